@@ -1,0 +1,176 @@
+"""The lossless JSON exchange format: export every venue and visit, import them back.
+
+The file carries each record's full state with its per-field stamps, as described by
+schemas/exchange.schema.json. Import merges field by field: a field is taken from
+the file when its stamp is later than ours, so importing the same file twice, or an
+older file, changes nothing. The whole import is one transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from desktop.core.db import transaction
+from desktop.core.hlc import Stamp
+from desktop.core.store import DELETED_FIELD, CarnetStore, now_iso
+
+FORMAT_NAME = "carnet-exchange"
+FORMAT_VERSION = 1
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "exchange.schema.json"
+
+VENUE_COLUMNS = ("id", "created_at", "created_device", "created_user", "updated_at", "deleted_at")
+VISIT_COLUMNS = VENUE_COLUMNS + (
+    "venue_id", "template_id", "template_version", "owner_device", "carried_over", "carried_from",
+)  # fmt: skip
+
+
+class ExchangeError(ValueError):
+    """A file that cannot be imported; str() is a French message. Nothing was changed."""
+
+
+def _records(store: CarnetStore, table: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    rows = store.db.conn.execute(
+        f"SELECT {', '.join(columns)}, data FROM {table} ORDER BY created_at, id"
+    ).fetchall()
+    records = []
+    for row in rows:
+        record = dict(zip(columns, row[:-1], strict=True))
+        record["data"] = json.loads(row[-1])
+        if "carried_over" in record:
+            record["carried_over"] = json.loads(record["carried_over"] or "[]")
+        record["stamps"] = store.field_stamps(record["id"])
+        records.append(record)
+    return records
+
+
+def export_document(store: CarnetStore) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": now_iso(),
+        "device_id": store.author.device_id,
+        "templates": {
+            "visit": {"id": store.templates.visit.id, "version": store.templates.visit.version},
+        },
+        "venues": _records(store, "venues", VENUE_COLUMNS),
+        "visits": _records(store, "visits", VISIT_COLUMNS),
+    }
+
+
+def export_json(store: CarnetStore, path: Path) -> dict[str, int]:
+    document = export_document(store)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8")
+    temporary.replace(path)  # never leave a half-written export under the real name
+    return {"venues": len(document["venues"]), "visits": len(document["visits"])}
+
+
+def read_exchange_file(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(Path(path).read_text("utf-8"))
+    except OSError as error:
+        raise ExchangeError(f"Impossible de lire « {path} » : {error.strerror}.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ExchangeError(
+            f"« {Path(path).name} » n'est pas un fichier JSON lisible ({error})."
+        ) from None
+    validate_exchange(document)
+    return document
+
+
+def validate_exchange(document: Any) -> None:
+    if isinstance(document, dict) and document.get("format") == FORMAT_NAME:
+        version = document.get("version")
+        if isinstance(version, int) and version > FORMAT_VERSION:
+            raise ExchangeError(
+                f"Ce fichier vient d'une version plus récente de Carnet (format {version}). "
+                "Mettez Carnet à jour pour l'importer."
+            )
+    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    error = next(iter(Draft202012Validator(schema).iter_errors(document)), None)
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "racine"
+        raise ExchangeError(
+            f"Le fichier n'est pas un export Carnet valide (à « {where} » : {error.message})."
+        )
+
+
+def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
+    """Merge a validated exchange document; returns counts of created and updated records."""
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    venue_ids = {v["id"] for v in document["venues"]}
+    with transaction(store.db):
+        for record in document["venues"]:
+            counts[_merge(store, "venues", VENUE_COLUMNS, record)] += 1
+        for record in document["visits"]:
+            known = store.db.conn.execute(
+                "SELECT 1 FROM venues WHERE id = ?", (record["venue_id"],)
+            ).fetchone()
+            if not known and record["venue_id"] not in venue_ids:
+                raise ExchangeError(f"La visite {record['id']} renvoie à un lieu absent du fichier.")
+            counts[_merge(store, "visits", VISIT_COLUMNS, record)] += 1
+    return counts
+
+
+def import_json(store: CarnetStore, path: Path) -> dict[str, int]:
+    return import_document(store, read_exchange_file(path))
+
+
+def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dict) -> str:
+    """Insert a new record, or take each field whose incoming stamp is later than ours."""
+    ours = store.field_stamps(record["id"])
+    row = store.db.conn.execute(f"SELECT data FROM {table} WHERE id = ?", (record["id"],)).fetchone()
+    for stamp in record["stamps"].values():
+        store.clock.observe(Stamp.decode(stamp["stamp"]))
+    if row is None:
+        _write(store, table, columns, record, record["data"], record.get("deleted_at"))
+        _write_stamps(store, record["id"], record["stamps"])
+        return "created"
+    data = json.loads(row[0])
+    newer = {
+        key: stamp
+        for key, stamp in record["stamps"].items()
+        if key not in ours or stamp["stamp"] > ours[key]["stamp"]
+    }
+    if not newer:
+        return "unchanged"
+    for key in newer:
+        if key == DELETED_FIELD:
+            continue
+        if key in record["data"]:
+            data[key] = record["data"][key]
+        else:
+            data.pop(key, None)
+    deleted = store.db.conn.execute(
+        f"SELECT deleted_at FROM {table} WHERE id = ?", (record["id"],)
+    ).fetchone()[0]
+    if DELETED_FIELD in newer:
+        deleted = record.get("deleted_at")
+    _write(store, table, columns, record, data, deleted)
+    _write_stamps(store, record["id"], newer)
+    return "updated"
+
+
+def _write(store, table, columns, record, data, deleted_at) -> None:
+    """Upsert the row with its derived columns recomputed from the merged data."""
+    row = {c: record.get(c) for c in columns if c not in ("deleted_at",)}
+    row["deleted_at"] = deleted_at
+    if "carried_over" in row:
+        row["carried_over"] = json.dumps(row["carried_over"] or [])
+    if table == "venues":
+        row |= store.venue_columns(data)
+    else:
+        row |= store.visit_columns(record["venue_id"], data, record.get("created_user") or "")
+    row["updated_at"] = record.get("updated_at")  # keep the record's own history
+    store.db[table].upsert(row, pk="id")
+
+
+def _write_stamps(store: CarnetStore, record_id: str, stamps: dict[str, dict]) -> None:
+    store.db["field_stamps"].upsert_all(
+        [{"record_id": record_id, "field": k, **v} for k, v in stamps.items()],
+        pk=("record_id", "field"),
+    )

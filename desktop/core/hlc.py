@@ -1,0 +1,59 @@
+"""Hybrid logical clock: per-field version stamps that order edits across laptops.
+
+A stamp is (wall milliseconds, counter, device id). It never goes backwards on one
+device even if the system clock does, and after observing a colleague's stamp the
+next local stamp is later than it. Encoded as a fixed-width string, stamps sort
+lexicographically in the same order as they compare.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Stamp:
+    wall_ms: int
+    counter: int
+    device_id: str
+
+    def encode(self) -> str:
+        return f"{self.wall_ms:015d}-{self.counter:05d}-{self.device_id}"
+
+    @classmethod
+    def decode(cls, text: str) -> Stamp:
+        wall, counter, device = text.split("-", 2)
+        return cls(int(wall), int(counter), device)
+
+
+def wall_clock_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class HybridClock:
+    def __init__(
+        self,
+        device_id: str,
+        last: Stamp | None = None,
+        now_ms: Callable[[], int] = wall_clock_ms,
+    ) -> None:
+        self.device_id = device_id
+        self._now_ms = now_ms
+        self._wall = last.wall_ms if last else 0
+        self._counter = last.counter if last else 0
+
+    def tick(self) -> Stamp:
+        """A new stamp for a local change, later than every stamp seen so far."""
+        now = self._now_ms()
+        if now > self._wall:
+            self._wall, self._counter = now, 0
+        else:
+            self._counter += 1
+        return Stamp(self._wall, self._counter, self.device_id)
+
+    def observe(self, remote: Stamp) -> None:
+        """Account for a stamp from another device so our next tick comes after it."""
+        if (remote.wall_ms, remote.counter) > (self._wall, self._counter):
+            self._wall, self._counter = remote.wall_ms, remote.counter

@@ -1,0 +1,85 @@
+"""Numbered schema migrations; migration N brings PRAGMA user_version from N-1 to N.
+
+Never edit a migration that has shipped: add a new one. Each runs inside one
+transaction (see db.migrate), so only plain execute() calls are used here: sqlite's
+executescript would commit halfway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # « economie » finds « économie »
+
+
+def _create_fts(db: sqlite_utils.Database, table: str) -> None:
+    """An external-content FTS5 index over table.search_text, kept in step by triggers."""
+    run = db.conn.execute
+    run(
+        f"CREATE VIRTUAL TABLE {table}_fts USING fts5(search_text, "
+        f"content='{table}', content_rowid='rowid', tokenize='{FTS_TOKENIZER}')"
+    )
+    run(
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {table}_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+    )
+    run(
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {table}_fts({table}_fts, rowid, search_text) "
+        f"VALUES ('delete', old.rowid, old.search_text); END"
+    )
+    run(
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF search_text ON {table} BEGIN "
+        f"INSERT INTO {table}_fts({table}_fts, rowid, search_text) "
+        f"VALUES ('delete', old.rowid, old.search_text); "
+        f"INSERT INTO {table}_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+    )
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    record = {
+        "id": str,
+        "data": str,  # JSON: field key -> value
+        "search_text": str,
+        "created_at": str,
+        "created_device": str,
+        "created_user": str,
+        "updated_at": str,
+        "deleted_at": str,  # soft delete (trash); NULL while alive
+    }
+    db["venues"].create({**record, "name": str, "commune": str}, pk="id")
+    db["visits"].create(
+        {
+            **record,
+            "venue_id": str,
+            "template_id": str,
+            "template_version": int,
+            "visit_date": str,
+            "visit_type": str,
+            "author": str,
+            "owner_device": str,
+            "carried_over": str,  # JSON list of keys copied from the previous visit
+            "carried_from": str,  # that previous visit's date
+            "error_count": int,
+            "completeness": float,
+        },
+        pk="id",
+        foreign_keys=[("venue_id", "venues", "id")],
+    )
+    # Who changed each field last, and when: the sync merges per field on these.
+    db["field_stamps"].create(
+        {"record_id": str, "field": str, "stamp": str, "device_id": str, "user_name": str},
+        pk=("record_id", "field"),
+    )
+    db["venues"].create_index(["name"])
+    db["visits"].create_index(["venue_id", "visit_date"])
+    _create_fts(db, "venues")
+    _create_fts(db, "visits")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    m001_initial,
+]

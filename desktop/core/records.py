@@ -1,0 +1,90 @@
+"""Plain data the core hands to the UI and the commands. No behaviour, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who makes the edits on this laptop: the device (made once) and the user's name."""
+
+    device_id: str
+    user_name: str
+
+
+@dataclass(frozen=True)
+class Venue:
+    id: str
+    name: str
+    commune: str
+    data: dict[str, Any]
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VenueSummary:
+    id: str
+    name: str
+    commune: str
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str
+    venue_id: str
+    template_id: str
+    template_version: int
+    data: dict[str, Any]
+    carried_over: frozenset[str]
+    carried_from: str | None  # date of the visit the carried-over fields come from
+    errors: dict[str, list[str]]
+    completeness: float
+    author: str
+    owner_device: str
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    id: str
+    venue_id: str
+    venue_name: str
+    visit_date: str
+    visit_type: str  # French label
+    author: str
+    completeness: float
+    error_count: int
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """What an edit changed, so the UI refreshes just that."""
+
+    record_id: str
+    changed: tuple[str, ...]
+    errors: dict[str, list[str]]
+    completeness: float = 0.0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    visit_id: str
+    venue_id: str
+    venue_name: str
+    visit_date: str
+    snippet: str  # with text.HIT_START / HIT_END around matched words
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    kind: str  # "venue" or "visit"
+    id: str
+    label: str
+    deleted_at: str

@@ -1,0 +1,388 @@
+"""Venues and visits in the local database: every edit stamped, every delete undoable.
+
+Each mutation runs in one transaction and returns what changed. Each field change
+records its hybrid-logical-clock stamp, device and user in field_stamps, which the
+shared-folder sync merges on.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlite_utils
+
+from desktop.core import text
+from desktop.core.db import transaction
+from desktop.core.hlc import HybridClock, Stamp
+from desktop.core.records import (
+    Author,
+    ChangeResult,
+    SearchHit,
+    TrashItem,
+    Venue,
+    VenueSummary,
+    Visit,
+    VisitSummary,
+)
+from desktop.core.templates import Template, TemplateSet
+from desktop.core.validation import is_empty, validate_document
+
+DELETED_FIELD = "_deleted"  # the tombstone's own stamp
+
+
+class RecordNotFound(LookupError):
+    """str() is a French message naming what was not found."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def completeness(template: Template, data: dict[str, Any]) -> float:
+    keys = [f.key for f in template.fields]
+    filled = sum(1 for k in keys if not is_empty(data.get(k)))
+    return round(filled / len(keys), 3) if keys else 1.0
+
+
+def _clean(changes: dict[str, Any]) -> dict[str, Any]:
+    """Empty values mean 'cleared': they are stored as absent keys."""
+    return {k: (None if is_empty(v) else v) for k, v in changes.items()}
+
+
+class CarnetStore:
+    def __init__(self, db: sqlite_utils.Database, templates: TemplateSet, author: Author):
+        self.db = db
+        self.templates = templates
+        self.author = author
+        self.clock = HybridClock(author.device_id, self._last_stamp())
+
+    # ----------------------------------------------------------------- stamps
+    def _last_stamp(self) -> Stamp | None:
+        row = self.db.conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchone()
+        return Stamp.decode(row[0]) if row else None
+
+    def _stamp(self, record_id: str, keys: Iterable[str]) -> None:
+        stamp = self.clock.tick()
+        rows = [
+            {
+                "record_id": record_id,
+                "field": key,
+                "stamp": stamp.encode(),
+                "device_id": self.author.device_id,
+                "user_name": self.author.user_name,
+            }
+            for key in keys
+        ]
+        if rows:
+            self.db["field_stamps"].upsert_all(rows, pk=("record_id", "field"))
+            self.db["meta"].upsert({"key": "clock", "value": stamp.encode()}, pk="key")
+
+    def field_stamps(self, record_id: str) -> dict[str, dict[str, str]]:
+        rows = self.db.conn.execute(
+            "SELECT field, stamp, device_id, user_name FROM field_stamps WHERE record_id = ?",
+            (record_id,),
+        )
+        return {r[0]: {"stamp": r[1], "device_id": r[2], "user_name": r[3]} for r in rows}
+
+    # ----------------------------------------------------------------- venues
+    def create_venue(self, identity: dict[str, Any]) -> Venue:
+        data = {k: v for k, v in _clean(identity).items() if v is not None}
+        if not str(data.get("name", "")).strip():
+            raise ValueError("Un lieu doit avoir un nom.")
+        venue_id, now = new_id(), now_iso()
+        with transaction(self.db):
+            self.db["venues"].insert(
+                {
+                    "id": venue_id,
+                    **self.venue_columns(data),
+                    "created_at": now,
+                    "created_device": self.author.device_id,
+                    "created_user": self.author.user_name,
+                    "deleted_at": None,
+                }
+            )
+            self._stamp(venue_id, data.keys())
+        return self.get_venue(venue_id)
+
+    def get_venue(self, venue_id: str) -> Venue:
+        row = self.db.conn.execute(
+            "SELECT id, name, commune, data, created_at, updated_at, deleted_at "
+            "FROM venues WHERE id = ?",
+            (venue_id,),
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"Lieu introuvable : {venue_id}")
+        data = json.loads(row[3])
+        errors = validate_document(self.templates.venue, data)
+        return Venue(row[0], row[1], row[2] or "", data, row[4], row[5], row[6], errors)
+
+    def update_venue(self, venue_id: str, changes: dict[str, Any]) -> ChangeResult:
+        with transaction(self.db):
+            venue = self.get_venue(venue_id)
+            data, changed = _apply(venue.data, _clean(changes))
+            if "name" in changed and not data.get("name"):
+                data["name"] = venue.name  # a venue never loses its name
+                changed = tuple(k for k in changed if k != "name")
+            if changed:
+                self.db["venues"].update(venue_id, self.venue_columns(data))
+                self._stamp(venue_id, changed)
+                if {"name", "commune"} & set(changed):
+                    self._reindex_visits_of(venue_id)
+        errors = validate_document(self.templates.venue, data)
+        return ChangeResult(venue_id, changed, errors)
+
+    def venue_columns(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The denormalised columns of a venue row, derived from its data."""
+        return {
+            "name": data.get("name", ""),
+            "commune": data.get("commune", ""),
+            "data": json.dumps(data, ensure_ascii=False),
+            "search_text": text.document_text(self.templates.venue, data),
+            "updated_at": now_iso(),
+        }
+
+    def list_venues(self, query: str = "") -> list[VenueSummary]:
+        """Live venues, sorted by name the French way; query matches name, commune, address."""
+        fts = text.fts_query(query)
+        if fts:
+            rows = self.db.conn.execute(
+                "SELECT v.id, v.name, v.commune FROM venues_fts f "
+                "JOIN venues v ON v.rowid = f.rowid "
+                "WHERE venues_fts MATCH ? AND v.deleted_at IS NULL",
+                (fts,),
+            ).fetchall()
+        else:
+            rows = self.db.conn.execute(
+                "SELECT id, name, commune FROM venues WHERE deleted_at IS NULL"
+            ).fetchall()
+        venues = [VenueSummary(r[0], r[1], r[2] or "") for r in rows]
+        return sorted(venues, key=lambda v: (text.fold(v.name), text.fold(v.commune)))
+
+    def delete_venue(self, venue_id: str) -> ChangeResult:
+        return self._set_deleted("venues", venue_id, now_iso())
+
+    def restore_venue(self, venue_id: str) -> ChangeResult:
+        return self._set_deleted("venues", venue_id, None)
+
+    # ----------------------------------------------------------------- visits
+    def create_visit(
+        self, venue_id: str, visit_date: str | None = None, carry_over: bool = True
+    ) -> Visit:
+        template = self.templates.visit
+        self.get_venue(venue_id)  # raises if unknown
+        data: dict[str, Any] = {
+            "visit_date": visit_date or date.today().isoformat(),
+            "facilitator": self.author.user_name,
+        }
+        carried: list[str] = []
+        carried_from = None
+        previous = self._last_visit_data(venue_id) if carry_over else None
+        if previous:
+            carried_from, previous_data = previous
+            for key in template.carry_over_keys():
+                if not is_empty(previous_data.get(key)):
+                    data[key] = previous_data[key]
+                    carried.append(key)
+        visit_id, now = new_id(), now_iso()
+        with transaction(self.db):
+            self.db["visits"].insert(
+                {
+                    "id": visit_id,
+                    "venue_id": venue_id,
+                    "template_id": template.id,
+                    "template_version": template.version,
+                    "owner_device": self.author.device_id,
+                    "carried_over": json.dumps(carried),
+                    "carried_from": carried_from,
+                    "created_at": now,
+                    "created_device": self.author.device_id,
+                    "created_user": self.author.user_name,
+                    "deleted_at": None,
+                    **self.visit_columns(venue_id, data),
+                }
+            )
+            self._stamp(visit_id, data.keys())
+        return self.get_visit(visit_id)
+
+    def _last_visit_data(self, venue_id: str) -> tuple[str, dict[str, Any]] | None:
+        row = self.db.conn.execute(
+            "SELECT visit_date, data FROM visits WHERE venue_id = ? AND deleted_at IS NULL "
+            "ORDER BY visit_date DESC, created_at DESC LIMIT 1",
+            (venue_id,),
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def visit_columns(
+        self, venue_id: str, data: dict[str, Any], author: str = ""
+    ) -> dict[str, Any]:
+        """The denormalised columns of a visit row, derived from its data."""
+        template = self.templates.visit
+        errors = validate_document(template, data)
+        venue = self.db.conn.execute(
+            "SELECT name, commune FROM venues WHERE id = ?", (venue_id,)
+        ).fetchone()
+        header = f"{venue[0]}\n{venue[1] or ''}" if venue else ""
+        return {
+            "data": json.dumps(data, ensure_ascii=False),
+            "visit_date": data.get("visit_date", ""),
+            "visit_type": data.get("visit_type", ""),
+            "author": data.get("facilitator") or author or self.author.user_name,
+            "error_count": sum(len(m) for m in errors.values()),
+            "completeness": completeness(template, data),
+            "search_text": header + "\n" + text.document_text(template, data),
+            "updated_at": now_iso(),
+        }
+
+    def get_visit(self, visit_id: str) -> Visit:
+        row = self.db.conn.execute(
+            "SELECT id, venue_id, template_id, template_version, data, carried_over, "
+            "carried_from, author, owner_device, created_at, updated_at, deleted_at, "
+            "completeness FROM visits WHERE id = ?",
+            (visit_id,),
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"Visite introuvable : {visit_id}")
+        data = json.loads(row[4])
+        return Visit(
+            id=row[0],
+            venue_id=row[1],
+            template_id=row[2],
+            template_version=row[3],
+            data=data,
+            carried_over=frozenset(json.loads(row[5] or "[]")),
+            carried_from=row[6],
+            errors=validate_document(self.templates.visit, data),
+            completeness=row[12],
+            author=row[7],
+            owner_device=row[8],
+            created_at=row[9],
+            updated_at=row[10],
+            deleted_at=row[11],
+        )
+
+    def update_visit(self, visit_id: str, changes: dict[str, Any]) -> ChangeResult:
+        """Apply field changes (None or empty clears a field). Invalid values are saved too."""
+        with transaction(self.db):
+            row = self.db.conn.execute(
+                "SELECT venue_id, data, carried_over FROM visits WHERE id = ?", (visit_id,)
+            ).fetchone()
+            if row is None:
+                raise RecordNotFound(f"Visite introuvable : {visit_id}")
+            data, changed = _apply(json.loads(row[1]), _clean(changes))
+            if not changed:
+                errors = validate_document(self.templates.visit, data)
+                return ChangeResult(visit_id, (), errors, completeness(self.templates.visit, data))
+            columns = self.visit_columns(row[0], data)
+            carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
+            self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
+            self._stamp(visit_id, changed)
+        errors = validate_document(self.templates.visit, data)
+        return ChangeResult(visit_id, changed, errors, columns["completeness"])
+
+    def confirm_carried_over(self, visit_id: str, keys: Iterable[str]) -> None:
+        """The user checked carried-over values: they no longer need the marker."""
+        keys = set(keys)
+        with transaction(self.db):
+            visit = self.get_visit(visit_id)
+            remaining = sorted(visit.carried_over - keys)
+            self.db["visits"].update(visit_id, {"carried_over": json.dumps(remaining)})
+
+    def list_visits(self, venue_id: str | None = None) -> list[VisitSummary]:
+        """Live visits (of one venue, or all), most recent first."""
+        where = "v.deleted_at IS NULL AND ve.deleted_at IS NULL"
+        params: tuple[str, ...] = ()
+        if venue_id:
+            where += " AND v.venue_id = ?"
+            params = (venue_id,)
+        rows = self.db.conn.execute(
+            "SELECT v.id, v.venue_id, ve.name, v.visit_date, v.visit_type, v.author, "
+            "v.completeness, v.error_count FROM visits v JOIN venues ve ON ve.id = v.venue_id "
+            f"WHERE {where} ORDER BY v.visit_date DESC, v.created_at DESC",
+            params,
+        ).fetchall()
+        type_field = self.templates.visit.field("visit_type")
+        label = type_field.label_of if type_field else str
+        return [
+            VisitSummary(r[0], r[1], r[2], r[3] or "", label(r[4]) if r[4] else "", r[5] or "",
+                         r[6] or 0.0, r[7] or 0)  # fmt: skip
+            for r in rows
+        ]
+
+    def delete_visit(self, visit_id: str) -> ChangeResult:
+        return self._set_deleted("visits", visit_id, now_iso())
+
+    def restore_visit(self, visit_id: str) -> ChangeResult:
+        return self._set_deleted("visits", visit_id, None)
+
+    def _reindex_visits_of(self, venue_id: str) -> None:
+        rows = self.db.conn.execute(
+            "SELECT id, data FROM visits WHERE venue_id = ?", (venue_id,)
+        ).fetchall()
+        for visit_id, data in rows:
+            columns = self.visit_columns(venue_id, json.loads(data))
+            self.db["visits"].update(visit_id, {"search_text": columns["search_text"]})
+
+    # ------------------------------------------------------------------ trash
+    def _set_deleted(self, table: str, record_id: str, when: str | None) -> ChangeResult:
+        with transaction(self.db):
+            found = self.db.conn.execute(
+                f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)
+            ).fetchone()
+            if not found:
+                kind = "Lieu" if table == "venues" else "Visite"
+                raise RecordNotFound(f"{kind} introuvable : {record_id}")
+            self.db[table].update(record_id, {"deleted_at": when})
+            self._stamp(record_id, [DELETED_FIELD])
+        return ChangeResult(record_id, (DELETED_FIELD,), {})
+
+    def list_trash(self) -> list[TrashItem]:
+        venues = self.db.conn.execute(
+            "SELECT id, name, commune, deleted_at FROM venues WHERE deleted_at IS NOT NULL"
+        ).fetchall()
+        visits = self.db.conn.execute(
+            "SELECT v.id, ve.name, v.visit_date, v.deleted_at FROM visits v "
+            "JOIN venues ve ON ve.id = v.venue_id "
+            "WHERE v.deleted_at IS NOT NULL AND ve.deleted_at IS NULL"
+        ).fetchall()
+        items = [TrashItem("venue", r[0], f"Lieu « {r[1]} » ({r[2] or '—'})", r[3]) for r in venues]
+        items += [TrashItem("visit", r[0], f"Visite du {r[2]} — {r[1]}", r[3]) for r in visits]
+        return sorted(items, key=lambda i: i.deleted_at, reverse=True)
+
+    # ----------------------------------------------------------------- search
+    def search_visits(self, query: str, limit: int = 50) -> list[SearchHit]:
+        fts = text.fts_query(query)
+        if not fts:
+            return []
+        rows = self.db.conn.execute(
+            "SELECT v.id, v.venue_id, ve.name, v.visit_date, "
+            f"snippet(visits_fts, 0, '{text.HIT_START}', '{text.HIT_END}', '…', 16) "
+            "FROM visits_fts f JOIN visits v ON v.rowid = f.rowid "
+            "JOIN venues ve ON ve.id = v.venue_id "
+            "WHERE visits_fts MATCH ? AND v.deleted_at IS NULL AND ve.deleted_at IS NULL "
+            "ORDER BY rank LIMIT ?",
+            (fts, limit),
+        ).fetchall()
+        return [SearchHit(r[0], r[1], r[2], r[3] or "", r[4] or "") for r in rows]
+
+
+def _apply(data: dict[str, Any], changes: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The new data and the keys whose value really changed."""
+    result = dict(data)
+    changed = []
+    for key, value in changes.items():
+        if value is None:
+            if key in result:
+                del result[key]
+                changed.append(key)
+        elif result.get(key) != value:
+            result[key] = value
+            changed.append(key)
+    return result, tuple(changed)

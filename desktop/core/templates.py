@@ -1,0 +1,183 @@
+"""Document templates: JSON Schemas read into ordered sections and field specs.
+
+The form, the validation, the search text and (later) the PDF and exports all walk
+these specs, so adding a field to a template is an edit to a JSON file only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+
+SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
+VISIT_TEMPLATE_FILE = "visit-sheet.schema.json"
+VENUE_TEMPLATE_FILE = "venue.schema.json"
+OTHER_SECTION_ID = "autres"
+
+WIDGETS = {"text", "textarea", "select", "multiselect", "number", "integer", "date"}
+WIDGETS |= {"checkbox", "table"}
+
+
+class TemplateError(ValueError):
+    """A template file that cannot be used; str() is a French message."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    title: str
+    widget: str
+    schema: dict[str, Any] = field(repr=False, compare=False)
+    description: str = ""
+    section: str = OTHER_SECTION_ID
+    order: int = 0
+    unit: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (value, French label)
+    columns: tuple[FieldSpec, ...] = ()  # for tables
+    required: bool = False
+
+    def label_of(self, value: Any) -> str:
+        """The French label of an enum value (the value itself if unknown)."""
+        return dict(self.choices).get(value, str(value))
+
+    @property
+    def is_text(self) -> bool:
+        return self.widget in {"text", "textarea"}
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    carry_over: bool
+    fields: tuple[FieldSpec, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    version: int
+    title: str
+    schema: dict[str, Any] = field(repr=False, compare=False)
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def fields(self) -> tuple[FieldSpec, ...]:
+        return tuple(f for s in self.sections for f in s.fields)
+
+    def field(self, key: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+    def carry_over_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for s in self.sections if s.carry_over for f in s.fields)
+
+
+def infer_widget(schema: dict[str, Any]) -> str:
+    """The widget a property gets when its template gives no x-widget hint."""
+    kind = schema.get("type")
+    if kind == "array":
+        items = schema.get("items", {})
+        if items.get("type") == "object":
+            return "table"
+        return "multiselect"
+    if kind == "string":
+        if "enum" in schema:
+            return "select"
+        return "date" if schema.get("format") == "date" else "text"
+    return {"boolean": "checkbox", "integer": "integer", "number": "number"}.get(kind, "text")
+
+
+def _choices(schema: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    source = schema.get("items", schema) if schema.get("type") == "array" else schema
+    values = source.get("enum", [])
+    titles = source.get("x-enum-titles") or [str(v) for v in values]
+    return tuple(zip(values, titles, strict=False))
+
+
+def _field(key: str, schema: dict[str, Any], required: bool) -> FieldSpec:
+    widget = schema.get("x-widget") or infer_widget(schema)
+    if widget not in WIDGETS:
+        raise TemplateError(f"Le champ « {key} » demande un widget inconnu : « {widget} ».")
+    columns: tuple[FieldSpec, ...] = ()
+    if widget == "table":
+        items = schema.get("items", {})
+        columns = _ordered_fields(items.get("properties", {}), set(items.get("required", [])))
+    return FieldSpec(
+        key=key,
+        title=schema.get("title", key),
+        widget=widget,
+        schema=schema,
+        description=schema.get("description", ""),
+        section=schema.get("x-section", OTHER_SECTION_ID),
+        order=int(schema.get("x-order", 0)),
+        unit=schema.get("x-unit", ""),
+        choices=_choices(schema),
+        columns=columns,
+        required=required,
+    )
+
+
+def _ordered_fields(properties: dict[str, Any], required: set[str]) -> tuple[FieldSpec, ...]:
+    specs = [_field(key, sub, key in required) for key, sub in properties.items()]
+    # Stable sort: fields with equal order keep their order in the file.
+    return tuple(sorted(specs, key=lambda f: f.order))
+
+
+def template_from_schema(schema: dict[str, Any]) -> Template:
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        raise TemplateError(f"Le modèle n'est pas un JSON Schema valide : {error.message}") from None
+    fields = _ordered_fields(schema.get("properties", {}), set(schema.get("required", [])))
+    declared = schema.get("x-sections", [])
+    known_ids = {s["id"] for s in declared}
+    sections = [
+        Section(s["id"], s.get("title", s["id"]), bool(s.get("x-carry-over")), ())
+        for s in declared
+    ]
+    if any(f.section not in known_ids for f in fields):
+        sections.append(Section(OTHER_SECTION_ID, "Autres informations", False, ()))
+    sections = [
+        Section(
+            s.id,
+            s.title,
+            s.carry_over,
+            tuple(f for f in fields if (f.section if f.section in known_ids else OTHER_SECTION_ID) == s.id),
+        )
+        for s in sections
+    ]
+    return Template(
+        id=schema.get("x-template-id", schema.get("$id", "sans-identifiant")),
+        version=int(schema.get("x-template-version", 1)),
+        title=schema.get("title", ""),
+        schema=schema,
+        sections=tuple(s for s in sections if s.fields),
+    )
+
+
+def load_template(path: Path) -> Template:
+    try:
+        schema = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise TemplateError(f"Impossible de lire le modèle {Path(path).name} : {error}") from None
+    return template_from_schema(schema)
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    """The templates the app runs with: the visit sheet and the venue identity card."""
+
+    visit: Template
+    venue: Template
+
+    @classmethod
+    def load(cls, schemas_dir: Path = SCHEMAS_DIR) -> TemplateSet:
+        return cls(
+            visit=load_template(schemas_dir / VISIT_TEMPLATE_FILE),
+            venue=load_template(schemas_dir / VENUE_TEMPLATE_FILE),
+        )
