@@ -8,7 +8,6 @@ refreshed whenever they change (a hash of the list is kept in the venv).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 VENV_DIR = REPO_ROOT / ".venv"
-MARKER_NAME = "carnet-requirements.sha256"
+MARKER_NAME = "carnet-requirements.txt"
 
 
 def venv_python(venv_dir: Path = VENV_DIR) -> Path:
@@ -40,9 +39,10 @@ def _running_in(venv_dir: Path) -> bool:
 
 
 def _install(requirements: list[str], venv_dir: Path) -> None:
+    """pip install what the marker does not list yet (app and test runs share the venv)."""
     marker = venv_dir / MARKER_NAME
-    wanted = hashlib.sha256("\n".join(sorted(requirements)).encode()).hexdigest()
-    if marker.exists() and marker.read_text().strip() == wanted:
+    installed = set(marker.read_text("utf-8").split("\n")) if marker.exists() else set()
+    if set(requirements) <= installed:
         return
     if not venv_python(venv_dir).exists():
         print("Carnet : préparation de l'environnement (première fois)…", file=sys.stderr)
@@ -50,7 +50,14 @@ def _install(requirements: list[str], venv_dir: Path) -> None:
     print("Carnet : installation des dépendances…", file=sys.stderr)
     command = [str(venv_python(venv_dir)), "-m", "pip", "install", "--disable-pip-version-check"]
     subprocess.run([*command, "-q", *requirements], check=True)
-    marker.write_text(wanted)
+    # A changed pin replaces its old line: keep only pins still wanted or of other extras.
+    names = {_name(r) for r in requirements}
+    kept = {r for r in installed if r and _name(r) not in names}
+    marker.write_text("\n".join(sorted(kept | set(requirements))), "utf-8")
+
+
+def _name(requirement: str) -> str:
+    return requirement.split("==")[0].strip().lower()
 
 
 def ensure_environment(extras: tuple[str, ...] = ()) -> None:

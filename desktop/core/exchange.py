@@ -111,7 +111,9 @@ def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, i
                 "SELECT 1 FROM venues WHERE id = ?", (record["venue_id"],)
             ).fetchone()
             if not known and record["venue_id"] not in venue_ids:
-                raise ExchangeError(f"La visite {record['id']} renvoie à un lieu absent du fichier.")
+                raise ExchangeError(
+                    f"La visite {record['id']} renvoie à un lieu absent du fichier."
+                )
             counts[_merge(store, "visits", VISIT_COLUMNS, record)] += 1
     return counts
 
@@ -123,7 +125,9 @@ def import_json(store: CarnetStore, path: Path) -> dict[str, int]:
 def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dict) -> str:
     """Insert a new record, or take each field whose incoming stamp is later than ours."""
     ours = store.field_stamps(record["id"])
-    row = store.db.conn.execute(f"SELECT data FROM {table} WHERE id = ?", (record["id"],)).fetchone()
+    row = store.db.conn.execute(
+        f"SELECT data FROM {table} WHERE id = ?", (record["id"],)
+    ).fetchone()
     for stamp in record["stamps"].values():
         store.clock.observe(Stamp.decode(stamp["stamp"]))
     if row is None:

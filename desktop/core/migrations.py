@@ -80,6 +80,29 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     _create_fts(db, "visits")
 
 
+def m002_venue_directory(db: sqlite_utils.Database) -> None:
+    """The national list of tiers-lieux, to pre-fill a new venue's identity."""
+    db["directory"].create(
+        {
+            "source_id": str,
+            "name": str,
+            "address": str,
+            "postal_code": str,
+            "commune": str,
+            "insee_code": str,
+            "website": str,
+            "typology": str,
+            "lat": float,
+            "lon": float,
+            "region": str,
+            "department": str,
+            "search_key": str,  # folded name, commune and postcode
+        },
+        pk="source_id",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial,
+    m002_venue_directory,
 ]

@@ -303,18 +303,15 @@ class CarnetStore:
             where += " AND v.venue_id = ?"
             params = (venue_id,)
         rows = self.db.conn.execute(
-            "SELECT v.id, v.venue_id, ve.name, v.visit_date, v.visit_type, v.author, "
-            "v.completeness, v.error_count FROM visits v JOIN venues ve ON ve.id = v.venue_id "
+            "SELECT v.id, v.venue_id, ve.name, v.visit_date, v.visit_type, "
+            "COALESCE(v.author, ''), COALESCE(v.completeness, 0), COALESCE(v.error_count, 0) "
+            "FROM visits v JOIN venues ve ON ve.id = v.venue_id "
             f"WHERE {where} ORDER BY v.visit_date DESC, v.created_at DESC",
             params,
         ).fetchall()
         type_field = self.templates.visit.field("visit_type")
         label = type_field.label_of if type_field else str
-        return [
-            VisitSummary(r[0], r[1], r[2], r[3] or "", label(r[4]) if r[4] else "", r[5] or "",
-                         r[6] or 0.0, r[7] or 0)  # fmt: skip
-            for r in rows
-        ]
+        return [VisitSummary(*r[:3], r[3] or "", label(r[4]) if r[4] else "", *r[5:]) for r in rows]
 
     def delete_visit(self, visit_id: str) -> ChangeResult:
         return self._set_deleted("visits", visit_id, now_iso())

@@ -132,13 +132,14 @@ def template_from_schema(schema: dict[str, Any]) -> Template:
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:
-        raise TemplateError(f"Le modèle n'est pas un JSON Schema valide : {error.message}") from None
+        raise TemplateError(
+            f"Le modèle n'est pas un JSON Schema valide : {error.message}"
+        ) from None
     fields = _ordered_fields(schema.get("properties", {}), set(schema.get("required", [])))
     declared = schema.get("x-sections", [])
     known_ids = {s["id"] for s in declared}
     sections = [
-        Section(s["id"], s.get("title", s["id"]), bool(s.get("x-carry-over")), ())
-        for s in declared
+        Section(s["id"], s.get("title", s["id"]), bool(s.get("x-carry-over")), ()) for s in declared
     ]
     if any(f.section not in known_ids for f in fields):
         sections.append(Section(OTHER_SECTION_ID, "Autres informations", False, ()))
@@ -147,7 +148,11 @@ def template_from_schema(schema: dict[str, Any]) -> Template:
             s.id,
             s.title,
             s.carry_over,
-            tuple(f for f in fields if (f.section if f.section in known_ids else OTHER_SECTION_ID) == s.id),
+            tuple(
+                f
+                for f in fields
+                if (f.section if f.section in known_ids else OTHER_SECTION_ID) == s.id
+            ),
         )
         for s in sections
     ]
