@@ -20,7 +20,7 @@ from desktop.core.directory_store import replace_directory
 from desktop.core.field_values import FieldValueError, parse_assignment
 from desktop.core.store import RecordNotFound
 from desktop.core.templates import TemplateError, TemplateSet
-from desktop.core.validation import validate_document
+from desktop.core.validation import is_empty, validate_document
 from desktop.core.venue_directory import DirectoryImportError, read_directory_csv
 from desktop.core.workspace import Workspace, open_workspace
 
@@ -78,7 +78,10 @@ def cmd_import_venues(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
-    counts = exchange.export_json(ws.store, args.output)
+    try:
+        counts = exchange.export_json(ws.store, args.output)
+    except OSError as error:
+        raise CommandError(f"Impossible d'écrire « {args.output} » : {error.strerror}.") from None
     print(f"Exporté : {counts['venues']} lieux, {counts['visits']} visites → {args.output}")
     return EXIT_OK
 
@@ -99,7 +102,9 @@ def cmd_new_venue(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_new_visit(ws: Workspace, args: argparse.Namespace) -> int:
     if args.date:
-        parse_assignment(ws.templates.visit, f"visit_date={args.date}", strict=True)
+        problems = validate_document(ws.templates.visit, {"visit_date": args.date})
+        if problems.get("visit_date"):
+            raise CommandError(f"--date « {args.date} » : {' '.join(problems['visit_date'])}")
     visit = ws.store.create_visit(args.venue_id, args.date, carry_over=not args.no_carry_over)
     print(visit.id)
     return EXIT_OK
@@ -113,7 +118,8 @@ def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
         key, value = parse_assignment(template, assignment, strict=True)
         changes[key] = value
     # Validate the would-be document first: an invalid value changes nothing.
-    candidate = {**before.data, **{k: v for k, v in changes.items() if v is not None}}
+    candidate = {k: v for k, v in before.data.items() if k not in changes}
+    candidate |= {k: v for k, v in changes.items() if not is_empty(v)}  # empty clears
     errors = validate_document(template, candidate)
     bad = {k: m for k, m in errors.items() if k in changes}
     if bad:

@@ -9,6 +9,7 @@ detect them.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -48,16 +49,26 @@ def default_data_dir() -> Path:
 def _linux_mount_type(path: Path) -> str | None:
     """The file system type of the mount holding path, from /proc/self/mounts."""
     try:
-        lines = Path("/proc/self/mounts").read_text().splitlines()
+        mounts = Path("/proc/self/mounts").read_text()
     except OSError:
         return None
+    return mount_type_in(mounts, path)
+
+
+def _unescape_mount_field(field: str) -> str:
+    """The kernel writes space, tab, newline and backslash as octal escapes (\\040...)."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def mount_type_in(mounts: str, path: Path) -> str | None:
+    """The type of the innermost mount holding path, from the text of a mounts table."""
     best, best_type = "", None
     text = str(path)
-    for line in lines:
+    for line in mounts.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue
-        mount_point = parts[1].replace("\\040", " ")
+        mount_point = _unescape_mount_field(parts[1])
         inside = text == mount_point or text.startswith(mount_point.rstrip("/") + "/")
         if inside and len(mount_point) > len(best):
             best, best_type = mount_point, parts[2]
@@ -74,10 +85,11 @@ def _windows_is_remote(path: Path) -> bool:
     return ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote  # type: ignore[attr-defined]
 
 
-def network_share_reason(path: Path) -> str | None:
-    if os.name == "nt":
+def network_share_reason(path: Path, mounts: str | None = None) -> str | None:
+    """Why path is on a network share, or None; mounts: a mounts table's text (default: ours)."""
+    if mounts is None and os.name == "nt":
         return "lecteur réseau" if _windows_is_remote(path) else None
-    fs_type = _linux_mount_type(path)
+    fs_type = _linux_mount_type(path) if mounts is None else mount_type_in(mounts, path)
     if fs_type in NETWORK_FILESYSTEMS:
         return f"partage réseau ({fs_type})"
     return None

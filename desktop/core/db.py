@@ -23,13 +23,17 @@ class DatabaseError(RuntimeError):
 
 def connect(path: Path) -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 5000")
-    db = sqlite_utils.Database(conn)
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":
-        raise DatabaseError(f"Le journal WAL n'a pas pu être activé (mode : {mode}).")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        db = sqlite_utils.Database(conn)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise DatabaseError(f"Le journal WAL n'a pas pu être activé (mode : {mode}).")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()  # a refused file must not stay open (and locked, on Windows)
+        raise
     return db
 
 
@@ -68,7 +72,11 @@ def open_database(path: Path) -> sqlite_utils.Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = connect(path)
-        migrate(db)
+        try:
+            migrate(db)
+        except BaseException:
+            db.conn.close()
+            raise
     except sqlite3.DatabaseError as error:
         raise DatabaseError(
             f"La base de données « {path} » est illisible ou endommagée ({error})."

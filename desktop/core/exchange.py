@@ -115,6 +115,7 @@ def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, i
                     f"La visite {record['id']} renvoie à un lieu absent du fichier."
                 )
             counts[_merge(store, "visits", VISIT_COLUMNS, record)] += 1
+        store.save_clock()
     return counts
 
 

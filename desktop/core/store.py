@@ -69,6 +69,17 @@ class CarnetStore:
         row = self.db.conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchone()
         return Stamp.decode(row[0]) if row else None
 
+    def save_clock(self) -> None:
+        """Persist the clock after observing others' stamps (an import)."""
+        last = self.clock.tick()
+        self.db["meta"].upsert({"key": "clock", "value": last.encode()}, pk="key")
+
+    def reload_clock(self) -> None:
+        """Catch up with stamps written by another connection (a background import)."""
+        last = self._last_stamp()
+        if last:
+            self.clock.observe(last)
+
     def _stamp(self, record_id: str, keys: Iterable[str]) -> None:
         stamp = self.clock.tick()
         rows = [

@@ -135,6 +135,21 @@ def template_from_schema(schema: dict[str, Any]) -> Template:
         raise TemplateError(
             f"Le modèle n'est pas un JSON Schema valide : {error.message}"
         ) from None
+    if not isinstance(schema, dict):
+        raise TemplateError("Le modèle doit être un objet JSON décrivant les champs de la fiche.")
+    try:
+        return _build_template(schema)
+    except TemplateError:
+        raise
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        # Hand-written x- hints (x-sections, x-order, x-template-version...) are not
+        # checked by the meta-schema: a typo must give a message, not a crash at startup.
+        raise TemplateError(
+            f"Le modèle a une indication « x-… » mal formée ({type(error).__name__} : {error})."
+        ) from None
+
+
+def _build_template(schema: dict[str, Any]) -> Template:
     fields = _ordered_fields(schema.get("properties", {}), set(schema.get("required", [])))
     declared = schema.get("x-sections", [])
     known_ids = {s["id"] for s in declared}

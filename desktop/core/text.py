@@ -15,7 +15,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def fold(text: str) -> str:
     """Lower case without accents, for sorting and comparing names the French way."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Ligatures have no Unicode decomposition: « Œuvre » sorts and matches as « oeuvre ».
+    return folded.replace("œ", "oe").replace("æ", "ae")
 
 
 def _value_text(spec: FieldSpec, value: Any) -> list[str]:

@@ -1,0 +1,44 @@
+"""Composition root: settings -> core services -> main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.data_dir import DataDirError
+from desktop.core.db import DatabaseError
+from desktop.core.workspace import Workspace, get_meta, open_workspace
+from desktop.ui.i18n import choose_language, install_translators
+from desktop.ui.main_window import MainWindow
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+
+def create_window(workspace: Workspace) -> MainWindow:
+    window = MainWindow(workspace)
+    window.resize(1280, 720)
+    return window
+
+
+def run_app(data_dir: Path | None, language: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Carnet")
+    app.setOrganizationName("Carnet")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "carnet.svg")))
+    try:
+        workspace = open_workspace(data_dir)
+    except (DataDirError, DatabaseError) as error:
+        install_translators(app, choose_language(language, None))
+        QMessageBox.critical(None, "Carnet", str(error))
+        return 2
+    app.translators = install_translators(
+        app, choose_language(language, get_meta(workspace.db, "language"))
+    )
+    window = create_window(workspace)
+    window.show()
+    code = app.exec()
+    workspace.close()
+    return code

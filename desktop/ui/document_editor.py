@@ -1,0 +1,139 @@
+"""The editors of one visit and of one venue's identity: a generated form plus autosave."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.core.records import ChangeResult, Venue, Visit
+from desktop.core.store import CarnetStore
+from desktop.core.templates import Template
+from desktop.ui.autosave import Autosaver
+from desktop.ui.form.form_view import FormView
+from desktop.ui.formatting import local_date, percent
+
+
+class DocumentEditor(QWidget):
+    """Shared frame: a title line, a form, and an autosaver bound to one record."""
+
+    changed = Signal(object)  # ChangeResult, after each save
+    save_failed = Signal(str)
+
+    def __init__(self, template: Template, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_id: str | None = None
+        self.data: dict[str, Any] = {}
+        self.form = FormView(template)
+        self.form.field_edited.connect(self._on_edited)
+        self.autosaver = Autosaver(self._save, self)
+        self.autosaver.saved.connect(self._on_saved)
+        self.autosaver.failed.connect(self.save_failed)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        self.header.addLayout(titles, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.header)
+        layout.addWidget(self.form, 1)
+
+    def _on_edited(self, key: str, value: Any) -> None:
+        if self.record_id is None:
+            return
+        self.data[key] = value
+        self.autosaver.queue(key, value)
+
+    def _save(self, changes: dict[str, Any]) -> ChangeResult:
+        raise NotImplementedError
+
+    def _on_saved(self, result: ChangeResult) -> None:
+        self.form.show_errors(result.errors)
+        self.refresh_header()
+        self.changed.emit(result)
+
+    def refresh_header(self) -> None:
+        raise NotImplementedError
+
+    def flush(self) -> bool:
+        return self.autosaver.flush()
+
+
+class VisitEditor(DocumentEditor):
+    delete_requested = Signal(str)
+
+    def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
+        super().__init__(store.templates.visit, parent)
+        self.store = store
+        self.venue_name = ""
+        self.completeness = 0.0
+        self.form.carry_over_confirmed.connect(self._confirm_carried)
+        delete = QPushButton(self.tr("Supprimer la visite"))
+        delete.setToolTip(self.tr("Mettre la visite à la corbeille (Suppr)"))
+        delete.clicked.connect(lambda: self.delete_requested.emit(self.record_id))
+        self.header.addWidget(delete)
+
+    def open(self, visit: Visit, venue_name: str) -> None:
+        self.flush()
+        self.record_id, self.data = visit.id, dict(visit.data)
+        self.venue_name, self.completeness = venue_name, visit.completeness
+        self.carried_from = visit.carried_from
+        self.form.load(visit.data, visit.errors, visit.carried_over, local_date(visit.carried_from))
+        self.refresh_header()
+
+    def _save(self, changes: dict[str, Any]) -> ChangeResult:
+        return self.store.update_visit(self.record_id, changes)
+
+    def _on_saved(self, result: ChangeResult) -> None:
+        self.completeness = result.completeness
+        carried = self.store.get_visit(result.record_id).carried_over
+        self.form.show_carried(carried, local_date(self.carried_from))
+        super()._on_saved(result)
+
+    def _confirm_carried(self, keys: list[str]) -> None:
+        if self.record_id:
+            self.flush()
+            self.store.confirm_carried_over(self.record_id, keys)
+            visit = self.store.get_visit(self.record_id)
+            self.form.show_carried(visit.carried_over, local_date(visit.carried_from))
+
+    def refresh_header(self) -> None:
+        date = local_date(self.data.get("visit_date"), long=True) or self.tr("date à préciser")
+        self.title.setText(
+            self.tr("Visite du %1 — %2").replace("%1", date).replace("%2", self.venue_name)
+        )
+        self.subtitle.setText(
+            self.tr("Complétude : %1 · enregistrement automatique").replace(
+                "%1", percent(self.completeness)
+            )
+        )
+
+
+class VenueEditor(DocumentEditor):
+    new_visit_requested = Signal()
+
+    def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
+        super().__init__(store.templates.venue, parent)
+        self.store = store
+        new_visit = QPushButton(self.tr("Nouvelle visite"))
+        new_visit.clicked.connect(self.new_visit_requested)
+        self.header.addWidget(new_visit)
+
+    def open(self, venue: Venue) -> None:
+        self.flush()
+        self.record_id, self.data = venue.id, dict(venue.data)
+        self.form.load(venue.data, venue.errors)
+        self.refresh_header()
+
+    def _save(self, changes: dict[str, Any]) -> ChangeResult:
+        return self.store.update_venue(self.record_id, changes)
+
+    def refresh_header(self) -> None:
+        self.title.setText(self.data.get("name") or self.tr("Lieu sans nom"))
+        self.subtitle.setText(self.tr("Fiche d'identité du lieu, commune à toutes ses visites"))

@@ -1,0 +1,265 @@
+"""One editor widget per template widget kind, all with the same small interface.
+
+Each editor emits `edited` when the user changes it (never when the program loads a
+value), returns its value with `value()` (None when empty), and shows a value with
+`set_value()`. Text the user typed is never thrown away: a number field that does not
+parse keeps the raw text, which validation then flags.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.core.field_values import parse_number
+from desktop.core.templates import FieldSpec
+
+EMPTY_DATE = QDate(1900, 1, 1)  # QDateEdit cannot be empty: this date stands for "none"
+
+
+class FieldEditor(QWidget):
+    edited = Signal()
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _layout(self) -> QHBoxLayout:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        return layout
+
+
+class TextEditor(FieldEditor):
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(spec.description)
+        self.line.textEdited.connect(self.edited)
+        self._layout().addWidget(self.line)
+
+    def value(self) -> Any:
+        return self.line.text().strip() or None
+
+    def set_value(self, value: Any) -> None:
+        self.line.setText("" if value is None else str(value))
+
+
+class LongTextEditor(FieldEditor):
+    """Multi-line text that grows with its content, so the page scrolls, not the box."""
+
+    MIN_LINES, MAX_LINES = 3, 14
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.box = QPlainTextEdit()
+        self.box.setTabChangesFocus(True)
+        self.box.setPlaceholderText(spec.description)
+        self.box.textChanged.connect(self._on_changed)
+        self._loading = False
+        self._layout().addWidget(self.box)
+        self._fit()
+
+    def _on_changed(self) -> None:
+        self._fit()
+        if not self._loading:
+            self.edited.emit()
+
+    def _fit(self) -> None:
+        lines = self.box.document().size().height()  # in lines for a plain text document
+        shown = max(self.MIN_LINES, min(self.MAX_LINES, int(lines) + 1))
+        metrics = self.box.fontMetrics()
+        self.box.setFixedHeight(int(shown * metrics.lineSpacing() + 14))
+
+    def value(self) -> Any:
+        text = self.box.toPlainText()
+        return text if text.strip() else None
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        self.box.setPlainText("" if value is None else str(value))
+        self._loading = False
+
+
+class NumberEditor(FieldEditor):
+    """A line edit rather than a spin box: it can be empty and takes « 1 234,5 »."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.line = QLineEdit()
+        self.line.setMaximumWidth(180)
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.line.textEdited.connect(self.edited)
+        layout = self._layout()
+        layout.addWidget(self.line)
+        if spec.unit:
+            layout.addWidget(QLabel(spec.unit))
+        layout.addStretch(1)
+
+    def value(self) -> Any:
+        text = self.line.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_number(text, integer=self.spec.widget == "integer")
+        except ValueError:
+            return text  # kept as typed; validation says what is wrong
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = "" if value is None else str(value)
+        self.line.setText(text.replace(".", ",") if isinstance(value, float) else text)
+
+
+class SelectEditor(FieldEditor):
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.combo = QComboBox()
+        self.combo.addItem("—", None)
+        for value, label in spec.choices:
+            self.combo.addItem(label, value)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.activated.connect(self.edited)
+        layout = self._layout()
+        layout.addWidget(self.combo)
+        layout.addStretch(1)
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        if index < 0 and value is not None:  # a value from a newer template: keep it visible
+            self.combo.addItem(f"{value} (?)", value)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class YesNoEditor(SelectEditor):
+    """Yes / no / not said: an unchecked box would wrongly mean « non »."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        yes_no = FieldSpec(
+            spec.key, spec.title, spec.widget, spec.schema, choices=((True, "Oui"), (False, "Non"))
+        )
+        super().__init__(yes_no, parent)
+        self.spec = spec
+        self.combo.setItemText(1, self.tr("Oui"))
+        self.combo.setItemText(2, self.tr("Non"))
+
+    def set_value(self, value: Any) -> None:
+        index = {True: 1, False: 2}.get(value, 0) if isinstance(value, bool) else 0
+        self.combo.setCurrentIndex(index)
+
+
+class MultiSelectEditor(FieldEditor):
+    COLUMNS = 2
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        self.boxes: dict[Any, QCheckBox] = {}
+        for index, (value, label) in enumerate(spec.choices):
+            box = QCheckBox(label)
+            box.clicked.connect(self.edited)
+            grid.addWidget(box, index // self.COLUMNS, index % self.COLUMNS)
+            self.boxes[value] = box
+        self._unknown: list[Any] = []
+
+    def value(self) -> Any:
+        chosen = [v for v, box in self.boxes.items() if box.isChecked()]
+        return (chosen + self._unknown) or None
+
+    def set_value(self, value: Any) -> None:
+        values = value if isinstance(value, list) else []
+        for item, box in self.boxes.items():
+            box.setChecked(item in values)
+        self._unknown = [v for v in values if v not in self.boxes]  # kept, never dropped
+
+
+class DateEditor(FieldEditor):
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(EMPTY_DATE)
+        self.edit.setSpecialValueText(self.tr("— (non renseignée)"))
+        self.edit.setDate(EMPTY_DATE)
+        self.edit.setMinimumWidth(180)
+        self.edit.dateChanged.connect(self._on_changed)
+        self._loading = False
+        clear = QToolButton()
+        clear.setText("✕")
+        clear.setToolTip(self.tr("Effacer la date"))
+        clear.clicked.connect(self._clear)
+        self._raw: str | None = None
+        layout = self._layout()
+        layout.addWidget(self.edit)
+        layout.addWidget(clear)
+        layout.addStretch(1)
+
+    def _on_changed(self) -> None:
+        if not self._loading:
+            self._raw = None
+            self.edited.emit()
+
+    def _clear(self) -> None:
+        self.edit.setDate(EMPTY_DATE)
+        self._raw = None
+        self.edited.emit()
+
+    def value(self) -> Any:
+        if self._raw is not None:
+            return self._raw
+        date = self.edit.date()
+        return None if date == EMPTY_DATE else date.toString(Qt.DateFormat.ISODate)
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        date = QDate.fromString(str(value), Qt.DateFormat.ISODate) if value else EMPTY_DATE
+        self._raw = str(value) if value and not date.isValid() else None  # keep bad input
+        with QSignalBlocker(self.edit):
+            self.edit.setDate(date if date.isValid() else EMPTY_DATE)
+        self._loading = False
+
+
+def make_editor(spec: FieldSpec, parent: QWidget | None = None) -> FieldEditor:
+    from desktop.ui.form.table_editor import TableEditor
+
+    editors = {
+        "text": TextEditor,
+        "textarea": LongTextEditor,
+        "number": NumberEditor,
+        "integer": NumberEditor,
+        "select": SelectEditor,
+        "checkbox": YesNoEditor,
+        "multiselect": MultiSelectEditor,
+        "date": DateEditor,
+        "table": TableEditor,
+    }
+    editor = editors[spec.widget](spec, parent)
+    editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return editor

@@ -1,0 +1,200 @@
+"""A whole document form generated from a template: sections, labels, errors, carry-over.
+
+The form knows nothing of storage: it emits `field_edited(key, value)` and is told
+what to show with `load()` and `show_errors()`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.templates import Section, Template
+from desktop.ui.form.field_widgets import FieldEditor, make_editor
+
+ERROR_STYLE = "color: #b00020;"
+LABEL_WIDTH = 190
+CARRIED_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
+
+
+class FieldRow(QWidget):
+    """An editor with its error line and carried-over marker under it."""
+
+    def __init__(self, editor: FieldEditor) -> None:
+        super().__init__()
+        self.editor = editor
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.carried = QLabel()
+        self.carried.setStyleSheet(CARRIED_STYLE)
+        self.carried.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.carried, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.error)
+
+    def set_errors(self, messages: list[str]) -> None:
+        self.error.setText("\n".join(messages))
+        self.error.setVisible(bool(messages))
+
+    def set_carried(self, text: str) -> None:
+        self.carried.setText(text)
+        self.carried.setVisible(bool(text))
+
+
+class FormView(QWidget):
+    field_edited = Signal(str, object)
+    carry_over_confirmed = Signal(list)  # keys the user checked
+
+    def __init__(self, template: Template, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.template = template
+        self.rows: dict[str, FieldRow] = {}
+        self.section_boxes: dict[str, QGroupBox] = {}
+        self.section_notes: dict[str, QWidget] = {}
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(170)
+        self.navigation.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
+        self.navigation.currentRowChanged.connect(self.scroll_to_section_index)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        page = QWidget()
+        self.page_layout = QVBoxLayout(page)
+        for section in template.sections:
+            self._add_section(section)
+        self.page_layout.addStretch(1)
+        self.scroll.setWidget(page)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.scroll, 1)
+
+    # ------------------------------------------------------------- building
+    def _add_section(self, section: Section) -> None:
+        self.navigation.addItem(section.title)
+        box = QGroupBox(section.title)
+        box.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if section.carry_over:
+            form.addRow(self._carry_note(section))
+        for spec in section.fields:
+            editor = make_editor(spec)
+            editor.setObjectName(f"field_{spec.key}")
+            editor.edited.connect(
+                lambda key=spec.key, e=editor: self.field_edited.emit(key, e.value())
+            )
+            row = FieldRow(editor)
+            label = QLabel(spec.title + (" *" if spec.required else ""))
+            label.setWordWrap(True)
+            if spec.widget not in {"table", "multiselect"}:
+                label.setFixedWidth(LABEL_WIDTH)  # same label column in every section
+            label.setBuddy(editor)
+            if spec.description:
+                label.setToolTip(spec.description)
+                editor.setToolTip(spec.description)
+            if spec.widget in {"table", "multiselect"}:
+                form.addRow(label)
+                form.addRow(row)
+            else:
+                form.addRow(label, row)
+            self.rows[spec.key] = row
+        self.section_boxes[section.id] = box
+        self.page_layout.addWidget(box)
+
+    def _carry_note(self, section: Section) -> QWidget:
+        note = QWidget()
+        layout = QHBoxLayout(note)
+        layout.setContentsMargins(0, 0, 0, 4)
+        text = QLabel()
+        text.setObjectName("carry_text")
+        text.setStyleSheet(CARRIED_STYLE)
+        text.setWordWrap(True)
+        confirm = QPushButton(self.tr("Tout est à jour"))
+        confirm.setToolTip(self.tr("Retirer la mention « reporté » des champs de cette section"))
+        keys = [f.key for f in section.fields]
+        confirm.clicked.connect(lambda: self.carry_over_confirmed.emit(keys))
+        layout.addWidget(text, 1)
+        layout.addWidget(confirm)
+        note.hide()
+        self.section_notes[section.id] = note
+        return note
+
+    # ------------------------------------------------------------- showing
+    def load(
+        self,
+        data: dict[str, Any],
+        errors: dict[str, list[str]] | None = None,
+        carried: frozenset[str] = frozenset(),
+        carried_from: str | None = None,
+    ) -> None:
+        for key, row in self.rows.items():
+            row.editor.set_value(data.get(key))
+        self.show_errors(errors or {})
+        self.show_carried(carried, carried_from)
+
+    def show_errors(self, errors: dict[str, list[str]]) -> None:
+        for key, row in self.rows.items():
+            row.set_errors(errors.get(key, []))
+
+    def show_carried(self, carried: frozenset[str], carried_from: str | None) -> None:
+        marker = self.tr("↺ Reporté de la visite du %1 — à vérifier").replace(
+            "%1", carried_from or "?"
+        )
+        for key, row in self.rows.items():
+            row.set_carried(marker if key in carried else "")
+        for section in self.template.sections:
+            note = self.section_notes.get(section.id)
+            if note is None:
+                continue
+            count = sum(1 for f in section.fields if f.key in carried)
+            note.findChild(QLabel, "carry_text").setText(
+                self.tr(
+                    "%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.", "", count
+                ).replace("%1", carried_from or "?")
+            )
+            note.setVisible(count > 0)
+
+    def editor(self, key: str) -> FieldEditor:
+        return self.rows[key].editor
+
+    # ------------------------------------------------------------- navigation
+    def scroll_to_section_index(self, index: int) -> None:
+        if 0 <= index < len(self.template.sections):
+            box = self.section_boxes[self.template.sections[index].id]
+            self.scroll.verticalScrollBar().setValue(box.y())
+
+    def focus_field(self, key: str) -> None:
+        row = self.rows.get(key)
+        if row:
+            self.scroll.ensureWidgetVisible(row)
+            row.editor.setFocus()
+
+    def _follow_scroll(self, value: int) -> None:
+        current = 0
+        for index, section in enumerate(self.template.sections):
+            if self.section_boxes[section.id].y() <= value + 20:
+                current = index
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(current)
+        self.navigation.blockSignals(False)

@@ -1,0 +1,397 @@
+"""The main window: arranges the browser, the editors, the menus and the status bar."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.core.records import ChangeResult, TrashItem
+from desktop.core.workspace import Workspace
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.browser_panel import BrowserPanel
+from desktop.ui.formatting import local_date
+from desktop.ui.lazy_editors import LazyEditors
+
+WINDOW_TITLE = "Carnet — visites de tiers-lieux"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.store = workspace.store
+        self.runner = BackgroundRunner(self)
+        self.deleted: list[TrashItem] = []  # this session's deletions, for Ctrl+Z
+        self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
+        self.browser = BrowserPanel(self.store)
+        self.welcome = QLabel(self.tr(
+            "<h2>Bienvenue dans Carnet</h2><p>Choisissez un lieu à gauche, ou créez-en un "
+            "avec <b>Fichier › Nouveau lieu</b> (Ctrl+Maj+N).</p><p>Tout ce que vous saisissez "
+            "est enregistré automatiquement, sans réseau.</p>"
+        ))  # fmt: skip
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        # The editors are built on first use: the first screen shows only the lists.
+        self.editors = LazyEditors(self.store, self.pages, self._connect_editor)
+        split = QSplitter()
+        split.addWidget(self.browser)
+        split.addWidget(self.pages)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 966])
+        self.setCentralWidget(split)
+        self._connect()
+        self._build_menus()
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.browser.reload_venues()
+        self._update_counts()
+        self.statusBar().showMessage(self.tr("Prêt — données locales : %1").replace(
+            "%1", str(workspace.data_dir)), 8000)  # fmt: skip
+
+    # ------------------------------------------------------------------ wiring
+    def _connect(self) -> None:
+        self.browser.venue_selected.connect(self.show_venue)
+        self.browser.visit_selected.connect(self.show_visit)
+
+    def _connect_editor(self, editor) -> None:
+        editor.save_failed.connect(self._save_failed)
+        if hasattr(editor, "new_visit_requested"):
+            editor.new_visit_requested.connect(self.new_visit)
+            editor.changed.connect(self._venue_saved)
+        else:
+            editor.changed.connect(self._visit_saved)
+            editor.delete_requested.connect(self.delete_visit)
+
+    @property
+    def venue_editor(self):
+        return self.editors.venue
+
+    @property
+    def visit_editor(self):
+        return self.editors.visit
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&Fichier"))
+        self._action(file, self.tr("Nouveau &lieu…"), self.new_venue, "Ctrl+Shift+N")
+        self.new_visit_action = self._action(
+            file, self.tr("&Nouvelle visite"), self.new_visit, "Ctrl+N"
+        )
+        file.addSeparator()
+        self._action(file, self.tr("&Exporter (JSON)…"), self.export_json, "Ctrl+E")
+        self._action(file, self.tr("&Importer (JSON)…"), self.import_json, "Ctrl+I")
+        file.addSeparator()
+        self._action(file, self.tr("&Préférences…"), self.edit_preferences, "Ctrl+,")
+        self._action(file, self.tr("&Quitter"), self.close, "Ctrl+Q")
+        edit = bar.addMenu(self.tr("É&dition"))
+        self.undo_action = self._action(edit, self.tr("&Annuler la suppression"),
+                                        self.undo_delete, "Ctrl+Z")  # fmt: skip
+        self.undo_action.setEnabled(False)
+        self._action(edit, self.tr("Supprimer la &visite"), lambda: self.delete_visit(None),
+                     "Ctrl+Del")  # fmt: skip
+        self._action(edit, self.tr("Supprimer le &lieu"), self.delete_venue, "Ctrl+Shift+Del")
+        self._action(edit, self.tr("&Corbeille…"), self.show_trash, "Ctrl+Shift+T")
+        go = bar.addMenu(self.tr("&Aller"))
+        self._action(go, self.tr("&Rechercher dans les visites…"), self.search,
+                     "Ctrl+F")  # fmt: skip
+        self._action(go, self.tr("&Filtrer les lieux"), self._focus_filter, "Ctrl+L")
+        self._action(go, self.tr("Fiche du &lieu"), self._show_current_venue, "Ctrl+Shift+L")
+        self._action(go, self.tr("Fermer la &visite"), self.close_visit,
+                     "Ctrl+W")  # fmt: skip
+        help_menu = bar.addMenu(self.tr("Aid&e"))
+        self._action(help_menu, self.tr("À &propos de Carnet"), self.about)
+
+    # ------------------------------------------------------------------ showing
+    def show_venue(self, venue_id: str) -> None:
+        self._flush_editors()
+        self.venue_editor.open(self.store.get_venue(venue_id))
+        self.pages.setCurrentWidget(self.venue_editor)
+
+    def show_visit(self, visit_id: str) -> None:
+        self._flush_editors()
+        visit = self.store.get_visit(visit_id)
+        venue = self.store.get_venue(visit.venue_id)
+        self.visit_editor.open(visit, venue.name)
+        self.pages.setCurrentWidget(self.visit_editor)
+
+    def open_visit(self, visit_id: str, venue_id: str) -> None:
+        self.browser.select_venue(venue_id)
+        self.browser.select_visit(visit_id)
+        self.show_visit(visit_id)
+
+    def _show_current_venue(self) -> None:
+        if self.browser.venue_id:
+            self.show_venue(self.browser.venue_id)
+
+    def close_visit(self) -> None:
+        self._flush_editors()
+        self.editors.forget_visit()
+        self.browser.visit_view.clearSelection()
+        self._show_current_venue() if self.browser.venue_id else self.pages.setCurrentWidget(
+            self.welcome
+        )
+
+    def _focus_filter(self) -> None:
+        self.browser.filter.setFocus()
+        self.browser.filter.selectAll()
+
+    # ------------------------------------------------------------------ saving
+    def _flush_editors(self) -> bool:
+        return self.editors.flush()
+
+    def _visit_saved(self, result: ChangeResult) -> None:
+        data = self.visit_editor.data
+        type_field = self.store.templates.visit.field("visit_type")
+        label = type_field.label_of(data["visit_type"]) if data.get("visit_type") else ""
+        self.browser.visits.apply_change(result, data.get("visit_date") or "", label)
+        self._saved_message()
+
+    def _venue_saved(self, result: ChangeResult) -> None:
+        if {"name", "commune"} & set(result.changed):
+            self.browser.reload_venues()
+        self._saved_message()
+
+    def _saved_message(self) -> None:
+        now = QTime.currentTime().toString("HH:mm:ss")
+        self.statusBar().showMessage(self.tr("Enregistré à %1").replace("%1", now), 4000)
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
+    # ------------------------------------------------------------------ creating
+    def new_venue(self) -> None:
+        from desktop.core.directory_store import (
+            ensure_bundled_directory,
+            identity_from_entry,
+            search_directory,
+        )
+        from desktop.core.venue_directory import DirectoryImportError, bundled_directory_path
+        from desktop.ui.new_venue_dialog import NewVenueDialog
+
+        try:
+            ensure_bundled_directory(self.workspace.db, bundled_directory_path())
+        except DirectoryImportError as error:  # the app still works without the directory
+            self.statusBar().showMessage(str(error), 8000)
+        dialog = NewVenueDialog(lambda q: search_directory(self.workspace.db, q), self)
+        if dialog.exec() != NewVenueDialog.DialogCode.Accepted:
+            return
+        entry = dialog.picked_entry()
+        identity = identity_from_entry(entry) if entry else {}
+        venue = self.store.create_venue({**identity, **dialog.identity()})
+        self.browser.filter.clear()
+        self.browser.reload_venues(venue.id)
+        self.show_venue(venue.id)
+        self._update_counts()
+
+    def new_visit(self) -> None:
+        venue_id = self.browser.venue_id
+        if not venue_id:
+            QMessageBox.information(self, self.tr("Nouvelle visite"),
+                                    self.tr("Choisissez d'abord un lieu dans la liste."))  # fmt: skip
+            return
+        self._flush_editors()
+        visit = self.store.create_visit(venue_id)
+        self.browser.reload_visits(select_id=visit.id)
+        self.show_visit(visit.id)
+        self.visit_editor.form.focus_field("visit_type")
+        if visit.carried_over:
+            self.statusBar().showMessage(self.tr(
+                "Gouvernance, modèle économique et occupation repris de la visite du %1 : "
+                "vérifiez-les.").replace("%1", local_date(visit.carried_from)), 10000)  # fmt: skip
+        self._update_counts()
+
+    # ------------------------------------------------------------------ deleting
+    def delete_visit(self, visit_id: str | None) -> None:
+        visit_id = visit_id or self.editors.open_visit_id() or self.browser.current_visit_id()
+        if not visit_id:
+            return
+        self._flush_editors()
+        self.store.delete_visit(visit_id)
+        self.deleted.append(TrashItem("visit", visit_id, "", ""))
+        self.editors.forget_visit()
+        self.browser.reload_visits()
+        self._show_current_venue()
+        self._deleted_message(self.tr("Visite mise à la corbeille."))
+
+    def delete_venue(self) -> None:
+        venue_id = self.browser.venue_id
+        if not venue_id:
+            return
+        self._flush_editors()
+        self.store.delete_venue(venue_id)
+        self.deleted.append(TrashItem("venue", venue_id, "", ""))
+        self.browser.venue_id = None
+        self.editors.forget_venue()
+        self.editors.forget_visit()
+        self.browser.reload_venues()
+        self.browser.reload_visits()
+        self.pages.setCurrentWidget(self.welcome)
+        self._deleted_message(self.tr("Lieu mis à la corbeille, avec ses visites."))
+
+    def _deleted_message(self, text: str) -> None:
+        self.undo_action.setEnabled(True)
+        hint = self.tr("Ctrl+Z pour annuler, ou Édition › Corbeille.")
+        self.statusBar().showMessage(f"{text} {hint}", 10000)
+        self._update_counts()
+
+    def undo_delete(self) -> None:
+        if self.deleted:
+            self.restore(self.deleted.pop())
+        self.undo_action.setEnabled(bool(self.deleted))
+
+    def restore(self, item: TrashItem) -> None:
+        if item.kind == "venue":
+            self.store.restore_venue(item.id)
+            self.browser.reload_venues(item.id)
+            self.browser.select_venue(item.id)
+        else:
+            self.store.restore_visit(item.id)
+            visit = self.store.get_visit(item.id)
+            self.browser.select_venue(visit.venue_id)
+            self.browser.reload_visits(select_id=item.id)
+            self.show_visit(item.id)
+        self.statusBar().showMessage(self.tr("Restauré."), 4000)
+        self._update_counts()
+
+    def show_trash(self) -> None:
+        from desktop.ui.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.store.list_trash, self)
+        dialog.restore_requested.connect(self.restore)
+        dialog.exec()
+
+    # ------------------------------------------------------------------ search
+    def search(self) -> None:
+        from desktop.ui.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self.store.search_visits, self)
+        dialog.visit_chosen.connect(self.open_visit)
+        dialog.exec()
+
+    # ------------------------------------------------------------------ exchange
+    def export_json(self) -> None:
+        from desktop.core import exchange
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exporter les lieux et visites"), "carnet-export.json", "JSON (*.json)"
+        )
+        if path:
+            self._flush_editors()
+            self._in_background(self.tr("Export en cours…"),
+                                lambda ws: exchange.export_json(ws.store, Path(path)),
+                                lambda c: self.tr("Export terminé : %1 lieux, %2 visites.")
+                                .replace("%1", str(c["venues"])).replace("%2", str(c["visits"])))  # fmt: skip
+
+    def import_json(self) -> None:
+        from desktop.core import exchange
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Importer un export Carnet"), "", "JSON (*.json)"
+        )
+        if path:
+            self._flush_editors()
+            self._in_background(self.tr("Import en cours…"),
+                                lambda ws: exchange.import_json(ws.store, Path(path)),
+                                self._imported_message)  # fmt: skip
+
+    def _imported_message(self, counts: dict[str, int]) -> str:
+        self.store.reload_clock()
+        self.browser.reload_venues()
+        self.browser.reload_visits()
+        self._update_counts()
+        return self.tr("Import terminé : %1 nouveaux, %2 mis à jour.").replace(
+            "%1", str(counts["created"])).replace("%2", str(counts["updated"]))  # fmt: skip
+
+    def _in_background(self, label: str, job, message) -> None:
+        """Run job(workspace) on its own connection, with a busy dialog; report in French."""
+        progress = QProgressDialog(label, None, 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        data_dir, author = self.workspace.data_dir, self.store.author
+
+        def work():
+            from desktop.core.workspace import open_workspace
+
+            workspace = open_workspace(data_dir, self.workspace.templates)
+            workspace.store.author = author
+            try:
+                return job(workspace)
+            finally:
+                workspace.close()
+
+        def done(result) -> None:
+            progress.close()
+            self.statusBar().showMessage(message(result), 10000)
+
+        def failed(error: Exception) -> None:
+            progress.close()
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+
+        self.runner.run(work, done, failed)
+
+    # ------------------------------------------------------------------ settings
+    def edit_preferences(self) -> None:
+        from desktop.ui.preferences_dialog import PreferencesDialog
+
+        language = self.workspace.setting("language")
+        dialog = PreferencesDialog(self.store.author.user_name, language, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        user_name, language = dialog.values()
+        if user_name:
+            self.workspace.set_setting("user_name", user_name)
+            self.store.author = replace(self.store.author, user_name=user_name)
+        self.workspace.set_setting("language", language)
+
+    def about(self) -> None:
+        from desktop.ui.about_dialog import show_about
+
+        show_about(self, self.workspace.data_dir)
+
+    def _update_counts(self) -> None:
+        venues = self.workspace.db.conn.execute(
+            "SELECT count(*) FROM venues WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+        self.counts.setText(self.tr("%n lieu(x)", "", venues))
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        started = time.monotonic()
+        while not self._flush_editors() and time.monotonic() - started < 2:
+            time.sleep(0.2)
+        if self.editors.has_pending():
+            answer = QMessageBox.warning(
+                self, self.windowTitle(),
+                self.tr("Les dernières modifications n'ont pas pu être enregistrées (disque "
+                        "plein ou inaccessible ?). Quitter quand même et les perdre ?"),
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.runner.wait(5000)
+        event.accept()

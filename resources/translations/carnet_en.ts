@@ -1,0 +1,509 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="17"/>
+        <source>À propos de Carnet</source>
+        <translation>About Carnet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="18"/>
+        <source>&lt;h3&gt;Carnet — visites de tiers-lieux&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Fiches de visite hors ligne pour les animateur·rices des réseaux de tiers-lieux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Annuaire des lieux&lt;/b&gt; : %2&lt;/p&gt;&lt;p&gt;Données locales : %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Carnet — third-place visits&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Offline visit records for facilitators of third-place (tiers-lieux) networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Venue directory&lt;/b&gt;: %2&lt;/p&gt;&lt;p&gt;Local data: %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="55"/>
+        <source>Enregistrement impossible pour l&apos;instant (%1). Vos saisies sont gardées et seront enregistrées dès que possible.</source>
+        <translation>Cannot save right now (%1). Your entries are kept and will be saved as soon as possible.</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserPanel</name>
+    <message>
+        <location filename="../../desktop/ui/browser_panel.py" line="35"/>
+        <source>Filtrer les lieux (nom, commune)… Ctrl+L</source>
+        <translation>Filter venues (name, town)… Ctrl+L</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/browser_panel.py" line="64"/>
+        <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/browser_panel.py" line="116"/>
+        <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
+            <numerusform>&lt;b&gt;Visits&lt;/b&gt; (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="209"/>
+        <source>— (non renseignée)</source>
+        <translation>— (not set)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="216"/>
+        <source>Effacer la date</source>
+        <translation>Clear the date</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <location filename="../../desktop/ui/form/form_view.py" line="133"/>
+        <source>Tout est à jour</source>
+        <translation>All up to date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/form_view.py" line="134"/>
+        <source>Retirer la mention « reporté » des champs de cette section</source>
+        <translation>Remove the “carried over” mark from the fields of this section</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/form_view.py" line="161"/>
+        <source>↺ Reporté de la visite du %1 — à vérifier</source>
+        <translation>↺ Carried over from the visit of %1 — to check</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/form/form_view.py" line="173"/>
+        <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
+        <translation>
+            <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
+            <numerusform>%n fields carried over from the visit of %1: check them with the venue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="39"/>
+        <source>Carnet — visites de tiers-lieux</source>
+        <translation>Carnet — third-place visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="42"/>
+        <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <source>Prêt — données locales : %1</source>
+        <translation>Ready — local data: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <source>Nouveau &amp;lieu…</source>
+        <translation>New &amp;venue…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <source>&amp;Nouvelle visite</source>
+        <translation>&amp;New visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <source>&amp;Exporter (JSON)…</source>
+        <translation>&amp;Export (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <source>&amp;Importer (JSON)…</source>
+        <translation>&amp;Import (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
+        <source>&amp;Préférences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <source>&amp;Annuler la suppression</source>
+        <translation>&amp;Undo delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <source>Supprimer la &amp;visite</source>
+        <translation>Delete v&amp;isit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <source>Supprimer le &amp;lieu</source>
+        <translation>Delete &amp;venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <source>&amp;Corbeille…</source>
+        <translation>&amp;Bin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <source>&amp;Aller</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <source>&amp;Rechercher dans les visites…</source>
+        <translation>&amp;Search visits…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <source>&amp;Filtrer les lieux</source>
+        <translation>&amp;Filter venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <source>Fiche du &amp;lieu</source>
+        <translation>&amp;Venue details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <source>Fermer la &amp;visite</source>
+        <translation>&amp;Close visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <source>À &amp;propos de Carnet</source>
+        <translation>&amp;About Carnet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <source>Enregistré à %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <source>Nouvelle visite</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <source>Choisissez d&apos;abord un lieu dans la liste.</source>
+        <translation>First choose a venue from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
+        <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <source>Visite mise à la corbeille.</source>
+        <translation>Visit moved to the bin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <source>Lieu mis à la corbeille, avec ses visites.</source>
+        <translation>Venue moved to the bin, with its visits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
+        <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <source>Restauré.</source>
+        <translation>Restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <source>Exporter les lieux et visites</source>
+        <translation>Export venues and visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <source>Export terminé : %1 lieux, %2 visites.</source>
+        <translation>Export complete: %1 venues, %2 visits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <source>Importer un export Carnet</source>
+        <translation>Import a Carnet export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
+        <translation>Import complete: %1 new, %2 updated.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n venue</numerusform>
+            <numerusform>%n venues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
+        <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
+    </message>
+</context>
+<context>
+    <name>NewVenueDialog</name>
+    <message>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="28"/>
+        <source>Nouveau lieu</source>
+        <translation>New venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="34"/>
+        <source>Nom du lieu, ou commune pour chercher dans l&apos;annuaire</source>
+        <translation>Venue name, or town to search the directory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="45"/>
+        <source>Créer le lieu</source>
+        <translation>Create venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="49"/>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="50"/>
+        <source>&amp;Commune :</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="54"/>
+        <source>Lieux connus de l&apos;annuaire national (cliquez pour reprendre) :</source>
+        <translation>Venues in the national directory (click one to use it):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="87"/>
+        <source>Identité reprise de l&apos;annuaire : %1</source>
+        <translation>Details taken from the directory: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="13"/>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="16"/>
+        <source>Langue du système</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="26"/>
+        <source>Votre &amp;nom :</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="27"/>
+        <source>&amp;Langue (au prochain démarrage) :</source>
+        <translation>&amp;Language (from next start):</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../desktop/ui/search_dialog.py" line="36"/>
+        <source>Rechercher dans les visites</source>
+        <translation>Search visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_dialog.py" line="40"/>
+        <source>Mots à chercher dans toutes les visites…</source>
+        <translation>Words to look for in all visits…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search_dialog.py" line="73"/>
+        <source>%n visite(s) trouvée(s)</source>
+        <translation>
+            <numerusform>%n visit found</numerusform>
+            <numerusform>%n visits found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TableEditor</name>
+    <message>
+        <location filename="../../desktop/ui/form/table_editor.py" line="69"/>
+        <source>Date au format AAAA-MM-JJ</source>
+        <translation>Date as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/table_editor.py" line="72"/>
+        <source>Ajouter une ligne</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/table_editor.py" line="74"/>
+        <source>Supprimer la ligne</source>
+        <translation>Delete the row</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../desktop/ui/trash_dialog.py" line="28"/>
+        <source>Corbeille</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/trash_dialog.py" line="33"/>
+        <source>&amp;Restaurer</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/trash_dialog.py" line="40"/>
+        <source>Les éléments supprimés restent ici et peuvent être restaurés.</source>
+        <translation>Deleted items stay here and can be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/trash_dialog.py" line="49"/>
+        <source>%1 — supprimé le %2</source>
+        <translation>%1 — deleted on %2</translation>
+    </message>
+</context>
+<context>
+    <name>VenueEditor</name>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="124"/>
+        <source>Nouvelle visite</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="138"/>
+        <source>Lieu sans nom</source>
+        <translation>Unnamed venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="139"/>
+        <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
+        <translation>Venue details, shared by all its visits</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="77"/>
+        <source>Supprimer la visite</source>
+        <translation>Delete visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="78"/>
+        <source>Mettre la visite à la corbeille (Suppr)</source>
+        <translation>Move the visit to the bin (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="107"/>
+        <source>date à préciser</source>
+        <translation>date to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="109"/>
+        <source>Visite du %1 — %2</source>
+        <translation>Visit of %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="112"/>
+        <source>Complétude : %1 · enregistrement automatique</source>
+        <translation>Completeness: %1 · saved automatically</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/visit_table_model.py" line="21"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_table_model.py" line="21"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_table_model.py" line="21"/>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_table_model.py" line="22"/>
+        <source>Complétude</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_table_model.py" line="22"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_table_model.py" line="52"/>
+        <source>Des champs sont à corriger : ouvrez la visite pour les voir.</source>
+        <translation>Some fields need fixing: open the visit to see them.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/visit_table_model.py" line="65"/>
+        <source>⚠ %n à corriger</source>
+        <translation>
+            <numerusform>⚠ %n to fix</numerusform>
+            <numerusform>⚠ %n to fix</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_table_model.py" line="66"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="168"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="169"/>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+</context>
+</TS>

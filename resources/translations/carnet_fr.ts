@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="fr">
+<context>
+    <name>BrowserPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/browser_panel.py" line="116"/>
+        <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
+            <numerusform>&lt;b&gt;Visites&lt;/b&gt; (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/form/form_view.py" line="173"/>
+        <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
+        <translation>
+            <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
+            <numerusform>%n champs repris de la visite du %1 : vérifiez-les avec le lieu.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search_dialog.py" line="73"/>
+        <source>%n visite(s) trouvée(s)</source>
+        <translation>
+            <numerusform>%n visite trouvée</numerusform>
+            <numerusform>%n visites trouvées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/visit_table_model.py" line="65"/>
+        <source>⚠ %n à corriger</source>
+        <translation>
+            <numerusform>⚠ %n à corriger</numerusform>
+            <numerusform>⚠ %n à corriger</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,49 @@
+"""A realistic data folder for benchmarks: 1,500 venues from the national list, N visits."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from desktop.core.directory_store import ensure_bundled_directory, identity_from_entry
+from desktop.core.venue_directory import bundled_directory_path, read_directory_csv
+from desktop.core.workspace import open_workspace
+
+WORDS = (
+    "association collectif bénévoles économie sociale solidaire subvention région commune "
+    "convention occupation temporaire friche atelier fablab coworking café jardin partagé "
+    "gouvernance collégiale conseil administration adhérents équilibre budget loyer bail "
+    "travaux sécurité accessibilité fibre habitants artistes formation médiation numérique"
+).split()
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def build(data_dir: Path, visits: int, venues: int = 1500, seed: int = 7) -> Path:
+    """Create the folder once (kept between runs when it already holds enough visits)."""
+    workspace = open_workspace(data_dir)
+    store = workspace.store
+    have = workspace.db.conn.execute("SELECT count(*) FROM visits").fetchone()[0]
+    if have >= visits:
+        workspace.close()
+        return data_dir
+    rng = random.Random(seed)
+    ensure_bundled_directory(workspace.db, bundled_directory_path())
+    entries = read_directory_csv(bundled_directory_path())[:venues]
+    venue_ids = [store.create_venue(identity_from_entry(e)).id for e in entries]
+    for index in range(visits):
+        visit = store.create_visit(rng.choice(venue_ids), f"20{rng.randint(19, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+        store.update_visit(visit.id, {
+            "visit_type": rng.choice(["suivi", "diagnostic", "premier_contact"]),
+            "decision_making": sentence(rng, 30),
+            "economic_notes": sentence(rng, 40),
+            "strengths": sentence(rng, 20),
+            "staff_fte": rng.randint(0, 8),
+            "actions": [{"what": sentence(rng, 5), "who": "Camille", "status": "a_faire"}] * 3,
+        })  # fmt: skip
+        if index % 1000 == 999:
+            print(f"  … {index + 1} visites créées", flush=True)
+    workspace.close()
+    return data_dir

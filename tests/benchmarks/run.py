@@ -1,0 +1,126 @@
+"""Benchmarks for the foundation: start time, full-text search, autosave.
+
+Run: .venv/bin/python tests/benchmarks/run.py [--visits 10000]
+Every figure is printed with a baseline measured in the same run, because the
+machines are shared and noisy: compare the ratios, not the milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from desktop.core.workspace import open_workspace  # noqa: E402
+from tests.benchmarks.dataset import build  # noqa: E402
+
+PROBE = Path(__file__).with_name("startup_probe.py")
+
+
+def time_start(*args: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CARNET_NO_BOOTSTRAP": "1"}
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, str(PROBE), *args], capture_output=True, text=True,
+                         env=env, check=True).stdout  # fmt: skip
+    elapsed = time.perf_counter() - started
+    assert "usable" in out
+    return elapsed
+
+
+def median_of(function, repeat: int) -> float:
+    return statistics.median(function() for _ in range(repeat))
+
+
+def bench_startup(big: Path, small: Path, repeat: int) -> None:
+    bare = carnet_small = carnet_big = 0.0
+    samples: dict[str, list[float]] = {"bare": [], "small": [], "big": []}
+    for _ in range(repeat):  # interleaved so that load changes hit all three alike
+        samples["bare"].append(time_start("bare"))
+        samples["small"].append(time_start("carnet", str(small)))
+        samples["big"].append(time_start("carnet", str(big)))
+    bare, carnet_small, carnet_big = (statistics.median(samples[k]) for k in ("bare", "small", "big"))
+    print(f"Start, bare PySide6 window (baseline) : {bare * 1000:7.0f} ms")
+    print(f"Start, Carnet, 100 visits             : {carnet_small * 1000:7.0f} ms  ×{carnet_small / bare:.2f}")
+    print(f"Start, Carnet, big data set           : {carnet_big * 1000:7.0f} ms  ×{carnet_big / bare:.2f}"
+          f"  (big/small ×{carnet_big / carnet_small:.2f})")  # fmt: skip
+
+
+def bench_search(data_dir: Path) -> None:
+    workspace = open_workspace(data_dir)
+    queries = ["economie", "convention occupation", "friche", "benevoles region", "gouv", "café"]
+    def one_round() -> float:
+        started = time.perf_counter()
+        for query in queries:
+            workspace.store.search_visits(query)
+        return (time.perf_counter() - started) / len(queries)
+
+    def baseline() -> float:  # a plain indexed lookup on the same connection
+        started = time.perf_counter()
+        for _ in queries:
+            workspace.db.conn.execute("SELECT data FROM visits WHERE rowid = 5000").fetchone()
+        return (time.perf_counter() - started) / len(queries)
+
+    search = median_of(one_round, 30)
+    base = median_of(baseline, 30)
+    hits = len(workspace.store.search_visits("economie"))
+    print(f"Full-text search (50 best hits, {hits} returned): {search * 1000:6.2f} ms"
+          f"  (×{search / base:.0f} a primary-key lookup at {base * 1000:.3f} ms)")  # fmt: skip
+    workspace.close()
+
+
+def bench_autosave(data_dir: Path) -> None:
+    workspace = open_workspace(data_dir)
+    visit_id = workspace.store.list_visits()[0].id
+    counter = iter(range(10**6))
+
+    def one_save() -> float:
+        started = time.perf_counter()
+        workspace.store.update_visit(visit_id, {"governance_notes": f"note {next(counter)}"})
+        return time.perf_counter() - started
+
+    with tempfile.TemporaryDirectory() as folder:  # baseline: one durable row insert
+        raw = sqlite3.connect(Path(folder) / "b.sqlite", isolation_level=None)
+        raw.execute("PRAGMA journal_mode=WAL")
+        raw.execute("PRAGMA synchronous=FULL")
+        raw.execute("CREATE TABLE t(x)")
+
+        def one_insert() -> float:
+            started = time.perf_counter()
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("INSERT INTO t VALUES (?)", ("note",))
+            raw.execute("COMMIT")
+            return time.perf_counter() - started
+
+        base = median_of(one_insert, 200)
+        save = median_of(one_save, 200)
+        raw.close()
+    print(f"Autosave of one field: {save * 1000:6.2f} ms  (×{save / base:.1f} a bare durable "
+          f"insert at {base * 1000:.2f} ms)")  # fmt: skip
+    workspace.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--visits", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "carnet-bench")
+    args = parser.parse_args()
+    print(f"Preparing data sets in {args.cache} (once)…", flush=True)
+    big = build(args.cache / f"big-{args.visits}", args.visits)
+    small = build(args.cache / "small-100", 100)
+    bench_startup(big, small, args.repeat)
+    bench_search(big)
+    bench_autosave(big)
+
+
+if __name__ == "__main__":
+    main()
