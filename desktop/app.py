@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError
+from desktop.core.templates import TemplateError
 from desktop.core.workspace import Workspace, get_meta, open_workspace
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.main_window import MainWindow
@@ -23,13 +25,25 @@ def create_window(workspace: Workspace) -> MainWindow:
     return window
 
 
+def check_templates_or_quit(workspace: Workspace, window: MainWindow) -> None:
+    """Check the templates once the window is up (the check imports jsonschema)."""
+    try:
+        for template in (workspace.templates.visit, workspace.templates.venue):
+            template.validator  # noqa: B018 - builds the validator, checking the schema
+    except TemplateError as error:
+        QMessageBox.critical(window, "Carnet", window.tr(
+            "Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1"
+        ).replace("%1", str(error)))  # fmt: skip
+        window.close()
+
+
 def run_app(data_dir: Path | None, language: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Carnet")
     app.setOrganizationName("Carnet")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "carnet.svg")))
     try:
-        workspace = open_workspace(data_dir)
+        workspace = open_workspace(data_dir, check_templates=False)
     except (DataDirError, DatabaseError) as error:
         install_translators(app, choose_language(language, None))
         QMessageBox.critical(None, "Carnet", str(error))
@@ -39,6 +53,7 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     )
     window = create_window(workspace)
     window.show()
+    QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
     code = app.exec()
     workspace.close()
     return code

@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop.core.migrations import MIGRATIONS
 
 
@@ -21,11 +19,41 @@ class DatabaseError(RuntimeError):
     """The database cannot be opened or upgraded; str() is a French message."""
 
 
-def connect(path: Path) -> sqlite_utils.Database:
+class Database:
+    """A sqlite3 connection, with sqlite-utils' table helpers loaded on first use.
+
+    Reads go straight to `conn`. sqlite-utils takes longer to import than the whole
+    first screen needs, and the first screen only reads: `db["table"]` and any other
+    sqlite-utils method import it when a write first needs it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils = None
+
+    @property
+    def utils(self):
+        if self._utils is None:
+            import sqlite_utils
+
+            # recursive_triggers=False: no PRAGMA behind our back, maybe mid-transaction.
+            self._utils = sqlite_utils.Database(self.conn, recursive_triggers=False)
+        return self._utils
+
+    def __getitem__(self, table: str):
+        return self.utils[table]
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+
+def connect(path: Path) -> Database:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise DatabaseError(f"Le journal WAL n'a pas pu être activé (mode : {mode}).")
@@ -38,7 +66,7 @@ def connect(path: Path) -> sqlite_utils.Database:
 
 
 @contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def transaction(db: Database) -> Iterator[Database]:
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -48,11 +76,11 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     db.conn.execute("COMMIT")
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return db.conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database, target: int | None = None) -> int:
+def migrate(db: Database, target: int | None = None) -> int:
     """Apply the numbered migrations above the stored version, each in one transaction."""
     target = len(MIGRATIONS) if target is None else target
     current = schema_version(db)
@@ -68,7 +96,7 @@ def migrate(db: sqlite_utils.Database, target: int | None = None) -> int:
     return schema_version(db)
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+def open_database(path: Path) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = connect(path)
@@ -84,7 +112,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def integrity_problems(db: sqlite_utils.Database) -> list[str]:
+def integrity_problems(db: Database) -> list[str]:
     rows = db.conn.execute("PRAGMA integrity_check").fetchall()
     problems = [r[0] for r in rows if r[0] != "ok"]
     problems += [str(r) for r in db.conn.execute("PRAGMA foreign_key_check").fetchall()]

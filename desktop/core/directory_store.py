@@ -5,16 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any
 
-import sqlite_utils
-
-from desktop.core.db import transaction
+from desktop.core.db import Database, transaction
 from desktop.core.text import fold
 from desktop.core.venue_directory import DirectoryEntry, read_directory_csv
 
 ENTRY_FIELDS = tuple(f.name for f in fields(DirectoryEntry))
 
 
-def replace_directory(db: sqlite_utils.Database, entries: list[DirectoryEntry]) -> int:
+def replace_directory(db: Database, entries: list[DirectoryEntry]) -> int:
     """Replace the whole directory with these entries, in one transaction."""
     rows = []
     for entry in entries:
@@ -29,20 +27,18 @@ def replace_directory(db: sqlite_utils.Database, entries: list[DirectoryEntry]) 
     return len(rows)
 
 
-def directory_size(db: sqlite_utils.Database) -> int:
+def directory_size(db: Database) -> int:
     return db.conn.execute("SELECT count(*) FROM directory").fetchone()[0]
 
 
-def ensure_bundled_directory(db: sqlite_utils.Database, path) -> int:
+def ensure_bundled_directory(db: Database, path) -> int:
     """Load the bundled national list the first time it is needed."""
     if directory_size(db) == 0:
         return replace_directory(db, read_directory_csv(path))
     return 0
 
 
-def search_directory(
-    db: sqlite_utils.Database, query: str, limit: int = 30
-) -> list[DirectoryEntry]:
+def search_directory(db: Database, query: str, limit: int = 30) -> list[DirectoryEntry]:
     """Entries whose name, commune or postcode contain every word typed, accents folded."""
     words = fold(query).split()
     if not words:

@@ -12,8 +12,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from desktop.core.db import transaction
 from desktop.core.hlc import Stamp
 from desktop.core.store import DELETED_FIELD, CarnetStore, now_iso
@@ -90,6 +88,8 @@ def validate_exchange(document: Any) -> None:
                 f"Ce fichier vient d'une version plus récente de Carnet (format {version}). "
                 "Mettez Carnet à jour pour l'importer."
             )
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
     error = next(iter(Draft202012Validator(schema).iter_errors(document)), None)
     if error is not None:

@@ -8,13 +8,16 @@ executescript would commit halfway.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    from desktop.core.db import Database
+
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # « economie » finds « économie »
 
 
-def _create_fts(db: sqlite_utils.Database, table: str) -> None:
+def _create_fts(db: Database, table: str) -> None:
     """An external-content FTS5 index over table.search_text, kept in step by triggers."""
     run = db.conn.execute
     run(
@@ -38,7 +41,7 @@ def _create_fts(db: sqlite_utils.Database, table: str) -> None:
     )
 
 
-def m001_initial(db: sqlite_utils.Database) -> None:
+def m001_initial(db: Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
     record = {
         "id": str,
@@ -80,7 +83,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     _create_fts(db, "visits")
 
 
-def m002_venue_directory(db: sqlite_utils.Database) -> None:
+def m002_venue_directory(db: Database) -> None:
     """The national list of tiers-lieux, to pre-fill a new venue's identity."""
     db["directory"].create(
         {
@@ -102,7 +105,27 @@ def m002_venue_directory(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+def venue_sort_key(name: str, commune: str) -> str:
+    """The French order of venues: accents and case ignored, then by commune."""
+    from desktop.core.text import fold
+
+    return f"{fold(name or '')}\x1f{fold(commune or '')}"
+
+
+def m003_venue_sort_key(db: Database) -> None:
+    """A stored sort key, so the venue list comes sorted from a covering index at start."""
+    run = db.conn.execute
+    run("ALTER TABLE venues ADD COLUMN sort_key TEXT")
+    rows = run("SELECT id, name, commune FROM venues").fetchall()
+    for venue_id, name, commune in rows:
+        run(
+            "UPDATE venues SET sort_key = ? WHERE id = ?", (venue_sort_key(name, commune), venue_id)
+        )
+    run("CREATE INDEX venues_by_sort_key ON venues(deleted_at, sort_key, id, name, commune)")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
+    m003_venue_sort_key,
 ]

@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-import sqlite_utils
-
 from desktop.core import text
-from desktop.core.db import transaction
+from desktop.core.db import Database, transaction
 from desktop.core.hlc import HybridClock, Stamp
+from desktop.core.migrations import venue_sort_key
 from desktop.core.records import (
     Author,
     ChangeResult,
@@ -58,7 +57,7 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 class CarnetStore:
-    def __init__(self, db: sqlite_utils.Database, templates: TemplateSet, author: Author):
+    def __init__(self, db: Database, templates: TemplateSet, author: Author):
         self.db = db
         self.templates = templates
         self.author = author
@@ -155,6 +154,7 @@ class CarnetStore:
         return {
             "name": data.get("name", ""),
             "commune": data.get("commune", ""),
+            "sort_key": venue_sort_key(data.get("name", ""), data.get("commune", "")),
             "data": json.dumps(data, ensure_ascii=False),
             "search_text": text.document_text(self.templates.venue, data),
             "updated_at": now_iso(),
@@ -167,15 +167,14 @@ class CarnetStore:
             rows = self.db.conn.execute(
                 "SELECT v.id, v.name, v.commune FROM venues_fts f "
                 "JOIN venues v ON v.rowid = f.rowid "
-                "WHERE venues_fts MATCH ? AND v.deleted_at IS NULL",
+                "WHERE venues_fts MATCH ? AND v.deleted_at IS NULL ORDER BY v.sort_key",
                 (fts,),
             ).fetchall()
-        else:
+        else:  # served by the covering index venues_by_sort_key
             rows = self.db.conn.execute(
-                "SELECT id, name, commune FROM venues WHERE deleted_at IS NULL"
+                "SELECT id, name, commune FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
             ).fetchall()
-        venues = [VenueSummary(r[0], r[1], r[2] or "") for r in rows]
-        return sorted(venues, key=lambda v: (text.fold(v.name), text.fold(v.commune)))
+        return [VenueSummary(r[0], r[1], r[2] or "") for r in rows]
 
     def delete_venue(self, venue_id: str) -> ChangeResult:
         return self._set_deleted("venues", venue_id, now_iso())

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
 
 SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
 VISIT_TEMPLATE_FILE = "visit-sheet.schema.json"
@@ -73,6 +71,14 @@ class Template:
     def field(self, key: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.key == key), None)
 
+    @cached_property
+    def validator(self):
+        """The jsonschema validator, built on first use (the schema checked then)."""
+        from jsonschema import Draft202012Validator, FormatChecker
+
+        check_schema(self.schema)
+        return Draft202012Validator(self.schema, format_checker=FormatChecker())
+
     def carry_over_keys(self) -> tuple[str, ...]:
         return tuple(f.key for s in self.sections if s.carry_over for f in s.fields)
 
@@ -128,13 +134,23 @@ def _ordered_fields(properties: dict[str, Any], required: set[str]) -> tuple[Fie
     return tuple(sorted(specs, key=lambda f: f.order))
 
 
-def template_from_schema(schema: dict[str, Any]) -> Template:
+def check_schema(schema: Any) -> None:
+    """Raise TemplateError unless schema is a valid JSON Schema 2020-12."""
+    from jsonschema import Draft202012Validator  # slow import, deferred until needed
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:
         raise TemplateError(
             f"Le modèle n'est pas un JSON Schema valide : {error.message}"
         ) from None
+
+
+def template_from_schema(schema: dict[str, Any], check: bool = True) -> Template:
+    """The template of a schema; check=False defers the meta-schema check to first use."""
+    if check:
+        check_schema(schema)
     if not isinstance(schema, dict):
         raise TemplateError("Le modèle doit être un objet JSON décrivant les champs de la fiche.")
     try:
@@ -180,12 +196,12 @@ def _build_template(schema: dict[str, Any]) -> Template:
     )
 
 
-def load_template(path: Path) -> Template:
+def load_template(path: Path, check: bool = True) -> Template:
     try:
         schema = json.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise TemplateError(f"Impossible de lire le modèle {Path(path).name} : {error}") from None
-    return template_from_schema(schema)
+    return template_from_schema(schema, check)
 
 
 @dataclass(frozen=True)
@@ -196,8 +212,8 @@ class TemplateSet:
     venue: Template
 
     @classmethod
-    def load(cls, schemas_dir: Path = SCHEMAS_DIR) -> TemplateSet:
+    def load(cls, schemas_dir: Path = SCHEMAS_DIR, check: bool = True) -> TemplateSet:
         return cls(
-            visit=load_template(schemas_dir / VISIT_TEMPLATE_FILE),
-            venue=load_template(schemas_dir / VENUE_TEMPLATE_FILE),
+            visit=load_template(schemas_dir / VISIT_TEMPLATE_FILE, check),
+            venue=load_template(schemas_dir / VENUE_TEMPLATE_FILE, check),
         )

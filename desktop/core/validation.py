@@ -8,12 +8,12 @@ table, with the row and column in the message).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.templates import FieldSpec, Template
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 ROOT_KEY = ""
 
@@ -22,17 +22,6 @@ ROOT_KEY = ""
 class FieldError:
     key: str
     message: str
-
-
-_VALIDATORS: dict[int, Draft202012Validator] = {}
-
-
-def validator_for(template: Template) -> Draft202012Validator:
-    # Keyed on the schema object identity: templates are immutable once loaded.
-    key = id(template.schema)
-    if key not in _VALIDATORS:
-        _VALIDATORS[key] = Draft202012Validator(template.schema, format_checker=FormatChecker())
-    return _VALIDATORS[key]
 
 
 def _describe(error: ValidationError, spec: FieldSpec | None) -> str:
@@ -118,7 +107,7 @@ def _missing_column_title(spec: FieldSpec, error: ValidationError) -> str:
 def validate_document(template: Template, data: dict[str, Any]) -> dict[str, list[str]]:
     """Field key -> French messages; an empty dict means the document is valid."""
     errors: dict[str, list[str]] = {}
-    for error in validator_for(template).iter_errors(data):
+    for error in template.validator.iter_errors(data):
         located = _located(error, template)
         errors.setdefault(located.key, []).append(located.message)
     return errors

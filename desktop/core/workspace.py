@@ -10,10 +10,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
-from desktop.core.db import open_database
+from desktop.core.db import Database, open_database
 from desktop.core.records import Author
 from desktop.core.store import CarnetStore
 from desktop.core.templates import TemplateSet
@@ -22,7 +20,7 @@ from desktop.core.templates import TemplateSet
 @dataclass
 class Workspace:
     data_dir: Path
-    db: sqlite_utils.Database
+    db: Database
     templates: TemplateSet
     store: CarnetStore
 
@@ -36,12 +34,12 @@ class Workspace:
         self.db.conn.close()
 
 
-def get_meta(db: sqlite_utils.Database, key: str, default: str = "") -> str:
+def get_meta(db: Database, key: str, default: str = "") -> str:
     row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else default
 
 
-def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
+def set_meta(db: Database, key: str, value: str) -> None:
     db.conn.execute(
         "INSERT INTO meta(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -49,7 +47,7 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
     )
 
 
-def _author(db: sqlite_utils.Database) -> Author:
+def _author(db: Database) -> Author:
     """This laptop's device id (made once, kept forever) and its user's name."""
     device_id = get_meta(db, "device_id")
     if not device_id:
@@ -69,11 +67,19 @@ def _system_user_name() -> str:
         return "Utilisateur"
 
 
-def open_workspace(data_dir: Path | None = None, templates: TemplateSet | None = None) -> Workspace:
-    """Open (creating if needed) the data folder; raises DataDirError or DatabaseError."""
+def open_workspace(
+    data_dir: Path | None = None,
+    templates: TemplateSet | None = None,
+    check_templates: bool = True,
+) -> Workspace:
+    """Open (creating if needed) the data folder; raises DataDirError or DatabaseError.
+
+    check_templates=False defers the templates' meta-schema check to their first use
+    (the app checks them right after its window is shown).
+    """
     folder = check_data_dir(data_dir or default_data_dir())
     folder.mkdir(parents=True, exist_ok=True)
     db = open_database(folder / DATABASE_NAME)
-    templates = templates or TemplateSet.load()
+    templates = templates or TemplateSet.load(check=check_templates)
     store = CarnetStore(db, templates, _author(db))
     return Workspace(folder, db, templates, store)

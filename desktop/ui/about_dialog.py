@@ -21,7 +21,7 @@ def show_about(parent: QWidget, data_dir: Path) -> None:
         "<p>Version %1</p>"
         "<p>Fiches de visite hors ligne pour les animateur·rices des réseaux de tiers-lieux.</p>"
         "<p><b>Annuaire des lieux</b> : %2</p>"
-        "<p>Données locales : %3</p>"
+        "<p>Données locales : %3</p>",
     )
     text = text.replace("%1", VERSION).replace("%2", html.escape(ATTRIBUTION))
     QMessageBox.about(parent, title, text.replace("%3", html.escape(str(data_dir))))

@@ -9,12 +9,45 @@ from desktop.core.directory_store import ensure_bundled_directory, identity_from
 from desktop.core.venue_directory import bundled_directory_path, read_directory_csv
 from desktop.core.workspace import open_workspace
 
-WORDS = (
-    "association collectif bénévoles économie sociale solidaire subvention région commune "
-    "convention occupation temporaire friche atelier fablab coworking café jardin partagé "
-    "gouvernance collégiale conseil administration adhérents équilibre budget loyer bail "
-    "travaux sécurité accessibilité fibre habitants artistes formation médiation numérique"
-).split()
+WORDS = [
+    "association",
+    "collectif",
+    "bénévoles",
+    "économie",
+    "sociale",
+    "solidaire",
+    "subvention",
+    "région",
+    "commune",
+    "convention",
+    "occupation",
+    "temporaire",
+    "friche",
+    "atelier",
+    "fablab",
+    "coworking",
+    "café",
+    "jardin",
+    "partagé",
+    "gouvernance",
+    "collégiale",
+    "conseil",
+    "administration",
+    "adhérents",
+    "équilibre",
+    "budget",
+    "loyer",
+    "bail",
+    "travaux",
+    "sécurité",
+    "accessibilité",
+    "fibre",
+    "habitants",
+    "artistes",
+    "formation",
+    "médiation",
+    "numérique",
+]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -34,7 +67,10 @@ def build(data_dir: Path, visits: int, venues: int = 1500, seed: int = 7) -> Pat
     entries = read_directory_csv(bundled_directory_path())[:venues]
     venue_ids = [store.create_venue(identity_from_entry(e)).id for e in entries]
     for index in range(visits):
-        visit = store.create_visit(rng.choice(venue_ids), f"20{rng.randint(19, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+        visit = store.create_visit(
+            rng.choice(venue_ids),
+            f"20{rng.randint(19, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        )
         store.update_visit(visit.id, {
             "visit_type": rng.choice(["suivi", "diagnostic", "premier_contact"]),
             "decision_making": sentence(rng, 30),

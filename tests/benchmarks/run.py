@@ -47,9 +47,13 @@ def bench_startup(big: Path, small: Path, repeat: int) -> None:
         samples["bare"].append(time_start("bare"))
         samples["small"].append(time_start("carnet", str(small)))
         samples["big"].append(time_start("carnet", str(big)))
-    bare, carnet_small, carnet_big = (statistics.median(samples[k]) for k in ("bare", "small", "big"))
+    bare, carnet_small, carnet_big = (
+        statistics.median(samples[k]) for k in ("bare", "small", "big")
+    )
     print(f"Start, bare PySide6 window (baseline) : {bare * 1000:7.0f} ms")
-    print(f"Start, Carnet, 100 visits             : {carnet_small * 1000:7.0f} ms  ×{carnet_small / bare:.2f}")
+    print(
+        f"Start, Carnet, 100 visits             : {carnet_small * 1000:7.0f} ms  ×{carnet_small / bare:.2f}"
+    )
     print(f"Start, Carnet, big data set           : {carnet_big * 1000:7.0f} ms  ×{carnet_big / bare:.2f}"
           f"  (big/small ×{carnet_big / carnet_small:.2f})")  # fmt: skip
 
@@ -57,6 +61,7 @@ def bench_startup(big: Path, small: Path, repeat: int) -> None:
 def bench_search(data_dir: Path) -> None:
     workspace = open_workspace(data_dir)
     queries = ["economie", "convention occupation", "friche", "benevoles region", "gouv", "café"]
+
     def one_round() -> float:
         started = time.perf_counter()
         for query in queries:

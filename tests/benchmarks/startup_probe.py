@@ -26,7 +26,8 @@ def main() -> None:
         from desktop.ui.i18n import install_translators
 
         install_translators(app, "fr")
-        window = create_window(open_workspace(Path(sys.argv[2])))
+        # As run_app does: the template check runs after the first paint.
+        window = create_window(open_workspace(Path(sys.argv[2]), check_templates=False))
     window.resize(1280, 720)
     window.show()
 

@@ -139,3 +139,29 @@ def _open_handles_to(path: Path) -> list[str]:
 
 def test_a_good_database_has_no_integrity_problem(workspace, visit):
     assert integrity_problems(workspace.db) == []
+
+
+SAVED_V2 = Path(__file__).parent / "data" / "carnet-schema-v2.sqlite"
+
+
+def test_a_v2_database_gets_sort_keys_and_lists_venues_the_french_way(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(SAVED_V2, folder / DATABASE_NAME)
+    with sqlite3.connect(folder / DATABASE_NAME) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    ws = open_workspace(folder)
+    try:
+        assert schema_version(ws.db) == len(MIGRATIONS)
+        names = [v.name for v in ws.store.list_venues()]
+        assert names == ["Écluse", "Le Moulin Fabrique"]  # « Café Ô Champ » is in the trash
+        assert directory_size(ws.db) == 50  # the directory loaded under v2 is kept
+        plan = " ".join(str(r) for r in ws.db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id, name, commune FROM venues "
+            "WHERE deleted_at IS NULL ORDER BY sort_key"
+        ))  # fmt: skip
+        assert "venues_by_sort_key" in plan and "TEMP B-TREE" not in plan
+        ws.store.create_venue({"name": "Dune", "commune": "Guéret"})
+        assert [v.name for v in ws.store.list_venues()] == ["Dune", "Écluse", "Le Moulin Fabrique"]
+    finally:
+        ws.close()

@@ -47,7 +47,9 @@ def main() -> None:
         nonlocal count
         char = text[count]
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            app.sendEvent(box, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+            app.sendEvent(
+                box, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
         count += 1
         print(f"{count} {time.time()}", flush=True)
 
