@@ -155,7 +155,9 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
     ).fetchone()[0]
     if DELETED_FIELD in newer:
         deleted = record.get("deleted_at")
-    _write(store, table, columns, record, data, deleted)
+    # Carry-over markers are this laptop's reading aid: a merge keeps ours.
+    local_only = {"carried_over", "carried_from"}
+    _write(store, table, tuple(c for c in columns if c not in local_only), record, data, deleted)
     _write_stamps(store, record["id"], newer)
     return "updated"
 

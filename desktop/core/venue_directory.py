@@ -187,7 +187,8 @@ def _make_entry(record: Mapping[str, str], line: int) -> DirectoryEntry:
 def _text(record: Mapping[str, str], column: str) -> str | None:
     # str.strip() also removes the non-breaking spaces found in some names.
     value = (record.get(column) or "").strip()
-    return value or None
+    # One row of the 2019 list spells an empty address as the word NULL.
+    return value if value and value.upper() != "NULL" else None
 
 
 def _postal_code(value: str | None) -> str | None:

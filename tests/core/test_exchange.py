@@ -219,3 +219,25 @@ def test_a_visit_of_an_unknown_venue_is_refused_all_or_nothing(
     # The venue and visit before the orphan were not half-imported either.
     assert [v.name for v in store.list_venues("quincaillerie")] == []
     assert good.id not in {v.id for v in store.list_visits()}
+
+
+def test_a_merge_keeps_the_local_carry_over_markers(tmp_path):
+    from desktop.core.exchange import export_document, import_document
+
+    here = open_workspace(tmp_path / "here")
+    venue = here.store.create_venue({"name": "Le Moulin", "commune": "Felletin"})
+    first = here.store.create_visit(venue.id, "2025-01-10")
+    here.store.update_visit(first.id, {"legal_form": "scic"})
+    second = here.store.create_visit(venue.id, "2025-06-10")
+    document = export_document(here.store)  # second still marks legal_form as carried over
+    here.store.confirm_carried_over(second.id, ["legal_form"])
+    here.store.update_visit(second.id, {"strengths": "Équipe"})
+    there = open_workspace(tmp_path / "there")
+    import_document(there.store, document)
+    there.store.update_visit(second.id, {"obstacles": "Bail précaire"})
+    import_document(here.store, export_document(there.store))
+    merged = here.store.get_visit(second.id)
+    assert merged.data["obstacles"] == "Bail précaire"
+    assert "legal_form" not in merged.carried_over  # the marker cleared here stays cleared
+    here.close()
+    there.close()

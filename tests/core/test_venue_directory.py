@@ -273,3 +273,10 @@ def test_read_from_disk(tmp_path):
     path = tmp_path / "annuaire.csv"
     path.write_bytes(csv_bytes(HEADER, ROW_OK))
     assert [entry.name for entry in read_directory_csv(path)] == ["La Fabrique"]
+
+
+def test_the_word_null_is_an_empty_value_not_an_address():
+    entries = read_directory_csv(bundled_directory_path())
+    renouee = [e for e in entries if e.name.upper() == "LA RENOUEE"]
+    assert renouee and renouee[0].address is None
+    assert all(e.address != "NULL" for e in entries)
