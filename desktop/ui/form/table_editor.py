@@ -22,6 +22,7 @@ from desktop.core.templates import FieldSpec
 from desktop.ui.form.field_widgets import FieldEditor
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
+EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1  # keys of a row this template does not show
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -124,12 +125,17 @@ class TableEditor(FieldEditor):
             item = QTableWidgetItem("" if shown is None else str(shown))
             item.setData(VALUE_ROLE, value)
             self.table.setItem(row, index, item)
+        known = {c.key for c in self.columns}
+        extra = {k: v for k, v in values.items() if k not in known}
+        if extra and self.columns:  # kept, never dropped, when the row is saved again
+            self.table.item(row, 0).setData(EXTRA_ROLE, extra)
         self._loading = False
 
     def value(self) -> Any:
         rows = []
         for row in range(self.table.rowCount()):
-            record = {}
+            first = self.table.item(row, 0)
+            record = dict(first.data(EXTRA_ROLE) or {}) if first else {}
             for index, column in enumerate(self.columns):
                 item = self.table.item(row, index)
                 value = item.data(VALUE_ROLE) if item else None
