@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -66,7 +66,8 @@ class SearchDialog(QDialog):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(4, 4, 4, 4)
-            item.setSizeHint(label.sizeHint().expandedTo(label.minimumSizeHint()))
+            width = max(200, self.results.viewport().width() - 8)
+            item.setSizeHint(QSize(width, label.heightForWidth(width)))  # wrapped height
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
         if self.query.text().strip():
