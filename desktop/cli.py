@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = add("export", "exporter lieux et visites (JSON sans perte)", cmd_export)
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--with-private-photos", action="store_true",
+                        help="inclure les photos de personnes sans autorisation (copie privée)")  # fmt: skip
     add("import", "importer un export JSON de Carnet", cmd_import).add_argument("file", type=Path)
     venue = add("new-venue", "créer un lieu (affiche son identifiant)", cmd_new_venue)
     venue.add_argument("--name", required=True)
@@ -65,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     setter = add("set", "modifier des champs d'une visite : CLÉ=VALEUR…", cmd_set)
     setter.add_argument("visit_id")
     setter.add_argument("assignments", nargs="+", metavar="CLÉ=VALEUR")
+    attach = add("attach", "joindre des photos (fichiers ou dossiers) à une visite", cmd_attach)
+    attach.add_argument("visit_id")
+    attach.add_argument("files", nargs="+", type=Path, metavar="FICHIER")
+    document = add("attach-document", "joindre des documents de gouvernance à un lieu",
+                   cmd_attach_document)  # fmt: skip
+    document.add_argument("venue_id")
+    document.add_argument("files", nargs="+", type=Path, metavar="FICHIER")
+    document.add_argument("--type", dest="doc_type", help="statuts, convention_occupation…")
     add("show", "afficher une visite en JSON", cmd_show).add_argument("visit_id")
     add("list", "lister les visites (id, lieu, date, auteur)", cmd_list)
     add("check", "vérifier la base et les modèles", cmd_check)
@@ -79,10 +89,14 @@ def cmd_import_venues(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     try:
-        counts = exchange.export_json(ws.store, args.output)
+        counts = exchange.export_json(ws.store, args.output, args.with_private_photos)
     except OSError as error:
         raise CommandError(f"Impossible d'écrire « {args.output} » : {error.strerror}.") from None
-    print(f"Exporté : {counts['venues']} lieux, {counts['visits']} visites → {args.output}")
+    print(f"Exporté : {counts['venues']} lieux, {counts['visits']} visites, "
+          f"{counts['photos']} photos → {args.output}")  # fmt: skip
+    if counts["photos_left_out"]:
+        print(f"{counts['photos_left_out']} photo(s) de personnes reconnaissables sans "
+              "autorisation laissée(s) de côté (--with-private-photos pour les inclure).")  # fmt: skip
     return EXIT_OK
 
 
@@ -136,6 +150,35 @@ def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
 
 def _show(value: Any) -> str:
     return "∅" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+OUTCOME_WORDS = {"attached": "jointe", "duplicate": "doublon", "refused": "refusée"}
+
+
+def _print_outcomes(outcomes) -> int:
+    for outcome in outcomes:
+        print(f"{OUTCOME_WORDS[outcome.status]} : {outcome.message}")
+    refused = sum(1 for o in outcomes if o.status == "refused")
+    attached = sum(1 for o in outcomes if o.status == "attached")
+    print(f"{attached} jointe(s), {len(outcomes) - attached - refused} doublon(s), "
+          f"{refused} refusée(s).")  # fmt: skip
+    return EXIT_BAD_INPUT if refused else EXIT_OK
+
+
+def cmd_attach(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.photos import PhotoLibrary
+
+    return _print_outcomes(PhotoLibrary(ws.store, ws.media).attach_files(args.visit_id, args.files))
+
+
+def cmd_attach_document(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.documents import DOCUMENT_TYPES, DocumentLibrary
+
+    if args.doc_type and args.doc_type not in dict(DOCUMENT_TYPES):
+        raise CommandError(f"Type inconnu « {args.doc_type} » ; types : "
+                           + ", ".join(dict(DOCUMENT_TYPES)))  # fmt: skip
+    library = DocumentLibrary(ws.store, ws.media)
+    return _print_outcomes([library.attach(args.venue_id, f, args.doc_type) for f in args.files])
 
 
 def cmd_show(ws: Workspace, args: argparse.Namespace) -> int:

@@ -45,7 +45,12 @@ def _records(store: CarnetStore, table: str, columns: tuple[str, ...]) -> list[d
     return records
 
 
-def export_document(store: CarnetStore) -> dict[str, Any]:
+def export_document(store: CarnetStore, include_private_photos: bool = False) -> dict[str, Any]:
+    """Everything, except photos of people who gave no consent unless asked (see
+    exchange_attachments); the number left out is in "photos_left_out"."""
+    from desktop.core.exchange_attachments import export_attachments
+
+    attachments, left_out = export_attachments(store, include_private_photos)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -56,15 +61,22 @@ def export_document(store: CarnetStore) -> dict[str, Any]:
         },
         "venues": _records(store, "venues", VENUE_COLUMNS),
         "visits": _records(store, "visits", VISIT_COLUMNS),
+        **attachments,
+        "photos_left_out": left_out,
     }
 
 
-def export_json(store: CarnetStore, path: Path) -> dict[str, int]:
-    document = export_document(store)
+def export_json(store: CarnetStore, path: Path, include_private_photos: bool = False) -> dict:
+    document = export_document(store, include_private_photos)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8")
     temporary.replace(path)  # never leave a half-written export under the real name
-    return {"venues": len(document["venues"]), "visits": len(document["visits"])}
+    return {
+        "venues": len(document["venues"]),
+        "visits": len(document["visits"]),
+        "photos": len(document["photos"]),
+        "photos_left_out": document["photos_left_out"],
+    }
 
 
 def read_exchange_file(path: Path) -> dict[str, Any]:
@@ -115,8 +127,25 @@ def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, i
                     f"La visite {record['id']} renvoie à un lieu absent du fichier."
                 )
             counts[_merge(store, "visits", VISIT_COLUMNS, record)] += 1
+        _import_attachments(store, document, counts)
         store.save_clock()
     return counts
+
+
+def _import_attachments(store: CarnetStore, document: dict[str, Any], counts: dict) -> None:
+    from desktop.core.exchange_attachments import merge_attachment
+
+    for table, parent, parent_table in (("photos", "visit_id", "visits"),
+                                        ("documents", "venue_id", "venues")):  # fmt: skip
+        for record in document.get(table, []):
+            found = store.db.conn.execute(
+                f"SELECT 1 FROM {parent_table} WHERE id = ?", (record[parent],)
+            ).fetchone()
+            if not found:
+                raise ExchangeError(
+                    f"Le fichier joint {record['id']} renvoie à un élément absent du fichier."
+                )
+            counts[merge_attachment(store, table, record)] += 1
 
 
 def import_json(store: CarnetStore, path: Path) -> dict[str, int]:

@@ -124,8 +124,48 @@ def m003_venue_sort_key(db: Database) -> None:
     run("CREATE INDEX venues_by_sort_key ON venues(deleted_at, sort_key, id, name, commune)")
 
 
+def m004_photos_and_documents(db: Database) -> None:
+    """Photos of a visit and governance documents of a venue, their files named by hash."""
+    common = {
+        "id": str,
+        "sha256": str,
+        "original_name": str,
+        "created_at": str,
+        "created_device": str,
+        "created_user": str,
+        "updated_at": str,
+        "deleted_at": str,
+    }
+    db["media"].create(
+        {"sha256": str, "kind": str, "ext": str, "size": int, "width": int, "height": int},
+        pk="sha256",
+    )
+    db["photos"].create(
+        {
+            **common,
+            "visit_id": str,
+            "caption": str,
+            "taken_on": str,
+            "position": float,  # between neighbours when reordered: one row changes
+            "identifiable_people": int,  # 0/1: personnes reconnaissables
+            "consent": str,  # reference or text of the authorisation
+            "allowed_use": str,  # interne / reseau / public
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["documents"].create(
+        {**common, "venue_id": str, "doc_type": str, "doc_date": str, "end_date": str},
+        pk="id",
+        foreign_keys=[("venue_id", "venues", "id")],
+    )
+    db["photos"].create_index(["visit_id", "position"])
+    db["documents"].create_index(["venue_id", "doc_type"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
     m003_venue_sort_key,
+    m004_photos_and_documents,
 ]

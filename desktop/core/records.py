@@ -83,6 +83,49 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class Photo:
+    id: str
+    visit_id: str
+    sha256: str
+    original_name: str
+    caption: str
+    taken_on: str | None
+    position: float
+    identifiable_people: bool
+    consent: str
+    allowed_use: str | None  # interne / reseau / public
+    thumbnail: str  # file paths, as text
+    print_rendition: str
+
+    @property
+    def lacks_consent(self) -> bool:
+        """Identifiable people and no authorisation: never leaves this laptop."""
+        return self.identifiable_people and not self.consent.strip()
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    venue_id: str
+    sha256: str
+    original_name: str
+    doc_type: str
+    doc_date: str | None
+    end_date: str | None
+    path: str
+
+
+@dataclass(frozen=True)
+class AttachOutcome:
+    """What happened to one file of a batch: attached, duplicate or refused (with why)."""
+
+    name: str
+    status: str
+    message: str
+    record_id: str | None = None
+
+
+@dataclass(frozen=True)
 class TrashItem:
     kind: str  # "venue" or "visit"
     id: str

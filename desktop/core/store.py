@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from desktop.core import text
@@ -31,6 +32,7 @@ from desktop.core.templates import Template, TemplateSet
 from desktop.core.validation import is_empty, validate_document
 
 DELETED_FIELD = "_deleted"  # the tombstone's own stamp
+RECORD_KINDS = {"venues": "Lieu", "visits": "Visite", "photos": "Photo", "documents": "Document"}
 
 
 class RecordNotFound(LookupError):
@@ -63,6 +65,16 @@ class CarnetStore:
         self.author = author
         self.clock = HybridClock(author.device_id, self._last_stamp())
 
+    def worker_copy(self) -> CarnetStore:
+        """The same store on its own connection, for a background thread; close() it after."""
+        from desktop.core.db import connect
+
+        path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        return CarnetStore(connect(Path(path)), self.templates, self.author)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
     # ----------------------------------------------------------------- stamps
     def _last_stamp(self) -> Stamp | None:
         row = self.db.conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchone()
@@ -79,7 +91,8 @@ class CarnetStore:
         if last:
             self.clock.observe(last)
 
-    def _stamp(self, record_id: str, keys: Iterable[str]) -> None:
+    def stamp(self, record_id: str, keys: Iterable[str]) -> None:
+        """Record who changed these fields of a record, and when (inside a transaction)."""
         stamp = self.clock.tick()
         rows = [
             {
@@ -119,7 +132,7 @@ class CarnetStore:
                     "deleted_at": None,
                 }
             )
-            self._stamp(venue_id, data.keys())
+            self.stamp(venue_id, data.keys())
         return self.get_venue(venue_id)
 
     def get_venue(self, venue_id: str) -> Venue:
@@ -143,7 +156,7 @@ class CarnetStore:
                 changed = tuple(k for k in changed if k != "name")
             if changed:
                 self.db["venues"].update(venue_id, self.venue_columns(data))
-                self._stamp(venue_id, changed)
+                self.stamp(venue_id, changed)
                 if {"name", "commune"} & set(changed):
                     self._reindex_visits_of(venue_id)
         errors = validate_document(self.templates.venue, data)
@@ -177,10 +190,10 @@ class CarnetStore:
         return [VenueSummary(r[0], r[1], r[2] or "") for r in rows]
 
     def delete_venue(self, venue_id: str) -> ChangeResult:
-        return self._set_deleted("venues", venue_id, now_iso())
+        return self.set_deleted("venues", venue_id, now_iso())
 
     def restore_venue(self, venue_id: str) -> ChangeResult:
-        return self._set_deleted("venues", venue_id, None)
+        return self.set_deleted("venues", venue_id, None)
 
     # ----------------------------------------------------------------- visits
     def create_visit(
@@ -219,7 +232,7 @@ class CarnetStore:
                     **self.visit_columns(venue_id, data),
                 }
             )
-            self._stamp(visit_id, data.keys())
+            self.stamp(visit_id, data.keys())
         return self.get_visit(visit_id)
 
     def _last_visit_data(self, venue_id: str) -> tuple[str, dict[str, Any]] | None:
@@ -293,7 +306,7 @@ class CarnetStore:
             columns = self.visit_columns(row[0], data)
             carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
             self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
-            self._stamp(visit_id, changed)
+            self.stamp(visit_id, changed)
         errors = validate_document(self.templates.visit, data)
         return ChangeResult(visit_id, changed, errors, columns["completeness"])
 
@@ -324,10 +337,10 @@ class CarnetStore:
         return [VisitSummary(*r[:3], r[3] or "", label(r[4]) if r[4] else "", *r[5:]) for r in rows]
 
     def delete_visit(self, visit_id: str) -> ChangeResult:
-        return self._set_deleted("visits", visit_id, now_iso())
+        return self.set_deleted("visits", visit_id, now_iso())
 
     def restore_visit(self, visit_id: str) -> ChangeResult:
-        return self._set_deleted("visits", visit_id, None)
+        return self.set_deleted("visits", visit_id, None)
 
     def _reindex_visits_of(self, venue_id: str) -> None:
         rows = self.db.conn.execute(
@@ -338,16 +351,16 @@ class CarnetStore:
             self.db["visits"].update(visit_id, {"search_text": columns["search_text"]})
 
     # ------------------------------------------------------------------ trash
-    def _set_deleted(self, table: str, record_id: str, when: str | None) -> ChangeResult:
+    def set_deleted(self, table: str, record_id: str, when: str | None) -> ChangeResult:
         with transaction(self.db):
             found = self.db.conn.execute(
                 f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)
             ).fetchone()
             if not found:
-                kind = "Lieu" if table == "venues" else "Visite"
+                kind = RECORD_KINDS[table]
                 raise RecordNotFound(f"{kind} introuvable : {record_id}")
             self.db[table].update(record_id, {"deleted_at": when})
-            self._stamp(record_id, [DELETED_FIELD])
+            self.stamp(record_id, [DELETED_FIELD])
         return ChangeResult(record_id, (DELETED_FIELD,), {})
 
     def list_trash(self) -> list[TrashItem]:
@@ -361,6 +374,19 @@ class CarnetStore:
         ).fetchall()
         items = [TrashItem("venue", r[0], f"Lieu « {r[1]} » ({r[2] or '—'})", r[3]) for r in venues]
         items += [TrashItem("visit", r[0], f"Visite du {r[2]} — {r[1]}", r[3]) for r in visits]
+        photos = self.db.conn.execute(
+            "SELECT p.id, p.original_name, v.visit_date, ve.name, p.deleted_at FROM photos p "
+            "JOIN visits v ON v.id = p.visit_id JOIN venues ve ON ve.id = v.venue_id "
+            "WHERE p.deleted_at IS NOT NULL AND v.deleted_at IS NULL AND ve.deleted_at IS NULL"
+        ).fetchall()
+        items += [TrashItem("photo", r[0], f"Photo {r[1]} — visite du {r[2]}, {r[3]}", r[4])
+                  for r in photos]  # fmt: skip
+        documents = self.db.conn.execute(
+            "SELECT d.id, d.original_name, ve.name, d.deleted_at FROM documents d "
+            "JOIN venues ve ON ve.id = d.venue_id "
+            "WHERE d.deleted_at IS NOT NULL AND ve.deleted_at IS NULL"
+        ).fetchall()
+        items += [TrashItem("document", r[0], f"Document {r[1]} — {r[2]}", r[3]) for r in documents]
         return sorted(items, key=lambda i: i.deleted_at, reverse=True)
 
     # ----------------------------------------------------------------- search

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.db import Database, open_database
+from desktop.core.media_store import MediaStore
 from desktop.core.records import Author
 from desktop.core.store import CarnetStore
 from desktop.core.templates import TemplateSet
@@ -23,6 +24,7 @@ class Workspace:
     db: Database
     templates: TemplateSet
     store: CarnetStore
+    media: MediaStore
 
     def setting(self, key: str, default: str = "") -> str:
         return get_meta(self.db, key, default)
@@ -82,4 +84,4 @@ def open_workspace(
     db = open_database(folder / DATABASE_NAME)
     templates = templates or TemplateSet.load(check=check_templates)
     store = CarnetStore(db, templates, _author(db))
-    return Workspace(folder, db, templates, store)
+    return Workspace(folder, db, templates, store, MediaStore(folder / "media"))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(object)
 
 
 class _Job(QRunnable):
@@ -43,7 +44,21 @@ class BackgroundRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> None:
+        self.run_with_progress(lambda _report: function(), None, on_done, on_error)
+
+    def run_with_progress(
+        self,
+        function: Callable[[Callable[[Any], None]], Any],
+        on_progress: Callable[[Any], None] | None,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """function(report) runs on the pool; each report(value) reaches on_progress on
+        the UI thread, in order, before on_done."""
         relay = _Relay(self)  # lives in the UI thread: its signals are delivered there
+        if on_progress is not None:
+            relay.progress.connect(on_progress)
+        report = relay.progress.emit
         self._relays.add(relay)
 
         def finish(callback: Callable, value: Any) -> None:
@@ -53,7 +68,7 @@ class BackgroundRunner(QObject):
 
         relay.done.connect(lambda result: finish(on_done, result))
         relay.failed.connect(lambda error: finish(on_error, error))
-        self.pool.start(_Job(function, relay))
+        self.pool.start(_Job(lambda: function(report), relay))
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core.media_store import MediaStore
 from desktop.core.records import ChangeResult, Venue, Visit
 from desktop.core.store import CarnetStore
 from desktop.core.templates import Template
 from desktop.ui.autosave import Autosaver
+from desktop.ui.documents_panel import DocumentsPanel
 from desktop.ui.form.form_view import FormView
 from desktop.ui.formatting import local_date, percent
+from desktop.ui.photo_panel import PhotoPanel
 
 
 class DocumentEditor(QWidget):
@@ -68,9 +72,14 @@ class DocumentEditor(QWidget):
 class VisitEditor(DocumentEditor):
     delete_requested = Signal(str)
 
-    def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: CarnetStore, media: MediaStore, parent: QWidget | None = None
+    ) -> None:
         super().__init__(store.templates.visit, parent)
         self.store = store
+        self.photos = PhotoPanel(store, media)
+        self.form.add_extra_section(self.tr("Photos"), self.photos)
+        self.setAcceptDrops(True)  # files or folders dropped anywhere on the visit
         self.venue_name = ""
         self.completeness = 0.0
         self.form.carry_over_confirmed.connect(self._confirm_carried)
@@ -81,6 +90,7 @@ class VisitEditor(DocumentEditor):
 
     def open(self, visit: Visit, venue_name: str) -> None:
         self.flush()
+        self.photos.show_visit(visit.id)
         self.record_id, self.data = visit.id, dict(visit.data)
         self.venue_name, self.completeness = venue_name, visit.completeness
         self.carried_from = visit.carried_from
@@ -89,6 +99,19 @@ class VisitEditor(DocumentEditor):
 
     def _save(self, changes: dict[str, Any]) -> ChangeResult:
         return self.store.update_visit(self.record_id, changes)
+
+    def dragEnterEvent(self, event) -> None:
+        if self.record_id and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.photos.attach_paths(paths)
+            event.acceptProposedAction()
+
+    def flush(self) -> bool:
+        return super().flush() and self.photos.flush()
 
     def _on_saved(self, result: ChangeResult) -> None:
         self.completeness = result.completeness
@@ -118,15 +141,20 @@ class VisitEditor(DocumentEditor):
 class VenueEditor(DocumentEditor):
     new_visit_requested = Signal()
 
-    def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: CarnetStore, media: MediaStore, parent: QWidget | None = None
+    ) -> None:
         super().__init__(store.templates.venue, parent)
         self.store = store
+        self.documents = DocumentsPanel(store, media)
+        self.form.add_extra_section(self.tr("Documents de gouvernance"), self.documents)
         new_visit = QPushButton(self.tr("Nouvelle visite"))
         new_visit.clicked.connect(self.new_visit_requested)
         self.header.addWidget(new_visit)
 
     def open(self, venue: Venue) -> None:
         self.flush()
+        self.documents.show_venue(venue.id)
         self.record_id, self.data = venue.id, dict(venue.data)
         self.form.load(venue.data, venue.errors)
         self.refresh_header()

@@ -15,9 +15,9 @@ from desktop.core.store import CarnetStore
 
 class LazyEditors:
     def __init__(
-        self, store: CarnetStore, pages: QStackedWidget, connect: Callable[[QWidget], None]
+        self, store: CarnetStore, media, pages: QStackedWidget, connect: Callable[[QWidget], None]
     ):
-        self._store, self._pages, self._connect = store, pages, connect
+        self._store, self._media, self._pages, self._connect = store, media, pages, connect
         self._venue = None
         self._visit = None
 
@@ -31,7 +31,7 @@ class LazyEditors:
         if self._venue is None:
             from desktop.ui.document_editor import VenueEditor
 
-            self._venue = self._add(VenueEditor(self._store))
+            self._venue = self._add(VenueEditor(self._store, self._media))
         return self._venue
 
     @property
@@ -39,7 +39,7 @@ class LazyEditors:
         if self._visit is None:
             from desktop.ui.document_editor import VisitEditor
 
-            self._visit = self._add(VisitEditor(self._store))
+            self._visit = self._add(VisitEditor(self._store, self._media))
         return self._visit
 
     def built(self) -> list:

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         # The editors are built on first use: the first screen shows only the lists.
-        self.editors = LazyEditors(self.store, self.pages, self._connect_editor)
+        self.editors = LazyEditors(self.store, workspace.media, self.pages, self._connect_editor)
         split = QSplitter()
         split.addWidget(self.browser)
         split.addWidget(self.pages)
@@ -268,14 +268,29 @@ class MainWindow(QMainWindow):
             self.store.restore_venue(item.id)
             self.browser.reload_venues(item.id)
             self.browser.select_venue(item.id)
-        else:
+        elif item.kind == "visit":
             self.store.restore_visit(item.id)
             visit = self.store.get_visit(item.id)
             self.browser.select_venue(visit.venue_id)
             self.browser.reload_visits(select_id=item.id)
             self.show_visit(item.id)
+        else:  # a photo or a document: back in its visit or venue
+            table = "photos" if item.kind == "photo" else "documents"
+            self.store.set_deleted(table, item.id, None)
+            self._show_restored_attachment(table, item.id)
         self.statusBar().showMessage(self.tr("Restauré."), 4000)
         self._update_counts()
+
+    def _show_restored_attachment(self, table: str, record_id: str) -> None:
+        parent = "visit_id" if table == "photos" else "venue_id"
+        owner = self.store.db.conn.execute(
+            f"SELECT {parent} FROM {table} WHERE id = ?", (record_id,)
+        ).fetchone()[0]
+        if table == "photos":
+            self.open_visit(owner, self.store.get_visit(owner).venue_id)
+        else:
+            self.browser.select_venue(owner)
+            self.show_venue(owner)
 
     def show_trash(self) -> None:
         from desktop.ui.trash_dialog import TrashDialog

@@ -81,6 +81,7 @@ class FormView(QWidget):
         self.page_layout = QVBoxLayout(page)
         for section in template.sections:
             self._add_section(section)
+        self.extra_boxes: list[QGroupBox] = []
         self.page_layout.addStretch(1)
         self.scroll.setWidget(page)
         layout = QHBoxLayout(self)
@@ -140,6 +141,20 @@ class FormView(QWidget):
         self.section_notes[section.id] = note
         return note
 
+    def add_extra_section(self, title: str, widget: QWidget) -> QGroupBox:
+        """A section that is not a template's (photos, documents), after the others."""
+        self.navigation.addItem(title)
+        box = QGroupBox(title)
+        box.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
+        layout = QVBoxLayout(box)
+        layout.addWidget(widget)
+        self.page_layout.insertWidget(self.page_layout.count() - 1, box)  # before the stretch
+        self.extra_boxes.append(box)
+        return box
+
+    def _section_boxes(self) -> list[QGroupBox]:
+        return [self.section_boxes[s.id] for s in self.template.sections] + self.extra_boxes
+
     # ------------------------------------------------------------- showing
     def load(
         self,
@@ -180,9 +195,9 @@ class FormView(QWidget):
 
     # ------------------------------------------------------------- navigation
     def scroll_to_section_index(self, index: int) -> None:
-        if 0 <= index < len(self.template.sections):
-            box = self.section_boxes[self.template.sections[index].id]
-            self.scroll.verticalScrollBar().setValue(box.y())
+        boxes = self._section_boxes()
+        if 0 <= index < len(boxes):
+            self.scroll.verticalScrollBar().setValue(boxes[index].y())
 
     def focus_field(self, key: str) -> None:
         row = self.rows.get(key)
@@ -192,8 +207,8 @@ class FormView(QWidget):
 
     def _follow_scroll(self, value: int) -> None:
         current = 0
-        for index, section in enumerate(self.template.sections):
-            if self.section_boxes[section.id].y() <= value + 20:
+        for index, box in enumerate(self._section_boxes()):
+            if box.y() <= value + 20:
                 current = index
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(current)
