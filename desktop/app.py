@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,9 +31,10 @@ def check_templates_or_quit(workspace: Workspace, window: MainWindow) -> None:
         for template in (workspace.templates.visit, workspace.templates.venue):
             template.validator  # noqa: B018 - builds the validator, checking the schema
     except TemplateError as error:
-        QMessageBox.critical(window, "Carnet", window.tr(
-            "Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1"
-        ).replace("%1", str(error)))  # fmt: skip
+        message = QCoreApplication.translate(
+            "App", "Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1"
+        )
+        QMessageBox.critical(window, "Carnet", message.replace("%1", str(error)))
         window.close()
 
 

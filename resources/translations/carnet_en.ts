@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="34"/>
+        <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
+        <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <location filename="../../desktop/ui/autosave.py" line="55"/>
@@ -57,24 +65,243 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="95"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="100"/>
+        <source>AAAA-MM-JJ</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="103"/>
+        <source>Date de fin de la convention d&apos;occupation ou du bail</source>
+        <translation>End date of the occupation agreement or lease</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="108"/>
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="109"/>
+        <source>Date du document :</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="110"/>
+        <source>Fin de la convention :</source>
+        <translation>Agreement ends:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="113"/>
+        <source>Joindre un document…</source>
+        <translation>Attach a document…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="115"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="117"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="118"/>
+        <source>Mettre le document à la corbeille</source>
+        <translation>Move the document to the bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="120"/>
+        <source>ou glissez-déposez des fichiers sur cette section</source>
+        <translation>or drag and drop files onto this section</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="130"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="131"/>
+        <source>Remettre le document dans la liste</source>
+        <translation>Put the document back in the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="147"/>
+        <source>Statuts</source>
+        <translation>Articles of association</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="148"/>
+        <source>Règlement intérieur</source>
+        <translation>Internal rules</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="149"/>
+        <source>Charte</source>
+        <translation>Charter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="150"/>
+        <source>Convention d&apos;occupation / bail</source>
+        <translation>Occupation agreement / lease</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="151"/>
+        <source>Délibération</source>
+        <translation>Council decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="152"/>
+        <source>Comptes annuels</source>
+        <translation>Annual accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="153"/>
+        <source>PV d&apos;assemblée</source>
+        <translation>General meeting minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="154"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="242"/>
+        <source>Joindre des documents au lieu</source>
+        <translation>Attach documents to the venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="244"/>
+        <source>Documents (%1);;Tous les fichiers (*)</source>
+        <translation>Documents (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="259"/>
+        <source>%1 : impossible de joindre ce fichier (%2).</source>
+        <translation>%1: this file cannot be attached (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="278"/>
+        <source>1 document joint.</source>
+        <translation>1 document attached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="280"/>
+        <source>%1 documents joints.</source>
+        <translation>%1 documents attached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="283"/>
+        <source>Non joints :</source>
+        <translation>Not attached:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="290"/>
+        <source>Documents non joints</source>
+        <translation>Documents not attached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="291"/>
+        <source>Certains fichiers n&apos;ont pas été joints ; les autres l&apos;ont été.</source>
+        <translation>Some files were not attached; the others were.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="333"/>
+        <source>Le fichier de « %1 » est introuvable dans le dossier de données.</source>
+        <translation>The file of “%1” is missing from the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="339"/>
+        <source>Aucune application n&apos;a pu ouvrir « %1 ».</source>
+        <translation>No application could open “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="356"/>
+        <source>Document mis à la corbeille</source>
+        <translation>Document moved to the bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="367"/>
+        <source>Document remis dans la liste</source>
+        <translation>Document put back in the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="405"/>
+        <source>Type enregistré : %1.</source>
+        <translation>Type saved: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="426"/>
+        <source>Date enregistrée.</source>
+        <translation>Date saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="426"/>
+        <source>Date effacée.</source>
+        <translation>Date cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="435"/>
+        <source>Non enregistré : %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="454"/>
+        <source>Date enregistrée. Ce lieu n&apos;a pas encore de visite : aucune section « Lieu et occupation » à mettre à jour.</source>
+        <translation>Date saved. This venue has no visit yet: there is no “Premises and occupation” section to update.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="466"/>
+        <source>Date de fin reportée dans la section « Lieu et occupation » de la visite du %1.</source>
+        <translation>End date copied into the “Premises and occupation” section of the visit of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="473"/>
+        <source>Date de fin de l&apos;occupation</source>
+        <translation>End of occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="474"/>
+        <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
+        <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="133"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="134"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="134"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="135"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="161"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="176"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="173"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="188"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -230,42 +457,42 @@
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Exporter les lieux et visites</source>
         <translation>Export venues and visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Export terminé : %1 lieux, %2 visites.</source>
         <translation>Export complete: %1 venues, %2 visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Importer un export Carnet</source>
         <translation>Import a Carnet export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
         <translation>Import complete: %1 new, %2 updated.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -273,7 +500,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -317,6 +544,163 @@
     </message>
 </context>
 <context>
+    <name>PhotoDetails</name>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="108"/>
+        <source>Légende de la photo</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="110"/>
+        <source>AAAA-MM-JJ</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="113"/>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="114"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="116"/>
+        <source>Référence ou texte de l&apos;autorisation</source>
+        <translation>Reference or text of the consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="119"/>
+        <source>Interne</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="119"/>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="120"/>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="126"/>
+        <source>Légende :</source>
+        <translation>Caption:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="127"/>
+        <source>Prise le :</source>
+        <translation>Taken on:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="128"/>
+        <source>Personnes reconnaissables :</source>
+        <translation>Identifiable people:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="129"/>
+        <source>Autorisation obtenue :</source>
+        <translation>Consent obtained:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="130"/>
+        <source>Usage autorisé :</source>
+        <translation>Allowed use:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="145"/>
+        <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
+        <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPanel</name>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="182"/>
+        <source>Ajouter des photos…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="184"/>
+        <source>Coller une image</source>
+        <translation>Paste an image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="186"/>
+        <source>Retirer la photo</source>
+        <translation>Remove the photo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="188"/>
+        <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
+        <translation>or drag and drop photos or a folder onto the visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="233"/>
+        <source>Personnes reconnaissables sans autorisation</source>
+        <translation>Identifiable people without consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="290"/>
+        <source>Photo retirée (elle reste dans la corbeille).</source>
+        <translation>Photo removed (it stays in the bin).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="306"/>
+        <source>Ajouter des photos</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="337"/>
+        <source>Préparation des photos…</source>
+        <translation>Preparing the photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="353"/>
+        <source>%v / %m photos</source>
+        <translation>%v / %m photos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/photo_panel.py" line="366"/>
+        <source>%n photo(s) ajoutée(s).</source>
+        <translation>
+            <numerusform>%n photo added.</numerusform>
+            <numerusform>%n photos added.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_panel.py" line="373"/>
+        <source>L&apos;ajout des photos a échoué : %1</source>
+        <translation>Adding the photos failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../desktop/ui/photo_viewer.py" line="16"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_viewer.py" line="26"/>
+        <source>Légende</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_viewer.py" line="31"/>
+        <source>◀ Précédente</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_viewer.py" line="33"/>
+        <source>Suivante ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../desktop/ui/preferences_dialog.py" line="13"/>
@@ -352,7 +736,7 @@
         <translation>Words to look for in all visits…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/search_dialog.py" line="74"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visit found</numerusform>
@@ -363,17 +747,17 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="69"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="70"/>
         <source>Date au format AAAA-MM-JJ</source>
         <translation>Date as YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="72"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="73"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="74"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="75"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
@@ -404,17 +788,22 @@
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="124"/>
+        <location filename="../../desktop/ui/document_editor.py" line="150"/>
+        <source>Documents de gouvernance</source>
+        <translation>Governance documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="151"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="138"/>
+        <location filename="../../desktop/ui/document_editor.py" line="166"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="139"/>
+        <location filename="../../desktop/ui/document_editor.py" line="167"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -422,27 +811,32 @@
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="77"/>
+        <location filename="../../desktop/ui/document_editor.py" line="81"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="86"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="78"/>
+        <location filename="../../desktop/ui/document_editor.py" line="87"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="107"/>
+        <location filename="../../desktop/ui/document_editor.py" line="130"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="109"/>
+        <location filename="../../desktop/ui/document_editor.py" line="132"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="112"/>
+        <location filename="../../desktop/ui/document_editor.py" line="135"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="173"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="188"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -35,9 +35,20 @@
     </message>
 </context>
 <context>
+    <name>PhotoPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/photo_panel.py" line="366"/>
+        <source>%n photo(s) ajoutée(s).</source>
+        <translation>
+            <numerusform>%n photo ajoutée.</numerusform>
+            <numerusform>%n photos ajoutées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/search_dialog.py" line="74"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visite trouvée</numerusform>
