@@ -187,6 +187,7 @@ class PhotoPanel(QWidget):
         self.remove.clicked.connect(self.delete_current)
         hint = QLabel(self.tr("ou glissez-déposez des photos ou un dossier sur la visite"))
         hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)  # never widens the form past the window
         buttons = QHBoxLayout()
         for widget in (add, paste, self.remove):
             buttons.addWidget(widget)
