@@ -318,8 +318,7 @@ class MainWindow(QMainWindow):
             self._flush_editors()
             self._in_background(self.tr("Export en cours…"),
                                 lambda ws: exchange.export_json(ws.store, Path(path)),
-                                lambda c: self.tr("Export terminé : %1 lieux, %2 visites.")
-                                .replace("%1", str(c["venues"])).replace("%2", str(c["visits"])))  # fmt: skip
+                                self._exported_message)  # fmt: skip
 
     def import_json(self) -> None:
         from desktop.core import exchange
@@ -332,6 +331,16 @@ class MainWindow(QMainWindow):
             self._in_background(self.tr("Import en cours…"),
                                 lambda ws: exchange.import_json(ws.store, Path(path)),
                                 self._imported_message)  # fmt: skip
+
+    def _exported_message(self, counts: dict[str, int]) -> str:
+        text = self.tr("Export terminé : %1 lieux, %2 visites, %3 photos.")
+        text = text.replace("%1", str(counts["venues"])).replace("%2", str(counts["visits"]))
+        text = text.replace("%3", str(counts["photos"]))
+        if counts["photos_left_out"]:
+            text += " " + self.tr(
+                "%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.",
+                "", counts["photos_left_out"])  # fmt: skip
+        return text
 
     def _imported_message(self, counts: dict[str, int]) -> str:
         self.store.reload_clock()

@@ -286,22 +286,22 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="134"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="136"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="135"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="137"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="176"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="178"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="188"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="190"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -472,27 +472,35 @@
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
-        <source>Export terminé : %1 lieux, %2 visites.</source>
-        <translation>Export complete: %1 venues, %2 visits.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Importer un export Carnet</source>
         <translation>Import a Carnet export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
+        <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
+        <translation>
+            <numerusform>%n photo of identifiable people without consent left out.</numerusform>
+            <numerusform>%n photos of identifiable people without consent left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
         <translation>Import complete: %1 new, %2 updated.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -500,7 +508,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -639,32 +647,32 @@
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="233"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="234"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="290"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="291"/>
         <source>Photo retirée (elle reste dans la corbeille).</source>
         <translation>Photo removed (it stays in the bin).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="306"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="307"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="337"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="338"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="353"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="354"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="366"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="367"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -672,7 +680,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="373"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="374"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>

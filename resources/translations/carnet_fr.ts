@@ -15,7 +15,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="188"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="190"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -26,7 +26,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
+        <translation>
+            <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
+            <numerusform>%n photos de personnes reconnaissables sans autorisation laissées de côté.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -37,7 +45,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="366"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="367"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>

@@ -219,3 +219,25 @@ def test_a_disk_that_fills_up_mid_batch_leaves_nothing_half_written(setup):
     on_disk = {p.name.split(".")[0] for p in media.rglob("*") if p.is_file()}
     assert on_disk == hashes  # nothing of the big photo, no temp file
     assert json.loads(json.dumps(lines))  # printable, one line per file
+
+
+def test_an_export_leaves_out_photos_without_consent_unless_asked(setup):
+    from desktop.core.exchange import export_document, import_document
+
+    workspace, library, visit_id, tmp_path = setup
+    ids = [o.record_id for o in library.attach_files(
+        visit_id, [jpeg(tmp_path / f"e{n}.jpg", colour=(n * 70, 5, 5)) for n in range(3)])]  # fmt: skip
+    library.update_photo(ids[0], {"identifiable_people": True})  # no consent
+    library.update_photo(ids[1], {"identifiable_people": True, "consent": "Signée"})
+    library.update_photo(ids[2], {"caption": "Le bâtiment"})
+    shared = export_document(workspace.store)
+    assert {p["id"] for p in shared["photos"]} == {ids[1], ids[2]}
+    assert shared["photos_left_out"] == 1
+    private = export_document(workspace.store, include_private_photos=True)
+    assert {p["id"] for p in private["photos"]} == set(ids)
+    other = open_workspace(tmp_path / "collegue")
+    import_document(other.store, shared)
+    received = PhotoLibrary(other.store, other.media).list_photos(visit_id)
+    assert {p.id for p in received} == {ids[1], ids[2]}
+    assert {p.caption for p in received} == {"", "Le bâtiment"}
+    other.close()
