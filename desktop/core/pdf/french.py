@@ -1,0 +1,68 @@
+"""French typography for the sheet: dates in words, amounts with thin spaces, durations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+THIN_SPACE = "\u202f"  # espace fine insécable: « 12 500 € », « 50 % »
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(text: str | None) -> date | None:
+    match = ISO_DATE.match(text or "")
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def long_date(text: str | None) -> str:
+    """« 2025-02-11 » -> « 11 février 2025 » (« 1er » for the first); bad input as is."""
+    value = parse_date(text)
+    if value is None:
+        return text or ""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def number(value: float | int) -> str:
+    """« 12 500 », « 2,5 »: thin spaces between thousands, a decimal comma."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", THIN_SPACE)
+    whole, _, decimals = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+    whole = whole.replace(",", THIN_SPACE)
+    return f"{whole},{decimals}" if decimals else whole
+
+
+def with_unit(value: float | int, unit: str) -> str:
+    return f"{number(value)}{THIN_SPACE}{unit}" if unit else number(value)
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from start to end (negative when end is earlier)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if months > 0 and end.day < start.day:
+        months -= 1
+    elif months < 0 and end.day > start.day:
+        months += 1
+    return months
+
+
+def months_left_text(visit_day: str | None, end_day: str | None) -> str:
+    start, end = parse_date(visit_day), parse_date(end_day)
+    if start is None or end is None:
+        return ""
+    months = months_between(start, end)
+    if end < start:
+        return f"échue depuis {abs(months)} mois à la date de la visite" if months else (
+            "échue à la date de la visite")  # fmt: skip
+    if months == 0:
+        return "moins d'un mois restant à la date de la visite"
+    return f"{months} mois restant{'s' if months > 1 else ''} à la date de la visite"

@@ -1,0 +1,71 @@
+"""What every page of the sheet carries: header, footer, logo and « page N / M »."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop.core.pdf.styles import FAMILY, MUTED, RULE
+
+WIDTH, HEIGHT = A4
+MARGIN = 1.8 * cm
+
+
+class NumberedCanvas(Canvas):
+    """Holds pages back until the end so that each can say « page N / M »."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(FAMILY, 8.5)
+            self.setFillColor(MUTED)
+            self.drawRightString(WIDTH - MARGIN, MARGIN - 0.2 * cm,
+                                 f"page {self._pageNumber} / {total}")  # fmt: skip
+            super().showPage()
+        super().save()
+
+
+@dataclass(frozen=True)
+class PageDecoration:
+    left: str
+    right: str
+    network: str
+    logo: Path | None
+    audience: str
+
+    def draw(self, canvas: Canvas, _document) -> None:
+        canvas.saveState()
+        top = HEIGHT - MARGIN + 0.35 * cm
+        canvas.setFont(FAMILY, 9)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, top, self.left[:90])
+        canvas.drawRightString(WIDTH - MARGIN, top, self.right)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, top - 0.18 * cm, WIDTH - MARGIN, top - 0.18 * cm)
+        bottom = MARGIN - 0.2 * cm
+        canvas.line(MARGIN, bottom + 0.45 * cm, WIDTH - MARGIN, bottom + 0.45 * cm)
+        x = MARGIN
+        if self.logo and Path(self.logo).is_file():
+            canvas.drawImage(str(self.logo), x, bottom - 0.12 * cm, width=0.5 * cm, height=0.5 * cm,
+                             preserveAspectRatio=True, mask="auto")  # fmt: skip
+            x += 0.65 * cm
+        footer = " · ".join(
+            filter(None, [self.network, "Fiche de visite", f"diffusion {self.audience}"])
+        )
+        canvas.setFont(FAMILY, 8.5)
+        canvas.drawString(x, bottom, footer)
+        canvas.restoreState()

@@ -1,0 +1,73 @@
+"""Making sheets from stored visits: gather what a sheet shows, for an audience, and write it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.documents import DocumentLibrary
+from desktop.core.files import write_atomic
+from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet, sheet_file_name
+from desktop.core.photos import AUDIENCES, PhotoLibrary, split_for_audience
+from desktop.core.workspace import Workspace
+
+DEFAULT_LOGO = Path(__file__).resolve().parents[3] / "resources" / "branding" / "logo.png"
+DEFAULT_NETWORK = "Réseau des tiers-lieux"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    file_name: str
+    data: bytes
+    photos_left_out: int
+
+
+def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetContent:
+    if audience not in AUDIENCES:
+        raise ValueError(f"Diffusion inconnue « {audience} » : interne, reseau ou public.")
+    store = workspace.store
+    visit = store.get_visit(visit_id)
+    venue = store.get_venue(visit.venue_id)
+    photos = PhotoLibrary(store, workspace.media).list_photos(visit_id)
+    kept, left_out = split_for_audience(photos, audience)
+    kept = [p for p in kept if Path(p.print_rendition).is_file()]  # files not synced yet
+    documents = DocumentLibrary(store, workspace.media).list_documents(venue.id)
+    return SheetContent(store.templates.visit, venue, visit, kept, len(left_out), documents)
+
+
+def sheet_options(workspace: Workspace, audience: str, blank_fields: bool = False) -> SheetOptions:
+    logo = Path(workspace.setting("network_logo") or DEFAULT_LOGO)
+    return SheetOptions(
+        audience=audience,
+        blank_fields=blank_fields,
+        network_name=workspace.setting("network_name") or DEFAULT_NETWORK,
+        logo=logo if logo.is_file() else DEFAULT_LOGO,
+    )
+
+
+def make_sheet(workspace: Workspace, visit_id: str, audience: str = "reseau",
+               blank_fields: bool = False) -> Sheet:  # fmt: skip
+    content = sheet_content(workspace, visit_id, audience)
+    data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
+    name = sheet_file_name(content.visit.data.get("visit_date", ""), content.venue.name)
+    return Sheet(name, data, content.photos_left_out)
+
+
+def write_sheet(sheet: Sheet, target: Path) -> Path:
+    """Write to target (a file, or a folder that gets the readable file name)."""
+    path = target / sheet.file_name if target.is_dir() else target
+    write_atomic(path, sheet.data)
+    return path
+
+
+def make_all(workspace: Workspace, folder: Path, audience: str,
+             on_progress: Callable[[int, int, str], None] | None = None) -> Iterator[Path]:  # fmt: skip
+    """Every live visit's sheet into folder; one sheet in memory at a time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    visits = workspace.store.list_visits()
+    for index, visit in enumerate(visits, start=1):
+        path = write_sheet(make_sheet(workspace, visit.id, audience), folder)
+        if on_progress:
+            on_progress(index, len(visits), path.name)
+        yield path
