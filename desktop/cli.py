@@ -18,6 +18,7 @@ from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError, integrity_problems
 from desktop.core.directory_store import replace_directory
 from desktop.core.field_values import FieldValueError, parse_assignment
+from desktop.core.files import french_reason
 from desktop.core.store import RecordNotFound
 from desktop.core.templates import TemplateError, TemplateSet
 from desktop.core.validation import is_empty, validate_document
@@ -75,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument("venue_id")
     document.add_argument("files", nargs="+", type=Path, metavar="FICHIER")
     document.add_argument("--type", dest="doc_type", help="statuts, convention_occupation…")
+    pdf = add("pdf", "générer la fiche de visite PDF (ou toutes : --all -o DOSSIER)", cmd_pdf)
+    pdf.add_argument("visit_id", nargs="?")
+    pdf.add_argument("-o", "--output", type=Path, help="fichier ou dossier de sortie")
+    pdf.add_argument("--audience", choices=["interne", "reseau", "public"], default="reseau",
+                     help="à qui la fiche est destinée (photos selon les autorisations)")  # fmt: skip
+    pdf.add_argument("--all", action="store_true", help="toutes les visites, dans -o DOSSIER")
+    pdf.add_argument("--blank", action="store_true", help="champs vides imprimés à remplir")
     add("show", "afficher une visite en JSON", cmd_show).add_argument("visit_id")
     add("list", "lister les visites (id, lieu, date, auteur)", cmd_list)
     add("check", "vérifier la base et les modèles", cmd_check)
@@ -179,6 +187,35 @@ def cmd_attach_document(ws: Workspace, args: argparse.Namespace) -> int:
                            + ", ".join(dict(DOCUMENT_TYPES)))  # fmt: skip
     library = DocumentLibrary(ws.store, ws.media)
     return _print_outcomes([library.attach(args.venue_id, f, args.doc_type) for f in args.files])
+
+
+def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.pdf.service import make_all, make_sheet, write_sheet
+
+    if args.all == bool(args.visit_id):
+        raise CommandError("Donnez soit un identifiant de visite, soit --all -o DOSSIER.")
+    if args.all:
+        if not args.output:
+            raise CommandError("--all demande un dossier de sortie : -o DOSSIER.")
+        if args.output.exists() and not args.output.is_dir():
+            raise CommandError(f"« {args.output} » n'est pas un dossier.")
+
+        def progress(done: int, total: int, name: str) -> None:
+            print(f"[{done}/{total}] {name}", flush=True)
+
+        count = sum(1 for _ in make_all(ws, args.output, args.audience, progress))
+        print(f"{count} fiche(s) écrite(s) dans {args.output}")
+        return EXIT_OK
+    sheet = make_sheet(ws, args.visit_id, args.audience, args.blank)
+    try:
+        path = write_sheet(sheet, args.output or Path.cwd())
+    except OSError as error:
+        raise CommandError(f"Impossible d'écrire la fiche : {french_reason(error)}.") from None
+    print(path)
+    if sheet.photos_left_out:
+        print(f"{sheet.photos_left_out} photo(s) laissée(s) hors de la fiche : personnes "
+              "reconnaissables sans autorisation pour cette diffusion.")  # fmt: skip
+    return EXIT_OK
 
 
 def cmd_show(ws: Workspace, args: argparse.Namespace) -> int:

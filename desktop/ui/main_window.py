@@ -6,8 +6,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTime, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -36,6 +36,8 @@ class MainWindow(QMainWindow):
         self.store = workspace.store
         self.runner = BackgroundRunner(self)
         self.deleted: list[TrashItem] = []  # this session's deletions, for Ctrl+Z
+        self.open_url = QDesktopServices.openUrl  # replaceable in tests
+        self.last_sheet = None
         self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
         self.browser = BrowserPanel(self.store)
         self.welcome = QLabel(self.tr(
@@ -101,6 +103,10 @@ class MainWindow(QMainWindow):
         self.new_visit_action = self._action(
             file, self.tr("&Nouvelle visite"), self.new_visit, "Ctrl+N"
         )
+        file.addSeparator()
+        self._action(file, self.tr("Générer la fiche &PDF"), lambda: self.generate_pdf(), "Ctrl+P")
+        self._action(file, self.tr("Fiche PDF (&options)…"), self.generate_pdf_with_options,
+                     "Ctrl+Shift+P")  # fmt: skip
         file.addSeparator()
         self._action(file, self.tr("&Exporter (JSON)…"), self.export_json, "Ctrl+E")
         self._action(file, self.tr("&Importer (JSON)…"), self.import_json, "Ctrl+I")
@@ -307,6 +313,43 @@ class MainWindow(QMainWindow):
         dialog.visit_chosen.connect(self.open_visit)
         dialog.exec()
 
+    # ------------------------------------------------------------------ PDF
+    def generate_pdf(self, audience: str = "reseau", blank: bool = False) -> None:
+        """Render the open visit's sheet in the background, then open it in the viewer."""
+        visit_id = self.editors.open_visit_id() or self.browser.current_visit_id()
+        if not visit_id:
+            QMessageBox.information(self, self.tr("Fiche PDF"),
+                                    self.tr("Ouvrez d'abord une visite."))  # fmt: skip
+            return
+        self._flush_editors()
+        folder = self.workspace.data_dir / "Fiches"
+
+        def job(workspace):
+            from desktop.core.pdf.service import make_sheet, write_sheet
+
+            folder.mkdir(exist_ok=True)
+            sheet = make_sheet(workspace, visit_id, audience, blank)
+            return write_sheet(sheet, folder), sheet.photos_left_out
+
+        self._in_background(self.tr("Fiche PDF en cours…"), job, self._sheet_ready)
+
+    def generate_pdf_with_options(self) -> None:
+        from desktop.ui.pdf_dialog import PdfDialog
+
+        dialog = PdfDialog(self)
+        if dialog.exec() == PdfDialog.DialogCode.Accepted:
+            self.generate_pdf(*dialog.choice())
+
+    def _sheet_ready(self, result) -> str:
+        path, left_out = result
+        self.last_sheet = path
+        self.open_url(QUrl.fromLocalFile(str(path)))
+        text = self.tr("Fiche enregistrée : %1").replace("%1", str(path))
+        if left_out:
+            text += " " + self.tr("%n photo(s) sans autorisation laissée(s) hors de la fiche.",
+                                  "", left_out)  # fmt: skip
+        return text
+
     # ------------------------------------------------------------------ exchange
     def export_json(self) -> None:
         from desktop.core import exchange
@@ -381,15 +424,18 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         from desktop.ui.preferences_dialog import PreferencesDialog
 
-        language = self.workspace.setting("language")
-        dialog = PreferencesDialog(self.store.author.user_name, language, self)
+        keys = ("network_name", "network_logo", "language")
+        values = {key: self.workspace.setting(key) for key in keys}
+        values["user_name"] = self.store.author.user_name
+        dialog = PreferencesDialog(values, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
-        user_name, language = dialog.values()
-        if user_name:
-            self.workspace.set_setting("user_name", user_name)
-            self.store.author = replace(self.store.author, user_name=user_name)
-        self.workspace.set_setting("language", language)
+        chosen = dialog.values()
+        if chosen["user_name"]:
+            self.workspace.set_setting("user_name", chosen["user_name"])
+            self.store.author = replace(self.store.author, user_name=chosen["user_name"])
+        for key in keys:
+            self.workspace.set_setting(key, chosen[key])
 
     def about(self) -> None:
         from desktop.ui.about_dialog import show_about

@@ -150,7 +150,7 @@ def test_english_widgets_are_translated(qtbot, translators):
     from desktop.ui.preferences_dialog import PreferencesDialog
 
     translators("en")
-    dialog = PreferencesDialog("Camille", "en")
+    dialog = PreferencesDialog({"user_name": "Camille", "language": "en"})
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Preferences"
     assert dialog.language.itemText(0) == "System language"

@@ -61,13 +61,25 @@ def write_sheet(sheet: Sheet, target: Path) -> Path:
     return path
 
 
+def unique_name(name: str, used: set[str]) -> str:
+    candidate, number = name, 1
+    while candidate in used:
+        number += 1
+        candidate = name.replace("_visite.pdf", f"_visite-{number}.pdf")
+    used.add(candidate)
+    return candidate
+
+
 def make_all(workspace: Workspace, folder: Path, audience: str,
              on_progress: Callable[[int, int, str], None] | None = None) -> Iterator[Path]:  # fmt: skip
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     folder.mkdir(parents=True, exist_ok=True)
     visits = workspace.store.list_visits()
+    used: set[str] = set()
     for index, visit in enumerate(visits, start=1):
-        path = write_sheet(make_sheet(workspace, visit.id, audience), folder)
+        sheet = make_sheet(workspace, visit.id, audience)
+        name = unique_name(sheet.file_name, used)  # two visits of a venue on one day
+        path = write_sheet(sheet, folder / name)
         if on_progress:
             on_progress(index, len(visits), path.name)
         yield path

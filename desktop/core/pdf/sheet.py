@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -71,6 +72,8 @@ class SheetContent:
 def text(value: Any) -> str:
     """User text made safe for reportlab's mini-markup: escaped, line breaks kept."""
     cleaned = CONTROL_CHARS.sub("", str(value))
+    # reportlab takes U+202F for a breakable plain space; U+00A0 is the no-break space it keeps.
+    cleaned = cleaned.replace(french.THIN_SPACE, "\u00a0")
     return escape(cleaned).replace("\n", "<br/>")
 
 
@@ -85,6 +88,11 @@ def chunks(value: str) -> list[str]:
             line = line[cut:].lstrip(" ")
         pieces.append(line)
     return pieces
+
+
+def split_in_row(texts: Iterable[str]) -> int:
+    """Table's splitInRow: a row holding a long text may cross pages (else LayoutError)."""
+    return 1 if any(len(t) > LONG_VALUE for t in texts) else 0
 
 
 def sheet_file_name(visit_date: str, venue_name: str) -> str:
@@ -164,7 +172,8 @@ class SheetBuilder:
         cells = [
             [Paragraph(text(label), s.label), Paragraph(value, s.value)] for label, value in rows
         ]
-        table = Table(cells, colWidths=[LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH])
+        table = Table(cells, colWidths=[LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH],
+                      splitInRow=split_in_row(value for _, value in rows))  # fmt: skip
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -205,7 +214,7 @@ class SheetBuilder:
             if spec.widget == "table":
                 flush_rows()
                 body += self.table_block(spec, value)
-            elif spec.widget == "textarea" or len(str(value)) > LONG_VALUE:
+            elif spec.widget == "textarea" or (spec.is_text and len(str(value)) > LONG_VALUE):
                 flush_rows()
                 body += self.long_block(spec.title, str(value))
             else:
@@ -274,7 +283,8 @@ class SheetBuilder:
         widths = [FRAME_WIDTH / len(spec.columns)] * len(spec.columns)
         if actions and len(spec.columns) == 4:
             widths = [FRAME_WIDTH * w for w in (0.46, 0.2, 0.17, 0.17)]
-        table = Table([header, *body], colWidths=widths, repeatRows=1)
+        table = Table([header, *body], colWidths=widths, repeatRows=1,
+                      splitInRow=split_in_row(c.text for row in body for c in row))  # fmt: skip
         style = [
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -299,8 +309,10 @@ class SheetBuilder:
             cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)
         ]
         grids = []
-        for row in rows:  # one table per row: a row never splits, rows flow across pages
-            grid = Table([row], colWidths=[FRAME_WIDTH / 2] * 2)
+        for index, row in enumerate(rows):  # one table per row: rows flow across pages
+            captions = (p.caption for p in content.photos[2 * index : 2 * index + 2])
+            grid = Table([row], colWidths=[FRAME_WIDTH / 2] * 2,
+                         splitInRow=split_in_row(captions))  # only a huge caption splits a row  # fmt: skip
             grid.setStyle(TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),

@@ -1,0 +1,33 @@
+"""« Fiche PDF… »: who the sheet is for, and whether empty fields are printed to fill in."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
+
+
+class PdfDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Fiche de visite PDF"))
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("Réseau (collègues, dossier partagé)"), "reseau")
+        self.audience.addItem(self.tr("Public (le lieu, les partenaires)"), "public")
+        self.audience.addItem(self.tr("Interne (cet ordinateur)"), "interne")
+        self.blank = QCheckBox(self.tr("Imprimer les champs vides, à remplir à la main"))
+        note = QLabel(self.tr("Les photos sont reprises selon les autorisations de droit à "
+                              "l'image pour cette diffusion."))  # fmt: skip
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Générer"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Diffusion :"), self.audience)
+        form.addRow(self.blank)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    def choice(self) -> tuple[str, bool]:
+        return self.audience.currentData(), self.blank.isChecked()
