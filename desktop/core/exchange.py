@@ -14,7 +14,8 @@ from typing import Any
 
 from desktop.core.db import transaction
 from desktop.core.hlc import Stamp
-from desktop.core.store import DELETED_FIELD, CarnetStore, now_iso
+from desktop.core.record_merge import merge_fields, write_stamps
+from desktop.core.store import DELETED_FIELD, OWNER_FIELD, CarnetStore, now_iso
 
 FORMAT_NAME = "carnet-exchange"
 FORMAT_VERSION = 1
@@ -153,41 +154,43 @@ def import_json(store: CarnetStore, path: Path) -> dict[str, int]:
 
 
 def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dict) -> str:
-    """Insert a new record, or take each field whose incoming stamp is later than ours."""
-    ours = store.field_stamps(record["id"])
+    """Insert a new record, or merge it field by field (record_merge decides each field)."""
     row = store.db.conn.execute(
-        f"SELECT data FROM {table} WHERE id = ?", (record["id"],)
+        f"SELECT data, deleted_at, owner_device FROM {table} WHERE id = ?"
+        if table == "visits"
+        else f"SELECT data, deleted_at, NULL FROM {table} WHERE id = ?",
+        (record["id"],),
     ).fetchone()
-    for stamp in record["stamps"].values():
-        store.clock.observe(Stamp.decode(stamp["stamp"]))
     if row is None:
+        for stamp in record["stamps"].values():
+            store.clock.observe(Stamp.decode(stamp["stamp"]))
         _write(store, table, columns, record, record["data"], record.get("deleted_at"))
-        _write_stamps(store, record["id"], record["stamps"])
+        write_stamps(store, record["id"], record["stamps"])
         return "created"
-    data = json.loads(row[0])
-    newer = {
-        key: stamp
-        for key, stamp in record["stamps"].items()
-        if key not in ours or stamp["stamp"] > ours[key]["stamp"]
+    data, deleted, owner = json.loads(row[0]), row[1], row[2]
+    ours = {**data, DELETED_FIELD: deleted, OWNER_FIELD: owner}
+    theirs = {
+        **record["data"],
+        DELETED_FIELD: record.get("deleted_at"),
+        OWNER_FIELD: record.get("owner_device"),
     }
-    if not newer:
+    taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
+    if not taken:
         return "unchanged"
-    for key in newer:
-        if key == DELETED_FIELD:
-            continue
+    for key in taken.keys() - {DELETED_FIELD, OWNER_FIELD}:
         if key in record["data"]:
             data[key] = record["data"][key]
         else:
             data.pop(key, None)
-    deleted = store.db.conn.execute(
-        f"SELECT deleted_at FROM {table} WHERE id = ?", (record["id"],)
-    ).fetchone()[0]
-    if DELETED_FIELD in newer:
+    if DELETED_FIELD in taken:
         deleted = record.get("deleted_at")
-    # Carry-over markers are this laptop's reading aid: a merge keeps ours.
-    local_only = {"carried_over", "carried_from"}
+    if OWNER_FIELD in taken:
+        owner = record.get("owner_device")
+    # Carry-over markers are this laptop's reading aid, the owner moves only by its stamp.
+    local_only = {"carried_over", "carried_from", "owner_device"}
     _write(store, table, tuple(c for c in columns if c not in local_only), record, data, deleted)
-    _write_stamps(store, record["id"], newer)
+    if table == "visits":
+        store.db[table].update(record["id"], {"owner_device": owner})
     return "updated"
 
 
@@ -203,10 +206,3 @@ def _write(store, table, columns, record, data, deleted_at) -> None:
         row |= store.visit_columns(record["venue_id"], data, record.get("created_user") or "")
     row["updated_at"] = record.get("updated_at")  # keep the record's own history
     store.db[table].upsert(row, pk="id")
-
-
-def _write_stamps(store: CarnetStore, record_id: str, stamps: dict[str, dict]) -> None:
-    store.db["field_stamps"].upsert_all(
-        [{"record_id": record_id, "field": k, **v} for k, v in stamps.items()],
-        pk=("record_id", "field"),
-    )

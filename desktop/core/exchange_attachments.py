@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.core.hlc import Stamp
 from desktop.core.photos import EDITABLE_FIELDS as PHOTO_FIELDS
+from desktop.core.record_merge import merge_fields, write_stamps
 from desktop.core.store import DELETED_FIELD, CarnetStore
 
 FIXED = ("id", "sha256", "original_name", "created_at", "created_device", "created_user",
@@ -47,35 +48,30 @@ def _lacks_consent(values: dict[str, Any]) -> bool:
 
 
 def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> str:
-    """Insert a new photo or document, or take each field whose stamp is later than ours."""
+    """Insert a new photo or document, or merge it field by field (see record_merge)."""
     spec = TABLES[table]
-    for stamp in record["stamps"].values():
-        store.clock.observe(Stamp.decode(stamp["stamp"]))
-    exists = store.db.conn.execute(
-        f"SELECT 1 FROM {table} WHERE id = ?", (record["id"],)
-    ).fetchone()
-    if not exists:
-        row = {k: record.get(k) for k in (*FIXED, spec["parent"])}
-        row |= {k: record["data"].get(k) for k in spec["fields"]}
-        store.db[table].insert(row)
-        _write_stamps(store, record["id"], record["stamps"])
+    cursor = store.db.conn.execute(
+        f"SELECT deleted_at, {', '.join(spec['fields'])} FROM {table} WHERE id = ?",
+        (record["id"],),
+    )
+    row = cursor.fetchone()
+    if row is None:
+        for stamp in record["stamps"].values():
+            store.clock.observe(Stamp.decode(stamp["stamp"]))
+        values = {k: record.get(k) for k in (*FIXED, spec["parent"])}
+        values |= {k: record["data"].get(k) for k in spec["fields"]}
+        store.db[table].insert(values)
+        write_stamps(store, record["id"], record["stamps"])
         return "created"
-    ours = store.field_stamps(record["id"])
-    newer = {k: s for k, s in record["stamps"].items()
-             if k not in ours or s["stamp"] > ours[k]["stamp"]}  # fmt: skip
-    if not newer:
+    ours = {k: v for k, v in zip(spec["fields"], row[1:], strict=True) if v is not None}
+    ours[DELETED_FIELD] = row[0]
+    theirs = {**record["data"], DELETED_FIELD: record.get("deleted_at")}
+    taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
+    if not taken:
         return "unchanged"
-    update = {k: record["data"].get(k) for k in newer if k in spec["fields"]}
-    if DELETED_FIELD in newer:
+    update = {k: record["data"].get(k) for k in taken if k in spec["fields"]}
+    if DELETED_FIELD in taken:
         update["deleted_at"] = record.get("deleted_at")
     update["updated_at"] = record.get("updated_at")
     store.db[table].update(record["id"], update)
-    _write_stamps(store, record["id"], newer)
     return "updated"
-
-
-def _write_stamps(store: CarnetStore, record_id: str, stamps: dict[str, dict]) -> None:
-    store.db["field_stamps"].upsert_all(
-        [{"record_id": record_id, "field": k, **v} for k, v in stamps.items()],
-        pk=("record_id", "field"),
-    )

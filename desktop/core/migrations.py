@@ -163,9 +163,37 @@ def m004_photos_and_documents(db: Database) -> None:
     db["documents"].create_index(["venue_id", "doc_type"])
 
 
+def m005_sync(db: Database) -> None:
+    """What the shared-folder sync needs: each field's base stamp, conflicts, the share's index.
+
+    base is the stamp a local edit replaced: a colleague's value whose stamp is later
+    than our base was not seen when we edited, so the two edits are concurrent.
+    """
+    run = db.conn.execute
+    run("ALTER TABLE field_stamps ADD COLUMN base TEXT")
+    run("CREATE INDEX field_stamps_by_device ON field_stamps(device_id, record_id)")
+    db["sync_conflicts"].create(
+        {"record_id": str, "tbl": str, "field": str, "value": str, "stamp": str,
+         "device_id": str, "user_name": str, "found_at": str},
+        pk=("record_id", "field", "stamp"),
+    )  # fmt: skip
+    # Every file of the share seen so far: a rescan re-reads only what changed.
+    db["sync_index"].create(
+        {"path": str, "size": int, "mtime_ns": int, "sha256": str, "status": str,
+         "reason": str, "device_id": str, "seen_at": str},
+        pk="path",
+    )  # fmt: skip
+    # What this laptop last wrote to the share, so a pass writes only what changed.
+    db["sync_published"].create(
+        {"record_id": str, "tbl": str, "fingerprint": str, "path": str}, pk="record_id"
+    )
+    db["sync_sheets"].create({"visit_id": str, "fingerprint": str, "path": str}, pk="visit_id")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
     m003_venue_sort_key,
     m004_photos_and_documents,
+    m005_sync,
 ]

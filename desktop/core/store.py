@@ -32,6 +32,7 @@ from desktop.core.templates import Template, TemplateSet
 from desktop.core.validation import is_empty, validate_document
 
 DELETED_FIELD = "_deleted"  # the tombstone's own stamp
+OWNER_FIELD = "_owner"  # the laptop that publishes a visit's sheet (see sync)
 RECORD_KINDS = {"venues": "Lieu", "visits": "Visite", "photos": "Photo", "documents": "Document"}
 
 
@@ -91,9 +92,21 @@ class CarnetStore:
         if last:
             self.clock.observe(last)
 
-    def stamp(self, record_id: str, keys: Iterable[str]) -> None:
-        """Record who changed these fields of a record, and when (inside a transaction)."""
+    def stamp(
+        self, record_id: str, keys: Iterable[str], bases: dict[str, str] | None = None
+    ) -> None:
+        """Record who changed these fields of a record, and when (inside a transaction).
+
+        Each stamp keeps the stamp it replaces as its base (or the given one, when the
+        user resolves a conflict having seen both values): the sync tells concurrent
+        edits from later ones by it.
+        """
+        keys = list(keys)
+        if not keys:
+            return
         stamp = self.clock.tick()
+        current = {k: v["stamp"] for k, v in self.field_stamps(record_id).items()}
+        bases = bases or {}
         rows = [
             {
                 "record_id": record_id,
@@ -101,19 +114,24 @@ class CarnetStore:
                 "stamp": stamp.encode(),
                 "device_id": self.author.device_id,
                 "user_name": self.author.user_name,
+                "base": bases.get(key) or current.get(key),
             }
             for key in keys
         ]
-        if rows:
-            self.db["field_stamps"].upsert_all(rows, pk=("record_id", "field"))
-            self.db["meta"].upsert({"key": "clock", "value": stamp.encode()}, pk="key")
+        self.db["field_stamps"].upsert_all(rows, pk=("record_id", "field"))
+        self.db["meta"].upsert({"key": "clock", "value": stamp.encode()}, pk="key")
 
     def field_stamps(self, record_id: str) -> dict[str, dict[str, str]]:
         rows = self.db.conn.execute(
-            "SELECT field, stamp, device_id, user_name FROM field_stamps WHERE record_id = ?",
+            "SELECT field, stamp, device_id, user_name, base FROM field_stamps WHERE record_id = ?",
             (record_id,),
         )
-        return {r[0]: {"stamp": r[1], "device_id": r[2], "user_name": r[3]} for r in rows}
+        stamps = {}
+        for field, stamp, device_id, user_name, base in rows:
+            stamps[field] = {"stamp": stamp, "device_id": device_id, "user_name": user_name}
+            if base:
+                stamps[field]["base"] = base
+        return stamps
 
     # ----------------------------------------------------------------- venues
     def create_venue(self, identity: dict[str, Any]) -> Venue:
