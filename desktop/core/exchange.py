@@ -8,6 +8,7 @@ older file, changes nothing. The whole import is one transaction: all or nothing
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -31,9 +32,12 @@ class ExchangeError(ValueError):
     """A file that cannot be imported; str() is a French message. Nothing was changed."""
 
 
-def _records(store: CarnetStore, table: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+def _records(
+    store: CarnetStore, table: str, columns: tuple[str, ...], record_id: str | None = None
+) -> list[dict[str, Any]]:
+    where, params = ("WHERE id = ?", (record_id,)) if record_id else ("", ())
     rows = store.db.conn.execute(
-        f"SELECT {', '.join(columns)}, data FROM {table} ORDER BY created_at, id"
+        f"SELECT {', '.join(columns)}, data FROM {table} {where} ORDER BY created_at, id", params
     ).fetchall()
     records = []
     for row in rows:
@@ -65,6 +69,29 @@ def export_document(store: CarnetStore, include_private_photos: bool = False) ->
         **attachments,
         "photos_left_out": left_out,
     }
+
+
+def record_document(store: CarnetStore, table: str, record_id: str) -> dict[str, Any]:
+    """One record's full state as an exchange document (a file of the shared folder).
+
+    Nothing in it depends on the moment it is written, so an unchanged record gives
+    the same bytes and the sync engine has nothing to carry.
+    """
+    from desktop.core.exchange_attachments import attachment_records
+
+    if table in ("venues", "visits"):
+        columns = VENUE_COLUMNS if table == "venues" else VISIT_COLUMNS
+        records = _records(store, table, columns, record_id)
+        for record in records:
+            record.pop("carried_over", None)  # this laptop's reading aid
+            record.pop("carried_from", None)
+    else:
+        records = attachment_records(store, table, record_id)
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+                "device_id": store.author.device_id}  # fmt: skip
+    for name in ("venues", "visits", "photos", "documents"):
+        document[name] = records if name == table else []
+    return document
 
 
 def export_json(store: CarnetStore, path: Path, include_private_photos: bool = False) -> dict:
@@ -101,10 +128,7 @@ def validate_exchange(document: Any) -> None:
                 f"Ce fichier vient d'une version plus récente de Carnet (format {version}). "
                 "Mettez Carnet à jour pour l'importer."
             )
-    from jsonschema import Draft202012Validator
-
-    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
-    error = next(iter(Draft202012Validator(schema).iter_errors(document)), None)
+    error = next(iter(_validator().iter_errors(document)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "racine"
         raise ExchangeError(
@@ -112,24 +136,35 @@ def validate_exchange(document: Any) -> None:
         )
 
 
+@functools.cache
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text("utf-8")))
+
+
 def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
     """Merge a validated exchange document; returns counts of created and updated records."""
+    with transaction(store.db):
+        counts = merge_document(store, document)
+        store.save_clock()
+    return counts
+
+
+def merge_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
+    """Merge inside the caller's transaction; ExchangeError if a parent is missing."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     venue_ids = {v["id"] for v in document["venues"]}
-    with transaction(store.db):
-        for record in document["venues"]:
-            counts[_merge(store, "venues", VENUE_COLUMNS, record)] += 1
-        for record in document["visits"]:
-            known = store.db.conn.execute(
-                "SELECT 1 FROM venues WHERE id = ?", (record["venue_id"],)
-            ).fetchone()
-            if not known and record["venue_id"] not in venue_ids:
-                raise ExchangeError(
-                    f"La visite {record['id']} renvoie à un lieu absent du fichier."
-                )
-            counts[_merge(store, "visits", VISIT_COLUMNS, record)] += 1
-        _import_attachments(store, document, counts)
-        store.save_clock()
+    for record in document["venues"]:
+        counts[_merge(store, "venues", VENUE_COLUMNS, record)] += 1
+    for record in document["visits"]:
+        known = store.db.conn.execute(
+            "SELECT 1 FROM venues WHERE id = ?", (record["venue_id"],)
+        ).fetchone()
+        if not known and record["venue_id"] not in venue_ids:
+            raise ExchangeError(f"La visite {record['id']} renvoie à un lieu absent du fichier.")
+        counts[_merge(store, "visits", VISIT_COLUMNS, record)] += 1
+    _import_attachments(store, document, counts)
     return counts
 
 

@@ -24,23 +24,35 @@ TABLES = {
 def export_attachments(store: CarnetStore, include_private: bool) -> tuple[dict, int]:
     """({"photos": [...], "documents": [...]}, number of photos left out for consent)."""
     exported, left_out = {}, 0
-    for table, spec in TABLES.items():
-        columns = (*FIXED, spec["parent"], *spec["fields"])
-        rows = store.db.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table} ORDER BY created_at, id"
-        ).fetchall()
+    for table in TABLES:
         records = []
-        for row in rows:
-            values = dict(zip(columns, row, strict=True))
+        for values, record in _attachments(store, table):
             if table == "photos" and not include_private and _lacks_consent(values):
                 left_out += 1
                 continue
-            record = {k: values[k] for k in (*FIXED, spec["parent"])}
-            record["data"] = {k: values[k] for k in spec["fields"] if values[k] is not None}
-            record["stamps"] = store.field_stamps(values["id"])
             records.append(record)
         exported[table] = records
     return exported, left_out
+
+
+def attachment_records(store: CarnetStore, table: str, record_id: str) -> list[dict[str, Any]]:
+    return [record for _, record in _attachments(store, table, record_id)]
+
+
+def _attachments(store: CarnetStore, table: str, record_id: str | None = None):
+    """(column values, exchange record) of each photo or document (or just one)."""
+    spec = TABLES[table]
+    columns = (*FIXED, spec["parent"], *spec["fields"])
+    where, params = ("WHERE id = ?", (record_id,)) if record_id else ("", ())
+    rows = store.db.conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} {where} ORDER BY created_at, id", params
+    ).fetchall()
+    for row in rows:
+        values = dict(zip(columns, row, strict=True))
+        record = {k: values[k] for k in (*FIXED, spec["parent"])}
+        record["data"] = {k: values[k] for k in spec["fields"] if values[k] is not None}
+        record["stamps"] = store.field_stamps(values["id"])
+        yield values, record
 
 
 def _lacks_consent(values: dict[str, Any]) -> bool:

@@ -188,6 +188,8 @@ def m005_sync(db: Database) -> None:
         {"record_id": str, "tbl": str, "fingerprint": str, "path": str}, pk="record_id"
     )
     db["sync_sheets"].create({"visit_id": str, "fingerprint": str, "path": str}, pk="visit_id")
+    # A shared photo travels as its print rendition, named by that file's own hash.
+    db["sync_prints"].create({"sha256": str, "print_sha256": str}, pk="sha256")
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [

@@ -1,0 +1,194 @@
+"""One sync pass: publish this laptop's changes, then import the colleagues' ones.
+
+The pass works on its own workspace (its own database connection), so the app can run
+it on a worker thread. If the share is missing or fails halfway, whatever was done is
+kept, nothing local is deleted, and the next pass starts again from what is left: the
+queue of changes to publish is simply « records whose latest stamp was not written ».
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.conflicts import count_conflicts
+from desktop.core.data_dir import DataDirError, check_data_dir
+from desktop.core.db import transaction
+from desktop.core.files import french_reason
+from desktop.core.store import now_iso
+from desktop.core.sync import importer, publish
+from desktop.core.sync.scan import Entry, inside, list_share
+from desktop.core.sync.share import Share, ShareUnavailable
+from desktop.core.workspace import Workspace
+
+SHARED_FOLDER = "shared_folder"  # the settings' key
+KNOWN = "sync_share_known"  # the app folder existed once: its absence means « unplugged »
+
+
+@dataclass
+class Colleague:
+    device_id: str
+    user_name: str
+    last_seen: str  # the latest change in their folder (ISO date and time)
+
+
+@dataclass
+class PassReport:
+    started_at: str
+    finished_at: str = ""
+    ok: bool = False
+    error: str = ""
+    published: publish.PublishReport = field(default_factory=publish.PublishReport)
+    imported: importer.ImportReport = field(default_factory=importer.ImportReport)
+    conflicts: int = 0  # waiting for the user, in all
+    new_conflicts: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+    missing_media: list[str] = field(default_factory=list)
+    colleagues: list[Colleague] = field(default_factory=list)
+    pending: int = 0  # records still to publish (the share was unavailable)
+
+    def summary(self) -> str:
+        """The pass in a few French lines (the headless command prints them)."""
+        p, i = self.published, self.imported
+        lines = [
+            f"Publié : {p.records} fiche(s) de données, {p.media} média(s), {p.sheets} PDF.",
+            f"Importé : {i.created} nouveau(x), {i.updated} mis à jour, "
+            f"{i.media_fetched} média(s) reçu(s).",
+            f"Conflits à résoudre : {self.conflicts} (dont {self.new_conflicts} nouveau(x)).",
+        ]
+        if not self.ok:
+            lines.insert(0, f"Échec : {self.error}")
+            lines.append(f"En attente de publication : {self.pending} élément(s).")
+        for path, why in self.imported.conflict_copies:
+            lines.append(f"Copie de conflit fusionnée : {path} ({why})")
+        for path, why in self.skipped:
+            lines.append(f"Ignoré : {path} — {why}")
+        if self.missing_media:
+            lines.append(f"Médias pas encore arrivés : {len(self.missing_media)}.")
+        return "\n".join(lines)
+
+
+class SyncEngine:
+    def __init__(self, workspace: Workspace, folder: Path | None = None) -> None:
+        self.workspace = workspace
+        folder = folder or workspace.setting(SHARED_FOLDER)
+        if not folder:
+            raise ValueError("Aucun dossier partagé n'est choisi (Préférences › Dossier partagé).")
+        self.share = Share(Path(folder), workspace.store.author.device_id)
+
+    def run_pass(self, *, publish_changes: bool = True, sheets: bool = True) -> PassReport:
+        report = PassReport(now_iso())
+        before = count_conflicts(self.workspace.store)
+        try:
+            self.share.check_available(self.workspace.setting(KNOWN) == "1")
+            self._remember_known()
+            if publish_changes:
+                self._publish(report, sheets)
+            self._import(report)
+            report.ok = True
+        except (ShareUnavailable, OSError) as error:
+            report.error = _describe(error)
+        report.finished_at = now_iso()
+        report.conflicts = count_conflicts(self.workspace.store)
+        report.new_conflicts = max(0, report.conflicts - before)
+        report.pending = publish.pending_count(self.workspace)
+        report.skipped += importer.skipped_files(self.workspace)
+        report.ignored = importer.ignored_files(self.workspace)
+        report.colleagues = colleagues(self.workspace)
+        self._save_report(report)
+        return report
+
+    def _remember_known(self) -> None:
+        if self.workspace.setting(KNOWN) != "1":
+            with transaction(self.workspace.db):
+                self.workspace.set_setting(KNOWN, "1")
+
+    def _publish(self, report: PassReport, sheets: bool) -> None:
+        publish.publish_records(self.workspace, self.share, report.published)
+        if sheets:
+            publish.publish_sheets(self.workspace, self.share, report.published)
+        if report.published.records:
+            publish.publish_device(self.workspace, self.share, report.started_at)
+
+    def _import(self, report: PassReport) -> None:
+        listing = list_share(self.share)
+        report.skipped += listing.refused
+        pending = importer.read_changes(self.workspace, self.share, listing.entries,
+                                        report.imported)  # fmt: skip
+        importer.merge_pending(self.workspace, pending, report.imported)
+        report.missing_media = importer.fetch_media(
+            self.workspace, self.share, listing.entries, report.imported
+        )
+        importer.forget_vanished(self.workspace, listing.entries)
+        _note_colleagues(self.workspace, self.share, listing.entries)
+
+    def _save_report(self, report: PassReport) -> None:
+        summary = {"at": report.finished_at, "ok": report.ok, "error": report.error,
+                   "published": report.published.records, "sheets": report.published.sheets,
+                   "created": report.imported.created, "updated": report.imported.updated}  # fmt: skip
+        with transaction(self.workspace.db):
+            self.workspace.set_setting("sync_last_pass", json.dumps(summary))
+            if report.ok:
+                self.workspace.set_setting("sync_last_success", report.finished_at)
+
+
+def _describe(error: OSError) -> str:
+    if isinstance(error, ShareUnavailable):
+        return str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    return f"le dossier partagé a refusé l'écriture ou la lecture : {french_reason(error)}{where}."
+
+
+def check_shared_folder(data_dir: Path, folder: Path) -> Path:
+    """The folder to use as the share, or DataDirError: it must not hold the local data."""
+    folder = Path(folder).expanduser().resolve()
+    data_dir = Path(data_dir).resolve()
+    if folder == data_dir or data_dir in folder.parents or folder in data_dir.parents:
+        raise DataDirError(
+            f"Le dossier partagé « {folder} » et les données locales « {data_dir} » "
+            "ne doivent pas être l'un dans l'autre : la base locale ne vit jamais dans le "
+            "dossier partagé. Choisissez un autre dossier."
+        )
+    check_data_dir(data_dir, folder)
+    return folder
+
+
+# ------------------------------------------------------------------ colleagues
+def _note_colleagues(workspace: Workspace, share: Share, entries: list[Entry]) -> None:
+    seen: dict[str, dict] = json.loads(workspace.setting("sync_devices") or "{}")
+    latest: dict[str, int] = {}
+    for entry in entries:
+        latest[entry.device_id] = max(latest.get(entry.device_id, 0), entry.mtime_ns)
+        if entry.area == "device":
+            info = _device_info(share, entry)
+            if info:
+                seen.setdefault(entry.device_id, {})["user_name"] = info
+    for device_id, mtime_ns in latest.items():
+        from datetime import UTC, datetime
+
+        when = datetime.fromtimestamp(mtime_ns / 1e9, UTC).isoformat(timespec="seconds")
+        seen.setdefault(device_id, {})["last_seen"] = when
+    with transaction(workspace.db):
+        workspace.set_setting("sync_devices", json.dumps(seen, sort_keys=True))
+
+
+def _device_info(share: Share, entry: Entry) -> str | None:
+    path = inside(share, entry.relative)
+    try:
+        info = json.loads(path.read_text("utf-8")) if path else None
+    except (OSError, ValueError):
+        return None
+    name = info.get("user_name") if isinstance(info, dict) else None
+    return name if isinstance(name, str) else None
+
+
+def colleagues(workspace: Workspace) -> list[Colleague]:
+    seen = json.loads(workspace.setting("sync_devices") or "{}")
+    me = workspace.store.author.device_id
+    return sorted(
+        (Colleague(d, info.get("user_name", "?"), info.get("last_seen", ""))
+         for d, info in seen.items() if d != me),
+        key=lambda c: c.last_seen, reverse=True,
+    )  # fmt: skip

@@ -1,0 +1,321 @@
+"""Importing: read what changed in the share, check it, merge it, fetch the media.
+
+A file is read only if its size or modification time moved since the last pass. It is
+merged only if it parses and validates against schemas/exchange.schema.json; otherwise
+it is skipped with its reason and read again when it changes. A record whose parent
+(the venue of a visit, the visit of a photo) has not arrived yet waits, and is tried
+again at every pass. Nothing here ever deletes local data: a file that disappears from
+the share is only forgotten by the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.db import transaction
+from desktop.core.exchange import ExchangeError, merge_document, validate_exchange
+from desktop.core.store import now_iso
+from desktop.core.sync.names import MEDIA_NAME, classify_record_name
+from desktop.core.sync.scan import Entry, inside, media_by_digest
+from desktop.core.sync.share import TABLES, Share
+from desktop.core.workspace import Workspace
+
+OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
+    "ok", "ignored", "invalid", "waiting", "media", "device",
+)  # fmt: skip
+BATCH = 100  # files merged per transaction: short enough not to hold up an autosave
+
+
+@dataclass
+class ImportReport:
+    files_read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflict_copies: list[tuple[str, str]] = field(default_factory=list)
+    media_fetched: int = 0
+    changed_records: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Pending:
+    entry: Entry
+    sha256: str
+    document: dict[str, Any]
+    table: str
+
+
+def read_changes(workspace: Workspace, share: Share, entries: list[Entry],
+                 report: ImportReport) -> list[Pending]:  # fmt: skip
+    """Files new or changed since the last pass (and waiting ones), parsed and validated."""
+    index = {
+        row[0]: row[1:]
+        for row in workspace.db.conn.execute(
+            "SELECT path, size, mtime_ns, sha256, status FROM sync_index"
+        )
+    }
+    pending, updates = [], []
+    for entry in entries:
+        known = index.get(entry.relative)
+        unchanged = known and known[0] == entry.size and known[1] == entry.mtime_ns
+        if unchanged and known[3] != WAITING:
+            continue
+        outcome = _read(share, entry, known, report)
+        if isinstance(outcome, Pending):
+            pending.append(outcome)
+        elif outcome is not None:
+            updates.append(outcome)
+    _record(workspace, updates)
+    return pending
+
+
+def _read(share: Share, entry: Entry, known, report: ImportReport):
+    """A Pending record file, or an index row for anything else (or None: nothing new)."""
+    if entry.area == "media":
+        why = None if MEDIA_NAME.match(entry.name) else "nom de média inattendu"
+        return _row(entry, "", IGNORED if why else MEDIA, why or "")
+    if entry.area == "device":
+        return _row(entry, "", DEVICE, "")
+    kind = classify_record_name(entry.name)
+    if kind.kind == "temporary":
+        return _row(entry, "", IGNORED, f"ignoré : {kind.why}")
+    if kind.kind == "other":
+        return _row(entry, "", IGNORED, f"ignoré : {kind.why}")
+    path = inside(share, entry.relative)
+    try:
+        if path is None:
+            raise ValueError("chemin hors du dossier partagé : non suivi")
+        data = path.read_bytes()
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return _row(entry, "", INVALID, f"illisible ({reason})")
+    digest = hashlib.sha256(data).hexdigest()
+    if known and known[2] == digest and known[3] == OK:
+        return _row(entry, digest, OK, "")  # touched, same content
+    report.files_read += 1
+    try:
+        document = _parse(data)
+        table = _table_of(document, entry.area)
+    except ExchangeError as error:
+        return _row(entry, digest, INVALID, str(error))
+    if kind.kind == "conflict-copy":
+        report.conflict_copies.append((entry.relative, kind.why))
+    return Pending(entry, digest, document, table)
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    if not data.strip():
+        raise ExchangeError("fichier vide (en cours de copie ?)")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ExchangeError("contenu illisible (pas de l'UTF-8)") from None
+    except json.JSONDecodeError:
+        raise ExchangeError("JSON incomplet ou abîmé (en cours de copie ?)") from None
+    validate_exchange(document)
+    return document
+
+
+def _table_of(document: dict[str, Any], area: str) -> str:
+    tables = [t for t in TABLES if document.get(t)]
+    if tables != [area]:
+        raise ExchangeError("le contenu ne correspond pas au dossier où il se trouve")
+    return area
+
+
+def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
+    return {"path": entry.relative, "size": entry.size, "mtime_ns": entry.mtime_ns,
+            "sha256": digest, "status": status, "reason": reason,
+            "device_id": entry.device_id, "seen_at": now_iso()}  # fmt: skip
+
+
+def _record(workspace: Workspace, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        with transaction(workspace.db):
+            workspace.db["sync_index"].upsert_all(rows, pk="path")
+
+
+# ------------------------------------------------------------------ merging
+def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportReport) -> None:
+    """Parents first, in batches; each file all or nothing (a savepoint per file)."""
+    pending.sort(key=lambda p: TABLES.index(p.table))
+    for start in range(0, len(pending), BATCH):
+        rows = []
+        with transaction(workspace.db):
+            for item in pending[start : start + BATCH]:
+                rows.append(_merge_one(workspace, item, report))
+            workspace.db["sync_index"].upsert_all(rows, pk="path")
+            workspace.store.save_clock()
+
+
+def _merge_one(workspace: Workspace, item: Pending, report: ImportReport) -> dict[str, Any]:
+    conn = workspace.db.conn
+    missing = _missing_parent(workspace, item)
+    if missing:
+        return _row(item.entry, item.sha256, WAITING, missing)
+    conn.execute("SAVEPOINT record_file")
+    try:
+        counts = merge_document(workspace.store, item.document)
+        _remember_print(workspace, item)
+    except (ExchangeError, ValueError, KeyError, TypeError) as error:
+        conn.execute("ROLLBACK TO record_file")
+        conn.execute("RELEASE record_file")
+        return _row(item.entry, item.sha256, INVALID, f"fusion impossible ({error})")
+    conn.execute("RELEASE record_file")
+    for name in ("created", "updated", "unchanged"):
+        setattr(report, name, getattr(report, name) + counts[name])
+    if counts["created"] or counts["updated"]:
+        report.changed_records.update(r["id"] for r in item.document[item.table])
+    _check_own_file(workspace, item)
+    return _row(item.entry, item.sha256, OK, "")
+
+
+PARENTS = {"visits": ("venue_id", "venues", "le lieu"),
+           "photos": ("visit_id", "visits", "la visite"),
+           "documents": ("venue_id", "venues", "le lieu")}  # fmt: skip
+
+
+def _missing_parent(workspace: Workspace, item: Pending) -> str | None:
+    if item.table not in PARENTS:
+        return None
+    column, parent, name = PARENTS[item.table]
+    for record in item.document[item.table]:
+        found = workspace.db.conn.execute(
+            f"SELECT 1 FROM {parent} WHERE id = ?", (record[column],)
+        ).fetchone()
+        if not found:
+            return f"en attente : {name} n'est pas encore arrivé(e)"
+    return None
+
+
+def _remember_print(workspace: Workspace, item: Pending) -> None:
+    if item.table != "photos":
+        return
+    for record in item.document["photos"]:
+        print_digest = record.get("print_sha256")
+        if isinstance(print_digest, str) and MEDIA_NAME.match(print_digest + ".jpg"):
+            workspace.db["sync_prints"].upsert(
+                {"sha256": record["sha256"], "print_sha256": print_digest}, pk="sha256"
+            )
+
+
+def _check_own_file(workspace: Workspace, item: Pending) -> None:
+    """Our own file changed under us (a sync client put back an old copy): write it again."""
+    if item.entry.device_id != workspace.store.author.device_id:
+        return
+    for record in item.document[item.table]:
+        in_file = max((s["stamp"] for s in record["stamps"].values()), default="")
+        published = workspace.db.conn.execute(
+            "SELECT fingerprint FROM sync_published WHERE record_id = ?", (record["id"],)
+        ).fetchone()
+        if published and published[0] != in_file:
+            workspace.db.conn.execute(
+                "DELETE FROM sync_published WHERE record_id = ?", (record["id"],)
+            )
+
+
+# ------------------------------------------------------------------ media
+def fetch_media(workspace: Workspace, share: Share, entries: list[Entry],
+                report: ImportReport) -> list[str]:  # fmt: skip
+    """Copy in the photos and documents referenced here and not yet stored.
+
+    Returns the names of those still missing (not arrived, or not complete yet).
+    """
+    available = media_by_digest(entries)
+    missing = []
+    conn = workspace.db.conn
+    photos = conn.execute(
+        "SELECT DISTINCT p.sha256, sp.print_sha256, p.original_name FROM photos p "
+        "LEFT JOIN media m ON m.sha256 = p.sha256 "
+        "LEFT JOIN sync_prints sp ON sp.sha256 = p.sha256 "
+        "WHERE m.sha256 IS NULL AND p.deleted_at IS NULL"
+    ).fetchall()
+    for digest, print_digest, name in photos:
+        data = _verified(share, available.get(print_digest or "", []), print_digest)
+        if data is None or not _store_photo(workspace, digest, data, name or "photo"):
+            missing.append(name or digest)
+            continue
+        report.media_fetched += 1
+    documents = conn.execute(
+        "SELECT DISTINCT d.sha256, d.original_name FROM documents d "
+        "LEFT JOIN media m ON m.sha256 = d.sha256 "
+        "WHERE m.sha256 IS NULL AND d.deleted_at IS NULL"
+    ).fetchall()
+    for digest, name in documents:
+        candidates = available.get(digest, [])
+        data = _verified(share, candidates, digest)
+        if data is None:
+            missing.append(name or digest)
+            continue
+        ext = MEDIA_NAME.match(candidates[0].name).group("ext")
+        workspace.media.write_set(digest, {("documents", ext): data})
+        _insert_media(workspace, digest, "document", ext, len(data))
+        report.media_fetched += 1
+    return missing
+
+
+def _verified(share: Share, candidates: list[Entry], digest: str | None) -> bytes | None:
+    """The first copy whose content has the expected hash (not a half-copied file)."""
+    for entry in candidates:
+        path = inside(share, entry.relative)
+        try:
+            data = path.read_bytes() if path else b""
+        except OSError:
+            continue
+        if digest and hashlib.sha256(data).hexdigest() == digest:
+            return data
+    return None
+
+
+def _store_photo(workspace: Workspace, digest: str, print_jpeg: bytes, name: str) -> bool:
+    from desktop.core.photo_processing import PhotoRejected, render_photo
+
+    try:
+        renditions = render_photo(print_jpeg, name if name.lower().endswith(".jpg") else "p.jpg")
+    except PhotoRejected:
+        return False
+    workspace.media.write_set(digest, {("thumbnails", ".jpg"): renditions.thumbnail,
+                                       ("print", ".jpg"): print_jpeg})  # fmt: skip
+    _insert_media(workspace, digest, "photo", ".jpg", len(print_jpeg),
+                  renditions.width, renditions.height)  # fmt: skip
+    return True
+
+
+def _insert_media(workspace, digest, kind, ext, size, width=None, height=None) -> None:
+    with transaction(workspace.db):
+        workspace.db["media"].insert(
+            {"sha256": digest, "kind": kind, "ext": ext, "size": size,
+             "width": width, "height": height},
+            pk="sha256", ignore=True,
+        )  # fmt: skip
+
+
+# ------------------------------------------------------------------ reading back
+def skipped_files(workspace: Workspace) -> list[tuple[str, str]]:
+    """(path, reason) of the files not merged: invalid, waiting for their parent."""
+    return workspace.db.conn.execute(
+        "SELECT path, reason FROM sync_index WHERE status IN (?, ?) ORDER BY path",
+        (INVALID, WAITING),
+    ).fetchall()
+
+
+def ignored_files(workspace: Workspace) -> list[tuple[str, str]]:
+    return workspace.db.conn.execute(
+        "SELECT path, reason FROM sync_index WHERE status = ? ORDER BY path", (IGNORED,)
+    ).fetchall()
+
+
+def forget_vanished(workspace: Workspace, entries: list[Entry]) -> None:
+    """Drop index rows of files gone from the share (never the data they brought)."""
+    present = {e.relative for e in entries}
+    gone = [
+        (path,)
+        for (path,) in workspace.db.conn.execute("SELECT path FROM sync_index")
+        if path not in present
+    ]
+    if gone:
+        with transaction(workspace.db):
+            workspace.db.conn.executemany("DELETE FROM sync_index WHERE path = ?", gone)
