@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop import cli_sync
 from desktop.core import exchange
 from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError, integrity_problems
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("show", "afficher une visite en JSON", cmd_show).add_argument("visit_id")
     add("list", "lister les visites (id, lieu, date, auteur)", cmd_list)
     add("check", "vérifier la base et les modèles", cmd_check)
+    cli_sync.register(add)
     return parser
 
 

@@ -53,7 +53,7 @@ class PassReport:
         """The pass in a few French lines (the headless command prints them)."""
         p, i = self.published, self.imported
         lines = [
-            f"Publié : {p.records} fiche(s) de données, {p.media} média(s), {p.sheets} PDF.",
+            f"Publié : {p.records} enregistrement(s), {p.media} média(s), {p.sheets} PDF.",
             f"Importé : {i.created} nouveau(x), {i.updated} mis à jour, "
             f"{i.media_fetched} média(s) reçu(s).",
             f"Conflits à résoudre : {self.conflicts} (dont {self.new_conflicts} nouveau(x)).",
@@ -85,8 +85,10 @@ class SyncEngine:
             self.share.check_available(self.workspace.setting(KNOWN) == "1")
             self._remember_known()
             if publish_changes:
-                self._publish(report, sheets)
+                self._publish(report)
             self._import(report)
+            if publish_changes and sheets:  # after the import: colleagues' edits show
+                publish.publish_sheets(self.workspace, self.share, report.published)
             report.ok = True
         except (ShareUnavailable, OSError) as error:
             report.error = _describe(error)
@@ -105,10 +107,8 @@ class SyncEngine:
             with transaction(self.workspace.db):
                 self.workspace.set_setting(KNOWN, "1")
 
-    def _publish(self, report: PassReport, sheets: bool) -> None:
+    def _publish(self, report: PassReport) -> None:
         publish.publish_records(self.workspace, self.share, report.published)
-        if sheets:
-            publish.publish_sheets(self.workspace, self.share, report.published)
         if report.published.records:
             publish.publish_device(self.workspace, self.share, report.started_at)
 

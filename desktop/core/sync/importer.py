@@ -206,8 +206,10 @@ def _check_own_file(workspace: Workspace, item: Pending) -> None:
     """Our own file changed under us (a sync client put back an old copy): write it again."""
     if item.entry.device_id != workspace.store.author.device_id:
         return
+    me = workspace.store.author.device_id
     for record in item.document[item.table]:
-        in_file = max((s["stamp"] for s in record["stamps"].values()), default="")
+        own = [s["stamp"] for s in record["stamps"].values() if s["device_id"] == me]
+        in_file = max(own, default="")
         published = workspace.db.conn.execute(
             "SELECT fingerprint FROM sync_published WHERE record_id = ?", (record["id"],)
         ).fetchone()

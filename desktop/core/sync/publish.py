@@ -44,10 +44,10 @@ def pending_count(workspace: Workspace) -> int:
 def _changed(workspace: Workspace, table: str) -> list[tuple[str, str, bool]]:
     """(id, latest stamp, shareable) of this laptop's records not published as they are."""
     shareable = SHAREABLE_PHOTO if table == "photos" else "1"
+    # Our own latest stamp: a colleague's edit is published by its author, not again by us.
     rows = workspace.db.conn.execute(
-        f"SELECT t.id, (SELECT max(f.stamp) FROM field_stamps f WHERE f.record_id = t.id) AS fp, "
-        f"{shareable} FROM {table} t "
-        "WHERE t.id IN (SELECT record_id FROM field_stamps WHERE device_id = ?)",
+        f"SELECT t.id, s.fp, {shareable} FROM {table} t JOIN (SELECT record_id, max(stamp) AS fp "
+        "FROM field_stamps WHERE device_id = ? GROUP BY record_id) s ON s.record_id = t.id",
         (workspace.store.author.device_id,),
     ).fetchall()
     published = dict(

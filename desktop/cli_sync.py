@@ -1,0 +1,49 @@
+"""The headless « sync » command: one full pass (publish then import), or --watch."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from pathlib import Path
+
+from desktop.core.db import transaction
+from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine, check_shared_folder
+from desktop.core.sync.watcher import ShareWatcher, watch_forever
+from desktop.core.workspace import Workspace
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+
+
+def register(add) -> None:
+    sync = add("sync", "synchroniser avec le dossier partagé du réseau (une passe)", cmd_sync)
+    sync.add_argument("--shared", type=Path, metavar="DOSSIER",
+                      help="dossier partagé (retenu pour les fois suivantes)")  # fmt: skip
+    sync.add_argument("--watch", action="store_true",
+                      help="continuer à surveiller le dossier jusqu'à Ctrl+C")  # fmt: skip
+    sync.add_argument("--rescan", type=float, default=60.0, metavar="SECONDES",
+                      help="relecture complète périodique en mode --watch (défaut : 60)")  # fmt: skip
+    sync.add_argument("--no-sheets", action="store_true", help="ne pas publier les fiches PDF")
+
+
+def cmd_sync(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.shared:
+        folder = check_shared_folder(ws.data_dir, args.shared)
+        with transaction(ws.db):
+            ws.set_setting(SHARED_FOLDER, str(folder))
+    engine = SyncEngine(ws)
+    report = engine.run_pass(sheets=not args.no_sheets)
+    print(report.summary(), flush=True)
+    if not args.watch:
+        return EXIT_OK if report.ok else EXIT_PROBLEM
+    print(f"Surveillance de « {engine.share.root} » (Ctrl+C pour arrêter)…", flush=True)
+
+    def one_pass() -> None:
+        outcome = engine.run_pass(sheets=not args.no_sheets)
+        print(outcome.summary(), flush=True)
+
+    watcher = ShareWatcher(engine.share.root, engine.share.own, lambda: None)
+    try:
+        watch_forever(one_pass, watcher, args.rescan, threading.Event())
+    except KeyboardInterrupt:
+        print("Surveillance arrêtée.")
+    return EXIT_OK

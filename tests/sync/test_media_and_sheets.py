@@ -1,0 +1,160 @@
+"""Photos and documents travel by hash, sheets land in Fiches/ with one writer each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader
+
+from desktop.core.documents import DocumentLibrary
+from desktop.core.photos import PhotoLibrary
+from desktop.core.sync.engine import SyncEngine
+from desktop.core.sync.share import Share
+
+
+def jpeg(path: Path, colour=(40, 120, 200)) -> Path:
+    Image.new("RGB", (900, 600), colour).save(path, "JPEG")
+    return path
+
+
+def _photos(laptop):
+    return PhotoLibrary(laptop.store, laptop.workspace.media)
+
+
+def test_shared_photos_arrive_and_photos_without_consent_stay(laptops, tmp_path):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "L'Atelier partagé"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    building, people = _photos(alice).attach_files(
+        visit.id, [jpeg(tmp_path / "facade.jpg"), jpeg(tmp_path / "equipe.jpg", (200, 40, 40))]
+    )
+    _photos(alice).update_photo(building.record_id, {"caption": "La façade"})
+    _photos(alice).update_photo(people.record_id, {"identifiable_people": True})
+    assert alice.sync().ok
+    report = bob.sync()
+    assert report.ok and report.imported.media_fetched == 1 and not report.missing_media
+    [arrived] = _photos(bob).list_photos(visit.id)
+    assert arrived.caption == "La façade"
+    assert Path(arrived.thumbnail).is_file() and Path(arrived.print_rendition).is_file()
+    media = list((Share(alice.share_folder, alice.store.author.device_id).own / "media").iterdir())
+    assert len(media) == 1  # the photo of people without consent never left the laptop
+
+    _photos(alice).update_photo(people.record_id, {"consent": "Formulaire signé",
+                                                   "allowed_use": "reseau"})  # fmt: skip
+    alice.sync()
+    bob.sync()
+    assert len(_photos(bob).list_photos(visit.id)) == 2
+
+
+def test_a_photo_record_before_its_file_is_reported_as_missing(laptops, tmp_path):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "Le Garage"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    _photos(alice).attach_files(visit.id, [jpeg(tmp_path / "a.jpg")])
+    alice.sync()
+    media_folder = Share(alice.share_folder, alice.store.author.device_id).own / "media"
+    [media_file] = media_folder.iterdir()
+    held = media_file.read_bytes()
+    media_file.write_bytes(held[:100])  # still arriving
+    report = bob.sync()
+    assert len(report.missing_media) == 1
+    media_file.write_bytes(held)
+    report = bob.sync()
+    assert report.missing_media == [] and report.imported.media_fetched == 1
+
+
+def test_documents_travel(laptops, tmp_path):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ressourcerie"})
+    statuts = tmp_path / "statuts.pdf"
+    statuts.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    DocumentLibrary(alice.store, alice.workspace.media).attach(venue.id, statuts, "statuts")
+    alice.sync()
+    assert bob.sync().imported.media_fetched == 1
+    [document] = DocumentLibrary(bob.store, bob.workspace.media).list_documents(venue.id)
+    assert document.doc_type == "statuts"
+
+
+def test_sheets_are_published_once_by_their_owner_and_follow_changes(laptops):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "Café: « Le Bon Coin » / Gare"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    report = alice.sync(sheets=True)
+    assert report.published.sheets == 1
+    sheets = Share(alice.share_folder, "x").sheets
+    [pdf] = list(sheets.rglob("*.pdf"))
+    assert pdf.parent.name == "Café « Le Bon Coin » Gare"
+    assert pdf.name.startswith("2026-11-20 ") and "Alice" in pdf.name
+    assert "Le Bon Coin" in PdfReader(pdf).pages[0].extract_text()
+    before = pdf.stat().st_mtime_ns
+    assert alice.sync(sheets=True).published.sheets == 0  # unchanged: not rewritten
+    assert pdf.stat().st_mtime_ns == before
+
+    bob.sync(sheets=True)
+    assert bob.sync(sheets=True).published.sheets == 0  # Bob owns no visit
+    bob.store.update_visit(visit.id, {"strengths": "Une équipe soudée"})
+    bob.sync(sheets=True)
+    assert alice.sync(sheets=True).published.sheets == 1  # the owner regenerates it
+    assert "Une équipe soudée" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+    alice.store.delete_visit(visit.id)
+    alice.sync(sheets=True)
+    assert list(sheets.rglob("*.pdf")) == []
+
+
+def test_the_share_vanishes_then_returns(laptops, share):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "Le Relais"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    alice.sync(), bob.sync()
+    hidden = share.parent / "débranché"
+    share.rename(hidden)  # the drive is unplugged
+    share.mkdir()  # its empty mount point stays behind
+    alice.store.update_visit(visit.id, {"strengths": "Écrit hors ligne"})
+    report = alice.sync()
+    assert not report.ok and "débranché" in report.error and report.pending == 1
+    report = bob.sync()
+    assert not report.ok
+    assert bob.store.get_visit(visit.id).deleted_at is None  # nothing deleted locally
+    assert [v.name for v in bob.store.list_venues()] == ["Le Relais"]
+    assert not (share / "Carnet").exists()  # nothing written onto the local disk
+    share.rmdir()
+    hidden.rename(share)  # back
+    assert alice.sync().published.records == 1
+    bob.sync()
+    assert bob.store.get_visit(visit.id).data["strengths"] == "Écrit hors ligne"
+
+
+def test_the_share_removed_mid_pass_loses_nothing(laptops, share, monkeypatch):
+    alice = laptops("alice")
+    venues = [alice.store.create_venue({"name": f"Lieu {n}"}) for n in range(5)]
+    engine = SyncEngine(alice.workspace, share)
+    original = engine.share.write
+    written = []
+
+    def write_then_vanish(path, data):
+        if len(written) == 2:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        written.append(path)
+        original(path, data)
+
+    monkeypatch.setattr(engine.share, "write", write_then_vanish)
+    report = engine.run_pass(sheets=False)
+    assert not report.ok and report.pending == 3
+    assert len(alice.store.list_venues()) == 5
+    report = alice.sync()
+    assert report.ok and report.published.records == 3
+    bob = laptops("bob")
+    bob.sync()
+    assert {v.id for v in bob.store.list_venues()} == {v.id for v in venues}
+
+
+def test_a_laptop_refuses_a_share_that_holds_its_data(tmp_path):
+    import pytest
+
+    from desktop.core.data_dir import DataDirError
+    from desktop.core.sync.engine import check_shared_folder
+
+    with pytest.raises(DataDirError, match="dossier partagé"):
+        check_shared_folder(tmp_path / "partage" / "data", tmp_path / "partage")
