@@ -25,6 +25,7 @@ from desktop.ui.background import BackgroundRunner
 from desktop.ui.browser_panel import BrowserPanel
 from desktop.ui.formatting import local_date
 from desktop.ui.lazy_editors import LazyEditors
+from desktop.ui.sync_ui import SyncUi
 
 WINDOW_TITLE = "Carnet — visites de tiers-lieux"
 
@@ -61,8 +62,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
+        self.sync = SyncUi(self)
         self.browser.reload_venues()
         self._update_counts()
+        self.sync.start()
         self.statusBar().showMessage(self.tr("Prêt — données locales : %1").replace(
             "%1", str(workspace.data_dir)), 8000)  # fmt: skip
 
@@ -110,6 +113,11 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("&Exporter (JSON)…"), self.export_json, "Ctrl+E")
         self._action(file, self.tr("&Importer (JSON)…"), self.import_json, "Ctrl+I")
+        file.addSeparator()
+        self._action(file, self.tr("&Synchroniser maintenant"), lambda: self.sync.controller.sync_now(),
+                     "F5")  # fmt: skip
+        self._action(file, self.tr("S&ynchronisation…"), lambda: self.sync.show_panel(),
+                     "Ctrl+Shift+Y")  # fmt: skip
         file.addSeparator()
         self._action(file, self.tr("&Préférences…"), self.edit_preferences, "Ctrl+,")
         self._action(file, self.tr("&Quitter"), self.close, "Ctrl+Q")
@@ -181,7 +189,18 @@ class MainWindow(QMainWindow):
             self.browser.reload_venues()
         self._saved_message()
 
+    def refresh_after_sync(self, changed: set[str]) -> None:
+        """Show what a sync brought, without disturbing what the user is typing."""
+        self.browser.reload_venues(self.browser.venue_id)
+        if self.browser.venue_id:
+            self.browser.reload_visits(self.browser.current_visit_id())
+        open_id = self.editors.open_visit_id()
+        if open_id in changed and not self.editors.has_pending():
+            self.show_visit(open_id)
+        self._update_counts()
+
     def _saved_message(self) -> None:
+        self.sync.controller.local_change()
         now = QTime.currentTime().toString("HH:mm:ss")
         self.statusBar().showMessage(self.tr("Enregistré à %1").replace("%1", now), 4000)
 
@@ -425,9 +444,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.preferences_dialog import PreferencesDialog
 
         keys = ("network_name", "network_logo", "language")
-        values = {key: self.workspace.setting(key) for key in keys}
+        values = {key: self.workspace.setting(key) for key in (*keys, "shared_folder")}
         values["user_name"] = self.store.author.user_name
-        dialog = PreferencesDialog(values, self)
+        values["device_id"] = self.store.author.device_id
+        dialog = PreferencesDialog(values, self, self.workspace.data_dir)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         chosen = dialog.values()
@@ -436,6 +456,10 @@ class MainWindow(QMainWindow):
             self.store.author = replace(self.store.author, user_name=chosen["user_name"])
         for key in keys:
             self.workspace.set_setting(key, chosen[key])
+        if chosen["shared_folder"] != values["shared_folder"]:
+            self.workspace.set_setting("shared_folder", chosen["shared_folder"])
+            self.workspace.set_setting("sync_share_known", "")
+            self.sync.restart()
 
     def about(self) -> None:
         from desktop.ui.about_dialog import show_about
@@ -463,5 +487,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
+        self.sync.stop()
         self.runner.wait(5000)
         event.accept()

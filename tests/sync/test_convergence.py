@@ -28,13 +28,22 @@ TEMPLATES = TemplateSet.load()
 laptop_index = st.integers(0, len(NAMES) - 1)
 operations = st.lists(
     st.one_of(
-        st.tuples(st.just("edit"), laptop_index, st.integers(0, 1), st.sampled_from(FIELDS),
-                  st.sampled_from(VALUES)),  # fmt: skip
+        st.tuples(
+            st.just("edit"),
+            laptop_index,
+            st.integers(0, 1),
+            st.sampled_from(FIELDS),
+            st.sampled_from(VALUES),
+        ),  # fmt: skip
         st.tuples(st.just("delete"), laptop_index, st.integers(0, 1)),
         st.tuples(st.just("pass"), laptop_index),
         st.tuples(st.just("snapshot"), laptop_index),
-        st.tuples(st.just("deliver"), laptop_index, laptop_index,
-                  st.sampled_from(["current", "late", "conflict-copy"])),  # fmt: skip
+        st.tuples(
+            st.just("deliver"),
+            laptop_index,
+            laptop_index,
+            st.sampled_from(["current", "late", "conflict-copy"]),
+        ),  # fmt: skip
     ),
     max_size=25,
 )
@@ -105,7 +114,9 @@ def test_every_laptop_converges(ops):
         try:
             alice = network.laptops[0]
             venue = alice.store.create_venue({"name": "Le Lieu commun"})
-            visits = [alice.store.create_visit(venue.id, d).id for d in ("2026-01-05", "2026-06-01")]
+            visits = [
+                alice.store.create_visit(venue.id, d).id for d in ("2026-01-05", "2026-06-01")
+            ]
             network.everything_arrives()
             for op in ops:
                 _apply(network, visits, op)

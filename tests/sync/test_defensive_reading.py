@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from desktop.core.store import RecordNotFound
 from desktop.core.sync.share import Share
 
 
@@ -97,7 +98,7 @@ def test_a_broken_file_is_skipped_with_its_reason_then_retried(published, damage
     relative = path.relative_to(share.root).as_posix()
     assert relative in reasons and reasons[relative]
     assert bob.store.list_venues()  # the venue's file was fine: it arrived
-    with pytest.raises(Exception):
+    with pytest.raises(RecordNotFound):
         bob.store.get_visit(visit.id)
     path.write_bytes(good)  # the sync client finishes its copy
     report = bob.sync()
@@ -156,7 +157,7 @@ def test_a_file_written_slowly_is_never_imported_half_written(published):
             assert report.ok
             done = start + 97 >= len(content)
             if not done:
-                with pytest.raises(Exception):
+                with pytest.raises(RecordNotFound):
                     bob.store.get_visit(visit.id)
     bob.sync()
     assert bob.store.get_visit(visit.id).data["governance_notes"] == "Assemblée « ouverte »"

@@ -48,7 +48,10 @@ def test_concurrent_edits_become_a_conflict_on_both_sides(laptops):
     bob.store.update_visit(visit.id, {"decision_making": "Version de Bob"})
     alice.sync(), bob.sync(), alice.sync()
 
-    values = {alice.visit_data(visit.id)["decision_making"], bob.visit_data(visit.id)["decision_making"]}
+    values = {
+        alice.visit_data(visit.id)["decision_making"],
+        bob.visit_data(visit.id)["decision_making"],
+    }
     assert len(values) == 1  # the same value in place on both laptops
     for laptop in (alice, bob):
         [conflict] = list_conflicts(laptop.store)

@@ -1,0 +1,23 @@
+"""Handing a retired laptop's sheets over: this laptop becomes the one writer of them."""
+
+from __future__ import annotations
+
+from desktop.core.db import transaction
+from desktop.core.store import OWNER_FIELD, CarnetStore
+
+
+def take_over_sheets(store: CarnetStore, from_device: str) -> int:
+    """Make this laptop the owner of every visit owned by from_device; returns how many.
+
+    The change is stamped like an edit, so it travels to every colleague and the old
+    laptop, if it ever comes back, stops writing those sheets.
+    """
+    me = store.author.device_id
+    with transaction(store.db):
+        ids = [r[0] for r in store.db.conn.execute(
+            "SELECT id FROM visits WHERE owner_device = ?", (from_device,)
+        )]  # fmt: skip
+        for visit_id in ids:
+            store.db.conn.execute("UPDATE visits SET owner_device = ? WHERE id = ?", (me, visit_id))
+            store.stamp(visit_id, [OWNER_FIELD])
+    return len(ids)

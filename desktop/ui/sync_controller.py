@@ -1,0 +1,109 @@
+"""When to sync: soon after a local change, when the share changes, and every minute.
+
+Passes run on the background runner with their own database connection, one at a time.
+watchdog's callbacks arrive on its own thread: they only emit a signal, which Qt
+delivers on the UI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine
+from desktop.core.sync.share import Share
+from desktop.core.sync.watcher import ShareWatcher
+from desktop.core.workspace import Workspace, open_workspace
+from desktop.ui.background import BackgroundRunner
+
+PUBLISH_DELAY_MS = 5_000  # after the last local change: one pass for a burst of edits
+SETTLE_DELAY_MS = 500  # after a change in the share: a sync client writes several files
+RESCAN_MS = 60_000
+
+
+class SyncController(QObject):
+    started = Signal()
+    finished = Signal(object)  # PassReport
+    failed = Signal(str)
+    share_changed = Signal()  # emitted from watchdog's thread
+
+    def __init__(self, workspace: Workspace, runner: BackgroundRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace, self.runner = workspace, runner
+        self.running = self.again = False
+        self.last_report = None
+        self.watcher: ShareWatcher | None = None
+        self.publish_timer = self._timer(PUBLISH_DELAY_MS, single=True)
+        self.settle_timer = self._timer(SETTLE_DELAY_MS, single=True)
+        self.rescan_timer = self._timer(RESCAN_MS, single=False)
+        self.first_timer = self._timer(0, single=True)
+        self.share_changed.connect(self.settle_timer.start)
+
+    def _timer(self, interval: int, single: bool) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(interval)
+        timer.setSingleShot(single)
+        timer.timeout.connect(self.sync_now)
+        return timer
+
+    @property
+    def folder(self) -> str:
+        return self.workspace.setting(SHARED_FOLDER)
+
+    def start(self, first_pass_ms: int = 1500) -> None:
+        """Watch the share (if one is chosen) and run a first pass shortly."""
+        self.stop()
+        if not self.folder:
+            return
+        share = Share(self.folder, self.workspace.store.author.device_id)
+        self.watcher = ShareWatcher(share.root, share.own, self.share_changed.emit)
+        self.watcher.start()
+        self.rescan_timer.start()
+        self.first_timer.start(first_pass_ms)
+
+    def stop(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        for timer in (self.rescan_timer, self.first_timer, self.publish_timer, self.settle_timer):
+            timer.stop()
+
+    def local_change(self) -> None:
+        if self.folder:
+            self.publish_timer.start()  # restarts: debounced
+
+    def sync_now(self) -> None:
+        if not self.folder:
+            return
+        if self.running:
+            self.again = True  # one more pass after this one
+            return
+        self.running = True
+        self.started.emit()
+        data_dir, templates = self.workspace.data_dir, self.workspace.templates
+
+        def work():
+            workspace = open_workspace(data_dir, templates)
+            try:
+                return SyncEngine(workspace).run_pass()
+            finally:
+                workspace.close()
+
+        self.runner.run(work, self._done, self._failed)
+
+    def _done(self, report) -> None:
+        self.running = False
+        self.last_report = report
+        if self.watcher is not None and not self.watcher.watching:
+            self.watcher.start()  # the share came back: events again
+        self.finished.emit(report)
+        self._again()
+
+    def _failed(self, error: Exception) -> None:
+        self.running = False
+        self.failed.emit(str(error))
+        self._again()
+
+    def _again(self) -> None:
+        if self.again:
+            self.again = False
+            QTimer.singleShot(0, self.sync_now)

@@ -1,0 +1,96 @@
+"""The sync in the main window: the status-bar indicator, the panel, refreshing the views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTime, QTimer
+from PySide6.QtWidgets import QToolButton
+
+from desktop.core.conflicts import count_conflicts
+from desktop.ui.sync_controller import SyncController
+
+
+class SyncUi(QObject):
+    """Owned by the main window; shows what the controller's passes did."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = SyncController(window.workspace, window.runner, self)
+        self.indicator = QToolButton()
+        self.indicator.setAutoRaise(True)
+        self.indicator.setToolTip(self.tr("Ouvrir le panneau de synchronisation"))
+        self.indicator.clicked.connect(self.show_panel)
+        window.statusBar().addPermanentWidget(self.indicator)
+        self.panel = None
+        self.controller.started.connect(self._started)
+        self.controller.finished.connect(self._finished)
+        self.controller.failed.connect(self._failed)
+        self._show_idle()
+
+    def start(self) -> None:
+        self.start_timer = QTimer(self)
+        self.start_timer.setSingleShot(True)
+        self.start_timer.timeout.connect(self.controller.start)
+        self.start_timer.start(1000)  # after the window is up
+
+    def stop(self) -> None:
+        if hasattr(self, "start_timer"):
+            self.start_timer.stop()
+        self.controller.stop()
+
+    def restart(self) -> None:
+        self.controller.start(first_pass_ms=0)
+        self._show_idle()
+
+    # ------------------------------------------------------------------ indicator
+    def _show_idle(self) -> None:
+        if not self.controller.folder:
+            self._say(self.tr("Synchro : non configurée"), "")
+        else:
+            self._say(self.tr("Synchro : en attente"), "")
+
+    def _say(self, text: str, colour: str) -> None:
+        self.indicator.setText(text)
+        self.indicator.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def _started(self) -> None:
+        self._say(self.tr("Synchro en cours…"), "")
+
+    def _finished(self, report) -> None:
+        conflicts = count_conflicts(self.window.store)
+        if not report.ok:
+            text = self.tr("Synchro : partage indisponible — %1 en attente").replace(
+                "%1", str(report.pending))  # fmt: skip
+            self._say(text, "#b03000")
+            self.window.statusBar().showMessage(report.error, 10000)
+        elif conflicts:
+            text = self.tr("Synchro : %1 conflit(s) à résoudre").replace("%1", str(conflicts))
+            self._say(text, "#b03000")
+        else:
+            now = QTime.currentTime().toString("HH:mm")
+            self._say(self.tr("Synchro : à jour (%1)").replace("%1", now), "#2a7a2a")
+        if report.imported.changed_records:
+            self.window.refresh_after_sync(report.imported.changed_records)
+        if self.panel is not None and self.panel.isVisible():
+            self.panel.refresh(report)
+
+    def _failed(self, message: str) -> None:
+        self._say(self.tr("Synchro : erreur"), "#b03000")
+        self.window.statusBar().showMessage(message, 10000)
+
+    # ------------------------------------------------------------------ panel
+    def show_panel(self) -> None:
+        from desktop.ui.sync_panel import SyncPanel
+
+        if self.panel is None:
+            self.panel = SyncPanel(self.window.workspace, self.window)
+            self.panel.sync_requested.connect(self.controller.sync_now)
+            self.panel.open_visit_requested.connect(self.window.open_visit)
+            self.panel.resolved.connect(self._resolved)
+        self.panel.refresh(self.controller.last_report)
+        self.panel.show()
+        self.panel.raise_()
+
+    def _resolved(self, record_id: str) -> None:
+        self.window.refresh_after_sync({record_id})
+        self.controller.local_change()

@@ -1,0 +1,77 @@
+"""The sync in the app: a colleague's visit shows up without a restart; conflicts resolve."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.core.conflicts import list_conflicts  # noqa: E402
+from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine  # noqa: E402
+from desktop.core.workspace import open_workspace, set_meta  # noqa: E402
+from desktop.ui.sync_panel import SyncPanel  # noqa: E402
+
+
+def _colleague(tmp_path, share):
+    alice = open_workspace(tmp_path / "alice")
+    set_meta(alice.db, "user_name", "Alice")
+    alice.store.author = alice.store.author.__class__(alice.store.author.device_id, "Alice")
+    set_meta(alice.db, SHARED_FOLDER, str(share))
+    return alice
+
+
+def test_a_colleagues_venue_appears_through_the_real_observer(qtbot, tmp_path, data_dir,
+                                                              open_window):  # fmt: skip
+    share = tmp_path / "partage"
+    share.mkdir()
+    bob = open_workspace(data_dir)
+    set_meta(bob.db, SHARED_FOLDER, str(share))
+    bob.close()
+    window = open_window()
+    controller = window.sync.controller
+    qtbot.waitUntil(lambda: controller.last_report is not None, timeout=15000)
+    assert controller.watcher is not None and controller.watcher.watching
+
+    alice = _colleague(tmp_path, share)
+    try:
+        alice.store.create_venue({"name": "La Coopérative du Plateau"})
+        assert SyncEngine(alice).run_pass(sheets=False).ok
+
+        def shown():
+            names = [v.name for v in window.browser.venues.venues]
+            assert "La Coopérative du Plateau" in names
+
+        qtbot.waitUntil(shown, timeout=15000)  # the rescan is a minute away: events did it
+        assert "à jour" in window.sync.indicator.text()
+    finally:
+        alice.close()
+
+
+def test_a_conflict_is_resolved_in_the_panel(qtbot, tmp_path):
+    share = tmp_path / "partage"
+    share.mkdir()
+    alice, bob = _colleague(tmp_path, share), open_workspace(tmp_path / "bob")
+    set_meta(bob.db, SHARED_FOLDER, str(share))
+    try:
+        venue = alice.store.create_venue({"name": "Le Quai"})
+        visit = alice.store.create_visit(venue.id, "2026-11-20")
+        SyncEngine(alice).run_pass(sheets=False), SyncEngine(bob).run_pass(sheets=False)
+        alice.store.update_visit(visit.id, {"strengths": "Vu par Alice"})
+        bob.store.update_visit(visit.id, {"strengths": "Vu par Bob"})
+        for ws in (alice, bob):
+            SyncEngine(ws).run_pass(sheets=False)
+
+        panel = SyncPanel(bob)
+        qtbot.addWidget(panel)
+        assert panel.conflicts.rowCount() == 1
+        assert panel.tabs.tabText(0) == "Conflits (1)"
+        panel.conflicts.selectRow(0)
+        panel.take_theirs.click()
+        assert bob.store.get_visit(visit.id).data["strengths"] == "Vu par Alice"
+        assert panel.conflicts.rowCount() == 0 and list_conflicts(bob.store) == []
+
+        SyncEngine(bob).run_pass(sheets=False), SyncEngine(alice).run_pass(sheets=False)
+        assert list_conflicts(alice.store) == []
+        assert alice.store.get_visit(visit.id).data["strengths"] == "Vu par Alice"
+    finally:
+        alice.close(), bob.close()
