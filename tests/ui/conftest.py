@@ -76,3 +76,25 @@ def type_text(widget, text):
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
             )
+
+
+def drop_files(widget, paths) -> tuple[bool, bool]:
+    """Drag files from the file manager onto widget (no paths: a drag of plain text);
+    returns (enter accepted, drop accepted)."""
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    mime = QMimeData()
+    if paths:
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    else:
+        mime.setText("du texte")  # a drag of text, not files
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(QPoint(10, 10), actions, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(widget, enter)
+    drop = QDropEvent(QPointF(10, 10), actions, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    if enter.isAccepted():
+        QApplication.sendEvent(widget, drop)
+    return enter.isAccepted(), drop.isAccepted()

@@ -4,13 +4,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.documents import DOCUMENT_TYPES, DocumentLibrary
 from desktop.core.workspace import open_workspace
 from desktop.ui.documents_panel import DOCUMENT_ROLE, DocumentsPanel
+from tests.ui.conftest import drop_files
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -161,18 +161,8 @@ def test_file_dialog_offers_the_supported_formats(venue_page, tmp_path, monkeypa
 
 def test_dropped_files_are_attached(venue_page, tmp_path):
     _ws, panel, _venue_id = venue_page
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(pdf(tmp_path, "Délibération CM.pdf"))),
-                  QUrl.fromLocalFile(str(office(tmp_path, "Comptes 2024.docx")))])  # fmt: skip
-    actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(QPointF(10, 10), actions, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(panel, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(QPointF(10, 10), actions, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(panel, drop)
-    assert drop.isAccepted()
+    files = [pdf(tmp_path, "Délibération CM.pdf"), office(tmp_path, "Comptes 2024.docx")]
+    assert drop_files(panel, files) == (True, True)
     assert panel.document_items() == {
         "Délibération (1)": ["Délibération CM.pdf"],
         "Comptes annuels (1)": ["Comptes 2024.docx"],
@@ -181,12 +171,7 @@ def test_dropped_files_are_attached(venue_page, tmp_path):
 
 def test_drag_without_files_is_ignored(venue_page):
     _ws, panel, _venue_id = venue_page
-    mime = QMimeData()
-    mime.setText("du texte")
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(panel, enter)
-    assert not enter.isAccepted()
+    assert drop_files(panel, []) == (False, False)
 
 
 # ---------------------------------------------------------------- listing

@@ -3,10 +3,11 @@
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import drop_files as drop_photos
 from tests.ui.conftest import type_text
 
 
@@ -23,16 +24,8 @@ def open_new_visit(window):
 
 
 def drop_files(widget, paths):
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(QPoint(10, 10), actions, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(QPointF(10, 10), actions, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(widget, drop)
+    entered, _dropped = drop_photos(widget, paths)
+    assert entered
 
 
 def wait_for_batch(panel, qtbot, count):
