@@ -1,0 +1,210 @@
+"""Benchmark: the shared-folder sync (issue: sync through the shared folder).
+
+Run: .venv/bin/python tests/benchmarks/sync.py [--big]
+Builds shares of record files as 20 colleagues' laptops publish them (a real visit,
+every section filled, cloned with new ids and stamps), then measures on a fresh laptop:
+- the first import of 20 devices × 500 visits (10,000 visit files + their venues),
+  against a baseline measured in the same run: reading and json-parsing the same files;
+- a pass with nothing changed (rescan), against os.walk + stat of the same files;
+- watch mode: one colleague's file lands, time until it is merged (median of 5);
+- the cost of a pass as the share grows: 1k and 10k files (and 100k with --big).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from desktop.core.exchange import record_document  # noqa: E402
+from desktop.core.sync.engine import SyncEngine  # noqa: E402
+from desktop.core.sync.share import APP_FOLDER  # noqa: E402
+from desktop.core.sync.watcher import ShareWatcher, watch_forever  # noqa: E402
+from desktop.core.templates import TemplateSet  # noqa: E402
+from desktop.core.workspace import open_workspace  # noqa: E402
+
+TEMPLATES = TemplateSet.load()
+BENCH = Path(tempfile.gettempdir()) / "carnet-bench" / "sync"
+
+
+def sample_records() -> tuple[dict, dict]:
+    """A venue and a visit with every section filled, as record documents."""
+    with tempfile.TemporaryDirectory() as folder:
+        ws = open_workspace(Path(folder) / "d", TEMPLATES)
+        venue = ws.store.create_venue({"name": "Le Lieu témoin", "commune": "Guéret"})
+        visit = ws.store.create_visit(venue.id, "2026-11-20")
+        ws.store.update_visit(visit.id, {
+            "visit_type": "suivi", "legal_form": "association", "staff_fte": 2.5,
+            "decision_making": "Collège solidaire et assemblée mensuelle. " * 5,
+            "governance_notes": "Observations détaillées sur la gouvernance. " * 8,
+            "economic_notes": "Équilibre entre ventes et subventions. " * 8,
+            "strengths": "Une équipe soudée, des bénévoles fidèles. " * 6,
+            "actions": [{"action": f"Action {n}", "who": "Marie", "due": "2027-01-15",
+                         "status": "a_faire"} for n in range(3)],
+        })  # fmt: skip
+        documents = (record_document(ws.store, "venues", venue.id),
+                     record_document(ws.store, "visits", visit.id))  # fmt: skip
+        ws.close()
+    return documents
+
+
+def _restamp(record: dict, device: str, serial: int) -> None:
+    stamp = f"{1_790_000_000_000 + serial:015d}-00000-{device}"
+    for value in record["stamps"].values():
+        value.update(stamp=stamp, device_id=device, user_name=f"Collègue {device}")
+        value.pop("base", None)
+
+
+def build_share(folder: Path, devices: int, visits_per_device: int) -> int:
+    """Write the share as the devices would have published it; returns the file count."""
+    venue_doc, visit_doc = sample_records()
+    count, serial = 0, 0
+    for d in range(devices):
+        device = f"dev{d:03d}"
+        base = folder / APP_FOLDER / "devices" / device / "records"
+        (base / "venues").mkdir(parents=True)
+        (base / "visits").mkdir(parents=True)
+        venue_ids = []
+        for v in range(max(1, visits_per_device // 7)):
+            serial += 1
+            document = copy.deepcopy(venue_doc)
+            record = document["venues"][0]
+            record["id"] = f"v{d:03d}x{v:05d}"
+            record["data"]["name"] = f"Tiers-lieu {d}-{v}"
+            _restamp(record, device, serial)
+            document["device_id"] = device
+            (base / "venues" / f"{record['id']}.json").write_text(json.dumps(document), "utf-8")
+            venue_ids.append(record["id"])
+            count += 1
+        for n in range(visits_per_device):
+            serial += 1
+            document = copy.deepcopy(visit_doc)
+            record = document["visits"][0]
+            record["id"] = f"s{d:03d}x{n:06d}"
+            record["venue_id"] = venue_ids[n % len(venue_ids)]
+            record["owner_device"] = device
+            _restamp(record, device, serial)
+            document["device_id"] = device
+            (base / "visits" / f"{record['id']}.json").write_text(json.dumps(document), "utf-8")
+            count += 1
+    return count
+
+
+def cached_share(devices: int, per_device: int) -> tuple[Path, int]:
+    folder = BENCH / f"share-{devices}x{per_device}"
+    marker = folder / "count.txt"
+    if not marker.exists():
+        if folder.exists():
+            import shutil
+
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        marker.write_text(str(build_share(folder, devices, per_device)))
+    return folder, int(marker.read_text())
+
+
+def baseline_read(folder: Path) -> float:
+    started = time.perf_counter()
+    for path in (folder / APP_FOLDER).rglob("*.json"):
+        json.loads(path.read_bytes())
+    return time.perf_counter() - started
+
+
+def baseline_walk(folder: Path) -> float:
+    started = time.perf_counter()
+    for root, _dirs, files in os.walk(folder / APP_FOLDER):
+        for name in files:
+            os.stat(os.path.join(root, name))
+    return time.perf_counter() - started
+
+
+def fresh_laptop(share: Path):
+    data = Path(tempfile.mkdtemp(prefix="carnet-sync-bench-"))
+    return open_workspace(data / "d", TEMPLATES)
+
+
+def measure_pass_costs(devices: int, per_device: int) -> dict:
+    share, files = cached_share(devices, per_device)
+    walk = min(baseline_walk(share) for _ in range(3))
+    read = baseline_read(share)
+    ws = fresh_laptop(share)
+    engine = SyncEngine(ws, share)
+    started = time.perf_counter()
+    first = engine.run_pass(sheets=False)
+    first_s = time.perf_counter() - started
+    assert first.ok and first.imported.created == files, first.summary()
+    rescans = []
+    for _ in range(5):
+        started = time.perf_counter()
+        again = engine.run_pass(sheets=False)
+        rescans.append(time.perf_counter() - started)
+        assert again.imported.files_read == 0
+    ws.close()
+    return {"files": files, "first": first_s, "read": read, "rescan": statistics.median(rescans),
+            "walk": walk}  # fmt: skip
+
+
+def measure_watch_latency(share: Path) -> list[float]:
+    ws = fresh_laptop(share)
+    engine = SyncEngine(ws, share)
+    engine.run_pass(sheets=False)
+    merged, stop = threading.Event(), threading.Event()
+
+    def one_pass():
+        if engine.run_pass(sheets=False).imported.updated:
+            merged.set()
+
+    watcher = ShareWatcher(engine.share.root, engine.share.own, lambda: None)
+    thread = threading.Thread(target=watch_forever, args=(one_pass, watcher, 60.0, stop))
+    thread.start()
+    time.sleep(1)
+    target = next((share / APP_FOLDER / "devices" / "dev007" / "records" / "visits").iterdir())
+    latencies = []
+    for n in range(5):
+        document = json.loads(target.read_text("utf-8"))
+        record = document["visits"][0]
+        stamp = f"{1_800_000_000_000 + n:015d}-00000-dev007"
+        record["data"]["strengths"] = f"Modifié {n}"
+        record["stamps"]["strengths"] = {"stamp": stamp, "device_id": "dev007", "user_name": "X"}
+        merged.clear()
+        temporary = target.with_name(f".syncthing.{target.name}.tmp")
+        temporary.write_text(json.dumps(document), "utf-8")
+        landed = time.perf_counter()
+        os.replace(temporary, target)  # as Syncthing does
+        assert merged.wait(30)
+        latencies.append(time.perf_counter() - landed)
+    stop.set()
+    thread.join()
+    ws.close()
+    return latencies
+
+
+def main() -> None:
+    sizes = [(2, 500), (20, 500)] + ([(20, 5000)] if "--big" in sys.argv else [])
+    print("Shared-folder sync — fresh laptop, passes without sheets")
+    results = []
+    for devices, per_device in sizes:
+        r = measure_pass_costs(devices, per_device)
+        results.append(r)
+        print(f"{r['files']:>7} files: first import {r['first']:.2f} s "
+              f"(×{r['first'] / r['read']:.1f} read+parse {r['read']:.2f} s, "
+              f"{r['files'] / r['first']:.0f} files/s); rescan unchanged {r['rescan'] * 1000:.0f} ms "
+              f"(×{r['rescan'] / r['walk']:.1f} os.walk+stat {r['walk'] * 1000:.0f} ms)")  # fmt: skip
+    share, _ = cached_share(20, 500)
+    latencies = measure_watch_latency(share)
+    print(f"watch mode, one changed file merged after it lands: median "
+          f"{statistics.median(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms "
+          f"(share of {results[1]['files']} files)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
