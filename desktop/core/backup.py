@@ -373,7 +373,8 @@ def restore(
     info = check_restorable(backup_path)
     pre = make_backup(db_path, folder, now, label=PRE_RESTORE) if Path(db_path).exists() else None
     _restore_into(backup_path, Path(db_path))
-    rotate(folder)
+    # No rotation here: it could remove the very backup just restored (an older one of a
+    # day that has a newer); the next backup rotates.
     return RestoreReport(info, pre, missing_media(backup_path, Path(db_path).parent / "media"))
 
 

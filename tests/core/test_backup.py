@@ -193,6 +193,16 @@ def test_restore_first_backs_up_the_current_state_and_open_connections_see_the_b
     assert len(store.list_venues()) == 2
 
 
+def test_restoring_an_older_backup_of_a_day_keeps_it(workspace, tmp_path):
+    """Rotation would drop the morning backup of a day that has an evening one: a restore
+    must not rotate it away from under the user's feet."""
+    folder = tmp_path / "sauvegardes"
+    morning = backup.make_backup(db_path(workspace), folder, at("2025-03-14 09:00"))
+    backup.make_backup(db_path(workspace), folder, at("2025-03-14 18:00"))
+    report = backup.restore(morning.path, db_path(workspace), folder, at("2025-03-15 09:00"))
+    assert morning.path.is_file() and report.missing_media == []
+
+
 def test_restore_reports_media_referenced_but_missing(workspace, store, venue, tmp_path):
     statuts = tmp_path / "statuts.pdf"
     statuts.write_bytes(b"%PDF-1.4 statuts de l'association")
