@@ -25,10 +25,6 @@ Ask = Callable[[str, "BackupInfo | None", Path], bool]
 Inform = Callable[[str], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DamagedStart", text)
-
-
 def open_or_recover(
     data_dir: Path | None,
     language: str | None = None,
@@ -66,30 +62,38 @@ def open_or_recover(
 
 
 def ask_what_to_do(problem: str, latest: BackupInfo | None, db_path: Path) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Critical, "Carnet", tr("La base de données est endommagée"))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Carnet",
+        QCoreApplication.translate("DamagedStart", "La base de données est endommagée"),
+    )
     if latest is not None:
         text = (
-            tr(
+            QCoreApplication.translate(
+                "DamagedStart",
                 "Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est "
                 "endommagé (%2).\n\nLa dernière sauvegarde date du %3 (%4). Carnet peut la "
                 "restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans "
-                "le même dossier."
+                "le même dossier.",
             )
             .replace("%3", when_text(latest.created))
             .replace("%4", content_text(latest))
         )
-        accept = tr("Restaurer la sauvegarde")
+        accept = QCoreApplication.translate("DamagedStart", "Restaurer la sauvegarde")
     else:
-        text = tr(
+        text = QCoreApplication.translate(
+            "DamagedStart",
             "Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est "
             "endommagé (%2).\n\nAucune sauvegarde n'a été trouvée. Carnet peut démarrer avec "
             "une base vide : le fichier endommagé sera gardé de côté (renommé, jamais effacé) "
-            "dans le même dossier."
+            "dans le même dossier.",
         )
-        accept = tr("Démarrer avec une base vide")
+        accept = QCoreApplication.translate("DamagedStart", "Démarrer avec une base vide")
     box.setInformativeText(text.replace("%1", str(db_path)).replace("%2", problem))
     go = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(
+        QCoreApplication.translate("DamagedStart", "Quitter"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(go)
     box.exec()
     return box.clickedButton() is go
@@ -97,14 +101,16 @@ def ask_what_to_do(problem: str, latest: BackupInfo | None, db_path: Path) -> bo
 
 def recovered_text(report: RestoreReport | None, db_path: Path) -> str:
     if report is None:
-        text = tr("Carnet démarre avec une base vide.")
+        text = QCoreApplication.translate("DamagedStart", "Carnet démarre avec une base vide.")
     else:
-        text = tr("La sauvegarde du %1 a été restaurée (%2).").replace(
-            "%1", when_text(report.restored.created)).replace(
-            "%2", content_text(report.restored))  # fmt: skip
-    text += "\n\n" + tr("Le fichier endommagé est gardé dans « %1 ».").replace(
-        "%1", str(db_path.parent)
-    )
+        text = QCoreApplication.translate(
+            "DamagedStart", "La sauvegarde du %1 a été restaurée (%2)."
+        )
+        text = text.replace("%1", when_text(report.restored.created))
+        text = text.replace("%2", content_text(report.restored))
+    text += "\n\n" + QCoreApplication.translate(
+        "DamagedStart", "Le fichier endommagé est gardé dans « %1 »."
+    ).replace("%1", str(db_path.parent))
     if report is not None and report.missing_media:
         text += "\n\n" + QCoreApplication.translate(
             "DamagedStart",

@@ -33,11 +33,11 @@ def when_text(when: datetime) -> str:
 
 def content_text(info: BackupInfo) -> str:
     """« 3 lieux, 12 visites », or why the file cannot be read."""
-    translate = QCoreApplication.translate
     if not info.restorable:
-        return translate("RestoreDialog", "illisible")
-    return (translate("RestoreDialog", "%n lieu(x)", "", info.venues) + ", "
-            + translate("RestoreDialog", "%n visite(s)", "", info.visits))  # fmt: skip
+        return QCoreApplication.translate("RestoreDialog", "illisible")
+    venues = QCoreApplication.translate("RestoreDialog", "%n lieu(x)", "", info.venues)
+    visits = QCoreApplication.translate("RestoreDialog", "%n visite(s)", "", info.visits)
+    return f"{venues}, {visits}"
 
 
 def size_text(size: int) -> str:
