@@ -9,10 +9,12 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core.backup import BackupError
 from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError
 from desktop.core.templates import TemplateError
-from desktop.core.workspace import Workspace, get_meta, open_workspace
+from desktop.core.workspace import Workspace, get_meta
+from desktop.ui.damaged_start import open_or_recover
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.main_window import MainWindow
 
@@ -44,10 +46,12 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     app.setOrganizationName("Carnet")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "carnet.svg")))
     try:
-        workspace = open_workspace(data_dir, check_templates=False)
-    except (DataDirError, DatabaseError) as error:
+        workspace = open_or_recover(data_dir, language)  # damaged: set aside, backup restored
+    except (DataDirError, DatabaseError, BackupError) as error:
         install_translators(app, choose_language(language, None))
         QMessageBox.critical(None, "Carnet", str(error))
+        return 2
+    if workspace is None:
         return 2
     app.translators = install_translators(
         app, choose_language(language, get_meta(workspace.db, "language"))
@@ -55,6 +59,7 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     window = create_window(workspace)
     window.show()
     QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
+    QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
     code = app.exec()
     workspace.close()
     return code

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop import cli_sync
+from desktop import cli_backup, cli_sync
 from desktop.core import exchange
 from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError, integrity_problems
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("list", "lister les visites (id, lieu, date, auteur)", cmd_list)
     add("check", "vérifier la base et les modèles", cmd_check)
     cli_sync.register(add)
+    cli_backup.register(add)
     return parser
 
 
@@ -267,6 +268,8 @@ def run(argv: list[str]) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_BAD_INPUT
+    if getattr(args, "without_workspace", False):  # restore: also repairs a damaged base
+        return cli_backup.run_without_workspace(args)
     try:
         workspace = open_workspace(args.data_dir)
     except USER_ERRORS as error:

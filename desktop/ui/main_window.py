@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime, QUrl
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
                      "F5")  # fmt: skip
         self._action(file, self.tr("S&ynchronisation…"), lambda: self.sync.show_panel(),
                      "Ctrl+Shift+Y")  # fmt: skip
+        self._action(file, self.tr("&Sauvegarder maintenant"), lambda: self.backups.backup_now())
+        self._action(file, self.tr("&Restaurer une sauvegarde…"),
+                     lambda: self.backups.choose_and_restore())  # fmt: skip
         file.addSeparator()
         self._action(file, self.tr("&Préférences…"), self.edit_preferences, "Ctrl+,")
         self._action(file, self.tr("&Quitter"), self.close, "Ctrl+Q")
@@ -460,6 +464,26 @@ class MainWindow(QMainWindow):
             self.workspace.set_setting("shared_folder", chosen["shared_folder"])
             self.workspace.set_setting("sync_share_known", "")
             self.sync.restart()
+
+    @cached_property
+    def backups(self):
+        """Automatic and manual backups, restore (desktop/ui/backup_controller.py)."""
+        from desktop.ui.backup_controller import BackupController
+
+        return BackupController(self)
+
+    def reload_after_restore(self) -> None:
+        """The database was replaced underneath: forget open records, reload the lists."""
+        self.editors.forget_visit()
+        self.editors.forget_venue()
+        self.deleted.clear()
+        self.undo_action.setEnabled(False)
+        self.store.reload_clock()
+        self.browser.venue_id = None
+        self.browser.reload_venues()
+        self.browser.reload_visits()
+        self.pages.setCurrentWidget(self.welcome)
+        self._update_counts()
 
     def about(self) -> None:
         from desktop.ui.about_dialog import show_about

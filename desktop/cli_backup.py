@@ -1,0 +1,91 @@
+"""Headless backup commands: `backup [-o FICHIER]` and `restore FICHIER`.
+
+`restore` runs without opening the workspace first, so that it also repairs a data
+folder whose database is damaged: the damaged file is set aside, never deleted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.core import backup
+from desktop.core.backup import BackupError, BackupInfo
+from desktop.core.data_dir import DATABASE_NAME, DataDirError, check_data_dir, default_data_dir
+from desktop.core.db import DatabaseError
+from desktop.core.workspace import Workspace, open_workspace
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the commands to the parser of desktop.cli (add(name, help, handler))."""
+    made = add("backup", "sauvegarder la base (dossier des sauvegardes, ou -o FICHIER)",
+               cmd_backup)  # fmt: skip
+    made.add_argument("-o", "--output", type=Path, metavar="FICHIER",
+                      help="écrire la sauvegarde dans ce fichier (hors rotation)")  # fmt: skip
+    restore = add("restore", "restaurer une sauvegarde (l'état actuel est sauvegardé avant)",
+                  cmd_restore)  # fmt: skip
+    restore.add_argument("file", type=Path, metavar="FICHIER")
+    restore.set_defaults(without_workspace=True)
+
+
+def describe(info: BackupInfo) -> str:
+    when = info.created.strftime("%d/%m/%Y %H:%M")
+    return f"{when}, {info.venues} lieu(x), {info.visits} visite(s), {info.size / 1e6:.1f} Mo"
+
+
+def cmd_backup(ws: Workspace, args: argparse.Namespace) -> int:
+    db_path = ws.data_dir / DATABASE_NAME
+    if args.output:
+        target = args.output.expanduser().resolve()
+        if target.exists():
+            raise BackupError(f"« {args.output} » existe déjà : choisissez un autre nom.")
+        if not target.parent.is_dir():
+            raise BackupError(f"Le dossier « {target.parent} » n'existe pas.")
+        backup.check_backup_folder(target.parent, ws.setting("shared_folder") or None)
+        info = backup.write_backup(db_path, target)
+    else:
+        folder = backup.backup_folder(ws.db, ws.data_dir)
+        info = backup.make_backup(db_path, folder)
+        backup.rotate(folder)
+    print(f"Sauvegarde : {info.path} ({describe(info)})")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    data_dir = check_data_dir(args.data_dir or default_data_dir())
+    db_path = data_dir / DATABASE_NAME
+    if not args.file.is_file():
+        raise BackupError(f"« {args.file} » n'existe pas ou n'est pas un fichier.")
+    problem = backup.damage_problem(db_path)
+    if problem:
+        report = backup.recover(db_path, args.file)
+        print(f"La base actuelle était endommagée ({problem}) ; mise de côté, jamais effacée :")
+        for path in report.set_aside:
+            print(f"  {path}")
+    else:
+        workspace = open_workspace(data_dir)
+        try:
+            folder = backup.backup_folder(workspace.db, workspace.data_dir)
+        finally:
+            workspace.close()
+        report = backup.restore(args.file, db_path, folder)
+        print(f"État précédent sauvegardé : {report.pre_restore.path}")
+    print(f"Restauré : {args.file} ({describe(report.restored)})")
+    if report.missing_media:
+        print(f"{len(report.missing_media)} fichier(s) de photos ou de documents manquant(s) "
+              f"dans {data_dir / 'media'} :")  # fmt: skip
+        for path in report.missing_media[:20]:
+            print(f"  {path}")
+    return EXIT_OK
+
+
+def run_without_workspace(args: argparse.Namespace) -> int:
+    try:
+        return args.handler(args)
+    except (BackupError, DataDirError, DatabaseError) as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,169 @@
+"""Backups from the app: automatic (at start, then once per day of use), « Sauvegarder
+maintenant », « Restaurer une sauvegarde… ». The work runs on the window's background
+runner, each job on its own SQLite connections; the UI thread only reports.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from desktop.core import backup
+from desktop.core.backup import BackupError, BackupInfo
+from desktop.core.data_dir import DATABASE_NAME
+from desktop.ui.restore_dialog import RestoreDialog, content_text, when_text
+
+CHECK_EVERY_MS = 60 * 60 * 1000  # a window left open past midnight makes the next day's
+
+
+class BackupController(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.busy = False
+        self.last: BackupInfo | None = None  # the latest backup made by this session
+        self.last_report: backup.RestoreReport | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.automatic)
+
+    # ------------------------------------------------------------------ where
+    @property
+    def db_path(self):
+        return self.window.workspace.data_dir / DATABASE_NAME
+
+    def folder(self):
+        workspace = self.window.workspace
+        return backup.backup_folder(workspace.db, workspace.data_dir)
+
+    def change_folder(self, folder):
+        chosen = backup.set_backup_folder(self.window.workspace.db, folder)
+        self.automatic()  # a first backup there today
+        return chosen
+
+    def _status(self, text: str, msecs: int = 10000) -> None:
+        self.window.statusBar().showMessage(text, msecs)
+
+    # ------------------------------------------------------------------ making
+    def start(self) -> None:
+        """After the window is shown: today's backup if none yet, then a check each hour."""
+        self.automatic()
+        self.timer.start()
+
+    def automatic(self) -> None:
+        if self.busy:
+            return
+        try:
+            folder = self.folder()
+        except BackupError as error:
+            self._status(self.tr("Sauvegarde automatique impossible : %1").replace(
+                "%1", str(error)), 30000)  # fmt: skip
+            return
+        db_path = self.db_path
+        self._run(lambda: backup.automatic_backup(db_path, folder), self._automatic_done,
+                  self._automatic_failed)  # fmt: skip
+
+    def _automatic_done(self, info: BackupInfo | None) -> None:
+        if info is not None:
+            self.last = info
+            self._status(self.tr("Sauvegarde automatique faite (%1).").replace(
+                "%1", content_text(info)))  # fmt: skip
+
+    def _automatic_failed(self, error: Exception) -> None:
+        self._status(self.tr("La sauvegarde automatique a échoué : %1").replace(
+            "%1", str(error)), 30000)  # fmt: skip
+
+    def backup_now(self) -> None:
+        self.window.editors.flush()
+        try:
+            folder = self.folder()
+        except BackupError as error:
+            QMessageBox.warning(self.window, self.tr("Sauvegarde"), str(error))
+            return
+        db_path = self.db_path
+
+        def job() -> BackupInfo:
+            info = backup.make_backup(db_path, folder)
+            backup.rotate(folder)
+            return info
+
+        self._run(job, self._backup_done, self._failed)
+
+    def _backup_done(self, info: BackupInfo) -> None:
+        self.last = info
+        self._status(self.tr("Sauvegarde enregistrée : %1 (%2).").replace(
+            "%1", str(info.path)).replace("%2", content_text(info)), 15000)  # fmt: skip
+
+    def _failed(self, error: Exception) -> None:
+        QMessageBox.warning(self.window, self.tr("Sauvegarde"), str(error))
+
+    def _run(self, job, done, failed) -> None:
+        self.busy = True
+
+        def finish(callback, value) -> None:
+            self.busy = False
+            callback(value)
+
+        self.window.runner.run(job, lambda r: finish(done, r), lambda e: finish(failed, e))
+
+    # ------------------------------------------------------------------ restoring
+    def choose_and_restore(self) -> RestoreDialog | None:
+        try:
+            folder = self.folder()
+        except BackupError as error:
+            QMessageBox.warning(self.window, self.tr("Sauvegarde"), str(error))
+            return None
+        dialog = RestoreDialog(folder, self.change_folder, self.window)
+        dialog.restore_requested.connect(self.restore)
+        dialog.exec()
+        return dialog
+
+    def restore(self, info: BackupInfo) -> None:
+        """Back up the current state, restore, then reload the window from the database.
+
+        A window-modal progress dialog keeps edits out while it runs: the live database
+        must not change between the « avant restauration » backup and the restore.
+        """
+        self.window.editors.flush()
+        try:
+            folder = self.folder()
+        except BackupError:
+            folder = self.window.workspace.data_dir / backup.BACKUP_FOLDER_NAME
+        db_path = self.db_path
+        progress = QProgressDialog(self.tr("Restauration en cours…"), None, 0, 0, self.window)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+
+        def done(report: backup.RestoreReport) -> None:
+            progress.close()
+            self.window.reload_after_restore()
+            self._restored_message(report)
+
+        def failed(error: Exception) -> None:
+            progress.close()
+            self._failed(error)
+
+        self._run(lambda: backup.restore(info.path, db_path, folder), done, failed)
+
+    def _restored_message(self, report: backup.RestoreReport) -> None:
+        text = self.tr("Sauvegarde du %1 restaurée (%2).").replace(
+            "%1", when_text(report.restored.created)).replace(
+            "%2", content_text(report.restored))  # fmt: skip
+        if report.pre_restore is not None:
+            text += "\n\n" + self.tr(
+                "L'état d'avant la restauration est gardé dans la sauvegarde « %1 »."
+            ).replace("%1", report.pre_restore.path.name)
+        if report.missing_media:
+            text += "\n\n" + self.tr(
+                "%n fichier(s) de photos ou de documents manquent dans le dossier des données "
+                "(les fiches concernées s'afficheront sans eux).",
+                "",
+                len(report.missing_media),
+            )
+        self.last_report = report
+        self.message_box(self.tr("Restauration terminée"), text)
+
+    def message_box(self, title: str, text: str) -> None:
+        """Replaceable in tests."""
+        QMessageBox.information(self.window, title, text)
