@@ -164,10 +164,10 @@ def _row_lines(row: list[Any], wrapped: list[int], widths: list[int]) -> int:
 def write_xlsx(tables: list[Table], path: Path) -> Path:
     import xlsxwriter  # deferred: only an XLSX export needs it
 
-    with _replacing(path) as temporary:
+    with _replacing(path) as temporary, tempfile.TemporaryDirectory() as rows_folder:
         workbook = xlsxwriter.Workbook(
             str(temporary),
-            {"constant_memory": True, "tmpdir": str(path.parent), "strings_to_urls": False},
+            {"constant_memory": True, "tmpdir": rows_folder, "strings_to_urls": False},
         )
         header_format = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
