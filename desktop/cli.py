@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop import cli_backup, cli_sync
+from desktop.cli_export import add_arguments as add_export_arguments
+from desktop.cli_export import cmd_export
 from desktop.core import exchange
 from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError, integrity_problems
@@ -53,11 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("import-venues", "charger l'annuaire national des tiers-lieux (CSV)", cmd_import_venues
         ).add_argument("file", type=Path)  # fmt: skip
-    export = add("export", "exporter lieux et visites (JSON sans perte)", cmd_export)
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("-o", "--output", type=Path, required=True)
-    export.add_argument("--with-private-photos", action="store_true",
-                        help="inclure les photos de personnes sans autorisation (copie privée)")  # fmt: skip
+    add_export_arguments(add("export", "exporter lieux et visites (JSON sans perte, ou "
+                             "tableaux XLSX / CSV pour le réseau)", cmd_export))  # fmt: skip
     add("import", "importer un export JSON de Carnet", cmd_import).add_argument("file", type=Path)
     venue = add("new-venue", "créer un lieu (affiche son identifiant)", cmd_new_venue)
     venue.add_argument("--name", required=True)
@@ -95,19 +94,6 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_import_venues(ws: Workspace, args: argparse.Namespace) -> int:
     count = replace_directory(ws.db, read_directory_csv(args.file))
     print(f"{count} lieux chargés dans l'annuaire.")
-    return EXIT_OK
-
-
-def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
-    try:
-        counts = exchange.export_json(ws.store, args.output, args.with_private_photos)
-    except OSError as error:
-        raise CommandError(f"Impossible d'écrire « {args.output} » : {error.strerror}.") from None
-    print(f"Exporté : {counts['venues']} lieux, {counts['visits']} visites, "
-          f"{counts['photos']} photos → {args.output}")  # fmt: skip
-    if counts["photos_left_out"]:
-        print(f"{counts['photos_left_out']} photo(s) de personnes reconnaissables sans "
-              "autorisation laissée(s) de côté (--with-private-photos pour les inclure).")  # fmt: skip
     return EXIT_OK
 
 

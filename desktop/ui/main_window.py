@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("Fiche PDF (&options)…"), self.generate_pdf_with_options,
                      "Ctrl+Shift+P")  # fmt: skip
         file.addSeparator()
-        self._action(file, self.tr("&Exporter (JSON)…"), self.export_json, "Ctrl+E")
+        self._action(file, self.tr("&Exporter…"), self.export, "Ctrl+E")
         self._action(file, self.tr("&Importer (JSON)…"), self.import_json, "Ctrl+I")
         file.addSeparator()
         self._action(file, self.tr("&Synchroniser maintenant"), lambda: self.sync.controller.sync_now(),
@@ -374,17 +374,11 @@ class MainWindow(QMainWindow):
         return text
 
     # ------------------------------------------------------------------ exchange
-    def export_json(self) -> None:
-        from desktop.core import exchange
+    def export(self) -> None:
+        """XLSX or CSV tables for the network, or the lossless JSON (desktop/ui/export_dialog)."""
+        from desktop.ui.export_dialog import export_from
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter les lieux et visites"), "carnet-export.json", "JSON (*.json)"
-        )
-        if path:
-            self._flush_editors()
-            self._in_background(self.tr("Export en cours…"),
-                                lambda ws: exchange.export_json(ws.store, Path(path)),
-                                self._exported_message)  # fmt: skip
+        export_from(self)
 
     def import_json(self) -> None:
         from desktop.core import exchange

@@ -1,0 +1,99 @@
+"""`export`: the lossless JSON exchange file, or the network's tables as XLSX or CSV.
+
+    python main.py --data-dir DIR export --format xlsx -o reseau.xlsx \\
+        [--venue VENUE_ID ...] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--with-personal-data]
+
+CSV writes FILE.csv (visits), FILE-actions.csv and FILE-lieux.csv. Bad input (a date
+that is not AAAA-MM-JJ, an unknown venue, an option that does not apply to the format)
+gets a French message on stderr and exit code 2, through cli.run.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from desktop.core import exchange
+from desktop.core.files import french_reason
+from desktop.core.tabular import ExportFilter, TabularExportError, export_tables
+from desktop.core.tabular.tables import parse_iso_date
+
+EXIT_OK = 0
+FORMATS = ["json", "xlsx", "csv"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="json",
+                        help="json : échange sans perte ; xlsx, csv : tableaux pour le réseau")  # fmt: skip
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--with-private-photos", action="store_true",
+                        help="json : inclure les photos de personnes sans autorisation "
+                             "(copie privée)")  # fmt: skip
+    parser.add_argument("--venue", action="append", default=[], metavar="VENUE_ID",
+                        help="xlsx, csv : ce lieu seulement (répétable)")  # fmt: skip
+    parser.add_argument("--from", dest="date_from", metavar="AAAA-MM-JJ",
+                        help="xlsx, csv : visites à partir de cette date (incluse)")  # fmt: skip
+    parser.add_argument("--to", dest="date_to", metavar="AAAA-MM-JJ",
+                        help="xlsx, csv : visites jusqu'à cette date (incluse)")  # fmt: skip
+    parser.add_argument("--with-personal-data", action="store_true",
+                        help="xlsx, csv : inclure les données personnelles (personnes "
+                             "rencontrées, photos et autorisations)")  # fmt: skip
+
+
+def _date(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    value = parse_iso_date(text.strip())
+    if value is None:
+        raise TabularExportError(f"{option} « {text} » : date attendue au format AAAA-MM-JJ.")
+    return value
+
+
+def cmd_export(ws, args: argparse.Namespace) -> int:
+    if args.format == "json":
+        return _export_json(ws, args)
+    if args.with_private_photos:
+        raise TabularExportError("--with-private-photos ne vaut que pour --format json ; "
+                                 "pour xlsx et csv : --with-personal-data.")  # fmt: skip
+    filters = ExportFilter(
+        venue_ids=tuple(dict.fromkeys(v.strip() for v in args.venue)),
+        date_from=_date("--from", args.date_from),
+        date_to=_date("--to", args.date_to),
+        include_personal=args.with_personal_data,
+    )
+    try:
+        result = export_tables(ws.store, args.output, args.format, filters)
+    except OSError as error:
+        raise TabularExportError(
+            f"Impossible d'écrire « {args.output} » : {french_reason(error)}."
+        ) from None
+    paths = ", ".join(str(p) for p in result.paths)
+    print(f"Exporté : {result.visits} visites, {result.actions} actions, "
+          f"{result.venues} lieux → {paths}")  # fmt: skip
+    if not args.with_personal_data:
+        print("Données personnelles laissées de côté (--with-personal-data pour les inclure).")
+    return EXIT_OK
+
+
+def _export_json(ws, args: argparse.Namespace) -> int:
+    refused = [name for name, given in (("--venue", args.venue), ("--from", args.date_from),
+               ("--to", args.date_to), ("--with-personal-data", args.with_personal_data))
+               if given]  # fmt: skip
+    if refused:
+        raise TabularExportError(
+            f"{', '.join(refused)} : l'export JSON est complet et sans filtre (c'est le format "
+            "d'échange entre ordinateurs) ; ces options valent pour --format xlsx ou csv."
+        )
+    try:
+        counts = exchange.export_json(ws.store, args.output, args.with_private_photos)
+    except OSError as error:
+        raise TabularExportError(
+            f"Impossible d'écrire « {args.output} » : {french_reason(error)}."
+        ) from None
+    print(f"Exporté : {counts['venues']} lieux, {counts['visits']} visites, "
+          f"{counts['photos']} photos → {args.output}")  # fmt: skip
+    if counts["photos_left_out"]:
+        print(f"{counts['photos_left_out']} photo(s) de personnes reconnaissables sans "
+              "autorisation laissée(s) de côté (--with-private-photos pour les inclure).")  # fmt: skip
+    return EXIT_OK
