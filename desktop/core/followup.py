@@ -9,9 +9,9 @@ with columns `action`, `responsible`, `due`, `status` + `x-followup-done`; `agre
 `next_visit`), so a network's own template can take part; a template without hints falls
 back on the default sheet's keys when it has them.
 
-Speed: the rows come out of SQLite with json_each / json_extract over visits.data, so no
-visit is json-decoded in Python (10,000 visits, 30,000 actions: see
-tests/benchmarks/followup.py).
+Speed: SQLite's json_extract picks the few values needed out of visits.data, so no whole
+visit is json-decoded in Python, and each venue's latest visit comes from the index on
+(venue_id, visit_date) (10,000 visits, 30,000 actions: see tests/benchmarks/followup.py).
 
 Groups of actions, for a given `today`:
 - « En retard »: due before today;
@@ -28,7 +28,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from desktop.core.records import ChangeResult
 from desktop.core.templates import FieldSpec, Template
@@ -119,8 +120,7 @@ def _roles(specs: Iterable[FieldSpec]) -> dict[str, str]:
     return {role: key for role, key in DEFAULT_KEYS.items() if key in keys}
 
 
-@dataclass(frozen=True)
-class ActionItem:
+class ActionItem(NamedTuple):
     visit_id: str
     venue_id: str
     venue_name: str
@@ -134,8 +134,7 @@ class ActionItem:
     group: str  # OVERDUE, THIS_WEEK...
 
 
-@dataclass(frozen=True)
-class AgreementItem:
+class AgreementItem(NamedTuple):
     visit_id: str  # the latest visit of the venue
     venue_id: str
     venue_name: str
@@ -147,8 +146,7 @@ class AgreementItem:
     days_left: int
 
 
-@dataclass(frozen=True)
-class NextVisitItem:
+class NextVisitItem(NamedTuple):
     visit_id: str  # the latest visit of the venue, which planned the next one
     venue_id: str
     venue_name: str
@@ -159,8 +157,7 @@ class NextVisitItem:
     days_left: int  # negative: the planned date has passed
 
 
-@dataclass(frozen=True)
-class VenueLastVisit:
+class VenueLastVisit(NamedTuple):
     venue_id: str
     venue_name: str
     commune: str
@@ -272,74 +269,87 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-LIVE = "v.deleted_at IS NULL AND ve.deleted_at IS NULL"
-LATEST = (  # the latest live visit of each live venue
-    "SELECT v.id, v.venue_id, ve.name, ve.commune, v.visit_date, v.data, "
-    "row_number() OVER (PARTITION BY v.venue_id ORDER BY v.visit_date DESC, v.created_at DESC) "
-    "AS rank FROM visits v JOIN venues ve ON ve.id = v.venue_id WHERE " + LIVE
+LATEST = (  # each live venue with its latest live visit (by the index on venue, date)
+    "SELECT ve.id, ve.name, ve.commune, v.id, v.visit_date, {extracts} FROM venues ve "
+    "LEFT JOIN visits v ON v.id = (SELECT w.id FROM visits w WHERE w.venue_id = ve.id "
+    "AND w.deleted_at IS NULL ORDER BY w.visit_date DESC, w.created_at DESC LIMIT 1) "
+    "WHERE ve.deleted_at IS NULL ORDER BY ve.sort_key"
 )
 
 
 def load_followup(db, template: Template, today: date | None = None) -> Followup:
-    """Everything the « Suivi » shows, read in four queries. db: a Database or connection."""
+    """Everything the « Suivi » shows, in three queries. db: a Database or a connection."""
     conn = getattr(db, "conn", db)
     today = today or date.today()
     fields = FollowupFields.of(template)
+    latest = _latest(conn, fields)
+    names = {row[0]: row[1] or "" for row in latest}
     return Followup(
         today=today,
         fields=fields,
-        actions=tuple(_actions(conn, fields, today)),
-        agreements=tuple(_agreements(conn, fields, today)),
-        next_visits=tuple(_next_visits(conn, fields, today)),
-        venues=tuple(_venues(conn, template, today)),
+        actions=tuple(_actions(conn, fields, names, today)),
+        agreements=tuple(_agreements(latest, fields, today)),
+        next_visits=tuple(_next_visits(latest, fields, today)),
+        venues=tuple(_venues(latest, template, today)),
     )
 
 
-def _actions(conn, fields: FollowupFields, today: date) -> list[ActionItem]:
+def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -> list:
+    """Each visit's table of actions comes out of SQLite as a small JSON array (json_extract),
+    decoded in Python: measured faster than json_each + one json_extract per column, which
+    re-parses every action once per column (tests/benchmarks/followup.py)."""
     if not fields.actions:
         return []
-    columns = [fields.action, fields.responsible, fields.due, fields.status]
-    extracts = ", ".join("json_extract(a.value, ?)" if c else "NULL" for c in columns)
     rows = conn.execute(
-        f"SELECT v.id, v.venue_id, ve.name, v.visit_date, CAST(a.key AS INTEGER), {extracts} "
-        f"FROM visits v JOIN venues ve ON ve.id = v.venue_id, json_each(v.data, ?) a "
-        f"WHERE {LIVE} AND json_type(v.data, ?) = 'array' AND a.type = 'object'",
-        (*[_path(c) for c in columns if c], _path(fields.actions), _path(fields.actions)),
-    ).fetchall()
+        "SELECT id, venue_id, visit_date, json_extract(data, ?) FROM visits "
+        "WHERE deleted_at IS NULL",
+        (_path(fields.actions),),
+    )
     key = fields.actions
+    what, who, due_key, status = fields.action, fields.responsible, fields.due, fields.status
+    groups: dict[str, str] = {}  # due -> group
     items = []
-    cache: dict[str, str] = {}
-    for visit_id, venue_id, name, visit_date, row, what, who, due, status in rows:
-        due_text = _text(due)
-        group = cache.get(due_text)
-        if group is None:
-            group = cache[due_text] = group_of(parse_date(due_text), today)
-        items.append(
-            ActionItem(
-                visit_id, venue_id, name or "", visit_date or "", key, row, _text(what),
-                _text(who), due_text, _text(status), group,
-            )
-        )  # fmt: skip
-    items.sort(key=lambda a: (GROUPS.index(a.group), a.due, a.venue_name.casefold(), a.row))
-    return items
+    append = items.append
+    for visit_id, venue_id, visit_date, table in rows:
+        name = names.get(venue_id)
+        if name is None or type(table) is not str or not table.startswith("["):
+            continue  # venue deleted, no actions, or not a list
+        try:
+            records = json.loads(table)
+        except ValueError:  # a text value that only looks like a list
+            continue
+        for row, record in enumerate(records):
+            if type(record) is not dict:
+                continue
+            get = record.get  # get(None) is None: a column the template lacks
+            due, text, person, state = get(due_key), get(what), get(who), get(status)
+            due = due if type(due) is str else _text(due)
+            group = groups.get(due)
+            if group is None:
+                group = groups[due] = group_of(parse_date(due), today)
+            append(
+                ActionItem(
+                    visit_id, venue_id, name, visit_date or "", key, row,
+                    text if type(text) is str else _text(text),
+                    person if type(person) is str else _text(person), due,
+                    state if type(state) is str else _text(state), group,
+                )
+            )  # fmt: skip
+    # ISO dates sort as text, so the dated groups come in order; stable: same due date,
+    # in the order of the visits. Then the actions without a (valid) due date.
+    items.sort(key=attrgetter("due"))
+    return [a for a in items if a.group != NO_DATE] + [a for a in items if a.group == NO_DATE]
 
 
-def _latest_with(conn, key: str) -> list[tuple]:
-    return conn.execute(
-        f"SELECT id, venue_id, name, commune, visit_date, json_extract(data, ?) AS value "
-        f"FROM ({LATEST}) WHERE rank = 1 AND value IS NOT NULL AND value != '' "
-        "ORDER BY value",
-        (_path(key),),
-    ).fetchall()
+def _latest(conn, fields: FollowupFields) -> list[tuple]:
+    keys = [fields.agreement_end, fields.next_visit]
+    extracts = ", ".join("json_extract(v.data, ?)" if k else "NULL" for k in keys)
+    return conn.execute(LATEST.format(extracts=extracts), [_path(k) for k in keys if k]).fetchall()
 
 
-def _agreements(conn, fields: FollowupFields, today: date) -> list[AgreementItem]:
-    if not fields.agreement_end:
-        return []
+def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> list:
     items = []
-    for visit_id, venue_id, name, commune, visit_date, value in _latest_with(
-        conn, fields.agreement_end
-    ):
+    for venue_id, name, commune, visit_id, visit_date, value, _ in latest:
         end = parse_date(value)
         if end is None:
             continue
@@ -350,16 +360,13 @@ def _agreements(conn, fields: FollowupFields, today: date) -> list[AgreementItem
                 (end - today).days,
             )
         )  # fmt: skip
+    items.sort(key=lambda a: a.end_date)
     return items
 
 
-def _next_visits(conn, fields: FollowupFields, today: date) -> list[NextVisitItem]:
-    if not fields.next_visit:
-        return []
+def _next_visits(latest: list[tuple], fields: FollowupFields, today: date) -> list:
     items = []
-    for visit_id, venue_id, name, commune, visit_date, value in _latest_with(
-        conn, fields.next_visit
-    ):
+    for venue_id, name, commune, visit_id, visit_date, _, value in latest:
         planned = parse_date(value)
         if planned is None:
             continue
@@ -369,19 +376,14 @@ def _next_visits(conn, fields: FollowupFields, today: date) -> list[NextVisitIte
                 fields.next_visit, planned.isoformat(), (planned - today).days,
             )
         )  # fmt: skip
+    items.sort(key=lambda a: a.planned)
     return items
 
 
-def _venues(conn, template: Template, today: date) -> list[VenueLastVisit]:
+def _venues(latest: list[tuple], template: Template, today: date) -> list:
     date_key = "visit_date" if template.field("visit_date") else ""
-    rows = conn.execute(
-        "SELECT ve.id, ve.name, ve.commune, l.id, l.visit_date FROM venues ve "
-        f"LEFT JOIN (SELECT id, venue_id, visit_date FROM ({LATEST}) WHERE rank = 1) l "
-        "ON l.venue_id = ve.id WHERE ve.deleted_at IS NULL "
-        "ORDER BY l.visit_date IS NOT NULL, l.visit_date, ve.sort_key"
-    ).fetchall()
     items = []
-    for venue_id, name, commune, visit_id, visit_date in rows:
+    for venue_id, name, commune, visit_id, visit_date, _, _ in latest:
         last = parse_date(visit_date)
         items.append(
             VenueLastVisit(
@@ -389,6 +391,7 @@ def _venues(conn, template: Template, today: date) -> list[VenueLastVisit]:
                 months_between(last, today) if last else None,
             )
         )  # fmt: skip
+    items.sort(key=lambda v: (v.visit_id is not None, v.visit_date))  # never visited first
     return items
 
 
