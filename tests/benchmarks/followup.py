@@ -66,7 +66,7 @@ def build(data_dir: Path) -> Workspace:
                 (venue_id, name, commune, venue_sort_key(name, commune),
                  json.dumps(data, ensure_ascii=False), name, now, "bench", "bench", now),
             )  # fmt: skip
-        for index in range(VISITS):
+        for _ in range(VISITS):
             visit_date = date(2019, 1, 1) + timedelta(days=rng.randint(0, 2350))
             data = {
                 "visit_date": visit_date.isoformat(),
