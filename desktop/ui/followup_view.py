@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,11 +46,38 @@ from desktop.core.followup import (
 )
 from desktop.core.store import CarnetStore
 from desktop.ui.background import BackgroundRunner
-from desktop.ui.followup_model import Column, GroupRow, ItemTableModel
+from desktop.ui.followup_model import NO_PARENT, Column, GroupRow, ItemTableModel
 from desktop.ui.formatting import local_date
 
 NOTICE_HORIZON = 3  # months: agreements counted in the start-up notice
 ANY = "\x00any"  # a combo's « all » entry
+OPEN_ONLY = "\x00open"  # the status combo's « not done »: no None in combos (PySide6 frees
+# the None a QVariant gave back once too often, and crashes after a few thousand calls)
+
+
+class ComboModel(QAbstractListModel):
+    """(label, value) entries for a combo box, replaced in one reset."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.entries: list[tuple[str, str]] = []
+
+    def set_entries(self, entries: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent=NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.entries[index.row()][0]
+        if role == Qt.ItemDataRole.UserRole:
+            return self.entries[index.row()][1]
+        return None
 
 
 def _table(model: ItemTableModel) -> QTableView:
@@ -118,10 +145,12 @@ class FollowupView(QWidget):
 
     def _actions_tab(self) -> QWidget:
         self.responsible = QComboBox()
+        self.responsible.setModel(ComboModel(self.responsible))
         self.venue = QComboBox()
+        self.venue.setModel(ComboModel(self.venue))
         self.venue.setMinimumContentsLength(20)
         self.status = QComboBox()
-        self.status.addItem(self.tr("Ouvertes (pas encore faites)"), OPEN)
+        self.status.addItem(self.tr("Ouvertes (pas encore faites)"), OPEN_ONLY)
         for value, label in self.status_column.choices if self.status_column else ():
             self.status.addItem(label, value)
         self.status.addItem(self.tr("Sans statut"), NO_STATUS)
@@ -319,18 +348,19 @@ class FollowupView(QWidget):
         self.counts_changed.emit(data.overdue_count(), ending)
 
     def _fill_combo(self, combo: QComboBox, entries: list[tuple[str, str]]) -> None:
-        kept = combo.currentData()
+        """Refill through one model reset: not an addItem per venue. (PySide6 6.12 on
+        Python 3.11 drops a reference to None on each call of a method returning nothing;
+        1,500 addItem per refresh end in « deallocating None » after a few refreshes.)"""
+        kept = combo.currentData() if combo.count() else ANY
         combo.blockSignals(True)
-        combo.clear()
-        for label, value in entries:
-            combo.addItem(label, value)
+        combo.model().set_entries(entries)
         combo.setCurrentIndex(max(0, combo.findData(kept)))
         combo.blockSignals(False)
 
     @staticmethod
     def _choice(combo: QComboBox):
         value = combo.currentData()
-        return None if value == ANY else value
+        return OPEN if value == OPEN_ONLY else None if value == ANY else value
 
     def _show_actions(self) -> None:
         if self.data is None:
@@ -338,7 +368,7 @@ class FollowupView(QWidget):
         actions = self.data.filter_actions(
             responsible=self._choice(self.responsible),
             venue_id=self._choice(self.venue),
-            status=self.status.currentData(),
+            status=self._choice(self.status),
         )
         rows: list = []
         titles = self.group_titles()
