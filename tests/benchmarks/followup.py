@@ -160,6 +160,10 @@ def view_figures(workspace: Workspace) -> None:
     fill()
     ms = median_ms(fill)
     print(f"Vue Suivi remplie (calcul + modèles + affichage) : {ms:8.2f} ms")
+    data = view.data
+    ui = median_ms(lambda: (view.show_data(data), app.processEvents()))
+    print(f"  dont fil de l'interface seul (show_data + affichage ; le calcul, lui, tourne "
+          f"en arrière-plan dans l'app) : {ui:8.2f} ms")  # fmt: skip
     for index, name in enumerate(("conventions", "visites", "lieux")):
         view.tabs.setCurrentIndex(index + 1)
         app.processEvents()
