@@ -17,6 +17,7 @@ from desktop.ui.documents_panel import DocumentsPanel
 from desktop.ui.form.form_view import FormView
 from desktop.ui.formatting import local_date, percent
 from desktop.ui.photo_panel import PhotoPanel
+from desktop.ui.venue_history_panel import VenueHistoryPanel
 
 
 class DocumentEditor(QWidget):
@@ -140,6 +141,7 @@ class VisitEditor(DocumentEditor):
 
 class VenueEditor(DocumentEditor):
     new_visit_requested = Signal()
+    visit_requested = Signal(str, str)  # visit id, venue id (from the history)
 
     def __init__(
         self, store: CarnetStore, media: MediaStore, parent: QWidget | None = None
@@ -148,6 +150,9 @@ class VenueEditor(DocumentEditor):
         self.store = store
         self.documents = DocumentsPanel(store, media)
         self.form.add_extra_section(self.tr("Documents de gouvernance"), self.documents)
+        self.history = VenueHistoryPanel(store)
+        self.history.visit_requested.connect(self.visit_requested)
+        self.form.add_extra_section(self.tr("Historique des visites"), self.history)
         new_visit = QPushButton(self.tr("Nouvelle visite"))
         new_visit.clicked.connect(self.new_visit_requested)
         self.header.addWidget(new_visit)
@@ -155,6 +160,7 @@ class VenueEditor(DocumentEditor):
     def open(self, venue: Venue) -> None:
         self.flush()
         self.documents.show_venue(venue.id)
+        self.history.show_venue(venue.id)
         self.record_id, self.data = venue.id, dict(venue.data)
         self.form.load(venue.data, venue.errors)
         self.refresh_header()

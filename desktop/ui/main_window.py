@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime, QUrl
+from PySide6.QtCore import Qt, QTime, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,6 +24,7 @@ from desktop.core.records import ChangeResult, TrashItem
 from desktop.core.workspace import Workspace
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.browser_panel import BrowserPanel
+from desktop.ui.followup_view import FollowupNotice
 from desktop.ui.formatting import local_date
 from desktop.ui.lazy_editors import LazyEditors
 from desktop.ui.sync_ui import SyncUi
@@ -64,6 +65,11 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.sync = SyncUi(self)
+        self.followup_notice = FollowupNotice()
+        self.followup_notice.activated.connect(self.show_followup)
+        self.statusBar().addPermanentWidget(self.followup_notice)
+        self._followup = None  # the Suivi view, built on first use
+        QTimer.singleShot(0, lambda: self.followup_notice.check(self.store, self.runner))
         self.browser.reload_venues()
         self._update_counts()
         self.sync.start()
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         if hasattr(editor, "new_visit_requested"):
             editor.new_visit_requested.connect(self.new_visit)
             editor.changed.connect(self._venue_saved)
+            editor.visit_requested.connect(self.open_visit)
         else:
             editor.changed.connect(self._visit_saved)
             editor.delete_requested.connect(self.delete_visit)
@@ -138,6 +145,8 @@ class MainWindow(QMainWindow):
                      "Ctrl+F")  # fmt: skip
         self._action(go, self.tr("&Filtrer les lieux"), self._focus_filter, "Ctrl+L")
         self._action(go, self.tr("Fiche du &lieu"), self._show_current_venue, "Ctrl+Shift+L")
+        self._action(go, self.tr("&Suivi (actions, conventions, visites)"), self.show_followup,
+                     "Ctrl+T")  # fmt: skip
         self._action(go, self.tr("Fermer la &visite"), self.close_visit,
                      "Ctrl+W")  # fmt: skip
         help_menu = bar.addMenu(self.tr("Aid&e"))
@@ -160,6 +169,34 @@ class MainWindow(QMainWindow):
         self.browser.select_venue(venue_id)
         self.browser.select_visit(visit_id)
         self.show_visit(visit_id)
+
+    @property
+    def followup(self):
+        if self._followup is None:
+            from desktop.ui.followup_view import FollowupView
+
+            self._followup = view = FollowupView(self.store)
+            self.pages.addWidget(view)
+            view.visit_requested.connect(self.open_visit_at)
+            view.venue_requested.connect(lambda venue_id: (self.browser.select_venue(venue_id),
+                                                           self.show_venue(venue_id)))  # fmt: skip
+            view.action_changed.connect(self._action_marked)
+            view.counts_changed.connect(self.followup_notice.set_counts)
+        return self._followup
+
+    def show_followup(self) -> None:
+        self._flush_editors()
+        self.pages.setCurrentWidget(self.followup)
+        self.followup.reload()
+
+    def open_visit_at(self, visit_id: str, venue_id: str, key: str, row: int = -1) -> None:
+        self.open_visit(visit_id, venue_id)
+        self.visit_editor.form.focus_field(key, row)
+
+    def _action_marked(self, visit_id: str) -> None:
+        if self.editors.open_visit_id() == visit_id:  # keep the editor's copy in step
+            self.visit_editor.open(self.store.get_visit(visit_id), self.visit_editor.venue_name)
+        self.statusBar().showMessage(self.tr("Statut de l'action enregistré."), 4000)
 
     def _show_current_venue(self) -> None:
         if self.browser.venue_id:

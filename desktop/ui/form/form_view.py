@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -201,11 +201,28 @@ class FormView(QWidget):
         if 0 <= index < len(boxes):
             self.scroll.verticalScrollBar().setValue(boxes[index].y())
 
-    def focus_field(self, key: str) -> None:
+    def focus_field(self, key: str, table_row: int = -1) -> None:
+        """Scroll to a field and give it the keyboard focus (a table: on that row)."""
         row = self.rows.get(key)
-        if row:
-            self.scroll.ensureWidgetVisible(row)
-            row.editor.setFocus()
+        if not row:
+            return
+        editor = row.editor
+        table = getattr(editor, "table", None)
+        if table is not None and 0 <= table_row < table.rowCount():
+            table.setCurrentCell(table_row, 0)
+        target = table if table is not None else self._focusable(editor)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(row)
+        # A form shown just now is laid out on the next turn of the event loop: scroll again.
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row, 0, 80))
+
+    @staticmethod
+    def _focusable(editor: QWidget) -> QWidget:
+        """The editor's first child that takes the keyboard (its line, combo, date...)."""
+        for child in editor.findChildren(QWidget):
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(editor):
+                return child
+        return editor
 
     def _follow_scroll(self, value: int) -> None:
         current = 0

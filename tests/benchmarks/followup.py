@@ -1,0 +1,189 @@
+"""Benchmark: the « Suivi » over 10,000 visits and 30,000 actions (issue: suivi).
+
+Run: .venv/bin/python tests/benchmarks/followup.py
+Prints, each against baselines measured in the same run (median of 7):
+- baseline: a bare `SELECT count(*) FROM visits`, and reading every live visit's data
+  with json.loads in Python (what a naive Suivi would do);
+- load_followup: the four SQL queries (json_each / json_extract) and the items built;
+- the Suivi view filled from scratch (compute + models + first layout), offscreen;
+- marking one action done (a stamped update_visit) and the view refreshed after it.
+Target: the Suivi data and the filled view well under 200 ms.
+The data folder is cached in <tmp>/carnet-bench/followup-10000, so a rerun starts at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.core.db import transaction  # noqa: E402
+from desktop.core.followup import load_followup  # noqa: E402
+from desktop.core.migrations import venue_sort_key  # noqa: E402
+from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
+from tests.benchmarks.dataset import WORDS, sentence  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "carnet-bench" / "followup-10000"
+VENUES, VISITS, ACTIONS_PER_VISIT = 1500, 10_000, 3
+REPEAT = 7
+TODAY = date(2025, 6, 15)
+PEOPLE = ["Camille", "Sami", "Louise", "Nour", "Jo", "Claude", ""]
+
+
+def build(data_dir: Path) -> Workspace:
+    """1,500 venues and 10,000 visits with the stable parts filled and 3 actions each.
+
+    Rows are written straight into the tables (not through update_visit, which validates
+    and indexes each one: some minutes for 10,000) with what the store would write.
+    """
+    workspace = open_workspace(data_dir)
+    db = workspace.db
+    if db.conn.execute("SELECT count(*) FROM visits").fetchone()[0] >= VISITS:
+        return workspace
+    rng = random.Random(11)
+    now = "2025-06-01T10:00:00.000+00:00"
+    venues = []
+    with transaction(db):
+        for index in range(VENUES):
+            name, commune = f"Tiers-lieu {index} {rng.choice(WORDS)}", rng.choice(WORDS).title()
+            venue_id = uuid.uuid4().hex
+            venues.append(venue_id)
+            data = {"name": name, "commune": commune}
+            db.conn.execute(
+                "INSERT INTO venues (id, name, commune, sort_key, data, search_text, created_at, "
+                "created_device, created_user, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (venue_id, name, commune, venue_sort_key(name, commune),
+                 json.dumps(data, ensure_ascii=False), name, now, "bench", "bench", now),
+            )  # fmt: skip
+        for _ in range(VISITS):
+            visit_date = date(2019, 1, 1) + timedelta(days=rng.randint(0, 2350))
+            data = {
+                "visit_date": visit_date.isoformat(),
+                "facilitator": rng.choice(PEOPLE[:-1]),
+                "visit_type": rng.choice(["suivi", "diagnostic", "premier_contact"]),
+                "legal_form": rng.choice(["association_loi_1901", "scic", "scop"]),
+                "decision_making": sentence(rng, 30),
+                "staff_fte": rng.randint(0, 8),
+                "public_funders": ["commune", "region"],
+                "economic_notes": sentence(rng, 40),
+                "tenure": "locataire_loyer_modere",
+                "agreement_type": "convention_occupation_temporaire",
+                "end_date": (visit_date + timedelta(days=rng.randint(100, 1500))).isoformat(),
+                "strengths": sentence(rng, 20),
+                "next_visit": (visit_date + timedelta(days=rng.randint(60, 400))).isoformat(),
+                "actions": [
+                    {
+                        "what": sentence(rng, 5),
+                        "who": rng.choice(PEOPLE),
+                        "due": (visit_date + timedelta(days=rng.randint(-10, 200))).isoformat(),
+                        "status": rng.choice(["a_faire", "a_faire", "en_cours", "fait"]),
+                    }
+                    for _ in range(ACTIONS_PER_VISIT)
+                ],
+            }
+            db.conn.execute(
+                "INSERT INTO visits (id, venue_id, template_id, template_version, data, "
+                "visit_date, visit_type, author, owner_device, carried_over, error_count, "
+                "completeness, search_text, created_at, created_device, created_user, "
+                "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (uuid.uuid4().hex, rng.choice(venues), "visit-sheet", 1,
+                 json.dumps(data, ensure_ascii=False), data["visit_date"], data["visit_type"],
+                 data["facilitator"], "bench", "[]", 0, 0.3, data["strengths"], now, "bench",
+                 "bench", now),
+            )  # fmt: skip
+    return workspace
+
+
+def median_ms(function, repeat: int = REPEAT) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    print(f"Données : {CACHE}")
+    started = time.perf_counter()
+    workspace = build(CACHE)
+    print(f"  prêtes en {time.perf_counter() - started:.1f} s")
+    conn, template = workspace.db.conn, workspace.templates.visit
+    visits = conn.execute("SELECT count(*) FROM visits WHERE deleted_at IS NULL").fetchone()[0]
+    result = load_followup(workspace.db, template, TODAY)
+    print(f"{visits} visites, {len(result.actions)} actions "
+          f"({len(result.open_actions())} ouvertes), {len(result.venues)} lieux")  # fmt: skip
+
+    count = median_ms(lambda: conn.execute("SELECT count(*) FROM visits").fetchone())
+
+    def naive():
+        rows = conn.execute("SELECT data FROM visits WHERE deleted_at IS NULL").fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    loads = median_ms(naive)
+    core = median_ms(lambda: load_followup(workspace.db, template, TODAY))
+    print(f"Ligne de base  SELECT count(*)              : {count:8.2f} ms")
+    print(f"Ligne de base  json.loads de chaque visite  : {loads:8.2f} ms")
+    print(f"load_followup  (SQL json_extract + index)   : {core:8.2f} ms"
+          f"  ({core / loads:.2f} × json.loads)")  # fmt: skip
+
+    view_figures(workspace)
+    workspace.close()
+
+
+def view_figures(workspace: Workspace) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core import followup
+    from desktop.ui.followup_view import FollowupView
+
+    app = QApplication.instance() or QApplication([])
+    view = FollowupView(workspace.store, today=lambda: TODAY)
+    view.resize(1000, 700)
+    view.show()
+
+    def fill():
+        view.refresh()
+        app.processEvents()
+
+    fill()
+    ms = median_ms(fill)
+    print(f"Vue Suivi remplie (calcul + modèles + affichage) : {ms:8.2f} ms")
+    data = view.data
+    ui = median_ms(lambda: (view.show_data(data), app.processEvents()))
+    print(f"  dont fil de l'interface seul (show_data + affichage ; le calcul, lui, tourne "
+          f"en arrière-plan dans l'app) : {ui:8.2f} ms")  # fmt: skip
+    for index, name in enumerate(("conventions", "visites", "lieux")):
+        view.tabs.setCurrentIndex(index + 1)
+        app.processEvents()
+        ms = median_ms(fill, 3)
+        print(f"  … onglet {name} affiché : {ms:8.2f} ms")
+    view.tabs.setCurrentIndex(0)
+    flip = iter(range(1000))
+    filters = median_ms(
+        lambda: (view.responsible.setCurrentIndex(1 + next(flip) % 2), app.processEvents())
+    )
+    print(f"Filtre « responsable » changé : {filters:8.2f} ms")
+    action = view.data.open_actions()[0]
+    started = time.perf_counter()
+    followup.mark_action_done(workspace.store, action)
+    marked = (time.perf_counter() - started) * 1000
+    done = action._replace(what=action.what)  # put it back: the cached folder stays the same
+    followup.set_action_status(workspace.store, done.visit_id, done.row, action.status or None)
+    print(f"Action marquée « fait » (update_visit)       : {marked:8.2f} ms")
+    view.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""The « Suivi » as a facilitator uses it: lists, filters, « Fait », opening at the field."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.workspace import open_workspace
+from desktop.ui.followup_model import GroupRow
+
+TODAY = date.today()
+
+
+def day(offset: int) -> str:
+    return (TODAY + timedelta(days=offset)).isoformat()
+
+
+@pytest.fixture
+def seeded(data_dir):
+    """Two venues: overdue and later actions, an agreement ending soon, an old visit."""
+    workspace = open_workspace(data_dir)
+    store = workspace.store
+    moulin = store.create_venue({"name": "Le Moulin Fabrique", "commune": "Felletin"})
+    friche = store.create_venue({"name": "La Friche Lamartine", "commune": "Lyon"})
+    visit = store.create_visit(moulin.id, day(-20))
+    store.update_visit(visit.id, {
+        "actions": [
+            {"what": "Relancer la mairie", "who": "Camille", "due": day(-1), "status": "a_faire"},
+            {"what": "Dossier DLA", "who": "Sami", "due": day(60), "status": "en_cours"},
+            {"what": "Déjà réglé", "who": "Sami", "status": "fait"},
+        ],
+        "end_date": day(45),
+        "next_visit": day(90),
+    })  # fmt: skip
+    old = store.create_visit(friche.id, day(-500))
+    store.update_visit(old.id, {"actions": [{"what": "Envoyer les statuts", "who": "Camille"}]})
+    workspace.close()
+    return {"moulin": moulin, "friche": friche, "visit": visit, "old": old}
+
+
+def open_followup(window, qtbot):
+    window.show_followup()
+    view = window.followup
+    qtbot.waitUntil(lambda: view.data is not None and not view.loading.isVisible(), timeout=3000)
+    return view
+
+
+def action_rows(view):
+    model = view.actions_model
+    return [model.rows[r] for r in range(model.rowCount())]
+
+
+def test_ctrl_t_opens_the_suivi_and_does_not_clash(window):
+    actions = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    keys = [a.shortcut().toString() for a in actions]
+    assert len(keys) == len(set(keys))  # no shortcut used twice
+    (suivi,) = [a for a in actions if a.shortcut() == QKeySequence("Ctrl+T")]
+    suivi.trigger()
+    assert window.pages.currentWidget() is window.followup
+
+
+def test_the_view_lists_actions_by_group_and_the_other_tabs(window, qtbot, seeded):
+    view = open_followup(window, qtbot)
+    rows = action_rows(view)
+    whats = [r.what for r in rows if not isinstance(r, GroupRow)]
+    assert whats == ["Relancer la mairie", "Dossier DLA", "Envoyer les statuts"]
+    groups = [r.title for r in rows if isinstance(r, GroupRow)]
+    assert groups[0] == "En retard (1)" and groups[-1] == "Sans échéance (1)"
+    assert len(groups) == 3  # the one in 60 days: « Plus tard »
+    assert view.tabs.tabText(0) == "&Actions (3)"
+    assert [a.venue_name for a in view.agreements_model.rows] == ["Le Moulin Fabrique"]
+    view.horizon.setCurrentIndex(view.horizon.findData(3))
+    assert view.tabs.tabText(1) == "&Conventions (1)"
+    assert [v.venue_name for v in view.next_model.rows] == ["Le Moulin Fabrique"]
+    assert [v.venue_name for v in view.venues_model.rows] == ["La Friche Lamartine"]
+    assert view.venues_model.data(view.venues_model.index(0, 3)) == "16 mois"
+    notice = window.followup_notice
+    assert notice.isVisible()
+    # Plural forms come from the catalogue (« 1 action », or « 1 action(s) » before it is updated)
+    assert re.search(r"1 action(\(s\))? en retard", notice.text())
+    assert re.search(r"1 convention(\(s\))? finissant d'ici 3 mois", notice.text())
+
+
+def test_filters_by_responsible_venue_and_status(window, qtbot, seeded):
+    view = open_followup(window, qtbot)
+
+    def whats():
+        return [r.what for r in action_rows(view) if not isinstance(r, GroupRow)]
+
+    view.responsible.setCurrentIndex(view.responsible.findData("Camille"))
+    assert whats() == ["Relancer la mairie", "Envoyer les statuts"]
+    view.venue.setCurrentIndex(view.venue.findData(seeded["friche"].id))
+    assert whats() == ["Envoyer les statuts"]
+    view.responsible.setCurrentIndex(0)
+    view.venue.setCurrentIndex(0)
+    view.status.setCurrentIndex(view.status.findData("fait"))
+    assert whats() == ["Déjà réglé"]
+
+
+def test_the_start_up_notice_counts_and_leads_to_the_suivi(window, qtbot, seeded):
+    notice = window.followup_notice
+    qtbot.waitUntil(notice.isVisible, timeout=3000)
+    assert re.search(r"1 action(\(s\))? en retard", notice.text())
+    notice.linkActivated.emit("#suivi")
+    assert window.pages.currentWidget() is window.followup
+
+
+def test_marking_done_is_saved_and_survives_a_restart(open_window, qtbot, seeded):
+    window = open_window()
+    view = open_followup(window, qtbot)
+    model = view.actions_model
+    row = next(i for i, r in enumerate(model.rows) if getattr(r, "what", "") == "Dossier DLA")
+    index = model.index(row, 0)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "Dossier DLA" not in [getattr(r, "what", "") for r in model.rows]  # open ones only
+    window.close()
+    window.workspace.close()
+
+    again = open_window()
+    visit = again.store.get_visit(seeded["visit"].id)
+    assert visit.data["actions"][1] == {
+        "what": "Dossier DLA", "who": "Sami", "due": day(60), "status": "fait",
+    }  # fmt: skip
+    assert "actions" in again.store.field_stamps(visit.id)
+    view = open_followup(again, qtbot)
+    view.status.setCurrentIndex(view.status.findData("fait"))
+    assert {r.what for r in action_rows(view) if not isinstance(r, GroupRow)} == {
+        "Déjà réglé",
+        "Dossier DLA",
+    }
+
+
+def test_marking_done_with_the_button_updates_an_open_editor(window, qtbot, seeded):
+    window.open_visit(seeded["visit"].id, seeded["moulin"].id)
+    view = open_followup(window, qtbot)
+    view.actions_view.setCurrentIndex(view.actions_model.index(1, 2))  # Relancer la mairie
+    view.done_button.click()
+    assert window.visit_editor.form.editor("actions").value()[0]["status"] == "fait"
+    assert "Relancer la mairie" not in [getattr(r, "what", "") for r in view.actions_model.rows]
+    assert "en retard" not in window.followup_notice.text()  # nothing overdue any more
+
+
+def test_double_click_opens_the_visit_with_the_field_focused(window, qtbot, seeded):
+    window.activateWindow()
+    view = open_followup(window, qtbot)
+    table = view.actions_view
+    row = next(
+        i for i, r in enumerate(view.actions_model.rows) if getattr(r, "what", "") == "Dossier DLA"
+    )
+    rect = table.visualRect(view.actions_model.index(row, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = window.visit_editor
+    assert window.pages.currentWidget() is editor
+    assert editor.record_id == seeded["visit"].id
+    actions = editor.form.editor("actions")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is actions.table, timeout=2000)
+    assert actions.table.currentRow() == 1
+
+
+def test_enter_on_an_agreement_opens_the_visit_at_the_end_date(window, qtbot, seeded):
+    window.activateWindow()
+    view = open_followup(window, qtbot)
+    view.tabs.setCurrentIndex(1)
+    table = view.agreements_view
+    table.setFocus()
+    table.setCurrentIndex(view.agreements_model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    form = window.visit_editor.form
+    assert window.visit_editor.record_id == seeded["visit"].id
+    qtbot.waitUntil(
+        lambda: form.editor("end_date").isAncestorOf(QApplication.focusWidget()), timeout=2000
+    )
+
+
+def test_a_venue_never_visited_opens_its_page(window, qtbot, seeded):
+    venue = window.store.create_venue({"name": "Tiers-lieu tout neuf", "commune": "Guéret"})
+    view = open_followup(window, qtbot)
+    view.tabs.setCurrentIndex(3)
+    row = next(i for i, v in enumerate(view.venues_model.rows) if v.venue_id == venue.id)
+    view.venues_view.activated.emit(view.venues_model.index(row, 0))
+    assert window.pages.currentWidget() is window.venue_editor
+    assert window.venue_editor.record_id == venue.id
