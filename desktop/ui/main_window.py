@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
         open_id = self.editors.open_visit_id()
         if open_id in changed and not self.editors.has_pending():
             self.show_visit(open_id)
+        if self._followup is not None and self._followup.isVisible():
+            self._followup.reload()  # colleagues' actions and agreements too
         self._update_counts()
 
     def _saved_message(self) -> None:
