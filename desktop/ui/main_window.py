@@ -122,8 +122,8 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Exporter…"), self.export, "Ctrl+E")
         self._action(file, self.tr("&Importer (JSON)…"), self.import_json, "Ctrl+I")
         file.addSeparator()
-        self._action(file, self.tr("&Synchroniser maintenant"), lambda: self.sync.controller.sync_now(),
-                     "F5")  # fmt: skip
+        self._action(file, self.tr("Syn&chroniser maintenant"), lambda: self.sync.controller.sync_now(),
+                     "F9")  # fmt: skip
         self._action(file, self.tr("S&ynchronisation…"), lambda: self.sync.show_panel(),
                      "Ctrl+Shift+Y")  # fmt: skip
         self._action(file, self.tr("&Sauvegarder maintenant"), lambda: self.backups.backup_now())

@@ -75,3 +75,16 @@ def test_a_conflict_is_resolved_in_the_panel(qtbot, tmp_path):
         assert alice.store.get_visit(visit.id).data["strengths"] == "Vu par Alice"
     finally:
         alice.close(), bob.close()
+
+
+def test_no_shortcut_is_bound_twice(window):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton
+
+    window.show_followup()  # the Suivi view has its own keys (F5, Ctrl+D)
+    keys = [
+        a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
+    ]
+    keys += [b.shortcut().toString() for b in window.findChildren(QAbstractButton)
+             if not b.shortcut().isEmpty() and not b.shortcut().toString().startswith("Alt+")]  # fmt: skip
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
