@@ -118,7 +118,9 @@ def _describe(store, table, record_id, key, current, other) -> Conflict:
             "SELECT id, venue_id, visit_date FROM visits WHERE id = ?", (record_id,)
         ).fetchone()
         spec = store.templates.visit.field(key)
-        context = f"{_venue_name(store, venue_id)} — visite du {when}"
+        from desktop.core.pdf.french import long_date
+
+        context = f"{_venue_name(store, venue_id)} — visite du {long_date(when) or when}"
     elif table == "venues":
         venue_id, spec = record_id, store.templates.venue.field(key)
         context = _venue_name(store, venue_id)

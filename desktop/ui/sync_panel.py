@@ -31,15 +31,20 @@ from desktop.core.workspace import Workspace
 from desktop.ui.formatting import local_date
 
 
-def display_value(value: Any) -> str:
+def display_value(value: Any, spec=None) -> str:
+    """A field's value as the user reads it (enum labels, French numbers)."""
+    from desktop.core.pdf.french import number
+
     if value is MISSING or value is None or value == "":
         return "(vide)"
     if isinstance(value, list):
-        return ", ".join(display_value(v) if not isinstance(v, dict) else
+        return ", ".join(display_value(v, spec) if not isinstance(v, dict) else
                          " · ".join(str(x) for x in v.values()) for v in value)  # fmt: skip
     if isinstance(value, bool):
         return "oui" if value else "non"
-    return str(value)
+    if isinstance(value, int | float):
+        return number(value)
+    return spec.label_of(value) if spec is not None and spec.choices else str(value)
 
 
 def _when(version: FieldVersion) -> str:
@@ -170,9 +175,13 @@ class SyncPanel(QDialog):
         self.status.setText(text)
 
     def _conflict_row(self, conflict: Conflict) -> list[str]:
+        templates = self.workspace.templates
+        template = {"visits": templates.visit, "venues": templates.venue}.get(conflict.table)
+        spec = template.field(conflict.field) if template is not None else None
+
         def version(v: FieldVersion) -> str:
             who = v.user_name + (self.tr(" (vous)") if v.device_id == self.me else "")
-            return f"{display_value(v.value)}\n— {who}, {_when(v)}"
+            return f"{display_value(v.value, spec)}\n— {who}, {_when(v)}"
 
         return [conflict.context, conflict.title, version(conflict.current),
                 version(conflict.other)]  # fmt: skip

@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="34"/>
+        <location filename="../../desktop/app.py" line="36"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -28,6 +28,64 @@
         <location filename="../../desktop/ui/autosave.py" line="55"/>
         <source>Enregistrement impossible pour l&apos;instant (%1). Vos saisies sont gardées et seront enregistrées dès que possible.</source>
         <translation>Cannot save right now (%1). Your entries are kept and will be saved as soon as possible.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="59"/>
+        <source>Sauvegarde automatique impossible : %1</source>
+        <translation>Automatic backup not possible: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="69"/>
+        <source>Sauvegarde automatique faite (%1).</source>
+        <translation>Automatic backup done (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="73"/>
+        <source>La sauvegarde automatique a échoué : %1</source>
+        <translation>The automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="81"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="98"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="114"/>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="94"/>
+        <source>Sauvegarde enregistrée : %1 (%2).</source>
+        <translation>Backup saved: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="133"/>
+        <source>Restauration en cours…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="150"/>
+        <source>Sauvegarde du %1 restaurée (%2).</source>
+        <translation>Backup of %1 restored (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="155"/>
+        <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
+        <translation>The state from before the restore is kept in the backup “%1”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/backup_controller.py" line="159"/>
+        <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
+        <translation>
+            <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
+            <numerusform>%n photo or document files are missing from the data folder (the sheets concerned will be shown without them).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_controller.py" line="165"/>
+        <source>Restauration terminée</source>
+        <translation>Restore complete</translation>
     </message>
 </context>
 <context>
@@ -49,6 +107,62 @@
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
             <numerusform>&lt;b&gt;Visits&lt;/b&gt; (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DamagedStart</name>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="68"/>
+        <source>La base de données est endommagée</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="72"/>
+        <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
+
+La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans le même dossier.</source>
+        <translation>Carnet cannot safely open its database: the file “%1” is damaged (%2).
+
+The latest backup is from %3 (%4). Carnet can restore it: the damaged file will be set aside (renamed, never deleted) in the same folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="82"/>
+        <source>Restaurer la sauvegarde</source>
+        <translation>Restore the backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="84"/>
+        <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
+
+Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base vide : le fichier endommagé sera gardé de côté (renommé, jamais effacé) dans le même dossier.</source>
+        <translation>Carnet cannot safely open its database: the file “%1” is damaged (%2).
+
+No backup was found. Carnet can start with an empty database: the damaged file will be kept aside (renamed, never deleted) in the same folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="91"/>
+        <source>Démarrer avec une base vide</source>
+        <translation>Start with an empty database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="95"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="104"/>
+        <source>Carnet démarre avec une base vide.</source>
+        <translation>Carnet is starting with an empty database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="106"/>
+        <source>La sauvegarde du %1 a été restaurée (%2).</source>
+        <translation>The backup of %1 has been restored (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/damaged_start.py" line="111"/>
+        <source>Le fichier endommagé est gardé dans « %1 ».</source>
+        <translation>The damaged file is kept in “%1”.</translation>
     </message>
 </context>
 <context>
@@ -284,6 +398,387 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="48"/>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
+        <source>Excel (.xlsx) — visites, actions, lieux</source>
+        <translation>Excel (.xlsx) — visits, actions, venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="51"/>
+        <source>CSV (3 fichiers, pour Excel en français)</source>
+        <translation>CSV (3 files, for French-language Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
+        <source>JSON sans perte (pour un autre ordinateur Carnet)</source>
+        <translation>Lossless JSON (for another Carnet computer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
+        <source>Tous les lieux</source>
+        <translation>All venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <source>Ce lieu : %1</source>
+        <translation>This venue: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="59"/>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="61"/>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="71"/>
+        <source>Inclure les données personnelles</source>
+        <translation>Include personal data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="75"/>
+        <source>&lt;b&gt;Données personnelles (RGPD).&lt;/b&gt; L&apos;export contiendra les noms des personnes rencontrées et, pour les photos, les légendes et les références d&apos;autorisation. N&apos;incluez ces données que si le destinataire en a besoin et le droit de les traiter ; ne les envoyez pas aux financeurs. Rangez le fichier à l&apos;abri et supprimez-le quand il ne sert plus.</source>
+        <translation>&lt;b&gt;Personal data (GDPR).&lt;/b&gt; The export will contain the names of the people met and, for photos, the captions and consent references. Only include this data if the recipient needs it and is entitled to process it; do not send it to funders. Keep the file somewhere safe and delete it once it is no longer needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="88"/>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <source>Format :</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="93"/>
+        <source>Lieux :</source>
+        <translation>Venues:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="94"/>
+        <source>Période :</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="117"/>
+        <source>Une ligne par visite, une par action à mener, une par lieu ; les éléments à la corbeille n&apos;y sont pas. Sans la case, ni les personnes rencontrées ni les informations sur les photos n&apos;y figurent.</source>
+        <translation>One row per visit, one per action to take, one per venue; items in the bin are left out. Without the box ticked, neither the people met nor the photo information is included.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="123"/>
+        <source>Le JSON sans perte reprend tous les lieux et toutes les visites, avec les personnes rencontrées, pour les importer sur un autre ordinateur. La case y ajoute les photos de personnes reconnaissables sans autorisation.</source>
+        <translation>Lossless JSON includes all venues and all visits, with the people met, to import them on another computer. The box adds the photos of identifiable people without consent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
+        <source>Exporter vers</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="148"/>
+        <source>CSV séparé par des points-virgules (*.csv)</source>
+        <translation>Semicolon-separated CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
+        <source>Exporté : %1 visites, %2 actions, %3 lieux → %4</source>
+        <translation>Exported: %1 visits, %2 actions, %3 venues → %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
+        <source>(et, à côté : %1)</source>
+        <translation>(and, alongside: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupNotice</name>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="456"/>
+        <source>Ouvrir le suivi (Ctrl+T)</source>
+        <translation>Open the follow-up (Ctrl+T)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="476"/>
+        <source>%n action(s) en retard</source>
+        <translation>
+            <numerusform>%n overdue action</numerusform>
+            <numerusform>%n overdue actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="478"/>
+        <source>%n convention(s) finissant d&apos;ici 3 mois</source>
+        <translation>
+            <numerusform>%n agreement ending within 3 months</numerusform>
+            <numerusform>%n agreements ending within 3 months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowupView</name>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="116"/>
+        <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="117"/>
+        <source>Calcul en cours…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="128"/>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="129"/>
+        <source>Relire toutes les visites (F5)</source>
+        <translation>Reload all visits (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="153"/>
+        <source>Ouvertes (pas encore faites)</source>
+        <translation>Open (not done yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="156"/>
+        <source>Sans statut</source>
+        <translation>No status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="159"/>
+        <source>Marquer comme fait</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="160"/>
+        <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
+        <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="165"/>
+        <source>Responsable :</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="166"/>
+        <source>Lieu :</source>
+        <translation>Venue:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="167"/>
+        <source>Statut :</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="175"/>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="176"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="178"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="179"/>
+        <source>Responsable</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="180"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="181"/>
+        <location filename="../../desktop/ui/followup_view.py" line="211"/>
+        <location filename="../../desktop/ui/followup_view.py" line="225"/>
+        <location filename="../../desktop/ui/followup_view.py" line="244"/>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="182"/>
+        <source>Visite du</source>
+        <translation>Visit date</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="198"/>
+        <location filename="../../desktop/ui/followup_view.py" line="236"/>
+        <location filename="../../desktop/ui/followup_view.py" line="271"/>
+        <location filename="../../desktop/ui/followup_view.py" line="276"/>
+        <source>%n mois</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="200"/>
+        <source>Conventions déjà échues aussi</source>
+        <translation>Include expired agreements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="203"/>
+        <source>Fin de l&apos;occupation dans les :</source>
+        <translation>Occupation ending within:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="208"/>
+        <source>Fin de l&apos;occupation</source>
+        <translation>End of occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="210"/>
+        <source>Reste</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="212"/>
+        <location filename="../../desktop/ui/followup_view.py" line="226"/>
+        <location filename="../../desktop/ui/followup_view.py" line="245"/>
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="213"/>
+        <location filename="../../desktop/ui/followup_view.py" line="227"/>
+        <location filename="../../desktop/ui/followup_view.py" line="246"/>
+        <source>Dernière visite</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="221"/>
+        <source>Date prévue lors de la dernière visite de chaque lieu.</source>
+        <translation>Date planned at each venue’s last visit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="223"/>
+        <source>Date prévue</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="240"/>
+        <source>Pas de visite depuis plus de :</source>
+        <translation>No visit for more than:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="247"/>
+        <source>Depuis</source>
+        <translation>Since last visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="268"/>
+        <source>échue</source>
+        <translation>expired</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="270"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="275"/>
+        <source>jamais visité</source>
+        <translation>never visited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="280"/>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="281"/>
+        <source>Cette semaine</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="282"/>
+        <source>Ce mois-ci</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="283"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="284"/>
+        <source>Sans échéance</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="296"/>
+        <source>&amp;Actions (%1)</source>
+        <translation>&amp;Actions (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="297"/>
+        <source>&amp;Conventions (%1)</source>
+        <translation>Ag&amp;reements (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="298"/>
+        <source>&amp;Prochaines visites (%1)</source>
+        <translation>&amp;Upcoming visits (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="299"/>
+        <source>&amp;Lieux non visités (%1)</source>
+        <translation>Unvisited &amp;venues (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="337"/>
+        <source>Tout le monde</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="339"/>
+        <source>Sans responsable</source>
+        <translation>No owner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="342"/>
+        <source>Tous les lieux</source>
+        <translation>All venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="431"/>
+        <source>Suivi</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
         <location filename="../../desktop/ui/form/form_view.py" line="136"/>
@@ -312,187 +807,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="41"/>
+        <location filename="../../desktop/ui/main_window.py" line="44"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="44"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>Nouveau &amp;lieu…</source>
         <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>&amp;Nouvelle visite</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>Générer la fiche &amp;PDF</source>
-        <translation>Générer la fiche &amp;PDF</translation>
+        <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>Fiche PDF (&amp;options)…</source>
-        <translation>Fiche PDF (&amp;options)…</translation>
+        <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
-        <source>&amp;Exporter (JSON)…</source>
-        <translation>&amp;Export (JSON)…</translation>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <source>&amp;Exporter…</source>
+        <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <source>Syn&amp;chroniser maintenant</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <source>S&amp;ynchronisation…</source>
+        <translation>S&amp;ync panel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <source>&amp;Sauvegarder maintenant</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>&amp;Rechercher dans les visites…</source>
         <translation>&amp;Search visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <source>&amp;Suivi (actions, conventions, visites)</source>
+        <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>À &amp;propos de Carnet</source>
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <source>Statut de l&apos;action enregistré.</source>
+        <translation>Action status saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
         <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>Fiche PDF</source>
-        <translation>Fiche PDF</translation>
+        <translation>PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>Ouvrez d&apos;abord une visite.</source>
-        <translation>Ouvrez d&apos;abord une visite.</translation>
+        <translation>Open a visit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Fiche PDF en cours…</source>
-        <translation>Fiche PDF en cours…</translation>
+        <translation>Generating the PDF sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Fiche enregistrée : %1</source>
-        <translation>Fiche enregistrée : %1</translation>
+        <translation>Sheet saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo without consent left out of the sheet.</numerusform>
@@ -500,32 +1025,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
-        <source>Exporter les lieux et visites</source>
-        <translation>Export venues and visits</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
-        <source>Export en cours…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>Importer un export Carnet</source>
         <translation>Import a Carnet export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
         <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo of identifiable people without consent left out.</numerusform>
@@ -533,12 +1048,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
         <translation>Import complete: %1 new, %2 updated.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -546,7 +1061,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -594,42 +1109,42 @@
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="11"/>
         <source>Fiche de visite PDF</source>
-        <translation>Fiche de visite PDF</translation>
+        <translation>PDF visit sheet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="13"/>
         <source>Réseau (collègues, dossier partagé)</source>
-        <translation>Réseau (collègues, dossier partagé)</translation>
+        <translation>Network (colleagues, shared folder)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="14"/>
         <source>Public (le lieu, les partenaires)</source>
-        <translation>Public (le lieu, les partenaires)</translation>
+        <translation>Public (the venue, partners)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="15"/>
         <source>Interne (cet ordinateur)</source>
-        <translation>Interne (cet ordinateur)</translation>
+        <translation>Internal (this computer)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="16"/>
         <source>Imprimer les champs vides, à remplir à la main</source>
-        <translation>Imprimer les champs vides, à remplir à la main</translation>
+        <translation>Print empty fields, to fill in by hand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="17"/>
         <source>Les photos sont reprises selon les autorisations de droit à l&apos;image pour cette diffusion.</source>
-        <translation>Les photos sont reprises selon les autorisations de droit à l&apos;image pour cette diffusion.</translation>
+        <translation>Photos are included according to the image-rights consents for this audience.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="23"/>
         <source>Générer</source>
-        <translation>Générer</translation>
+        <translation>Generate</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_dialog.py" line="27"/>
         <source>Diffusion :</source>
-        <translation>Diffusion :</translation>
+        <translation>Audience:</translation>
     </message>
 </context>
 <context>
@@ -792,54 +1307,147 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="33"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="37"/>
         <source>Réseau des tiers-lieux</source>
-        <translation>Réseau des tiers-lieux</translation>
+        <translation>Third-place network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="39"/>
         <source>Logo par défaut de Carnet</source>
-        <translation>Logo par défaut de Carnet</translation>
+        <translation>Carnet’s default logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="47"/>
         <source>Choisir…</source>
-        <translation>Choisir…</translation>
+        <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="46"/>
+        <source>Aucun : pas de synchronisation</source>
+        <translation>None: no sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="55"/>
         <source>Langue du système</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="65"/>
         <source>Votre &amp;nom :</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="66"/>
         <source>&amp;Réseau (fiches PDF) :</source>
-        <translation>&amp;Réseau (fiches PDF) :</translation>
+        <translation>Net&amp;work (PDF sheets):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="67"/>
         <source>Logo du réseau (PNG, JPEG) :</source>
-        <translation>Logo du réseau (PNG, JPEG) :</translation>
+        <translation>Network logo (PNG, JPEG):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="68"/>
+        <source>&amp;Dossier partagé :</source>
+        <translation>&amp;Shared folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="69"/>
+        <source>Identifiant de cet ordinateur :</source>
+        <translation>This computer’s ID:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="70"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="74"/>
         <source>Logo du réseau</source>
-        <translation>Logo du réseau</translation>
+        <translation>Network logo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences_dialog.py" line="80"/>
+        <source>Dossier partagé du réseau</source>
+        <translation>Network shared folder</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="37"/>
+        <source>illisible</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="57"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="63"/>
+        <source>Dossier des sauvegardes</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <source>Contenu</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <source>Remarque</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="75"/>
+        <source>&amp;Restaurer…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="77"/>
+        <source>Changer de &amp;dossier…</source>
+        <translation>Change &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
+        <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
+        <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="98"/>
+        <source>Sauvegardes dans « %1 »</source>
+        <translation>Backups in “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="111"/>
+        <source>Aucune sauvegarde dans ce dossier.</source>
+        <translation>No backups in this folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="129"/>
+        <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
+
+L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
+        <translation>Replace all current data with the backup of %1 (%2)?
+
+The current state will be backed up first (“before restore”).</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1469,207 @@
             <numerusform>%n visit found</numerusform>
             <numerusform>%n visits found</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="66"/>
+        <source>Synchronisation</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="71"/>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <source>Où</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <source>Valeur en place</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <source>Autre valeur</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
+        <source>Collègue</source>
+        <translation>Colleague</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
+        <source>Appareil</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <source>Dernière activité</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
+        <source>Raison</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <source>Fichier attendu</source>
+        <translation>Expected file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <source>Collègues</source>
+        <translation>Colleagues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="85"/>
+        <source>Fichiers ignorés</source>
+        <translation>Ignored files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="86"/>
+        <source>Médias en attente</source>
+        <translation>Pending media</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="106"/>
+        <source>Garder la &amp;mienne</source>
+        <translation>Keep &amp;mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="107"/>
+        <source>Prendre la &amp;leur</source>
+        <translation>&amp;Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="108"/>
+        <source>&amp;Modifier…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="109"/>
+        <source>&amp;Ouvrir la fiche</source>
+        <translation>&amp;Open the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="120"/>
+        <source>Deux personnes ont modifié le même champ en même temps. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ.</source>
+        <translation>Two people changed the same field at the same time. Nothing has been lost: choose the value to keep, field by field.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="130"/>
+        <source>Reprendre ses fiches (ordinateur retiré)…</source>
+        <translation>Take over their sheets (computer retired)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="145"/>
+        <source>Conflits (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="161"/>
+        <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
+        <translation>No shared folder: choose one in File › Preferences.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="163"/>
+        <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
+        <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="168"/>
+        <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
+        <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="171"/>
+        <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
+        <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <source> (vous)</source>
+        <translation> (you)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="233"/>
+        <source>Valeur à garder :</source>
+        <translation>Value to keep:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="246"/>
+        <source>Choisissez d&apos;abord un collègue dans la liste.</source>
+        <translation>First choose a colleague from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="250"/>
+        <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
+        <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="256"/>
+        <source>%1 visite(s) reprise(s).</source>
+        <translation>%1 visit(s) taken over.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="21"/>
+        <source>Ouvrir le panneau de synchronisation</source>
+        <translation>Open the sync panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="48"/>
+        <source>Synchro : non configurée</source>
+        <translation>Sync: not set up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="50"/>
+        <source>Synchro : en attente</source>
+        <translation>Sync: waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="57"/>
+        <source>Synchro en cours…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="62"/>
+        <source>Synchro : partage indisponible — %1 en attente</source>
+        <translation>Sync: shared folder unavailable — %1 pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="67"/>
+        <source>Synchro : %1 conflit(s) à résoudre</source>
+        <translation>Sync: %1 conflict(s) to resolve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="71"/>
+        <source>Synchro : à jour (%1)</source>
+        <translation>Sync: up to date (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_ui.py" line="78"/>
+        <source>Synchro : erreur</source>
+        <translation>Sync: error</translation>
     </message>
 </context>
 <context>
@@ -907,55 +1716,118 @@
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="150"/>
+        <location filename="../../desktop/ui/document_editor.py" line="152"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="151"/>
+        <location filename="../../desktop/ui/document_editor.py" line="155"/>
+        <source>Historique des visites</source>
+        <translation>Visit history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="156"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="166"/>
+        <location filename="../../desktop/ui/document_editor.py" line="172"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="167"/>
+        <location filename="../../desktop/ui/document_editor.py" line="173"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
 </context>
 <context>
-    <name>VisitEditor</name>
+    <name>VenueHistoryPanel</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="81"/>
-        <source>Photos</source>
-        <translation>Photos</translation>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="42"/>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="86"/>
-        <source>Supprimer la visite</source>
-        <translation>Delete visit</translation>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="42"/>
+        <source>Type</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="87"/>
-        <source>Mettre la visite à la corbeille (Suppr)</source>
-        <translation>Move the visit to the bin (Del)</translation>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="42"/>
+        <source>Auteur·rice</source>
+        <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="130"/>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="45"/>
+        <source>Double-clic ou Entrée : ouvrir la visite</source>
+        <translation>Double-click or Enter: open the visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="52"/>
+        <source>Comparer la visite du</source>
+        <translation>Compare the visit of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="54"/>
+        <source>à celle du</source>
+        <translation>with that of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="81"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="132"/>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="101"/>
+        <source>&lt;i&gt;Aucune visite à comparer.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;No visits to compare.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="103"/>
+        <source>&lt;i&gt;Une seule visite : rien à comparer encore.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Only one visit: nothing to compare yet.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="108"/>
+        <source>&lt;i&gt;Choisissez deux visites différentes.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Choose two different visits.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/venue_history_panel.py" line="113"/>
+        <source>&lt;i&gt;Rien n&apos;a changé en gouvernance, modèle économique ni occupation.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Nothing changed in governance, business model or occupancy.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="82"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="87"/>
+        <source>Supprimer la visite</source>
+        <translation>Delete visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="88"/>
+        <source>Mettre la visite à la corbeille (Suppr)</source>
+        <translation>Move the visit to the bin (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="131"/>
+        <source>date à préciser</source>
+        <translation>date to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="133"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="135"/>
+        <location filename="../../desktop/ui/document_editor.py" line="136"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="fr">
 <context>
+    <name>BackupController</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/backup_controller.py" line="159"/>
+        <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
+        <translation>
+            <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
+            <numerusform>%n fichiers de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrowserPanel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/browser_panel.py" line="116"/>
@@ -9,6 +20,47 @@
         <translation>
             <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
             <numerusform>&lt;b&gt;Visites&lt;/b&gt; (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowupNotice</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="476"/>
+        <source>%n action(s) en retard</source>
+        <translation>
+            <numerusform>%n action en retard</numerusform>
+            <numerusform>%n actions en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="478"/>
+        <source>%n convention(s) finissant d&apos;ici 3 mois</source>
+        <translation>
+            <numerusform>%n convention finissant d&apos;ici 3 mois</numerusform>
+            <numerusform>%n conventions finissant d&apos;ici 3 mois</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowupView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="198"/>
+        <location filename="../../desktop/ui/followup_view.py" line="236"/>
+        <location filename="../../desktop/ui/followup_view.py" line="271"/>
+        <location filename="../../desktop/ui/followup_view.py" line="276"/>
+        <source>%n mois</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/followup_view.py" line="270"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
         </translation>
     </message>
 </context>
@@ -26,7 +78,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>
@@ -34,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
@@ -42,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
