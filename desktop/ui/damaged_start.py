@@ -19,7 +19,7 @@ from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_di
 from desktop.core.db import DatabaseError
 from desktop.core.workspace import Workspace, open_workspace
 from desktop.ui.i18n import choose_language, install_translators
-from desktop.ui.restore_dialog import content_text, when_text
+from desktop.ui.restore_dialog import BackupCounts, content_text, when_text
 
 Ask = Callable[[str, "BackupInfo | None", Path], bool]
 Inform = Callable[[str], None]
@@ -112,11 +112,7 @@ def recovered_text(report: RestoreReport | None, db_path: Path) -> str:
         "DamagedStart", "Le fichier endommagé est gardé dans « %1 »."
     ).replace("%1", str(db_path.parent))
     if report is not None and report.missing_media:
-        text += "\n\n" + QCoreApplication.translate(
-            "DamagedStart",
-            "%n fichier(s) de photos ou de documents manquent dans le dossier des données.",
-            "", len(report.missing_media),
-        )  # fmt: skip
+        text += "\n\n" + BackupCounts().missing_media(len(report.missing_media))
     return text
 
 

@@ -146,6 +146,7 @@ class FollowupView(QWidget):
     def _actions_tab(self) -> QWidget:
         self.responsible = QComboBox()
         self.responsible.setModel(ComboModel(self.responsible))
+        self.responsible.setMinimumContentsLength(16)  # « Sans responsable », names
         self.venue = QComboBox()
         self.venue.setModel(ComboModel(self.venue))
         self.venue.setMinimumContentsLength(20)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,13 +31,28 @@ def when_text(when: datetime) -> str:
     return QLocale().toString(QDateTime(when), QLocale.FormatType.ShortFormat)
 
 
+class BackupCounts(QObject):
+    """The plural texts about backups (lupdate extracts self.tr calls with a count)."""
+
+    def venues(self, count: int) -> str:
+        return self.tr("%n lieu(x)", "", count)
+
+    def visits(self, count: int) -> str:
+        return self.tr("%n visite(s)", "", count)
+
+    def missing_media(self, count: int) -> str:
+        return self.tr(
+            "%n fichier(s) de photos ou de documents manquent dans le dossier des données.",
+            "", count,
+        )  # fmt: skip
+
+
 def content_text(info: BackupInfo) -> str:
     """« 3 lieux, 12 visites », or why the file cannot be read."""
     if not info.restorable:
         return QCoreApplication.translate("RestoreDialog", "illisible")
-    venues = QCoreApplication.translate("RestoreDialog", "%n lieu(x)", "", info.venues)
-    visits = QCoreApplication.translate("RestoreDialog", "%n visite(s)", "", info.visits)
-    return f"{venues}, {visits}"
+    counts = BackupCounts()
+    return f"{counts.venues(info.venues)}, {counts.visits(info.visits)}"
 
 
 def size_text(size: int) -> str:

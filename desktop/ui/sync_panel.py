@@ -166,7 +166,7 @@ class SyncPanel(QDialog):
         else:
             success = self.workspace.setting("sync_last_success")
             text = self.tr("Dossier partagé : %1<br>Dernière synchronisation réussie : %2")
-            text = text.replace("%1", folder).replace("%2", _local(success) or "jamais")
+            text = text.replace("%1", folder).replace("%2", _local(success) or self.tr("jamais"))
             if last:
                 text += self.tr("<br>Publié : %1, importé : %2 nouveau(x), %3 mis à jour.") \
                     .replace("%1", str(last.get("published", 0))) \

@@ -89,6 +89,33 @@
     </message>
 </context>
 <context>
+    <name>BackupCounts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n venue</numerusform>
+            <numerusform>%n venues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
+        <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
+        <translation>
+            <numerusform>%n photo or document file is missing from the data folder.</numerusform>
+            <numerusform>%n photo or document files are missing from the data folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrowserPanel</name>
     <message>
         <location filename="../../desktop/ui/browser_panel.py" line="35"/>
@@ -1381,67 +1408,67 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="53"/>
         <source>illisible</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="72"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="78"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="90"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="92"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="102"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="113"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="126"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="144"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
@@ -1597,6 +1624,11 @@ The current state will be backed up first (“before restore”).</translation>
         <location filename="../../desktop/ui/sync_panel.py" line="168"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="169"/>
+        <source>jamais</source>
+        <translation>never</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_panel.py" line="171"/>

@@ -13,6 +13,33 @@
     </message>
 </context>
 <context>
+    <name>BackupCounts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
+        <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
+        <translation>
+            <numerusform>%n fichier de photos ou de documents manque dans le dossier des données.</numerusform>
+            <numerusform>%n fichiers de photos ou de documents manquent dans le dossier des données.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrowserPanel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/browser_panel.py" line="116"/>
