@@ -158,3 +158,67 @@ def test_a_laptop_refuses_a_share_that_holds_its_data(tmp_path):
 
     with pytest.raises(DataDirError, match="dossier partagé"):
         check_shared_folder(tmp_path / "partage" / "data", tmp_path / "partage")
+
+
+def test_a_retired_laptops_sheets_are_handed_over(laptops):
+    from desktop.core.sync.ownership import take_over_sheets
+
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Cantine"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    alice.sync(sheets=True)
+    bob.sync(sheets=True)
+    assert bob.sync(sheets=True).published.sheets == 0
+    assert take_over_sheets(bob.store, alice.store.author.device_id) == 1
+    bob.store.update_visit(visit.id, {"strengths": "Repris par Bob"})
+    assert bob.sync(sheets=True).published.sheets == 1  # Bob writes it from now on
+    alice.sync(sheets=True)
+    assert alice.store.get_visit(visit.id).owner_device == bob.store.author.device_id
+    alice.store.update_visit(visit.id, {"obstacles": "Alice passe encore"})
+    assert alice.sync(sheets=True).published.sheets == 0  # the old laptop no longer writes it
+
+
+def test_a_file_gone_from_the_share_deletes_nothing(laptops):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "Le Local"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    alice.sync(), bob.sync()
+    Share(alice.share_folder, alice.store.author.device_id).record_path("visits", visit.id).unlink()
+    assert bob.sync().ok
+    assert bob.store.get_visit(visit.id).deleted_at is None
+
+
+def test_a_locked_target_is_retried(laptops, monkeypatch):
+    import os
+
+    alice = laptops("alice")
+    alice.store.create_venue({"name": "Le Verrou"})
+    real_replace, attempts = os.replace, []
+
+    def locked_twice(source, target):
+        attempts.append(target)
+        if len(attempts) <= 2:
+            raise PermissionError(13, "The process cannot access the file", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", locked_twice)
+    report = alice.sync()
+    assert report.ok and report.published.records == 1 and len(attempts) >= 3
+
+
+def test_a_full_disk_stops_the_pass_with_a_french_reason(laptops, monkeypatch):
+    import errno
+
+    from desktop.core.sync import share as share_module
+
+    alice = laptops("alice")
+    alice.store.create_venue({"name": "Le Disque Plein"})
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(share_module, "write_atomic", full)
+    report = alice.sync()
+    assert not report.ok and "disque plein" in report.error and report.pending == 1
+    monkeypatch.undo()
+    assert alice.sync().published.records == 1

@@ -1,0 +1,86 @@
+"""The headless « sync » command on two data folders sharing one real folder."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests.core.conftest import REPO_ROOT
+
+
+def carnet(data_dir, *args, **options):
+    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
+    return subprocess.run(
+        [sys.executable, "main.py", "--data-dir", str(data_dir), *args],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120, **options,
+    )  # fmt: skip
+
+
+def test_one_pass_publishes_then_imports_and_prints_a_summary(tmp_path):
+    share, alice, bob = tmp_path / "partage", tmp_path / "alice", tmp_path / "bob"
+    share.mkdir()
+    venue = carnet(alice, "new-venue", "--name", "La Ferme du Bourg").stdout.strip()
+    carnet(alice, "new-visit", venue, "--date", "2026-11-20")
+    result = carnet(alice, "sync", "--shared", str(share))
+    assert result.returncode == 0, result.stderr
+    assert "Publié : 2 enregistrement(s)" in result.stdout and "1 PDF" in result.stdout
+    result = carnet(bob, "sync", "--shared", str(share), "--no-sheets")
+    assert result.returncode == 0, result.stderr
+    assert "Importé : 2 nouveau(x)" in result.stdout
+    assert "La Ferme du Bourg" in carnet(bob, "list").stdout
+    (share / "Carnet" / "devices" / "x" / "records" / "visits").mkdir(parents=True)
+    (share / "Carnet" / "devices" / "x" / "records" / "visits" / "abc.json").write_text("{")
+    result = carnet(bob, "sync")  # the folder is remembered
+    assert result.returncode == 0
+    assert "Ignoré : devices/x/records/visits/abc.json — JSON incomplet" in result.stdout
+
+
+def test_a_missing_share_fails_the_pass_and_keeps_everything(tmp_path):
+    alice = tmp_path / "alice"
+    carnet(alice, "new-venue", "--name", "Le Relais")
+    result = carnet(alice, "sync", "--shared", str(tmp_path / "absent"))
+    assert result.returncode == 1
+    assert "Échec : Dossier partagé introuvable" in result.stdout
+    assert "En attente de publication : 1" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_share_holding_the_data_is_refused(tmp_path):
+    result = carnet(tmp_path / "partage" / "donnees", "sync", "--shared", str(tmp_path / "partage"))
+    assert result.returncode == 2
+    assert "ne doivent pas être l'un dans l'autre" in result.stderr
+
+
+def test_watch_picks_up_a_colleagues_file_and_stops_on_ctrl_c(tmp_path):
+    share, alice, bob = tmp_path / "partage", tmp_path / "alice", tmp_path / "bob"
+    share.mkdir()
+    carnet(alice, "sync", "--shared", str(share), "--no-sheets")
+    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
+    watcher = subprocess.Popen(
+        [sys.executable, "main.py", "--data-dir", str(bob), "sync", "--shared", str(share),
+         "--watch", "--no-sheets"],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        time.sleep(3)
+        carnet(alice, "new-venue", "--name", "L'Escale")
+        carnet(alice, "sync", "--no-sheets")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and "L'Escale" not in _venues(bob):
+            time.sleep(0.3)
+        assert "L'Escale" in _venues(bob)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        out, err = watcher.communicate(timeout=20)
+    assert "Surveillance arrêtée." in out, err
+    assert "Importé : 1 nouveau(x)" in out
+
+
+def _venues(data_dir) -> str:
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "carnet.sqlite") as conn:
+        return " ".join(r[0] for r in conn.execute("SELECT name FROM venues"))
