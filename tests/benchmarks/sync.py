@@ -172,7 +172,8 @@ def measure_watch_latency(share: Path) -> list[float]:
     for n in range(5):
         document = json.loads(target.read_text("utf-8"))
         record = document["visits"][0]
-        stamp = f"{time.time_ns() // 1_000_000:015d}-00000-dev007"
+        latest = max(int(v["stamp"][:15]) for v in record["stamps"].values())
+        stamp = f"{max(latest + 1, time.time_ns() // 1_000_000):015d}-00000-dev007"
         record["data"]["strengths"] = f"Modifié {n}"
         record["stamps"]["strengths"] = {"stamp": stamp, "device_id": "dev007", "user_name": "X"}
         merged.clear()
