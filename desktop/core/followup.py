@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from desktop.core.pdf.french import months_between
 from desktop.core.records import ChangeResult
 from desktop.core.templates import FieldSpec, Template
 
@@ -230,16 +231,6 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
-
-
-def months_between(start: date, end: date) -> int:
-    """Whole months from start to end (negative when end is earlier)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if months > 0 and end.day < start.day:
-        months -= 1
-    elif months < 0 and end.day > start.day:
-        months += 1
-    return months
 
 
 def parse_date(text: Any) -> date | None:

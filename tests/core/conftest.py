@@ -8,6 +8,7 @@ import pytest
 
 from desktop.core.templates import TemplateSet
 from desktop.core.workspace import open_workspace
+from tests.headless import run_carnet
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,6 +21,16 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def shipped_templates() -> TemplateSet:
     return TemplateSet.load()
+
+
+@pytest.fixture
+def carnet(tmp_path):
+    """Run a command on a data dir (tmp_path/data unless given); returns the finished process."""
+
+    def run(*args: str, data_dir=None):
+        return run_carnet(data_dir or tmp_path / "data", *args)
+
+    return run
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
 """The headless commands, run for real: `python main.py --data-dir DIR COMMAND ...`."""
 
 import json
-import os
 import re
 import subprocess
-import sys
 
 import pytest
 
@@ -15,25 +13,6 @@ COMMANDS = ["import-venues", "export", "import", "new-venue", "new-visit", "set"
             "check"]  # fmt: skip
 BUNDLED_CSV = "resources/venues/tiers-lieux-cget-2019.csv"
 ID = re.compile(r"[0-9a-f]{32}")
-
-
-@pytest.fixture
-def carnet(repo_root, tmp_path):
-    """Run a command on a data dir (tmp_path/data unless given); returns the finished process."""
-
-    def run(*args: str, data_dir=None) -> subprocess.CompletedProcess:
-        folder = data_dir or tmp_path / "data"
-        env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-        return subprocess.run(
-            [sys.executable, "main.py", "--data-dir", str(folder), *args],
-            cwd=repo_root,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-
-    return run
 
 
 @pytest.fixture

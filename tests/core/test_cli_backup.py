@@ -1,30 +1,10 @@
 """`python main.py --data-dir DIR backup [-o FICHIER]` and `restore FICHIER`, run for real."""
 
-import os
 import re
-import subprocess
-import sys
-
-import pytest
 
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.core.workspace import open_workspace, set_meta
 from tests.core.test_cli import refused
-
-
-@pytest.fixture
-def carnet(repo_root, tmp_path):
-    """Run a command on a data dir (tmp_path/data unless given), as tests/core/test_cli.py."""
-
-    def run(*args: str, data_dir=None) -> subprocess.CompletedProcess:
-        folder = data_dir or tmp_path / "data"
-        env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-        return subprocess.run(
-            [sys.executable, "main.py", "--data-dir", str(folder), *args],
-            cwd=repo_root, env=env, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-
-    return run
 
 
 def venue_names(carnet) -> set[str]:

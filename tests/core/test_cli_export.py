@@ -2,24 +2,10 @@
 
 import csv
 import json
-import os
 import subprocess
-import sys
 
 import openpyxl
 import pytest
-
-
-@pytest.fixture
-def carnet(repo_root, tmp_path):
-    def run(*args: str) -> subprocess.CompletedProcess:
-        env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-        return subprocess.run(
-            [sys.executable, "main.py", "--data-dir", str(tmp_path / "data"), *args],
-            cwd=repo_root, env=env, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-
-    return run
 
 
 def ok(result: subprocess.CompletedProcess) -> str:

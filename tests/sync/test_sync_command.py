@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 
-from tests.core.conftest import REPO_ROOT
-
-
-def carnet(data_dir, *args, **options):
-    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-    return subprocess.run(
-        [sys.executable, "main.py", "--data-dir", str(data_dir), *args],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120, **options,
-    )  # fmt: skip
+from tests.headless import run_carnet as carnet
+from tests.headless import start_carnet
 
 
 def test_one_pass_publishes_then_imports_and_prints_a_summary(tmp_path):
@@ -58,12 +48,7 @@ def test_watch_picks_up_a_colleagues_file_and_stops_on_ctrl_c(tmp_path):
     share, alice, bob = tmp_path / "partage", tmp_path / "alice", tmp_path / "bob"
     share.mkdir()
     carnet(alice, "sync", "--shared", str(share), "--no-sheets")
-    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-    watcher = subprocess.Popen(
-        [sys.executable, "main.py", "--data-dir", str(bob), "sync", "--shared", str(share),
-         "--watch", "--no-sheets"],
-        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    watcher = start_carnet(bob, "sync", "--shared", str(share), "--watch", "--no-sheets")
     try:
         time.sleep(3)
         carnet(alice, "new-venue", "--name", "L'Escale")
