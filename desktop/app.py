@@ -9,12 +9,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.backup import BackupError
 from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError
 from desktop.core.templates import TemplateError
 from desktop.core.workspace import Workspace, get_meta
-from desktop.ui.damaged_start import open_or_recover
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.main_window import MainWindow
 
@@ -45,6 +43,9 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     app.setApplicationName("Carnet")
     app.setOrganizationName("Carnet")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "carnet.svg")))
+    from desktop.core.backup import BackupError
+    from desktop.ui.damaged_start import open_or_recover
+
     try:
         workspace = open_or_recover(data_dir, language)  # damaged: set aside, backup restored
     except (DataDirError, DatabaseError, BackupError) as error:

@@ -24,7 +24,7 @@ from desktop.core.records import ChangeResult, TrashItem
 from desktop.core.workspace import Workspace
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.browser_panel import BrowserPanel
-from desktop.ui.followup_view import FollowupNotice
+from desktop.ui.followup_notice import FollowupNotice
 from desktop.ui.formatting import local_date
 from desktop.ui.lazy_editors import LazyEditors
 from desktop.ui.sync_ui import SyncUi
@@ -69,7 +69,13 @@ class MainWindow(QMainWindow):
         self.followup_notice.activated.connect(self.show_followup)
         self.statusBar().addPermanentWidget(self.followup_notice)
         self._followup = None  # the Suivi view, built on first use
-        QTimer.singleShot(0, lambda: self.followup_notice.check(self.store, self.runner))
+        # After the first frame (the count decodes every visit); stopped on close.
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.timeout.connect(
+            lambda: self.followup_notice.check(self.store, self.runner)
+        )
+        self.notice_timer.start(1500)
         self.browser.reload_venues()
         self._update_counts()
         self.sync.start()
@@ -545,5 +551,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.sync.stop()
+        self.notice_timer.stop()
         self.runner.wait(5000)
         event.accept()

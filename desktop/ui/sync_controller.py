@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine
-from desktop.core.sync.share import Share
-from desktop.core.sync.watcher import ShareWatcher
 from desktop.core.workspace import Workspace, open_workspace
 from desktop.ui.background import BackgroundRunner
 
 PUBLISH_DELAY_MS = 5_000  # after the last local change: one pass for a burst of edits
 SETTLE_DELAY_MS = 500  # after a change in the share: a sync client writes several files
 RESCAN_MS = 60_000
+SHARED_FOLDER = "shared_folder"  # desktop.core.sync.engine's setting, read without importing it
 
 
 class SyncController(QObject):
@@ -31,7 +29,7 @@ class SyncController(QObject):
         self.workspace, self.runner = workspace, runner
         self.running = self.again = False
         self.last_report = None
-        self.watcher: ShareWatcher | None = None
+        self.watcher = None  # a ShareWatcher while a share is chosen
         self.publish_timer = self._timer(PUBLISH_DELAY_MS, single=True)
         self.settle_timer = self._timer(SETTLE_DELAY_MS, single=True)
         self.rescan_timer = self._timer(RESCAN_MS, single=False)
@@ -51,6 +49,9 @@ class SyncController(QObject):
 
     def start(self, first_pass_ms: int = 1500) -> None:
         """Watch the share (if one is chosen) and run a first pass shortly."""
+        from desktop.core.sync.share import Share
+        from desktop.core.sync.watcher import ShareWatcher
+
         self.stop()
         if not self.folder:
             return
@@ -82,6 +83,8 @@ class SyncController(QObject):
         data_dir, templates = self.workspace.data_dir, self.workspace.templates
 
         def work():
+            from desktop.core.sync.engine import SyncEngine
+
             workspace = open_workspace(data_dir, templates)
             try:
                 return SyncEngine(workspace).run_pass()

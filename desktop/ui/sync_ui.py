@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTime, QTimer
 from PySide6.QtWidgets import QToolButton
 
-from desktop.core.conflicts import count_conflicts
 from desktop.ui.sync_controller import SyncController
 
 
@@ -57,6 +56,8 @@ class SyncUi(QObject):
         self._say(self.tr("Synchro en cours…"), "")
 
     def _finished(self, report) -> None:
+        from desktop.core.conflicts import count_conflicts
+
         conflicts = count_conflicts(self.window.store)
         if not report.ok:
             text = self.tr("Synchro : partage indisponible — %1 en attente").replace(

@@ -104,7 +104,7 @@ def test_filters_by_responsible_venue_and_status(window, qtbot, seeded):
 
 def test_the_start_up_notice_counts_and_leads_to_the_suivi(window, qtbot, seeded):
     notice = window.followup_notice
-    qtbot.waitUntil(notice.isVisible, timeout=3000)
+    qtbot.waitUntil(notice.isVisible, timeout=10000)
     assert re.search(r"1 action(\(s\))? en retard", notice.text())
     notice.linkActivated.emit("#suivi")
     assert window.pages.currentWidget() is window.followup
