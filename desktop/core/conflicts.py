@@ -75,6 +75,19 @@ def count_conflicts(store: CarnetStore) -> int:
     return store.db.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
 
 
+def conflicts_of(store: CarnetStore, record_id: str) -> dict[str, list[FieldVersion]]:
+    """The concurrent values kept for each field of one record (for markers in the form)."""
+    found: dict[str, list[FieldVersion]] = {}
+    for key, value, stamp, device_id, user_name in store.db.conn.execute(
+        "SELECT field, value, stamp, device_id, user_name FROM sync_conflicts "
+        "WHERE record_id = ? ORDER BY stamp",
+        (record_id,),
+    ):
+        version = FieldVersion(decode_value(value), stamp, "", device_id, user_name)
+        found.setdefault(key, []).append(version)
+    return found
+
+
 def list_conflicts(store: CarnetStore) -> list[Conflict]:
     rows = store.db.conn.execute(
         "SELECT record_id, tbl, field, value, stamp, device_id, user_name FROM sync_conflicts "

@@ -96,7 +96,26 @@ class VisitEditor(DocumentEditor):
         self.venue_name, self.completeness = venue_name, visit.completeness
         self.carried_from = visit.carried_from
         self.form.load(visit.data, visit.errors, visit.carried_over, local_date(visit.carried_from))
+        self.form.show_conflicts(self._conflict_texts(visit.id))
         self.refresh_header()
+
+    def _conflict_texts(self, visit_id: str) -> dict[str, str]:
+        from desktop.core.conflicts import conflicts_of
+        from desktop.ui.sync_panel import display_value, stamp_time
+
+        texts = {}
+        for key, versions in conflicts_of(self.store, visit_id).items():
+            spec = self.store.templates.visit.field(key)
+            others = "; ".join(
+                self.tr("%1 (%2) : « %3 »").replace("%1", v.user_name)
+                .replace("%2", stamp_time(v)).replace("%3", _short(display_value(v.value, spec)))
+                for v in versions
+            )  # fmt: skip
+            texts[key] = self.tr(
+                "⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation "
+                "(Ctrl+Maj+Y)"
+            ).replace("%1", others)
+        return texts
 
     def _save(self, changes: dict[str, Any]) -> ChangeResult:
         return self.store.update_visit(self.record_id, changes)
@@ -171,3 +190,7 @@ class VenueEditor(DocumentEditor):
     def refresh_header(self) -> None:
         self.title.setText(self.data.get("name") or self.tr("Lieu sans nom"))
         self.subtitle.setText(self.tr("Fiche d'identité du lieu, commune à toutes ses visites"))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

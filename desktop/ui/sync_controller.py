@@ -27,20 +27,23 @@ class SyncController(QObject):
     def __init__(self, workspace: Workspace, runner: BackgroundRunner, parent=None) -> None:
         super().__init__(parent)
         self.workspace, self.runner = workspace, runner
-        self.running = self.again = False
+        self.running = self.again = self.again_sheets = False
+        self.stopped = False  # after stop(): the window is closing, its database too
         self.last_report = None
         self.watcher = None  # a ShareWatcher while a share is chosen
-        self.publish_timer = self._timer(PUBLISH_DELAY_MS, single=True)
+        # A pause in typing publishes the records; the sheets (a PDF each) wait for the
+        # minute's pass, so a visit being written is not rendered again every few seconds.
+        self.publish_timer = self._timer(PUBLISH_DELAY_MS, single=True, sheets=False)
         self.settle_timer = self._timer(SETTLE_DELAY_MS, single=True)
         self.rescan_timer = self._timer(RESCAN_MS, single=False)
         self.first_timer = self._timer(0, single=True)
         self.share_changed.connect(self.settle_timer.start)
 
-    def _timer(self, interval: int, single: bool) -> QTimer:
+    def _timer(self, interval: int, single: bool, sheets: bool = True) -> QTimer:
         timer = QTimer(self)
         timer.setInterval(interval)
         timer.setSingleShot(single)
-        timer.timeout.connect(self.sync_now)
+        timer.timeout.connect(lambda: self.sync_now(sheets))
         return timer
 
     @property
@@ -53,6 +56,7 @@ class SyncController(QObject):
         from desktop.core.sync.watcher import ShareWatcher
 
         self.stop()
+        self.stopped = False
         if not self.folder:
             return
         share = Share(self.folder, self.workspace.store.author.device_id)
@@ -62,6 +66,7 @@ class SyncController(QObject):
         self.first_timer.start(first_pass_ms)
 
     def stop(self) -> None:
+        self.stopped = True
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
@@ -69,14 +74,15 @@ class SyncController(QObject):
             timer.stop()
 
     def local_change(self) -> None:
-        if self.folder:
+        if not self.stopped and self.folder:
             self.publish_timer.start()  # restarts: debounced
 
-    def sync_now(self) -> None:
-        if not self.folder:
+    def sync_now(self, sheets: bool = True) -> None:
+        if self.stopped or not self.folder:
             return
         if self.running:
             self.again = True  # one more pass after this one
+            self.again_sheets = self.again_sheets or sheets
             return
         self.running = True
         self.started.emit()
@@ -87,7 +93,7 @@ class SyncController(QObject):
 
             workspace = open_workspace(data_dir, templates)
             try:
-                return SyncEngine(workspace).run_pass()
+                return SyncEngine(workspace).run_pass(sheets=sheets)
             finally:
                 workspace.close()
 
@@ -108,5 +114,5 @@ class SyncController(QObject):
 
     def _again(self) -> None:
         if self.again:
-            self.again = False
-            QTimer.singleShot(0, self.sync_now)
+            sheets, self.again, self.again_sheets = self.again_sheets, False, False
+            QTimer.singleShot(0, lambda: self.sync_now(sheets))

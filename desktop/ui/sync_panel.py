@@ -47,7 +47,7 @@ def display_value(value: Any, spec=None) -> str:
     return spec.label_of(value) if spec is not None and spec.choices else str(value)
 
 
-def _when(version: FieldVersion) -> str:
+def stamp_time(version: FieldVersion) -> str:
     wall_ms = int(version.stamp.split("-", 1)[0])
     from datetime import datetime
 
@@ -181,7 +181,7 @@ class SyncPanel(QDialog):
 
         def version(v: FieldVersion) -> str:
             who = v.user_name + (self.tr(" (vous)") if v.device_id == self.me else "")
-            return f"{display_value(v.value, spec)}\n— {who}, {_when(v)}"
+            return f"{display_value(v.value, spec)}\n— {who}, {stamp_time(v)}"
 
         return [conflict.context, conflict.title, version(conflict.current),
                 version(conflict.other)]  # fmt: skip

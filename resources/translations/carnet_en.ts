@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="36"/>
+        <location filename="../../desktop/app.py" line="34"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -540,12 +540,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupNotice</name>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="456"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="26"/>
         <source>Ouvrir le suivi (Ctrl+T)</source>
         <translation>Open the follow-up (Ctrl+T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="476"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="48"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n overdue action</numerusform>
@@ -553,7 +553,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="478"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="50"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n agreement ending within 3 months</numerusform>
@@ -584,83 +584,83 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="153"/>
+        <location filename="../../desktop/ui/followup_view.py" line="154"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="156"/>
+        <location filename="../../desktop/ui/followup_view.py" line="157"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="159"/>
+        <location filename="../../desktop/ui/followup_view.py" line="160"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="160"/>
+        <location filename="../../desktop/ui/followup_view.py" line="161"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="165"/>
+        <location filename="../../desktop/ui/followup_view.py" line="166"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="166"/>
+        <location filename="../../desktop/ui/followup_view.py" line="167"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="167"/>
+        <location filename="../../desktop/ui/followup_view.py" line="168"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="175"/>
+        <location filename="../../desktop/ui/followup_view.py" line="176"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="176"/>
+        <location filename="../../desktop/ui/followup_view.py" line="177"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="178"/>
+        <location filename="../../desktop/ui/followup_view.py" line="179"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="179"/>
+        <location filename="../../desktop/ui/followup_view.py" line="180"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="180"/>
+        <location filename="../../desktop/ui/followup_view.py" line="181"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="181"/>
-        <location filename="../../desktop/ui/followup_view.py" line="211"/>
-        <location filename="../../desktop/ui/followup_view.py" line="225"/>
-        <location filename="../../desktop/ui/followup_view.py" line="244"/>
+        <location filename="../../desktop/ui/followup_view.py" line="182"/>
+        <location filename="../../desktop/ui/followup_view.py" line="212"/>
+        <location filename="../../desktop/ui/followup_view.py" line="226"/>
+        <location filename="../../desktop/ui/followup_view.py" line="245"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="182"/>
+        <location filename="../../desktop/ui/followup_view.py" line="183"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="198"/>
-        <location filename="../../desktop/ui/followup_view.py" line="236"/>
-        <location filename="../../desktop/ui/followup_view.py" line="271"/>
-        <location filename="../../desktop/ui/followup_view.py" line="276"/>
+        <location filename="../../desktop/ui/followup_view.py" line="199"/>
+        <location filename="../../desktop/ui/followup_view.py" line="237"/>
+        <location filename="../../desktop/ui/followup_view.py" line="272"/>
+        <location filename="../../desktop/ui/followup_view.py" line="277"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -668,66 +668,66 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="200"/>
+        <location filename="../../desktop/ui/followup_view.py" line="201"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="203"/>
+        <location filename="../../desktop/ui/followup_view.py" line="204"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="208"/>
+        <location filename="../../desktop/ui/followup_view.py" line="209"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="210"/>
+        <location filename="../../desktop/ui/followup_view.py" line="211"/>
         <source>Reste</source>
         <translation>Time left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/followup_view.py" line="212"/>
-        <location filename="../../desktop/ui/followup_view.py" line="226"/>
-        <location filename="../../desktop/ui/followup_view.py" line="245"/>
-        <source>Commune</source>
-        <translation>Town</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/followup_view.py" line="213"/>
         <location filename="../../desktop/ui/followup_view.py" line="227"/>
         <location filename="../../desktop/ui/followup_view.py" line="246"/>
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="214"/>
+        <location filename="../../desktop/ui/followup_view.py" line="228"/>
+        <location filename="../../desktop/ui/followup_view.py" line="247"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="221"/>
+        <location filename="../../desktop/ui/followup_view.py" line="222"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="223"/>
+        <location filename="../../desktop/ui/followup_view.py" line="224"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="240"/>
+        <location filename="../../desktop/ui/followup_view.py" line="241"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="247"/>
+        <location filename="../../desktop/ui/followup_view.py" line="248"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="268"/>
+        <location filename="../../desktop/ui/followup_view.py" line="269"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="270"/>
+        <location filename="../../desktop/ui/followup_view.py" line="271"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -735,72 +735,72 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="275"/>
+        <location filename="../../desktop/ui/followup_view.py" line="276"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="280"/>
+        <location filename="../../desktop/ui/followup_view.py" line="281"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="281"/>
+        <location filename="../../desktop/ui/followup_view.py" line="282"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="282"/>
+        <location filename="../../desktop/ui/followup_view.py" line="283"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="283"/>
+        <location filename="../../desktop/ui/followup_view.py" line="284"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="284"/>
+        <location filename="../../desktop/ui/followup_view.py" line="285"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="296"/>
+        <location filename="../../desktop/ui/followup_view.py" line="297"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="297"/>
+        <location filename="../../desktop/ui/followup_view.py" line="298"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="298"/>
+        <location filename="../../desktop/ui/followup_view.py" line="299"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="299"/>
+        <location filename="../../desktop/ui/followup_view.py" line="300"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="337"/>
+        <location filename="../../desktop/ui/followup_view.py" line="338"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="339"/>
+        <location filename="../../desktop/ui/followup_view.py" line="340"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="342"/>
+        <location filename="../../desktop/ui/followup_view.py" line="343"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="431"/>
+        <location filename="../../desktop/ui/followup_view.py" line="432"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -808,22 +808,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="136"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="146"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="137"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="147"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="178"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="193"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="190"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="205"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -844,207 +844,207 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>Nouveau &amp;lieu…</source>
         <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>&amp;Nouvelle visite</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>Générer la fiche &amp;PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>Fiche PDF (&amp;options)…</source>
         <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>Syn&amp;chroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>S&amp;ynchronisation…</source>
         <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;Sauvegarder maintenant</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>&amp;Rechercher dans les visites…</source>
         <translation>&amp;Search visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>À &amp;propos de Carnet</source>
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Statut de l&apos;action enregistré.</source>
         <translation>Action status saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
         <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Fiche PDF</source>
         <translation>PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>Ouvrez d&apos;abord une visite.</source>
         <translation>Open a visit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>Fiche PDF en cours…</source>
         <translation>Generating the PDF sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Fiche enregistrée : %1</source>
         <translation>Sheet saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo without consent left out of the sheet.</numerusform>
@@ -1052,22 +1052,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>Importer un export Carnet</source>
         <translation>Import a Carnet export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
         <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo of identifiable people without consent left out.</numerusform>
@@ -1075,12 +1075,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
         <translation>Import complete: %1 new, %2 updated.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1088,7 +1088,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1664,42 +1664,42 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="21"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="20"/>
         <source>Ouvrir le panneau de synchronisation</source>
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="48"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="47"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="50"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="49"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="57"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="56"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="62"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="63"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="67"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="68"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="71"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="72"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="78"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="79"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -1748,27 +1748,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="152"/>
+        <location filename="../../desktop/ui/document_editor.py" line="171"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="155"/>
+        <location filename="../../desktop/ui/document_editor.py" line="174"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="156"/>
+        <location filename="../../desktop/ui/document_editor.py" line="175"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="172"/>
+        <location filename="../../desktop/ui/document_editor.py" line="191"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="173"/>
+        <location filename="../../desktop/ui/document_editor.py" line="192"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -1849,17 +1849,27 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="131"/>
+        <location filename="../../desktop/ui/document_editor.py" line="110"/>
+        <source>%1 (%2) : « %3 »</source>
+        <translation>%1 (%2): “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="115"/>
+        <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
+        <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_editor.py" line="150"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="133"/>
+        <location filename="../../desktop/ui/document_editor.py" line="152"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="136"/>
+        <location filename="../../desktop/ui/document_editor.py" line="155"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

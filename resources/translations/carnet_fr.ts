@@ -53,7 +53,7 @@
 <context>
     <name>FollowupNotice</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="476"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="48"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n action en retard</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="478"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="50"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n convention finissant d&apos;ici 3 mois</numerusform>
@@ -72,10 +72,10 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="198"/>
-        <location filename="../../desktop/ui/followup_view.py" line="236"/>
-        <location filename="../../desktop/ui/followup_view.py" line="271"/>
-        <location filename="../../desktop/ui/followup_view.py" line="276"/>
+        <location filename="../../desktop/ui/followup_view.py" line="199"/>
+        <location filename="../../desktop/ui/followup_view.py" line="237"/>
+        <location filename="../../desktop/ui/followup_view.py" line="272"/>
+        <location filename="../../desktop/ui/followup_view.py" line="277"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="270"/>
+        <location filename="../../desktop/ui/followup_view.py" line="271"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="190"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="205"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -88,3 +89,37 @@ def test_no_shortcut_is_bound_twice(window):
     keys += [b.shortcut().toString() for b in window.findChildren(QAbstractButton)
              if not b.shortcut().isEmpty() and not b.shortcut().toString().startswith("Alt+")]  # fmt: skip
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+
+
+def test_the_form_marks_a_field_in_conflict(qtbot, tmp_path, data_dir, open_window):
+    share = tmp_path / "partage"
+    share.mkdir()
+    alice, bob = _colleague(tmp_path, share), open_workspace(data_dir)
+    set_meta(bob.db, SHARED_FOLDER, str(share))
+    venue = alice.store.create_venue({"name": "Le Hangar"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    SyncEngine(alice).run_pass(sheets=False), SyncEngine(bob).run_pass(sheets=False)
+    alice.store.update_visit(visit.id, {"obstacles": "Toiture à refaire"})
+    time.sleep(0.01)  # Bob's edit is the later one: Alice's value is the one kept aside
+    bob.store.update_visit(visit.id, {"obstacles": "Chauffage insuffisant"})
+    SyncEngine(alice).run_pass(sheets=False), SyncEngine(bob).run_pass(sheets=False)
+    alice.close(), bob.close()
+
+    window = open_window()
+    window.open_visit(visit.id, venue.id)
+    row = window.visit_editor.form.rows["obstacles"]
+    assert row.conflict.isVisibleTo(window)
+    assert "Alice" in row.conflict.text() and "Toiture à refaire" in row.conflict.text()
+    assert not window.visit_editor.form.rows["strengths"].conflict.isVisibleTo(window)
+
+
+def test_an_unreachable_share_is_said_in_the_status_bar(qtbot, tmp_path, data_dir, open_window):
+    bob = open_workspace(data_dir)
+    set_meta(bob.db, SHARED_FOLDER, str(tmp_path / "lecteur-réseau-débranché"))
+    bob.store.create_venue({"name": "Le Local hors ligne"})
+    bob.close()
+    window = open_window()
+    qtbot.waitUntil(lambda: window.sync.controller.last_report is not None, timeout=15000)
+    assert "indisponible" in window.sync.indicator.text()
+    assert "1 en attente" in window.sync.indicator.text()
+    assert [v.name for v in window.browser.venues.venues] == ["Le Local hors ligne"]

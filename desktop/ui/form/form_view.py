@@ -28,6 +28,7 @@ from desktop.ui.form.field_widgets import FieldEditor, make_editor
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 190
 CARRIED_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
+CONFLICT_STYLE = "color: #8a1f00; background: #ffe4dc; border-radius: 3px; padding: 1px 4px;"
 
 
 class FieldRow(QWidget):
@@ -43,11 +44,16 @@ class FieldRow(QWidget):
         self.carried = QLabel()
         self.carried.setStyleSheet(CARRIED_STYLE)
         self.carried.hide()
+        self.conflict = QLabel()
+        self.conflict.setStyleSheet(CONFLICT_STYLE)
+        self.conflict.setWordWrap(True)
+        self.conflict.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
         layout.addWidget(self.carried, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.error)
 
     def set_errors(self, messages: list[str]) -> None:
@@ -57,6 +63,10 @@ class FieldRow(QWidget):
     def set_carried(self, text: str) -> None:
         self.carried.setText(text)
         self.carried.setVisible(bool(text))
+
+    def set_conflict(self, text: str) -> None:
+        self.conflict.setText(text)
+        self.conflict.setVisible(bool(text))
 
 
 class FormView(QWidget):
@@ -173,6 +183,11 @@ class FormView(QWidget):
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         for key, row in self.rows.items():
             row.set_errors(errors.get(key, []))
+
+    def show_conflicts(self, texts: dict[str, str]) -> None:
+        """A line under each field a colleague changed at the same time (see the sync)."""
+        for key, row in self.rows.items():
+            row.set_conflict(texts.get(key, ""))
 
     def show_carried(self, carried: frozenset[str], carried_from: str | None) -> None:
         marker = self.tr("↺ Reporté de la visite du %1 — à vérifier").replace(
