@@ -22,6 +22,11 @@ import threading
 import time
 from pathlib import Path
 
+try:
+    import resource  # not on Windows
+except ImportError:
+    resource = None
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -149,8 +154,18 @@ def measure_pass_costs(devices: int, per_device: int) -> dict:
         rescans.append(time.perf_counter() - started)
         assert again.imported.files_read == 0
     ws.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else 0
     return {"files": files, "first": first_s, "read": read, "rescan": statistics.median(rescans),
-            "walk": walk}  # fmt: skip
+            "walk": walk, "rss_mb": peak_mb}  # fmt: skip
+
+
+def measured_apart(devices: int, per_device: int) -> dict:
+    """One size in its own process, so its peak memory is its own."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, __file__, "--one", str(devices), str(per_device)],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def measure_watch_latency(share: Path) -> list[float]:
@@ -190,16 +205,21 @@ def measure_watch_latency(share: Path) -> list[float]:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--one"]:
+        print(json.dumps(measure_pass_costs(int(sys.argv[2]), int(sys.argv[3]))))
+        return
     sizes = [(2, 500), (20, 500)] + ([(20, 5000)] if "--big" in sys.argv else [])
     print("Shared-folder sync — fresh laptop, passes without sheets")
     results = []
     for devices, per_device in sizes:
-        r = measure_pass_costs(devices, per_device)
+        cached_share(devices, per_device)  # built here, not inside the measured process
+        r = measured_apart(devices, per_device)
         results.append(r)
         print(f"{r['files']:>7} files: first import {r['first']:.2f} s "
               f"(×{r['first'] / r['read']:.1f} read+parse {r['read']:.2f} s, "
               f"{r['files'] / r['first']:.0f} files/s); rescan unchanged {r['rescan'] * 1000:.0f} ms "
-              f"(×{r['rescan'] / r['walk']:.1f} os.walk+stat {r['walk'] * 1000:.0f} ms)")  # fmt: skip
+              f"(×{r['rescan'] / r['walk']:.1f} os.walk+stat {r['walk'] * 1000:.0f} ms); "
+              f"max RSS {r['rss_mb']:.0f} MB")  # fmt: skip
     share, _ = cached_share(20, 500)
     latencies = measure_watch_latency(share)
     print(f"watch mode, one changed file merged after it lands: median "

@@ -115,9 +115,7 @@ class SyncEngine:
     def _import(self, report: PassReport) -> None:
         listing = list_share(self.share)
         report.skipped += listing.refused
-        pending = importer.read_changes(self.workspace, self.share, listing.entries,
-                                        report.imported)  # fmt: skip
-        importer.merge_pending(self.workspace, pending, report.imported)
+        importer.import_changes(self.workspace, self.share, listing.entries, report.imported)
         report.missing_media = importer.fetch_media(
             self.workspace, self.share, listing.entries, report.imported
         )

@@ -48,15 +48,28 @@ class Pending:
     table: str
 
 
-def read_changes(workspace: Workspace, share: Share, entries: list[Entry],
-                 report: ImportReport) -> list[Pending]:  # fmt: skip
-    """Files new or changed since the last pass (and waiting ones), parsed and validated."""
+CHUNK = 500  # files parsed and held in memory at once: a first import of 100,000 stays small
+
+
+def import_changes(workspace: Workspace, share: Share, entries: list[Entry],
+                   report: ImportReport) -> None:  # fmt: skip
+    """Read and merge what changed, parents first, a chunk of files at a time."""
     index = {
         row[0]: row[1:]
         for row in workspace.db.conn.execute(
             "SELECT path, size, mtime_ns, sha256, status FROM sync_index"
         )
     }
+    order = {table: n for n, table in enumerate(TABLES)}
+    entries = sorted(entries, key=lambda e: order.get(e.area, -1))  # venues before visits…
+    for start in range(0, len(entries), CHUNK):
+        chunk = entries[start : start + CHUNK]
+        merge_pending(workspace, read_changes(workspace, share, chunk, report, index), report)
+
+
+def read_changes(workspace: Workspace, share: Share, entries: list[Entry],
+                 report: ImportReport, index: dict) -> list[Pending]:  # fmt: skip
+    """Files new or changed since the last pass (and waiting ones), parsed and validated."""
     pending, updates = [], []
     for entry in entries:
         known = index.get(entry.relative)
