@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from desktop.core.sync.share import APP_FOLDER
 from desktop.core.templates import TemplateSet
@@ -24,6 +25,8 @@ NAMES = ("alice", "bob", "chloe")
 FIELDS = ("decision_making", "strengths", "governance_notes")
 VALUES = ("oui", "non", "peut-être", "")
 TEMPLATES = TemplateSet.load()
+# Hypothesis keeps its examples out of the repository's top level.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "carnet-hypothesis")
 
 laptop_index = st.integers(0, len(NAMES) - 1)
 operations = st.lists(
