@@ -105,20 +105,17 @@ class CarnetStore:
         if not keys:
             return
         stamp = self.clock.tick()
-        current = {k: v["stamp"] for k, v in self.field_stamps(record_id).items()}
         bases = bases or {}
-        rows = [
-            {
-                "record_id": record_id,
-                "field": key,
-                "stamp": stamp.encode(),
-                "device_id": self.author.device_id,
-                "user_name": self.author.user_name,
-                "base": bases.get(key) or current.get(key),
-            }
-            for key in keys
-        ]
-        self.db["field_stamps"].upsert_all(rows, pk=("record_id", "field"))
+        author = self.author
+        # The base is the stamp being replaced: SQLite reads it in the same statement.
+        self.db.conn.executemany(
+            "INSERT INTO field_stamps(record_id, field, stamp, device_id, user_name, base) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_id, field) DO UPDATE SET "
+            "base = coalesce(excluded.base, field_stamps.stamp), stamp = excluded.stamp, "
+            "device_id = excluded.device_id, user_name = excluded.user_name",
+            [(record_id, key, stamp.encode(), author.device_id, author.user_name, bases.get(key))
+             for key in keys],
+        )  # fmt: skip
         self.db["meta"].upsert({"key": "clock", "value": stamp.encode()}, pk="key")
 
     def field_stamps(self, record_id: str) -> dict[str, dict[str, str]]:

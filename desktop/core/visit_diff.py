@@ -108,6 +108,13 @@ def _row_text(spec: FieldSpec, row: Any) -> str:
     return " — ".join(p for p in parts if p != EMPTY) or EMPTY
 
 
+def display(spec: FieldSpec, value: Any) -> str:
+    """Any value of a field on one line: show(), and a table's rows joined."""
+    if spec.widget == "table" and isinstance(value, list):
+        return " ; ".join(_items(spec, value)) or EMPTY
+    return show(spec, value)
+
+
 def show(spec: FieldSpec, value: Any) -> str:
     """A single value as the sheet shows it (dates stay AAAA-MM-JJ)."""
     if value is None or is_empty(value):

@@ -101,14 +101,18 @@ class VisitEditor(DocumentEditor):
 
     def _conflict_texts(self, visit_id: str) -> dict[str, str]:
         from desktop.core.conflicts import conflicts_of
+
+        found = conflicts_of(self.store, visit_id)
+        if not found:
+            return {}
         from desktop.ui.sync_panel import display_value, stamp_time
 
         texts = {}
-        for key, versions in conflicts_of(self.store, visit_id).items():
+        for key, versions in found.items():
             spec = self.store.templates.visit.field(key)
             others = "; ".join(
                 self.tr("%1 (%2) : « %3 »").replace("%1", v.user_name)
-                .replace("%2", stamp_time(v)).replace("%3", _short(display_value(v.value, spec)))
+                .replace("%2", stamp_time(v)).replace("%3", display_value(v.value, spec, whole=False))
                 for v in versions
             )  # fmt: skip
             texts[key] = self.tr(
@@ -190,7 +194,3 @@ class VenueEditor(DocumentEditor):
     def refresh_header(self) -> None:
         self.title.setText(self.data.get("name") or self.tr("Lieu sans nom"))
         self.subtitle.setText(self.tr("Fiche d'identité du lieu, commune à toutes ses visites"))
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

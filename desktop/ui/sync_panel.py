@@ -31,20 +31,16 @@ from desktop.core.workspace import Workspace
 from desktop.ui.formatting import local_date
 
 
-def display_value(value: Any, spec=None) -> str:
-    """A field's value as the user reads it (enum labels, French numbers)."""
-    from desktop.core.pdf.french import number
+def display_value(value: Any, spec=None, whole: bool = True) -> str:
+    """A value in conflict as the user reads it: long texts whole (or shortened), the rest
+    as the venue history shows it (enum labels, French numbers, table rows)."""
+    from desktop.core.visit_diff import display
 
-    if value is MISSING or value is None or value == "":
+    if value is MISSING or value is None or value == "" or value == []:
         return "(vide)"
-    if isinstance(value, list):
-        return ", ".join(display_value(v, spec) if not isinstance(v, dict) else
-                         " · ".join(str(x) for x in v.values()) for v in value)  # fmt: skip
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, int | float):
-        return number(value)
-    return spec.label_of(value) if spec is not None and spec.choices else str(value)
+    if spec is None or (spec.is_text and whole):
+        return str(value)
+    return display(spec, value)
 
 
 def stamp_time(version: FieldVersion) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.conflicts import count_conflicts
@@ -155,21 +156,23 @@ def check_shared_folder(data_dir: Path, folder: Path) -> Path:
 
 # ------------------------------------------------------------------ colleagues
 def _note_colleagues(workspace: Workspace, share: Share, entries: list[Entry]) -> None:
-    seen: dict[str, dict] = json.loads(workspace.setting("sync_devices") or "{}")
+    """Who is in the share and their latest change; device.json read only when it moved."""
+    saved = workspace.setting("sync_devices") or "{}"
+    seen: dict[str, dict] = json.loads(saved)
     latest: dict[str, int] = {}
     for entry in entries:
         latest[entry.device_id] = max(latest.get(entry.device_id, 0), entry.mtime_ns)
-        if entry.area == "device":
-            info = _device_info(share, entry)
-            if info:
-                seen.setdefault(entry.device_id, {})["user_name"] = info
+        info = seen.setdefault(entry.device_id, {})
+        if entry.area == "device" and info.get("device_mtime_ns") != entry.mtime_ns:
+            info["device_mtime_ns"] = entry.mtime_ns
+            info["user_name"] = _device_info(share, entry) or info.get("user_name", "?")
     for device_id, mtime_ns in latest.items():
-        from datetime import UTC, datetime
-
         when = datetime.fromtimestamp(mtime_ns / 1e9, UTC).isoformat(timespec="seconds")
-        seen.setdefault(device_id, {})["last_seen"] = when
-    with transaction(workspace.db):
-        workspace.set_setting("sync_devices", json.dumps(seen, sort_keys=True))
+        seen[device_id]["last_seen"] = when
+    text = json.dumps(seen, sort_keys=True)
+    if text != saved:
+        with transaction(workspace.db):
+            workspace.set_setting("sync_devices", text)
 
 
 def _device_info(share: Share, entry: Entry) -> str | None:

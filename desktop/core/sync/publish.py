@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.db import transaction
@@ -33,7 +33,6 @@ class PublishReport:
     media: int = 0
     sheets: int = 0
     withdrawn: int = 0  # records no longer shared (a photo's authorisation withdrawn)
-    problems: list[str] = field(default_factory=list)
 
 
 def pending_count(workspace: Workspace) -> int:
@@ -138,7 +137,12 @@ def publish_sheets(workspace: Workspace, share: Share, report: PublishReport,
     render = render or (lambda visit_id: make_sheet(workspace, visit_id, "reseau").data)
     conn = workspace.db.conn
     me = workspace.store.author.device_id
-    published = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT * FROM sync_sheets")}
+    published = {
+        visit_id: (fingerprint, path)
+        for visit_id, fingerprint, path in conn.execute(
+            "SELECT visit_id, fingerprint, path FROM sync_sheets"
+        )
+    }
     owned = conn.execute(
         "SELECT v.id, v.visit_date, v.visit_type, v.author, ve.name, ve.id FROM visits v "
         "JOIN venues ve ON ve.id = v.venue_id WHERE v.owner_device = ? "
