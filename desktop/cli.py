@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_import_venues(ws: Workspace, args: argparse.Namespace) -> int:
-    count = replace_directory(ws.db, read_directory_csv(args.file))
+    count = replace_directory(ws, read_directory_csv(args.file))
     print(f"{count} lieux chargés dans l'annuaire.")
     return EXIT_OK
 

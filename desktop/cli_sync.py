@@ -6,7 +6,6 @@ import argparse
 import threading
 from pathlib import Path
 
-from desktop.core.db import transaction
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine, check_shared_folder
 from desktop.core.sync.watcher import ShareWatcher, watch_forever
 from desktop.core.workspace import Workspace
@@ -28,8 +27,7 @@ def register(add) -> None:
 def cmd_sync(ws: Workspace, args: argparse.Namespace) -> int:
     if args.shared:
         folder = check_shared_folder(ws.data_dir, args.shared)
-        with transaction(ws.db):
-            ws.set_setting(SHARED_FOLDER, str(folder))
+        ws.set_setting(SHARED_FOLDER, str(folder))
     engine = SyncEngine(ws)
     report = engine.run_pass(sheets=not args.no_sheets)
     print(report.summary(), flush=True)

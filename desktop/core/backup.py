@@ -108,15 +108,13 @@ def check_backup_folder(folder: Path, shared_folder: str | Path | None) -> Path:
     return resolved
 
 
-def set_backup_folder(db, folder: Path | None) -> Path | None:
+def set_backup_folder(workspace, folder: Path | None) -> Path | None:
     """Store the user's choice (None: back to the default), after checking it."""
-    from desktop.core.workspace import get_meta, set_meta
-
     if folder is None:
-        set_meta(db, "backup_dir", "")
+        workspace.set_setting("backup_dir", "")
         return None
-    resolved = check_backup_folder(folder, get_meta(db, "shared_folder") or None)
-    set_meta(db, "backup_dir", str(resolved))
+    resolved = check_backup_folder(folder, workspace.setting("shared_folder") or None)
+    workspace.set_setting("backup_dir", str(resolved))
     return resolved
 
 
@@ -361,7 +359,11 @@ def automatic_backup(db_path: Path, folder: Path, now: datetime | None = None):
 
 
 def restore(
-    backup_path: Path, db_path: Path, folder: Path, now: datetime | None = None
+    backup_path: Path,
+    db_path: Path,
+    folder: Path,
+    now: datetime | None = None,
+    service=None,
 ) -> RestoreReport:
     """Replace the live database with a backup, after backing up the current state.
 
@@ -369,10 +371,12 @@ def restore(
     stay open (the app's) see the restored content at their next read, like any other
     write, and the -wal/-shm files stay consistent. Nothing is changed if the backup is
     unreadable, damaged or from a newer Carnet, or if the current state cannot be saved.
+    With the app's data service, the copy is one of its jobs (the one writer); without
+    one (repairing a damaged folder, nothing else open), on a connection of its own.
     """
     info = check_restorable(backup_path)
     pre = make_backup(db_path, folder, now, label=PRE_RESTORE) if Path(db_path).exists() else None
-    _restore_into(backup_path, Path(db_path))
+    _restore_into(backup_path, Path(db_path), service)
     # No rotation here: it could remove the very backup just restored (an older one of a
     # day that has a newer); the next backup rotates.
     return RestoreReport(info, pre, missing_media(backup_path, Path(db_path).parent / "media"))
@@ -403,9 +407,9 @@ def check_restorable(backup_path: Path) -> BackupInfo:
     return info
 
 
-def _restore_into(backup_path: Path, db_path: Path) -> None:
+def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
     """Backup file -> cleaned temporary copy -> live file, each step by the backup API."""
-    from desktop.core.db import open_database
+    from desktop.core.data_service import migrate, open_database
 
     handle, temporary = tempfile.mkstemp(prefix=".carnet-restauration-", suffix=".sqlite",
                                          dir=db_path.parent)  # fmt: skip
@@ -417,16 +421,22 @@ def _restore_into(backup_path: Path, db_path: Path) -> None:
             source.backup(staging, pages=-1)
             for table in MANIFEST_TABLES:
                 staging.execute(f"DROP TABLE IF EXISTS {table}")
-            live = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
-            try:
-                live.execute("PRAGMA journal_mode = WAL")
-                staging.backup(live, pages=-1)  # one write transaction on the live file
-            finally:
-                live.close()
+            if service is not None:
+                service.call_outside_transaction(
+                    lambda live: (staging.backup(live.conn, pages=-1), migrate(live))
+                )
+            else:
+                live = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
+                try:
+                    live.execute("PRAGMA journal_mode = WAL")
+                    staging.backup(live, pages=-1)  # one write transaction on the live file
+                finally:
+                    live.close()
         finally:
             staging.close()
             source.close()
-        open_database(db_path).conn.close()  # an older backup: bring its schema up to date
+        if service is None:
+            open_database(db_path).conn.close()  # an older backup: bring its schema up to date
     except sqlite3.DatabaseError as error:
         raise BackupError(f"La restauration a échoué ({error}).") from None
     except OSError as error:

@@ -12,44 +12,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.db import transaction
-from desktop.core.field_merge import MISSING, FieldVersion, still_in_conflict
-from desktop.core.store import CarnetStore, now_iso
+from desktop.core.conflict_rows import decode_value, encode_value
+from desktop.core.field_merge import MISSING, FieldVersion
+from desktop.core.store import DELETED_FIELD, CarnetStore, now_iso
+
+__all__ = ["decode_value", "encode_value"]
 
 ATTACHMENT_TABLES = ("photos", "documents")
-
-
-def encode_value(value: Any) -> str:
-    return json.dumps({} if value is MISSING else {"v": value}, ensure_ascii=False)
-
-
-def decode_value(text: str) -> Any:
-    holder = json.loads(text)
-    return holder.get("v", MISSING)
-
-
-def keep_conflict(store: CarnetStore, table: str, record_id: str, key: str,
-                  loser: FieldVersion) -> None:  # fmt: skip
-    store.db.conn.execute(
-        "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
-        "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (record_id, table, key, encode_value(loser.value), loser.stamp, loser.device_id,
-         loser.user_name, now_iso()),
-    )  # fmt: skip
-
-
-def prune_conflicts(store: CarnetStore, record_id: str, key: str, winner: FieldVersion) -> None:
-    """Drop the kept values that the field's current version has seen or now agrees with."""
-    rows = store.db.conn.execute(
-        "SELECT stamp, value FROM sync_conflicts WHERE record_id = ? AND field = ?",
-        (record_id, key),
-    ).fetchall()
-    for stamp, value in rows:
-        if not still_in_conflict(FieldVersion(decode_value(value), stamp), winner):
-            store.db.conn.execute(
-                "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND stamp = ?",
-                (record_id, key, stamp),
-            )
 
 
 @dataclass(frozen=True)
@@ -70,9 +39,48 @@ class Conflict:
     def key(self) -> tuple[str, str, str]:
         return (self.record_id, self.field, self.other.stamp)
 
+    @property
+    def is_deletion(self) -> bool:
+        """Deleted on one laptop while edited on another: `current` is the deletion,
+        `other` the latest edit its author had not seen."""
+        return self.field == DELETED_FIELD
+
 
 def count_conflicts(store: CarnetStore) -> int:
-    return store.db.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
+    fields = store.db.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
+    return fields + len(_deletion_rows(store))
+
+
+# A deleted record with an edit later than what its deletion saw (the tombstone's base;
+# a tombstone without one saw everything before it).
+_DELETION_CONFLICTS = """
+SELECT t.id, d.stamp, coalesce(d.base, ''), d.device_id, d.user_name, t.deleted_at,
+       f.stamp, f.device_id, f.user_name
+FROM {table} t
+JOIN field_stamps d ON d.record_id = t.id AND d.field = '_deleted'
+JOIN field_stamps f ON f.record_id = t.id AND f.field NOT IN ('_deleted', '_owner')
+WHERE t.deleted_at IS NOT NULL AND f.stamp > coalesce(nullif(d.base, ''), d.stamp)
+  AND f.stamp = (SELECT max(stamp) FROM field_stamps g
+                 WHERE g.record_id = t.id AND g.field NOT IN ('_deleted', '_owner'))
+"""
+
+
+def _deletion_rows(store: CarnetStore) -> list[tuple[str, tuple]]:
+    rows = []
+    for table in ("venues", "visits"):
+        sql = _DELETION_CONFLICTS.format(table=table)
+        rows += [(table, row) for row in store.db.conn.execute(sql)]
+    return rows
+
+
+def deletion_conflicts(store: CarnetStore) -> list[Conflict]:
+    conflicts = []
+    for table, row in _deletion_rows(store):
+        record_id, stamp, base, device, user, deleted_at, edit, edit_device, edit_user = row
+        deletion = FieldVersion(deleted_at, stamp, base, device, user)
+        edited = FieldVersion(MISSING, edit, "", edit_device, edit_user)
+        conflicts.append(_describe(store, table, record_id, DELETED_FIELD, deletion, edited))
+    return conflicts
 
 
 def conflicts_of(store: CarnetStore, record_id: str) -> dict[str, list[FieldVersion]]:
@@ -100,7 +108,7 @@ def list_conflicts(store: CarnetStore) -> list[Conflict]:
             continue
         other = FieldVersion(decode_value(value), stamp, "", device_id, user_name)
         conflicts.append(_describe(store, table, record_id, key, current, other))
-    return conflicts
+    return conflicts + deletion_conflicts(store)
 
 
 def current_version(store: CarnetStore, table: str, record_id: str, key: str):
@@ -141,6 +149,8 @@ def _describe(store, table, record_id, key, current, other) -> Conflict:
         spec = None
         context = {"photos": "Photo", "documents": "Document"}[table]
     title = spec.title if spec is not None else _ATTACHMENT_TITLES.get(key, key)
+    if key == DELETED_FIELD:
+        title = "Suppression"
     return Conflict(table, record_id, key, title, context, current, other, visit_id, venue_id)
 
 
@@ -159,20 +169,30 @@ def _venue_name(store: CarnetStore, venue_id: str) -> str:
 
 def resolve_conflict(store: CarnetStore, conflict: Conflict, value: Any) -> None:
     """Set the field to the chosen value, stamped as having seen every value in conflict."""
-    with transaction(store.db):
-        stamps = [conflict.current.stamp] + [
-            r[0]
-            for r in store.db.conn.execute(
-                "SELECT stamp FROM sync_conflicts WHERE record_id = ? AND field = ?",
-                (conflict.record_id, conflict.field),
-            )
-        ]
-        _write_value(store, conflict.table, conflict.record_id, conflict.field, value)
-        store.stamp(conflict.record_id, [conflict.field], bases={conflict.field: max(stamps)})
-        store.db.conn.execute(
-            "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ?",
+    store.service.call(lambda writer: _resolve(writer.store, conflict, value))
+
+
+def _resolve(store: CarnetStore, conflict: Conflict, value: Any) -> None:
+    if conflict.field == DELETED_FIELD:  # restore, or confirm the deletion (seen it all)
+        deleted = None if value is MISSING or value is None else now_iso()
+        store.set_deleted(conflict.table, conflict.record_id, deleted)
+        store.changes.conflicts = True
+        return
+    stamps = [conflict.current.stamp] + [
+        r[0]
+        for r in store.db.conn.execute(
+            "SELECT stamp FROM sync_conflicts WHERE record_id = ? AND field = ?",
             (conflict.record_id, conflict.field),
         )
+    ]
+    _write_value(store, conflict.table, conflict.record_id, conflict.field, value)
+    store.stamp(conflict.table, conflict.record_id, [conflict.field],
+                bases={conflict.field: max(stamps)})  # fmt: skip
+    store.db.conn.execute(
+        "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ?",
+        (conflict.record_id, conflict.field),
+    )
+    store.changes.conflicts = True
 
 
 def _write_value(store: CarnetStore, table: str, record_id: str, key: str, value: Any) -> None:

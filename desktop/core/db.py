@@ -1,18 +1,14 @@
-"""Opening the local SQLite database: pragmas, explicit transactions, migrations.
+"""Opening the local SQLite database: pragmas, read connections, integrity.
 
 WAL lets readers run during a write; synchronous=FULL makes each committed autosave
-survive a power cut, not just a crash of the app. Transactions are explicit (BEGIN
-IMMEDIATE ... COMMIT) so that a migration or a multi-row edit is all or nothing.
+survive a power cut, not just a crash of the app. Writes (and migrations) happen only
+on the data service's connection (data_service.py); every other connection is read-only.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-from desktop.core.migrations import MIGRATIONS
 
 
 class DatabaseError(RuntimeError):
@@ -65,46 +61,17 @@ def connect(path: Path) -> Database:
     return db
 
 
-@contextmanager
-def transaction(db: Database) -> Iterator[Database]:
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("COMMIT")
-
-
 def schema_version(db: Database) -> int:
     return db.conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: Database, target: int | None = None) -> int:
-    """Apply the numbered migrations above the stored version, each in one transaction."""
-    target = len(MIGRATIONS) if target is None else target
-    current = schema_version(db)
-    if current > len(MIGRATIONS):
-        raise DatabaseError(
-            f"Cette base vient d'une version plus récente de Carnet (schéma {current}, "
-            f"cette version connaît le schéma {len(MIGRATIONS)}). Mettez Carnet à jour."
-        )
-    for number in range(current + 1, target + 1):
-        with transaction(db):
-            MIGRATIONS[number - 1](db)
-            db.conn.execute(f"PRAGMA user_version = {number}")
-    return schema_version(db)
+def open_reader(path: Path) -> Database:
+    """A read-only connection: every write goes through the data service's own one."""
+    import sqlite3
 
-
-def open_database(path: Path) -> Database:
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = connect(path)
-        try:
-            migrate(db)
-        except BaseException:
-            db.conn.close()
-            raise
+        db.conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as error:
         raise DatabaseError(
             f"La base de données « {path} » est illisible ou endommagée ({error})."

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any
 
-from desktop.core.db import Database, transaction
+from desktop.core.db import Database
 from desktop.core.text import fold
 from desktop.core.venue_directory import DirectoryEntry, read_directory_csv
 
 ENTRY_FIELDS = tuple(f.name for f in fields(DirectoryEntry))
 
 
-def replace_directory(db: Database, entries: list[DirectoryEntry]) -> int:
-    """Replace the whole directory with these entries, in one transaction."""
+def replace_directory(workspace, entries: list[DirectoryEntry]) -> int:
+    """Replace the whole directory with these entries, in one transaction (the writer's)."""
     rows = []
     for entry in entries:
         row = asdict(entry)
@@ -21,9 +21,12 @@ def replace_directory(db: Database, entries: list[DirectoryEntry]) -> int:
             " ".join(filter(None, [entry.name, entry.commune, entry.postal_code]))
         )
         rows.append(row)
-    with transaction(db):
-        db.conn.execute("DELETE FROM directory")
-        db["directory"].insert_all(rows, pk="source_id", batch_size=500)
+
+    def replace(writer) -> None:
+        writer.db.conn.execute("DELETE FROM directory")
+        writer.db["directory"].insert_all(rows, pk="source_id", batch_size=500)
+
+    workspace.service.call(replace)
     return len(rows)
 
 
@@ -31,10 +34,10 @@ def directory_size(db: Database) -> int:
     return db.conn.execute("SELECT count(*) FROM directory").fetchone()[0]
 
 
-def ensure_bundled_directory(db: Database, path) -> int:
+def ensure_bundled_directory(workspace, path) -> int:
     """Load the bundled national list the first time it is needed."""
-    if directory_size(db) == 0:
-        return replace_directory(db, read_directory_csv(path))
+    if directory_size(workspace.db) == 0:
+        return replace_directory(workspace, read_directory_csv(path))
     return 0
 
 

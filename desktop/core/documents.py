@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.db import transaction
+from desktop.core.data_service import Writer, writes
 from desktop.core.files import french_reason
 from desktop.core.media_store import MediaStore, content_hash
 from desktop.core.records import AttachOutcome, ChangeResult, Document
@@ -71,6 +71,10 @@ def check_document(name: str, data: bytes) -> str:
 class DocumentLibrary:
     def __init__(self, store: CarnetStore, media: MediaStore) -> None:
         self.store, self.media = store, media
+        self.service = store.service
+
+    def on(self, writer: Writer) -> DocumentLibrary:
+        return DocumentLibrary(writer.store, self.media)
 
     def attach(self, venue_id: str, path: Path, doc_type: str | None = None) -> AttachOutcome:
         path = Path(path)
@@ -109,21 +113,22 @@ class DocumentLibrary:
                                    doc_type or guess_type(path.name))  # fmt: skip
         return AttachOutcome(path.name, "attached", f"{path.name} : joint.", document_id)
 
+    @writes
     def _insert(self, venue_id, name, digest, ext, size, doc_type) -> str:
         document_id, now, author = new_id(), now_iso(), self.store.author
-        with transaction(self.store.db):
-            self.store.db["media"].insert(
-                {"sha256": digest, "kind": "document", "ext": ext, "size": size},
-                pk="sha256",
-                ignore=True,  # the first description of a hash stays
-            )
-            self.store.db["documents"].insert({
-                "id": document_id, "venue_id": venue_id, "sha256": digest, "original_name": name,
-                "doc_type": doc_type, "doc_date": None, "end_date": None, "created_at": now,
-                "created_device": author.device_id, "created_user": author.user_name,
-                "updated_at": now, "deleted_at": None,
-            })  # fmt: skip
-            self.store.stamp(document_id, ["doc_type"])
+        self.store.db["media"].insert(
+            {"sha256": digest, "kind": "document", "ext": ext, "size": size},
+            pk="sha256",
+            ignore=True,  # the first description of a hash stays
+        )
+        self.store.db["documents"].insert({
+            "id": document_id, "venue_id": venue_id, "sha256": digest, "original_name": name,
+            "doc_type": doc_type, "doc_date": None, "end_date": None, "created_at": now,
+            "created_device": author.device_id, "created_user": author.user_name,
+            "updated_at": now, "deleted_at": None,
+        })  # fmt: skip
+        self.store.stamp("documents", document_id, ["doc_type"])
+        self.store.changes.note("venues", venue_id)
         return document_id
 
     def list_documents(self, venue_id: str) -> list[Document]:
@@ -152,16 +157,16 @@ class DocumentLibrary:
         path = self.media.path("documents", row[2], row[7])
         return Document(row[0], row[1], row[2], row[3], row[4], row[5], row[6], str(path))
 
+    @writes
     def update(self, document_id: str, changes: dict[str, Any]) -> ChangeResult:
         values = {key: _clean(key, value) for key, value in changes.items()}
-        with transaction(self.store.db):
-            before = self.get(document_id)
-            changed = [k for k, v in values.items() if getattr(before, k) != v]
-            if changed:
-                self.store.db["documents"].update(
-                    document_id, {**{k: values[k] for k in changed}, "updated_at": now_iso()}
-                )
-                self.store.stamp(document_id, changed)
+        before = self.get(document_id)
+        changed = [k for k, v in values.items() if getattr(before, k) != v]
+        if changed:
+            self.store.db["documents"].update(
+                document_id, {**{k: values[k] for k in changed}, "updated_at": now_iso()}
+            )
+            self.store.stamp("documents", document_id, changed)
         return ChangeResult(document_id, tuple(changed), {})
 
     def delete(self, document_id: str) -> ChangeResult:

@@ -13,8 +13,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.core.db import transaction
-from desktop.core.hlc import Stamp
 from desktop.core.record_merge import merge_fields, write_stamps
 from desktop.core.store import DELETED_FIELD, OWNER_FIELD, CarnetStore, now_iso
 
@@ -145,10 +143,7 @@ def _validator():
 
 def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
     """Merge a validated exchange document; returns counts of created and updated records."""
-    with transaction(store.db):
-        counts = merge_document(store, document)
-        store.save_clock()
-    return counts
+    return store.service.call(lambda writer: merge_document(writer.store, document))
 
 
 def merge_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
@@ -198,9 +193,9 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
     ).fetchone()
     if row is None:
         for stamp in record["stamps"].values():
-            store.clock.observe(Stamp.decode(stamp["stamp"]))
+            store.observe(stamp)
         _write(store, table, columns, record, record["data"], record.get("deleted_at"))
-        write_stamps(store, record["id"], record["stamps"])
+        write_stamps(store, table, record["id"], record["stamps"])
         return "created"
     data, deleted, owner = json.loads(row[0]), row[1], row[2]
     ours = {**data, DELETED_FIELD: deleted, OWNER_FIELD: owner}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.hlc import Stamp
 from desktop.core.photos import EDITABLE_FIELDS as PHOTO_FIELDS
 from desktop.core.record_merge import merge_fields, write_stamps
 from desktop.core.store import DELETED_FIELD, CarnetStore
@@ -69,11 +68,11 @@ def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> 
     row = cursor.fetchone()
     if row is None:
         for stamp in record["stamps"].values():
-            store.clock.observe(Stamp.decode(stamp["stamp"]))
+            store.observe(stamp)
         values = {k: record.get(k) for k in (*FIXED, spec["parent"])}
         values |= {k: record["data"].get(k) for k in spec["fields"]}
         store.db[table].insert(values)
-        write_stamps(store, record["id"], record["stamps"])
+        write_stamps(store, table, record["id"], record["stamps"])
         return "created"
     ours = {k: v for k, v in zip(spec["fields"], row[1:], strict=True) if v is not None}
     ours[DELETED_FIELD] = row[0]
@@ -86,4 +85,5 @@ def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> 
         update["deleted_at"] = record.get("deleted_at")
     update["updated_at"] = record.get("updated_at")
     store.db[table].update(record["id"], update)
+    store.changes.note(table, record["id"], taken)
     return "updated"

@@ -3,7 +3,8 @@
 A stamp is (wall milliseconds, counter, device id). It never goes backwards on one
 device even if the system clock does, and after observing a colleague's stamp the
 next local stamp is later than it. Encoded as a fixed-width string, stamps sort
-lexicographically in the same order as they compare.
+lexicographically in the same order as they compare: the counter never passes
+MAX_COUNTER (a burst of edits in one millisecond moves on to the next millisecond).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+MAX_COUNTER = 99_999  # five digits in the encoded stamp
+DAY_MS = 86_400_000
 
 
 @dataclass(frozen=True, order=True)
@@ -41,19 +45,37 @@ class HybridClock:
     ) -> None:
         self.device_id = device_id
         self._now_ms = now_ms
-        self._wall = last.wall_ms if last else 0
-        self._counter = last.counter if last else 0
+        self._wall, self._counter = 0, 0
+        self._last: Stamp | None = None
+        if last:
+            self.observe(last)
+
+    @property
+    def last(self) -> Stamp | None:
+        """The latest stamp made or seen (what the database keeps as its clock)."""
+        return self._last
+
+    def now_ms(self) -> int:
+        return self._now_ms()
 
     def tick(self) -> Stamp:
         """A new stamp for a local change, later than every stamp seen so far."""
         now = self._now_ms()
         if now > self._wall:
             self._wall, self._counter = now, 0
+        elif self._counter >= MAX_COUNTER:
+            self._wall, self._counter = self._wall + 1, 0
         else:
             self._counter += 1
-        return Stamp(self._wall, self._counter, self.device_id)
+        self._last = Stamp(self._wall, self._counter, self.device_id)
+        return self._last
 
     def observe(self, remote: Stamp) -> None:
         """Account for a stamp from another device so our next tick comes after it."""
-        if (remote.wall_ms, remote.counter) > (self._wall, self._counter):
-            self._wall, self._counter = remote.wall_ms, remote.counter
+        if self._last is None or remote > self._last:
+            self._last = remote
+        wall, counter = remote.wall_ms, remote.counter
+        if counter > MAX_COUNTER:  # written by a version without the cap
+            wall, counter = wall + 1, 0
+        if (wall, counter) > (self._wall, self._counter):
+            self._wall, self._counter = wall, counter

@@ -192,10 +192,25 @@ def m005_sync(db: Database) -> None:
     db["sync_prints"].create({"sha256": str, "print_sha256": str}, pk="sha256")
 
 
+def m006_one_writer(db: Database) -> None:
+    """Deletions that remember what they saw, and colleagues whose clock runs far ahead.
+
+    A tombstone's base is now the latest field stamp its author had seen: an edit later
+    than that was made without knowing of the deletion (a conflict of its own). Earlier
+    tombstones are taken to have seen everything before them.
+    """
+    run = db.conn.execute
+    run("UPDATE field_stamps SET base = stamp WHERE field = '_deleted'")
+    db["clock_ahead"].create(
+        {"device_id": str, "user_name": str, "ahead_ms": int, "seen_at": str}, pk="device_id"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
     m003_venue_sort_key,
     m004_photos_and_documents,
     m005_sync,
+    m006_one_writer,
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core.db import transaction
+from desktop.core.data_service import Writer, writes
 from desktop.core.files import french_reason
 from desktop.core.media_store import MediaStore, content_hash
 from desktop.core.photo_processing import SUPPORTED_EXTENSIONS, PhotoRejected, Renditions
@@ -92,6 +92,10 @@ def _read(path: Path) -> bytes:
 class PhotoLibrary:
     def __init__(self, store: CarnetStore, media: MediaStore) -> None:
         self.store, self.media = store, media
+        self.service = store.service
+
+    def on(self, writer: Writer) -> PhotoLibrary:
+        return PhotoLibrary(writer.store, self.media)
 
     # --------------------------------------------------------------- attaching
     def attach_files(
@@ -181,26 +185,27 @@ class PhotoLibrary:
         ).fetchone()
         return row[0] if row else None
 
+    @writes
     def _insert(self, visit_id: str, prepared: Prepared, position: float) -> str:
         renditions, photo_id, now = prepared.renditions, new_id(), now_iso()
         author = self.store.author
         fields = {"caption": "", "taken_on": renditions.taken_on, "identifiable_people": 0,
                   "consent": "", "allowed_use": None}  # fmt: skip
-        with transaction(self.store.db):
-            self.store.db["media"].insert(
-                {"sha256": prepared.digest, "kind": "photo", "ext": prepared.ext,
-                 "size": len(prepared.data), "width": renditions.width,
-                 "height": renditions.height},
-                pk="sha256", ignore=True,  # the first description of a hash stays
-            )  # fmt: skip
-            self.store.db["photos"].insert({
-                "id": photo_id, "visit_id": visit_id, "sha256": prepared.digest,
-                "original_name": prepared.name, "position": position,
-                "created_at": now, "created_device": author.device_id,
-                "created_user": author.user_name, "updated_at": now, "deleted_at": None,
-                **fields,
-            })  # fmt: skip
-            self.store.stamp(photo_id, [*fields, "position"])
+        self.store.db["media"].insert(
+            {"sha256": prepared.digest, "kind": "photo", "ext": prepared.ext,
+             "size": len(prepared.data), "width": renditions.width,
+             "height": renditions.height},
+            pk="sha256", ignore=True,  # the first description of a hash stays
+        )  # fmt: skip
+        self.store.db["photos"].insert({
+            "id": photo_id, "visit_id": visit_id, "sha256": prepared.digest,
+            "original_name": prepared.name, "position": position,
+            "created_at": now, "created_device": author.device_id,
+            "created_user": author.user_name, "updated_at": now, "deleted_at": None,
+            **fields,
+        })  # fmt: skip
+        self.store.stamp("photos", photo_id, [*fields, "position"])
+        self.store.changes.note("visits", visit_id)  # its sheet and list show the photo
         return photo_id
 
     # --------------------------------------------------------------- reading
@@ -237,19 +242,20 @@ class PhotoLibrary:
         return self.media.path("originals", photo.sha256, row[0] if row else ".jpg")
 
     # --------------------------------------------------------------- editing
+    @writes
     def update_photo(self, photo_id: str, changes: dict[str, Any]) -> ChangeResult:
         """Caption, date taken and image rights; refuses unknown fields and bad values."""
         values = {key: _clean_value(key, value) for key, value in changes.items()}
-        with transaction(self.store.db):
-            before = self.get_photo(photo_id)
-            changed = [k for k, v in values.items() if _stored(before, k) != v]
-            if changed:
-                self.store.db["photos"].update(
-                    photo_id, {**{k: values[k] for k in changed}, "updated_at": now_iso()}
-                )
-                self.store.stamp(photo_id, changed)
+        before = self.get_photo(photo_id)
+        changed = [k for k, v in values.items() if _stored(before, k) != v]
+        if changed:
+            self.store.db["photos"].update(
+                photo_id, {**{k: values[k] for k in changed}, "updated_at": now_iso()}
+            )
+            self.store.stamp("photos", photo_id, changed)
         return ChangeResult(photo_id, tuple(changed), {})
 
+    @writes
     def move_photo(self, photo_id: str, new_index: int) -> ChangeResult:
         """Put a photo at new_index among its visit's photos; only its own row changes."""
         photo = self.get_photo(photo_id)
@@ -265,11 +271,8 @@ class PhotoLibrary:
             position = before + 1
         else:
             position = (before + after) / 2
-        with transaction(self.store.db):
-            self.store.db["photos"].update(
-                photo_id, {"position": position, "updated_at": now_iso()}
-            )
-            self.store.stamp(photo_id, ["position"])
+        self.store.db["photos"].update(photo_id, {"position": position, "updated_at": now_iso()})
+        self.store.stamp("photos", photo_id, ["position"])
         return ChangeResult(photo_id, ("position",), {})
 
     def delete_photo(self, photo_id: str) -> ChangeResult:

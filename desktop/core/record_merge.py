@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.conflicts import keep_conflict, prune_conflicts
+from desktop.core.conflict_rows import keep_conflict, prune_conflicts
 from desktop.core.field_merge import LWW_ONLY, MISSING, FieldVersion, decide
-from desktop.core.hlc import Stamp
 from desktop.core.store import CarnetStore
 
 
@@ -24,12 +23,13 @@ def merge_fields(
 ) -> dict[str, dict]:
     """Decide each incoming field against ours; returns {key: stamp} of the fields taken.
 
-    The stamps of the fields taken are stored; the caller writes their values.
+    The stamps of the fields taken are stored; the caller writes their values. Runs
+    on the data service's writer, inside its transaction.
     """
     our_stamps = store.field_stamps(record_id)
     taken: dict[str, dict] = {}
     for key, stamp in their_stamps.items():
-        store.clock.observe(Stamp.decode(stamp["stamp"]))
+        store.observe(stamp)
         mine = our_stamps.get(key)
         if mine is not None and mine["stamp"] == stamp["stamp"]:
             continue
@@ -39,14 +39,18 @@ def merge_fields(
         if decision.take_theirs:
             taken[key] = stamp
         if decision.conflict is not None:
-            keep_conflict(store, table, record_id, key, decision.conflict)
-        if key not in LWW_ONLY:
-            prune_conflicts(store, record_id, key, decision.winner)
-    write_stamps(store, record_id, taken)
+            keep_conflict(store.db, table, record_id, key, decision.conflict)
+            store.changes.conflicts = True
+        if key not in LWW_ONLY and prune_conflicts(store.db, record_id, key, decision.winner):
+            store.changes.conflicts = True
+    write_stamps(store, table, record_id, taken)
     return taken
 
 
-def write_stamps(store: CarnetStore, record_id: str, stamps: dict[str, dict]) -> None:
+def write_stamps(store: CarnetStore, table: str, record_id: str, stamps: dict[str, dict]) -> None:
+    if not stamps:
+        return
+    store.changes.note(table, record_id, stamps)
     store.db["field_stamps"].upsert_all(
         [
             {"record_id": record_id, "field": k, "base": v.get("base"), **v}

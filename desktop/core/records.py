@@ -71,6 +71,8 @@ class ChangeResult:
     changed: tuple[str, ...]
     errors: dict[str, list[str]]
     completeness: float = 0.0
+    stamps: dict[str, str] = field(default_factory=dict)  # the new stamp of each field changed
+    conflicts: tuple[str, ...] = ()  # fields whose value stored underneath was kept aside
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,14 @@ import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 from desktop.core import text
-from desktop.core.db import Database, transaction
+from desktop.core.changes import ChangeSet
+from desktop.core.conflict_rows import keep_conflict
+from desktop.core.data_service import DataService, Writer, writes
+from desktop.core.db import Database
+from desktop.core.field_merge import MISSING, FieldVersion
 from desktop.core.hlc import HybridClock, Stamp
 from desktop.core.migrations import venue_sort_key
 from desktop.core.records import (
@@ -60,51 +63,48 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 class CarnetStore:
-    def __init__(self, db: Database, templates: TemplateSet, author: Author):
+    """Venues and visits. Reads run on this store's connection; the methods marked
+    @writes run on the data service's writer (see data_service.py), in its transaction."""
+
+    def __init__(self, db: Database, templates: TemplateSet, service: DataService) -> None:
         self.db = db
         self.templates = templates
-        self.author = author
-        self.clock = HybridClock(author.device_id, self._last_stamp())
+        self.service = service
+        self.clock: HybridClock | None = None  # set by the service for each transaction
+        self.changes: ChangeSet | None = None
 
-    def worker_copy(self) -> CarnetStore:
-        """The same store on its own connection, for a background thread; close() it after."""
-        from desktop.core.db import connect
+    @property
+    def author(self) -> Author:
+        return self.service.author
 
-        path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
-        return CarnetStore(connect(Path(path)), self.templates, self.author)
+    def on(self, writer: Writer) -> CarnetStore:
+        return writer.store
 
-    def close(self) -> None:
-        self.db.conn.close()
+    def begin(self, writer: Writer) -> None:
+        """The service opened a transaction: stamps come from its clock."""
+        self.clock, self.changes = writer.clock, writer.changes
+
+    def end(self) -> None:
+        self.clock = self.changes = None
 
     # ----------------------------------------------------------------- stamps
-    def _last_stamp(self) -> Stamp | None:
-        row = self.db.conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchone()
-        return Stamp.decode(row[0]) if row else None
-
-    def save_clock(self) -> None:
-        """Persist the clock after observing others' stamps (an import)."""
-        last = self.clock.tick()
-        self.db["meta"].upsert({"key": "clock", "value": last.encode()}, pk="key")
-
-    def reload_clock(self) -> None:
-        """Catch up with stamps written by another connection (a background import)."""
-        last = self._last_stamp()
-        if last:
-            self.clock.observe(last)
-
     def stamp(
-        self, record_id: str, keys: Iterable[str], bases: dict[str, str] | None = None
-    ) -> None:
+        self,
+        table: str,
+        record_id: str,
+        keys: Iterable[str],
+        bases: dict[str, str] | None = None,
+    ) -> str:
         """Record who changed these fields of a record, and when (inside a transaction).
 
-        Each stamp keeps the stamp it replaces as its base (or the given one, when the
-        user resolves a conflict having seen both values): the sync tells concurrent
-        edits from later ones by it.
+        Each stamp keeps the stamp it replaces as its base (or the given one: the stamp
+        an editor was showing, or every value in conflict when the user resolves one):
+        the sync tells concurrent edits from later ones by it. Returns the new stamp.
         """
         keys = list(keys)
         if not keys:
-            return
-        stamp = self.clock.tick()
+            return ""
+        stamp = self.clock.tick().encode()
         bases = bases or {}
         author = self.author
         # The base is the stamp being replaced: SQLite reads it in the same statement.
@@ -113,10 +113,17 @@ class CarnetStore:
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_id, field) DO UPDATE SET "
             "base = coalesce(excluded.base, field_stamps.stamp), stamp = excluded.stamp, "
             "device_id = excluded.device_id, user_name = excluded.user_name",
-            [(record_id, key, stamp.encode(), author.device_id, author.user_name, bases.get(key))
+            [(record_id, key, stamp, author.device_id, author.user_name, bases.get(key))
              for key in keys],
         )  # fmt: skip
-        self.db["meta"].upsert({"key": "clock", "value": stamp.encode()}, pk="key")
+        self.changes.note(table, record_id, keys)
+        return stamp
+
+    def observe(self, stamp: dict[str, str]) -> None:
+        """A stamp that arrived from elsewhere (an import): later local stamps follow it."""
+        self.service.call(
+            lambda writer: writer.observe(Stamp.decode(stamp["stamp"]), stamp.get("user_name", ""))
+        )
 
     def field_stamps(self, record_id: str) -> dict[str, dict[str, str]]:
         rows = self.db.conn.execute(
@@ -131,23 +138,23 @@ class CarnetStore:
         return stamps
 
     # ----------------------------------------------------------------- venues
+    @writes
     def create_venue(self, identity: dict[str, Any]) -> Venue:
         data = {k: v for k, v in _clean(identity).items() if v is not None}
         if not str(data.get("name", "")).strip():
             raise ValueError("Un lieu doit avoir un nom.")
         venue_id, now = new_id(), now_iso()
-        with transaction(self.db):
-            self.db["venues"].insert(
-                {
-                    "id": venue_id,
-                    **self.venue_columns(data),
-                    "created_at": now,
-                    "created_device": self.author.device_id,
-                    "created_user": self.author.user_name,
-                    "deleted_at": None,
-                }
-            )
-            self.stamp(venue_id, data.keys())
+        self.db["venues"].insert(
+            {
+                "id": venue_id,
+                **self.venue_columns(data),
+                "created_at": now,
+                "created_device": self.author.device_id,
+                "created_user": self.author.user_name,
+                "deleted_at": None,
+            }
+        )
+        self.stamp("venues", venue_id, data.keys())
         return self.get_venue(venue_id)
 
     def get_venue(self, venue_id: str) -> Venue:
@@ -162,20 +169,55 @@ class CarnetStore:
         errors = validate_document(self.templates.venue, data)
         return Venue(row[0], row[1], row[2] or "", data, row[4], row[5], row[6], errors)
 
-    def update_venue(self, venue_id: str, changes: dict[str, Any]) -> ChangeResult:
-        with transaction(self.db):
-            venue = self.get_venue(venue_id)
-            data, changed = _apply(venue.data, _clean(changes))
-            if "name" in changed and not data.get("name"):
-                data["name"] = venue.name  # a venue never loses its name
-                changed = tuple(k for k in changed if k != "name")
-            if changed:
-                self.db["venues"].update(venue_id, self.venue_columns(data))
-                self.stamp(venue_id, changed)
-                if {"name", "commune"} & set(changed):
-                    self._reindex_visits_of(venue_id)
+    @writes
+    def update_venue(
+        self, venue_id: str, changes: dict[str, Any], bases: dict[str, str] | None = None
+    ) -> ChangeResult:
+        """Apply field changes; `bases` are the stamps the editor was showing (see
+        _keep_changed_underneath)."""
+        venue = self.get_venue(venue_id)
+        data, changed = _apply(venue.data, _clean(changes))
+        if "name" in changed and not data.get("name"):
+            data["name"] = venue.name  # a venue never loses its name
+            changed = tuple(k for k in changed if k != "name")
+        stamp, conflicts = "", ()
+        if changed:
+            conflicts = self._keep_changed_underneath("venues", venue_id, venue.data, changed,
+                                                      bases)  # fmt: skip
+            self.db["venues"].update(venue_id, self.venue_columns(data))
+            stamp = self.stamp("venues", venue_id, changed, _bases_of(changed, bases))
+            if {"name", "commune"} & set(changed):
+                self._reindex_visits_of(venue_id)
         errors = validate_document(self.templates.venue, data)
-        return ChangeResult(venue_id, changed, errors)
+        stamps = dict.fromkeys(changed, stamp)
+        return ChangeResult(venue_id, changed, errors, stamps=stamps, conflicts=conflicts)
+
+    def _keep_changed_underneath(
+        self,
+        table: str,
+        record_id: str,
+        stored: dict[str, Any],
+        changed: Iterable[str],
+        bases: dict[str, str] | None,
+    ) -> tuple[str, ...]:
+        """An editor writes over a value it never showed (another window, a headless
+        command, a sync pass changed it): that value is kept as a conflict, not lost."""
+        if not bases:
+            return ()
+        stamps = self.field_stamps(record_id)
+        kept = []
+        for key in changed:
+            if key not in bases:
+                continue
+            current = stamps.get(key)
+            if current is None or current["stamp"] == bases[key]:
+                continue
+            keep_conflict(self.db, table, record_id, key,
+                          FieldVersion.of(stored.get(key, MISSING), current))  # fmt: skip
+            kept.append(key)
+        if kept:
+            self.changes.conflicts = True
+        return tuple(kept)
 
     def venue_columns(self, data: dict[str, Any]) -> dict[str, Any]:
         """The denormalised columns of a venue row, derived from its data."""
@@ -204,13 +246,16 @@ class CarnetStore:
             ).fetchall()
         return [VenueSummary(r[0], r[1], r[2] or "") for r in rows]
 
+    @writes
     def delete_venue(self, venue_id: str) -> ChangeResult:
         return self.set_deleted("venues", venue_id, now_iso())
 
+    @writes
     def restore_venue(self, venue_id: str) -> ChangeResult:
         return self.set_deleted("venues", venue_id, None)
 
     # ----------------------------------------------------------------- visits
+    @writes
     def create_visit(
         self, venue_id: str, visit_date: str | None = None, carry_over: bool = True
     ) -> Visit:
@@ -230,24 +275,23 @@ class CarnetStore:
                     data[key] = previous_data[key]
                     carried.append(key)
         visit_id, now = new_id(), now_iso()
-        with transaction(self.db):
-            self.db["visits"].insert(
-                {
-                    "id": visit_id,
-                    "venue_id": venue_id,
-                    "template_id": template.id,
-                    "template_version": template.version,
-                    "owner_device": self.author.device_id,
-                    "carried_over": json.dumps(carried),
-                    "carried_from": carried_from,
-                    "created_at": now,
-                    "created_device": self.author.device_id,
-                    "created_user": self.author.user_name,
-                    "deleted_at": None,
-                    **self.visit_columns(venue_id, data),
-                }
-            )
-            self.stamp(visit_id, data.keys())
+        self.db["visits"].insert(
+            {
+                "id": visit_id,
+                "venue_id": venue_id,
+                "template_id": template.id,
+                "template_version": template.version,
+                "owner_device": self.author.device_id,
+                "carried_over": json.dumps(carried),
+                "carried_from": carried_from,
+                "created_at": now,
+                "created_device": self.author.device_id,
+                "created_user": self.author.user_name,
+                "deleted_at": None,
+                **self.visit_columns(venue_id, data),
+            }
+        )
+        self.stamp("visits", visit_id, data.keys())
         return self.get_visit(visit_id)
 
     def _last_visit_data(self, venue_id: str) -> tuple[str, dict[str, Any]] | None:
@@ -306,32 +350,42 @@ class CarnetStore:
             deleted_at=row[11],
         )
 
-    def update_visit(self, visit_id: str, changes: dict[str, Any]) -> ChangeResult:
-        """Apply field changes (None or empty clears a field). Invalid values are saved too."""
-        with transaction(self.db):
-            row = self.db.conn.execute(
-                "SELECT venue_id, data, carried_over FROM visits WHERE id = ?", (visit_id,)
-            ).fetchone()
-            if row is None:
-                raise RecordNotFound(f"Visite introuvable : {visit_id}")
-            data, changed = _apply(json.loads(row[1]), _clean(changes))
-            if not changed:
-                errors = validate_document(self.templates.visit, data)
-                return ChangeResult(visit_id, (), errors, completeness(self.templates.visit, data))
-            columns = self.visit_columns(row[0], data)
-            carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
-            self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
-            self.stamp(visit_id, changed)
-        errors = validate_document(self.templates.visit, data)
-        return ChangeResult(visit_id, changed, errors, columns["completeness"])
+    @writes
+    def update_visit(
+        self, visit_id: str, changes: dict[str, Any], bases: dict[str, str] | None = None
+    ) -> ChangeResult:
+        """Apply field changes (None or empty clears a field). Invalid values are saved too.
 
+        `bases` holds, per field, the stamp the editor was showing ("" for none): a value
+        stored since then is kept as a conflict rather than silently written over.
+        """
+        row = self.db.conn.execute(
+            "SELECT venue_id, data, carried_over FROM visits WHERE id = ?", (visit_id,)
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"Visite introuvable : {visit_id}")
+        stored = json.loads(row[1])
+        data, changed = _apply(stored, _clean(changes))
+        if not changed:
+            errors = validate_document(self.templates.visit, data)
+            return ChangeResult(visit_id, (), errors, completeness(self.templates.visit, data))
+        conflicts = self._keep_changed_underneath("visits", visit_id, stored, changed, bases)
+        columns = self.visit_columns(row[0], data)
+        carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
+        self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
+        stamp = self.stamp("visits", visit_id, changed, _bases_of(changed, bases))
+        errors = validate_document(self.templates.visit, data)
+        return ChangeResult(visit_id, changed, errors, columns["completeness"],
+                            dict.fromkeys(changed, stamp), conflicts)  # fmt: skip
+
+    @writes
     def confirm_carried_over(self, visit_id: str, keys: Iterable[str]) -> None:
         """The user checked carried-over values: they no longer need the marker."""
         keys = set(keys)
-        with transaction(self.db):
-            visit = self.get_visit(visit_id)
-            remaining = sorted(visit.carried_over - keys)
-            self.db["visits"].update(visit_id, {"carried_over": json.dumps(remaining)})
+        visit = self.get_visit(visit_id)
+        remaining = sorted(visit.carried_over - keys)
+        self.db["visits"].update(visit_id, {"carried_over": json.dumps(remaining)})
+        self.changes.note("visits", visit_id)
 
     def list_visits(self, venue_id: str | None = None) -> list[VisitSummary]:
         """Live visits (of one venue, or all), most recent first."""
@@ -351,9 +405,11 @@ class CarnetStore:
         label = type_field.label_of if type_field else str
         return [VisitSummary(*r[:3], r[3] or "", label(r[4]) if r[4] else "", *r[5:]) for r in rows]
 
+    @writes
     def delete_visit(self, visit_id: str) -> ChangeResult:
         return self.set_deleted("visits", visit_id, now_iso())
 
+    @writes
     def restore_visit(self, visit_id: str) -> ChangeResult:
         return self.set_deleted("visits", visit_id, None)
 
@@ -366,17 +422,27 @@ class CarnetStore:
             self.db["visits"].update(visit_id, {"search_text": columns["search_text"]})
 
     # ------------------------------------------------------------------ trash
+    @writes
     def set_deleted(self, table: str, record_id: str, when: str | None) -> ChangeResult:
-        with transaction(self.db):
-            found = self.db.conn.execute(
-                f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)
-            ).fetchone()
-            if not found:
-                kind = RECORD_KINDS[table]
-                raise RecordNotFound(f"{kind} introuvable : {record_id}")
-            self.db[table].update(record_id, {"deleted_at": when})
-            self.stamp(record_id, [DELETED_FIELD])
+        """Trash (when = now) or restore (None). A deletion's base is the latest edit it
+        saw, so an edit made meanwhile elsewhere is told apart (deletion_conflicts)."""
+        found = self.db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        if not found:
+            kind = RECORD_KINDS[table]
+            raise RecordNotFound(f"{kind} introuvable : {record_id}")
+        self.db[table].update(record_id, {"deleted_at": when})
+        bases = {DELETED_FIELD: self._latest_edit(record_id)} if when else None
+        self.stamp(table, record_id, [DELETED_FIELD], bases)
+        if when is None:
+            self.changes.conflicts = True  # a restore answers a deletion conflict
         return ChangeResult(record_id, (DELETED_FIELD,), {})
+
+    def _latest_edit(self, record_id: str) -> str:
+        row = self.db.conn.execute(
+            "SELECT max(stamp) FROM field_stamps WHERE record_id = ? AND field NOT IN (?, ?)",
+            (record_id, DELETED_FIELD, OWNER_FIELD),
+        ).fetchone()
+        return row[0] or ""
 
     def list_trash(self) -> list[TrashItem]:
         venues = self.db.conn.execute(
@@ -419,6 +485,13 @@ class CarnetStore:
             (fts, limit),
         ).fetchall()
         return [SearchHit(r[0], r[1], r[2], r[3] or "", r[4] or "") for r in rows]
+
+
+def _bases_of(changed: Iterable[str], bases: dict[str, str] | None) -> dict[str, str] | None:
+    """The bases an editor gave for the fields it changed (None: the stamps replaced)."""
+    if not bases:
+        return None
+    return {key: bases[key] for key in changed if key in bases}
 
 
 def _apply(data: dict[str, Any], changes: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:

@@ -1,72 +1,54 @@
-"""One data folder, opened: the database, this laptop's identity, the templates, the store.
+"""One data folder, opened: the data service (the one writer), a read connection, the
+templates, the store.
 
 Both the app and the headless commands start here, so they run on the same services.
+A background job takes `worker_copy()`: its own read connection, the same writer.
 """
 
 from __future__ import annotations
 
-import getpass
-import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
-from desktop.core.db import Database, open_database
+from desktop.core.data_service import DataService, get_meta
+from desktop.core.db import Database, open_reader
 from desktop.core.media_store import MediaStore
-from desktop.core.records import Author
 from desktop.core.store import CarnetStore
 from desktop.core.templates import TemplateSet
+
+__all__ = ["Workspace", "get_meta", "open_workspace"]
 
 
 @dataclass
 class Workspace:
     data_dir: Path
-    db: Database
+    db: Database  # read-only: writes go through `service`
     templates: TemplateSet
     store: CarnetStore
     media: MediaStore
+    service: DataService
+    owns_service: bool = True
 
     def setting(self, key: str, default: str = "") -> str:
         return get_meta(self.db, key, default)
 
     def set_setting(self, key: str, value: str) -> None:
-        set_meta(self.db, key, value)
+        if key == "user_name":
+            self.service.set_user_name(value)
+        else:
+            self.service.set_setting(key, value)
+
+    def worker_copy(self) -> Workspace:
+        """The same workspace on its own read connection, for a background thread."""
+        db = open_reader(self.data_dir / DATABASE_NAME)
+        store = CarnetStore(db, self.templates, self.service)
+        return replace(self, db=db, store=store, owns_service=False)
 
     def close(self) -> None:
         self.db.conn.close()
-
-
-def get_meta(db: Database, key: str, default: str = "") -> str:
-    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else default
-
-
-def set_meta(db: Database, key: str, value: str) -> None:
-    db.conn.execute(
-        "INSERT INTO meta(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
-
-
-def _author(db: Database) -> Author:
-    """This laptop's device id (made once, kept forever) and its user's name."""
-    device_id = get_meta(db, "device_id")
-    if not device_id:
-        device_id = uuid.uuid4().hex[:12]
-        set_meta(db, "device_id", device_id)
-    user_name = get_meta(db, "user_name")
-    if not user_name:
-        user_name = _system_user_name()
-        set_meta(db, "user_name", user_name)
-    return Author(device_id, user_name)
-
-
-def _system_user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "Utilisateur"
+        if self.owns_service:
+            self.service.close()
 
 
 def open_workspace(
@@ -81,7 +63,13 @@ def open_workspace(
     """
     folder = check_data_dir(data_dir or default_data_dir())
     folder.mkdir(parents=True, exist_ok=True)
-    db = open_database(folder / DATABASE_NAME)
     templates = templates or TemplateSet.load(check=check_templates)
-    store = CarnetStore(db, templates, _author(db))
-    return Workspace(folder, db, templates, store, MediaStore(folder / "media"))
+    media = MediaStore(folder / "media")
+    service = DataService(folder / DATABASE_NAME, templates, media)
+    try:
+        db = open_reader(folder / DATABASE_NAME)
+    except BaseException:
+        service.close()
+        raise
+    store = CarnetStore(db, templates, service)
+    return Workspace(folder, db, templates, store, media, service)

@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.new_venue_dialog import NewVenueDialog
 
         try:
-            ensure_bundled_directory(self.workspace.db, bundled_directory_path())
+            ensure_bundled_directory(self.workspace, bundled_directory_path())
         except DirectoryImportError as error:  # the app still works without the directory
             self.statusBar().showMessage(str(error), 8000)
         dialog = NewVenueDialog(lambda q: search_directory(self.workspace.db, q), self)

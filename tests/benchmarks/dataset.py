@@ -63,7 +63,7 @@ def build(data_dir: Path, visits: int, venues: int = 1500, seed: int = 7) -> Pat
         workspace.close()
         return data_dir
     rng = random.Random(seed)
-    ensure_bundled_directory(workspace.db, bundled_directory_path())
+    ensure_bundled_directory(workspace, bundled_directory_path())
     entries = read_directory_csv(bundled_directory_path())[:venues]
     venue_ids = [store.create_venue(identity_from_entry(e)).id for e in entries]
     for index in range(visits):

@@ -15,7 +15,7 @@ from desktop.core.backup import BackupError
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.core.documents import DocumentLibrary
 from desktop.core.migrations import MIGRATIONS
-from desktop.core.workspace import open_workspace, set_meta
+from desktop.core.workspace import open_workspace
 
 DATA = Path(__file__).with_name("data")
 
@@ -250,12 +250,12 @@ def test_a_backup_of_an_older_schema_restores_and_is_brought_up_to_date(workspac
 def test_backup_folder_is_chosen_in_meta_and_refused_in_the_shared_folder(workspace, tmp_path):
     default = backup.backup_folder(workspace.db, workspace.data_dir)
     assert default == workspace.data_dir / "backups"
-    chosen = backup.set_backup_folder(workspace.db, tmp_path / "disque-externe")
+    chosen = backup.set_backup_folder(workspace, tmp_path / "disque-externe")
     assert backup.backup_folder(workspace.db, workspace.data_dir) == chosen
-    set_meta(workspace.db, "shared_folder", str(tmp_path / "partage"))
+    workspace.set_setting("shared_folder", str(tmp_path / "partage"))
     with pytest.raises(BackupError, match="dossier partagé du réseau"):
-        backup.set_backup_folder(workspace.db, tmp_path / "partage" / "sauvegardes")
-    set_meta(workspace.db, "backup_dir", str(tmp_path / "partage"))  # chosen before sharing
+        backup.set_backup_folder(workspace, tmp_path / "partage" / "sauvegardes")
+    workspace.set_setting("backup_dir", str(tmp_path / "partage"))  # chosen before sharing
     with pytest.raises(BackupError, match="dossier partagé du réseau"):
         backup.backup_folder(workspace.db, workspace.data_dir)
 

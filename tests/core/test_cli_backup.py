@@ -3,7 +3,7 @@
 import re
 
 from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.workspace import open_workspace, set_meta
+from desktop.core.workspace import open_workspace
 from tests.core.test_cli import refused
 
 
@@ -63,8 +63,8 @@ def test_backup_to_a_chosen_file(carnet, tmp_path):
 def test_backup_refuses_the_shared_folder(carnet, tmp_path):
     carnet("list")
     workspace = open_workspace(tmp_path / "data")
-    set_meta(workspace.db, "shared_folder", str(tmp_path / "partage"))
-    set_meta(workspace.db, "backup_dir", str(tmp_path / "partage" / "sauvegardes"))
+    workspace.set_setting("shared_folder", str(tmp_path / "partage"))
+    workspace.set_setting("backup_dir", str(tmp_path / "partage" / "sauvegardes"))
     workspace.close()
     assert "dossier partagé du réseau" in refused(carnet("backup"))
     (tmp_path / "partage").mkdir()

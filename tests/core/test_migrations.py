@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.db import DatabaseError, connect, integrity_problems, migrate, schema_version
+from desktop.core.data_service import migrate
+from desktop.core.db import DatabaseError, connect, integrity_problems, schema_version
 from desktop.core.directory_store import directory_size, replace_directory, search_directory
 from desktop.core.migrations import MIGRATIONS
 from desktop.core.venue_directory import DirectoryEntry
@@ -75,7 +76,7 @@ def test_the_new_directory_table_is_usable_after_upgrade(v1_workspace):
         "42", "La Quincaillerie", "2 rue de la Gare", "23000", "Guéret", "23096",
         None, "Coworking", 46.17, 1.87, "Nouvelle-Aquitaine", "23",
     )  # fmt: skip
-    assert replace_directory(v1_workspace.db, [entry]) == 1
+    assert replace_directory(v1_workspace, [entry]) == 1
     assert directory_size(v1_workspace.db) == 1
     assert search_directory(v1_workspace.db, "quincaillerie gueret") == [entry]
 

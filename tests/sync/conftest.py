@@ -10,7 +10,7 @@ import pytest
 
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine
 from desktop.core.templates import TemplateSet
-from desktop.core.workspace import Workspace, open_workspace, set_meta
+from desktop.core.workspace import Workspace, open_workspace
 
 
 @dataclass
@@ -71,8 +71,8 @@ def laptops(tmp_path, share, templates):
 
     def make(name: str, share_folder: Path | None = None) -> Laptop:
         ws = open_workspace(tmp_path / f"data-{name}", templates)
-        set_meta(ws.db, "user_name", name.capitalize())
-        set_meta(ws.db, SHARED_FOLDER, str(share_folder or share))
+        ws.set_setting("user_name", name.capitalize())
+        ws.set_setting(SHARED_FOLDER, str(share_folder or share))
         ws.close()
         ws = open_workspace(tmp_path / f"data-{name}", templates)
         laptop = Laptop(name, ws, share_folder or share)

@@ -18,7 +18,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from desktop.core.sync.share import APP_FOLDER
 from desktop.core.templates import TemplateSet
-from desktop.core.workspace import open_workspace, set_meta
+from desktop.core.workspace import open_workspace
 from tests.sync.conftest import Laptop
 
 NAMES = ("alice", "bob", "chloe")
@@ -62,7 +62,7 @@ class Network:
             replica = root / f"replica-{name}"
             replica.mkdir()
             ws = open_workspace(root / f"data-{name}", TEMPLATES)
-            set_meta(ws.db, "user_name", name)
+            ws.set_setting("user_name", name)
             self.laptops.append(Laptop(name, ws, replica))
 
     def device_folder(self, owner: int, replica_of: int) -> Path:

@@ -9,15 +9,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.core.conflicts import list_conflicts  # noqa: E402
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine  # noqa: E402
-from desktop.core.workspace import open_workspace, set_meta  # noqa: E402
+from desktop.core.workspace import open_workspace  # noqa: E402
 from desktop.ui.sync_panel import SyncPanel  # noqa: E402
 
 
 def _colleague(tmp_path, share):
     alice = open_workspace(tmp_path / "alice")
-    set_meta(alice.db, "user_name", "Alice")
+    alice.set_setting("user_name", "Alice")
     alice.store.author = alice.store.author.__class__(alice.store.author.device_id, "Alice")
-    set_meta(alice.db, SHARED_FOLDER, str(share))
+    alice.set_setting(SHARED_FOLDER, str(share))
     return alice
 
 
@@ -26,7 +26,7 @@ def test_a_colleagues_venue_appears_through_the_real_observer(qtbot, tmp_path, d
     share = tmp_path / "partage"
     share.mkdir()
     bob = open_workspace(data_dir)
-    set_meta(bob.db, SHARED_FOLDER, str(share))
+    bob.set_setting(SHARED_FOLDER, str(share))
     bob.close()
     window = open_window()
     controller = window.sync.controller
@@ -52,7 +52,7 @@ def test_a_conflict_is_resolved_in_the_panel(qtbot, tmp_path):
     share = tmp_path / "partage"
     share.mkdir()
     alice, bob = _colleague(tmp_path, share), open_workspace(tmp_path / "bob")
-    set_meta(bob.db, SHARED_FOLDER, str(share))
+    bob.set_setting(SHARED_FOLDER, str(share))
     try:
         venue = alice.store.create_venue({"name": "Le Quai"})
         visit = alice.store.create_visit(venue.id, "2026-11-20")
@@ -95,7 +95,7 @@ def test_the_form_marks_a_field_in_conflict(qtbot, tmp_path, data_dir, open_wind
     share = tmp_path / "partage"
     share.mkdir()
     alice, bob = _colleague(tmp_path, share), open_workspace(data_dir)
-    set_meta(bob.db, SHARED_FOLDER, str(share))
+    bob.set_setting(SHARED_FOLDER, str(share))
     venue = alice.store.create_venue({"name": "Le Hangar"})
     visit = alice.store.create_visit(venue.id, "2026-11-20")
     SyncEngine(alice).run_pass(sheets=False), SyncEngine(bob).run_pass(sheets=False)
@@ -115,7 +115,7 @@ def test_the_form_marks_a_field_in_conflict(qtbot, tmp_path, data_dir, open_wind
 
 def test_an_unreachable_share_is_said_in_the_status_bar(qtbot, tmp_path, data_dir, open_window):
     bob = open_workspace(data_dir)
-    set_meta(bob.db, SHARED_FOLDER, str(tmp_path / "lecteur-réseau-débranché"))
+    bob.set_setting(SHARED_FOLDER, str(tmp_path / "lecteur-réseau-débranché"))
     bob.store.create_venue({"name": "Le Local hors ligne"})
     bob.close()
     window = open_window()

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from desktop.core.conflicts import count_conflicts
 from desktop.core.data_dir import DataDirError, check_data_dir
-from desktop.core.db import transaction
 from desktop.core.files import french_reason
 from desktop.core.store import now_iso
 from desktop.core.sync import importer, publish
@@ -105,8 +104,7 @@ class SyncEngine:
 
     def _remember_known(self) -> None:
         if self.workspace.setting(KNOWN) != "1":
-            with transaction(self.workspace.db):
-                self.workspace.set_setting(KNOWN, "1")
+            self.workspace.set_setting(KNOWN, "1")
 
     def _publish(self, report: PassReport) -> None:
         publish.publish_records(self.workspace, self.share, report.published)
@@ -127,10 +125,13 @@ class SyncEngine:
         summary = {"at": report.finished_at, "ok": report.ok, "error": report.error,
                    "published": report.published.records, "sheets": report.published.sheets,
                    "created": report.imported.created, "updated": report.imported.updated}  # fmt: skip
-        with transaction(self.workspace.db):
-            self.workspace.set_setting("sync_last_pass", json.dumps(summary))
+
+        def save(writer) -> None:
+            writer.set_setting("sync_last_pass", json.dumps(summary))
             if report.ok:
-                self.workspace.set_setting("sync_last_success", report.finished_at)
+                writer.set_setting("sync_last_success", report.finished_at)
+
+        self.workspace.service.call(save)
 
 
 def _describe(error: OSError) -> str:
@@ -171,8 +172,7 @@ def _note_colleagues(workspace: Workspace, share: Share, entries: list[Entry]) -
         seen[device_id]["last_seen"] = when
     text = json.dumps(seen, sort_keys=True)
     if text != saved:
-        with transaction(workspace.db):
-            workspace.set_setting("sync_devices", text)
+        workspace.set_setting("sync_devices", text)
 
 
 def _device_info(share: Share, entry: Entry) -> str | None:

@@ -15,7 +15,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.db import transaction
 from desktop.core.exchange import ExchangeError, merge_document, validate_exchange
 from desktop.core.store import now_iso
 from desktop.core.sync.names import MEDIA_NAME, classify_record_name
@@ -147,21 +146,25 @@ def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
 
 def _record(workspace: Workspace, rows: list[dict[str, Any]]) -> None:
     if rows:
-        with transaction(workspace.db):
-            workspace.db["sync_index"].upsert_all(rows, pk="path")
+        workspace.service.call(lambda writer: writer.db["sync_index"].upsert_all(rows, pk="path"))
 
 
 # ------------------------------------------------------------------ merging
 def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportReport) -> None:
-    """Parents first, in batches; each file all or nothing (a savepoint per file)."""
+    """Parents first, in batches; each file all or nothing (a savepoint per file).
+
+    Each batch is one mutation of the data service: the files were read and validated
+    on this thread, only the merge holds the writer.
+    """
     pending.sort(key=lambda p: TABLES.index(p.table))
+
+    def merge_batch(writer, batch: list[Pending]) -> None:
+        rows = [_merge_one(writer, item, report) for item in batch]
+        writer.db["sync_index"].upsert_all(rows, pk="path")
+
     for start in range(0, len(pending), BATCH):
-        rows = []
-        with transaction(workspace.db):
-            for item in pending[start : start + BATCH]:
-                rows.append(_merge_one(workspace, item, report))
-            workspace.db["sync_index"].upsert_all(rows, pk="path")
-            workspace.store.save_clock()
+        batch = pending[start : start + BATCH]
+        workspace.service.call(lambda writer, batch=batch: merge_batch(writer, batch))
 
 
 def _merge_one(workspace: Workspace, item: Pending, report: ImportReport) -> dict[str, Any]:
@@ -300,12 +303,14 @@ def _store_photo(workspace: Workspace, digest: str, print_jpeg: bytes, name: str
 
 
 def _insert_media(workspace, digest, kind, ext, size, width=None, height=None) -> None:
-    with transaction(workspace.db):
-        workspace.db["media"].insert(
-            {"sha256": digest, "kind": kind, "ext": ext, "size": size,
-             "width": width, "height": height},
-            pk="sha256", ignore=True,
-        )  # fmt: skip
+    row = {"sha256": digest, "kind": kind, "ext": ext, "size": size,
+           "width": width, "height": height}  # fmt: skip
+
+    def insert(writer) -> None:
+        writer.db["media"].insert(row, pk="sha256", ignore=True)
+        writer.changes.note("media", digest)  # a photo arrived: its visit's views show it
+
+    workspace.service.call(insert)
 
 
 # ------------------------------------------------------------------ reading back
@@ -332,5 +337,6 @@ def forget_vanished(workspace: Workspace, entries: list[Entry]) -> None:
         if path not in present
     ]
     if gone:
-        with transaction(workspace.db):
-            workspace.db.conn.executemany("DELETE FROM sync_index WHERE path = ?", gone)
+        workspace.service.call(
+            lambda writer: writer.db.conn.executemany("DELETE FROM sync_index WHERE path = ?", gone)
+        )

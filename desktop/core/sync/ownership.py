@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from desktop.core.db import transaction
 from desktop.core.store import OWNER_FIELD, CarnetStore
 
 
@@ -12,12 +11,15 @@ def take_over_sheets(store: CarnetStore, from_device: str) -> int:
     The change is stamped like an edit, so it travels to every colleague and the old
     laptop, if it ever comes back, stops writing those sheets.
     """
+    return store.service.call(lambda writer: _take_over(writer.store, from_device))
+
+
+def _take_over(store: CarnetStore, from_device: str) -> int:
     me = store.author.device_id
-    with transaction(store.db):
-        ids = [r[0] for r in store.db.conn.execute(
-            "SELECT id FROM visits WHERE owner_device = ?", (from_device,)
-        )]  # fmt: skip
-        for visit_id in ids:
-            store.db.conn.execute("UPDATE visits SET owner_device = ? WHERE id = ?", (me, visit_id))
-            store.stamp(visit_id, [OWNER_FIELD])
+    ids = [r[0] for r in store.db.conn.execute(
+        "SELECT id FROM visits WHERE owner_device = ?", (from_device,)
+    )]  # fmt: skip
+    for visit_id in ids:
+        store.db.conn.execute("UPDATE visits SET owner_device = ? WHERE id = ?", (me, visit_id))
+        store.stamp("visits", visit_id, [OWNER_FIELD])
     return len(ids)

@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.db import transaction
 from desktop.core.exchange import record_document
 from desktop.core.sync.share import TABLES, Share
 from desktop.core.workspace import Workspace
@@ -96,11 +95,13 @@ def _publish_record(workspace, share, table: str, record_id: str, path: Path) ->
 
 
 def _remember(workspace: Workspace, written: list[dict], withdrawn: list[str]) -> None:
-    with transaction(workspace.db):
-        workspace.db["sync_published"].upsert_all(written, pk="record_id")
-        workspace.db.conn.executemany(
+    def save(writer) -> None:
+        writer.db["sync_published"].upsert_all(written, pk="record_id")
+        writer.db.conn.executemany(
             "DELETE FROM sync_published WHERE record_id = ?", [(r,) for r in withdrawn]
         )
+
+    workspace.service.call(save)
 
 
 def _publish_media(workspace: Workspace, share: Share, table: str, document: dict) -> int:
@@ -164,14 +165,14 @@ def publish_sheets(workspace: Workspace, share: Share, report: PublishReport,
         if old and old[1] != name:
             share.remove(share.sheets / old[1])
         taken.add(name)
-        workspace.db["sync_sheets"].upsert(
-            {"visit_id": visit_id, "fingerprint": fingerprint, "path": name}, pk="visit_id"
-        )
+        row = {"visit_id": visit_id, "fingerprint": fingerprint, "path": name}
+        workspace.service.call(lambda w, row=row: w.db["sync_sheets"].upsert(row, pk="visit_id"))
         report.sheets += 1
     for visit_id, (_, path) in published.items():
         if visit_id not in live:  # deleted, or handed over to another laptop
             share.remove(share.sheets / path)
-            conn.execute("DELETE FROM sync_sheets WHERE visit_id = ?", (visit_id,))
+            workspace.service.call(lambda w, gone=visit_id: w.db.conn.execute(
+                "DELETE FROM sync_sheets WHERE visit_id = ?", (gone,)))  # fmt: skip
 
 
 def _sheet_fingerprint(workspace: Workspace, visit_id: str, venue_id: str) -> str:
@@ -227,8 +228,7 @@ def publish_device(workspace: Workspace, share: Share, when: str) -> bool:
     if workspace.setting("sync_device_json") == data and path.is_file():
         return False
     share.write(path, data.encode("utf-8"))
-    with transaction(workspace.db):
-        workspace.set_setting("sync_device_json", data)
+    workspace.set_setting("sync_device_json", data)
     return True
 
 

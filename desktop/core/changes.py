@@ -1,0 +1,64 @@
+"""What one mutation changed: the data service broadcasts it once, views subscribe.
+
+A view asks only what concerns it (« did a visit of this venue change? », « did the
+conflicts change? ») and refreshes just that, instead of being told to reload by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+RECORD_TABLES = ("venues", "visits", "photos", "documents")
+
+
+@dataclass
+class ChangeSet:
+    """Filled by a mutation while it runs on the writer (not thread-safe: one writer)."""
+
+    records: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    settings: set[str] = field(default_factory=set)
+    conflicts: bool = False
+    everything: bool = False
+
+    def note(self, table: str, record_id: str, fields: Iterable[str] = ()) -> None:
+        self.records.setdefault(table, {}).setdefault(record_id, set()).update(fields)
+
+    def note_setting(self, key: str) -> None:
+        self.settings.add(key)
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.settings or self.conflicts or self.everything)
+
+    def frozen(self, origin: object = None) -> Changes:
+        records = {
+            table: {rid: frozenset(keys) for rid, keys in ids.items()}
+            for table, ids in self.records.items()
+        }
+        return Changes(records, frozenset(self.settings), self.conflicts, self.everything, origin)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """One mutation's changes, as broadcast; `origin` is whoever asked for it (an editor)."""
+
+    records: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    settings: frozenset[str] = frozenset()
+    conflicts: bool = False
+    everything: bool = False  # a restore, or another program wrote: assume anything changed
+    origin: object = None
+
+    def touches(self, table: str) -> bool:
+        return self.everything or bool(self.records.get(table))
+
+    def ids(self, table: str) -> frozenset[str]:
+        return frozenset(self.records.get(table, {}))
+
+    def fields_of(self, table: str, record_id: str) -> frozenset[str]:
+        return self.records.get(table, {}).get(record_id, frozenset())
+
+    def touches_record(self, table: str, record_id: str | None) -> bool:
+        return self.everything or (record_id is not None and record_id in self.ids(table))
+
+
+EVERYTHING = Changes(everything=True, conflicts=True)
