@@ -2,9 +2,14 @@
 commands still run beside the window; a crashed app's lock does not block the next start."""
 
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir
+from PySide6.QtNetwork import QLocalServer
 
 from desktop.ui.single_instance import (
     LOCK_NAME,
@@ -14,6 +19,7 @@ from desktop.ui.single_instance import (
     claim_data_dir,
     server_name,
 )
+from tests.headless import REPO_ROOT, run_carnet
 
 ALREADY_OPEN = "Carnet est déjà ouvert sur ce dossier."
 # The French catalogue whatever the machine's locale (the message follows --lang or it).
@@ -33,6 +39,33 @@ def instances():
     yield make
     for instance in made:
         instance.release()
+
+
+def launch(data_dir: Path, log: Path) -> subprocess.Popen:
+    """The app, as `python3 main.py --data-dir DIR` (output in log, read on failure)."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [sys.executable, "main.py", "--data-dir", str(data_dir)],
+            cwd=REPO_ROOT, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+
+def wait_until_up(process: subprocess.Popen, data_dir: Path, log: Path) -> None:
+    """Until the app holds the lock and answers a raise request (its event loop runs)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"the app quit: {log.read_text()}"
+        lock_taken = (data_dir / LOCK_NAME).exists()
+        if lock_taken and SingleInstance(data_dir).activate_existing(500):
+            return
+        time.sleep(0.1)
+    pytest.fail(f"the app did not start: {log.read_text()}")
+
+
+def stop(process: subprocess.Popen, data_dir: Path) -> None:
+    process.kill()
+    process.wait(10)
+    QLocalServer.removeServer(server_name(data_dir))  # the killed app's socket file
 
 
 # ---------------------------------------------------------------- in process
@@ -113,3 +146,41 @@ def test_the_messages_are_translated(qapp):
     finally:
         for translator in english:
             qapp.removeTranslator(translator)
+
+
+# ---------------------------------------------------------------- real processes
+def test_a_second_launch_raises_the_window_and_quits(qtbot, tmp_path):
+    data_dir = tmp_path / "donnees"
+    first = launch(data_dir, tmp_path / "first.log")
+    try:
+        wait_until_up(first, data_dir, tmp_path / "first.log")
+        started = time.monotonic()
+        second = subprocess.run(
+            [sys.executable, "main.py", "--data-dir", str(data_dir)],
+            cwd=REPO_ROOT, env=ENV, capture_output=True, text=True, encoding="utf-8", timeout=60,
+        )  # fmt: skip
+        assert second.returncode == 0, second.stderr
+        assert second.stdout.strip() == ALREADY_OPEN
+        assert time.monotonic() - started < 10
+        assert first.poll() is None
+        # Headless commands are not locked out by the window.
+        assert run_carnet(data_dir, "list").returncode == 0
+    finally:
+        stop(first, data_dir)
+
+
+def test_a_killed_apps_lock_does_not_block_the_next_start(qtbot, tmp_path, instances):
+    data_dir = tmp_path / "donnees"
+    first = launch(data_dir, tmp_path / "first.log")
+    try:
+        wait_until_up(first, data_dir, tmp_path / "first.log")
+    finally:
+        first.kill()
+        first.wait(10)
+    assert (data_dir / LOCK_NAME).exists()  # left behind, as a crash leaves it
+    if os.name != "nt":  # and its socket file, which a new server must replace
+        assert Path(QDir.tempPath(), server_name(data_dir)).exists()
+    raised = []
+    assert instances(data_dir, lambda: raised.append(True)).acquire()
+    assert instances(data_dir).activate_existing()
+    assert raised == [True]
