@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -15,6 +16,7 @@ from desktop.core.templates import TemplateError
 from desktop.core.workspace import Workspace, get_meta
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import bring_to_front, claim_data_dir
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
@@ -47,6 +49,9 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     from desktop.ui.damaged_start import open_or_recover
 
     try:
+        instance = claim_data_dir(data_dir, language)  # one window per data folder
+        if instance is None:
+            return 0  # the window already open on it was brought to the front
         workspace = open_or_recover(data_dir, language)  # damaged: set aside, backup restored
     except (DataDirError, DatabaseError, BackupError) as error:
         install_translators(app, choose_language(language, None))
@@ -58,9 +63,11 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
         app, choose_language(language, get_meta(workspace.db, "language"))
     )
     window = create_window(workspace)
+    instance.on_activate = partial(bring_to_front, window)
     window.show()
     QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
     QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
     code = app.exec()
     workspace.close()
+    instance.release()  # after the database is closed
     return code
