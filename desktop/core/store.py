@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from desktop.core import text
@@ -79,6 +80,16 @@ class CarnetStore:
 
     def on(self, writer: Writer) -> CarnetStore:
         return writer.store
+
+    def worker_copy(self) -> CarnetStore:
+        """The same store on its own read connection, for a background thread; close() it."""
+        from desktop.core.db import open_reader
+
+        path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        return CarnetStore(open_reader(Path(path)), self.templates, self.service)
+
+    def close(self) -> None:
+        self.db.conn.close()
 
     def begin(self, writer: Writer) -> None:
         """The service opened a transaction: stamps come from its clock."""

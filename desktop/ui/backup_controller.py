@@ -37,7 +37,7 @@ class BackupController(QObject):
         return backup.backup_folder(workspace.db, workspace.data_dir)
 
     def change_folder(self, folder):
-        chosen = backup.set_backup_folder(self.window.workspace.db, folder)
+        chosen = backup.set_backup_folder(self.window.workspace, folder)
         self.automatic()  # a first backup there today
         return chosen
 
@@ -137,14 +137,15 @@ class BackupController(QObject):
 
         def done(report: backup.RestoreReport) -> None:
             progress.close()
-            self.window.reload_after_restore()
+            self.window.forget_after_restore()
             self._restored_message(report)
 
         def failed(error: Exception) -> None:
             progress.close()
             self._failed(error)
 
-        self._run(lambda: backup.restore(info.path, db_path, folder), done, failed)
+        service = self.window.workspace.service  # the one writer does the copy
+        self._run(lambda: backup.restore(info.path, db_path, folder, service=service), done, failed)
 
     def _restored_message(self, report: backup.RestoreReport) -> None:
         text = self.tr("Sauvegarde du %1 restaurée (%2).").replace(

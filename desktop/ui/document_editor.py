@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.media_store import MediaStore
 from desktop.core.records import ChangeResult, Venue, Visit
 from desktop.core.store import CarnetStore
@@ -16,23 +18,34 @@ from desktop.ui.autosave import Autosaver
 from desktop.ui.documents_panel import DocumentsPanel
 from desktop.ui.form.form_view import FormView
 from desktop.ui.formatting import local_date, percent
+from desktop.ui.operations import Operations
 from desktop.ui.photo_panel import PhotoPanel
 from desktop.ui.venue_history_panel import VenueHistoryPanel
 
 
 class DocumentEditor(QWidget):
-    """Shared frame: a title line, a form, and an autosaver bound to one record."""
+    """Shared frame: a title line, a form, and an autosaver bound to one record.
 
+    It remembers the stamp of each field it shows (`stamps`): saves carry them as their
+    base, and a field stored meanwhile by someone else is shown anew unless the user is
+    typing in it (then the save keeps both values as a conflict: nothing is lost).
+    """
+
+    TABLE = ""
     changed = Signal(object)  # ChangeResult, after each save
     save_failed = Signal(str)
 
-    def __init__(self, template: Template, parent: QWidget | None = None) -> None:
+    def __init__(self, store: CarnetStore, template: Template, parent: QWidget | None = None):
         super().__init__(parent)
+        self.store = store
         self.record_id: str | None = None
         self.data: dict[str, Any] = {}
+        self.stamps: dict[str, str] = {}
         self.form = FormView(template)
         self.form.field_edited.connect(self._on_edited)
-        self.autosaver = Autosaver(self._save, self)
+        self.autosaver = Autosaver(self._submit, lambda key: self.stamps.get(key, ""), self)
+        self.ops = Operations(store.service, self)
+        self.ops.failed.connect(self.save_failed)
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self.save_failed)
         self.title = QLabel()
@@ -55,13 +68,52 @@ class DocumentEditor(QWidget):
         self.data[key] = value
         self.autosaver.queue(key, value)
 
-    def _save(self, changes: dict[str, Any]) -> ChangeResult:
+    def _bind(self, record_id: str) -> None:
+        """Before showing another record: what was typed stays with its own record."""
+        self.autosaver.bind(record_id)
+        self.autosaver.save_now()
+        self.record_id = record_id
+        self.stamps = {k: v["stamp"] for k, v in self.store.field_stamps(record_id).items()}
+
+    def _submit(self, record_id: str, changes: dict[str, Any], bases: dict[str, str]) -> Future:
         raise NotImplementedError
 
     def _on_saved(self, result: ChangeResult) -> None:
-        self.form.show_errors(result.errors)
-        self.refresh_header()
+        if result.record_id == self.record_id:
+            self.stamps.update(result.stamps)
+            self.form.show_errors(result.errors)
+            if result.conflicts:
+                self.show_conflicts()
+            self.refresh_header()
         self.changed.emit(result)
+
+    def on_changes(self, changes: Changes) -> None:
+        """The data service wrote something: show what changed under the open record."""
+        if changes.origin is self or not changes.touches_record(self.TABLE, self.record_id):
+            return
+        self.refresh_underneath()
+
+    def refresh_underneath(self) -> None:
+        record = self._read()
+        if record is None:
+            return
+        stored = {k: v["stamp"] for k, v in self.store.field_stamps(self.record_id).items()}
+        typing = self.autosaver.pending_keys(self.record_id)
+        moved = [k for k, s in stored.items()
+                 if s != self.stamps.get(k) and k not in typing and not k.startswith("_")]  # fmt: skip
+        for key in moved:
+            self.form.set_field(key, record.data.get(key))
+            self.data[key] = record.data.get(key)
+            self.stamps[key] = stored[key]
+        self.form.show_errors(record.errors)
+        self.show_conflicts()
+        self.refresh_header()
+
+    def _read(self):
+        raise NotImplementedError
+
+    def show_conflicts(self) -> None:
+        pass
 
     def refresh_header(self) -> None:
         raise NotImplementedError
@@ -71,13 +123,13 @@ class DocumentEditor(QWidget):
 
 
 class VisitEditor(DocumentEditor):
+    TABLE = "visits"
     delete_requested = Signal(str)
 
     def __init__(
         self, store: CarnetStore, media: MediaStore, parent: QWidget | None = None
     ) -> None:
-        super().__init__(store.templates.visit, parent)
-        self.store = store
+        super().__init__(store, store.templates.visit, parent)
         self.photos = PhotoPanel(store, media)
         self.form.add_extra_section(self.tr("Photos"), self.photos)
         self.setAcceptDrops(True)  # files or folders dropped anywhere on the visit
@@ -90,14 +142,30 @@ class VisitEditor(DocumentEditor):
         self.header.addWidget(delete)
 
     def open(self, visit: Visit, venue_name: str) -> None:
-        self.flush()
+        self.photos.flush()
+        self._bind(visit.id)
         self.photos.show_visit(visit.id)
-        self.record_id, self.data = visit.id, dict(visit.data)
+        self.data = dict(visit.data)
         self.venue_name, self.completeness = venue_name, visit.completeness
         self.carried_from = visit.carried_from
         self.form.load(visit.data, visit.errors, visit.carried_over, local_date(visit.carried_from))
-        self.form.show_conflicts(self._conflict_texts(visit.id))
+        self.show_conflicts()
         self.refresh_header()
+
+    def _read(self) -> Visit | None:
+        from desktop.core.store import RecordNotFound
+
+        try:
+            visit = self.store.get_visit(self.record_id) if self.record_id else None
+        except RecordNotFound:
+            return None
+        if visit is not None:
+            self.completeness = visit.completeness
+        return visit
+
+    def show_conflicts(self) -> None:
+        if self.record_id:
+            self.form.show_conflicts(self._conflict_texts(self.record_id))
 
     def _conflict_texts(self, visit_id: str) -> dict[str, str]:
         from desktop.core.conflicts import conflicts_of
@@ -121,8 +189,10 @@ class VisitEditor(DocumentEditor):
             ).replace("%1", others)
         return texts
 
-    def _save(self, changes: dict[str, Any]) -> ChangeResult:
-        return self.store.update_visit(self.record_id, changes)
+    def _submit(self, record_id: str, changes: dict[str, Any], bases: dict[str, str]) -> Future:
+        return self.store.service.submit(
+            lambda writer: writer.store.update_visit(record_id, changes, bases), origin=self
+        )
 
     def dragEnterEvent(self, event) -> None:
         if self.record_id and event.mimeData().hasUrls():
@@ -138,17 +208,26 @@ class VisitEditor(DocumentEditor):
         return super().flush() and self.photos.flush()
 
     def _on_saved(self, result: ChangeResult) -> None:
-        self.completeness = result.completeness
-        carried = self.store.get_visit(result.record_id).carried_over
-        self.form.show_carried(carried, local_date(self.carried_from))
+        if result.record_id == self.record_id:
+            self.completeness = result.completeness
+            carried = self.store.get_visit(result.record_id).carried_over
+            self.form.show_carried(carried, local_date(self.carried_from))
         super()._on_saved(result)
 
     def _confirm_carried(self, keys: list[str]) -> None:
-        if self.record_id:
-            self.flush()
-            self.store.confirm_carried_over(self.record_id, keys)
-            visit = self.store.get_visit(self.record_id)
-            self.form.show_carried(visit.carried_over, local_date(visit.carried_from))
+        if not self.record_id:
+            return
+        record_id = self.record_id
+        self.autosaver.save_now()  # queued first: the writer runs them in order
+
+        def shown(_result) -> None:
+            visit = self.store.get_visit(record_id)
+            if self.record_id == record_id:
+                self.form.show_carried(visit.carried_over, local_date(visit.carried_from))
+
+        self.ops.run(
+            lambda writer: writer.store.confirm_carried_over(record_id, keys), origin=self
+        ).success(shown)
 
     def refresh_header(self) -> None:
         date = local_date(self.data.get("visit_date"), long=True) or self.tr("date à préciser")
@@ -163,14 +242,14 @@ class VisitEditor(DocumentEditor):
 
 
 class VenueEditor(DocumentEditor):
+    TABLE = "venues"
     new_visit_requested = Signal()
     visit_requested = Signal(str, str)  # visit id, venue id (from the history)
 
     def __init__(
         self, store: CarnetStore, media: MediaStore, parent: QWidget | None = None
     ) -> None:
-        super().__init__(store.templates.venue, parent)
-        self.store = store
+        super().__init__(store, store.templates.venue, parent)
         self.documents = DocumentsPanel(store, media)
         self.form.add_extra_section(self.tr("Documents de gouvernance"), self.documents)
         self.history = VenueHistoryPanel(store)
@@ -181,15 +260,25 @@ class VenueEditor(DocumentEditor):
         self.header.addWidget(new_visit)
 
     def open(self, venue: Venue) -> None:
-        self.flush()
+        self._bind(venue.id)
         self.documents.show_venue(venue.id)
         self.history.show_venue(venue.id)
-        self.record_id, self.data = venue.id, dict(venue.data)
+        self.data = dict(venue.data)
         self.form.load(venue.data, venue.errors)
         self.refresh_header()
 
-    def _save(self, changes: dict[str, Any]) -> ChangeResult:
-        return self.store.update_venue(self.record_id, changes)
+    def _read(self) -> Venue | None:
+        from desktop.core.store import RecordNotFound
+
+        try:
+            return self.store.get_venue(self.record_id) if self.record_id else None
+        except RecordNotFound:
+            return None
+
+    def _submit(self, record_id: str, changes: dict[str, Any], bases: dict[str, str]) -> Future:
+        return self.store.service.submit(
+            lambda writer: writer.store.update_venue(record_id, changes, bases), origin=self
+        )
 
     def refresh_header(self) -> None:
         self.title.setText(self.data.get("name") or self.tr("Lieu sans nom"))

@@ -42,6 +42,9 @@ class LazyEditors:
             self._visit = self._add(VisitEditor(self._store, self._media))
         return self._visit
 
+    def visit_if_built(self):
+        return self._visit
+
     def built(self) -> list:
         return [e for e in (self._venue, self._visit) if e is not None]
 

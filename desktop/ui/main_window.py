@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -20,16 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.changes import Changes
 from desktop.core.records import ChangeResult, TrashItem
 from desktop.core.workspace import Workspace
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.browser_panel import BrowserPanel
+from desktop.ui.change_hub import ChangeHub
 from desktop.ui.followup_notice import FollowupNotice
 from desktop.ui.formatting import local_date
 from desktop.ui.lazy_editors import LazyEditors
 from desktop.ui.sync_ui import SyncUi
 
 WINDOW_TITLE = "Carnet — visites de tiers-lieux"
+VENUE_LIST_FIELDS = {"name", "commune", "_deleted"}  # what the venue list shows or hides
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.store = workspace.store
         self.runner = BackgroundRunner(self)
+        self.hub = ChangeHub(workspace, self)  # what the data service changed, once
         self.deleted: list[TrashItem] = []  # this session's deletions, for Ctrl+Z
         self.open_url = QDesktopServices.openUrl  # replaceable in tests
         self.last_sheet = None
@@ -86,6 +89,27 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.browser.venue_selected.connect(self.show_venue)
         self.browser.visit_selected.connect(self.show_visit)
+        self.hub.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""
+        if changes.everything or any(
+            fields & VENUE_LIST_FIELDS for fields in changes.records.get("venues", {}).values()
+        ):
+            self.browser.reload_venues(self.browser.venue_id)
+            self._update_counts()
+        from_visit_editor = (
+            changes.origin is not None and changes.origin is self.editors.visit_if_built()
+        )
+        if self.browser.venue_id and changes.touches("visits") and not from_visit_editor:
+            self.browser.reload_visits(self.browser.current_visit_id())
+        for editor in self.editors.built():
+            editor.on_changes(changes)
+        followup_shown = self._followup is not None and self._followup.isVisible()
+        if followup_shown and (changes.touches("visits") or changes.touches("venues")):
+            self._followup.reload()  # colleagues' actions and agreements too
+        if changes.conflicts or changes.everything:
+            self.sync.refresh_indicator()
 
     def _connect_editor(self, editor) -> None:
         editor.save_failed.connect(self._save_failed)
@@ -235,18 +259,6 @@ class MainWindow(QMainWindow):
         if {"name", "commune"} & set(result.changed):
             self.browser.reload_venues()
         self._saved_message()
-
-    def refresh_after_sync(self, changed: set[str]) -> None:
-        """Show what a sync brought, without disturbing what the user is typing."""
-        self.browser.reload_venues(self.browser.venue_id)
-        if self.browser.venue_id:
-            self.browser.reload_visits(self.browser.current_visit_id())
-        open_id = self.editors.open_visit_id()
-        if open_id in changed and not self.editors.has_pending():
-            self.show_visit(open_id)
-        if self._followup is not None and self._followup.isVisible():
-            self._followup.reload()  # colleagues' actions and agreements too
-        self._update_counts()
 
     def _saved_message(self) -> None:
         self.sync.controller.local_change()
@@ -448,25 +460,18 @@ class MainWindow(QMainWindow):
         return text
 
     def _imported_message(self, counts: dict[str, int]) -> str:
-        self.store.reload_clock()
-        self.browser.reload_venues()
-        self.browser.reload_visits()
-        self._update_counts()
         return self.tr("Import terminé : %1 nouveaux, %2 mis à jour.").replace(
             "%1", str(counts["created"])).replace("%2", str(counts["updated"]))  # fmt: skip
 
     def _in_background(self, label: str, job, message) -> None:
-        """Run job(workspace) on its own connection, with a busy dialog; report in French."""
+        """Run job(workspace) on its own read connection (its writes go through the data
+        service like any other), with a busy dialog; report in French."""
         progress = QProgressDialog(label, None, 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        data_dir, author = self.workspace.data_dir, self.store.author
 
         def work():
-            from desktop.core.workspace import open_workspace
-
-            workspace = open_workspace(data_dir, self.workspace.templates)
-            workspace.store.author = author
+            workspace = self.workspace.worker_copy()
             try:
                 return job(workspace)
             finally:
@@ -496,7 +501,6 @@ class MainWindow(QMainWindow):
         chosen = dialog.values()
         if chosen["user_name"]:
             self.workspace.set_setting("user_name", chosen["user_name"])
-            self.store.author = replace(self.store.author, user_name=chosen["user_name"])
         for key in keys:
             self.workspace.set_setting(key, chosen[key])
         if chosen["shared_folder"] != values["shared_folder"]:
@@ -511,18 +515,15 @@ class MainWindow(QMainWindow):
 
         return BackupController(self)
 
-    def reload_after_restore(self) -> None:
-        """The database was replaced underneath: forget open records, reload the lists."""
+    def forget_after_restore(self) -> None:
+        """The database was replaced underneath: open records and undo no longer apply
+        (the lists follow the data service's broadcast)."""
         self.editors.forget_visit()
         self.editors.forget_venue()
         self.deleted.clear()
         self.undo_action.setEnabled(False)
-        self.store.reload_clock()
         self.browser.venue_id = None
-        self.browser.reload_venues()
-        self.browser.reload_visits()
         self.pages.setCurrentWidget(self.welcome)
-        self._update_counts()
 
     def about(self) -> None:
         from desktop.ui.about_dialog import show_about
@@ -551,6 +552,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.sync.stop()
+        self.hub.stop()
         self.notice_timer.stop()
         self.runner.wait(5000)
         event.accept()

@@ -360,7 +360,6 @@ class PhotoPanel(QWidget):
     def _finished(self, outcomes: list[AttachOutcome]) -> None:
         self.running = max(0, self.running - 1)
         self.progress.setVisible(self.running > 0)
-        self.store.reload_clock()
         self.last_outcomes = outcomes
         attached = sum(1 for o in outcomes if o.status == "attached")
         problems = [o.message for o in outcomes if o.status != "attached"]

@@ -1,6 +1,7 @@
 """When to sync: soon after a local change, when the share changes, and every minute.
 
-Passes run on the background runner with their own database connection, one at a time.
+Passes run on the background runner with their own read connection, one at a time;
+their merges are mutations of the app's one data service, like every other write.
 watchdog's callbacks arrive on its own thread: they only emit a signal, which Qt
 delivers on the UI thread.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.workspace import Workspace, open_workspace
+from desktop.core.workspace import Workspace
 from desktop.ui.background import BackgroundRunner
 
 PUBLISH_DELAY_MS = 5_000  # after the last local change: one pass for a burst of edits
@@ -86,12 +87,11 @@ class SyncController(QObject):
             return
         self.running = True
         self.started.emit()
-        data_dir, templates = self.workspace.data_dir, self.workspace.templates
 
         def work():
             from desktop.core.sync.engine import SyncEngine
 
-            workspace = open_workspace(data_dir, templates)
+            workspace = self.workspace.worker_copy()
             try:
                 return SyncEngine(workspace).run_pass(sheets=sheets)
             finally:

@@ -55,7 +55,12 @@ class SyncUi(QObject):
     def _started(self) -> None:
         self._say(self.tr("Synchro en cours…"), "")
 
-    def _finished(self, report) -> None:
+    def refresh_indicator(self) -> None:
+        """Conflicts appeared or were resolved: the indicator says so."""
+        if self.controller.last_report is not None and not self.controller.running:
+            self._finished(self.controller.last_report, quiet=True)
+
+    def _finished(self, report, quiet: bool = False) -> None:
         from desktop.core.conflicts import count_conflicts
 
         conflicts = count_conflicts(self.window.store)
@@ -63,16 +68,15 @@ class SyncUi(QObject):
             text = self.tr("Synchro : partage indisponible — %1 en attente").replace(
                 "%1", str(report.pending))  # fmt: skip
             self._say(text, "#b03000")
-            self.window.statusBar().showMessage(report.error, 10000)
+            if not quiet:
+                self.window.statusBar().showMessage(report.error, 10000)
         elif conflicts:
             text = self.tr("Synchro : %1 conflit(s) à résoudre").replace("%1", str(conflicts))
             self._say(text, "#b03000")
         else:
             now = QTime.currentTime().toString("HH:mm")
             self._say(self.tr("Synchro : à jour (%1)").replace("%1", now), "#2a7a2a")
-        if report.imported.changed_records:
-            self.window.refresh_after_sync(report.imported.changed_records)
-        if self.panel is not None and self.panel.isVisible():
+        if self.panel is not None and self.panel.isVisible() and not quiet:
             self.panel.refresh(report)
 
     def _failed(self, message: str) -> None:
@@ -93,5 +97,4 @@ class SyncUi(QObject):
         self.panel.raise_()
 
     def _resolved(self, record_id: str) -> None:
-        self.window.refresh_after_sync({record_id})
-        self.controller.local_change()
+        self.controller.local_change()  # the views follow the data service's broadcast

@@ -9,7 +9,7 @@ def test_a_refused_write_keeps_the_edit_and_saves_it_once_possible(window, qtbot
     visit = window.store.create_visit(venue.id, "2025-02-11")
     window.open_visit(visit.id, venue.id)
     editor = window.visit_editor
-    conn = window.workspace.db.conn
+    conn = window.workspace.service.db.conn
     conn.execute("PRAGMA query_only = ON")  # every write now fails, as on a full disk
     type_text(editor.form.editor("strengths").box, "Équipe soudée")
     with qtbot.waitSignal(editor.autosaver.failed, timeout=2000) as failure:
@@ -29,7 +29,7 @@ def test_closing_with_an_unsaveable_edit_asks_before_losing_it(window, qtbot, mo
     venue = window.store.create_venue({"name": "Le Moulin", "commune": "Felletin"})
     visit = window.store.create_visit(venue.id, "2025-02-11")
     window.open_visit(visit.id, venue.id)
-    window.workspace.db.conn.execute("PRAGMA query_only = ON")
+    window.workspace.service.db.conn.execute("PRAGMA query_only = ON")
     type_text(window.visit_editor.form.editor("strengths").box, "Important")
     asked = []
 
@@ -41,6 +41,6 @@ def test_closing_with_an_unsaveable_edit_asks_before_losing_it(window, qtbot, mo
     window.close()
     assert asked and "Quitter quand même" in asked[0]
     assert window.isVisible()  # the user chose to stay: nothing lost
-    window.workspace.db.conn.execute("PRAGMA query_only = OFF")
+    window.workspace.service.db.conn.execute("PRAGMA query_only = OFF")
     assert window.visit_editor.flush()
     assert window.store.get_visit(visit.id).data["strengths"] == "Important"

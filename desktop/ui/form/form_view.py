@@ -180,6 +180,11 @@ class FormView(QWidget):
         self.show_errors(errors or {})
         self.show_carried(carried, carried_from)
 
+    def set_field(self, key: str, value: Any) -> None:
+        """Show a value stored meanwhile (another window, a command, a sync)."""
+        if key in self.rows:
+            self.rows[key].editor.set_value(value)
+
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         for key, row in self.rows.items():
             row.set_errors(errors.get(key, []))

@@ -1,0 +1,39 @@
+"""The data service's change broadcast, delivered on the UI thread.
+
+Views subscribe here instead of being told to reload by hand. Another program's
+writes (a headless command beside the window) reach no broadcast: a one-second check
+of the database's version notices them and announces « anything may have changed ».
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.core.changes import EVERYTHING
+from desktop.core.data_service import ExternalWrites
+from desktop.core.workspace import Workspace
+
+EXTERNAL_CHECK_MS = 1000
+
+
+class ChangeHub(QObject):
+    changed = Signal(object)  # Changes; emitted on the writer's thread, delivered queued
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe = workspace.service.subscribe(self.changed.emit)
+        self._external = ExternalWrites(workspace.db, workspace.service)
+        self.timer = QTimer(self)
+        self.timer.setInterval(EXTERNAL_CHECK_MS)
+        self.timer.timeout.connect(self.check_external)
+        self.timer.start()
+
+    def check_external(self) -> None:
+        if self._external.poll():
+            self.changed.emit(EVERYTHING)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
