@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="34"/>
+        <location filename="../../desktop/app.py" line="36"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -422,6 +422,44 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/documents_panel.py" line="474"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="43"/>
+        <source>Carnet — erreur inattendue</source>
+        <translation>Carnet — unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="45"/>
+        <source>&lt;p&gt;&lt;b&gt;Une erreur inattendue s&apos;est produite.&lt;/b&gt; Vos saisies déjà enregistrées ne sont pas perdues.&lt;/p&gt;&lt;p&gt;Vous pouvez continuer ; si l&apos;erreur revient, fermez puis rouvrez Carnet. Pour la signaler, copiez le rapport et envoyez-le à la personne qui s&apos;occupe de Carnet dans votre réseau.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;An unexpected error occurred.&lt;/b&gt; What you have already entered and saved is not lost.&lt;/p&gt;&lt;p&gt;You can carry on; if the error comes back, close Carnet and open it again. To report it, copy the report and send it to whoever looks after Carnet in your network.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="64"/>
+        <source>Journal de Carnet : %1</source>
+        <translation>Carnet&apos;s log: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="71"/>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="74"/>
+        <source>Copier le rapport</source>
+        <translation>Copy the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="76"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="90"/>
+        <source>Rapport copié</source>
+        <translation>Report copied</translation>
     </message>
 </context>
 <context>
@@ -1501,162 +1539,162 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="66"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="62"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="71"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="67"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="73"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="73"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="73"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="74"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="85"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="86"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="106"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="102"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="107"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="103"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="108"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="104"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="109"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="105"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="120"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="116"/>
         <source>Deux personnes ont modifié le même champ en même temps. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ.</source>
         <translation>Two people changed the same field at the same time. Nothing has been lost: choose the value to keep, field by field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="130"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="126"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="145"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="141"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="161"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="157"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="163"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="159"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="168"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="164"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="169"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="165"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="171"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="167"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="233"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="229"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="246"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="242"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="250"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="246"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="256"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="252"/>
         <source>%1 visite(s) reprise(s).</source>
         <translation>%1 visit(s) taken over.</translation>
     </message>
@@ -1748,27 +1786,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="171"/>
+        <location filename="../../desktop/ui/document_editor.py" line="175"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="174"/>
+        <location filename="../../desktop/ui/document_editor.py" line="178"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="175"/>
+        <location filename="../../desktop/ui/document_editor.py" line="179"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="191"/>
+        <location filename="../../desktop/ui/document_editor.py" line="195"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="192"/>
+        <location filename="../../desktop/ui/document_editor.py" line="196"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -1849,27 +1887,27 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="110"/>
+        <location filename="../../desktop/ui/document_editor.py" line="114"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="115"/>
+        <location filename="../../desktop/ui/document_editor.py" line="119"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="150"/>
+        <location filename="../../desktop/ui/document_editor.py" line="154"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="152"/>
+        <location filename="../../desktop/ui/document_editor.py" line="156"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="155"/>
+        <location filename="../../desktop/ui/document_editor.py" line="159"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>
