@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError
+from desktop.core.log_files import start_logging
 from desktop.core.templates import TemplateError
 from desktop.core.workspace import Workspace, get_meta
+from desktop.ui.error_dialog import install_error_hooks
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import bring_to_front, claim_data_dir
@@ -41,7 +43,9 @@ def check_templates_or_quit(workspace: Workspace, window: MainWindow) -> None:
 
 
 def run_app(data_dir: Path | None, language: str | None) -> int:
+    log_folder = start_logging()  # first, so that even a failing start is recorded
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_error_hooks(log_folder)
     app.setApplicationName("Carnet")
     app.setOrganizationName("Carnet")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "carnet.svg")))

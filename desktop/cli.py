@@ -22,6 +22,7 @@ from desktop.core.db import DatabaseError, integrity_problems
 from desktop.core.directory_store import replace_directory
 from desktop.core.field_values import FieldValueError, parse_assignment
 from desktop.core.files import french_reason
+from desktop.core.log_files import start_logging
 from desktop.core.store import RecordNotFound
 from desktop.core.templates import TemplateError, TemplateSet
 from desktop.core.validation import is_empty, validate_document
@@ -249,6 +250,7 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run(argv: list[str]) -> int:
+    start_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

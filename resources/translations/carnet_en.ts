@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="36"/>
+        <location filename="../../desktop/app.py" line="38"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -25,7 +25,12 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="55"/>
+        <location filename="../../desktop/ui/autosave.py" line="133"/>
+        <source>Enregistrement refusé : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="148"/>
         <source>Enregistrement impossible pour l&apos;instant (%1). Vos saisies sont gardées et seront enregistrées dès que possible.</source>
         <translation>Cannot save right now (%1). Your entries are kept and will be saved as soon as possible.</translation>
     </message>
@@ -65,17 +70,17 @@
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="150"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="151"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="155"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="156"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="159"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="160"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -83,7 +88,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="165"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="166"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
     </message>
@@ -422,6 +427,44 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/documents_panel.py" line="474"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="43"/>
+        <source>Carnet — erreur inattendue</source>
+        <translation>Carnet — unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="45"/>
+        <source>&lt;p&gt;&lt;b&gt;Une erreur inattendue s&apos;est produite.&lt;/b&gt; Vos saisies déjà enregistrées ne sont pas perdues.&lt;/p&gt;&lt;p&gt;Vous pouvez continuer ; si l&apos;erreur revient, fermez puis rouvrez Carnet. Pour la signaler, copiez le rapport et envoyez-le à la personne qui s&apos;occupe de Carnet dans votre réseau.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;An unexpected error occurred.&lt;/b&gt; What you have already entered and saved is not lost.&lt;/p&gt;&lt;p&gt;You can carry on; if the error comes back, close Carnet and open it again. To report it, copy the report and send it to whoever looks after Carnet in your network.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="64"/>
+        <source>Journal de Carnet : %1</source>
+        <translation>Carnet&apos;s log: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="71"/>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="74"/>
+        <source>Copier le rapport</source>
+        <translation>Copy the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="76"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_dialog.py" line="90"/>
+        <source>Rapport copié</source>
+        <translation>Report copied</translation>
     </message>
 </context>
 <context>
@@ -818,12 +861,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="193"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="198"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="205"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="210"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -834,217 +877,217 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="44"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47"/>
+        <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Nouveau &amp;lieu…</source>
         <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>&amp;Nouvelle visite</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Générer la fiche &amp;PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Fiche PDF (&amp;options)…</source>
         <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Syn&amp;chroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>S&amp;ynchronisation…</source>
         <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;Sauvegarder maintenant</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>&amp;Rechercher dans les visites…</source>
         <translation>&amp;Search visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>À &amp;propos de Carnet</source>
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Statut de l&apos;action enregistré.</source>
         <translation>Action status saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
         <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>Fiche PDF</source>
         <translation>PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>Ouvrez d&apos;abord une visite.</source>
         <translation>Open a visit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Fiche PDF en cours…</source>
         <translation>Generating the PDF sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>Fiche enregistrée : %1</source>
         <translation>Sheet saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo without consent left out of the sheet.</numerusform>
@@ -1052,22 +1095,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Importer un export Carnet</source>
         <translation>Import a Carnet export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
         <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo of identifiable people without consent left out.</numerusform>
@@ -1075,12 +1118,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
         <translation>Import complete: %1 new, %2 updated.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1088,7 +1131,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546"/>
+        <location filename="../../desktop/ui/main_window.py" line="547"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1295,7 +1338,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="367"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="366"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -1303,7 +1346,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="374"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="373"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -1697,22 +1740,22 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="63"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="68"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="68"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="74"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="72"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="78"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="79"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="83"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -1761,27 +1804,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="175"/>
+        <location filename="../../desktop/ui/document_editor.py" line="254"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="178"/>
+        <location filename="../../desktop/ui/document_editor.py" line="257"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="179"/>
+        <location filename="../../desktop/ui/document_editor.py" line="258"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="195"/>
+        <location filename="../../desktop/ui/document_editor.py" line="284"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="196"/>
+        <location filename="../../desktop/ui/document_editor.py" line="285"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -1847,42 +1890,42 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="82"/>
+        <location filename="../../desktop/ui/document_editor.py" line="134"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="87"/>
+        <location filename="../../desktop/ui/document_editor.py" line="139"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="88"/>
+        <location filename="../../desktop/ui/document_editor.py" line="140"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="114"/>
+        <location filename="../../desktop/ui/document_editor.py" line="182"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="119"/>
+        <location filename="../../desktop/ui/document_editor.py" line="187"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="154"/>
+        <location filename="../../desktop/ui/document_editor.py" line="233"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="156"/>
+        <location filename="../../desktop/ui/document_editor.py" line="235"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="159"/>
+        <location filename="../../desktop/ui/document_editor.py" line="238"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BackupController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="159"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="160"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="205"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="210"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="367"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="366"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>
