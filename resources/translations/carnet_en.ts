@@ -27,7 +27,7 @@
     <message>
         <location filename="../../desktop/ui/autosave.py" line="133"/>
         <source>Enregistrement refusé : %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Save refused: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/autosave.py" line="148"/>
