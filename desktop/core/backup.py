@@ -416,7 +416,7 @@ def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
     os.close(handle)
     try:
         source = _read_only(backup_path)
-        staging = sqlite3.connect(temporary, isolation_level=None)
+        staging = sqlite3.connect(temporary, isolation_level=None, check_same_thread=False)
         try:
             source.backup(staging, pages=-1)
             for table in MANIFEST_TABLES:
