@@ -293,6 +293,11 @@ def _stored(photo: Photo, key: str) -> Any:
     return int(value) if isinstance(value, bool) else value
 
 
+def check_value(key: str, value: Any) -> None:
+    """ValueError (French) when a photo field would refuse this value."""
+    _clean_value(key, value)
+
+
 def _clean_value(key: str, value: Any) -> Any:
     if key not in EDITABLE_FIELDS:
         raise ValueError(f"Champ de photo inconnu : « {key} ».")

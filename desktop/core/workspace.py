@@ -31,6 +31,7 @@ class Workspace:
     media: MediaStore
     service: DataService
     owns_service: bool = True
+    closed: bool = False
 
     def setting(self, key: str, default: str = "") -> str:
         return get_meta(self.db, key, default)
@@ -48,6 +49,7 @@ class Workspace:
         return replace(self, db=db, store=store, owns_service=False)
 
     def close(self) -> None:
+        self.closed = True
         self.db.conn.close()
         if self.owns_service:
             self.service.close()

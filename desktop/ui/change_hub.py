@@ -7,7 +7,7 @@ of the database's version notices them and announces « anything may have change
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.changes import EVERYTHING
 from desktop.core.data_service import ExternalWrites
@@ -17,19 +17,29 @@ EXTERNAL_CHECK_MS = 1000
 
 
 class ChangeHub(QObject):
-    changed = Signal(object)  # Changes; emitted on the writer's thread, delivered queued
+    changed = Signal(object)  # Changes, on the UI thread
+    _relay = Signal(object)  # emitted on the writer's thread, delivered queued
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unsubscribe = workspace.service.subscribe(self.changed.emit)
+        self.workspace = workspace
+        self._unsubscribe = workspace.service.subscribe(self._deliver)
         self._external = ExternalWrites(workspace.db, workspace.service)
+        self._relay.connect(self._on_relayed, Qt.ConnectionType.QueuedConnection)
         self.timer = QTimer(self)
         self.timer.setInterval(EXTERNAL_CHECK_MS)
         self.timer.timeout.connect(self.check_external)
         self.timer.start()
 
+    def _deliver(self, changes) -> None:
+        self._relay.emit(changes)
+
+    def _on_relayed(self, changes) -> None:
+        if not self.workspace.closed:  # a change queued just before the data folder closed
+            self.changed.emit(changes)
+
     def check_external(self) -> None:
-        if self._external.poll():
+        if not self.workspace.closed and self._external.poll():
             self.changed.emit(EVERYTHING)
 
     def stop(self) -> None:

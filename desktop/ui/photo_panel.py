@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.media_store import MediaStore
-from desktop.core.photos import AUDIENCES, PhotoLibrary
+from desktop.core.photos import AUDIENCES, PhotoLibrary, check_value
 from desktop.core.records import AttachOutcome, Photo
 from desktop.core.store import CarnetStore
 from desktop.ui.autosave import Autosaver
@@ -165,7 +165,7 @@ class PhotoPanel(QWidget):
         self.grid.itemDoubleClicked.connect(self.open_viewer)
         self.details = PhotoDetails()
         self.details.setEnabled(False)
-        self.autosaver = Autosaver(self._save_details, self)
+        self.autosaver = Autosaver(self._submit_details, lambda _key: "", self)
         self.autosaver.saved.connect(lambda _result: self._refresh_current())
         self._connect_details()
         self.progress = QProgressBar()
@@ -267,15 +267,18 @@ class PhotoPanel(QWidget):
     def _queue(self, key: str, value: Any) -> None:
         if self.grid.currentItem() is not None:
             self._editing_id = self.grid.currentItem().data(PHOTO_ROLE)
+            self.autosaver.bind(self._editing_id)
             self.autosaver.queue(key, value)
 
-    def _save_details(self, changes: dict[str, Any]):
+    def _submit_details(self, photo_id: str, changes: dict[str, Any], _bases):
         try:
-            return self.library.update_photo(self._editing_id, changes)
+            for key, value in changes.items():
+                check_value(key, value)
         except ValueError as error:  # a bad date: say so, keep the rest
             self.report.setText(str(error))
-            good = {k: v for k, v in changes.items() if k != "taken_on"}
-            return self.library.update_photo(self._editing_id, good)
+            changes = {k: v for k, v in changes.items() if k != "taken_on"}
+        library = self.library
+        return library.service.submit(lambda w: library.on(w).update_photo(photo_id, changes))
 
     def flush(self) -> bool:
         return self.autosaver.flush()

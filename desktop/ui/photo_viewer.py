@@ -25,9 +25,13 @@ class PhotoViewer(QDialog):
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("Légende"))
         self.autosaver = Autosaver(
-            lambda changes: library.update_photo(self.current_id, changes), self
+            lambda photo_id, changes, _bases: library.service.submit(
+                lambda w: library.on(w).update_photo(photo_id, changes)
+            ),
+            lambda _key: "",
+            self,
         )
-        self.caption.textEdited.connect(lambda text: self.autosaver.queue("caption", text))
+        self.caption.textEdited.connect(self._caption_edited)
         previous = QPushButton(self.tr("◀ Précédente"))
         previous.clicked.connect(lambda: self.go(-1))
         following = QPushButton(self.tr("Suivante ▶"))
@@ -51,6 +55,10 @@ class PhotoViewer(QDialog):
     @property
     def current_id(self) -> str:
         return self.photo_ids[self.index]
+
+    def _caption_edited(self, text: str) -> None:
+        self.autosaver.bind(self.current_id)
+        self.autosaver.queue("caption", text)
 
     def go(self, step: int) -> None:
         self.autosaver.flush()  # the caption typed here is saved before moving on

@@ -37,6 +37,7 @@ def test_typing_over_a_value_set_underneath_keeps_both_as_a_conflict(window, qtb
     done = run_carnet(data_dir, "set", visit.id, "economic_notes=VALEUR CLI")
     assert done.returncode == 0, done.stderr
     box = window.visit_editor.form.editor("economic_notes").box
+    box.moveCursor(QTextCursor.MoveOperation.End)
     type_text(box, " + frappe")
     assert window.visit_editor.flush()
     stored = window.store.get_visit(visit.id).data["economic_notes"]

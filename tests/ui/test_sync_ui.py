@@ -16,7 +16,6 @@ from desktop.ui.sync_panel import SyncPanel  # noqa: E402
 def _colleague(tmp_path, share):
     alice = open_workspace(tmp_path / "alice")
     alice.set_setting("user_name", "Alice")
-    alice.store.author = alice.store.author.__class__(alice.store.author.device_id, "Alice")
     alice.set_setting(SHARED_FOLDER, str(share))
     return alice
 
@@ -43,7 +42,7 @@ def test_a_colleagues_venue_appears_through_the_real_observer(qtbot, tmp_path, d
             assert "La Coopérative du Plateau" in names
 
         qtbot.waitUntil(shown, timeout=15000)  # the rescan is a minute away: events did it
-        assert "à jour" in window.sync.indicator.text()
+        qtbot.waitUntil(lambda: "à jour" in window.sync.indicator.text(), timeout=15000)
     finally:
         alice.close()
 
