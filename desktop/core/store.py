@@ -127,6 +127,12 @@ class CarnetStore:
             [(record_id, key, stamp, author.device_id, author.user_name, bases.get(key))
              for key in keys],
         )  # fmt: skip
+        # Values this edit's author had seen are no longer in conflict (as a merge decides).
+        self.db.conn.executemany(
+            "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND stamp <= "
+            "(SELECT base FROM field_stamps WHERE record_id = ? AND field = ?)",
+            [(record_id, key, record_id, key) for key in keys],
+        )
         self.changes.note(table, record_id, keys)
         return stamp
 

@@ -6,10 +6,13 @@ a queued signal, delivered in the thread of the runner (the UI thread).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -27,6 +30,8 @@ class _Job(QRunnable):
         try:
             result = self.function()
         except Exception as error:  # noqa: BLE001 - every error is reported to the UI
+            # The caller shows str(error); the traceback goes to the log.
+            log.warning("Tâche de fond en échec", exc_info=error)
             self.relay.failed.emit(error)
         else:
             self.relay.done.emit(result)

@@ -5,21 +5,24 @@ runner, each job on its own SQLite connections; the UI thread only reports.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from desktop.core import backup
 from desktop.core.backup import BackupError, BackupInfo
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.ui.restore_dialog import RestoreDialog, content_text, when_text
+from desktop.ui.ui_context import UiContext
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # a window left open past midnight makes the next day's
 
 
 class BackupController(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    restored = Signal()  # the database was replaced: open records and undo no longer apply
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.busy = False
         self.last: BackupInfo | None = None  # the latest backup made by this session
         self.last_report: backup.RestoreReport | None = None
@@ -30,19 +33,19 @@ class BackupController(QObject):
     # ------------------------------------------------------------------ where
     @property
     def db_path(self):
-        return self.window.workspace.data_dir / DATABASE_NAME
+        return self.context.workspace.data_dir / DATABASE_NAME
 
     def folder(self):
-        workspace = self.window.workspace
+        workspace = self.context.workspace
         return backup.backup_folder(workspace.db, workspace.data_dir)
 
     def change_folder(self, folder):
-        chosen = backup.set_backup_folder(self.window.workspace, folder)
+        chosen = backup.set_backup_folder(self.context.workspace, folder)
         self.automatic()  # a first backup there today
         return chosen
 
     def _status(self, text: str, msecs: int = 10000) -> None:
-        self.window.statusBar().showMessage(text, msecs)
+        self.context.say(text, msecs)
 
     # ------------------------------------------------------------------ making
     def start(self) -> None:
@@ -74,11 +77,11 @@ class BackupController(QObject):
             "%1", str(error)), 30000)  # fmt: skip
 
     def backup_now(self) -> None:
-        self.window.editors.flush()
+        self.context.flush_edits()
         try:
             folder = self.folder()
         except BackupError as error:
-            QMessageBox.warning(self.window, self.tr("Sauvegarde"), str(error))
+            QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
             return
         db_path = self.db_path
 
@@ -95,7 +98,7 @@ class BackupController(QObject):
             "%1", str(info.path)).replace("%2", content_text(info)), 15000)  # fmt: skip
 
     def _failed(self, error: Exception) -> None:
-        QMessageBox.warning(self.window, self.tr("Sauvegarde"), str(error))
+        QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
 
     def _run(self, job, done, failed) -> None:
         self.busy = True
@@ -104,16 +107,16 @@ class BackupController(QObject):
             self.busy = False
             callback(value)
 
-        self.window.runner.run(job, lambda r: finish(done, r), lambda e: finish(failed, e))
+        self.context.runner.run(job, lambda r: finish(done, r), lambda e: finish(failed, e))
 
     # ------------------------------------------------------------------ restoring
     def choose_and_restore(self) -> RestoreDialog | None:
         try:
             folder = self.folder()
         except BackupError as error:
-            QMessageBox.warning(self.window, self.tr("Sauvegarde"), str(error))
+            QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
             return None
-        dialog = RestoreDialog(folder, self.change_folder, self.window)
+        dialog = RestoreDialog(folder, self.change_folder, self.context.parent)
         dialog.restore_requested.connect(self.restore)
         dialog.exec()
         return dialog
@@ -124,27 +127,29 @@ class BackupController(QObject):
         A window-modal progress dialog keeps edits out while it runs: the live database
         must not change between the « avant restauration » backup and the restore.
         """
-        self.window.editors.flush()
+        self.context.flush_edits()
         try:
             folder = self.folder()
         except BackupError:
-            folder = self.window.workspace.data_dir / backup.BACKUP_FOLDER_NAME
+            folder = self.context.workspace.data_dir / backup.BACKUP_FOLDER_NAME
         db_path = self.db_path
-        progress = QProgressDialog(self.tr("Restauration en cours…"), None, 0, 0, self.window)
+        progress = QProgressDialog(
+            self.tr("Restauration en cours…"), None, 0, 0, self.context.parent
+        )
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.show()
 
         def done(report: backup.RestoreReport) -> None:
             progress.close()
-            self.window.forget_after_restore()
+            self.restored.emit()
             self._restored_message(report)
 
         def failed(error: Exception) -> None:
             progress.close()
             self._failed(error)
 
-        service = self.window.workspace.service  # the one writer does the copy
+        service = self.context.workspace.service  # the one writer does the copy
         self._run(lambda: backup.restore(info.path, db_path, folder, service=service), done, failed)
 
     def _restored_message(self, report: backup.RestoreReport) -> None:
@@ -167,4 +172,4 @@ class BackupController(QObject):
 
     def message_box(self, title: str, text: str) -> None:
         """Replaceable in tests."""
-        QMessageBox.information(self.window, title, text)
+        QMessageBox.information(self.context.parent, title, text)

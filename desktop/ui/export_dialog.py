@@ -7,6 +7,7 @@ and ends with a message in the status bar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
+
+from desktop.ui.ui_context import UiContext
 
 EXTENSIONS = {"xlsx": ".xlsx", "csv": ".csv", "json": ".json"}
 
@@ -152,27 +155,33 @@ class ExportDialog(QDialog):
         }
 
 
-def export_from(window) -> None:
-    """Fichier › Exporter…: the dialog, the file name, then the export in the background."""
-    venue_id = window.browser.venue_id
-    current = (venue_id, window.store.get_venue(venue_id).name) if venue_id else None
-    dialog = ExportDialog(current, window)
+def export_from(
+    context: UiContext, venue_id: str | None, json_message: Callable[[dict], str]
+) -> None:
+    """Fichier › Exporter…: the dialog, the file name, then the export in the background.
+
+    venue_id: the venue selected in the window, offered as the export's filter;
+    json_message: the French summary of a JSON export.
+    """
+    store = context.workspace.store
+    current = (venue_id, store.get_venue(venue_id).name) if venue_id else None
+    dialog = ExportDialog(current, context.parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     choice, texts = dialog.choice(), dialog.texts()
     dialog.deleteLater()
     if not accepted:
         return
-    path = ask_path(window, choice.fmt, texts)
+    path = ask_path(context.parent, choice.fmt, texts)
     if path is None:
         return
-    window._flush_editors()
+    context.flush_edits()
     if choice.fmt == "json":
-        window._in_background(texts["busy"],
-                              lambda ws: _export_json(ws, path, choice.include_personal),
-                              lambda counts: f"{window._exported_message(counts)} → {path}")  # fmt: skip
+        context.run_with_busy_dialog(texts["busy"],
+                                     lambda ws: _export_json(ws, path, choice.include_personal),
+                                     lambda counts: f"{json_message(counts)} → {path}")  # fmt: skip
     else:
-        window._in_background(texts["busy"], lambda ws: _export_tables(ws, path, choice),
-                              lambda result: tables_message(texts, result))  # fmt: skip
+        context.run_with_busy_dialog(texts["busy"], lambda ws: _export_tables(ws, path, choice),
+                                     lambda result: tables_message(texts, result))  # fmt: skip
 
 
 def ask_path(window, fmt: str, texts: dict[str, str]) -> Path | None:

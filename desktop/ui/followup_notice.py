@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -11,6 +12,7 @@ from desktop.core.store import CarnetStore
 from desktop.ui.background import BackgroundRunner
 
 NOTICE_HORIZON = 3  # months: agreements counted in the start-up notice
+log = logging.getLogger(__name__)
 
 
 class FollowupNotice(QLabel):
@@ -40,7 +42,16 @@ class FollowupNotice(QLabel):
             finally:
                 worker.close()
 
-        runner.run(work, lambda counts: self.set_counts(*counts), lambda _error: None)
+        runner.run(work, lambda counts: self.set_counts(*counts), self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        """A discreet line still: the count failed, the app goes on; the log has why."""
+        log.error("Le décompte du suivi a échoué", exc_info=error)
+        self.setText(self.tr("Suivi indisponible : %1").replace("%1", str(error)))
+        self.setToolTip(
+            self.tr("Le décompte du suivi a échoué ; le journal de Carnet dit pourquoi.")
+        )
+        self.show()
 
     def set_counts(self, overdue: int, ending: int) -> None:
         parts = []

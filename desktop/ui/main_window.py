@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -29,6 +28,7 @@ from desktop.ui.followup_notice import FollowupNotice
 from desktop.ui.formatting import local_date
 from desktop.ui.lazy_editors import LazyEditors
 from desktop.ui.sync_ui import SyncUi
+from desktop.ui.ui_context import UiContext
 
 WINDOW_TITLE = "Carnet — visites de tiers-lieux"
 VENUE_LIST_FIELDS = {"name", "commune", "_deleted"}  # what the venue list shows or hides
@@ -67,7 +67,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
-        self.sync = SyncUi(self)
+        self.context = UiContext(workspace, self.runner, self.statusBar(), self,
+                                 self._flush_editors)  # fmt: skip
+        self.sync = SyncUi(self.context)
+        self.sync.open_visit_requested.connect(self.open_visit)
+        self.statusBar().addPermanentWidget(self.sync.indicator)
         self.followup_notice = FollowupNotice()
         self.followup_notice.activated.connect(self.show_followup)
         self.statusBar().addPermanentWidget(self.followup_notice)
@@ -411,7 +415,7 @@ class MainWindow(QMainWindow):
             sheet = make_sheet(workspace, visit_id, audience, blank)
             return write_sheet(sheet, folder), sheet.photos_left_out
 
-        self._in_background(self.tr("Fiche PDF en cours…"), job, self._sheet_ready)
+        self.context.run_with_busy_dialog(self.tr("Fiche PDF en cours…"), job, self._sheet_ready)
 
     def generate_pdf_with_options(self) -> None:
         from desktop.ui.pdf_dialog import PdfDialog
@@ -435,7 +439,7 @@ class MainWindow(QMainWindow):
         """XLSX or CSV tables for the network, or the lossless JSON (desktop/ui/export_dialog)."""
         from desktop.ui.export_dialog import export_from
 
-        export_from(self)
+        export_from(self.context, self.browser.venue_id, self._exported_message)
 
     def import_json(self) -> None:
         from desktop.core import exchange
@@ -445,7 +449,7 @@ class MainWindow(QMainWindow):
         )
         if path:
             self._flush_editors()
-            self._in_background(self.tr("Import en cours…"),
+            self.context.run_with_busy_dialog(self.tr("Import en cours…"),
                                 lambda ws: exchange.import_json(ws.store, Path(path)),
                                 self._imported_message)  # fmt: skip
 
@@ -462,30 +466,6 @@ class MainWindow(QMainWindow):
     def _imported_message(self, counts: dict[str, int]) -> str:
         return self.tr("Import terminé : %1 nouveaux, %2 mis à jour.").replace(
             "%1", str(counts["created"])).replace("%2", str(counts["updated"]))  # fmt: skip
-
-    def _in_background(self, label: str, job, message) -> None:
-        """Run job(workspace) on its own read connection (its writes go through the data
-        service like any other), with a busy dialog; report in French."""
-        progress = QProgressDialog(label, None, 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def work():
-            workspace = self.workspace.worker_copy()
-            try:
-                return job(workspace)
-            finally:
-                workspace.close()
-
-        def done(result) -> None:
-            progress.close()
-            self.statusBar().showMessage(message(result), 10000)
-
-        def failed(error: Exception) -> None:
-            progress.close()
-            QMessageBox.warning(self, self.windowTitle(), str(error))
-
-        self.runner.run(work, done, failed)
 
     # ------------------------------------------------------------------ settings
     def edit_preferences(self) -> None:
@@ -513,7 +493,9 @@ class MainWindow(QMainWindow):
         """Automatic and manual backups, restore (desktop/ui/backup_controller.py)."""
         from desktop.ui.backup_controller import BackupController
 
-        return BackupController(self)
+        controller = BackupController(self.context)
+        controller.restored.connect(self.forget_after_restore)
+        return controller
 
     def forget_after_restore(self) -> None:
         """The database was replaced underneath: open records and undo no longer apply

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTime, QTimer
+from PySide6.QtCore import QObject, QTime, QTimer, Signal
 from PySide6.QtWidgets import QToolButton
 
 from desktop.ui.sync_controller import SyncController
+from desktop.ui.ui_context import UiContext
 
 
 class SyncUi(QObject):
-    """Owned by the main window; shows what the controller's passes did."""
+    """Shows what the controller's passes did: the indicator (`indicator`, for the status
+    bar) and the Synchronisation panel."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = SyncController(window.workspace, window.runner, self)
+    open_visit_requested = Signal(str, str)  # visit id, venue id
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.controller = SyncController(context.workspace, context.runner, self)
         self.indicator = QToolButton()
         self.indicator.setAutoRaise(True)
         self.indicator.setToolTip(self.tr("Ouvrir le panneau de synchronisation"))
         self.indicator.clicked.connect(self.show_panel)
-        window.statusBar().addPermanentWidget(self.indicator)
         self.panel = None
         self.controller.started.connect(self._started)
         self.controller.finished.connect(self._finished)
@@ -63,13 +66,13 @@ class SyncUi(QObject):
     def _finished(self, report, quiet: bool = False) -> None:
         from desktop.core.conflicts import count_conflicts
 
-        conflicts = count_conflicts(self.window.store)
+        conflicts = count_conflicts(self.context.workspace.store)
         if not report.ok:
             text = self.tr("Synchro : partage indisponible — %1 en attente").replace(
                 "%1", str(report.pending))  # fmt: skip
             self._say(text, "#b03000")
             if not quiet:
-                self.window.statusBar().showMessage(report.error, 10000)
+                self.context.say(report.error)
         elif conflicts:
             text = self.tr("Synchro : %1 conflit(s) à résoudre").replace("%1", str(conflicts))
             self._say(text, "#b03000")
@@ -81,16 +84,16 @@ class SyncUi(QObject):
 
     def _failed(self, message: str) -> None:
         self._say(self.tr("Synchro : erreur"), "#b03000")
-        self.window.statusBar().showMessage(message, 10000)
+        self.context.say(message)
 
     # ------------------------------------------------------------------ panel
     def show_panel(self) -> None:
         from desktop.ui.sync_panel import SyncPanel
 
         if self.panel is None:
-            self.panel = SyncPanel(self.window.workspace, self.window)
+            self.panel = SyncPanel(self.context.workspace, self.context.parent)
             self.panel.sync_requested.connect(self.controller.sync_now)
-            self.panel.open_visit_requested.connect(self.window.open_visit)
+            self.panel.open_visit_requested.connect(self.open_visit_requested)
             self.panel.resolved.connect(self._resolved)
         self.panel.refresh(self.controller.last_report)
         self.panel.show()

@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.db import transaction  # noqa: E402
 from desktop.core.followup import load_followup  # noqa: E402
 from desktop.core.migrations import venue_sort_key  # noqa: E402
 from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
@@ -54,7 +53,9 @@ def build(data_dir: Path) -> Workspace:
     rng = random.Random(11)
     now = "2025-06-01T10:00:00.000+00:00"
     venues = []
-    with transaction(db):
+
+    def fill(writer) -> None:  # the one writer's connection, in its transaction
+        db = writer.db
         for index in range(VENUES):
             name, commune = f"Tiers-lieu {index} {rng.choice(WORDS)}", rng.choice(WORDS).title()
             venue_id = uuid.uuid4().hex
@@ -102,6 +103,8 @@ def build(data_dir: Path) -> Workspace:
                  data["facilitator"], "bench", "[]", 0, 0.3, data["strengths"], now, "bench",
                  "bench", now),
             )  # fmt: skip
+
+    workspace.service.call(fill)
     return workspace
 
 

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from desktop.core.conflicts import list_conflicts
 from desktop.core.sync.share import APP_FOLDER
 from desktop.core.templates import TemplateSet
 from desktop.core.workspace import open_workspace
@@ -52,16 +53,23 @@ operations = st.lists(
 )
 
 
+SKEWS_MS = (0, -30 * 60_000, 2 * 86_400_000)  # Bob's clock is late, Chloé's two days ahead
+
+
 class Network:
+    """Three laptops on deterministic clocks: time moves only when the test says so."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.laptops: list[Laptop] = []
         self.snapshots: dict[int, Path] = {}
         self.taken = 0
-        for name in NAMES:
+        self.now_ms = 1_780_000_000_000
+        for name, skew in zip(NAMES, SKEWS_MS, strict=True):
             replica = root / f"replica-{name}"
             replica.mkdir()
-            ws = open_workspace(root / f"data-{name}", TEMPLATES)
+            clock = lambda skew=skew: self.now_ms + skew  # noqa: E731
+            ws = open_workspace(root / f"data-{name}", TEMPLATES, now_ms=clock)
             ws.set_setting("user_name", name)
             self.laptops.append(Laptop(name, ws, replica))
 
@@ -122,12 +130,21 @@ def test_every_laptop_converges(ops):
             ]
             network.everything_arrives()
             for op in ops:
+                network.now_ms += 7  # a few milliseconds between two operations, no sleep
                 _apply(network, visits, op)
             network.everything_arrives()
-            states = [laptop.state() for laptop in network.laptops]
+            states = [(laptop.state(), _conflicts(laptop)) for laptop in network.laptops]
             assert states[0] == states[1] == states[2]
         finally:
             network.close()
+
+
+def _conflicts(laptop: Laptop) -> set[tuple]:
+    """The values kept in conflict and the deletions that missed an edit, as data."""
+    return {
+        (c.record_id, c.field, c.other.stamp, repr(c.other.value), c.current.stamp)
+        for c in list_conflicts(laptop.store)
+    }
 
 
 def _apply(network: Network, visits: list[str], op: tuple) -> None:
