@@ -62,3 +62,20 @@ class Changes:
 
 
 EVERYTHING = Changes(everything=True, conflicts=True)
+
+
+def combined(first: Changes, second: Changes) -> Changes:
+    """Both changes as one (a view refreshes once for a burst of mutations)."""
+    records = {table: dict(ids) for table, ids in first.records.items()}
+    for table, ids in second.records.items():
+        mine = records.setdefault(table, {})
+        for record_id, keys in ids.items():
+            mine[record_id] = mine.get(record_id, frozenset()) | keys
+    origin = first.origin if first.origin is second.origin else None
+    return Changes(
+        records,
+        first.settings | second.settings,
+        first.conflicts or second.conflicts,
+        first.everything or second.everything,
+        origin,
+    )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from desktop.core.changes import EVERYTHING
+from desktop.core.changes import EVERYTHING, Changes, combined
 from desktop.core.data_service import ExternalWrites
 from desktop.core.workspace import Workspace
 
 EXTERNAL_CHECK_MS = 1000
+COALESCE_MS = 50  # a burst of mutations (a sync pass's batches, a photo import) shown once
 
 
 class ChangeHub(QObject):
@@ -26,6 +27,11 @@ class ChangeHub(QObject):
         self._unsubscribe = workspace.service.subscribe(self._deliver)
         self._external = ExternalWrites(workspace.db, workspace.service)
         self._relay.connect(self._on_relayed, Qt.ConnectionType.QueuedConnection)
+        self._waiting: Changes | None = None
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self._deliver_waiting)
         self.timer = QTimer(self)
         self.timer.setInterval(EXTERNAL_CHECK_MS)
         self.timer.timeout.connect(self.check_external)
@@ -34,8 +40,15 @@ class ChangeHub(QObject):
     def _deliver(self, changes) -> None:
         self._relay.emit(changes)
 
-    def _on_relayed(self, changes) -> None:
-        if not self.workspace.closed:  # a change queued just before the data folder closed
+    def _on_relayed(self, changes: Changes) -> None:
+        waiting = self._waiting
+        self._waiting = changes if waiting is None else combined(waiting, changes)
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
+    def _deliver_waiting(self) -> None:
+        changes, self._waiting = self._waiting, None
+        if changes is not None and not self.workspace.closed:  # not after the folder closed
             self.changed.emit(changes)
 
     def check_external(self) -> None:
@@ -44,6 +57,7 @@ class ChangeHub(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self._coalesce.stop()
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None

@@ -156,6 +156,7 @@ class PhotoPanel(QWidget):
         self.library = PhotoLibrary(store, media)
         self.runner = BackgroundRunner(self)
         self.visit_id: str | None = None
+        self._icons: dict[tuple[str, bool], QIcon] = {}
         self.running = 0
         self.last_outcomes: list[AttachOutcome] = []
         self.grid = PhotoGrid()
@@ -216,6 +217,8 @@ class PhotoPanel(QWidget):
     # ----------------------------------------------------------------- showing
     def show_visit(self, visit_id: str) -> None:
         self.flush()
+        if visit_id != self.visit_id:
+            self._icons.clear()
         self.visit_id = visit_id
         self.report.clear()
         self.reload()
@@ -227,8 +230,15 @@ class PhotoPanel(QWidget):
         self._select(select_id)
         self.photos_changed.emit()
 
+    def _icon(self, photo: Photo) -> QIcon:
+        """Thumbnails decoded once: a reload after a batch of 100 photos stays instant."""
+        key = (photo.sha256, photo.lacks_consent)
+        if key not in self._icons:
+            self._icons[key] = badge_icon(photo)
+        return self._icons[key]
+
     def _add_item(self, photo: Photo) -> QListWidgetItem:
-        item = QListWidgetItem(badge_icon(photo), photo.caption or photo.original_name)
+        item = QListWidgetItem(self._icon(photo), photo.caption or photo.original_name)
         item.setData(PHOTO_ROLE, photo.id)
         if photo.lacks_consent:
             item.setToolTip(self.tr("Personnes reconnaissables sans autorisation"))
@@ -260,7 +270,7 @@ class PhotoPanel(QWidget):
             return
         photo = self.library.get_photo(item.data(PHOTO_ROLE))
         item.setText(photo.caption or photo.original_name)
-        item.setIcon(badge_icon(photo))
+        item.setIcon(self._icon(photo))
         self.details.show_warning(photo)
 
     # ----------------------------------------------------------------- editing
