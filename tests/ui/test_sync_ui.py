@@ -16,7 +16,6 @@ from desktop.ui.sync_panel import SyncPanel  # noqa: E402
 def _colleague(tmp_path, share):
     alice = open_workspace(tmp_path / "alice")
     alice.set_setting("user_name", "Alice")
-    alice.store.author = alice.store.author.__class__(alice.store.author.device_id, "Alice")
     alice.set_setting(SHARED_FOLDER, str(share))
     return alice
 
