@@ -7,12 +7,14 @@ A background job takes `worker_copy()`: its own read connection, the same writer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.data_service import DataService, get_meta
 from desktop.core.db import Database, open_reader
+from desktop.core.hlc import wall_clock_ms
 from desktop.core.media_store import MediaStore
 from desktop.core.store import CarnetStore
 from desktop.core.templates import TemplateSet
@@ -55,17 +57,19 @@ def open_workspace(
     data_dir: Path | None = None,
     templates: TemplateSet | None = None,
     check_templates: bool = True,
+    now_ms: Callable[[], int] = wall_clock_ms,
 ) -> Workspace:
     """Open (creating if needed) the data folder; raises DataDirError or DatabaseError.
 
     check_templates=False defers the templates' meta-schema check to their first use
-    (the app checks them right after its window is shown).
+    (the app checks them right after its window is shown). now_ms: the wall clock the
+    data service stamps with (tests play a laptop whose clock is wrong).
     """
     folder = check_data_dir(data_dir or default_data_dir())
     folder.mkdir(parents=True, exist_ok=True)
     templates = templates or TemplateSet.load(check=check_templates)
     media = MediaStore(folder / "media")
-    service = DataService(folder / DATABASE_NAME, templates, media)
+    service = DataService(folder / DATABASE_NAME, templates, media, now_ms)
     try:
         db = open_reader(folder / DATABASE_NAME)
     except BaseException:
