@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("show", "afficher une visite en JSON", cmd_show).add_argument("visit_id")
     add("list", "lister les visites (id, lieu, date, auteur)", cmd_list)
     add("check", "vérifier la base et les modèles", cmd_check)
+    add("conflicts", "lister les conflits de synchronisation à trancher (JSON)", cmd_conflicts)
     cli_sync.register(add)
     cli_backup.register(add)
     return parser
@@ -247,6 +248,15 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
     print(f"Visites à compléter ou corriger : {drafts}")
     print("Base et modèles : OK" if not problems else f"{len(problems)} problème(s).")
     return EXIT_PROBLEM if problems else EXIT_OK
+
+
+def cmd_conflicts(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.conflicts import conflicts_as_json
+
+    if hasattr(sys.stdout, "reconfigure"):  # JSON for scripts: UTF-8 whatever the console
+        sys.stdout.reconfigure(encoding="utf-8")
+    print(json.dumps(conflicts_as_json(ws.store), ensure_ascii=False, indent=2))
+    return EXIT_OK
 
 
 def run(argv: list[str]) -> int:

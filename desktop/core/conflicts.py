@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop.core.conflict_rows import decode_value, encode_value
 from desktop.core.field_merge import MISSING, FieldVersion
+from desktop.core.hlc import Stamp
 from desktop.core.store import DELETED_FIELD, CarnetStore, now_iso
 
 __all__ = ["decode_value", "encode_value"]
@@ -81,6 +83,29 @@ def deletion_conflicts(store: CarnetStore) -> list[Conflict]:
         edited = FieldVersion(MISSING, edit, "", edit_device, edit_user)
         conflicts.append(_describe(store, table, record_id, DELETED_FIELD, deletion, edited))
     return conflicts
+
+
+def conflicts_as_json(store: CarnetStore) -> list[dict[str, Any]]:
+    """The open conflicts as plain JSON values (the headless `conflicts` command)."""
+    return [
+        {
+            "table": c.table, "record_id": c.record_id, "field": c.field, "title": c.title,
+            "context": c.context, "visit_id": c.visit_id, "venue_id": c.venue_id,
+            "kind": "suppression" if c.is_deletion else "champ",
+            "en_place": _version_json(c.current), "autre": _version_json(c.other),
+        }
+        for c in list_conflicts(store)
+    ]  # fmt: skip
+
+
+def _version_json(version: FieldVersion) -> dict[str, Any]:
+    wall_ms = Stamp.decode(version.stamp).wall_ms
+    when = datetime.fromtimestamp(wall_ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {
+        "value": None if version.value is MISSING else version.value,
+        "author": version.user_name, "device_id": version.device_id,
+        "stamp": version.stamp, "time": when,
+    }  # fmt: skip
 
 
 def conflicts_of(store: CarnetStore, record_id: str) -> dict[str, list[FieldVersion]]:

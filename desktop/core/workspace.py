@@ -64,7 +64,8 @@ def open_workspace(
     """Open (creating if needed) the data folder; raises DataDirError or DatabaseError.
 
     check_templates=False defers the templates' meta-schema check to their first use
-    (the app checks them right after its window is shown).
+    (the app checks them right after its window is shown). now_ms: the wall clock the
+    data service stamps with (tests play a laptop whose clock is wrong).
     """
     folder = check_data_dir(data_dir or default_data_dir())
     folder.mkdir(parents=True, exist_ok=True)

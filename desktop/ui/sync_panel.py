@@ -28,6 +28,7 @@ from desktop.core.sync.engine import colleagues
 from desktop.core.sync.importer import ignored_files, skipped_files
 from desktop.core.sync.ownership import take_over_sheets
 from desktop.core.workspace import Workspace
+from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.formatting import local_date
 
 
@@ -69,6 +70,7 @@ class SyncPanel(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(sync_button)
+        self.clock_notice = ClockNotice()
         self.tabs = QTabWidget()
         self.conflicts = self._table([self.tr("Où"), self.tr("Champ"), self.tr("Valeur en place"),
                                       self.tr("Autre valeur")])  # fmt: skip
@@ -82,6 +84,7 @@ class SyncPanel(QDialog):
         self.tabs.addTab(self.media, self.tr("Médias en attente"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.clock_notice)
         layout.addWidget(self.tabs, 1)
         self.items: list[Conflict] = []
         self.refresh(None)
@@ -102,20 +105,28 @@ class SyncPanel(QDialog):
         self.keep_mine = QPushButton(self.tr("Garder la &mienne"))
         self.take_theirs = QPushButton(self.tr("Prendre la &leur"))
         self.edit_value = QPushButton(self.tr("&Modifier…"))
+        self.restore = QPushButton(self.tr("&Restaurer"))
+        self.keep_deleted = QPushButton(self.tr("La&isser supprimée"))
         self.open_record = QPushButton(self.tr("&Ouvrir la fiche"))
         self.keep_mine.clicked.connect(lambda: self._resolve(mine=True))
         self.take_theirs.clicked.connect(lambda: self._resolve(mine=False))
         self.edit_value.clicked.connect(self._edit)
+        # A deletion conflict: MISSING brings the record back, any other value confirms.
+        self.restore.clicked.connect(lambda: self._resolve_deletion(MISSING))
+        self.keep_deleted.clicked.connect(lambda: self._resolve_deletion(True))
         self.open_record.clicked.connect(self._open)
         buttons = QHBoxLayout()
-        for button in (self.keep_mine, self.take_theirs, self.edit_value, self.open_record):
+        for button in self._buttons():
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr(
-            "Deux personnes ont modifié le même champ en même temps. Rien n'a été perdu : "
-            "choisissez la valeur à garder, champ par champ."
-        )))  # fmt: skip
+        intro = QLabel(self.tr(
+            "Deux personnes ont modifié le même champ en même temps, ou l'une a supprimé "
+            "une fiche pendant que l'autre la modifiait. Rien n'a été perdu : choisissez "
+            "la valeur à garder, champ par champ, ou s'il faut restaurer la fiche."
+        ))  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.conflicts, 1)
         layout.addLayout(buttons)
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
@@ -136,6 +147,7 @@ class SyncPanel(QDialog):
     # ------------------------------------------------------------------ filling
     def refresh(self, report=None) -> None:
         self._fill_status(report)
+        self.clock_notice.show_for(self.workspace.store)
         self.items = list_conflicts(self.workspace.store)
         self._fill(self.conflicts, [self._conflict_row(c) for c in self.items])
         self.tabs.setTabText(0, self.tr("Conflits (%1)").replace("%1", str(len(self.items))))
@@ -171,16 +183,44 @@ class SyncPanel(QDialog):
         self.status.setText(text)
 
     def _conflict_row(self, conflict: Conflict) -> list[str]:
+        if conflict.is_deletion:
+            return self._deletion_row(conflict)
         templates = self.workspace.templates
         template = {"visits": templates.visit, "venues": templates.venue}.get(conflict.table)
         spec = template.field(conflict.field) if template is not None else None
 
         def version(v: FieldVersion) -> str:
-            who = v.user_name + (self.tr(" (vous)") if v.device_id == self.me else "")
-            return f"{display_value(v.value, spec)}\n— {who}, {stamp_time(v)}"
+            return f"{display_value(v.value, spec)}\n— {self._who(v)}, {stamp_time(v)}"
 
         return [conflict.context, conflict.title, version(conflict.current),
                 version(conflict.other)]  # fmt: skip
+
+    def _who(self, version: FieldVersion) -> str:
+        return version.user_name + (self.tr(" (vous)") if version.device_id == self.me else "")
+
+    def _deletion_row(self, conflict: Conflict) -> list[str]:
+        """`current` is the deletion, `other` the edit its author had not seen."""
+        deletion, edit = conflict.current, conflict.other
+        deleted, edited = self._deletion_words(
+            conflict.table == "venues", edit.device_id == self.me
+        )
+        deleted = deleted.replace("%1", self._who(deletion)).replace("%2", stamp_time(deletion))
+        edited = edited.replace("%1", self._who(edit)).replace("%2", stamp_time(edit))
+        return [conflict.context, self.tr("Suppression"), deleted, edited]
+
+    def _deletion_words(self, venue: bool, edited_here: bool) -> tuple[str, str]:
+        """%1 who, %2 when; a venue (« lieu ») is masculine, a visit feminine."""
+        if edited_here:  # in the terms of who edited it here
+            if venue:
+                return (self.tr("Supprimé par %1 le %2, pendant que vous le modifiiez"),
+                        self.tr("Vos modifications du %2"))  # fmt: skip
+            return (self.tr("Supprimée par %1 le %2, pendant que vous la modifiiez"),
+                    self.tr("Vos modifications du %2"))  # fmt: skip
+        if venue:
+            return (self.tr("Supprimé par %1 le %2"),
+                    self.tr("Modifié par %1 le %2, pendant ce temps"))  # fmt: skip
+        return (self.tr("Supprimée par %1 le %2"),
+                self.tr("Modifiée par %1 le %2, pendant ce temps"))  # fmt: skip
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -195,10 +235,21 @@ class SyncPanel(QDialog):
         rows = self.conflicts.selectionModel().selectedRows()
         return self.items[rows[0].row()] if rows else None
 
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.keep_mine, self.take_theirs, self.edit_value, self.restore,
+                self.keep_deleted, self.open_record)  # fmt: skip
+
     def _update_buttons(self) -> None:
-        chosen = self.selected() is not None
+        conflict = self.selected()
+        deletion = conflict is not None and conflict.is_deletion
+        # A record in the trash is not opened for editing: restore it first.
         for button in (self.keep_mine, self.take_theirs, self.edit_value, self.open_record):
-            button.setEnabled(chosen)
+            button.setEnabled(conflict is not None and not deletion)
+        for button in (self.restore, self.keep_deleted):
+            button.setEnabled(deletion)
+        venue = conflict is not None and conflict.table == "venues"
+        self.keep_deleted.setText(self.tr("La&isser supprimé") if venue
+                                  else self.tr("La&isser supprimée"))  # fmt: skip
 
     def _resolve(self, mine: bool) -> None:
         conflict = self.selected()
@@ -208,6 +259,11 @@ class SyncPanel(QDialog):
         mine_version, theirs = (conflict.other, conflict.current) if other_is_mine else (
             conflict.current, conflict.other)  # fmt: skip
         self.resolve(conflict, (mine_version if mine else theirs).value)
+
+    def _resolve_deletion(self, value: Any) -> None:
+        conflict = self.selected()
+        if conflict is not None and conflict.is_deletion:
+            self.resolve(conflict, value)
 
     def resolve(self, conflict: Conflict, value: Any) -> None:
         resolve_conflict(self.workspace.store, conflict, value)

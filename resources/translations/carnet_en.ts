@@ -142,6 +142,30 @@
     </message>
 </context>
 <context>
+    <name>ClockNotice</name>
+    <message>
+        <location filename="../../desktop/ui/clock_notice.py" line="34"/>
+        <source>⚠ L&apos;horloge de %1 (appareil %2) avance de %3 sur celle de cet ordinateur : jusqu&apos;au %4, ses modifications l&apos;emportent sur celles faites ici en même temps. Demandez-lui de remettre son ordinateur à l&apos;heure.</source>
+        <translation>⚠ The clock of %1 (device %2) is %3 ahead of this computer&apos;s: until %4, their edits win over those made here at the same time. Ask them to set their computer&apos;s date and time right.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/clock_notice.py" line="47"/>
+        <source>%n heure(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/clock_notice.py" line="48"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DamagedStart</name>
     <message>
         <location filename="../../desktop/ui/damaged_start.py" line="68"/>
@@ -1303,52 +1327,52 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="182"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="183"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="184"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="185"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="186"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="187"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="188"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="189"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="234"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="244"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="294"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="304"/>
         <source>Photo retirée (elle reste dans la corbeille).</source>
         <translation>Photo removed (it stays in the bin).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="310"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="320"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="341"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="351"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="357"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="367"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="369"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="379"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -1356,7 +1380,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="376"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="386"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -1567,162 +1591,219 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="62"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="63"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="67"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="68"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="73"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="73"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="73"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="74"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="83"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="102"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="105"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="103"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="106"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="104"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="107"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="105"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="108"/>
+        <source>&amp;Restaurer</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="109"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="252"/>
+        <source>La&amp;isser supprimée</source>
+        <translation>Leave &amp;it deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="110"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="116"/>
-        <source>Deux personnes ont modifié le même champ en même temps. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ.</source>
-        <translation>Two people changed the same field at the same time. Nothing has been lost: choose the value to keep, field by field.</translation>
+        <location filename="../../desktop/ui/sync_panel.py" line="124"/>
+        <source>Deux personnes ont modifié le même champ en même temps, ou l&apos;une a supprimé une fiche pendant que l&apos;autre la modifiait. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ, ou s&apos;il faut restaurer la fiche.</source>
+        <translation>Two people changed the same field at the same time, or one deleted a record while the other was editing it. Nothing was lost: choose the value to keep, field by field, or whether to restore the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="126"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="137"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="141"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="153"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="157"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="169"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="159"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="171"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="164"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="176"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="165"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="177"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="167"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="229"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="209"/>
+        <source>Suppression</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="215"/>
+        <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
+        <translation>Deleted by %1 on %2, while you were editing it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="216"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="218"/>
+        <source>Vos modifications du %2</source>
+        <translation>Your edits of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
+        <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
+        <translation>Deleted by %1 on %2, while you were editing it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="220"/>
+        <source>Supprimé par %1 le %2</source>
+        <translation>Deleted by %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="221"/>
+        <source>Modifié par %1 le %2, pendant ce temps</source>
+        <translation>Edited by %1 on %2, meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="222"/>
+        <source>Supprimée par %1 le %2</source>
+        <translation>Deleted by %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="223"/>
+        <source>Modifiée par %1 le %2, pendant ce temps</source>
+        <translation>Edited by %1 on %2, meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="251"/>
+        <source>La&amp;isser supprimé</source>
+        <translation>Leave &amp;it deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="285"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="242"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="298"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="246"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="302"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="252"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="308"/>
         <source>%1 visite(s) reprise(s).</source>
         <translation>%1 visit(s) taken over.</translation>
     </message>

@@ -51,6 +51,25 @@
     </message>
 </context>
 <context>
+    <name>ClockNotice</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/clock_notice.py" line="47"/>
+        <source>%n heure(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/clock_notice.py" line="48"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowupNotice</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/followup_notice.py" line="59"/>
@@ -132,7 +151,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="369"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="379"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>

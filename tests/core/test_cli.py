@@ -10,7 +10,7 @@ from desktop.core.directory_store import directory_size, search_directory
 from desktop.core.workspace import open_workspace
 
 COMMANDS = ["import-venues", "export", "import", "new-venue", "new-visit", "set", "show", "list",
-            "check"]  # fmt: skip
+            "check", "conflicts"]  # fmt: skip
 BUNDLED_CSV = "resources/venues/tiers-lieux-cget-2019.csv"
 ID = re.compile(r"[0-9a-f]{32}")
 

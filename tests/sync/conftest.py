@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.hlc import wall_clock_ms
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine
 from desktop.core.templates import TemplateSet
 from desktop.core.workspace import Workspace, open_workspace
@@ -66,15 +67,16 @@ def share(tmp_path) -> Path:
 
 @pytest.fixture
 def laptops(tmp_path, share, templates):
-    """make("alice") -> a Laptop with its own data folder, all on the same share."""
+    """make("alice") -> a Laptop with its own data folder, all on the same share
+    (now_ms: its wall clock, to play a laptop whose clock is wrong)."""
     opened: list[Laptop] = []
 
-    def make(name: str, share_folder: Path | None = None) -> Laptop:
-        ws = open_workspace(tmp_path / f"data-{name}", templates)
+    def make(name: str, share_folder: Path | None = None, now_ms=wall_clock_ms) -> Laptop:
+        ws = open_workspace(tmp_path / f"data-{name}", templates, now_ms=now_ms)
         ws.set_setting("user_name", name.capitalize())
         ws.set_setting(SHARED_FOLDER, str(share_folder or share))
         ws.close()
-        ws = open_workspace(tmp_path / f"data-{name}", templates)
+        ws = open_workspace(tmp_path / f"data-{name}", templates, now_ms=now_ms)
         laptop = Laptop(name, ws, share_folder or share)
         opened.append(laptop)
         return laptop

@@ -1,0 +1,117 @@
+"""The « Synchronisation » panel: deletion conflicts in the user's terms, clocks far ahead."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desktop.core.conflicts import list_conflicts  # noqa: E402
+from desktop.core.hlc import DAY_MS, wall_clock_ms  # noqa: E402
+from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine  # noqa: E402
+from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.ui.sync_panel import SyncPanel  # noqa: E402
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    """laptop("Alice") -> a workspace on the shared folder tmp_path/partage."""
+    share, opened = tmp_path / "partage", []
+    share.mkdir()
+
+    def make(name: str, now_ms=wall_clock_ms):
+        ws = open_workspace(tmp_path / name.lower(), now_ms=now_ms)
+        ws.set_setting("user_name", name)
+        ws.set_setting(SHARED_FOLDER, str(share))
+        opened.append(ws)
+        return ws
+
+    yield make
+    for ws in opened:
+        ws.close()
+
+
+def sync(*workspaces) -> None:
+    for ws in workspaces:
+        assert SyncEngine(ws).run_pass(sheets=False).ok
+
+
+def row(panel: SyncPanel, index: int = 0) -> list[str]:
+    return [panel.conflicts.item(index, c).text() for c in range(panel.conflicts.columnCount())]
+
+
+def test_a_deletion_conflict_reads_plainly_and_restore_brings_the_visit_back(qtbot, laptop):
+    alice, bob = laptop("Alice"), laptop("Bob")
+    venue = alice.store.create_venue({"name": "La Scierie"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    sync(alice, bob)
+    alice.store.delete_visit(visit.id)
+    bob.store.update_visit(visit.id, {"strengths": "Un atelier partagé"})
+    sync(alice, bob, alice, bob)
+
+    seen_by_alice = SyncPanel(alice)
+    qtbot.addWidget(seen_by_alice)
+    where, what, deleted, edited = row(seen_by_alice)
+    assert where.startswith("La Scierie — visite du ") and what == "Suppression"
+    assert deleted.startswith("Supprimée par Alice (vous) le ")
+    assert edited.startswith("Modifiée par Bob le ") and edited.endswith(", pendant ce temps")
+
+    panel = SyncPanel(bob)
+    qtbot.addWidget(panel)
+    _, _, deleted, edited = row(panel)
+    assert deleted.startswith("Supprimée par Alice le ")
+    assert deleted.endswith(", pendant que vous la modifiiez")
+    assert edited.startswith("Vos modifications du ")
+    panel.conflicts.selectRow(0)
+    assert panel.restore.isEnabled() and panel.keep_deleted.isEnabled()
+    assert panel.keep_deleted.text() == "La&isser supprimée"
+    assert not panel.edit_value.isEnabled() and not panel.keep_mine.isEnabled()
+    assert not panel.open_record.isEnabled()  # in the trash: restore it to open it
+
+    panel.restore.click()
+    assert bob.store.get_visit(visit.id).deleted_at is None
+    assert panel.conflicts.rowCount() == 0 and panel.tabs.tabText(0) == "Conflits (0)"
+    sync(bob, alice)
+    assert alice.store.get_visit(visit.id).deleted_at is None
+    assert list_conflicts(alice.store) == []
+
+
+def test_leave_deleted_confirms_the_deletion(qtbot, laptop):
+    alice, bob = laptop("Alice"), laptop("Bob")
+    venue = alice.store.create_venue({"name": "Le Lavoir"})
+    alice.store.update_venue(venue.id, {"commune": "Bourganeuf"})
+    sync(alice, bob)
+    alice.store.delete_venue(venue.id)
+    bob.store.update_venue(venue.id, {"commune": "Royère-de-Vassivière"})
+    sync(alice, bob, alice)
+
+    panel = SyncPanel(alice)
+    qtbot.addWidget(panel)
+    assert row(panel)[2].startswith("Supprimé par Alice (vous) le ")  # un lieu
+    panel.conflicts.selectRow(0)
+    assert panel.keep_deleted.text() == "La&isser supprimé"
+    panel.keep_deleted.click()
+    assert alice.store.get_venue(venue.id).deleted_at is not None
+    assert panel.conflicts.rowCount() == 0
+
+
+def test_a_colleagues_clock_far_ahead_is_said(qtbot, laptop):
+    alice = laptop("Alice")
+    bob = laptop("Bob", now_ms=lambda: wall_clock_ms() + 2 * DAY_MS)
+    venue = alice.store.create_venue({"name": "La Gare"})
+    sync(alice, bob)
+    bob.store.update_venue(venue.id, {"commune": "Felletin"})
+    sync(bob, alice)
+
+    panel = SyncPanel(alice)
+    qtbot.addWidget(panel)
+    assert panel.clock_notice.isVisibleTo(panel)
+    text = panel.clock_notice.text()
+    assert "Bob" in text and bob.store.author.device_id in text and "2 jours" in text
+    assert panel.clock_notice._duration(30 * 3_600_000) == "30 heures"
+
+    their_panel = SyncPanel(bob)
+    qtbot.addWidget(their_panel)
+    assert not their_panel.clock_notice.isVisibleTo(their_panel)
