@@ -78,7 +78,8 @@ def test_restore_after_confirmation_keeps_the_current_state_and_reloads_the_wind
     accept_next_dialog(qtbot, refuse_then_accept)
     window.backups.choose_and_restore()
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
-    assert venue_names(window) == ["Le Moulin Fabrique"]
+    # The lists follow the data service's broadcast of the restore.
+    qtbot.waitUntil(lambda: venue_names(window) == ["Le Moulin Fabrique"], timeout=3000)
     assert window.pages.currentWidget() is window.welcome
     assert "restaurée" in shown[0] and counts(1, 0).search(shown[0])
     assert "avant-restauration" in shown[0]
