@@ -15,12 +15,11 @@ from desktop.core.db import DatabaseError
 from desktop.core.log_files import start_logging
 from desktop.core.templates import TemplateError
 from desktop.core.workspace import Workspace, get_meta
+from desktop.paths import RESOURCES
 from desktop.ui.error_dialog import install_error_hooks
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import bring_to_front, claim_data_dir
-
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 def create_window(workspace: Workspace) -> MainWindow:

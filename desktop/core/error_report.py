@@ -11,7 +11,9 @@ import tomllib
 from datetime import datetime
 from pathlib import Path
 
-PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+from desktop.paths import PYPROJECT as PYPROJECT_PATH
+
+PYPROJECT = PYPROJECT_PATH
 
 
 def carnet_version() -> str:

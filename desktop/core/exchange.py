@@ -15,10 +15,11 @@ from typing import Any
 
 from desktop.core.record_merge import merge_fields, write_stamps
 from desktop.core.store import DELETED_FIELD, OWNER_FIELD, CarnetStore, now_iso
+from desktop.paths import SCHEMAS
 
 FORMAT_NAME = "carnet-exchange"
 FORMAT_VERSION = 1
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "exchange.schema.json"
+SCHEMA_PATH = SCHEMAS / "exchange.schema.json"
 
 VENUE_COLUMNS = ("id", "created_at", "created_device", "created_user", "updated_at", "deleted_at")
 VISIT_COLUMNS = VENUE_COLUMNS + (

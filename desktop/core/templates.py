@@ -12,7 +12,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
+from desktop.paths import SCHEMAS
+
+SCHEMAS_DIR = SCHEMAS
 VISIT_TEMPLATE_FILE = "visit-sheet.schema.json"
 VENUE_TEMPLATE_FILE = "venue.schema.json"
 OTHER_SECTION_ID = "autres"

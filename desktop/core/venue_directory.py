@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.paths import RESOURCES
+
 ATTRIBUTION = (
     "Source : CGET / ANCT, base des tiers-lieux (Mission Coworking), données 2019, "
     "Licence Ouverte 2.0"
@@ -60,7 +62,7 @@ class DirectoryEntry:
 
 def bundled_directory_path() -> Path:
     """Path of the copy shipped with the app (without CONTACT / MAIL)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "venues" / _BUNDLED_NAME
+    return RESOURCES / "venues" / _BUNDLED_NAME
 
 
 def read_directory_csv(path: str | Path) -> list[DirectoryEntry]:

@@ -7,11 +7,11 @@ qtbase catalogue, in French as well as English.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from desktop.paths import RESOURCES
+
+TRANSLATIONS_DIR = RESOURCES / "translations"
 SOURCE_LANGUAGE = "fr"
 
 

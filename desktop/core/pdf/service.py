@@ -11,8 +11,9 @@ from desktop.core.files import write_atomic
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet, sheet_file_name
 from desktop.core.photos import AUDIENCES, PhotoLibrary, split_for_audience
 from desktop.core.workspace import Workspace
+from desktop.paths import RESOURCES
 
-DEFAULT_LOGO = Path(__file__).resolve().parents[3] / "resources" / "branding" / "logo.png"
+DEFAULT_LOGO = RESOURCES / "branding" / "logo.png"
 DEFAULT_NETWORK = "Réseau des tiers-lieux"
 
 

@@ -7,14 +7,14 @@ is process-wide; registering is idempotent.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONTS_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+from desktop.paths import RESOURCES
+
+FONTS_DIR = RESOURCES / "fonts"
 FAMILY = "Carlito"
 ACCENT = colors.HexColor("#2f6b4f")  # the app's green
 ACCENT_LIGHT = colors.HexColor("#e8f1ec")
