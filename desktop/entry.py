@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from desktop.cli import build_parser
-from desktop.cli import run as run_command
+from desktop.cli import build_parser, execute
 
 
 def run(argv: list[str]) -> int:
-    args, _ = build_parser().parse_known_args(argv)
+    parser = build_parser()  # built once, for both
+    args, unknown = parser.parse_known_args(argv)
     if args.command:
-        return run_command(argv)
+        if unknown:
+            parser.error(f"arguments non reconnus : {' '.join(unknown)}")
+        return execute(parser, args)
     from desktop.app import run_app  # Qt is imported only for the app itself
 
     return run_app(args.data_dir, args.lang)

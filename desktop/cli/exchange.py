@@ -5,7 +5,8 @@
 
 CSV writes FILE.csv (visits), FILE-actions.csv and FILE-lieux.csv. Bad input (a date
 that is not AAAA-MM-JJ, an unknown venue, an option that does not apply to the format)
-gets a French message on stderr and exit code 2, through cli.run.
+gets a French message on stderr and exit code 2, through cli.run. `import` merges an
+exchange file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from desktop.cli.common import Commands
 from desktop.core import exchange
 from desktop.core.files import french_reason
 from desktop.core.tabular import ExportFilter, TabularExportError, export_tables
@@ -21,6 +23,24 @@ from desktop.core.tabular.tables import parse_iso_date
 
 EXIT_OK = 0
 FORMATS = ["json", "xlsx", "csv"]
+
+
+def register(commands: Commands) -> None:
+    export = commands.add("export", "exporter lieux et visites (JSON sans perte, ou tableaux "
+                          "XLSX / CSV pour le réseau)", cmd_export)  # fmt: skip
+    add_arguments(export)
+    commands.add("import", "importer un export JSON de Carnet", cmd_import).add_argument(
+        "file", type=Path
+    )
+
+
+def cmd_import(ws, args: argparse.Namespace) -> int:
+    counts = exchange.import_json(ws.store, args.file)
+    print(
+        f"Importé : {counts['created']} nouveaux, {counts['updated']} mis à jour, "
+        f"{counts['unchanged']} inchangés."
+    )
+    return EXIT_OK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

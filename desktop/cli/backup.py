@@ -7,29 +7,24 @@ folder whose database is damaged: the damaged file is set aside, never deleted.
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from desktop.cli.common import EXIT_OK, Commands
 from desktop.core import backup
 from desktop.core.backup import BackupError, BackupInfo
-from desktop.core.data_dir import DATABASE_NAME, DataDirError, check_data_dir, default_data_dir
-from desktop.core.db import DatabaseError
+from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.workspace import Workspace, open_workspace
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
-
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add the commands to the parser of desktop.cli (add(name, help, handler))."""
-    made = add("backup", "sauvegarder la base (dossier des sauvegardes, ou -o FICHIER)",
+def register(commands: Commands) -> None:
+    made = commands.add("backup", "sauvegarder la base (dossier des sauvegardes, ou -o FICHIER)",
                cmd_backup)  # fmt: skip
     made.add_argument("-o", "--output", type=Path, metavar="FICHIER",
                       help="écrire la sauvegarde dans ce fichier (hors rotation)")  # fmt: skip
-    restore = add("restore", "restaurer une sauvegarde (l'état actuel est sauvegardé avant)",
-                  cmd_restore)  # fmt: skip
+    # No workspace opened first: restore also repairs a data folder whose base is damaged.
+    restore = commands.add("restore", "restaurer une sauvegarde (l'état actuel est sauvegardé "
+                           "avant)", cmd_restore, workspace=False)  # fmt: skip
     restore.add_argument("file", type=Path, metavar="FICHIER")
-    restore.set_defaults(without_workspace=True)
 
 
 def describe(info: BackupInfo) -> str:
@@ -81,11 +76,3 @@ def cmd_restore(args: argparse.Namespace) -> int:
         for path in report.missing_media[:20]:
             print(f"  {path}")
     return EXIT_OK
-
-
-def run_without_workspace(args: argparse.Namespace) -> int:
-    try:
-        return args.handler(args)
-    except (BackupError, DataDirError, DatabaseError) as error:
-        print(f"Erreur : {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT

@@ -6,6 +6,7 @@ import argparse
 import threading
 from pathlib import Path
 
+from desktop.cli.common import Commands
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine, check_shared_folder
 from desktop.core.sync.watcher import ShareWatcher, watch_forever
 from desktop.core.workspace import Workspace
@@ -13,8 +14,10 @@ from desktop.core.workspace import Workspace
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
 
-def register(add) -> None:
-    sync = add("sync", "synchroniser avec le dossier partagé du réseau (une passe)", cmd_sync)
+def register(commands: Commands) -> None:
+    sync = commands.add(
+        "sync", "synchroniser avec le dossier partagé du réseau (une passe)", cmd_sync
+    )
     sync.add_argument("--shared", type=Path, metavar="DOSSIER",
                       help="dossier partagé (retenu pour les fois suivantes)")  # fmt: skip
     sync.add_argument("--watch", action="store_true",

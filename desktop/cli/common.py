@@ -1,0 +1,42 @@
+"""What every headless command shares: exit codes, refusals, registering a command."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from desktop.core.data_dir import DataDirError
+from desktop.core.db import DatabaseError
+from desktop.core.exchange import ExchangeError
+from desktop.core.field_values import FieldValueError
+from desktop.core.store import RecordNotFound
+from desktop.core.templates import TemplateError
+from desktop.core.venue_directory import DirectoryImportError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
+USER_ERRORS = (
+    DataDirError, DatabaseError, RecordNotFound, ExchangeError,
+    DirectoryImportError, FieldValueError, TemplateError, ValueError,
+)  # fmt: skip
+
+
+class CommandError(Exception):
+    """A refusal to print as is (French), exit code 2."""
+
+
+class Commands:
+    """The subcommands being registered: each family of commands adds its own.
+
+    A handler takes (workspace, args); one registered with workspace=False takes (args)
+    alone and opens what it needs itself (restore also repairs a damaged data folder).
+    """
+
+    def __init__(self, subparsers) -> None:
+        self._subparsers = subparsers
+
+    def add(
+        self, name: str, help_text: str, handler: Callable, *, workspace: bool = True
+    ) -> argparse.ArgumentParser:
+        sub = self._subparsers.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler, needs_workspace=workspace)
+        return sub

@@ -1,0 +1,55 @@
+"""The command line: one parser, each family of commands registering its own, one runner.
+
+Every command that changes data either succeeds whole or changes nothing, and bad
+input gets a French message on stderr with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli import attachments, backup, exchange, maintenance, records, sheets, sync
+from desktop.cli.common import EXIT_BAD_INPUT, USER_ERRORS, CommandError, Commands
+from desktop.core.log_files import start_logging
+from desktop.core.workspace import open_workspace
+
+FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Carnet — visites de tiers-lieux. Sans commande : ouvre l'application.",
+    )
+    parser.add_argument("--data-dir", type=Path, help="dossier des données locales")
+    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    commands = Commands(parser.add_subparsers(dest="command", metavar="COMMANDE"))
+    for family in FAMILIES:
+        family.register(commands)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    return execute(parser, parser.parse_args(argv))
+
+
+def execute(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Run the parsed command on its data folder; French refusals exit with code 2."""
+    start_logging()
+    if not args.command:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        if not args.needs_workspace:
+            return args.handler(args)
+        workspace = open_workspace(args.data_dir)
+        try:
+            return args.handler(workspace, args)
+        finally:
+            workspace.close()
+    except (CommandError, *USER_ERRORS) as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT

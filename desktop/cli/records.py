@@ -1,0 +1,95 @@
+"""Venues and visits from the command line: new-venue, new-visit, set, show, list."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from desktop.cli.common import EXIT_OK, CommandError, Commands
+from desktop.core.field_values import parse_assignment
+from desktop.core.validation import is_empty, validate_document
+from desktop.core.workspace import Workspace
+
+
+def register(commands: Commands) -> None:
+    venue = commands.add("new-venue", "créer un lieu (affiche son identifiant)", cmd_new_venue)
+    venue.add_argument("--name", required=True)
+    venue.add_argument("--commune", default="")
+    visit = commands.add("new-visit", "créer une visite (affiche son identifiant)", cmd_new_visit)
+    visit.add_argument("venue_id")
+    visit.add_argument("--date", help="AAAA-MM-JJ (par défaut : aujourd'hui)")
+    visit.add_argument("--no-carry-over", action="store_true", help="ne rien reprendre")
+    setter = commands.add("set", "modifier des champs d'une visite : CLÉ=VALEUR…", cmd_set)
+    setter.add_argument("visit_id")
+    setter.add_argument("assignments", nargs="+", metavar="CLÉ=VALEUR")
+    commands.add("show", "afficher une visite en JSON", cmd_show).add_argument("visit_id")
+    commands.add("list", "lister les visites (id, lieu, date, auteur)", cmd_list)
+
+
+def cmd_new_venue(ws: Workspace, args: argparse.Namespace) -> int:
+    print(ws.store.create_venue({"name": args.name.strip(), "commune": args.commune.strip()}).id)
+    return EXIT_OK
+
+
+def cmd_new_visit(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.date:
+        problems = validate_document(ws.templates.visit, {"visit_date": args.date})
+        if problems.get("visit_date"):
+            raise CommandError(f"--date « {args.date} » : {' '.join(problems['visit_date'])}")
+    visit = ws.store.create_visit(args.venue_id, args.date, carry_over=not args.no_carry_over)
+    print(visit.id)
+    return EXIT_OK
+
+
+def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
+    template = ws.templates.visit
+    before = ws.store.get_visit(args.visit_id)
+    changes: dict[str, Any] = {}
+    for assignment in args.assignments:
+        key, value = parse_assignment(template, assignment, strict=True)
+        changes[key] = value
+    # Validate the would-be document first: an invalid value changes nothing.
+    candidate = {k: v for k, v in before.data.items() if k not in changes}
+    candidate |= {k: v for k, v in changes.items() if not is_empty(v)}  # empty clears
+    errors = validate_document(template, candidate)
+    bad = {k: m for k, m in errors.items() if k in changes}
+    if bad:
+        lines = [f"  {k} : {' '.join(m)}" for k, m in bad.items()]
+        raise CommandError("Valeurs refusées, rien n'a été modifié :\n" + "\n".join(lines))
+    result = ws.store.update_visit(args.visit_id, changes)
+    for key in result.changed:
+        old, new = before.data.get(key), changes[key]
+        print(f"{key} : {_show(old)} → {_show(new)}")
+    if not result.changed:
+        print("Aucun changement.")
+    return EXIT_OK
+
+
+def _show(value: Any) -> str:
+    return "∅" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def cmd_show(ws: Workspace, args: argparse.Namespace) -> int:
+    visit = ws.store.get_visit(args.visit_id)
+    venue = ws.store.get_venue(visit.venue_id)
+    fields = {spec.key: visit.data.get(spec.key) for spec in ws.templates.visit.fields}
+    fields |= {k: v for k, v in visit.data.items() if k not in fields}  # newer template keys
+    document = {
+        "id": visit.id,
+        "venue_id": visit.venue_id,
+        "venue_name": venue.name,
+        "template_id": visit.template_id,
+        "template_version": visit.template_version,
+        "deleted": visit.deleted_at is not None,
+        "fields": fields,
+        "errors": visit.errors,
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
+    for visit in ws.store.list_visits():
+        print(f"{visit.id}\t{visit.venue_name}\t{visit.visit_date}\t{visit.author}")
+    return EXIT_OK
