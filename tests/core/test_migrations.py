@@ -166,3 +166,20 @@ def test_a_v2_database_gets_sort_keys_and_lists_venues_the_french_way(tmp_path):
         assert [v.name for v in ws.store.list_venues()] == ["Dune", "Écluse", "Le Moulin Fabrique"]
     finally:
         ws.close()
+
+
+def test_migration_3_computes_with_its_own_frozen_sort_key(tmp_path, monkeypatch):
+    """Changing the live text.fold later must not change what migration 3 writes."""
+    from desktop.core import text
+
+    db = connect(tmp_path / "v2.sqlite")
+    migrate(db, target=2)
+    db.conn.execute(
+        "INSERT INTO venues(id, name, commune) VALUES ('a', 'Œuvre Écluse', 'Guéret'), ('b', NULL, NULL)"
+    )
+    monkeypatch.setattr(text, "fold", lambda s: "changed")
+    monkeypatch.setattr(text, "venue_sort_key", lambda name, commune: "changed")
+    migrate(db, target=3)
+    keys = dict(db.conn.execute("SELECT id, sort_key FROM venues"))
+    assert keys == {"a": "oeuvre ecluse\x1fgueret", "b": "\x1f"}
+    db.conn.close()
