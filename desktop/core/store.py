@@ -21,7 +21,6 @@ from desktop.core.data_service import DataService, Writer, writes
 from desktop.core.db import Database
 from desktop.core.field_merge import MISSING, FieldVersion
 from desktop.core.hlc import HybridClock, Stamp
-from desktop.core.migrations import venue_sort_key
 from desktop.core.records import (
     Author,
     ChangeResult,
@@ -33,6 +32,7 @@ from desktop.core.records import (
     VisitSummary,
 )
 from desktop.core.templates import Template, TemplateSet
+from desktop.core.text import venue_sort_key
 from desktop.core.validation import is_empty, validate_document
 
 DELETED_FIELD = "_deleted"  # the tombstone's own stamp

@@ -1,4 +1,4 @@
-"""Text helpers shared by storage and search: accent folding, search text, FTS queries."""
+"""Text helpers shared by storage and search: accent folding, sort keys, search text, FTS queries."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ def fold(text: str) -> str:
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     # Ligatures have no Unicode decomposition: « Œuvre » sorts and matches as « oeuvre ».
     return folded.replace("œ", "oe").replace("æ", "ae")
+
+
+def venue_sort_key(name: str, commune: str) -> str:
+    """The French order of venues: accents and case ignored, then by commune."""
+    return f"{fold(name or '')}\x1f{fold(commune or '')}"
 
 
 def _value_text(spec: FieldSpec, value: Any) -> list[str]:

@@ -7,27 +7,50 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.clock_ahead import clocks_ahead
+from desktop.core.conflicts import list_conflicts
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.core.data_service import migrate
 from desktop.core.db import DatabaseError, connect, integrity_problems, schema_version
 from desktop.core.directory_store import directory_size, replace_directory, search_directory
+from desktop.core.documents import DocumentLibrary
 from desktop.core.migrations import MIGRATIONS
+from desktop.core.photos import PhotoLibrary
 from desktop.core.venue_directory import DirectoryEntry
 from desktop.core.workspace import open_workspace
 
-SAVED_V1 = Path(__file__).parent / "data" / "carnet-schema-v1.sqlite"
+DATA = Path(__file__).parent / "data"
+SAVED_V1 = DATA / "carnet-schema-v1.sqlite"
+VERSIONS = range(1, len(MIGRATIONS) + 1)  # made by data/make_saved_database.py from v3 on
+
+
+def saved(version: int) -> Path:
+    return DATA / f"carnet-schema-v{version}.sqlite"
+
+
+def open_saved(version: int, tmp_path: Path):
+    """A copy of the database saved by that schema version, opened by this version."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(saved(version), folder / DATABASE_NAME)  # never open the saved file in place
+    with sqlite3.connect(folder / DATABASE_NAME) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    conn.close()
+    return open_workspace(folder)
 
 
 @pytest.fixture
 def v1_workspace(tmp_path):
-    """A copy of the database saved by schema version 1, opened by this version."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copyfile(SAVED_V1, folder / DATABASE_NAME)  # never open the saved file in place
-    with sqlite3.connect(folder / DATABASE_NAME) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    ws = open_workspace(folder)
+    ws = open_saved(1, tmp_path)
     yield ws
+    ws.close()
+
+
+@pytest.fixture(params=VERSIONS, ids=lambda version: f"v{version}")
+def upgraded(request, tmp_path):
+    """(version, workspace): each saved database, upgraded by opening a copy."""
+    ws = open_saved(request.param, tmp_path)
+    yield request.param, ws
     ws.close()
 
 
@@ -166,3 +189,149 @@ def test_a_v2_database_gets_sort_keys_and_lists_venues_the_french_way(tmp_path):
         assert [v.name for v in ws.store.list_venues()] == ["Dune", "Écluse", "Le Moulin Fabrique"]
     finally:
         ws.close()
+
+
+def test_migration_3_computes_with_its_own_frozen_sort_key(tmp_path, monkeypatch):
+    """Changing the live text.fold later must not change what migration 3 writes."""
+    from desktop.core import text
+
+    db = connect(tmp_path / "v2.sqlite")
+    migrate(db, target=2)
+    db.conn.execute(
+        "INSERT INTO venues(id, name, commune) VALUES ('a', 'Œuvre Écluse', 'Guéret'), ('b', NULL, NULL)"
+    )
+    monkeypatch.setattr(text, "fold", lambda s: "changed")
+    monkeypatch.setattr(text, "venue_sort_key", lambda name, commune: "changed")
+    migrate(db, target=3)
+    keys = dict(db.conn.execute("SELECT id, sort_key FROM venues"))
+    assert keys == {"a": "oeuvre ecluse\x1fgueret", "b": "\x1f"}
+    db.conn.close()
+
+
+# ------------------------------------------------- every saved schema version, upgraded
+MOULIN = "Le Moulin Fabrique"
+LIVE_VENUES = {
+    1: [MOULIN],
+    2: ["Écluse", MOULIN],
+    3: ["Écluse", MOULIN, "Œuvre commune"],
+    4: ["Écluse", MOULIN, "Œuvre commune"],
+    5: ["Écluse", "La Grange à Bob", MOULIN, "Œuvre commune"],  # Bob's came through the share
+    6: ["Écluse", "La Grange à Bob", MOULIN],  # « Œuvre » deleted while Bob edited it
+}
+CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
+PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
+TRASH = {
+    1: {CAFE},
+    2: {CAFE},
+    3: {CAFE, ECLUSE_VISIT},
+    4: {CAFE, ECLUSE_VISIT, PHOTO},
+    5: {CAFE, ECLUSE_VISIT, PHOTO},
+    6: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+}
+CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
+BOB_NOTES = "Version de Bob : déficit de 3 000 €."
+
+
+def _moulin_visit(store):
+    [moulin] = [v for v in store.list_venues() if v.name == MOULIN]
+    [summary] = store.list_visits(moulin.id)
+    return store.get_visit(summary.id)
+
+
+def test_a_database_is_saved_for_every_schema_version():
+    assert [v for v in VERSIONS if not saved(v).is_file()] == []
+    assert [v for v in VERSIONS if saved(v).stat().st_size > 200_000] == []  # small files
+
+
+def test_every_saved_database_reaches_the_latest_schema_intact(upgraded, tmp_path):
+    version, ws = upgraded
+    assert schema_version(ws.db) == len(MIGRATIONS)
+    assert integrity_problems(ws.db) == []
+    fresh = connect(tmp_path / "fresh.sqlite")
+    migrate(fresh)
+    assert _tables(ws.db) == _tables(fresh)  # the same tables, columns, indexes, triggers
+    fresh.conn.close()
+
+
+def test_every_saved_database_keeps_its_venues_visits_and_trash(upgraded):
+    version, ws = upgraded
+    store = ws.store
+    assert [v.name for v in store.list_venues()] == LIVE_VENUES[version]  # the French order
+    assert {item.label for item in store.list_trash()} == TRASH[version]
+    visit = _moulin_visit(store)
+    assert visit.data["visit_date"] == "2024-10-03" and visit.errors == {}
+    assert visit.data["visit_type"] == "suivi"
+    assert visit.data["actions"][0] == {
+        "what": "Relancer la commune", "who": "Camille", "due": "2024-12-01", "status": "a_faire"
+    }  # fmt: skip
+    assert set(store.field_stamps(visit.id)) >= {"economic_notes", "actions", "visit_date"}
+    if version < 5:
+        assert "économie de la contribution" in visit.data["economic_notes"]
+        assert [h.visit_id for h in store.search_visits("economie contribution")] == [visit.id]
+    if version >= 3:
+        assert visit.data["legal_form"] == "association_loi_1901"  # the later of two edits
+        assert [h.visit_id for h in store.search_visits("salle des fetes")] == [visit.id]
+        assert [e.name for e in search_directory(ws.db, "oeuvre limoges")] == ["L'Atelier Œuvre"]
+    assert [v.name for v in store.list_venues("felletin")] == [MOULIN]
+
+
+def test_every_saved_tombstone_has_a_base(upgraded):
+    """Migration 6 gives older deletions a base; a v6 deletion keeps the edit it had seen."""
+    version, ws = upgraded
+    rows = ws.db.conn.execute(
+        "SELECT stamp, base FROM field_stamps WHERE field = '_deleted'"
+    ).fetchall()
+    assert rows and all(base for _, base in rows)
+    seen_less = [stamp for stamp, base in rows if base < stamp]
+    assert bool(seen_less) == (version >= 6)
+
+
+@pytest.mark.parametrize("upgraded", range(4, len(MIGRATIONS) + 1), indirect=True)
+def test_saved_photos_and_documents_are_kept(upgraded):
+    version, ws = upgraded
+    visit = _moulin_visit(ws.store)
+    [photo] = PhotoLibrary(ws.store, ws.media).list_photos(visit.id)
+    assert (photo.original_name, photo.caption, photo.taken_on) == (
+        "façade.jpg", "Façade côté rivière, après les travaux", "2024-10-03"
+    )  # fmt: skip
+    assert photo.identifiable_people and photo.consent == "Autorisation signée le 03/10/2024"
+    assert photo.allowed_use == "reseau"
+    [document] = DocumentLibrary(ws.store, ws.media).list_documents(visit.venue_id)
+    assert (document.original_name, document.doc_type, document.doc_date) == (
+        "Statuts signés.pdf", "statuts", "2023-06-30"
+    )  # fmt: skip
+    media = ws.db.conn.execute("SELECT kind, ext FROM media ORDER BY kind").fetchall()
+    assert media == [("document", ".pdf"), ("photo", ".jpg"), ("photo", ".jpg")]
+
+
+@pytest.mark.parametrize("upgraded", range(5, len(MIGRATIONS) + 1), indirect=True)
+def test_saved_sync_state_and_conflicts_are_kept(upgraded):
+    version, ws = upgraded
+    run = ws.db.conn.execute
+    [conflict, *deletions] = list_conflicts(ws.store)
+    assert conflict.field == "economic_notes"
+    versions = {conflict.current.value: conflict.current.user_name,
+                conflict.other.value: conflict.other.user_name}  # fmt: skip
+    assert versions == {CAMILLE_NOTES: "Camille", BOB_NOTES: "Bob"}
+    assert _moulin_visit(ws.store).data["economic_notes"] == conflict.current.value
+    assert run("SELECT count(*) FROM sync_index WHERE status = 'ok'").fetchone()[0] >= 10
+    assert run("SELECT count(*) FROM sync_prints").fetchone()[0] == 2  # both photos' prints
+    edits_with_base = "SELECT count(*) FROM field_stamps WHERE base != '' AND field != '_deleted'"
+    assert run(edits_with_base).fetchone()[0] > 0
+    assert [(d.table, d.other.user_name) for d in deletions] == (
+        [("venues", "Bob")] if version >= 6 else []
+    )
+    ahead = [(c.user_name, round(c.ahead_ms / 86_400_000)) for c in clocks_ahead(ws.store)]
+    assert ahead == ([("Bob", 2)] if version >= 6 else [])  # Bob's clock was two days ahead
+
+
+def test_every_saved_database_can_be_edited_after_upgrade(upgraded):
+    version, ws = upgraded
+    store = ws.store
+    visit = _moulin_visit(store)
+    latest = ws.db.conn.execute("SELECT max(stamp) FROM field_stamps").fetchone()[0]
+    store.update_visit(visit.id, {"referrals": "Réseau régional des tiers-lieux"})
+    assert _moulin_visit(store).data["referrals"] == "Réseau régional des tiers-lieux"
+    assert store.field_stamps(visit.id)["referrals"]["stamp"] > latest  # even past Bob's clock
+    store.create_venue({"name": "Dune", "commune": "Guéret"})
+    assert [v.name for v in store.list_venues()] == ["Dune", *LIVE_VENUES[version]]

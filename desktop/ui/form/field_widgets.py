@@ -3,7 +3,8 @@
 Each editor emits `edited` when the user changes it (never when the program loads a
 value), returns its value with `value()` (None when empty), and shows a value with
 `set_value()`. Text the user typed is never thrown away: a number field that does not
-parse keeps the raw text, which validation then flags.
+parse keeps the raw text, which validation then flags. The table editor is in
+table_editor.py; editor_registry.py picks the editor of a field.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -244,22 +244,3 @@ class DateEditor(FieldEditor):
         with QSignalBlocker(self.edit):
             self.edit.setDate(date if date.isValid() else EMPTY_DATE)
         self._loading = False
-
-
-def make_editor(spec: FieldSpec, parent: QWidget | None = None) -> FieldEditor:
-    from desktop.ui.form.table_editor import TableEditor
-
-    editors = {
-        "text": TextEditor,
-        "textarea": LongTextEditor,
-        "number": NumberEditor,
-        "integer": NumberEditor,
-        "select": SelectEditor,
-        "checkbox": YesNoEditor,
-        "multiselect": MultiSelectEditor,
-        "date": DateEditor,
-        "table": TableEditor,
-    }
-    editor = editors[spec.widget](spec, parent)
-    editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return editor

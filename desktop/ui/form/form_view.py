@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.templates import Section, Template
-from desktop.ui.form.field_widgets import FieldEditor, make_editor
+from desktop.ui.form.editor_registry import make_editor
+from desktop.ui.form.field_widgets import FieldEditor
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 190
