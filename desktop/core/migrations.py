@@ -222,12 +222,3 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m005_sync,
     m006_one_writer,
 ]
-
-
-def __getattr__(name: str):
-    """The old home of venue_sort_key, for tests/benchmarks/followup.py until it moves."""
-    if name == "venue_sort_key":
-        from desktop.core import text  # only when asked: no migration depends on it
-
-        return text.venue_sort_key
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.core.followup import load_followup  # noqa: E402
-from desktop.core.migrations import venue_sort_key  # noqa: E402
+from desktop.core.text import venue_sort_key  # noqa: E402
 from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
 from tests.benchmarks.dataset import WORDS, sentence  # noqa: E402
 
