@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop.core.files import _fsync_folder, french_reason
+from desktop.core.files import atomic_target, french_reason
 
 BACKUP_FOLDER_NAME = "backups"
 PRE_RESTORE = "avant-restauration"
@@ -147,24 +147,10 @@ def write_backup(db_path: Path, target: Path, now: datetime | None = None, label
     if not db_path.is_file():
         raise BackupError(f"Il n'y a pas de base à sauvegarder (« {db_path} » n'existe pas).")
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-        os.close(handle)
+        with atomic_target(target) as temporary:  # removed on any error, target untouched
+            _copy_with_manifest(db_path, temporary, now, label)
     except OSError as error:
         raise BackupError(_cannot_write(target.parent, error)) from None
-    try:
-        _copy_with_manifest(db_path, Path(temporary), now, label)
-        with open(temporary, "rb") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-        _fsync_folder(target.parent)
-    except OSError as error:
-        _remove(Path(temporary))
-        raise BackupError(_cannot_write(target.parent, error)) from None
-    except BaseException:
-        _remove(Path(temporary))
-        raise
     return read_backup_info(target)
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
+import stat
 import threading
 from datetime import date, datetime
 from pathlib import Path
@@ -138,6 +141,31 @@ def test_rotate_on_disk_keeps_three_pre_restore_backups_and_foreign_files(tmp_pa
         backup.backup_name(at(f"2025-04-{d:02d} 09:00")) for d in (6, 13, *range(14, 21))
     )
     assert len(removed) == 20 + 4 - len(regular) - len(pre)
+
+
+def test_a_failed_backup_leaves_the_previous_file_and_no_temp(workspace, tmp_path, monkeypatch):
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    target = folder / "carnet-2025-04-21T090000.sqlite"
+    target.write_bytes(b"previous")
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "_copy_with_manifest", disk_full)
+    with pytest.raises(BackupError, match="disque plein"):
+        backup.write_backup(db_path(workspace), target)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in folder.iterdir()] == [target.name]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no umask on Windows")
+def test_a_backup_gets_the_mode_of_any_new_file(workspace, tmp_path):
+    info = backup.make_backup(db_path(workspace), tmp_path / "sauvegardes")
+    (tmp_path / "ordinary").write_bytes(b"")
+    assert stat.S_IMODE(info.path.stat().st_mode) == stat.S_IMODE(
+        (tmp_path / "ordinary").stat().st_mode
+    )
 
 
 def test_automatic_backup_once_a_day_of_use(workspace, venue, tmp_path):
