@@ -31,7 +31,7 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -84,14 +84,21 @@ class RestoreReport:
 # ----------------------------------------------------------------- where
 
 
-def backup_folder(db, data_dir: Path) -> Path:
-    """The folder of the backups: meta `backup_dir`, or data_dir/backups; refused in the
-    shared folder (meta `shared_folder`)."""
-    from desktop.core.workspace import get_meta
-
-    chosen = get_meta(db, "backup_dir")
+def backup_folder(setting: Callable[[str], str], data_dir: Path) -> Path:
+    """The folder of the backups: setting `backup_dir`, or data_dir/backups; refused in the
+    shared folder (setting `shared_folder`). setting reads one: `workspace.setting`."""
+    if not callable(setting):  # a Database, from desktop/cli_backup.py until it is adapted
+        setting = _settings_of(setting)
+    chosen = setting("backup_dir")
     folder = Path(chosen).expanduser() if chosen else Path(data_dir) / BACKUP_FOLDER_NAME
-    return check_backup_folder(folder, get_meta(db, "shared_folder") or None)
+    return check_backup_folder(folder, setting("shared_folder") or None)
+
+
+def _settings_of(db) -> Callable[[str], str]:
+    """Transitional: the storage layer's reader, for a caller still passing the database."""
+    from desktop.core.data_service import get_meta
+
+    return lambda key: get_meta(db, key)
 
 
 def check_backup_folder(folder: Path, shared_folder: str | Path | None) -> Path:

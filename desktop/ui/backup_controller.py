@@ -37,7 +37,7 @@ class BackupController(QObject):
 
     def folder(self):
         workspace = self.context.workspace
-        return backup.backup_folder(workspace.db, workspace.data_dir)
+        return backup.backup_folder(workspace.setting, workspace.data_dir)
 
     def change_folder(self, folder):
         chosen = backup.set_backup_folder(self.context.workspace, folder)

@@ -276,16 +276,16 @@ def test_a_backup_of_an_older_schema_restores_and_is_brought_up_to_date(workspac
 
 
 def test_backup_folder_is_chosen_in_meta_and_refused_in_the_shared_folder(workspace, tmp_path):
-    default = backup.backup_folder(workspace.db, workspace.data_dir)
+    default = backup.backup_folder(workspace.setting, workspace.data_dir)
     assert default == workspace.data_dir / "backups"
     chosen = backup.set_backup_folder(workspace, tmp_path / "disque-externe")
-    assert backup.backup_folder(workspace.db, workspace.data_dir) == chosen
+    assert backup.backup_folder(workspace.setting, workspace.data_dir) == chosen
     workspace.set_setting("shared_folder", str(tmp_path / "partage"))
     with pytest.raises(BackupError, match="dossier partagé du réseau"):
         backup.set_backup_folder(workspace, tmp_path / "partage" / "sauvegardes")
     workspace.set_setting("backup_dir", str(tmp_path / "partage"))  # chosen before sharing
     with pytest.raises(BackupError, match="dossier partagé du réseau"):
-        backup.backup_folder(workspace.db, workspace.data_dir)
+        backup.backup_folder(workspace.setting, workspace.data_dir)
 
 
 # ----------------------------------------------------------------- a damaged database
