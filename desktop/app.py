@@ -14,7 +14,7 @@ from desktop.core.data_dir import DataDirError
 from desktop.core.db import DatabaseError
 from desktop.core.log_files import start_logging
 from desktop.core.templates import TemplateError
-from desktop.core.workspace import Workspace, get_meta
+from desktop.core.workspace import Workspace
 from desktop.paths import RESOURCES
 from desktop.ui.error_dialog import install_error_hooks
 from desktop.ui.i18n import choose_language, install_translators
@@ -63,7 +63,7 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     if workspace is None:
         return 2
     app.translators = install_translators(
-        app, choose_language(language, get_meta(workspace.db, "language"))
+        app, choose_language(language, workspace.setting("language"))
     )
     window = create_window(workspace)
     instance.on_activate = partial(bring_to_front, window)

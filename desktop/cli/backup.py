@@ -43,7 +43,7 @@ def cmd_backup(ws: Workspace, args: argparse.Namespace) -> int:
         backup.check_backup_folder(target.parent, ws.setting("shared_folder") or None)
         info = backup.write_backup(db_path, target)
     else:
-        folder = backup.backup_folder(ws.db, ws.data_dir)
+        folder = backup.backup_folder(ws.setting, ws.data_dir)
         info = backup.make_backup(db_path, folder)
         backup.rotate(folder)
     print(f"Sauvegarde : {info.path} ({describe(info)})")
@@ -64,7 +64,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         workspace = open_workspace(data_dir)
         try:
-            folder = backup.backup_folder(workspace.db, workspace.data_dir)
+            folder = backup.backup_folder(workspace.setting, workspace.data_dir)
         finally:
             workspace.close()
         report = backup.restore(args.file, db_path, folder)

@@ -31,12 +31,12 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop.core.files import _fsync_folder, french_reason
+from desktop.core.files import atomic_target, french_reason
 
 BACKUP_FOLDER_NAME = "backups"
 PRE_RESTORE = "avant-restauration"
@@ -84,14 +84,12 @@ class RestoreReport:
 # ----------------------------------------------------------------- where
 
 
-def backup_folder(db, data_dir: Path) -> Path:
-    """The folder of the backups: meta `backup_dir`, or data_dir/backups; refused in the
-    shared folder (meta `shared_folder`)."""
-    from desktop.core.workspace import get_meta
-
-    chosen = get_meta(db, "backup_dir")
+def backup_folder(setting: Callable[[str], str], data_dir: Path) -> Path:
+    """The folder of the backups: setting `backup_dir`, or data_dir/backups; refused in the
+    shared folder (setting `shared_folder`). setting reads one: `workspace.setting`."""
+    chosen = setting("backup_dir")
     folder = Path(chosen).expanduser() if chosen else Path(data_dir) / BACKUP_FOLDER_NAME
-    return check_backup_folder(folder, get_meta(db, "shared_folder") or None)
+    return check_backup_folder(folder, setting("shared_folder") or None)
 
 
 def check_backup_folder(folder: Path, shared_folder: str | Path | None) -> Path:
@@ -147,24 +145,10 @@ def write_backup(db_path: Path, target: Path, now: datetime | None = None, label
     if not db_path.is_file():
         raise BackupError(f"Il n'y a pas de base à sauvegarder (« {db_path} » n'existe pas).")
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-        os.close(handle)
+        with atomic_target(target) as temporary:  # removed on any error, target untouched
+            _copy_with_manifest(db_path, temporary, now, label)
     except OSError as error:
         raise BackupError(_cannot_write(target.parent, error)) from None
-    try:
-        _copy_with_manifest(db_path, Path(temporary), now, label)
-        with open(temporary, "rb") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-        _fsync_folder(target.parent)
-    except OSError as error:
-        _remove(Path(temporary))
-        raise BackupError(_cannot_write(target.parent, error)) from None
-    except BaseException:
-        _remove(Path(temporary))
-        raise
     return read_backup_info(target)
 
 

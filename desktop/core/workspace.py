@@ -19,7 +19,7 @@ from desktop.core.media_store import MediaStore
 from desktop.core.store import CarnetStore
 from desktop.core.templates import TemplateSet
 
-__all__ = ["Workspace", "get_meta", "open_workspace"]
+__all__ = ["Workspace", "open_workspace"]
 
 
 @dataclass

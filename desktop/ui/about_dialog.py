@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.venue_directory import ATTRIBUTION
+from desktop.ui.texts import fill
 
 VERSION = "0.1.0"
 
@@ -23,5 +24,5 @@ def show_about(parent: QWidget, data_dir: Path) -> None:
         "<p><b>Annuaire des lieux</b> : %2</p>"
         "<p>Données locales : %3</p>",
     )
-    text = text.replace("%1", VERSION).replace("%2", html.escape(ATTRIBUTION))
-    QMessageBox.about(parent, title, text.replace("%3", html.escape(str(data_dir))))
+    text = fill(text, VERSION, html.escape(ATTRIBUTION), html.escape(str(data_dir)))
+    QMessageBox.about(parent, title, text)

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.records import ChangeResult
+from desktop.ui.texts import fill
 
 SAVE_DELAY_MS = 300
 RETRY_DELAY_MS = 2000
@@ -130,7 +131,7 @@ class Autosaver(QObject):
         self._batches.pop(0)
         if error is not None:  # a bug, not a full disk: said and logged, not retried forever
             log.error("Enregistrement refusé", exc_info=error)
-            self.failed.emit(self.tr("Enregistrement refusé : %1").replace("%1", str(error)))
+            self.failed.emit(fill(self.tr("Enregistrement refusé : %1"), error))
         else:
             self._after(batch, batch.future.result())
         self._send()
@@ -144,8 +145,8 @@ class Autosaver(QObject):
 
     def _report_failure(self, error: Exception) -> None:
         log.warning("Enregistrement impossible pour l'instant : %s", error)
-        self.failed.emit(
+        self.failed.emit(fill(
             self.tr("Enregistrement impossible pour l'instant (%1). Vos saisies sont "
-                    "gardées et seront enregistrées dès que possible.").replace("%1", str(error))
-        )  # fmt: skip
+                    "gardées et seront enregistrées dès que possible."), error
+        ))  # fmt: skip
         self._timer.start(RETRY_DELAY_MS)

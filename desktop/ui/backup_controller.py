@@ -12,6 +12,7 @@ from desktop.core import backup
 from desktop.core.backup import BackupError, BackupInfo
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.ui.restore_dialog import RestoreDialog, content_text, when_text
+from desktop.ui.texts import fill
 from desktop.ui.ui_context import UiContext
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # a window left open past midnight makes the next day's
@@ -37,7 +38,7 @@ class BackupController(QObject):
 
     def folder(self):
         workspace = self.context.workspace
-        return backup.backup_folder(workspace.db, workspace.data_dir)
+        return backup.backup_folder(workspace.setting, workspace.data_dir)
 
     def change_folder(self, folder):
         chosen = backup.set_backup_folder(self.context.workspace, folder)
@@ -59,8 +60,7 @@ class BackupController(QObject):
         try:
             folder = self.folder()
         except BackupError as error:
-            self._status(self.tr("Sauvegarde automatique impossible : %1").replace(
-                "%1", str(error)), 30000)  # fmt: skip
+            self._status(fill(self.tr("Sauvegarde automatique impossible : %1"), error), 30000)
             return
         db_path = self.db_path
         self._run(lambda: backup.automatic_backup(db_path, folder), self._automatic_done,
@@ -69,12 +69,10 @@ class BackupController(QObject):
     def _automatic_done(self, info: BackupInfo | None) -> None:
         if info is not None:
             self.last = info
-            self._status(self.tr("Sauvegarde automatique faite (%1).").replace(
-                "%1", content_text(info)))  # fmt: skip
+            self._status(fill(self.tr("Sauvegarde automatique faite (%1)."), content_text(info)))
 
     def _automatic_failed(self, error: Exception) -> None:
-        self._status(self.tr("La sauvegarde automatique a échoué : %1").replace(
-            "%1", str(error)), 30000)  # fmt: skip
+        self._status(fill(self.tr("La sauvegarde automatique a échoué : %1"), error), 30000)
 
     def backup_now(self) -> None:
         self.context.flush_edits()
@@ -94,8 +92,8 @@ class BackupController(QObject):
 
     def _backup_done(self, info: BackupInfo) -> None:
         self.last = info
-        self._status(self.tr("Sauvegarde enregistrée : %1 (%2).").replace(
-            "%1", str(info.path)).replace("%2", content_text(info)), 15000)  # fmt: skip
+        text = fill(self.tr("Sauvegarde enregistrée : %1 (%2)."), info.path, content_text(info))
+        self._status(text, 15000)
 
     def _failed(self, error: Exception) -> None:
         QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
@@ -153,13 +151,13 @@ class BackupController(QObject):
         self._run(lambda: backup.restore(info.path, db_path, folder, service=service), done, failed)
 
     def _restored_message(self, report: backup.RestoreReport) -> None:
-        text = self.tr("Sauvegarde du %1 restaurée (%2).").replace(
-            "%1", when_text(report.restored.created)).replace(
-            "%2", content_text(report.restored))  # fmt: skip
+        text = fill(self.tr("Sauvegarde du %1 restaurée (%2)."),
+                    when_text(report.restored.created), content_text(report.restored))  # fmt: skip
         if report.pre_restore is not None:
-            text += "\n\n" + self.tr(
-                "L'état d'avant la restauration est gardé dans la sauvegarde « %1 »."
-            ).replace("%1", report.pre_restore.path.name)
+            text += "\n\n" + fill(
+                self.tr("L'état d'avant la restauration est gardé dans la sauvegarde « %1 »."),
+                report.pre_restore.path.name,
+            )
         if report.missing_media:
             text += "\n\n" + self.tr(
                 "%n fichier(s) de photos ou de documents manquent dans le dossier des données "

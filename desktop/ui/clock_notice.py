@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.clock_ahead import ClockAhead, clocks_ahead
 from desktop.core.hlc import DAY_MS, wall_clock_ms
+from desktop.ui.texts import fill
 
 HOUR_MS = 3_600_000
 
@@ -29,16 +30,16 @@ class ClockNotice(QLabel):
 
     def _line(self, clock: ClockAhead) -> str:
         until = datetime.fromtimestamp(clock.until_ms / 1000).strftime("%d/%m/%Y %H:%M")
-        return (
+        return fill(
             self.tr(
                 "⚠ L'horloge de %1 (appareil %2) avance de %3 sur celle de cet ordinateur : "
                 "jusqu'au %4, ses modifications l'emportent sur celles faites ici en même "
                 "temps. Demandez-lui de remettre son ordinateur à l'heure."
-            )
-            .replace("%1", clock.user_name or "?")
-            .replace("%2", clock.device_id)
-            .replace("%3", self._duration(clock.ahead_ms))
-            .replace("%4", until)
+            ),
+            clock.user_name or "?",
+            clock.device_id,
+            self._duration(clock.ahead_ms),
+            until,
         )
 
     def _duration(self, ahead_ms: int) -> str:

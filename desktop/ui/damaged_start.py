@@ -20,6 +20,7 @@ from desktop.core.db import DatabaseError
 from desktop.core.workspace import Workspace, open_workspace
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.restore_dialog import BackupCounts, content_text, when_text
+from desktop.ui.texts import fill
 
 Ask = Callable[[str, "BackupInfo | None", Path], bool]
 Inform = Callable[[str], None]
@@ -67,18 +68,16 @@ def ask_what_to_do(problem: str, latest: BackupInfo | None, db_path: Path) -> bo
         "Carnet",
         QCoreApplication.translate("DamagedStart", "La base de données est endommagée"),
     )
+    values = [db_path, problem]
     if latest is not None:
-        text = (
-            QCoreApplication.translate(
-                "DamagedStart",
-                "Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est "
-                "endommagé (%2).\n\nLa dernière sauvegarde date du %3 (%4). Carnet peut la "
-                "restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans "
-                "le même dossier.",
-            )
-            .replace("%3", when_text(latest.created))
-            .replace("%4", content_text(latest))
+        text = QCoreApplication.translate(
+            "DamagedStart",
+            "Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est "
+            "endommagé (%2).\n\nLa dernière sauvegarde date du %3 (%4). Carnet peut la "
+            "restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans "
+            "le même dossier.",
         )
+        values += [when_text(latest.created), content_text(latest)]
         accept = QCoreApplication.translate("DamagedStart", "Restaurer la sauvegarde")
     else:
         text = QCoreApplication.translate(
@@ -89,7 +88,7 @@ def ask_what_to_do(problem: str, latest: BackupInfo | None, db_path: Path) -> bo
             "dans le même dossier.",
         )
         accept = QCoreApplication.translate("DamagedStart", "Démarrer avec une base vide")
-    box.setInformativeText(text.replace("%1", str(db_path)).replace("%2", problem))
+    box.setInformativeText(fill(text, *values))
     go = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(
         QCoreApplication.translate("DamagedStart", "Quitter"), QMessageBox.ButtonRole.RejectRole
@@ -106,11 +105,11 @@ def recovered_text(report: RestoreReport | None, db_path: Path) -> str:
         text = QCoreApplication.translate(
             "DamagedStart", "La sauvegarde du %1 a été restaurée (%2)."
         )
-        text = text.replace("%1", when_text(report.restored.created))
-        text = text.replace("%2", content_text(report.restored))
-    text += "\n\n" + QCoreApplication.translate(
-        "DamagedStart", "Le fichier endommagé est gardé dans « %1 »."
-    ).replace("%1", str(db_path.parent))
+        text = fill(text, when_text(report.restored.created), content_text(report.restored))
+    text += "\n\n" + fill(
+        QCoreApplication.translate("DamagedStart", "Le fichier endommagé est gardé dans « %1 »."),
+        db_path.parent,
+    )
     if report is not None and report.missing_media:
         text += "\n\n" + BackupCounts().missing_media(len(report.missing_media))
     return text

@@ -20,6 +20,7 @@ from desktop.ui.form.form_view import FormView
 from desktop.ui.formatting import local_date, percent
 from desktop.ui.operations import Operations
 from desktop.ui.photo_panel import PhotoPanel
+from desktop.ui.texts import fill
 from desktop.ui.venue_history_panel import VenueHistoryPanel
 
 
@@ -179,14 +180,17 @@ class VisitEditor(DocumentEditor):
         for key, versions in found.items():
             spec = self.store.templates.visit.field(key)
             others = "; ".join(
-                self.tr("%1 (%2) : « %3 »").replace("%1", v.user_name)
-                .replace("%2", stamp_time(v)).replace("%3", display_value(v.value, spec, whole=False))
+                fill(self.tr("%1 (%2) : « %3 »"), v.user_name, stamp_time(v),
+                     display_value(v.value, spec, whole=False))
                 for v in versions
             )  # fmt: skip
-            texts[key] = self.tr(
-                "⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation "
-                "(Ctrl+Maj+Y)"
-            ).replace("%1", others)
+            texts[key] = fill(
+                self.tr(
+                    "⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation "
+                    "(Ctrl+Maj+Y)"
+                ),
+                others,
+            )
         return texts
 
     def _submit(self, record_id: str, changes: dict[str, Any], bases: dict[str, str]) -> Future:
@@ -231,12 +235,10 @@ class VisitEditor(DocumentEditor):
 
     def refresh_header(self) -> None:
         date = local_date(self.data.get("visit_date"), long=True) or self.tr("date à préciser")
-        self.title.setText(
-            self.tr("Visite du %1 — %2").replace("%1", date).replace("%2", self.venue_name)
-        )
+        self.title.setText(fill(self.tr("Visite du %1 — %2"), date, self.venue_name))
         self.subtitle.setText(
-            self.tr("Complétude : %1 · enregistrement automatique").replace(
-                "%1", percent(self.completeness)
+            fill(
+                self.tr("Complétude : %1 · enregistrement automatique"), percent(self.completeness)
             )
         )
 

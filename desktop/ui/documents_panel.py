@@ -41,6 +41,7 @@ from desktop.core.media_store import MediaStore
 from desktop.core.records import AttachOutcome, Document
 from desktop.core.store import CarnetStore, RecordNotFound
 from desktop.ui.formatting import local_date
+from desktop.ui.texts import fill
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole  # the document id, on document rows only
 _PATTERNS = " ".join(f"*{ext} *{ext.upper()}" for ext in sorted(SUPPORTED))
@@ -241,7 +242,7 @@ class DocumentsPanel(QWidget):
             self,
             self.tr("Joindre des documents au lieu"),
             "",
-            self.tr("Documents (%1);;Tous les fichiers (*)").replace("%1", _PATTERNS),
+            fill(self.tr("Documents (%1);;Tous les fichiers (*)"), _PATTERNS),
         )
         if paths:
             self.attach_paths([Path(p) for p in paths])
@@ -256,8 +257,9 @@ class DocumentsPanel(QWidget):
             try:
                 outcomes.append(self.library.attach(self.venue_id, path))
             except (OSError, ValueError, RecordNotFound) as error:  # venue gone, disk…
-                message = self.tr("%1 : impossible de joindre ce fichier (%2).")
-                message = message.replace("%1", path.name).replace("%2", str(error))
+                message = fill(
+                    self.tr("%1 : impossible de joindre ce fichier (%2)."), path.name, error
+                )
                 outcomes.append(AttachOutcome(path.name, "refused", message))
         self.last_outcomes = outcomes
         kept = [o.record_id for o in outcomes if o.record_id and o.status != "refused"]
@@ -277,7 +279,7 @@ class DocumentsPanel(QWidget):
         if attached == 1:
             lines.append(self.tr("1 document joint."))
         elif attached > 1:
-            lines.append(self.tr("%1 documents joints.").replace("%1", str(attached)))
+            lines.append(fill(self.tr("%1 documents joints."), attached))
         lines += [o.message for o in outcomes if o.status == "duplicate"]
         if refused:
             lines.append(self.tr("Non joints :"))
@@ -329,15 +331,14 @@ class DocumentsPanel(QWidget):
             self._say(str(error))
             return False
         if not Path(document.path).is_file():
-            self._say(
-                self.tr("Le fichier de « %1 » est introuvable dans le dossier de données.")
-                .replace("%1", document.original_name)
-            )  # fmt: skip
+            self._say(fill(
+                self.tr("Le fichier de « %1 » est introuvable dans le dossier de données."),
+                document.original_name,
+            ))  # fmt: skip
             return False
         if not self.open_url(QUrl.fromLocalFile(document.path)):
             self._say(
-                self.tr("Aucune application n'a pu ouvrir « %1 ».")
-                .replace("%1", document.original_name)
+                fill(self.tr("Aucune application n'a pu ouvrir « %1 »."), document.original_name)
             )  # fmt: skip
             return False
         return True
@@ -401,9 +402,7 @@ class DocumentsPanel(QWidget):
         kind = self.doc_type.itemData(index)
         if self._save({"doc_type": kind}):
             self.refresh(select=self.document_id)  # moves it to its new group
-            self._say(
-                self.tr("Type enregistré : %1.").replace("%1", self._title(kind))
-            )  # fmt: skip
+            self._say(fill(self.tr("Type enregistré : %1."), self._title(kind)))
 
     def _date_edited(self, key: str) -> None:
         if self._loading or not self.document_id:
@@ -431,9 +430,7 @@ class DocumentsPanel(QWidget):
         try:
             self.library.update(self.document_id, changes)
         except (ValueError, RecordNotFound) as error:
-            self._say(
-                self.tr("Non enregistré : %1").replace("%1", str(error))
-            )  # fmt: skip
+            self._say(fill(self.tr("Non enregistré : %1"), error))
             self._show_document(self._current_document())
             return False
         self.documents_changed.emit()
@@ -462,17 +459,17 @@ class DocumentsPanel(QWidget):
             return
         self.store.update_visit(latest.id, {"end_date": iso})
         self.visit_updated.emit(latest.id)
-        self._say(
+        self._say(fill(
             self.tr("Date de fin reportée dans la section « Lieu et occupation » de la "
-                    "visite du %1.").replace("%1", local_date(latest.visit_date))
-        )  # fmt: skip
+                    "visite du %1."), local_date(latest.visit_date)
+        ))  # fmt: skip
 
     def _confirm_fill_occupation(self, date_text: str) -> bool:
         answer = QMessageBox.question(
             self,
             self.tr("Date de fin de l'occupation"),
-            self.tr("Reporter cette date de fin (%1) dans la section « Lieu et occupation » "
-                    "de la dernière visite de ce lieu ?").replace("%1", date_text),
+            fill(self.tr("Reporter cette date de fin (%1) dans la section « Lieu et occupation » "
+                         "de la dernière visite de ce lieu ?"), date_text),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )  # fmt: skip

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.error_report import error_report
+from desktop.ui.texts import fill
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class ErrorDialog(QDialog):
         self.resize(560, 0)
 
     def _folder_label(self, log_folder: Path) -> QLabel:
-        label = QLabel(self.tr("Journal de Carnet : %1").replace("%1", str(log_folder)))
+        label = QLabel(fill(self.tr("Journal de Carnet : %1"), log_folder))
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label

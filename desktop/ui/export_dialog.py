@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.texts import fill
 from desktop.ui.ui_context import UiContext
 
 EXTENSIONS = {"xlsx": ".xlsx", "csv": ".csv", "json": ".json"}
@@ -57,7 +58,7 @@ class ExportDialog(QDialog):
         self.venue.addItem(self.tr("Tous les lieux"), None)
         if current_venue:
             venue_id, name = current_venue
-            self.venue.addItem(self.tr("Ce lieu : %1").replace("%1", name), venue_id)
+            self.venue.addItem(fill(self.tr("Ce lieu : %1"), name), venue_id)
         today = QDate.currentDate()
         self.use_from = QCheckBox(self.tr("Du"))
         self.date_from = self._date_edit(QDate(today.year(), 1, 1))
@@ -210,8 +211,7 @@ def _export_tables(workspace, path: Path, choice: ExportChoice):
 
 
 def tables_message(texts: dict[str, str], result) -> str:
-    text = texts["done"].replace("%1", str(result.visits)).replace("%2", str(result.actions))
-    text = text.replace("%3", str(result.venues)).replace("%4", str(result.paths[0]))
+    text = fill(texts["done"], result.visits, result.actions, result.venues, result.paths[0])
     if len(result.paths) > 1:
-        text += " " + texts["beside"].replace("%1", ", ".join(p.name for p in result.paths[1:]))
+        text += " " + fill(texts["beside"], ", ".join(p.name for p in result.paths[1:]))
     return text

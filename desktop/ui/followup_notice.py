@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.store import CarnetStore
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.texts import fill
 
 NOTICE_HORIZON = 3  # months: agreements counted in the start-up notice
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class FollowupNotice(QLabel):
     def _failed(self, error: Exception) -> None:
         """A discreet line still: the count failed, the app goes on; the log has why."""
         log.error("Le décompte du suivi a échoué", exc_info=error)
-        self.setText(self.tr("Suivi indisponible : %1").replace("%1", str(error)))
+        self.setText(fill(self.tr("Suivi indisponible : %1"), error))
         self.setToolTip(
             self.tr("Le décompte du suivi a échoué ; le journal de Carnet dit pourquoi.")
         )

@@ -49,6 +49,7 @@ from desktop.ui.background import BackgroundRunner
 from desktop.ui.followup_model import NO_PARENT, Column, GroupRow, ItemTableModel
 from desktop.ui.followup_notice import NOTICE_HORIZON  # noqa: E402
 from desktop.ui.formatting import local_date
+from desktop.ui.texts import fill
 
 ANY = "\x00any"  # a combo's « all » entry
 OPEN_ONLY = "\x00open"  # the status combo's « not done »: no None in combos (PySide6 frees
@@ -300,7 +301,7 @@ class FollowupView(QWidget):
             self.tr("&Lieux non visités (%1)"),
         )
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
-            self.tabs.setTabText(index, title.replace("%1", str(count) if data else "…"))
+            self.tabs.setTabText(index, fill(title, count if data else "…"))
 
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:

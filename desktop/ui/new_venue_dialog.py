@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.venue_directory import DirectoryEntry
+from desktop.ui.texts import fill
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -84,7 +85,7 @@ class NewVenueDialog(QDialog):
         self.commune.setText(entry.commune or "")
         details = ", ".join(filter(None, [entry.address, entry.postal_code, entry.commune]))
         self.picked_label.setText(
-            self.tr("Identité reprise de l'annuaire : %1").replace("%1", details or entry.name)
+            fill(self.tr("Identité reprise de l'annuaire : %1"), details or entry.name)
         )
         self._update_ok()
 

@@ -33,6 +33,7 @@ from desktop.core.records import AttachOutcome, Photo
 from desktop.core.store import CarnetStore
 from desktop.ui.autosave import Autosaver
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.texts import fill
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole
 ICON_SIZE = 150
@@ -383,4 +384,4 @@ class PhotoPanel(QWidget):
     def _failed(self, error: Exception) -> None:
         self.running = max(0, self.running - 1)
         self.progress.setVisible(self.running > 0)
-        self.report.setText(self.tr("L'ajout des photos a échoué : %1").replace("%1", str(error)))
+        self.report.setText(fill(self.tr("L'ajout des photos a échoué : %1"), error))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import backup
 from desktop.core.backup import BackupError, BackupInfo
+from desktop.ui.texts import fill
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -110,7 +111,7 @@ class RestoreDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.where.setText(self.tr("Sauvegardes dans « %1 »").replace("%1", str(self.folder)))
+        self.where.setText(fill(self.tr("Sauvegardes dans « %1 »"), self.folder))
         self.backups.clear()
         for info in backup.list_backups(self.folder):
             note = info.problem or info.label
@@ -143,7 +144,8 @@ class RestoreDialog(QDialog):
         text = self.tr(
             "Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?\n\n"
             "L'état actuel sera d'abord sauvegardé (« avant restauration »)."
-        ).replace("%1", when_text(info.created)).replace("%2", content_text(info))  # fmt: skip
+        )
+        text = fill(text, when_text(info.created), content_text(info))
         answer = QMessageBox.question(
             self, self.windowTitle(), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,

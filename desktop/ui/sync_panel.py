@@ -30,6 +30,7 @@ from desktop.core.sync.ownership import take_over_sheets
 from desktop.core.workspace import Workspace
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.formatting import local_date
+from desktop.ui.texts import fill
 
 
 def display_value(value: Any, spec=None, whole: bool = True) -> str:
@@ -150,7 +151,7 @@ class SyncPanel(QDialog):
         self.clock_notice.show_for(self.workspace.store)
         self.items = list_conflicts(self.workspace.store)
         self._fill(self.conflicts, [self._conflict_row(c) for c in self.items])
-        self.tabs.setTabText(0, self.tr("Conflits (%1)").replace("%1", str(len(self.items))))
+        self.tabs.setTabText(0, fill(self.tr("Conflits (%1)"), len(self.items)))
         self.colleagues = colleagues(self.workspace)
         self._fill(self.people, [[c.user_name, c.device_id, _local(c.last_seen)]
                                  for c in self.colleagues])  # fmt: skip
@@ -168,18 +169,16 @@ class SyncPanel(QDialog):
         if not folder:
             text = self.tr("Aucun dossier partagé : choisissez-le dans Fichier › Préférences.")
         elif report is not None and not report.ok:
-            text = self.tr("<b>Dernière tentative échouée</b> : %1<br>%2 élément(s) en attente "
-                           "de publication.").replace("%1", report.error).replace(
-                               "%2", str(report.pending))  # fmt: skip
+            text = fill(self.tr("<b>Dernière tentative échouée</b> : %1<br>%2 élément(s) en "
+                                "attente de publication."), report.error, report.pending)  # fmt: skip
         else:
             success = self.workspace.setting("sync_last_success")
             text = self.tr("Dossier partagé : %1<br>Dernière synchronisation réussie : %2")
-            text = text.replace("%1", folder).replace("%2", _local(success) or self.tr("jamais"))
+            text = fill(text, folder, _local(success) or self.tr("jamais"))
             if last:
-                text += self.tr("<br>Publié : %1, importé : %2 nouveau(x), %3 mis à jour.") \
-                    .replace("%1", str(last.get("published", 0))) \
-                    .replace("%2", str(last.get("created", 0))) \
-                    .replace("%3", str(last.get("updated", 0)))  # fmt: skip
+                text += fill(self.tr("<br>Publié : %1, importé : %2 nouveau(x), %3 mis à jour."),
+                             last.get("published", 0), last.get("created", 0),
+                             last.get("updated", 0))  # fmt: skip
         self.status.setText(text)
 
     def _conflict_row(self, conflict: Conflict) -> list[str]:
@@ -204,8 +203,8 @@ class SyncPanel(QDialog):
         deleted, edited = self._deletion_words(
             conflict.table == "venues", edit.device_id == self.me
         )
-        deleted = deleted.replace("%1", self._who(deletion)).replace("%2", stamp_time(deletion))
-        edited = edited.replace("%1", self._who(edit)).replace("%2", stamp_time(edit))
+        deleted = fill(deleted, self._who(deletion), stamp_time(deletion))
+        edited = fill(edited, self._who(edit), stamp_time(edit))
         return [conflict.context, self.tr("Suppression"), deleted, edited]
 
     def _deletion_words(self, venue: bool, edited_here: bool) -> tuple[str, str]:
@@ -298,14 +297,16 @@ class SyncPanel(QDialog):
                                     self.tr("Choisissez d'abord un collègue dans la liste."))  # fmt: skip
             return
         colleague = self.colleagues[rows[0].row()]
-        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+        question = self.tr(
             "Cet ordinateur publiera désormais les fiches PDF des visites de l'appareil "
             "%1 (%2). À faire seulement si cet ordinateur-là n'est plus utilisé. Continuer ?"
-        ).replace("%1", colleague.device_id).replace("%2", colleague.user_name))  # fmt: skip
+        )
+        answer = QMessageBox.question(self, self.windowTitle(),
+                                      fill(question, colleague.device_id, colleague.user_name))  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
             count = take_over_sheets(self.workspace.store, colleague.device_id)
-            QMessageBox.information(self, self.windowTitle(), self.tr(
-                "%1 visite(s) reprise(s).").replace("%1", str(count)))  # fmt: skip
+            QMessageBox.information(self, self.windowTitle(),
+                                    fill(self.tr("%1 visite(s) reprise(s)."), count))  # fmt: skip
             self.sync_requested.emit()
 
 

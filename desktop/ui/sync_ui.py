@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QTime, QTimer, Signal
 from PySide6.QtWidgets import QToolButton
 
 from desktop.ui.sync_controller import SyncController
+from desktop.ui.texts import fill
 from desktop.ui.ui_context import UiContext
 
 
@@ -68,17 +69,16 @@ class SyncUi(QObject):
 
         conflicts = count_conflicts(self.context.workspace.store)
         if not report.ok:
-            text = self.tr("Synchro : partage indisponible — %1 en attente").replace(
-                "%1", str(report.pending))  # fmt: skip
+            text = fill(self.tr("Synchro : partage indisponible — %1 en attente"), report.pending)
             self._say(text, "#b03000")
             if not quiet:
                 self.context.say(report.error)
         elif conflicts:
-            text = self.tr("Synchro : %1 conflit(s) à résoudre").replace("%1", str(conflicts))
+            text = fill(self.tr("Synchro : %1 conflit(s) à résoudre"), conflicts)
             self._say(text, "#b03000")
         else:
             now = QTime.currentTime().toString("HH:mm")
-            self._say(self.tr("Synchro : à jour (%1)").replace("%1", now), "#2a7a2a")
+            self._say(fill(self.tr("Synchro : à jour (%1)"), now), "#2a7a2a")
         if self.panel is not None and self.panel.isVisible() and not quiet:
             self.panel.refresh(report)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.records import TrashItem
 from desktop.ui.formatting import local_date
+from desktop.ui.texts import fill
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,8 +47,8 @@ class TrashDialog(QDialog):
     def refresh(self) -> None:
         self.items.clear()
         for entry in self._list_trash():
-            text = self.tr("%1 — supprimé le %2").replace("%1", entry.label)
-            item = QListWidgetItem(text.replace("%2", local_date(entry.deleted_at)))
+            text = fill(self.tr("%1 — supprimé le %2"), entry.label, local_date(entry.deleted_at))
+            item = QListWidgetItem(text)
             item.setData(ITEM_ROLE, entry)
             self.items.addItem(item)
         self.restore.setEnabled(self.items.count() > 0)

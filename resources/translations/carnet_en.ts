@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="18"/>
         <source>À propos de Carnet</source>
         <translation>About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="19"/>
         <source>&lt;h3&gt;Carnet — visites de tiers-lieux&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Fiches de visite hors ligne pour les animateur·rices des réseaux de tiers-lieux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Annuaire des lieux&lt;/b&gt; : %2&lt;/p&gt;&lt;p&gt;Données locales : %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Carnet — third-place visits&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Offline visit records for facilitators of third-place (tiers-lieux) networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Venue directory&lt;/b&gt;: %2&lt;/p&gt;&lt;p&gt;Local data: %3&lt;/p&gt;</translation>
     </message>
@@ -25,12 +25,12 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="133"/>
+        <location filename="../../desktop/ui/autosave.py" line="134"/>
         <source>Enregistrement refusé : %1</source>
         <translation>Save refused: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="148"/>
+        <location filename="../../desktop/ui/autosave.py" line="149"/>
         <source>Enregistrement impossible pour l&apos;instant (%1). Vos saisies sont gardées et seront enregistrées dès que possible.</source>
         <translation>Cannot save right now (%1). Your entries are kept and will be saved as soon as possible.</translation>
     </message>
@@ -38,7 +38,7 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="62"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="63"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
@@ -48,39 +48,39 @@
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="76"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="75"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="84"/>
-        <location filename="../../desktop/ui/backup_controller.py" line="101"/>
-        <location filename="../../desktop/ui/backup_controller.py" line="117"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="82"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="99"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="115"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="97"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="95"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="137"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="135"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="156"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="154"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="161"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="158"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="165"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="163"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="171"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="169"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="39"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="42"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="46"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder.</numerusform>
@@ -144,12 +144,12 @@
 <context>
     <name>ClockNotice</name>
     <message>
-        <location filename="../../desktop/ui/clock_notice.py" line="34"/>
+        <location filename="../../desktop/ui/clock_notice.py" line="35"/>
         <source>⚠ L&apos;horloge de %1 (appareil %2) avance de %3 sur celle de cet ordinateur : jusqu&apos;au %4, ses modifications l&apos;emportent sur celles faites ici en même temps. Demandez-lui de remettre son ordinateur à l&apos;heure.</source>
         <translation>⚠ The clock of %1 (device %2) is %3 ahead of this computer&apos;s: until %4, their edits win over those made here at the same time. Ask them to set their computer&apos;s date and time right.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/clock_notice.py" line="47"/>
+        <location filename="../../desktop/ui/clock_notice.py" line="48"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/clock_notice.py" line="48"/>
+        <location filename="../../desktop/ui/clock_notice.py" line="49"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -168,12 +168,12 @@
 <context>
     <name>DamagedStart</name>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="68"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="69"/>
         <source>La base de données est endommagée</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="72"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="73"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -182,12 +182,12 @@ La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier e
 The latest backup is from %3 (%4). Carnet can restore it: the damaged file will be set aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="82"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="81"/>
         <source>Restaurer la sauvegarde</source>
         <translation>Restore the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="84"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="83"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base vide : le fichier endommagé sera gardé de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -196,27 +196,27 @@ Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base v
 No backup was found. Carnet can start with an empty database: the damaged file will be kept aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="91"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="90"/>
         <source>Démarrer avec une base vide</source>
         <translation>Start with an empty database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="95"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="94"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="104"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="103"/>
         <source>Carnet démarre avec une base vide.</source>
         <translation>Carnet is starting with an empty database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="106"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="105"/>
         <source>La sauvegarde du %1 a été restaurée (%2).</source>
         <translation>The backup of %1 has been restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="111"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="110"/>
         <source>Le fichier endommagé est gardé dans « %1 ».</source>
         <translation>The damaged file is kept in “%1”.</translation>
     </message>
@@ -237,178 +237,178 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="78"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="78"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="78"/>
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="95"/>
-        <location filename="../../desktop/ui/documents_panel.py" line="100"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="96"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="101"/>
         <source>AAAA-MM-JJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="103"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="104"/>
         <source>Date de fin de la convention d&apos;occupation ou du bail</source>
         <translation>End date of the occupation agreement or lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="108"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="109"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="109"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="110"/>
         <source>Date du document :</source>
         <translation>Document date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="110"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="111"/>
         <source>Fin de la convention :</source>
         <translation>Agreement ends:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="113"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="114"/>
         <source>Joindre un document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="115"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="116"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="117"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="118"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="118"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="119"/>
         <source>Mettre le document à la corbeille</source>
         <translation>Move the document to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="120"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="121"/>
         <source>ou glissez-déposez des fichiers sur cette section</source>
         <translation>or drag and drop files onto this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="130"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="131"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="131"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="132"/>
         <source>Remettre le document dans la liste</source>
         <translation>Put the document back in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="147"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="148"/>
         <source>Statuts</source>
         <translation>Articles of association</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="148"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="149"/>
         <source>Règlement intérieur</source>
         <translation>Internal rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="149"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="150"/>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="150"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="151"/>
         <source>Convention d&apos;occupation / bail</source>
         <translation>Occupation agreement / lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="151"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="152"/>
         <source>Délibération</source>
         <translation>Council decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="152"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="153"/>
         <source>Comptes annuels</source>
         <translation>Annual accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="153"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="154"/>
         <source>PV d&apos;assemblée</source>
         <translation>General meeting minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="154"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="155"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="242"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="243"/>
         <source>Joindre des documents au lieu</source>
         <translation>Attach documents to the venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="244"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="245"/>
         <source>Documents (%1);;Tous les fichiers (*)</source>
         <translation>Documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="259"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="261"/>
         <source>%1 : impossible de joindre ce fichier (%2).</source>
         <translation>%1: this file cannot be attached (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="278"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="280"/>
         <source>1 document joint.</source>
         <translation>1 document attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="280"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="282"/>
         <source>%1 documents joints.</source>
         <translation>%1 documents attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="283"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="285"/>
         <source>Non joints :</source>
         <translation>Not attached:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="290"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="292"/>
         <source>Documents non joints</source>
         <translation>Documents not attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="291"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="293"/>
         <source>Certains fichiers n&apos;ont pas été joints ; les autres l&apos;ont été.</source>
         <translation>Some files were not attached; the others were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="333"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="335"/>
         <source>Le fichier de « %1 » est introuvable dans le dossier de données.</source>
         <translation>The file of “%1” is missing from the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="339"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="341"/>
         <source>Aucune application n&apos;a pu ouvrir « %1 ».</source>
         <translation>No application could open “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="356"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="357"/>
         <source>Document mis à la corbeille</source>
         <translation>Document moved to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="367"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="368"/>
         <source>Document remis dans la liste</source>
         <translation>Document put back in the list</translation>
     </message>
@@ -418,37 +418,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Type saved: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="426"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="425"/>
         <source>Date enregistrée.</source>
         <translation>Date saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="426"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="425"/>
         <source>Date effacée.</source>
         <translation>Date cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="435"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="433"/>
         <source>Non enregistré : %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="454"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="451"/>
         <source>Date enregistrée. Ce lieu n&apos;a pas encore de visite : aucune section « Lieu et occupation » à mettre à jour.</source>
         <translation>Date saved. This venue has no visit yet: there is no “Premises and occupation” section to update.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="466"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="463"/>
         <source>Date de fin reportée dans la section « Lieu et occupation » de la visite du %1.</source>
         <translation>End date copied into the “Premises and occupation” section of the visit of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="473"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="470"/>
         <source>Date de fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="474"/>
+        <location filename="../../desktop/ui/documents_panel.py" line="471"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
     </message>
@@ -456,37 +456,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/error_dialog.py" line="44"/>
         <source>Carnet — erreur inattendue</source>
         <translation>Carnet — unexpected error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/error_dialog.py" line="46"/>
         <source>&lt;p&gt;&lt;b&gt;Une erreur inattendue s&apos;est produite.&lt;/b&gt; Vos saisies déjà enregistrées ne sont pas perdues.&lt;/p&gt;&lt;p&gt;Vous pouvez continuer ; si l&apos;erreur revient, fermez puis rouvrez Carnet. Pour la signaler, copiez le rapport et envoyez-le à la personne qui s&apos;occupe de Carnet dans votre réseau.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;An unexpected error occurred.&lt;/b&gt; What you have already entered and saved is not lost.&lt;/p&gt;&lt;p&gt;You can carry on; if the error comes back, close Carnet and open it again. To report it, copy the report and send it to whoever looks after Carnet in your network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/error_dialog.py" line="65"/>
         <source>Journal de Carnet : %1</source>
         <translation>Carnet&apos;s log: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/error_dialog.py" line="72"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/error_dialog.py" line="75"/>
         <source>Copier le rapport</source>
         <translation>Copy the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/error_dialog.py" line="77"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/error_dialog.py" line="91"/>
         <source>Rapport copié</source>
         <translation>Report copied</translation>
     </message>
@@ -494,112 +494,112 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
         <source>Excel (.xlsx) — visites, actions, lieux</source>
         <translation>Excel (.xlsx) — visits, actions, venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
         <source>CSV (3 fichiers, pour Excel en français)</source>
         <translation>CSV (3 files, for French-language Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="56"/>
         <source>JSON sans perte (pour un autre ordinateur Carnet)</source>
         <translation>Lossless JSON (for another Carnet computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="58"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="61"/>
         <source>Ce lieu : %1</source>
         <translation>This venue: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="63"/>
         <source>Du</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="75"/>
         <source>Inclure les données personnelles</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="79"/>
         <source>&lt;b&gt;Données personnelles (RGPD).&lt;/b&gt; L&apos;export contiendra les noms des personnes rencontrées et, pour les photos, les légendes et les références d&apos;autorisation. N&apos;incluez ces données que si le destinataire en a besoin et le droit de les traiter ; ne les envoyez pas aux financeurs. Rangez le fichier à l&apos;abri et supprimez-le quand il ne sert plus.</source>
         <translation>&lt;b&gt;Personal data (GDPR).&lt;/b&gt; The export will contain the names of the people met and, for photos, the captions and consent references. Only include this data if the recipient needs it and is entitled to process it; do not send it to funders. Keep the file somewhere safe and delete it once it is no longer needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
         <source>Lieux :</source>
         <translation>Venues:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="98"/>
         <source>Période :</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
         <source>Une ligne par visite, une par action à mener, une par lieu ; les éléments à la corbeille n&apos;y sont pas. Sans la case, ni les personnes rencontrées ni les informations sur les photos n&apos;y figurent.</source>
         <translation>One row per visit, one per action to take, one per venue; items in the bin are left out. Without the box ticked, neither the people met nor the photo information is included.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="127"/>
         <source>Le JSON sans perte reprend tous les lieux et toutes les visites, avec les personnes rencontrées, pour les importer sur un autre ordinateur. La case y ajoute les photos de personnes reconnaissables sans autorisation.</source>
         <translation>Lossless JSON includes all venues and all visits, with the people met, to import them on another computer. The box adds the photos of identifiable people without consent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="149"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
         <source>Exporter vers</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="152"/>
         <source>CSV séparé par des points-virgules (*.csv)</source>
         <translation>Semicolon-separated CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="154"/>
         <source>Exporté : %1 visites, %2 actions, %3 lieux → %4</source>
         <translation>Exported: %1 visits, %2 actions, %3 venues → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="155"/>
         <source>(et, à côté : %1)</source>
         <translation>(and, alongside: %1)</translation>
     </message>
@@ -607,22 +607,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupNotice</name>
     <message>
-        <location filename="../../desktop/ui/followup_notice.py" line="28"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="29"/>
         <source>Ouvrir le suivi (Ctrl+T)</source>
         <translation>Open the follow-up (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_notice.py" line="50"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="51"/>
         <source>Suivi indisponible : %1</source>
         <translation>Follow-up unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_notice.py" line="52"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="53"/>
         <source>Le décompte du suivi a échoué ; le journal de Carnet dit pourquoi.</source>
         <translation>Counting the follow-up failed; Carnet&apos;s log says why.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_notice.py" line="59"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="60"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n overdue action</numerusform>
@@ -630,7 +630,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_notice.py" line="61"/>
+        <location filename="../../desktop/ui/followup_notice.py" line="62"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n agreement ending within 3 months</numerusform>
@@ -641,103 +641,103 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="116"/>
+        <location filename="../../desktop/ui/followup_view.py" line="117"/>
         <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="117"/>
+        <location filename="../../desktop/ui/followup_view.py" line="118"/>
         <source>Calcul en cours…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="128"/>
+        <location filename="../../desktop/ui/followup_view.py" line="129"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="129"/>
+        <location filename="../../desktop/ui/followup_view.py" line="130"/>
         <source>Relire toutes les visites (F5)</source>
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="154"/>
+        <location filename="../../desktop/ui/followup_view.py" line="155"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="157"/>
+        <location filename="../../desktop/ui/followup_view.py" line="158"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="160"/>
+        <location filename="../../desktop/ui/followup_view.py" line="161"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="161"/>
+        <location filename="../../desktop/ui/followup_view.py" line="162"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="166"/>
+        <location filename="../../desktop/ui/followup_view.py" line="167"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="167"/>
+        <location filename="../../desktop/ui/followup_view.py" line="168"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="168"/>
+        <location filename="../../desktop/ui/followup_view.py" line="169"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="176"/>
+        <location filename="../../desktop/ui/followup_view.py" line="177"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="177"/>
+        <location filename="../../desktop/ui/followup_view.py" line="178"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="179"/>
+        <location filename="../../desktop/ui/followup_view.py" line="180"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="180"/>
+        <location filename="../../desktop/ui/followup_view.py" line="181"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="181"/>
+        <location filename="../../desktop/ui/followup_view.py" line="182"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="182"/>
-        <location filename="../../desktop/ui/followup_view.py" line="212"/>
-        <location filename="../../desktop/ui/followup_view.py" line="226"/>
-        <location filename="../../desktop/ui/followup_view.py" line="245"/>
+        <location filename="../../desktop/ui/followup_view.py" line="183"/>
+        <location filename="../../desktop/ui/followup_view.py" line="213"/>
+        <location filename="../../desktop/ui/followup_view.py" line="227"/>
+        <location filename="../../desktop/ui/followup_view.py" line="246"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="183"/>
+        <location filename="../../desktop/ui/followup_view.py" line="184"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="199"/>
-        <location filename="../../desktop/ui/followup_view.py" line="237"/>
-        <location filename="../../desktop/ui/followup_view.py" line="272"/>
-        <location filename="../../desktop/ui/followup_view.py" line="277"/>
+        <location filename="../../desktop/ui/followup_view.py" line="200"/>
+        <location filename="../../desktop/ui/followup_view.py" line="238"/>
+        <location filename="../../desktop/ui/followup_view.py" line="273"/>
+        <location filename="../../desktop/ui/followup_view.py" line="278"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -745,66 +745,66 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="201"/>
+        <location filename="../../desktop/ui/followup_view.py" line="202"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="204"/>
+        <location filename="../../desktop/ui/followup_view.py" line="205"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="209"/>
+        <location filename="../../desktop/ui/followup_view.py" line="210"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="211"/>
+        <location filename="../../desktop/ui/followup_view.py" line="212"/>
         <source>Reste</source>
         <translation>Time left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/followup_view.py" line="213"/>
-        <location filename="../../desktop/ui/followup_view.py" line="227"/>
-        <location filename="../../desktop/ui/followup_view.py" line="246"/>
-        <source>Commune</source>
-        <translation>Town</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/followup_view.py" line="214"/>
         <location filename="../../desktop/ui/followup_view.py" line="228"/>
         <location filename="../../desktop/ui/followup_view.py" line="247"/>
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="215"/>
+        <location filename="../../desktop/ui/followup_view.py" line="229"/>
+        <location filename="../../desktop/ui/followup_view.py" line="248"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="222"/>
+        <location filename="../../desktop/ui/followup_view.py" line="223"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="224"/>
+        <location filename="../../desktop/ui/followup_view.py" line="225"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="241"/>
+        <location filename="../../desktop/ui/followup_view.py" line="242"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="248"/>
+        <location filename="../../desktop/ui/followup_view.py" line="249"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="269"/>
+        <location filename="../../desktop/ui/followup_view.py" line="270"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="271"/>
+        <location filename="../../desktop/ui/followup_view.py" line="272"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -812,72 +812,72 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="276"/>
+        <location filename="../../desktop/ui/followup_view.py" line="277"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="281"/>
+        <location filename="../../desktop/ui/followup_view.py" line="282"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="282"/>
+        <location filename="../../desktop/ui/followup_view.py" line="283"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="283"/>
+        <location filename="../../desktop/ui/followup_view.py" line="284"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="284"/>
+        <location filename="../../desktop/ui/followup_view.py" line="285"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="285"/>
+        <location filename="../../desktop/ui/followup_view.py" line="286"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="297"/>
+        <location filename="../../desktop/ui/followup_view.py" line="298"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="298"/>
+        <location filename="../../desktop/ui/followup_view.py" line="299"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="299"/>
+        <location filename="../../desktop/ui/followup_view.py" line="300"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="300"/>
+        <location filename="../../desktop/ui/followup_view.py" line="301"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="338"/>
+        <location filename="../../desktop/ui/followup_view.py" line="339"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="340"/>
+        <location filename="../../desktop/ui/followup_view.py" line="341"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="343"/>
+        <location filename="../../desktop/ui/followup_view.py" line="344"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="432"/>
+        <location filename="../../desktop/ui/followup_view.py" line="433"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -885,17 +885,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="146"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="147"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="147"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="148"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="198"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="199"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
@@ -1173,37 +1173,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>NewVenueDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="29"/>
         <source>Nouveau lieu</source>
         <translation>New venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="35"/>
         <source>Nom du lieu, ou commune pour chercher dans l&apos;annuaire</source>
         <translation>Venue name, or town to search the directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="46"/>
         <source>Créer le lieu</source>
         <translation>Create venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="50"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="51"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="55"/>
         <source>Lieux connus de l&apos;annuaire national (cliquez pour reprendre) :</source>
         <translation>Venues in the national directory (click one to use it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/new_venue_dialog.py" line="88"/>
         <source>Identité reprise de l&apos;annuaire : %1</source>
         <translation>Details taken from the directory: %1</translation>
     </message>
@@ -1254,72 +1254,72 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PhotoDetails</name>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="108"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="109"/>
         <source>Légende de la photo</source>
         <translation>Photo caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="110"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="111"/>
         <source>AAAA-MM-JJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="113"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="114"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="114"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="115"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="116"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="117"/>
         <source>Référence ou texte de l&apos;autorisation</source>
         <translation>Reference or text of the consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="119"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="120"/>
         <source>Interne</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="119"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="120"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="120"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="121"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="126"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="127"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="127"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="128"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="128"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="129"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="129"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="130"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="130"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="131"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="145"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="146"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
@@ -1327,52 +1327,52 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="183"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="184"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="185"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="186"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="187"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="188"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="189"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="190"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="244"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="245"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="304"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="305"/>
         <source>Photo retirée (elle reste dans la corbeille).</source>
         <translation>Photo removed (it stays in the bin).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="320"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="321"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="351"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="352"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="367"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="368"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="379"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="380"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -1380,7 +1380,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="386"/>
+        <location filename="../../desktop/ui/photo_panel.py" line="387"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -1485,67 +1485,67 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="54"/>
         <source>illisible</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="73"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="79"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="91"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="93"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="103"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="114"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="127"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="145"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
@@ -1591,133 +1591,133 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="63"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="64"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="68"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="69"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="75"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="83"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="83"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="85"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="105"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="106"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="106"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="107"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="107"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="108"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="108"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="109"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="109"/>
-        <location filename="../../desktop/ui/sync_panel.py" line="252"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="110"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="251"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="110"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="111"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="124"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="125"/>
         <source>Deux personnes ont modifié le même champ en même temps, ou l&apos;une a supprimé une fiche pendant que l&apos;autre la modifiait. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ, ou s&apos;il faut restaurer la fiche.</source>
         <translation>Two people changed the same field at the same time, or one deleted a record while the other was editing it. Nothing was lost: choose the value to keep, field by field, or whether to restore the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="137"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="138"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="153"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="154"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="169"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="170"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="171"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="172"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
@@ -1737,73 +1737,73 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="198"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="209"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="208"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="215"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="214"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="216"/>
-        <location filename="../../desktop/ui/sync_panel.py" line="218"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="215"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="216"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="220"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="219"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="221"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="220"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="222"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="221"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="223"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="222"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="251"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="250"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="285"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="284"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="298"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="297"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="302"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="301"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="308"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="309"/>
         <source>%1 visite(s) reprise(s).</source>
         <translation>%1 visit(s) taken over.</translation>
     </message>
@@ -1811,27 +1811,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="24"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="25"/>
         <source>Ouvrir le panneau de synchronisation</source>
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="50"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="51"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="52"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="53"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="59"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="60"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="71"/>
+        <location filename="../../desktop/ui/sync_ui.py" line="72"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
@@ -1872,22 +1872,22 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/trash_dialog.py" line="29"/>
         <source>Corbeille</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/trash_dialog.py" line="34"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/trash_dialog.py" line="41"/>
         <source>Les éléments supprimés restent ici et peuvent être restaurés.</source>
         <translation>Deleted items stay here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/trash_dialog.py" line="50"/>
         <source>%1 — supprimé le %2</source>
         <translation>%1 — deleted on %2</translation>
     </message>
@@ -1895,27 +1895,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="254"/>
+        <location filename="../../desktop/ui/document_editor.py" line="256"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="257"/>
+        <location filename="../../desktop/ui/document_editor.py" line="259"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="258"/>
+        <location filename="../../desktop/ui/document_editor.py" line="260"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="284"/>
+        <location filename="../../desktop/ui/document_editor.py" line="286"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="285"/>
+        <location filename="../../desktop/ui/document_editor.py" line="287"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -1981,42 +1981,42 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="134"/>
+        <location filename="../../desktop/ui/document_editor.py" line="135"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="139"/>
+        <location filename="../../desktop/ui/document_editor.py" line="140"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="140"/>
+        <location filename="../../desktop/ui/document_editor.py" line="141"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="182"/>
+        <location filename="../../desktop/ui/document_editor.py" line="183"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="187"/>
+        <location filename="../../desktop/ui/document_editor.py" line="189"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="233"/>
+        <location filename="../../desktop/ui/document_editor.py" line="237"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="235"/>
+        <location filename="../../desktop/ui/document_editor.py" line="238"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="238"/>
+        <location filename="../../desktop/ui/document_editor.py" line="241"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
+import stat
 import threading
 from datetime import date, datetime
 from pathlib import Path
@@ -140,6 +143,31 @@ def test_rotate_on_disk_keeps_three_pre_restore_backups_and_foreign_files(tmp_pa
     assert len(removed) == 20 + 4 - len(regular) - len(pre)
 
 
+def test_a_failed_backup_leaves_the_previous_file_and_no_temp(workspace, tmp_path, monkeypatch):
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    target = folder / "carnet-2025-04-21T090000.sqlite"
+    target.write_bytes(b"previous")
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "_copy_with_manifest", disk_full)
+    with pytest.raises(BackupError, match="disque plein"):
+        backup.write_backup(db_path(workspace), target)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in folder.iterdir()] == [target.name]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no umask on Windows")
+def test_a_backup_gets_the_mode_of_any_new_file(workspace, tmp_path):
+    info = backup.make_backup(db_path(workspace), tmp_path / "sauvegardes")
+    (tmp_path / "ordinary").write_bytes(b"")
+    assert stat.S_IMODE(info.path.stat().st_mode) == stat.S_IMODE(
+        (tmp_path / "ordinary").stat().st_mode
+    )
+
+
 def test_automatic_backup_once_a_day_of_use(workspace, venue, tmp_path):
     folder = tmp_path / "sauvegardes"
     first = backup.automatic_backup(db_path(workspace), folder, at("2025-03-14 09:00"))
@@ -248,16 +276,16 @@ def test_a_backup_of_an_older_schema_restores_and_is_brought_up_to_date(workspac
 
 
 def test_backup_folder_is_chosen_in_meta_and_refused_in_the_shared_folder(workspace, tmp_path):
-    default = backup.backup_folder(workspace.db, workspace.data_dir)
+    default = backup.backup_folder(workspace.setting, workspace.data_dir)
     assert default == workspace.data_dir / "backups"
     chosen = backup.set_backup_folder(workspace, tmp_path / "disque-externe")
-    assert backup.backup_folder(workspace.db, workspace.data_dir) == chosen
+    assert backup.backup_folder(workspace.setting, workspace.data_dir) == chosen
     workspace.set_setting("shared_folder", str(tmp_path / "partage"))
     with pytest.raises(BackupError, match="dossier partagé du réseau"):
         backup.set_backup_folder(workspace, tmp_path / "partage" / "sauvegardes")
     workspace.set_setting("backup_dir", str(tmp_path / "partage"))  # chosen before sharing
     with pytest.raises(BackupError, match="dossier partagé du réseau"):
-        backup.backup_folder(workspace.db, workspace.data_dir)
+        backup.backup_folder(workspace.setting, workspace.data_dir)
 
 
 # ----------------------------------------------------------------- a damaged database

@@ -26,9 +26,10 @@ from desktop.core.pdf.service import (
     make_all,
     make_sheet,
     sheet_content,
+    sheet_file_name,
     write_sheet,
 )
-from desktop.core.pdf.sheet import SheetOptions, render_sheet, sheet_file_name
+from desktop.core.pdf.sheet import SheetOptions, render_sheet
 from desktop.core.photos import PhotoLibrary
 from desktop.core.templates import FieldSpec, TemplateSet, load_template
 from desktop.core.workspace import Workspace, open_workspace

@@ -116,6 +116,22 @@ def test_batch_with_bad_files_keeps_the_good_ones(venue_page, tmp_path, warnings
     assert len(library(ws).list_documents(venue_id)) == 2
 
 
+def test_a_file_named_with_a_placeholder_keeps_its_name_in_the_message(
+    venue_page, tmp_path, warnings, monkeypatch
+):
+    _ws, panel, _venue_id = venue_page
+
+    def disk_full(venue_id, path):
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(panel.library, "attach", disk_full)
+    [outcome] = panel.attach_paths([pdf(tmp_path, "rapport %2.pdf")])
+    assert outcome.status == "refused"
+    assert outcome.message == "rapport %2.pdf : impossible de joindre ce fichier (disque plein)."
+    [(_title, text)] = warnings
+    assert "rapport %2.pdf : impossible" in text
+
+
 def test_a_good_batch_shows_no_message_box(venue_page, tmp_path, warnings):
     _ws, panel, _venue_id = venue_page
     panel.attach_paths([pdf(tmp_path, "Statuts.pdf")])

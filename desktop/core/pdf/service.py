@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.documents import DocumentLibrary
+from desktop.core.file_names import safe_file_name
 from desktop.core.files import write_atomic
-from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet, sheet_file_name
+from desktop.core.pdf import french
+from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
 from desktop.core.photos import AUDIENCES, PhotoLibrary, split_for_audience
 from desktop.core.workspace import Workspace
 from desktop.paths import RESOURCES
 
 DEFAULT_LOGO = RESOURCES / "branding" / "logo.png"
 DEFAULT_NETWORK = "Réseau des tiers-lieux"
+SHEET_SUFFIX = "_visite.pdf"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,13 @@ def make_sheet(workspace: Workspace, visit_id: str, audience: str = "reseau",
     return Sheet(name, data, content.photos_left_out)
 
 
+def sheet_file_name(visit_date: str, venue_name: str) -> str:
+    """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf », safe on Windows and macOS."""
+    day = visit_date if french.parse_date(visit_date) else "sans-date"
+    return safe_file_name(venue_name, prefix=f"{day}_", suffix=SHEET_SUFFIX, max_bytes=120,
+                          fallback="lieu", space="-")  # fmt: skip
+
+
 def write_sheet(sheet: Sheet, target: Path) -> Path:
     """Write to target (a file, or a folder that gets the readable file name)."""
     path = target / sheet.file_name if target.is_dir() else target
@@ -66,7 +76,7 @@ def unique_name(name: str, used: set[str]) -> str:
     candidate, number = name, 1
     while candidate in used:
         number += 1
-        candidate = name.replace("_visite.pdf", f"_visite-{number}.pdf")
+        candidate = name.removesuffix(SHEET_SUFFIX) + f"_visite-{number}.pdf"
     used.add(candidate)
     return candidate
 

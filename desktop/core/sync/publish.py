@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.exchange import record_document
+from desktop.core.file_names import safe_file_name
 from desktop.core.sync.share import TABLES, Share
 from desktop.core.workspace import Workspace
 
@@ -197,18 +196,12 @@ def _type_title(workspace: Workspace, kind: str | None) -> str:
     return spec.label_of(kind) if (spec and kind) else "Visite"
 
 
-def safe_name(text: str, limit: int = 80) -> str:
-    """A file or folder name that Windows, macOS and Linux all accept."""
-    name = unicodedata.normalize("NFC", text)
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f]', " ", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")[:limit].strip(" .")
-    return name or "sans nom"
-
-
 def sheet_share_path(venue_name: str, day: str, kind: str, author: str) -> str:
     """« Lieu/AAAA-MM-JJ Type – Auteur.pdf », relative to the Fiches folder."""
-    file_name = safe_name(f"{day or 'sans date'} {kind} – {author or 'auteur inconnu'}", 120)
-    return f"{safe_name(venue_name)}/{file_name}.pdf"
+    file_name = safe_file_name(
+        f"{day or 'sans date'} {kind} – {author or 'auteur inconnu'}", suffix=".pdf", max_bytes=128
+    )
+    return f"{safe_file_name(venue_name, max_bytes=80)}/{file_name}"
 
 
 def _unused(name: str, taken: set[str], share: Share, visit_id: str) -> str:

@@ -17,23 +17,22 @@ be taken by Excel or LibreOffice for a formula (« CSV injection »: =HYPERLINK(
 Such text cells get a leading apostrophe, which makes the spreadsheet keep them as text;
 numbers (a negative longitude) are written as numbers and not touched.
 
-Every file is written to a temp file in the same folder, flushed to disk, then renamed:
-an interrupted export never leaves a half-written file under the real name.
+Every file is written through `files.atomic_target` (a temp file in the same folder,
+flushed to disk, then renamed): an interrupted export never leaves a half-written file
+under the real name, and the file gets the usual mode (readable by colleagues).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import math
-import os
 import tempfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.core.files import atomic_target, write_atomic
 from desktop.core.tabular.tables import Table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,8 +40,6 @@ MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 8, 50, 60
 DATE_WIDTH = 11
 LINE_HEIGHT, MAX_LINES = 15, 5  # points; a wrapped row shows at most 5 lines
 WIDTH_SAMPLE = 2000  # rows looked at for a column's width
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)  # read once: temp files are made 0600, an export gets the usual mode
 
 
 # --------------------------------------------------------------------------- CSV
@@ -100,32 +97,11 @@ def write_csv(tables: list[Table], path: Path) -> list[Path]:
     paths = csv_paths(path, tables)
     contents = [csv_bytes(table) for table in tables]
     for target, data in zip(paths, contents, strict=True):
-        with _replacing(target) as temporary:
-            temporary.write_bytes(data)
+        write_atomic(target, data)
     return paths
 
 
 # --------------------------------------------------------------------------- XLSX
-
-
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """A temp path beside path; on success it is synced and renamed over path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        with open(temporary, "rb+") as stream:
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, 0o666 & ~_UMASK)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
 
 
 def _shown_length(value: Any) -> int:
@@ -164,7 +140,7 @@ def _row_lines(row: list[Any], wrapped: list[int], widths: list[int]) -> int:
 def write_xlsx(tables: list[Table], path: Path) -> Path:
     import xlsxwriter  # deferred: only an XLSX export needs it
 
-    with _replacing(path) as temporary, tempfile.TemporaryDirectory() as rows_folder:
+    with atomic_target(path) as temporary, tempfile.TemporaryDirectory() as rows_folder:
         workbook = xlsxwriter.Workbook(
             str(temporary),
             {"constant_memory": True, "tmpdir": rows_folder, "strings_to_urls": False},

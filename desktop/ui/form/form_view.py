@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.templates import Section, Template
 from desktop.ui.form.editor_registry import make_editor
 from desktop.ui.form.field_widgets import FieldEditor
+from desktop.ui.texts import fill
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 190
@@ -196,9 +197,7 @@ class FormView(QWidget):
             row.set_conflict(texts.get(key, ""))
 
     def show_carried(self, carried: frozenset[str], carried_from: str | None) -> None:
-        marker = self.tr("↺ Reporté de la visite du %1 — à vérifier").replace(
-            "%1", carried_from or "?"
-        )
+        marker = fill(self.tr("↺ Reporté de la visite du %1 — à vérifier"), carried_from or "?")
         for key, row in self.rows.items():
             row.set_carried(marker if key in carried else "")
         for section in self.template.sections:
@@ -207,9 +206,14 @@ class FormView(QWidget):
                 continue
             count = sum(1 for f in section.fields if f.key in carried)
             note.findChild(QLabel, "carry_text").setText(
-                self.tr(
-                    "%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.", "", count
-                ).replace("%1", carried_from or "?")
+                fill(
+                    self.tr(
+                        "%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.",
+                        "",
+                        count,
+                    ),
+                    carried_from or "?",
+                )
             )
             note.setVisible(count > 0)
 
