@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop.core.files import write_atomic
 from desktop.core.record_merge import merge_fields, write_stamps
 from desktop.core.store import DELETED_FIELD, OWNER_FIELD, CarnetStore, now_iso
 from desktop.paths import SCHEMAS
@@ -95,9 +96,8 @@ def record_document(store: CarnetStore, table: str, record_id: str) -> dict[str,
 
 def export_json(store: CarnetStore, path: Path, include_private_photos: bool = False) -> dict:
     document = export_document(store, include_private_photos)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8")
-    temporary.replace(path)  # never leave a half-written export under the real name
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomic(path, data)  # never a half-written export under the real name
     return {
         "venues": len(document["venues"]),
         "visits": len(document["visits"]),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,15 +92,6 @@ def chunks(value: str) -> list[str]:
 def split_in_row(texts: Iterable[str]) -> int:
     """Table's splitInRow: a row holding a long text may cross pages (else LayoutError)."""
     return 1 if any(len(t) > LONG_VALUE for t in texts) else 0
-
-
-def sheet_file_name(visit_date: str, venue_name: str) -> str:
-    """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf », safe on Windows and macOS."""
-    name = unicodedata.normalize("NFC", venue_name)
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f]', " ", name)
-    name = re.sub(r"\s+", "-", name.strip()).strip(".-")[:80] or "lieu"
-    day = visit_date if french.parse_date(visit_date) else "sans-date"
-    return f"{day}_{name}_visite.pdf"
 
 
 class SheetBuilder:
