@@ -20,8 +20,9 @@ from desktop.core.data_service import Writer, writes
 from desktop.core.files import french_reason
 from desktop.core.media_store import MediaStore, content_hash
 from desktop.core.photo_processing import SUPPORTED_EXTENSIONS, PhotoRejected, Renditions
+from desktop.core.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.records import AttachOutcome, ChangeResult, Photo
-from desktop.core.store import CarnetStore, RecordNotFound, new_id, now_iso
+from desktop.core.store import CarnetStore
 
 AUDIENCES = ("interne", "reseau", "public")  # who may see a sheet or an export
 AUDIENCE_TITLES = {"interne": "Interne", "reseau": "Réseau", "public": "Public"}

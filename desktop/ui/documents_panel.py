@@ -38,8 +38,9 @@ from desktop.core.documents import (
     type_title,
 )
 from desktop.core.media_store import MediaStore
+from desktop.core.record_basics import RecordNotFound
 from desktop.core.records import AttachOutcome, Document
-from desktop.core.store import CarnetStore, RecordNotFound
+from desktop.core.store import CarnetStore
 from desktop.ui.formatting import local_date
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole  # the document id, on document rows only
