@@ -8,7 +8,6 @@ thread, one photo at a time, files first and database row last.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -279,9 +278,6 @@ class PhotoLibrary:
     def delete_photo(self, photo_id: str) -> ChangeResult:
         return self.store.set_deleted("photos", photo_id, now_iso())
 
-    def restore_photo(self, photo_id: str) -> ChangeResult:
-        return self.store.set_deleted("photos", photo_id, None)
-
 
 _COLUMNS = (
     "id, visit_id, sha256, original_name, caption, taken_on, position, "
@@ -317,13 +313,3 @@ def _clean_value(key: str, value: Any) -> Any:
             raise ValueError("Date de prise de vue invalide (format attendu : AAAA-MM-JJ).")
         return str(value)
     return "" if value is None else str(value)
-
-
-def photo_metadata(photo: Photo) -> dict[str, Any]:
-    """A photo's metadata as plain JSON-able data (exports, the command line)."""
-    return json.loads(json.dumps({
-        "id": photo.id, "sha256": photo.sha256, "original_name": photo.original_name,
-        "caption": photo.caption, "taken_on": photo.taken_on, "position": photo.position,
-        "identifiable_people": photo.identifiable_people, "consent": photo.consent,
-        "allowed_use": photo.allowed_use,
-    }))  # fmt: skip
