@@ -411,13 +411,6 @@ def set_action_status(
     return store.update_visit(visit_id, {fields.actions: rows})
 
 
-def mark_action_done(store, action: ActionItem) -> ChangeResult:
-    fields = FollowupFields.of(store.templates.visit)
-    if not fields.done:
-        raise FollowupError("Ce modèle de fiche n'a pas de statut « fait ».")
-    return set_action_status(store, action.visit_id, action.row, fields.done, action)
-
-
 def _find_row(
     rows: list, row: int, fields: FollowupFields, expected: ActionItem | None
 ) -> int | None:

@@ -180,7 +180,9 @@ def view_figures(workspace: Workspace) -> None:
     print(f"Filtre « responsable » changé : {filters:8.2f} ms")
     action = view.data.open_actions()[0]
     started = time.perf_counter()
-    followup.mark_action_done(workspace.store, action)
+    followup.set_action_status(
+        workspace.store, action.visit_id, action.row, view.data.fields.done, action
+    )
     marked = (time.perf_counter() - started) * 1000
     done = action._replace(what=action.what)  # put it back: the cached folder stays the same
     followup.set_action_status(workspace.store, done.visit_id, done.row, action.status or None)

@@ -21,7 +21,6 @@ from desktop.core.followup import (
     add_months,
     group_of,
     load_followup,
-    mark_action_done,
     months_between,
     set_action_status,
 )
@@ -157,9 +156,11 @@ def test_marking_an_action_done_is_a_stamped_edit(store, visit):
         {"what": "Envoyer le compte rendu", "status": "en_cours", "note": "gardée"},
     ]})  # fmt: skip
     before = store.field_stamps(visit.id)["actions"]["stamp"]
-    action = followup(store).open_actions()[1]
+    data = followup(store)
+    action = data.open_actions()[1]
     assert action.what == "Envoyer le compte rendu"
-    result = mark_action_done(store, action)
+    # As the Suivi ticks « Fait »: the template's done status, through update_visit.
+    result = set_action_status(store, action.visit_id, action.row, data.fields.done, action)
     assert result.changed == ("actions",)
     assert store.get_visit(visit.id).data["actions"][1] == {
         "what": "Envoyer le compte rendu", "status": "fait", "note": "gardée",
@@ -172,11 +173,11 @@ def test_marking_follows_the_action_when_rows_moved_and_refuses_when_it_is_gone(
     store.update_visit(visit.id, {"actions": [{"what": "A"}, {"what": "B"}]})
     b = followup(store).open_actions()[1]
     store.update_visit(visit.id, {"actions": [{"what": "B"}]})  # A removed meanwhile
-    mark_action_done(store, b)
+    set_action_status(store, b.visit_id, b.row, "fait", b)
     assert store.get_visit(visit.id).data["actions"] == [{"what": "B", "status": "fait"}]
     store.update_visit(visit.id, {"actions": [{"what": "C"}]})
     with pytest.raises(FollowupError):
-        mark_action_done(store, b)
+        set_action_status(store, b.visit_id, b.row, "fait", b)
     set_action_status(store, visit.id, 0, None)
     assert store.get_visit(visit.id).data["actions"] == [{"what": "C"}]
 
