@@ -16,14 +16,13 @@ from desktop.core.followup import (
     OVERDUE,
     THIS_MONTH,
     THIS_WEEK,
-    FollowupError,
-    FollowupFields,
     add_months,
     group_of,
-    load_followup,
-    months_between,
-    set_action_status,
 )
+from desktop.core.followup_actions import FollowupError, set_action_status
+from desktop.core.followup_fields import FollowupFields
+from desktop.core.followup_load import load_followup
+from desktop.core.pdf.french import months_between
 from desktop.core.templates import SCHEMAS_DIR, VISIT_TEMPLATE_FILE, template_from_schema
 
 TODAY = date(2025, 3, 12)  # a Wednesday: this week runs to Sunday 16 March
