@@ -4,7 +4,7 @@
 <context>
     <name>BackupController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="165"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="170"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="37"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="40"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données.</numerusform>
@@ -91,10 +91,10 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="199"/>
-        <location filename="../../desktop/ui/followup_view.py" line="237"/>
-        <location filename="../../desktop/ui/followup_view.py" line="272"/>
-        <location filename="../../desktop/ui/followup_view.py" line="277"/>
+        <location filename="../../desktop/ui/followup_view.py" line="200"/>
+        <location filename="../../desktop/ui/followup_view.py" line="238"/>
+        <location filename="../../desktop/ui/followup_view.py" line="273"/>
+        <location filename="../../desktop/ui/followup_view.py" line="278"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="271"/>
+        <location filename="../../desktop/ui/followup_view.py" line="272"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
