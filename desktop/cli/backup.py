@@ -12,6 +12,8 @@ from pathlib import Path
 from desktop.cli.common import EXIT_OK, Commands
 from desktop.core import backup
 from desktop.core.backup import BackupError, BackupInfo
+from desktop.core.backup_recovery import damage_problem, recover
+from desktop.core.backup_restore import restore
 from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.workspace import Workspace, open_workspace
 
@@ -55,9 +57,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     db_path = data_dir / DATABASE_NAME
     if not args.file.is_file():
         raise BackupError(f"« {args.file} » n'existe pas ou n'est pas un fichier.")
-    problem = backup.damage_problem(db_path)
+    problem = damage_problem(db_path)
     if problem:
-        report = backup.recover(db_path, args.file)
+        report = recover(db_path, args.file)
         print(f"La base actuelle était endommagée ({problem}) ; mise de côté, jamais effacée :")
         for path in report.set_aside:
             print(f"  {path}")
@@ -67,7 +69,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             folder = backup.backup_folder(workspace.setting, workspace.data_dir)
         finally:
             workspace.close()
-        report = backup.restore(args.file, db_path, folder)
+        report = restore(args.file, db_path, folder)
         print(f"État précédent sauvegardé : {report.pre_restore.path}")
     print(f"Restauré : {args.file} ({describe(report.restored)})")
     if report.missing_media:

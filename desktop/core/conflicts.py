@@ -16,7 +16,9 @@ from typing import Any
 from desktop.core.conflict_rows import decode_value, encode_value
 from desktop.core.field_merge import MISSING, FieldVersion
 from desktop.core.hlc import Stamp
-from desktop.core.store import DELETED_FIELD, CarnetStore, now_iso
+from desktop.core.record_basics import now_iso
+from desktop.core.store import CarnetStore
+from desktop.core.store_stamps import DELETED_FIELD
 
 __all__ = ["decode_value", "encode_value"]
 

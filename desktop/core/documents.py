@@ -10,8 +10,9 @@ from typing import Any
 from desktop.core.data_service import Writer, writes
 from desktop.core.files import french_reason
 from desktop.core.media_store import MediaStore, content_hash
+from desktop.core.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.records import AttachOutcome, ChangeResult, Document
-from desktop.core.store import CarnetStore, RecordNotFound, new_id, now_iso
+from desktop.core.store import CarnetStore
 from desktop.core.text import fold
 
 DOCUMENT_TYPES = (

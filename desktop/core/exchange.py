@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.files import write_atomic
+from desktop.core.record_basics import now_iso
 from desktop.core.record_merge import merge_fields, write_stamps
-from desktop.core.store import DELETED_FIELD, OWNER_FIELD, CarnetStore, now_iso
+from desktop.core.store import CarnetStore
+from desktop.core.store_stamps import DELETED_FIELD, OWNER_FIELD
 from desktop.paths import SCHEMAS
 
 FORMAT_NAME = "carnet-exchange"

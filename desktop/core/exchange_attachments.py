@@ -10,7 +10,8 @@ from typing import Any
 
 from desktop.core.photos import EDITABLE_FIELDS as PHOTO_FIELDS
 from desktop.core.record_merge import merge_fields, write_stamps
-from desktop.core.store import DELETED_FIELD, CarnetStore
+from desktop.core.store import CarnetStore
+from desktop.core.store_stamps import DELETED_FIELD
 
 FIXED = ("id", "sha256", "original_name", "created_at", "created_device", "created_user",
          "updated_at", "deleted_at")  # fmt: skip

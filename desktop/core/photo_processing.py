@@ -1,9 +1,9 @@
 """Photos attached to a visit: checked, made upright, sRGB and free of metadata.
 
 Pure functions on bytes, no database and no Qt. `render_photo` turns a user's file into the
-two renditions the app stores and prints; `strip_private_metadata` cleans an original that
-must itself leave the laptop; `has_gps` checks a copy. Every file Pillow cannot handle
-becomes a `PhotoRejected` whose message, in French, names the file.
+two renditions the app stores and prints, re-encoded with no metadata at all (no GPS, no
+camera owner). Every file Pillow cannot handle becomes a `PhotoRejected` whose message, in
+French, names the file.
 """
 
 from __future__ import annotations
@@ -30,12 +30,8 @@ SUPPORTED_EXTENSIONS = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".ti
 # is decoded. (The JPEG decoder reports a phone JPEG with an MPF index as "MPO".)
 _FORMATS = ("JPEG", "PNG", "HEIF", "WEBP", "TIFF")
 
-_ORIENTATION, _DATETIME, _ARTIST = 0x0112, 0x0132, 0x013B
-_EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
-_DATETIME_ORIGINAL, _MAKER_NOTE = 0x9003, 0x927C
-# CameraOwnerName, BodySerialNumber, LensSerialNumber; the maker note is free-form vendor
-# data (serial numbers too) whose internal offsets do not survive a rewrite anyway.
-_PRIVATE_EXIF_TAGS = (0xA430, 0xA431, 0xA435, _MAKER_NOTE)
+_ORIENTATION, _DATETIME = 0x0112, 0x0132
+_EXIF_IFD, _DATETIME_ORIGINAL = 0x8769, 0x9003
 
 _WHITE = (255, 255, 255)
 _SUGGESTED_SIZE = "4000 × 3000 pixels"
@@ -79,26 +75,6 @@ def render_photo(data: bytes, name: str) -> Renditions:
             taken_on=taken_on,
             format=im.format or "?",
         )
-
-
-def strip_private_metadata(data: bytes, *, name: str = "photo") -> bytes:
-    """A copy of an original without GPS, owner, serial numbers or XMP.
-
-    A JPEG is edited segment by segment, so its pixels are not re-encoded (no loss); any
-    other format is re-encoded losslessly as PNG, upright, with only its colour profile.
-    """
-    _check_file(data, name, check_extension=False)
-    with _rejecting_failures(name):
-        if data[:2] == b"\xff\xd8":
-            return b"".join(_cleaned_jpeg_chunks(data))
-        return _clean_png(_open(data, name))
-
-
-def has_gps(data: bytes) -> bool:
-    """True if the image's EXIF holds a non-empty GPS directory."""
-    _check_file(data, "photo", check_extension=False)
-    with _rejecting_failures("photo"):
-        return bool(_open(data, "photo").getexif().get_ifd(_GPS_IFD))
 
 
 # --- opening and rejecting ----------------------------------------------------------------
@@ -145,10 +121,10 @@ def _open_for_render(data: bytes, name: str) -> tuple[Image.Image, tuple[int, in
     return im, original_size
 
 
-def _check_file(data: bytes, name: str, *, check_extension: bool = True) -> None:
+def _check_file(data: bytes, name: str) -> None:
     if not data:
         raise PhotoRejected(f"{name} : fichier vide (0 octet).")
-    if check_extension and PurePath(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
+    if PurePath(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
         raise PhotoRejected(f"{name} : format non pris en charge. {_accepted()}")
 
 
@@ -302,116 +278,4 @@ def _encode_jpeg(im: Image.Image, quality: int, *, progressive: bool) -> bytes:
     im.info = {}
     out = io.BytesIO()
     im.save(out, "JPEG", quality=quality, optimize=True, progressive=progressive)
-    return out.getvalue()
-
-
-# --- cleaning an original -----------------------------------------------------------------
-
-_XMP_PREFIXES = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")
-_APP1, _APP2, _APP13, _SOS, _EOI = 0xE1, 0xE2, 0xED, 0xDA, 0xD9
-
-
-def _cleaned_jpeg_chunks(data: bytes) -> Iterator[bytes]:
-    """The JPEG's chunks without private metadata, pixels' bytes copied as they are."""
-    for marker, chunk in _jpeg_chunks(data):
-        payload = chunk[4:]
-        if marker == _APP1 and payload.startswith(b"Exif\x00\x00"):
-            yield _cleaned_exif_segment(payload)
-        elif marker == _APP1 and payload.startswith(_XMP_PREFIXES):
-            continue  # XMP repeats GPS and names
-        elif marker == _APP13:
-            continue  # IPTC: author, contact, place names
-        elif marker == _APP2 and payload.startswith(b"MPF\x00"):
-            continue  # indexes the extra images left out after EOI
-        else:
-            yield chunk
-
-
-def _jpeg_chunks(data: bytes) -> Iterator[tuple[int | None, bytes]]:
-    """(marker, bytes) of each segment up to the primary image's EOI; scans come as None.
-
-    Whatever follows that EOI (MPF depth or gain maps, vendor trailers with their own
-    metadata) is dropped.
-    """
-    if data[:2] != b"\xff\xd8":
-        raise ValueError("not a JPEG")
-    yield None, data[:2]
-    pos = 2
-    while True:
-        if data[pos] != 0xFF:
-            raise ValueError(f"marker expected at {pos}")
-        marker = data[pos + 1]
-        if marker == 0xFF:  # fill byte
-            pos += 1
-            continue
-        if marker == _EOI:
-            yield marker, data[pos : pos + 2]
-            return
-        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
-            yield marker, data[pos : pos + 2]
-            pos += 2
-            continue
-        end = pos + 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
-        if end > len(data) or end < pos + 4:
-            raise ValueError(f"segment at {pos} overruns the file")
-        yield marker, data[pos:end]
-        pos = end
-        if marker == _SOS:
-            scan_end = _scan_end(data, pos)
-            yield None, data[pos:scan_end]
-            pos = scan_end
-
-
-def _scan_end(data: bytes, pos: int) -> int:
-    """Offset of the first marker after entropy-coded data (FF00 and RSTn belong to it)."""
-    while True:
-        pos = data.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= len(data):
-            raise ValueError("truncated scan")
-        following = data[pos + 1]
-        if following == 0x00 or 0xD0 <= following <= 0xD7:
-            pos += 2
-        else:
-            return pos
-
-
-def _cleaned_exif_segment(payload: bytes) -> bytes:
-    exif = Image.Exif()
-    exif.load(payload)
-    # Deleted before anything reads the GPS directory: Pillow writes back a cached one.
-    for tag in (_GPS_IFD, _ARTIST):
-        if tag in exif:
-            del exif[tag]
-    if _EXIF_IFD in exif:
-        sub_ifd = exif.get_ifd(_EXIF_IFD)
-        for tag in _PRIVATE_EXIF_TAGS:
-            sub_ifd.pop(tag, None)
-    cleaned = exif.tobytes()  # drops IFD1, the embedded preview, which may predate a crop
-    if len(cleaned) + 2 > 0xFFFF:  # should not happen after removals; keep the orientation
-        upright = Image.Exif()
-        if _ORIENTATION in exif:
-            upright[_ORIENTATION] = exif[_ORIENTATION]
-        cleaned = upright.tobytes()
-    return b"\xff\xe1" + (len(cleaned) + 2).to_bytes(2, "big") + cleaned
-
-
-_PNG_MODES = {"1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA"}
-
-
-def _clean_png(im: Image.Image) -> bytes:
-    """Lossless, upright PNG carrying its colour profile and nothing else."""
-    im.load()
-    ImageOps.exif_transpose(im, in_place=True)  # the orientation tag will not travel
-    icc = im.info.get("icc_profile")
-    if im.mode.startswith(
-        "I;16"
-    ):  # big-endian or native 16-bit grey: same values, as PNG takes them
-        im = im.convert("I")
-    elif im.mode not in _PNG_MODES:  # CMYK, F…: down to 8-bit sRGB
-        im, icc = _to_srgb(im), None
-    clean = im.copy()
-    clean.info = {k: v for k, v in im.info.items() if k == "transparency"}
-    options = {"icc_profile": icc} if icc else {}
-    out = io.BytesIO()
-    clean.save(out, "PNG", **options)
     return out.getvalue()

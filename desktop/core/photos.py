@@ -8,7 +8,6 @@ thread, one photo at a time, files first and database row last.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -20,8 +19,9 @@ from desktop.core.data_service import Writer, writes
 from desktop.core.files import french_reason
 from desktop.core.media_store import MediaStore, content_hash
 from desktop.core.photo_processing import SUPPORTED_EXTENSIONS, PhotoRejected, Renditions
+from desktop.core.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.records import AttachOutcome, ChangeResult, Photo
-from desktop.core.store import CarnetStore, RecordNotFound, new_id, now_iso
+from desktop.core.store import CarnetStore
 
 AUDIENCES = ("interne", "reseau", "public")  # who may see a sheet or an export
 AUDIENCE_TITLES = {"interne": "Interne", "reseau": "Réseau", "public": "Public"}
@@ -278,9 +278,6 @@ class PhotoLibrary:
     def delete_photo(self, photo_id: str) -> ChangeResult:
         return self.store.set_deleted("photos", photo_id, now_iso())
 
-    def restore_photo(self, photo_id: str) -> ChangeResult:
-        return self.store.set_deleted("photos", photo_id, None)
-
 
 _COLUMNS = (
     "id, visit_id, sha256, original_name, caption, taken_on, position, "
@@ -316,13 +313,3 @@ def _clean_value(key: str, value: Any) -> Any:
             raise ValueError("Date de prise de vue invalide (format attendu : AAAA-MM-JJ).")
         return str(value)
     return "" if value is None else str(value)
-
-
-def photo_metadata(photo: Photo) -> dict[str, Any]:
-    """A photo's metadata as plain JSON-able data (exports, the command line)."""
-    return json.loads(json.dumps({
-        "id": photo.id, "sha256": photo.sha256, "original_name": photo.original_name,
-        "caption": photo.caption, "taken_on": photo.taken_on, "position": photo.position,
-        "identifiable_people": photo.identifiable_people, "consent": photo.consent,
-        "allowed_use": photo.allowed_use,
-    }))  # fmt: skip

@@ -8,8 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from desktop.core import backup
+from desktop.core import backup, backup_restore
 from desktop.core.backup import BackupError, BackupInfo
+from desktop.core.backup_restore import RestoreReport
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.ui.restore_dialog import RestoreDialog, content_text, when_text
 from desktop.ui.texts import fill
@@ -26,7 +27,7 @@ class BackupController(QObject):
         self.context = context
         self.busy = False
         self.last: BackupInfo | None = None  # the latest backup made by this session
-        self.last_report: backup.RestoreReport | None = None
+        self.last_report: RestoreReport | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.automatic)
@@ -138,7 +139,7 @@ class BackupController(QObject):
         progress.setMinimumDuration(0)
         progress.show()
 
-        def done(report: backup.RestoreReport) -> None:
+        def done(report: RestoreReport) -> None:
             progress.close()
             self.restored.emit()
             self._restored_message(report)
@@ -148,9 +149,13 @@ class BackupController(QObject):
             self._failed(error)
 
         service = self.context.workspace.service  # the one writer does the copy
-        self._run(lambda: backup.restore(info.path, db_path, folder, service=service), done, failed)
+        self._run(
+            lambda: backup_restore.restore(info.path, db_path, folder, service=service),
+            done,
+            failed,
+        )
 
-    def _restored_message(self, report: backup.RestoreReport) -> None:
+    def _restored_message(self, report: RestoreReport) -> None:
         text = fill(self.tr("Sauvegarde du %1 restaurée (%2)."),
                     when_text(report.restored.created), content_text(report.restored))  # fmt: skip
         if report.pre_restore is not None:

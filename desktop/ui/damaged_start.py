@@ -13,8 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core import backup
-from desktop.core.backup import BackupInfo, RestoreReport
+from desktop.core import backup_recovery
+from desktop.core.backup_info import BackupInfo
+from desktop.core.backup_restore import RestoreReport
 from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.db import DatabaseError
 from desktop.core.workspace import Workspace, open_workspace
@@ -39,22 +40,22 @@ def open_or_recover(
     """
     folder = check_data_dir(data_dir or default_data_dir())
     db_path = folder / DATABASE_NAME
-    problem = backup.damage_problem(db_path)
+    problem = backup_recovery.damage_problem(db_path)
     if problem is None:
         try:
             return open_workspace(folder, check_templates=False)
         except DatabaseError:
-            problem = backup.damage_problem(db_path, thorough=True)
+            problem = backup_recovery.damage_problem(db_path, thorough=True)
             if problem is None:
                 raise
-    latest = backup.latest_restorable(backup.recovery_folders(folder))
+    latest = backup_recovery.latest_restorable(backup_recovery.recovery_folders(folder))
     app = QApplication.instance()
     # The saved language is in the damaged base: --lang or the system's, for these messages.
     early = install_translators(app, choose_language(language, None)) if app else []
     try:
         if not (ask or ask_what_to_do)(problem, latest, db_path):
             return None
-        report = backup.recover(db_path, latest.path if latest else None)
+        report = backup_recovery.recover(db_path, latest.path if latest else None)
         (inform or show_information)(recovered_text(report, db_path))
     finally:
         for translator in early:

@@ -154,7 +154,7 @@ class VisitEditor(DocumentEditor):
         self.refresh_header()
 
     def _read(self) -> Visit | None:
-        from desktop.core.store import RecordNotFound
+        from desktop.core.record_basics import RecordNotFound
 
         try:
             visit = self.store.get_visit(self.record_id) if self.record_id else None
@@ -270,7 +270,7 @@ class VenueEditor(DocumentEditor):
         self.refresh_header()
 
     def _read(self) -> Venue | None:
-        from desktop.core.store import RecordNotFound
+        from desktop.core.record_basics import RecordNotFound
 
         try:
             return self.store.get_venue(self.record_id) if self.record_id else None

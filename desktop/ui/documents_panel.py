@@ -2,25 +2,23 @@
 
 Documents are small: attaching is synchronous. Each file of a batch is checked on its
 own, so a bad file (renamed, empty, vanished, unsupported) is reported in French and
-the good files of the same batch are attached all the same.
+the good files of the same batch are attached all the same. The selected document's
+type and dates are edited below the list (document_details.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QFileInfo, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QFileInfo, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QFileIconProvider,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStyle,
@@ -32,14 +30,15 @@ from PySide6.QtWidgets import (
 
 from desktop.core.documents import (
     AGREEMENT_TYPES,
-    DOCUMENT_TYPES,
     SUPPORTED,
     DocumentLibrary,
     type_title,
 )
 from desktop.core.media_store import MediaStore
+from desktop.core.record_basics import RecordNotFound
 from desktop.core.records import AttachOutcome, Document
-from desktop.core.store import CarnetStore, RecordNotFound
+from desktop.core.store import CarnetStore
+from desktop.ui.document_details import DocumentDetails
 from desktop.ui.formatting import local_date
 from desktop.ui.texts import fill
 
@@ -47,7 +46,7 @@ DOCUMENT_ROLE = Qt.ItemDataRole.UserRole  # the document id, on document rows on
 _PATTERNS = " ".join(f"*{ext} *{ext.upper()}" for ext in sorted(SUPPORTED))
 
 
-class DocumentsPanel(QWidget):
+class DocumentsPanel(DocumentDetails, QWidget):
     """Section « Documents de gouvernance » of the venue page."""
 
     documents_changed = Signal()
@@ -86,29 +85,6 @@ class DocumentsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._selected)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
-
-    def _build_editor(self) -> None:
-        self.doc_type = QComboBox()
-        for kind, _title in DOCUMENT_TYPES:
-            self.doc_type.addItem(self._title(kind), kind)
-        self.doc_type.currentIndexChanged.connect(self._type_changed)
-        self.doc_date = QLineEdit()
-        self.doc_date.setPlaceholderText(self.tr("AAAA-MM-JJ"))
-        self.doc_date.setMaximumWidth(140)
-        self.doc_date.setClearButtonEnabled(True)
-        self.doc_date.editingFinished.connect(lambda: self._date_edited("doc_date"))
-        self.end_date = QLineEdit()
-        self.end_date.setPlaceholderText(self.tr("AAAA-MM-JJ"))
-        self.end_date.setMaximumWidth(140)
-        self.end_date.setClearButtonEnabled(True)
-        self.end_date.setToolTip(self.tr("Date de fin de la convention d'occupation ou du bail"))
-        self.end_date.editingFinished.connect(lambda: self._date_edited("end_date"))
-        self.editor = QWidget()
-        form = QFormLayout(self.editor)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Type :"), self.doc_type)
-        form.addRow(self.tr("Date du document :"), self.doc_date)
-        form.addRow(self.tr("Fin de la convention :"), self.end_date)
 
     def _build_layout(self) -> None:
         self.attach_button = QPushButton(self.tr("Joindre un document…"))
@@ -233,6 +209,18 @@ class DocumentsPanel(QWidget):
                 if group.child(j).data(0, DOCUMENT_ROLE) == document_id:
                     return group.child(j)
         return None
+
+    def _selected(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        if self._loading:
+            return
+        document_id = current.data(0, DOCUMENT_ROLE) if current is not None else None
+        document = None
+        if document_id:
+            try:
+                document = self.library.get(document_id)
+            except RecordNotFound:
+                document = None
+        self._show_document(document)
 
     # ------------------------------------------------------------------ attaching
     def choose_files(self) -> None:
@@ -368,113 +356,6 @@ class DocumentsPanel(QWidget):
         self._say(self.tr("Document remis dans la liste"))
         self.documents_changed.emit()
 
-    # ------------------------------------------------------------------ editing
-    def _selected(self, current: QTreeWidgetItem | None, _previous=None) -> None:
-        if self._loading:
-            return
-        document_id = current.data(0, DOCUMENT_ROLE) if current is not None else None
-        document = None
-        if document_id:
-            try:
-                document = self.library.get(document_id)
-            except RecordNotFound:
-                document = None
-        self._show_document(document)
-
-    def _show_document(self, document: Document | None) -> None:
-        self.document_id = document.id if document else None
-        self._loading = True
-        try:
-            index = self.doc_type.findData(document.doc_type) if document else -1
-            self.doc_type.setCurrentIndex(index)
-            self.doc_date.setText((document.doc_date or "") if document else "")
-            self.end_date.setText((document.end_date or "") if document else "")
-        finally:
-            self._loading = False
-        self.editor.setEnabled(document is not None)
-        self.open_button.setEnabled(document is not None)
-        self.delete_button.setEnabled(document is not None)
-        self.end_date.setEnabled(document is not None and document.doc_type in AGREEMENT_TYPES)
-
-    def _type_changed(self, index: int) -> None:
-        if self._loading or not self.document_id or index < 0:
-            return
-        kind = self.doc_type.itemData(index)
-        if self._save({"doc_type": kind}):
-            self.refresh(select=self.document_id)  # moves it to its new group
-            self._say(fill(self.tr("Type enregistré : %1."), self._title(kind)))
-
-    def _date_edited(self, key: str) -> None:
-        if self._loading or not self.document_id:
-            return
-        document = self._current_document()
-        if document is None:
-            return
-        editor = self.doc_date if key == "doc_date" else self.end_date
-        value = _to_iso(editor.text())
-        if value == getattr(document, key):  # editingFinished comes twice: Enter, then focus
-            editor.setText(value or "")
-            return
-        if not self._save({key: value}):
-            return
-        editor.setText(value or "")
-        document = self.library.get(self.document_id)
-        item = self._item_of(document.id)
-        if item is not None:
-            self._fill_item(item, document)
-        self._say(self.tr("Date enregistrée.") if value else self.tr("Date effacée."))
-        if key == "end_date" and value and document.doc_type in AGREEMENT_TYPES:
-            self._offer_occupation_end(value)
-
-    def _save(self, changes: dict) -> bool:
-        try:
-            self.library.update(self.document_id, changes)
-        except (ValueError, RecordNotFound) as error:
-            self._say(fill(self.tr("Non enregistré : %1"), error))
-            self._show_document(self._current_document())
-            return False
-        self.documents_changed.emit()
-        return True
-
-    def _current_document(self) -> Document | None:
-        try:
-            return self.library.get(self.document_id) if self.document_id else None
-        except RecordNotFound:
-            return None
-
-    # ------------------------------------------------------------------ occupation
-    def _offer_occupation_end(self, iso: str) -> None:
-        """An agreement's end date is also the venue's occupation end: offer to copy it."""
-        visits = self.store.list_visits(self.venue_id)
-        if not visits:
-            self._say(
-                self.tr("Date enregistrée. Ce lieu n'a pas encore de visite : aucune section "
-                        "« Lieu et occupation » à mettre à jour.")
-            )  # fmt: skip
-            return
-        latest = visits[0]
-        if self.store.get_visit(latest.id).data.get("end_date") == iso:
-            return  # already there
-        if not self._confirm_fill_occupation(local_date(iso)):
-            return
-        self.store.update_visit(latest.id, {"end_date": iso})
-        self.visit_updated.emit(latest.id)
-        self._say(fill(
-            self.tr("Date de fin reportée dans la section « Lieu et occupation » de la "
-                    "visite du %1."), local_date(latest.visit_date)
-        ))  # fmt: skip
-
-    def _confirm_fill_occupation(self, date_text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Date de fin de l'occupation"),
-            fill(self.tr("Reporter cette date de fin (%1) dans la section « Lieu et occupation » "
-                         "de la dernière visite de ce lieu ?"), date_text),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )  # fmt: skip
-        return answer == QMessageBox.StandardButton.Yes
-
     def _say(self, text: str) -> None:
         self.status.setText(text)
 
@@ -483,21 +364,3 @@ def _local_paths(mime) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def _to_iso(text: str) -> str | None:
-    """ISO as typed, or a date in the locale's short format (31/12/2026) made ISO.
-
-    Anything else is returned as typed, for the library to refuse with its message.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    if QDate.fromString(text, Qt.DateFormat.ISODate).isValid():
-        return text
-    locale = QLocale()
-    for pattern in (locale.dateFormat(QLocale.FormatType.ShortFormat), "d/M/yyyy"):
-        date = locale.toDate(text, pattern)
-        if date.isValid():
-            return date.toString(Qt.DateFormat.ISODate)
-    return text

@@ -31,7 +31,7 @@ class FollowupNotice(QLabel):
 
     def check(self, store: CarnetStore, runner: BackgroundRunner, today: date | None = None):
         """Count in the background, on a worker connection, then show the line if needed."""
-        from desktop.core.followup import load_followup
+        from desktop.core.followup_load import load_followup
 
         template, today = store.templates.visit, today or date.today()
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import followup
 from desktop.core.followup import (
     GROUPS,
     HORIZONS,
@@ -42,8 +41,10 @@ from desktop.core.followup import (
     THIS_MONTH,
     THIS_WEEK,
     Followup,
-    load_followup,
 )
+from desktop.core.followup_actions import FollowupError, set_action_status
+from desktop.core.followup_fields import FollowupFields
+from desktop.core.followup_load import load_followup
 from desktop.core.store import CarnetStore
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.followup_model import NO_PARENT, Column, GroupRow, ItemTableModel
@@ -140,7 +141,7 @@ class FollowupView(QWidget):
     # ------------------------------------------------------------------ building
     def _status_column(self):
         template = self.store.templates.visit
-        fields = followup.FollowupFields.of(template)
+        fields = FollowupFields.of(template)
         table = template.field(fields.actions) if fields.actions else None
         return next((c for c in table.columns if c.key == fields.status), None) if table else None
 
@@ -428,8 +429,8 @@ class FollowupView(QWidget):
         fields = self.data.fields
         status = fields.done if checked else (self._previous_status(action) or None)
         try:
-            followup.set_action_status(self.store, action.visit_id, action.row, status, action)
-        except (followup.FollowupError, LookupError) as error:
+            set_action_status(self.store, action.visit_id, action.row, status, action)
+        except (FollowupError, LookupError) as error:
             QMessageBox.warning(self, self.tr("Suivi"), str(error))
             self.reload()
             return

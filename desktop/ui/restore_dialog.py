@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import backup
-from desktop.core.backup import BackupError, BackupInfo
+from desktop.core.backup_info import BackupError, BackupInfo, list_backups
 from desktop.ui.texts import fill
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -113,7 +112,7 @@ class RestoreDialog(QDialog):
     def reload(self) -> None:
         self.where.setText(fill(self.tr("Sauvegardes dans « %1 »"), self.folder))
         self.backups.clear()
-        for info in backup.list_backups(self.folder):
+        for info in list_backups(self.folder):
             note = info.problem or info.label
             item = QTreeWidgetItem(
                 [when_text(info.created), content_text(info), size_text(info.size), note]

@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="38"/>
+        <location filename="../../desktop/app.py" line="37"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -38,49 +38,49 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="63"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="64"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="72"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="73"/>
         <source>Sauvegarde automatique faite (%1).</source>
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="75"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="76"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="82"/>
-        <location filename="../../desktop/ui/backup_controller.py" line="99"/>
-        <location filename="../../desktop/ui/backup_controller.py" line="115"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="83"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="100"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="116"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="95"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="96"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="135"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="136"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="154"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="159"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="158"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="163"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="163"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="168"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="169"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="174"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder.</numerusform>
@@ -168,12 +168,12 @@
 <context>
     <name>DamagedStart</name>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="69"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="70"/>
         <source>La base de données est endommagée</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="73"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="74"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -182,12 +182,12 @@ La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier e
 The latest backup is from %3 (%4). Carnet can restore it: the damaged file will be set aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="81"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="82"/>
         <source>Restaurer la sauvegarde</source>
         <translation>Restore the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="83"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="84"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base vide : le fichier endommagé sera gardé de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -196,27 +196,27 @@ Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base v
 No backup was found. Carnet can start with an empty database: the damaged file will be kept aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="90"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="91"/>
         <source>Démarrer avec une base vide</source>
         <translation>Start with an empty database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="94"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="95"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="103"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="104"/>
         <source>Carnet démarre avec une base vide.</source>
         <translation>Carnet is starting with an empty database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="105"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="106"/>
         <source>La sauvegarde du %1 a été restaurée (%2).</source>
         <translation>The backup of %1 has been restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="110"/>
+        <location filename="../../desktop/ui/damaged_start.py" line="111"/>
         <source>Le fichier endommagé est gardé dans « %1 ».</source>
         <translation>The damaged file is kept in “%1”.</translation>
     </message>
@@ -235,222 +235,225 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
-    <name>DocumentsPanel</name>
+    <name>DocumentDetails</name>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="78"/>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="78"/>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="78"/>
-        <source>Fin</source>
-        <translation>End</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="96"/>
-        <location filename="../../desktop/ui/documents_panel.py" line="101"/>
+        <location filename="../../desktop/ui/document_details.py" line="35"/>
+        <location filename="../../desktop/ui/document_details.py" line="40"/>
         <source>AAAA-MM-JJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="104"/>
+        <location filename="../../desktop/ui/document_details.py" line="43"/>
         <source>Date de fin de la convention d&apos;occupation ou du bail</source>
         <translation>End date of the occupation agreement or lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="109"/>
+        <location filename="../../desktop/ui/document_details.py" line="48"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="110"/>
+        <location filename="../../desktop/ui/document_details.py" line="49"/>
         <source>Date du document :</source>
         <translation>Document date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="111"/>
+        <location filename="../../desktop/ui/document_details.py" line="50"/>
         <source>Fin de la convention :</source>
         <translation>Agreement ends:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="114"/>
-        <source>Joindre un document…</source>
-        <translation>Attach a document…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="116"/>
-        <source>Ouvrir</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="118"/>
-        <source>Supprimer</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="119"/>
-        <source>Mettre le document à la corbeille</source>
-        <translation>Move the document to the bin</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="121"/>
-        <source>ou glissez-déposez des fichiers sur cette section</source>
-        <translation>or drag and drop files onto this section</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="131"/>
-        <source>Annuler</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="132"/>
-        <source>Remettre le document dans la liste</source>
-        <translation>Put the document back in the list</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="148"/>
-        <source>Statuts</source>
-        <translation>Articles of association</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="149"/>
-        <source>Règlement intérieur</source>
-        <translation>Internal rules</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="150"/>
-        <source>Charte</source>
-        <translation>Charter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="151"/>
-        <source>Convention d&apos;occupation / bail</source>
-        <translation>Occupation agreement / lease</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="152"/>
-        <source>Délibération</source>
-        <translation>Council decision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="153"/>
-        <source>Comptes annuels</source>
-        <translation>Annual accounts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="154"/>
-        <source>PV d&apos;assemblée</source>
-        <translation>General meeting minutes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="155"/>
-        <source>Autre</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="243"/>
-        <source>Joindre des documents au lieu</source>
-        <translation>Attach documents to the venue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="245"/>
-        <source>Documents (%1);;Tous les fichiers (*)</source>
-        <translation>Documents (%1);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="261"/>
-        <source>%1 : impossible de joindre ce fichier (%2).</source>
-        <translation>%1: this file cannot be attached (%2).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="280"/>
-        <source>1 document joint.</source>
-        <translation>1 document attached.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="282"/>
-        <source>%1 documents joints.</source>
-        <translation>%1 documents attached.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="285"/>
-        <source>Non joints :</source>
-        <translation>Not attached:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="292"/>
-        <source>Documents non joints</source>
-        <translation>Documents not attached</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="293"/>
-        <source>Certains fichiers n&apos;ont pas été joints ; les autres l&apos;ont été.</source>
-        <translation>Some files were not attached; the others were.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="335"/>
-        <source>Le fichier de « %1 » est introuvable dans le dossier de données.</source>
-        <translation>The file of “%1” is missing from the data folder.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="341"/>
-        <source>Aucune application n&apos;a pu ouvrir « %1 ».</source>
-        <translation>No application could open “%1”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="357"/>
-        <source>Document mis à la corbeille</source>
-        <translation>Document moved to the bin</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="368"/>
-        <source>Document remis dans la liste</source>
-        <translation>Document put back in the list</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="405"/>
+        <location filename="../../desktop/ui/document_details.py" line="75"/>
         <source>Type enregistré : %1.</source>
         <translation>Type saved: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="425"/>
+        <location filename="../../desktop/ui/document_details.py" line="96"/>
         <source>Date enregistrée.</source>
         <translation>Date saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="425"/>
+        <location filename="../../desktop/ui/document_details.py" line="96"/>
         <source>Date effacée.</source>
         <translation>Date cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="433"/>
+        <location filename="../../desktop/ui/document_details.py" line="105"/>
         <source>Non enregistré : %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="451"/>
+        <location filename="../../desktop/ui/document_details.py" line="124"/>
         <source>Date enregistrée. Ce lieu n&apos;a pas encore de visite : aucune section « Lieu et occupation » à mettre à jour.</source>
         <translation>Date saved. This venue has no visit yet: there is no “Premises and occupation” section to update.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="463"/>
+        <location filename="../../desktop/ui/document_details.py" line="136"/>
         <source>Date de fin reportée dans la section « Lieu et occupation » de la visite du %1.</source>
         <translation>End date copied into the “Premises and occupation” section of the visit of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="470"/>
+        <location filename="../../desktop/ui/document_details.py" line="143"/>
         <source>Date de fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="471"/>
+        <location filename="../../desktop/ui/document_details.py" line="144"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="90"/>
+        <source>Joindre un document…</source>
+        <translation>Attach a document…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="92"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="94"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="95"/>
+        <source>Mettre le document à la corbeille</source>
+        <translation>Move the document to the bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="97"/>
+        <source>ou glissez-déposez des fichiers sur cette section</source>
+        <translation>or drag and drop files onto this section</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="107"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="108"/>
+        <source>Remettre le document dans la liste</source>
+        <translation>Put the document back in the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="124"/>
+        <source>Statuts</source>
+        <translation>Articles of association</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="125"/>
+        <source>Règlement intérieur</source>
+        <translation>Internal rules</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="126"/>
+        <source>Charte</source>
+        <translation>Charter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="127"/>
+        <source>Convention d&apos;occupation / bail</source>
+        <translation>Occupation agreement / lease</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="128"/>
+        <source>Délibération</source>
+        <translation>Council decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="129"/>
+        <source>Comptes annuels</source>
+        <translation>Annual accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="130"/>
+        <source>PV d&apos;assemblée</source>
+        <translation>General meeting minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="131"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="231"/>
+        <source>Joindre des documents au lieu</source>
+        <translation>Attach documents to the venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="233"/>
+        <source>Documents (%1);;Tous les fichiers (*)</source>
+        <translation>Documents (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="249"/>
+        <source>%1 : impossible de joindre ce fichier (%2).</source>
+        <translation>%1: this file cannot be attached (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="268"/>
+        <source>1 document joint.</source>
+        <translation>1 document attached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="270"/>
+        <source>%1 documents joints.</source>
+        <translation>%1 documents attached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="273"/>
+        <source>Non joints :</source>
+        <translation>Not attached:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="280"/>
+        <source>Documents non joints</source>
+        <translation>Documents not attached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="281"/>
+        <source>Certains fichiers n&apos;ont pas été joints ; les autres l&apos;ont été.</source>
+        <translation>Some files were not attached; the others were.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="323"/>
+        <source>Le fichier de « %1 » est introuvable dans le dossier de données.</source>
+        <translation>The file of “%1” is missing from the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="329"/>
+        <source>Aucune application n&apos;a pu ouvrir « %1 ».</source>
+        <translation>No application could open “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="345"/>
+        <source>Document mis à la corbeille</source>
+        <translation>Document moved to the bin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_panel.py" line="356"/>
+        <source>Document remis dans la liste</source>
+        <translation>Document put back in the list</translation>
     </message>
 </context>
 <context>
@@ -641,103 +644,103 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="117"/>
+        <location filename="../../desktop/ui/followup_view.py" line="118"/>
         <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="118"/>
+        <location filename="../../desktop/ui/followup_view.py" line="119"/>
         <source>Calcul en cours…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="129"/>
+        <location filename="../../desktop/ui/followup_view.py" line="130"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="130"/>
+        <location filename="../../desktop/ui/followup_view.py" line="131"/>
         <source>Relire toutes les visites (F5)</source>
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="155"/>
+        <location filename="../../desktop/ui/followup_view.py" line="156"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="158"/>
+        <location filename="../../desktop/ui/followup_view.py" line="159"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="161"/>
+        <location filename="../../desktop/ui/followup_view.py" line="162"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="162"/>
+        <location filename="../../desktop/ui/followup_view.py" line="163"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="167"/>
+        <location filename="../../desktop/ui/followup_view.py" line="168"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="168"/>
+        <location filename="../../desktop/ui/followup_view.py" line="169"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="169"/>
+        <location filename="../../desktop/ui/followup_view.py" line="170"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="177"/>
+        <location filename="../../desktop/ui/followup_view.py" line="178"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="178"/>
+        <location filename="../../desktop/ui/followup_view.py" line="179"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="180"/>
+        <location filename="../../desktop/ui/followup_view.py" line="181"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="181"/>
+        <location filename="../../desktop/ui/followup_view.py" line="182"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="182"/>
+        <location filename="../../desktop/ui/followup_view.py" line="183"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="183"/>
-        <location filename="../../desktop/ui/followup_view.py" line="213"/>
-        <location filename="../../desktop/ui/followup_view.py" line="227"/>
-        <location filename="../../desktop/ui/followup_view.py" line="246"/>
+        <location filename="../../desktop/ui/followup_view.py" line="184"/>
+        <location filename="../../desktop/ui/followup_view.py" line="214"/>
+        <location filename="../../desktop/ui/followup_view.py" line="228"/>
+        <location filename="../../desktop/ui/followup_view.py" line="247"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="184"/>
+        <location filename="../../desktop/ui/followup_view.py" line="185"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="200"/>
-        <location filename="../../desktop/ui/followup_view.py" line="238"/>
-        <location filename="../../desktop/ui/followup_view.py" line="273"/>
-        <location filename="../../desktop/ui/followup_view.py" line="278"/>
+        <location filename="../../desktop/ui/followup_view.py" line="201"/>
+        <location filename="../../desktop/ui/followup_view.py" line="239"/>
+        <location filename="../../desktop/ui/followup_view.py" line="274"/>
+        <location filename="../../desktop/ui/followup_view.py" line="279"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -745,66 +748,66 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="202"/>
+        <location filename="../../desktop/ui/followup_view.py" line="203"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="205"/>
+        <location filename="../../desktop/ui/followup_view.py" line="206"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="210"/>
+        <location filename="../../desktop/ui/followup_view.py" line="211"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="212"/>
+        <location filename="../../desktop/ui/followup_view.py" line="213"/>
         <source>Reste</source>
         <translation>Time left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/followup_view.py" line="214"/>
-        <location filename="../../desktop/ui/followup_view.py" line="228"/>
-        <location filename="../../desktop/ui/followup_view.py" line="247"/>
-        <source>Commune</source>
-        <translation>Town</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/followup_view.py" line="215"/>
         <location filename="../../desktop/ui/followup_view.py" line="229"/>
         <location filename="../../desktop/ui/followup_view.py" line="248"/>
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_view.py" line="216"/>
+        <location filename="../../desktop/ui/followup_view.py" line="230"/>
+        <location filename="../../desktop/ui/followup_view.py" line="249"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="223"/>
+        <location filename="../../desktop/ui/followup_view.py" line="224"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="225"/>
+        <location filename="../../desktop/ui/followup_view.py" line="226"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="242"/>
+        <location filename="../../desktop/ui/followup_view.py" line="243"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="249"/>
+        <location filename="../../desktop/ui/followup_view.py" line="250"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="270"/>
+        <location filename="../../desktop/ui/followup_view.py" line="271"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="272"/>
+        <location filename="../../desktop/ui/followup_view.py" line="273"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -812,72 +815,72 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="277"/>
+        <location filename="../../desktop/ui/followup_view.py" line="278"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="282"/>
+        <location filename="../../desktop/ui/followup_view.py" line="283"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="283"/>
+        <location filename="../../desktop/ui/followup_view.py" line="284"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="284"/>
+        <location filename="../../desktop/ui/followup_view.py" line="285"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="285"/>
+        <location filename="../../desktop/ui/followup_view.py" line="286"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="286"/>
+        <location filename="../../desktop/ui/followup_view.py" line="287"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="298"/>
+        <location filename="../../desktop/ui/followup_view.py" line="299"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="299"/>
+        <location filename="../../desktop/ui/followup_view.py" line="300"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="300"/>
+        <location filename="../../desktop/ui/followup_view.py" line="301"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="301"/>
+        <location filename="../../desktop/ui/followup_view.py" line="302"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="339"/>
+        <location filename="../../desktop/ui/followup_view.py" line="340"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="341"/>
+        <location filename="../../desktop/ui/followup_view.py" line="342"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="344"/>
+        <location filename="../../desktop/ui/followup_view.py" line="345"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="433"/>
+        <location filename="../../desktop/ui/followup_view.py" line="434"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -885,22 +888,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="147"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="148"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="148"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="149"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="199"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="200"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="210"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="211"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1485,67 +1488,67 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="53"/>
         <source>illisible</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="72"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="78"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="90"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="92"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="102"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="113"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="126"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="144"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>

@@ -4,7 +4,7 @@
 <context>
     <name>BackupController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="163"/>
+        <location filename="../../desktop/ui/backup_controller.py" line="168"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données.</numerusform>
@@ -91,10 +91,10 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="200"/>
-        <location filename="../../desktop/ui/followup_view.py" line="238"/>
-        <location filename="../../desktop/ui/followup_view.py" line="273"/>
-        <location filename="../../desktop/ui/followup_view.py" line="278"/>
+        <location filename="../../desktop/ui/followup_view.py" line="201"/>
+        <location filename="../../desktop/ui/followup_view.py" line="239"/>
+        <location filename="../../desktop/ui/followup_view.py" line="274"/>
+        <location filename="../../desktop/ui/followup_view.py" line="279"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="272"/>
+        <location filename="../../desktop/ui/followup_view.py" line="273"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -113,7 +113,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="210"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="211"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core import backup  # noqa: E402
+from desktop.core import backup, backup_info, backup_recovery, backup_restore  # noqa: E402
 from desktop.core.data_dir import DATABASE_NAME  # noqa: E402
 from tests.benchmarks.dataset import build  # noqa: E402
 
@@ -68,11 +68,11 @@ def main() -> None:
         raw = median_time(raw_copy)
         vacuum = median_time(vacuum_into)
         ours = median_time(lambda: made.append(backup.make_backup(db_path, folder)))
-        restore = median_time(lambda: backup.restore(made[0].path, db_path, folder), 3)
-        check = median_time(lambda: backup.damage_problem(db_path))
-        thorough = median_time(lambda: backup.damage_problem(db_path, thorough=True))
-        listing = median_time(lambda: backup.list_backups(folder))
-        print(f"Database: {visits} visits, {size / 1e6:.1f} MB; {len(backup.list_backups(folder))}"
+        restore = median_time(lambda: backup_restore.restore(made[0].path, db_path, folder), 3)
+        check = median_time(lambda: backup_recovery.damage_problem(db_path))
+        thorough = median_time(lambda: backup_recovery.damage_problem(db_path, thorough=True))
+        listing = median_time(lambda: backup_info.list_backups(folder))
+        print(f"Database: {visits} visits, {size / 1e6:.1f} MB; {len(backup_info.list_backups(folder))}"
               " backups listed")  # fmt: skip
         print(f"Raw file copy (baseline)        : {raw * 1000:7.0f} ms")
         print(f"VACUUM INTO (baseline)          : {vacuum * 1000:7.0f} ms  ×{vacuum / raw:.2f}")

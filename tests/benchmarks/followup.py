@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.followup import load_followup  # noqa: E402
+from desktop.core.followup_load import load_followup  # noqa: E402
 from desktop.core.text import venue_sort_key  # noqa: E402
 from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
 from tests.benchmarks.dataset import WORDS, sentence  # noqa: E402
@@ -148,7 +148,7 @@ def main() -> None:
 def view_figures(workspace: Workspace) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core import followup
+    from desktop.core.followup_actions import set_action_status
     from desktop.ui.followup_view import FollowupView
 
     app = QApplication.instance() or QApplication([])
@@ -180,10 +180,10 @@ def view_figures(workspace: Workspace) -> None:
     print(f"Filtre « responsable » changé : {filters:8.2f} ms")
     action = view.data.open_actions()[0]
     started = time.perf_counter()
-    followup.mark_action_done(workspace.store, action)
+    set_action_status(workspace.store, action.visit_id, action.row, view.data.fields.done, action)
     marked = (time.perf_counter() - started) * 1000
     done = action._replace(what=action.what)  # put it back: the cached folder stays the same
-    followup.set_action_status(workspace.store, done.visit_id, done.row, action.status or None)
+    set_action_status(workspace.store, done.visit_id, done.row, action.status or None)
     print(f"Action marquée « fait » (update_visit)       : {marked:8.2f} ms")
     view.close()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import backup
+from desktop.core import backup, backup_info, backup_recovery, backup_restore
 from desktop.core.backup import BackupError
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.core.documents import DocumentLibrary
@@ -82,7 +82,7 @@ def test_backup_while_another_connection_keeps_writing_restores_every_committed_
         assert before <= visit_ids(info.path)
     # Restoring the last one into the live file (writer stopped): sound, and complete.
     last, before = taken[-1]
-    backup.restore(last.path, db_path(workspace), folder)
+    backup_restore.restore(last.path, db_path(workspace), folder)
     assert integrity(db_path(workspace)) == ["ok"]
     assert before <= visit_ids(db_path(workspace))
     assert visit_ids(db_path(workspace)) == visit_ids(last.path)
@@ -135,7 +135,7 @@ def test_rotate_on_disk_keeps_three_pre_restore_backups_and_foreign_files(tmp_pa
     pre = sorted(n for n in names if n.endswith(f"-{backup.PRE_RESTORE}.sqlite"))
     assert pre == [backup.backup_name(at(f"2025-04-{d:02d} 08:00"), backup.PRE_RESTORE)
                    for d in (9, 12, 18)]  # fmt: skip
-    regular = sorted(n for n in names if backup.NAME.match(n) and n not in pre)
+    regular = sorted(n for n in names if backup_info.NAME.match(n) and n not in pre)
     # 14..20 April daily; ISO weeks 16 (14-20), 15 (7-13), 14 (31 Mar-6 Apr) and 13: none.
     assert regular == sorted(
         backup.backup_name(at(f"2025-04-{d:02d} 09:00")) for d in (6, 13, *range(14, 21))
@@ -176,7 +176,7 @@ def test_automatic_backup_once_a_day_of_use(workspace, venue, tmp_path):
     assert backup.has_backup_on(folder, date(2025, 3, 14))
     for day in range(15, 31):
         backup.automatic_backup(db_path(workspace), folder, at(f"2025-03-{day:02d} 09:00"))
-    names = [info.path.name for info in backup.list_backups(folder)]
+    names = [info.path.name for info in backup_info.list_backups(folder)]
     assert names[0] == "carnet-2025-03-30T090000.sqlite"
     assert len(names) == 7 + 2  # 24..30 March, and the newest of ISO weeks 11 and 12
 
@@ -189,7 +189,7 @@ def test_list_shows_date_size_and_counts_from_the_file_itself(workspace, store, 
     folder = tmp_path / "sauvegardes"
     made = backup.make_backup(db_path(workspace), folder, at("2025-03-16 10:30"))
     (folder / "carnet-2025-03-17T080000.sqlite").write_bytes(b"pas une base" * 100)
-    listed = backup.list_backups(folder)
+    listed = backup_info.list_backups(folder)
     assert [info.path.name for info in listed] == [
         "carnet-2025-03-17T080000.sqlite", "carnet-2025-03-16T103000.sqlite"]  # fmt: skip
     broken, good = listed
@@ -207,7 +207,7 @@ def test_restore_first_backs_up_the_current_state_and_open_connections_see_the_b
     store.create_visit(venue.id, "2025-03-14")
     old = backup.make_backup(db_path(workspace), folder, at("2025-03-14 09:00"))
     store.create_venue({"name": "Après la sauvegarde", "commune": "Aubusson"})
-    report = backup.restore(old.path, db_path(workspace), folder, at("2025-03-15 09:00"))
+    report = backup_restore.restore(old.path, db_path(workspace), folder, at("2025-03-15 09:00"))
     assert report.pre_restore.label == "avant restauration"
     assert report.pre_restore.path.name == "carnet-2025-03-15T090000-avant-restauration.sqlite"
     assert (report.pre_restore.venues, report.pre_restore.visits) == (2, 1)
@@ -217,7 +217,9 @@ def test_restore_first_backs_up_the_current_state_and_open_connections_see_the_b
     assert not tables & set(backup.MANIFEST_TABLES)
     assert workspace.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # And back again: the pre-restore backup restores what was there.
-    backup.restore(report.pre_restore.path, db_path(workspace), folder, at("2025-03-15 09:01"))
+    backup_restore.restore(
+        report.pre_restore.path, db_path(workspace), folder, at("2025-03-15 09:01")
+    )
     assert len(store.list_venues()) == 2
 
 
@@ -227,7 +229,9 @@ def test_restoring_an_older_backup_of_a_day_keeps_it(workspace, tmp_path):
     folder = tmp_path / "sauvegardes"
     morning = backup.make_backup(db_path(workspace), folder, at("2025-03-14 09:00"))
     backup.make_backup(db_path(workspace), folder, at("2025-03-14 18:00"))
-    report = backup.restore(morning.path, db_path(workspace), folder, at("2025-03-15 09:00"))
+    report = backup_restore.restore(
+        morning.path, db_path(workspace), folder, at("2025-03-15 09:00")
+    )
     assert morning.path.is_file() and report.missing_media == []
 
 
@@ -238,9 +242,9 @@ def test_restore_reports_media_referenced_but_missing(workspace, store, venue, t
     assert library.attach(venue.id, statuts).status == "attached"
     folder = tmp_path / "sauvegardes"
     made = backup.make_backup(db_path(workspace), folder)
-    assert backup.missing_media(made.path, workspace.media.root) == []
+    assert backup_restore.missing_media(made.path, workspace.media.root) == []
     shutil.rmtree(workspace.media.root / "documents")
-    report = backup.restore(made.path, db_path(workspace), folder)
+    report = backup_restore.restore(made.path, db_path(workspace), folder)
     assert len(report.missing_media) == 1
     assert report.missing_media[0].startswith("documents/")
     assert report.missing_media[0].endswith(".pdf")
@@ -253,14 +257,14 @@ def test_restore_refuses_what_is_not_a_sound_backup_and_changes_nothing(
     junk = tmp_path / "carnet-2025-03-14T090000.sqlite"
     junk.write_bytes(b"\x00garbage" * 1000)
     with pytest.raises(BackupError, match="sauvegarde de Carnet lisible"):
-        backup.restore(junk, db_path(workspace), folder)
+        backup_restore.restore(junk, db_path(workspace), folder)
     newer = backup.make_backup(db_path(workspace), folder)
     conn = sqlite3.connect(str(newer.path))
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     conn.close()
     with pytest.raises(BackupError, match="plus récente"):
-        backup.restore(newer.path, db_path(workspace), folder)
-    assert len(backup.list_backups(folder)) == 1  # not even a pre-restore backup
+        backup_restore.restore(newer.path, db_path(workspace), folder)
+    assert len(backup_info.list_backups(folder)) == 1  # not even a pre-restore backup
     assert [v.name for v in store.list_venues()] == ["Le Moulin Fabrique"]
 
 
@@ -270,7 +274,7 @@ def test_a_backup_of_an_older_schema_restores_and_is_brought_up_to_date(workspac
     old = folder / "carnet-2024-01-10T120000.sqlite"
     shutil.copy(DATA / "carnet-schema-v1.sqlite", old)
     assert backup.read_backup_info(old).schema == 1
-    backup.restore(old, db_path(workspace), folder)
+    backup_restore.restore(old, db_path(workspace), folder)
     assert workspace.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert integrity(db_path(workspace)) == ["ok"]
 
@@ -319,13 +323,13 @@ def test_a_damaged_database_is_set_aside_and_the_latest_backup_restored(saved, d
     data_dir, info = saved
     live = data_dir / DATABASE_NAME
     damaged_bytes = damage(live)
-    assert backup.damage_problem(live)
-    latest = backup.latest_restorable(backup.recovery_folders(data_dir))
+    assert backup_recovery.damage_problem(live)
+    latest = backup_recovery.latest_restorable(backup_recovery.recovery_folders(data_dir))
     assert latest == info
-    report = backup.recover(live, latest.path, at("2025-03-15 08:00"))
+    report = backup_recovery.recover(live, latest.path, at("2025-03-15 08:00"))
     aside = data_dir / f"{DATABASE_NAME}.endommagé-2025-03-15T080000"
     assert report.set_aside[0] == aside and aside.read_bytes() == damaged_bytes
-    assert backup.damage_problem(live) is None
+    assert backup_recovery.damage_problem(live) is None
     ws = open_workspace(data_dir)
     assert [v.name for v in ws.store.list_venues()] == ["Le Moulin Fabrique"]
     ws.close()
@@ -337,8 +341,8 @@ def test_without_a_backup_the_damaged_file_is_kept_and_an_empty_base_starts(tmp_
     live = data_dir / DATABASE_NAME
     damaged_bytes = garbage(live)
     (data_dir / f"{DATABASE_NAME}-wal").write_bytes(b"wal")
-    assert backup.latest_restorable(backup.recovery_folders(data_dir)) is None
-    assert backup.recover(live, None, at("2025-03-15 08:00")) is None
+    assert backup_recovery.latest_restorable(backup_recovery.recovery_folders(data_dir)) is None
+    assert backup_recovery.recover(live, None, at("2025-03-15 08:00")) is None
     aside = data_dir / f"{DATABASE_NAME}.endommagé-2025-03-15T080000"
     assert aside.read_bytes() == damaged_bytes
     assert (data_dir / f"{DATABASE_NAME}.endommagé-2025-03-15T080000-wal").read_bytes() == b"wal"
@@ -346,18 +350,18 @@ def test_without_a_backup_the_damaged_file_is_kept_and_an_empty_base_starts(tmp_
     assert ws.store.list_venues() == []
     ws.close()
     garbage(live)  # a second damage, the same second: its own name
-    moved = backup.set_aside(live, at("2025-03-15 08:00"))
+    moved = backup_recovery.set_aside(live, at("2025-03-15 08:00"))
     assert moved == [data_dir / f"{DATABASE_NAME}.endommagé-2025-03-15T080000-2"]
     assert aside.read_bytes() == damaged_bytes  # never overwritten
 
 
 def test_a_sound_or_newer_database_is_not_damaged(workspace, tmp_path):
-    assert backup.damage_problem(db_path(workspace)) is None
-    assert backup.damage_problem(db_path(workspace), thorough=True) is None
-    assert backup.damage_problem(tmp_path / "nulle-part.sqlite") is None
+    assert backup_recovery.damage_problem(db_path(workspace)) is None
+    assert backup_recovery.damage_problem(db_path(workspace), thorough=True) is None
+    assert backup_recovery.damage_problem(tmp_path / "nulle-part.sqlite") is None
     newer = tmp_path / "newer.sqlite"
     shutil.copy(db_path(workspace), newer)
     conn = sqlite3.connect(str(newer))
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     conn.close()
-    assert backup.damage_problem(newer) is None
+    assert backup_recovery.damage_problem(newer) is None

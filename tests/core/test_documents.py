@@ -18,7 +18,7 @@ from desktop.core.documents import (
     guess_type,
     type_title,
 )
-from desktop.core.store import RecordNotFound
+from desktop.core.record_basics import RecordNotFound
 from desktop.core.workspace import open_workspace
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"

@@ -16,15 +16,13 @@ from desktop.core.followup import (
     OVERDUE,
     THIS_MONTH,
     THIS_WEEK,
-    FollowupError,
-    FollowupFields,
     add_months,
     group_of,
-    load_followup,
-    mark_action_done,
-    months_between,
-    set_action_status,
 )
+from desktop.core.followup_actions import FollowupError, set_action_status
+from desktop.core.followup_fields import FollowupFields
+from desktop.core.followup_load import load_followup
+from desktop.core.pdf.french import months_between
 from desktop.core.templates import SCHEMAS_DIR, VISIT_TEMPLATE_FILE, template_from_schema
 
 TODAY = date(2025, 3, 12)  # a Wednesday: this week runs to Sunday 16 March
@@ -157,9 +155,11 @@ def test_marking_an_action_done_is_a_stamped_edit(store, visit):
         {"what": "Envoyer le compte rendu", "status": "en_cours", "note": "gardée"},
     ]})  # fmt: skip
     before = store.field_stamps(visit.id)["actions"]["stamp"]
-    action = followup(store).open_actions()[1]
+    data = followup(store)
+    action = data.open_actions()[1]
     assert action.what == "Envoyer le compte rendu"
-    result = mark_action_done(store, action)
+    # As the Suivi ticks « Fait »: the template's done status, through update_visit.
+    result = set_action_status(store, action.visit_id, action.row, data.fields.done, action)
     assert result.changed == ("actions",)
     assert store.get_visit(visit.id).data["actions"][1] == {
         "what": "Envoyer le compte rendu", "status": "fait", "note": "gardée",
@@ -172,11 +172,11 @@ def test_marking_follows_the_action_when_rows_moved_and_refuses_when_it_is_gone(
     store.update_visit(visit.id, {"actions": [{"what": "A"}, {"what": "B"}]})
     b = followup(store).open_actions()[1]
     store.update_visit(visit.id, {"actions": [{"what": "B"}]})  # A removed meanwhile
-    mark_action_done(store, b)
+    set_action_status(store, b.visit_id, b.row, "fait", b)
     assert store.get_visit(visit.id).data["actions"] == [{"what": "B", "status": "fait"}]
     store.update_visit(visit.id, {"actions": [{"what": "C"}]})
     with pytest.raises(FollowupError):
-        mark_action_done(store, b)
+        set_action_status(store, b.visit_id, b.row, "fait", b)
     set_action_status(store, visit.id, 0, None)
     assert store.get_visit(visit.id).data["actions"] == [{"what": "C"}]
 

@@ -16,9 +16,7 @@ from desktop.core.photo_processing import (
     THUMBNAIL_SIZE,
     PhotoRejected,
     _open_for_render,
-    has_gps,
     render_photo,
-    strip_private_metadata,
 )
 
 RED, BLUE, WHITE = (255, 0, 0), (0, 0, 255), (255, 255, 255)
@@ -89,6 +87,11 @@ def app_markers(jpeg: bytes) -> list[int]:
             markers.append(marker)
         pos += 2 + length
     return markers
+
+
+def has_gps(data: bytes) -> bool:
+    """True if the image's EXIF holds a non-empty GPS directory."""
+    return bool(Image.open(io.BytesIO(data)).getexif().get_ifd(GPS_IFD))
 
 
 def assert_no_metadata(jpeg: bytes) -> None:
@@ -239,35 +242,6 @@ def test_renditions_carry_no_metadata_at_all(located_jpeg):
     assert not has_gps(result.print_jpeg) and not has_gps(result.thumbnail)
 
 
-def test_strip_private_metadata_keeps_the_pixels_and_drops_gps_owner_and_xmp(located_jpeg):
-    before = bytes(located_jpeg)
-    cleaned = strip_private_metadata(located_jpeg)
-
-    assert located_jpeg == before
-    assert not has_gps(cleaned)
-    exif = Image.open(io.BytesIO(cleaned)).getexif()
-    assert ARTIST not in exif and BODY_SERIAL not in exif.get_ifd(EXIF_IFD)
-    assert exif[MAKE] == "Fairphone" and exif[0x0112] == 6  # still shown upright
-    assert exif.get_ifd(EXIF_IFD)[DATETIME_ORIGINAL] == "2024:05:07 11:00:00"
-    assert b"xmpmeta" not in cleaned
-    # Not re-encoded: the very same pixels.
-    assert decode(cleaned).tobytes() == decode(located_jpeg).tobytes()
-    # Whatever trails the image (MPF extra images, vendor blocks) is left out.
-    trailer = encode(Image.new("RGB", (8, 8)), exif=exif_with(gps=GPS))
-    assert strip_private_metadata(located_jpeg + trailer) == cleaned
-
-
-def test_strip_private_metadata_reencodes_other_formats_losslessly_and_upright():
-    stored = reference(60, 30).transpose(T.ROTATE_90)
-    original = encode(stored, "PNG", exif=exif_with({0x0112: 6, ARTIST: "Jeanne"}, gps=GPS))
-    assert has_gps(original)
-
-    cleaned = strip_private_metadata(original)
-
-    assert not has_gps(cleaned) and dict(Image.open(io.BytesIO(cleaned)).getexif()) == {}
-    assert decode(cleaned).tobytes() == reference(60, 30).tobytes()
-
-
 # --- colour -------------------------------------------------------------------------------
 
 
@@ -402,10 +376,8 @@ def test_bad_files_are_refused_with_a_french_message_naming_them(data, name, rea
     assert pillow_globals() == before  # limits and warning filters left as they were
 
 
-def test_photo_rejected_is_a_value_error_and_strip_refuses_a_broken_jpeg():
+def test_photo_rejected_is_a_value_error():
     assert issubclass(PhotoRejected, ValueError)
-    with pytest.raises(PhotoRejected, match="coupee.jpg : image incomplète"):
-        strip_private_metadata(truncated(JPEG), name="coupee.jpg")
 
 
 def test_exif_transpose_reference_table_matches_pillow():

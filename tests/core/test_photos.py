@@ -12,11 +12,15 @@ import pytest
 from PIL import Image
 
 from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.photo_processing import has_gps
 from desktop.core.photos import PhotoLibrary, may_share, split_for_audience
 from desktop.core.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def has_gps(data: bytes) -> bool:
+    """True if the image's EXIF holds a non-empty GPS directory."""
+    return bool(Image.open(io.BytesIO(data)).getexif().get_ifd(0x8825))
 
 
 def jpeg(path: Path, size=(800, 600), colour=(40, 120, 200), noise=False, exif=None) -> Path:

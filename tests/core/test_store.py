@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.core.hlc import Stamp
-from desktop.core.store import RecordNotFound
+from desktop.core.record_basics import RecordNotFound
 from desktop.core.workspace import open_workspace
 
 EVERY_KIND = {

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QAction
 
-from desktop.core import backup
+from desktop.core import backup, backup_info
 from desktop.core.data_dir import DATABASE_NAME
 from desktop.core.workspace import open_workspace
 from desktop.ui.damaged_start import open_or_recover
@@ -30,7 +30,7 @@ def venue_names(window):
 
 
 def backups_of(window):
-    return backup.list_backups(window.backups.folder())
+    return backup_info.list_backups(window.backups.folder())
 
 
 def test_file_menu_offers_backup_and_restore(window):

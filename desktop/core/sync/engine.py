@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.core.conflicts import count_conflicts
 from desktop.core.data_dir import DataDirError, check_data_dir
 from desktop.core.files import french_reason
-from desktop.core.store import now_iso
+from desktop.core.record_basics import now_iso
 from desktop.core.sync import importer, publish
 from desktop.core.sync.scan import Entry, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.exchange import ExchangeError, merge_document, validate_exchange
-from desktop.core.store import now_iso
+from desktop.core.record_basics import now_iso
 from desktop.core.sync.names import MEDIA_NAME, classify_record_name
 from desktop.core.sync.scan import Entry, inside, media_by_digest
 from desktop.core.sync.share import TABLES, Share
