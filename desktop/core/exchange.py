@@ -8,8 +8,10 @@ older file, changes nothing. The whole import is one transaction: all or nothing
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +100,8 @@ def record_document(store: CarnetStore, table: str, record_id: str) -> dict[str,
 
 def export_json(store: CarnetStore, path: Path, include_private_photos: bool = False) -> dict:
     document = export_document(store, include_private_photos)
+    if not path.parent.is_dir():  # a mistyped folder is refused, not created
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     write_atomic(path, data)  # never a half-written export under the real name
     return {
