@@ -135,23 +135,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
-        <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
-        <translation>
-            <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>
-            <numerusform>%n photos sans autorisation laissées hors de la fiche.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
-        <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
-        <translation>
-            <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
-            <numerusform>%n photos de personnes reconnaissables sans autorisation laissées de côté.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
