@@ -8,7 +8,6 @@ the records they ask for (navigation.py).
 
 from __future__ import annotations
 
-import time
 from functools import cached_property
 
 from PySide6.QtCore import Qt
@@ -269,9 +268,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
-        started = time.monotonic()
-        while not self._flush_editors() and time.monotonic() - started < 2:
-            time.sleep(0.2)
+        self._flush_editors()  # each autosaver waits for its writes (2 s at most)
         if self.editors.has_pending() and not self._lose_unsaved_edits():
             event.ignore()
             return
