@@ -20,6 +20,7 @@ from desktop.ui.error_dialog import install_error_hooks
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import bring_to_front, claim_data_dir
+from desktop.ui.texts import fill
 
 
 def create_window(workspace: Workspace) -> MainWindow:
@@ -37,7 +38,7 @@ def check_templates_or_quit(workspace: Workspace, window: MainWindow) -> None:
         message = QCoreApplication.translate(
             "App", "Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1"
         )
-        QMessageBox.critical(window, "Carnet", message.replace("%1", str(error)))
+        QMessageBox.critical(window, "Carnet", fill(message, error))
         window.close()
 
 

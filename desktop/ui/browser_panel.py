@@ -77,6 +77,10 @@ class BrowserPanel(QWidget):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(split)
 
+    def stop(self) -> None:
+        """The window closes: a filter typed just before must not read a closed database."""
+        self._debounce.stop()
+
     # --------------------------------------------------------------- venues
     def reload_venues(self, select_id: str | None = None) -> None:
         keep = select_id or self.venue_id

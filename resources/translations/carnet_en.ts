@@ -495,6 +495,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="32"/>
+        <source>Importer un export Carnet</source>
+        <translation>Import a Carnet export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="36"/>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="41"/>
+        <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
+        <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/exchange_actions.py" line="45"/>
+        <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
+        <translation>
+            <numerusform>%n photo of identifiable people without consent left out.</numerusform>
+            <numerusform>%n photos of identifiable people without consent left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="50"/>
+        <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
+        <translation>Import complete: %1 new, %2 updated.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="52"/>
@@ -639,6 +670,14 @@ No backup was found. Carnet can start with an empty database: the damaged file w
             <numerusform>%n agreement ending within 3 months</numerusform>
             <numerusform>%n agreements ending within 3 months</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPage</name>
+    <message>
+        <location filename="../../desktop/ui/followup_page.py" line="67"/>
+        <source>Statut de l&apos;action enregistré.</source>
+        <translation>Action status saved.</translation>
     </message>
 </context>
 <context>
@@ -912,255 +951,157 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainMenus</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47"/>
-        <source>Carnet — visites de tiers-lieux</source>
-        <translation>Carnet — third-place visits</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="50"/>
-        <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
-        <source>Prêt — données locales : %1</source>
-        <translation>Ready — local data: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_menus.py" line="23"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
-        <source>Nouveau &amp;lieu…</source>
-        <translation>New &amp;venue…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
-        <source>&amp;Nouvelle visite</source>
-        <translation>&amp;New visit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
-        <source>Générer la fiche &amp;PDF</source>
-        <translation>&amp;Generate PDF sheet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
-        <source>Fiche PDF (&amp;options)…</source>
-        <translation>PDF sheet (&amp;options)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
-        <source>&amp;Exporter…</source>
-        <translation>&amp;Export…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
-        <source>&amp;Importer (JSON)…</source>
-        <translation>&amp;Import (JSON)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
-        <source>Syn&amp;chroniser maintenant</source>
-        <translation>&amp;Sync now</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
-        <source>S&amp;ynchronisation…</source>
-        <translation>S&amp;ync panel…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
-        <source>&amp;Sauvegarder maintenant</source>
-        <translation>&amp;Back up now</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
-        <source>&amp;Restaurer une sauvegarde…</source>
-        <translation>&amp;Restore a backup…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
-        <source>&amp;Préférences…</source>
-        <translation>&amp;Preferences…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
-        <source>&amp;Quitter</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_menus.py" line="24"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
-        <source>&amp;Annuler la suppression</source>
-        <translation>&amp;Undo delete</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
-        <source>Supprimer la &amp;visite</source>
-        <translation>Delete v&amp;isit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
-        <source>Supprimer le &amp;lieu</source>
-        <translation>Delete &amp;venue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
-        <source>&amp;Corbeille…</source>
-        <translation>&amp;Bin…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_menus.py" line="25"/>
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
-        <source>&amp;Rechercher dans les visites…</source>
-        <translation>&amp;Search visits…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
-        <source>&amp;Filtrer les lieux</source>
-        <translation>&amp;Filter venues</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
-        <source>Fiche du &amp;lieu</source>
-        <translation>&amp;Venue details</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
-        <source>&amp;Suivi (actions, conventions, visites)</source>
-        <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
-        <source>Fermer la &amp;visite</source>
-        <translation>&amp;Close visit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_menus.py" line="26"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_menus.py" line="26"/>
         <source>À &amp;propos de Carnet</source>
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
-        <source>Statut de l&apos;action enregistré.</source>
-        <translation>Action status saved.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="47"/>
+        <source>Nouveau &amp;lieu…</source>
+        <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
-        <source>Enregistré à %1</source>
-        <translation>Saved at %1</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="48"/>
+        <source>&amp;Nouvelle visite</source>
+        <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
-        <source>Nouvelle visite</source>
-        <translation>New visit</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="50"/>
+        <source>Générer la fiche &amp;PDF</source>
+        <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
-        <source>Choisissez d&apos;abord un lieu dans la liste.</source>
-        <translation>First choose a venue from the list.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="51"/>
+        <source>Fiche PDF (&amp;options)…</source>
+        <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
-        <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
-        <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="53"/>
+        <source>&amp;Exporter…</source>
+        <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
-        <source>Visite mise à la corbeille.</source>
-        <translation>Visit moved to the bin.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="54"/>
+        <source>&amp;Importer (JSON)…</source>
+        <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
-        <source>Lieu mis à la corbeille, avec ses visites.</source>
-        <translation>Venue moved to the bin, with its visits.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="56"/>
+        <source>Syn&amp;chroniser maintenant</source>
+        <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
-        <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
-        <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="57"/>
+        <source>S&amp;ynchronisation…</source>
+        <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
-        <source>Restauré.</source>
-        <translation>Restored.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="58"/>
+        <source>&amp;Sauvegarder maintenant</source>
+        <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
-        <source>Fiche PDF</source>
-        <translation>PDF sheet</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="59"/>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
-        <source>Ouvrez d&apos;abord une visite.</source>
-        <translation>Open a visit first.</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="61"/>
+        <source>&amp;Préférences…</source>
+        <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
-        <source>Fiche PDF en cours…</source>
-        <translation>Generating the PDF sheet…</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="62"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
-        <source>Fiche enregistrée : %1</source>
-        <translation>Sheet saved: %1</translation>
+        <location filename="../../desktop/ui/main_menus.py" line="65"/>
+        <source>&amp;Annuler la suppression</source>
+        <translation>&amp;Undo delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="67"/>
+        <source>Supprimer la &amp;visite</source>
+        <translation>Delete v&amp;isit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="68"/>
+        <source>Supprimer le &amp;lieu</source>
+        <translation>Delete &amp;venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="69"/>
+        <source>&amp;Corbeille…</source>
+        <translation>&amp;Bin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="72"/>
+        <source>&amp;Rechercher dans les visites…</source>
+        <translation>&amp;Search visits…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="73"/>
+        <source>&amp;Filtrer les lieux</source>
+        <translation>&amp;Filter venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="74"/>
+        <source>Fiche du &amp;lieu</source>
+        <translation>&amp;Venue details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="75"/>
+        <source>&amp;Suivi (actions, conventions, visites)</source>
+        <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_menus.py" line="76"/>
+        <source>Fermer la &amp;visite</source>
+        <translation>&amp;Close visit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <source>Carnet — visites de tiers-lieux</source>
+        <translation>Carnet — third-place visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <source>Prêt — données locales : %1</source>
+        <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
-        <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
-        <translation>
-            <numerusform>%n photo without consent left out of the sheet.</numerusform>
-            <numerusform>%n photos without consent left out of the sheet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
-        <source>Importer un export Carnet</source>
-        <translation>Import a Carnet export</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="452"/>
-        <source>Import en cours…</source>
-        <translation>Importing…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
-        <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
-        <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
-        <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
-        <translation>
-            <numerusform>%n photo of identifiable people without consent left out.</numerusform>
-            <numerusform>%n photos of identifiable people without consent left out.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
-        <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
-        <translation>Import complete: %1 new, %2 updated.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1168,7 +1109,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1486,6 +1427,44 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../desktop/ui/record_actions.py" line="66"/>
+        <source>Nouvelle visite</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_actions.py" line="67"/>
+        <source>Choisissez d&apos;abord un lieu dans la liste.</source>
+        <translation>First choose a venue from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_actions.py" line="76"/>
+        <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
+        <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_actions.py" line="96"/>
+        <source>Visite mise à la corbeille.</source>
+        <translation>Visit moved to the bin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_actions.py" line="111"/>
+        <source>Lieu mis à la corbeille, avec ses visites.</source>
+        <translation>Venue moved to the bin, with its visits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_actions.py" line="115"/>
+        <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
+        <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_actions.py" line="145"/>
+        <source>Restauré.</source>
+        <translation>Restored.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../desktop/ui/restore_dialog.py" line="53"/>
@@ -1558,6 +1537,14 @@ The current state will be backed up first (“before restore”).</translation>
     </message>
 </context>
 <context>
+    <name>SaveFeedback</name>
+    <message>
+        <location filename="../../desktop/ui/save_feedback.py" line="49"/>
+        <source>Enregistré à %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <location filename="../../desktop/ui/search_dialog.py" line="36"/>
@@ -1575,6 +1562,37 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>
             <numerusform>%n visit found</numerusform>
             <numerusform>%n visits found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SheetActions</name>
+    <message>
+        <location filename="../../desktop/ui/sheet_actions.py" line="29"/>
+        <source>Fiche PDF</source>
+        <translation>PDF sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sheet_actions.py" line="30"/>
+        <source>Ouvrez d&apos;abord une visite.</source>
+        <translation>Open a visit first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sheet_actions.py" line="42"/>
+        <source>Fiche PDF en cours…</source>
+        <translation>Generating the PDF sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sheet_actions.py" line="55"/>
+        <source>Fiche enregistrée : %1</source>
+        <translation>Sheet saved: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sheet_actions.py" line="57"/>
+        <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
+        <translation>
+            <numerusform>%n photo without consent left out of the sheet.</numerusform>
+            <numerusform>%n photos without consent left out of the sheet.</numerusform>
         </translation>
     </message>
 </context>

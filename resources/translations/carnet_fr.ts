@@ -70,6 +70,17 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/exchange_actions.py" line="45"/>
+        <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
+        <translation>
+            <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
+            <numerusform>%n photos de personnes reconnaissables sans autorisation laissées de côté.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowupNotice</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/followup_notice.py" line="60"/>
@@ -124,23 +135,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
-        <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
-        <translation>
-            <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>
-            <numerusform>%n photos sans autorisation laissées hors de la fiche.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
-        <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
-        <translation>
-            <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
-            <numerusform>%n photos de personnes reconnaissables sans autorisation laissées de côté.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -167,6 +162,17 @@
         <translation>
             <numerusform>%n visite trouvée</numerusform>
             <numerusform>%n visites trouvées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SheetActions</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sheet_actions.py" line="57"/>
+        <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
+        <translation>
+            <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>
+            <numerusform>%n photos sans autorisation laissées hors de la fiche.</numerusform>
         </translation>
     </message>
 </context>

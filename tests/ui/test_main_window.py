@@ -155,9 +155,11 @@ def test_edits_reach_the_database_within_a_second_without_saving(window, qtbot, 
 
 
 def test_the_export_message_says_which_photos_stayed_on_the_laptop(window):
-    text = window._exported_message({"venues": 2, "visits": 5, "photos": 7, "photos_left_out": 1})
+    text = window.exchange.exported_message(
+        {"venues": 2, "visits": 5, "photos": 7, "photos_left_out": 1}
+    )
     assert "7 photos" in text
     assert "1 photo de personnes reconnaissables sans autorisation laissée de côté" in text
-    assert "laissée" not in window._exported_message(
+    assert "laissée" not in window.exchange.exported_message(
         {"venues": 2, "visits": 5, "photos": 7, "photos_left_out": 0}
     )

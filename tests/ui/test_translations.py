@@ -177,7 +177,7 @@ def test_french_plural_forms(qapp, translators):
 
 def test_french_leaves_other_strings_in_french(qapp, translators):
     translators("fr")
-    assert QCoreApplication.translate("MainWindow", "&Fichier") == "&Fichier"
+    assert QCoreApplication.translate("MainMenus", "&Fichier") == "&Fichier"
 
 
 # ---------------------------------------------------------------- choosing the language
