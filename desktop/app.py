@@ -10,17 +10,17 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.data_dir import DataDirError
-from desktop.core.db import DatabaseError
-from desktop.core.log_files import start_logging
-from desktop.core.templates import TemplateError
-from desktop.core.workspace import Workspace
+from desktop.core.diagnostics.log_files import start_logging
+from desktop.core.forms.templates import TemplateError
+from desktop.core.storage.data_dir import DataDirError
+from desktop.core.storage.db import DatabaseError
+from desktop.core.storage.workspace import Workspace
 from desktop.paths import RESOURCES
-from desktop.ui.error_dialog import install_error_hooks
+from desktop.ui.controllers.single_instance import bring_to_front, claim_data_dir
+from desktop.ui.dialogs.error_dialog import install_error_hooks
 from desktop.ui.i18n import choose_language, install_translators
-from desktop.ui.main_window import MainWindow
-from desktop.ui.single_instance import bring_to_front, claim_data_dir
 from desktop.ui.texts import fill
+from desktop.ui.views.main_window import MainWindow
 
 
 def create_window(workspace: Workspace) -> MainWindow:
@@ -49,8 +49,8 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     app.setApplicationName("Carnet")
     app.setOrganizationName("Carnet")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "carnet.svg")))
-    from desktop.core.backup import BackupError
-    from desktop.ui.damaged_start import open_or_recover
+    from desktop.core.backups.making import BackupError
+    from desktop.ui.dialogs.damaged_start import open_or_recover
 
     try:
         instance = claim_data_dir(data_dir, language)  # one window per data folder

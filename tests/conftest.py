@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from desktop.core import log_files
+from desktop.core.diagnostics import log_files
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, CommandError, Commands
-from desktop.core.documents import DOCUMENT_TYPES, DocumentLibrary
-from desktop.core.photos import PhotoLibrary
-from desktop.core.workspace import Workspace
+from desktop.core.media.documents import DOCUMENT_TYPES, DocumentLibrary
+from desktop.core.media.photos import PhotoLibrary
+from desktop.core.storage.workspace import Workspace
 
 
 def register(commands: Commands) -> None:

@@ -10,12 +10,12 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, Commands
-from desktop.core import backup
-from desktop.core.backup import BackupError, BackupInfo
-from desktop.core.backup_recovery import damage_problem, recover
-from desktop.core.backup_restore import restore
-from desktop.core.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
-from desktop.core.workspace import Workspace, open_workspace
+from desktop.core.backups import making as backup
+from desktop.core.backups.making import BackupError, BackupInfo
+from desktop.core.backups.recovery import damage_problem, recover
+from desktop.core.backups.restore import restore
+from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
+from desktop.core.storage.workspace import Workspace, open_workspace
 
 
 def register(commands: Commands) -> None:

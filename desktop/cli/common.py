@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.core.data_dir import DataDirError
-from desktop.core.db import DatabaseError
-from desktop.core.exchange import ExchangeError
-from desktop.core.field_values import FieldValueError
-from desktop.core.store import RecordNotFound
-from desktop.core.templates import TemplateError
-from desktop.core.venue_directory import DirectoryImportError
+from desktop.core.forms.field_values import FieldValueError
+from desktop.core.forms.templates import TemplateError
+from desktop.core.forms.venue_directory import DirectoryImportError
+from desktop.core.merge.exchange import ExchangeError
+from desktop.core.storage.data_dir import DataDirError
+from desktop.core.storage.db import DatabaseError
+from desktop.core.storage.record_basics import RecordNotFound
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 USER_ERRORS = (

@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.common import Commands
-from desktop.core import exchange
-from desktop.core.files import french_reason
+from desktop.core.merge import exchange
+from desktop.core.storage.files import french_reason
 from desktop.core.tabular import ExportFilter, TabularExportError, export_tables
 from desktop.core.tabular.tables import parse_iso_date
 

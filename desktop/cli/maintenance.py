@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_PROBLEM, Commands
-from desktop.core.db import integrity_problems
-from desktop.core.directory_store import replace_directory
-from desktop.core.templates import TemplateError, TemplateSet
-from desktop.core.venue_directory import read_directory_csv
-from desktop.core.workspace import Workspace
+from desktop.core.forms.templates import TemplateError, TemplateSet
+from desktop.core.forms.venue_directory import read_directory_csv
+from desktop.core.merge.conflicts import conflicts_as_json
+from desktop.core.storage.db import integrity_problems
+from desktop.core.storage.directory_store import replace_directory
+from desktop.core.storage.workspace import Workspace
 
 
 def register(commands: Commands) -> None:
@@ -46,8 +47,6 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(ws: Workspace, args: argparse.Namespace) -> int:
-    from desktop.core.conflicts import conflicts_as_json
-
     if hasattr(sys.stdout, "reconfigure"):  # JSON for scripts: UTF-8 whatever the console
         sys.stdout.reconfigure(encoding="utf-8")
     print(json.dumps(conflicts_as_json(ws.store), ensure_ascii=False, indent=2))

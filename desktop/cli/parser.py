@@ -12,8 +12,8 @@ from pathlib import Path
 
 from desktop.cli import attachments, backup, exchange, maintenance, records, sheets, sync
 from desktop.cli.common import EXIT_BAD_INPUT, USER_ERRORS, CommandError, Commands
-from desktop.core.log_files import start_logging
-from desktop.core.workspace import open_workspace
+from desktop.core.diagnostics.log_files import start_logging
+from desktop.core.storage.workspace import open_workspace
 
 FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup)
 

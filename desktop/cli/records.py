@@ -7,9 +7,9 @@ import json
 from typing import Any
 
 from desktop.cli.common import EXIT_OK, CommandError, Commands
-from desktop.core.field_values import parse_assignment
-from desktop.core.validation import is_empty, validate_document
-from desktop.core.workspace import Workspace
+from desktop.core.forms.field_values import parse_assignment
+from desktop.core.forms.validation import is_empty, validate_document
+from desktop.core.storage.workspace import Workspace
 
 
 def register(commands: Commands) -> None:

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, CommandError, Commands
-from desktop.core.files import french_reason
-from desktop.core.workspace import Workspace
+from desktop.core.storage.files import french_reason
+from desktop.core.storage.workspace import Workspace
 
 
 def register(commands: Commands) -> None:

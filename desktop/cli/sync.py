@@ -7,9 +7,9 @@ import threading
 from pathlib import Path
 
 from desktop.cli.common import Commands
+from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine, check_shared_folder
 from desktop.core.sync.watcher import ShareWatcher, watch_forever
-from desktop.core.workspace import Workspace
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 

@@ -25,8 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core import backup, backup_info, backup_recovery, backup_restore  # noqa: E402
-from desktop.core.data_dir import DATABASE_NAME  # noqa: E402
+from desktop.core.backups import info as backup_info  # noqa: E402
+from desktop.core.backups import making as backup  # noqa: E402
+from desktop.core.backups import recovery as backup_recovery  # noqa: E402
+from desktop.core.backups import restore as backup_restore  # noqa: E402
+from desktop.core.storage.data_dir import DATABASE_NAME  # noqa: E402
 from tests.benchmarks.dataset import build  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "carnet-bench"

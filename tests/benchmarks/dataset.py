@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from desktop.core.directory_store import ensure_bundled_directory, identity_from_entry
-from desktop.core.venue_directory import bundled_directory_path, read_directory_csv
-from desktop.core.workspace import open_workspace
+from desktop.core.forms.venue_directory import bundled_directory_path, read_directory_csv
+from desktop.core.storage.directory_store import ensure_bundled_directory, identity_from_entry
+from desktop.core.storage.workspace import open_workspace
 
 WORDS = [
     "association",

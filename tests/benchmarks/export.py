@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core import exchange  # noqa: E402
+from desktop.core.merge import exchange  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 from desktop.core.tabular import build_tables, export_tables  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
 from tests.benchmarks.dataset import build  # noqa: E402
 from tests.benchmarks.pdf import sample_value  # noqa: E402
 

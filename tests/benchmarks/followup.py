@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.followup_load import load_followup  # noqa: E402
-from desktop.core.text import venue_sort_key  # noqa: E402
-from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
+from desktop.core.followup.load import load_followup  # noqa: E402
+from desktop.core.forms.text import venue_sort_key  # noqa: E402
+from desktop.core.storage.workspace import Workspace, open_workspace  # noqa: E402
 from tests.benchmarks.dataset import WORDS, sentence  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "carnet-bench" / "followup-10000"
@@ -148,8 +148,8 @@ def main() -> None:
 def view_figures(workspace: Workspace) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.followup_actions import set_action_status
-    from desktop.ui.followup_view import FollowupView
+    from desktop.core.followup.actions import set_action_status
+    from desktop.ui.views.followup_view import FollowupView
 
     app = QApplication.instance() or QApplication([])
     view = FollowupView(workspace.store, today=lambda: TODAY)

@@ -34,10 +34,10 @@ from reportlab.lib.styles import getSampleStyleSheet  # noqa: E402
 from reportlab.lib.utils import ImageReader  # noqa: E402
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Table  # noqa: E402
 
+from desktop.core.media.photos import PhotoLibrary  # noqa: E402
 from desktop.core.pdf.service import make_all, make_sheet  # noqa: E402
 from desktop.core.pdf.sheet import FRAME_WIDTH, PHOTO_BOX  # noqa: E402
-from desktop.core.photos import PhotoLibrary  # noqa: E402
-from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
+from desktop.core.storage.workspace import Workspace, open_workspace  # noqa: E402
 from tests.benchmarks.photos import make_photos  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "carnet-bench"

@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from desktop.core.photo_processing import PRINT_QUALITY, PRINT_SIZE  # noqa: E402
-from desktop.core.photos import PhotoLibrary  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.core.media.photo_processing import PRINT_QUALITY, PRINT_SIZE  # noqa: E402
+from desktop.core.media.photos import PhotoLibrary  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 
 COUNT, SIZE = 20, (4000, 3000)  # 12 MP
 
@@ -76,7 +76,7 @@ def event_loop_stall(paths: list[Path], folder: Path) -> tuple[float, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.photo_panel import PhotoPanel
+    from desktop.ui.views.photo_panel import PhotoPanel
 
     app = QApplication.instance() or QApplication([])
     workspace = open_workspace(folder)

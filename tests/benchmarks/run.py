@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 from tests.benchmarks.dataset import build  # noqa: E402
 
 PROBE = Path(__file__).with_name("startup_probe.py")

@@ -22,7 +22,7 @@ def main() -> None:
         window.setWindowTitle("bare")
     else:
         from desktop.app import create_window
-        from desktop.core.workspace import open_workspace
+        from desktop.core.storage.workspace import open_workspace
         from desktop.ui.i18n import install_translators
 
         install_translators(app, "fr")

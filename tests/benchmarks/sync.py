@@ -30,12 +30,12 @@ except ImportError:
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.exchange import record_document  # noqa: E402
+from desktop.core.forms.templates import TemplateSet  # noqa: E402
+from desktop.core.merge.exchange import record_document  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 from desktop.core.sync.engine import SyncEngine  # noqa: E402
 from desktop.core.sync.share import APP_FOLDER  # noqa: E402
 from desktop.core.sync.watcher import ShareWatcher, watch_forever  # noqa: E402
-from desktop.core.templates import TemplateSet  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
 
 TEMPLATES = TemplateSet.load()
 BENCH = Path(tempfile.gettempdir()) / "carnet-bench" / "sync"

@@ -30,7 +30,7 @@ from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.app import create_window  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 
 
 def typing_stall(app, window, box, start, finished, least_s: float = 2.0) -> float:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.templates import TemplateSet
-from desktop.core.workspace import open_workspace
+from desktop.core.forms.templates import TemplateSet
+from desktop.core.storage.workspace import open_workspace
 from tests.headless import run_carnet
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import backup, backup_info, backup_recovery, backup_restore
-from desktop.core.backup import BackupError
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.documents import DocumentLibrary
-from desktop.core.migrations import MIGRATIONS
-from desktop.core.workspace import open_workspace
+from desktop.core.backups import info as backup_info
+from desktop.core.backups import making as backup
+from desktop.core.backups import recovery as backup_recovery
+from desktop.core.backups import restore as backup_restore
+from desktop.core.backups.making import BackupError
+from desktop.core.media.documents import DocumentLibrary
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.migrations import MIGRATIONS
+from desktop.core.storage.workspace import open_workspace
 
 DATA = Path(__file__).with_name("data")
 

@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
-from desktop.core.directory_store import directory_size, search_directory
-from desktop.core.workspace import open_workspace
+from desktop.core.storage.directory_store import directory_size, search_directory
+from desktop.core.storage.workspace import open_workspace
 
 COMMANDS = ["import-venues", "export", "import", "new-venue", "new-visit", "set", "show", "list",
             "check", "conflicts"]  # fmt: skip

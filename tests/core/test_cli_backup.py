@@ -2,8 +2,8 @@
 
 import re
 
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.workspace import open_workspace
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.workspace import open_workspace
 from tests.core.test_cli import refused
 
 

@@ -4,7 +4,7 @@ import json
 import re
 from datetime import UTC, datetime
 
-from desktop.core.workspace import open_workspace
+from desktop.core.storage.workspace import open_workspace
 
 ISO_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 

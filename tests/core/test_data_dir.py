@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.data_dir import (
+from desktop.core.storage.data_dir import (
     DataDirError,
     check_data_dir,
     mount_type_in,
     network_share_reason,
 )
-from desktop.core.workspace import open_workspace
+from desktop.core.storage.workspace import open_workspace
 
 # Real /proc/self/mounts lines: a laptop with an SMB share and an NFS home.
 MOUNTS = r"""

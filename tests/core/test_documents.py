@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.documents import (
+from desktop.core.media.documents import (
     AGREEMENT_TYPES,
     DOCUMENT_TYPES,
     DocumentLibrary,
@@ -18,8 +18,8 @@ from desktop.core.documents import (
     guess_type,
     type_title,
 )
-from desktop.core.record_basics import RecordNotFound
-from desktop.core.workspace import open_workspace
+from desktop.core.storage.record_basics import RecordNotFound
+from desktop.core.storage.workspace import open_workspace
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
@@ -360,7 +360,7 @@ def test_documents_survive_reopening_the_workspace(tmp_path):
 def test_the_same_bytes_as_photo_and_as_document_keep_working_paths(tmp_path):
     from PIL import Image
 
-    from desktop.core.photos import PhotoLibrary
+    from desktop.core.media.photos import PhotoLibrary
 
     ws = open_workspace(tmp_path / "data")
     venue = ws.store.create_venue({"name": "Le Moulin", "commune": "Felletin"})

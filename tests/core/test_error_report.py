@@ -6,7 +6,7 @@ import importlib.metadata
 import sys
 import tomllib
 
-from desktop.core.error_report import carnet_version, error_report
+from desktop.core.diagnostics.error_report import carnet_version, error_report
 
 
 def test_the_version_comes_from_pyproject_when_not_installed(monkeypatch, repo_root):

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from desktop.core import exchange
-from desktop.core.exchange import ExchangeError, export_document, import_document, import_json
-from desktop.core.hlc import Stamp
-from desktop.core.workspace import open_workspace
+from desktop.core.merge import exchange
+from desktop.core.merge.exchange import ExchangeError, export_document, import_document, import_json
+from desktop.core.merge.hlc import Stamp
+from desktop.core.storage.workspace import open_workspace
 
 
 def _comparable(store) -> dict:
@@ -223,7 +223,7 @@ def test_a_visit_of_an_unknown_venue_is_refused_all_or_nothing(
 
 
 def test_a_merge_keeps_the_local_carry_over_markers(tmp_path):
-    from desktop.core.exchange import export_document, import_document
+    from desktop.core.merge.exchange import export_document, import_document
 
     here = open_workspace(tmp_path / "here")
     venue = here.store.create_venue({"name": "Le Moulin", "commune": "Felletin"})

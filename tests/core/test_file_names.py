@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from desktop.core.file_names import safe_file_name
 from desktop.core.pdf.service import sheet_file_name
+from desktop.core.storage.file_names import safe_file_name
 from desktop.core.sync.publish import sheet_share_path
 
 

@@ -9,8 +9,8 @@ import stat
 
 import pytest
 
-from desktop.core import files
-from desktop.core.files import atomic_target, new_file_mode, write_atomic
+from desktop.core.storage import files
+from desktop.core.storage.files import atomic_target, new_file_mode, write_atomic
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="no umask on Windows")
 

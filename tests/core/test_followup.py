@@ -8,7 +8,10 @@ from datetime import date
 
 import pytest
 
-from desktop.core.followup import (
+from desktop.core.followup.actions import FollowupError, set_action_status
+from desktop.core.followup.fields import FollowupFields
+from desktop.core.followup.load import load_followup
+from desktop.core.followup.model import (
     LATER,
     NO_DATE,
     NO_RESPONSIBLE,
@@ -19,11 +22,8 @@ from desktop.core.followup import (
     add_months,
     group_of,
 )
-from desktop.core.followup_actions import FollowupError, set_action_status
-from desktop.core.followup_fields import FollowupFields
-from desktop.core.followup_load import load_followup
-from desktop.core.pdf.french import months_between
-from desktop.core.templates import SCHEMAS_DIR, VISIT_TEMPLATE_FILE, template_from_schema
+from desktop.core.forms.french import months_between
+from desktop.core.forms.templates import SCHEMAS_DIR, VISIT_TEMPLATE_FILE, template_from_schema
 
 TODAY = date(2025, 3, 12)  # a Wednesday: this week runs to Sunday 16 March
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop.core import log_files
-from desktop.core.log_files import start_logging
+from desktop.core.diagnostics import log_files
+from desktop.core.diagnostics.log_files import start_logging
 
 log = logging.getLogger("carnet.test")
 
@@ -72,7 +72,7 @@ def test_faulthandler_writes_to_the_crash_log(isolated_logging):
 def test_a_hard_crash_leaves_its_trace_in_the_log_folder(isolated_logging):
     code = (
         "import faulthandler\n"
-        "from desktop.core.log_files import start_logging\n"
+        "from desktop.core.diagnostics.log_files import start_logging\n"
         "start_logging()\n"
         "faulthandler._sigsegv()\n"  # what a crash inside Qt looks like
     )

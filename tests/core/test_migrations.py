@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.clock_ahead import clocks_ahead
-from desktop.core.conflicts import list_conflicts
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.data_service import migrate
-from desktop.core.db import DatabaseError, connect, integrity_problems, schema_version
-from desktop.core.directory_store import directory_size, replace_directory, search_directory
-from desktop.core.documents import DocumentLibrary
-from desktop.core.migrations import MIGRATIONS
-from desktop.core.photos import PhotoLibrary
-from desktop.core.venue_directory import DirectoryEntry
-from desktop.core.workspace import open_workspace
+from desktop.core.forms.venue_directory import DirectoryEntry
+from desktop.core.media.documents import DocumentLibrary
+from desktop.core.media.photos import PhotoLibrary
+from desktop.core.merge.clock_ahead import clocks_ahead
+from desktop.core.merge.conflicts import list_conflicts
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.data_service import migrate
+from desktop.core.storage.db import DatabaseError, connect, integrity_problems, schema_version
+from desktop.core.storage.directory_store import directory_size, replace_directory, search_directory
+from desktop.core.storage.migrations import MIGRATIONS
+from desktop.core.storage.workspace import open_workspace
 
 DATA = Path(__file__).parent / "data"
 SAVED_V1 = DATA / "carnet-schema-v1.sqlite"
@@ -193,7 +193,7 @@ def test_a_v2_database_gets_sort_keys_and_lists_venues_the_french_way(tmp_path):
 
 def test_migration_3_computes_with_its_own_frozen_sort_key(tmp_path, monkeypatch):
     """Changing the live text.fold later must not change what migration 3 writes."""
-    from desktop.core import text
+    from desktop.core.forms import text
 
     db = connect(tmp_path / "v2.sqlite")
     migrate(db, target=2)

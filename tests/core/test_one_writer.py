@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import exchange
-from desktop.core.conflicts import list_conflicts
-from desktop.core.data_service import get_meta
-from desktop.core.hlc import MAX_COUNTER, HybridClock, Stamp, wall_clock_ms
-from desktop.core.workspace import open_workspace
+from desktop.core.merge import exchange
+from desktop.core.merge.conflicts import list_conflicts
+from desktop.core.merge.hlc import MAX_COUNTER, HybridClock, Stamp, wall_clock_ms
+from desktop.core.storage.data_service import get_meta
+from desktop.core.storage.workspace import open_workspace
 
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 HOUR_MS = 3_600_000
@@ -27,8 +27,8 @@ def test_only_the_data_service_opens_write_transactions():
         if WRITE_TRANSACTION.search(path.read_text("utf-8"))
     )
     # backup.py writes its manifest into the backup copy, a file of its own being made.
-    assert writers == ["core/backup.py", "core/data_service.py"]
-    backup_source = (DESKTOP / "core" / "backup.py").read_text("utf-8")
+    assert writers == ["core/backups/making.py", "core/storage/data_service.py"]
+    backup_source = (DESKTOP / "core" / "backups" / "making.py").read_text("utf-8")
     assert WRITE_TRANSACTION.findall(backup_source) == ['"BEGIN']
 
 
@@ -189,8 +189,8 @@ def test_a_deletion_that_missed_an_edit_is_a_conflict_and_a_restore_answers_it(t
         [conflict] = list_conflicts(bob.store)
         assert conflict.is_deletion
         assert conflict.other.device_id == bob.store.author.device_id
-        from desktop.core.conflicts import resolve_conflict
-        from desktop.core.field_merge import MISSING
+        from desktop.core.merge.conflicts import resolve_conflict
+        from desktop.core.merge.field_merge import MISSING
 
         resolve_conflict(bob.store, conflict, MISSING)
         assert bob.store.get_visit(visit.id).deleted_at is None

@@ -19,8 +19,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from desktop.core.documents import DocumentLibrary
-from desktop.core.pdf import french
+from desktop.core.forms import french
+from desktop.core.forms.templates import FieldSpec, TemplateSet, load_template
+from desktop.core.media.documents import DocumentLibrary
+from desktop.core.media.photos import PhotoLibrary
 from desktop.core.pdf.service import (
     DEFAULT_LOGO,
     make_all,
@@ -30,9 +32,7 @@ from desktop.core.pdf.service import (
     write_sheet,
 )
 from desktop.core.pdf.sheet import SheetOptions, render_sheet
-from desktop.core.photos import PhotoLibrary
-from desktop.core.templates import FieldSpec, TemplateSet, load_template
-from desktop.core.workspace import Workspace, open_workspace
+from desktop.core.storage.workspace import Workspace, open_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 FRENCH = "l’équipe « cœur » a rénové la façade pour 12 € : une œuvre collective"
@@ -416,7 +416,7 @@ def test_two_generations_of_a_visit_are_byte_identical(workspace, filled_visit, 
     assert make_sheet(workspace, visit_id, "reseau").data == first
     # Later, in another process with another hash seed: still the same bytes.
     script = ("import sys; from pathlib import Path; "
-              "from desktop.core.workspace import open_workspace; "
+              "from desktop.core.storage.workspace import open_workspace; "
               "from desktop.core.pdf.service import make_sheet; "
               "sys.stdout.buffer.write(make_sheet(open_workspace(Path(sys.argv[1])), "
               "sys.argv[2], 'reseau').data)")  # fmt: skip

@@ -10,7 +10,7 @@ import zlib
 import pytest
 from PIL import Image, ImageFile, ImageOps
 
-from desktop.core.photo_processing import (
+from desktop.core.media.photo_processing import (
     PRINT_SIZE,
     SUPPORTED_EXTENSIONS,
     THUMBNAIL_SIZE,

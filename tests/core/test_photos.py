@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.photos import PhotoLibrary, may_share, split_for_audience
-from desktop.core.workspace import open_workspace
+from desktop.core.media.photos import PhotoLibrary, may_share, split_for_audience
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -226,7 +226,7 @@ def test_a_disk_that_fills_up_mid_batch_leaves_nothing_half_written(setup):
 
 
 def test_an_export_leaves_out_photos_without_consent_unless_asked(setup):
-    from desktop.core.exchange import export_document, import_document
+    from desktop.core.merge.exchange import export_document, import_document
 
     workspace, library, visit_id, tmp_path = setup
     ids = [o.record_id for o in library.attach_files(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.core.text import HIT_END, HIT_START
+from desktop.core.forms.text import HIT_END, HIT_START
 
 
 def _ids(hits) -> list[str]:

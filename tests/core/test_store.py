@@ -2,9 +2,9 @@
 
 import pytest
 
-from desktop.core.hlc import Stamp
-from desktop.core.record_basics import RecordNotFound
-from desktop.core.workspace import open_workspace
+from desktop.core.merge.hlc import Stamp
+from desktop.core.storage.record_basics import RecordNotFound
+from desktop.core.storage.workspace import open_workspace
 
 EVERY_KIND = {
     "facilitator": "Camille Martin",  # text

@@ -13,7 +13,8 @@ import pytest
 from openpyxl.utils import get_column_letter
 from PIL import Image
 
-from desktop.core.photos import PhotoLibrary
+from desktop.core.forms.templates import template_from_schema
+from desktop.core.media.photos import PhotoLibrary
 from desktop.core.tabular import (
     ExportFilter,
     TabularExportError,
@@ -22,7 +23,6 @@ from desktop.core.tabular import (
     writers,
 )
 from desktop.core.tabular import tables as tabular
-from desktop.core.templates import template_from_schema
 
 ODD_TEXTS = [
     "Cœur de « friche » : l’œuvre collective, à Écully",

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from desktop.core.templates import (
+from desktop.core.forms.templates import (
     WIDGETS,
     TemplateError,
     TemplateSet,
@@ -12,7 +12,7 @@ from desktop.core.templates import (
     load_template,
     template_from_schema,
 )
-from desktop.core.workspace import open_workspace
+from desktop.core.storage.workspace import open_workspace
 
 SECTION_TITLES = [
     "Visite",

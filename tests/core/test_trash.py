@@ -3,11 +3,11 @@
 import pytest
 from PIL import Image
 
-from desktop.core.documents import DocumentLibrary
-from desktop.core.photos import PhotoLibrary
-from desktop.core.records import TrashItem
-from desktop.core.store import RecordNotFound
-from desktop.core.trash import Place, count_live_venues, place_of, restore
+from desktop.core.media.documents import DocumentLibrary
+from desktop.core.media.photos import PhotoLibrary
+from desktop.core.storage.record_basics import RecordNotFound
+from desktop.core.storage.records import TrashItem
+from desktop.core.storage.trash import Place, count_live_venues, place_of, restore
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 

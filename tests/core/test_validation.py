@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.core.validation import validate_document
+from desktop.core.forms.validation import validate_document
 
 VALID = {"visit_date": "2025-03-14", "visit_type": "suivi"}
 

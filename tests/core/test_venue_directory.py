@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.venue_directory import (
+from desktop.core.forms.venue_directory import (
     ATTRIBUTION,
     REQUIRED_COLUMNS,
     DirectoryEntry,

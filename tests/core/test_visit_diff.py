@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.visit_diff import EMPTY, diff_stored_visits, diff_visits, stable_sections
+from desktop.core.forms.visit_diff import EMPTY, diff_stored_visits, diff_visits, stable_sections
 
 
 def lines(template, before, after):

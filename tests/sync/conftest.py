@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.hlc import wall_clock_ms
+from desktop.core.forms.templates import TemplateSet
+from desktop.core.merge.hlc import wall_clock_ms
+from desktop.core.storage.workspace import Workspace, open_workspace
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine
-from desktop.core.templates import TemplateSet
-from desktop.core.workspace import Workspace, open_workspace
 
 
 @dataclass

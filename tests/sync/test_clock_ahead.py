@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.clock_ahead import clocks_ahead
-from desktop.core.conflicts import list_conflicts
-from desktop.core.hlc import DAY_MS, wall_clock_ms
+from desktop.core.merge.clock_ahead import clocks_ahead
+from desktop.core.merge.conflicts import list_conflicts
+from desktop.core.merge.hlc import DAY_MS, wall_clock_ms
 
 
 def test_a_clock_two_days_ahead_is_named_and_later_edits_still_win(laptops):

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from desktop.core.conflicts import list_conflicts
+from desktop.core.forms.templates import TemplateSet
+from desktop.core.merge.conflicts import list_conflicts
+from desktop.core.storage.workspace import open_workspace
 from desktop.core.sync.share import APP_FOLDER
-from desktop.core.templates import TemplateSet
-from desktop.core.workspace import open_workspace
 from tests.sync.conftest import Laptop
 
 NAMES = ("alice", "bob", "chloe")

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from desktop.core.record_basics import RecordNotFound
+from desktop.core.storage.record_basics import RecordNotFound
 from desktop.core.sync.share import Share
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.conflicts import conflicts_as_json, list_conflicts, resolve_conflict
-from desktop.core.field_merge import MISSING
+from desktop.core.merge.conflicts import conflicts_as_json, list_conflicts, resolve_conflict
+from desktop.core.merge.field_merge import MISSING
 
 
 def _deleted_while_edited(laptops):

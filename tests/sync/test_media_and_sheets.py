@@ -7,8 +7,8 @@ from pathlib import Path
 from PIL import Image
 from pypdf import PdfReader
 
-from desktop.core.documents import DocumentLibrary
-from desktop.core.photos import PhotoLibrary
+from desktop.core.media.documents import DocumentLibrary
+from desktop.core.media.photos import PhotoLibrary
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.share import Share
 
@@ -153,7 +153,7 @@ def test_the_share_removed_mid_pass_loses_nothing(laptops, share, monkeypatch):
 def test_a_laptop_refuses_a_share_that_holds_its_data(tmp_path):
     import pytest
 
-    from desktop.core.data_dir import DataDirError
+    from desktop.core.storage.data_dir import DataDirError
     from desktop.core.sync.engine import check_shared_folder
 
     with pytest.raises(DataDirError, match="dossier partagé"):

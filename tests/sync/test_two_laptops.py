@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.conflicts import list_conflicts, resolve_conflict
-from desktop.core.field_merge import MISSING
+from desktop.core.merge.conflicts import list_conflicts, resolve_conflict
+from desktop.core.merge.field_merge import MISSING
 
 
 def test_a_colleagues_visit_arrives(laptops):

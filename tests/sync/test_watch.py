@@ -51,7 +51,7 @@ def test_events_dropped_the_rescan_still_converges(laptops):
 def test_watch_mode_merges_a_change_within_seconds(laptops):
     alice, bob = laptops("alice"), laptops("bob")
     alice.sync(), bob.sync()
-    from desktop.core.workspace import open_workspace
+    from desktop.core.storage.workspace import open_workspace
 
     worker = open_workspace(bob.workspace.data_dir, bob.workspace.templates)
     engine = SyncEngine(worker)

@@ -8,7 +8,7 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.app import create_window  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """A write that fails (read-only or full disk) keeps what was typed, says so, and retries."""
 
-from desktop.ui.autosave import RETRY_DELAY_MS
+from desktop.ui.controllers.autosave import RETRY_DELAY_MS
 from tests.ui.conftest import type_text
 
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtGui import QTextCursor
 
-from desktop.core.conflicts import list_conflicts
+from desktop.core.merge.conflicts import list_conflicts
 from tests.headless import run_carnet
 from tests.ui.conftest import type_text
 

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.documents import DOCUMENT_TYPES, DocumentLibrary
-from desktop.core.workspace import open_workspace
-from desktop.ui.documents_panel import DOCUMENT_ROLE, DocumentsPanel
+from desktop.core.media.documents import DOCUMENT_TYPES, DocumentLibrary
+from desktop.core.storage.workspace import open_workspace
+from desktop.ui.views.documents_panel import DOCUMENT_ROLE, DocumentsPanel
 from tests.ui.conftest import drop_files
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -389,7 +389,7 @@ def test_delete_removes_it_from_the_list(venue_page, tmp_path):
 # ---------------------------------------------------------------- on the venue page
 def test_venue_page_shows_the_documents_section(window, tmp_path, warnings):
     try:
-        import desktop.ui.document_editor  # noqa: F401
+        import desktop.ui.views.document_editor  # noqa: F401
     except ImportError as error:  # the photo panel's modules are being written
         pytest.skip(f"page du lieu indisponible : {error}")
     venue = window.store.create_venue({"name": "Le Moulin", "commune": "Felletin"})

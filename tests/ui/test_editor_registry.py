@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from desktop.core.templates import TemplateSet
+from desktop.core.forms.templates import TemplateSet
 from desktop.ui.form.editor_registry import EDITORS, make_editor
 from desktop.ui.form.table_editor import TableEditor
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.core import log_files
-from desktop.core.log_files import start_logging
-from desktop.ui.error_dialog import ErrorDialog, install_error_hooks
+from desktop.core.diagnostics import log_files
+from desktop.core.diagnostics.log_files import start_logging
+from desktop.ui.dialogs.error_dialog import ErrorDialog, install_error_hooks
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_an_uncaught_error_is_logged_and_shown(hooks):
     assert "Traceback (most recent call last)" in details
     assert "in compute_the_sheet" in details and "ValueError: boum" in details
     logged = log_text()
-    assert "CRITICAL desktop.ui.error_dialog [MainThread] Unexpected error" in logged
+    assert "CRITICAL desktop.ui.dialogs.error_dialog [MainThread] Unexpected error" in logged
     assert "in compute_the_sheet" in logged and "ValueError: boum" in logged
 
 
@@ -167,7 +167,10 @@ def test_an_error_in_a_thread_is_logged_and_shown_on_the_ui_thread(hooks, qtbot)
     worker.start()
     worker.join()
     logged = log_text()
-    assert "CRITICAL desktop.ui.error_dialog [import-photos] Unexpected error in thread" in logged
+    assert (
+        "CRITICAL desktop.ui.dialogs.error_dialog [import-photos] Unexpected error in thread"
+        in logged
+    )
     assert "ValueError: en arrière-plan" in logged
     qtbot.waitUntil(lambda: reporter.dialog is not None)
     assert built_in == [QApplication.instance().thread()]
@@ -190,11 +193,11 @@ def test_the_dialog_speaks_english_too(hooks, qapp):
 
 def test_run_app_logs_and_installs_the_hooks(hooks, qapp, monkeypatch):
     """Wiring only: a start that stops early (the damaged-database dialog was cancelled)."""
-    import desktop.ui.damaged_start
+    import desktop.ui.dialogs.damaged_start
     from desktop.app import run_app
-    from desktop.ui.error_dialog import ErrorReporter
+    from desktop.ui.dialogs.error_dialog import ErrorReporter
 
-    monkeypatch.setattr(desktop.ui.damaged_start, "open_or_recover", lambda *args: None)
+    monkeypatch.setattr(desktop.ui.dialogs.damaged_start, "open_or_recover", lambda *args: None)
     names = qapp.applicationName(), qapp.organizationName()
     try:
         assert run_app(None, None) == 2

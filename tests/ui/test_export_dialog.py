@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.ui.export_dialog import ExportChoice, ExportDialog
+from desktop.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from tests.ui.conftest import accept_next_dialog
 
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.workspace import open_workspace
-from desktop.ui.followup_model import GroupRow
+from desktop.core.storage.workspace import open_workspace
+from desktop.ui.models.followup_model import GroupRow
 
 TODAY = date.today()
 

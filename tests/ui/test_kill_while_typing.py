@@ -10,8 +10,8 @@ import threading
 import time
 from pathlib import Path
 
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.workspace import open_workspace
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.workspace import open_workspace
 from tests.ui.typing_app import FIELD, typed_text
 
 SCRIPT = Path(__file__).with_name("typing_app.py")

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.ui.i18n import install_translators
-from desktop.ui.main_menus import MainMenus
+from desktop.ui.views.main_menus import MainMenus
 
 FRENCH = [
     ("&Fichier", [

@@ -4,10 +4,10 @@ import sqlite3
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.text import HIT_START
-from desktop.ui.main_window import WINDOW_TITLE
-from desktop.ui.search_dialog import SearchDialog, highlighted
+from desktop.core.forms.text import HIT_START
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.ui.dialogs.search_dialog import SearchDialog, highlighted
+from desktop.ui.views.main_window import WINDOW_TITLE
 from tests.ui.conftest import accept_next_dialog, type_text
 
 

@@ -81,7 +81,7 @@ def test_caption_edited_in_the_viewer_is_saved(window, qtbot, tmp_path):
         [photo(tmp_path / "a.jpg", (200, 0, 0)), photo(tmp_path / "b.jpg", (0, 0, 200))]
     )
     wait_for_batch(panel, qtbot, 2)
-    from desktop.ui.photo_viewer import PhotoViewer
+    from desktop.ui.views.photo_viewer import PhotoViewer
 
     ids = panel.photo_ids()
     viewer = PhotoViewer(panel.library, ids, ids[0], panel)

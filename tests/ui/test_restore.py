@@ -6,11 +6,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QAction
 
-from desktop.core import backup, backup_info
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.workspace import open_workspace
-from desktop.ui.damaged_start import open_or_recover
-from desktop.ui.restore_dialog import RestoreDialog
+from desktop.core.backups import info as backup_info
+from desktop.core.backups import making as backup
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.workspace import open_workspace
+from desktop.ui.dialogs.damaged_start import open_or_recover
+from desktop.ui.dialogs.restore_dialog import RestoreDialog
 from tests.ui.conftest import accept_next_dialog
 
 

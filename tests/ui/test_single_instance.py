@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 
-from desktop.ui.single_instance import (
+from desktop.ui.controllers.single_instance import (
     LOCK_NAME,
     SingleInstance,
     already_open_text,

@@ -8,11 +8,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from desktop.core.conflicts import list_conflicts  # noqa: E402
-from desktop.core.hlc import DAY_MS, wall_clock_ms  # noqa: E402
+from desktop.core.merge.conflicts import list_conflicts  # noqa: E402
+from desktop.core.merge.hlc import DAY_MS, wall_clock_ms  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
-from desktop.ui.sync_panel import SyncPanel  # noqa: E402
+from desktop.ui.dialogs.sync_panel import SyncPanel  # noqa: E402
 
 
 @pytest.fixture

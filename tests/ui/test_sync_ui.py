@@ -7,10 +7,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.conflicts import list_conflicts  # noqa: E402
+from desktop.core.merge.conflicts import list_conflicts  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
-from desktop.ui.sync_panel import SyncPanel  # noqa: E402
+from desktop.ui.dialogs.sync_panel import SyncPanel  # noqa: E402
 
 
 def _colleague(tmp_path, share):

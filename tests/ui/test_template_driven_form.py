@@ -5,8 +5,8 @@ import json
 from PySide6.QtWidgets import QLabel
 
 from desktop.app import create_window
-from desktop.core.templates import SCHEMAS_DIR, TemplateSet, load_template
-from desktop.core.workspace import open_workspace
+from desktop.core.forms.templates import SCHEMAS_DIR, TemplateSet, load_template
+from desktop.core.storage.workspace import open_workspace
 from tests.ui.conftest import type_text
 
 

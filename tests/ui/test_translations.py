@@ -147,7 +147,7 @@ def test_english_translations_are_used(qapp, translators):
 
 def test_english_widgets_are_translated(qtbot, translators):
     """Through self.tr() in a real dialog, i.e. with PySide's own context lookup."""
-    from desktop.ui.preferences_dialog import PreferencesDialog
+    from desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 
     translators("en")
     dialog = PreferencesDialog({"user_name": "Camille", "language": "en"})

@@ -3,8 +3,8 @@ attachment where it belongs, the import summary, a new visit with no venue chose
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.core.documents import DocumentLibrary
-from desktop.ui.preferences_flow import edit_preferences
+from desktop.core.media.documents import DocumentLibrary
+from desktop.ui.controllers.preferences_flow import edit_preferences
 from tests.ui.conftest import accept_next_dialog, type_text
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"

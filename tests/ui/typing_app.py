@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.app import create_window  # noqa: E402
-from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.core.storage.workspace import open_workspace  # noqa: E402
 
 FIELD = "governance_notes"
 KEY_INTERVAL_MS = 30

@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.documents import DocumentLibrary
-from desktop.core.file_names import safe_file_name
-from desktop.core.files import write_atomic
-from desktop.core.pdf import french
+from desktop.core.forms import french
+from desktop.core.media.documents import DocumentLibrary
+from desktop.core.media.photos import AUDIENCES, PhotoLibrary, split_for_audience
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
-from desktop.core.photos import AUDIENCES, PhotoLibrary, split_for_audience
-from desktop.core.workspace import Workspace
+from desktop.core.storage.file_names import safe_file_name
+from desktop.core.storage.files import write_atomic
+from desktop.core.storage.workspace import Workspace
 from desktop.paths import RESOURCES
 
 DEFAULT_LOGO = RESOURCES / "branding" / "logo.png"

@@ -29,12 +29,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core.pdf import french
+from desktop.core.forms import french
+from desktop.core.forms.templates import FieldSpec, Section, Template
+from desktop.core.forms.validation import is_empty
+from desktop.core.media.documents import type_title
 from desktop.core.pdf.page import NumberedCanvas, PageDecoration
 from desktop.core.pdf.styles import ACCENT, ACCENT_LIGHT, RULE, WARNING, WARNING_LIGHT, Styles
-from desktop.core.records import Document, Photo, Venue, Visit
-from desktop.core.templates import FieldSpec, Section, Template
-from desktop.core.validation import is_empty
+from desktop.core.storage.records import Document, Photo, Venue, Visit
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 1.8 * cm
@@ -332,8 +333,6 @@ class SheetBuilder:
         return [image, Spacer(1, 3), Paragraph(text(caption), self.styles.caption)]
 
     def documents_block(self) -> list:
-        from desktop.core.documents import type_title
-
         s, documents = self.styles, self.content.documents
         if not documents:
             return []

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core.conflicts import count_conflicts
-from desktop.core.data_dir import DataDirError, check_data_dir
-from desktop.core.files import french_reason
-from desktop.core.record_basics import now_iso
+from desktop.core.merge.conflicts import count_conflicts
+from desktop.core.storage.data_dir import DataDirError, check_data_dir
+from desktop.core.storage.files import french_reason
+from desktop.core.storage.record_basics import now_iso
+from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import importer, publish
 from desktop.core.sync.scan import Entry, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
-from desktop.core.workspace import Workspace
 
 SHARED_FOLDER = "shared_folder"  # the settings' key
 KNOWN = "sync_share_known"  # the app folder existed once: its absence means « unplugged »

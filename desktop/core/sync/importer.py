@@ -15,12 +15,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.exchange import ExchangeError, merge_document, validate_exchange
-from desktop.core.record_basics import now_iso
+from desktop.core.merge.exchange import ExchangeError, merge_document, validate_exchange
+from desktop.core.storage.record_basics import now_iso
+from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import MEDIA_NAME, classify_record_name
 from desktop.core.sync.scan import Entry, inside, media_by_digest
 from desktop.core.sync.share import TABLES, Share
-from desktop.core.workspace import Workspace
 
 OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
     "ok", "ignored", "invalid", "waiting", "media", "device",
@@ -289,7 +289,7 @@ def _verified(share: Share, candidates: list[Entry], digest: str | None) -> byte
 
 
 def _store_photo(workspace: Workspace, digest: str, print_jpeg: bytes, name: str) -> bool:
-    from desktop.core.photo_processing import PhotoRejected, render_photo
+    from desktop.core.media.photo_processing import PhotoRejected, render_photo  # Pillow, lazily
 
     try:
         renditions = render_photo(print_jpeg, name if name.lower().endswith(".jpg") else "p.jpg")

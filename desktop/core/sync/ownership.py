@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.store import CarnetStore
-from desktop.core.store_stamps import OWNER_FIELD
+from desktop.core.storage.store import CarnetStore
+from desktop.core.storage.store_stamps import OWNER_FIELD
 
 
 def take_over_sheets(store: CarnetStore, from_device: str) -> int:

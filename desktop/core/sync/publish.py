@@ -13,10 +13,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.exchange import record_document
-from desktop.core.file_names import safe_file_name
+from desktop.core.merge.exchange import record_document
+from desktop.core.storage.file_names import safe_file_name
+from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.share import TABLES, Share
-from desktop.core.workspace import Workspace
 
 # A photo may go to the network (see photos.may_share with the audience « reseau »).
 SHAREABLE_PHOTO = (
@@ -132,7 +132,7 @@ def _publish_media(workspace: Workspace, share: Share, table: str, document: dic
 def publish_sheets(workspace: Workspace, share: Share, report: PublishReport,
                    render=None) -> None:  # fmt: skip
     """Write the sheets of the visits this laptop owns, only those that changed."""
-    from desktop.core.pdf.service import make_sheet
+    from desktop.core.pdf.service import make_sheet  # reportlab: loaded when a sheet is due
 
     render = render or (lambda visit_id: make_sheet(workspace, visit_id, "reseau").data)
     conn = workspace.db.conn

@@ -17,7 +17,7 @@ import os
 import time
 from pathlib import Path
 
-from desktop.core.files import write_atomic
+from desktop.core.storage.files import french_reason, write_atomic
 
 APP_FOLDER = "Carnet"
 TABLES = ("venues", "visits", "photos", "documents")
@@ -97,6 +97,4 @@ class Share:
 
 
 def _unwritable(folder: Path, error: OSError) -> str:
-    from desktop.core.files import french_reason
-
     return f"Impossible d'écrire dans le dossier partagé « {folder} » : {french_reason(error)}."

@@ -3,7 +3,7 @@
     result = export_tables(store, Path("reseau.xlsx"), "xlsx", ExportFilter(...))
 
 The tables come from the templates (tables.py); writers.py turns them into files. The
-lossless JSON exchange export stays in desktop.core.exchange.
+lossless JSON exchange export stays in desktop.core.merge.exchange.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.store import CarnetStore
+from desktop.core.storage.store import CarnetStore
 from desktop.core.tabular.tables import (
     ExportFilter,
     Tables,

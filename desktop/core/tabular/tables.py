@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop.core.store import CarnetStore
-from desktop.core.templates import FieldSpec, Template
+from desktop.core.forms.templates import FieldSpec, Template
+from desktop.core.storage.store import CarnetStore
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

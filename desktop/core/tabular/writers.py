@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.files import atomic_target, write_atomic
+from desktop.core.storage.files import atomic_target, write_atomic
 from desktop.core.tabular.tables import Table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.core.templates import FieldSpec
+from desktop.core.forms.templates import FieldSpec
 from desktop.ui.form.field_widgets import (
     DateEditor,
     FieldEditor,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.field_values import parse_number
-from desktop.core.templates import FieldSpec
+from desktop.core.forms.field_values import parse_number
+from desktop.core.forms.templates import FieldSpec
 
 EMPTY_DATE = QDate(1900, 1, 1)  # QDateEdit cannot be empty: this date stands for "none"
 

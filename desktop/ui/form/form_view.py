@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.templates import Section, Template
+from desktop.core.forms.templates import Section, Template
 from desktop.ui.form.editor_registry import make_editor
 from desktop.ui.form.field_widgets import FieldEditor
 from desktop.ui.texts import fill

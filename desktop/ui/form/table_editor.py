@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.templates import FieldSpec
+from desktop.core.forms.templates import FieldSpec
 from desktop.ui.form.field_widgets import FieldEditor
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole

@@ -22,10 +22,10 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core.data_dir import DATABASE_NAME
-from desktop.core.directory_store import replace_directory
-from desktop.core.venue_directory import DirectoryEntry
-from desktop.core.workspace import open_workspace
+from desktop.core.forms.venue_directory import DirectoryEntry
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.directory_store import replace_directory
+from desktop.core.storage.workspace import open_workspace
 
 MOULIN_NOTES = "Équilibre fragile, économie de la contribution."
 ACTIONS = [
@@ -45,7 +45,7 @@ def set_setting(ws, key: str, value: str) -> None:
     if hasattr(ws, "set_setting"):
         ws.set_setting(key, value)
     else:  # before the data service (v3 to v5)
-        from desktop.core.workspace import set_meta
+        from desktop.core.storage.workspace import set_meta
 
         set_meta(ws.db, key, value)
 
@@ -94,8 +94,8 @@ def jpeg(color: tuple[int, int, int]) -> bytes:
 
 def fill_media(ws, ids: dict[str, str], folder: Path) -> None:
     """Two photos of the visit (one with rights filled, one trashed) and a venue's statutes."""
-    from desktop.core.documents import DocumentLibrary
-    from desktop.core.photos import PhotoLibrary
+    from desktop.core.media.documents import DocumentLibrary
+    from desktop.core.media.photos import PhotoLibrary
 
     photos = PhotoLibrary(ws.store, ws.media)
     files = [folder / "façade.jpg", folder / "atelier vélo.jpg"]

@@ -1,0 +1,133 @@
+"""Restoring a backup into the live database, after backing up the current state.
+
+Nothing is changed if the backup is unreadable, damaged or from a newer Carnet. The
+media files are not in the backup: the report names those it refers to and this data
+folder lacks.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core.backups.info import (
+    MANIFEST_TABLES,
+    PRE_RESTORE,
+    BackupError,
+    BackupInfo,
+    _read_only,
+    _remove,
+    read_backup_info,
+)
+from desktop.core.backups.making import make_backup
+from desktop.core.storage.data_service import migrate, open_database
+from desktop.core.storage.files import french_reason
+from desktop.core.storage.migrations import MIGRATIONS
+
+
+@dataclass
+class RestoreReport:
+    restored: BackupInfo
+    pre_restore: BackupInfo | None  # the state just before, itself a backup
+    missing_media: list[str] = field(default_factory=list)  # paths under media/
+    set_aside: list[Path] = field(default_factory=list)  # a damaged database, kept
+
+
+def restore(
+    backup_path: Path,
+    db_path: Path,
+    folder: Path,
+    now: datetime | None = None,
+    service=None,
+) -> RestoreReport:
+    """Replace the live database with a backup, after backing up the current state.
+
+    The copy goes through SQLite's backup API into the live file, so connections that
+    stay open (the app's) see the restored content at their next read, like any other
+    write, and the -wal/-shm files stay consistent. Nothing is changed if the backup is
+    unreadable, damaged or from a newer Carnet, or if the current state cannot be saved.
+    With the app's data service, the copy is one of its jobs (the one writer); without
+    one (repairing a damaged folder, nothing else open), on a connection of its own.
+    """
+    info = check_restorable(backup_path)
+    pre = make_backup(db_path, folder, now, label=PRE_RESTORE) if Path(db_path).exists() else None
+    _restore_into(backup_path, Path(db_path), service)
+    # No rotation here: it could remove the very backup just restored (an older one of a
+    # day that has a newer); the next backup rotates.
+    return RestoreReport(info, pre, missing_media(backup_path, Path(db_path).parent / "media"))
+
+
+def check_restorable(backup_path: Path) -> BackupInfo:
+    info = read_backup_info(backup_path)
+    if info.problem:
+        raise BackupError(f"« {backup_path} » n'est pas une sauvegarde de Carnet lisible : "
+                          f"{info.problem}.")  # fmt: skip
+    if info.schema is not None and info.schema > len(MIGRATIONS):
+        raise BackupError(
+            f"La sauvegarde « {Path(backup_path).name} » vient d'une version plus récente de "
+            "Carnet. Mettez Carnet à jour pour la restaurer."
+        )
+    conn = _read_only(backup_path)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.DatabaseError as error:
+        problems = [str(error)]
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise BackupError(f"La sauvegarde « {Path(backup_path).name} » est endommagée "
+                          f"({'; '.join(problems[:3])}) ; choisissez-en une autre.")  # fmt: skip
+    return info
+
+
+def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
+    """Backup file -> cleaned temporary copy -> live file, each step by the backup API."""
+
+    handle, temporary = tempfile.mkstemp(prefix=".carnet-restauration-", suffix=".sqlite",
+                                         dir=db_path.parent)  # fmt: skip
+    os.close(handle)
+    try:
+        source = _read_only(backup_path)
+        staging = sqlite3.connect(temporary, isolation_level=None, check_same_thread=False)
+        try:
+            source.backup(staging, pages=-1)
+            for table in MANIFEST_TABLES:
+                staging.execute(f"DROP TABLE IF EXISTS {table}")
+            if service is not None:
+                service.call_outside_transaction(
+                    lambda live: (staging.backup(live.conn, pages=-1), migrate(live))
+                )
+            else:
+                live = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
+                try:
+                    live.execute("PRAGMA journal_mode = WAL")
+                    staging.backup(live, pages=-1)  # one write transaction on the live file
+                finally:
+                    live.close()
+        finally:
+            staging.close()
+            source.close()
+        if service is None:
+            open_database(db_path).conn.close()  # an older backup: bring its schema up to date
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"La restauration a échoué ({error}).") from None
+    except OSError as error:
+        raise BackupError(f"La restauration a échoué : {french_reason(error)}.") from None
+    finally:
+        _remove(Path(temporary))
+
+
+def missing_media(backup_path: Path, media_root: Path) -> list[str]:
+    """Media files (paths under media/) the backup refers to and this folder lacks."""
+    conn = _read_only(backup_path)
+    try:
+        rows = conn.execute("SELECT path FROM carnet_backup_media ORDER BY path").fetchall()
+    except sqlite3.OperationalError:
+        rows = []
+    finally:
+        conn.close()
+    return [path for (path,) in rows if not (media_root / path).is_file()]

@@ -1,0 +1,158 @@
+"""Reading the « Suivi » out of the database: every live visit's actions, and each
+venue's latest visit for its agreement end, next visit and last visit date.
+
+Speed: SQLite's json_extract picks the few values needed out of visits.data, so no whole
+visit is json-decoded in Python, and each venue's latest visit comes from the index on
+(venue_id, visit_date) (10,000 visits, 30,000 actions: see tests/benchmarks/followup.py).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from operator import attrgetter
+
+from desktop.core.followup.fields import FollowupFields
+from desktop.core.followup.model import (
+    NO_DATE,
+    ActionItem,
+    AgreementItem,
+    Followup,
+    NextVisitItem,
+    VenueLastVisit,
+    cell_text,
+    group_of,
+    parse_date,
+)
+from desktop.core.forms.french import months_between
+from desktop.core.forms.templates import Template
+
+
+def _path(key: str) -> str:
+    return "$." + json.dumps(key)
+
+
+LATEST = (  # each live venue with its latest live visit (by the index on venue, date)
+    "SELECT ve.id, ve.name, ve.commune, v.id, v.visit_date, {extracts} FROM venues ve "
+    "LEFT JOIN visits v ON v.id = (SELECT w.id FROM visits w WHERE w.venue_id = ve.id "
+    "AND w.deleted_at IS NULL ORDER BY w.visit_date DESC, w.created_at DESC LIMIT 1) "
+    "WHERE ve.deleted_at IS NULL ORDER BY ve.sort_key"
+)
+
+
+def load_followup(db, template: Template, today: date | None = None) -> Followup:
+    """Everything the « Suivi » shows, in three queries. db: a Database or a connection."""
+    conn = getattr(db, "conn", db)
+    today = today or date.today()
+    fields = FollowupFields.of(template)
+    latest = _latest(conn, fields)
+    names = {row[0]: row[1] or "" for row in latest}
+    return Followup(
+        today=today,
+        fields=fields,
+        actions=tuple(_actions(conn, fields, names, today)),
+        agreements=tuple(_agreements(latest, fields, today)),
+        next_visits=tuple(_next_visits(latest, fields, today)),
+        venues=tuple(_venues(latest, template, today)),
+    )
+
+
+def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -> list:
+    """Each visit's table of actions comes out of SQLite as a small JSON array (json_extract),
+    decoded in Python: measured faster than json_each + one json_extract per column, which
+    re-parses every action once per column (tests/benchmarks/followup.py)."""
+    if not fields.actions:
+        return []
+    rows = conn.execute(
+        "SELECT id, venue_id, visit_date, json_extract(data, ?) FROM visits "
+        "WHERE deleted_at IS NULL",
+        (_path(fields.actions),),
+    )
+    key = fields.actions
+    what, who, due_key, status = fields.action, fields.responsible, fields.due, fields.status
+    groups: dict[str, str] = {}  # due -> group
+    items = []
+    append = items.append
+    for visit_id, venue_id, visit_date, table in rows:
+        name = names.get(venue_id)
+        if name is None or type(table) is not str or not table.startswith("["):
+            continue  # venue deleted, no actions, or not a list
+        try:
+            records = json.loads(table)
+        except ValueError:  # a text value that only looks like a list
+            continue
+        for row, record in enumerate(records):
+            if type(record) is not dict:
+                continue
+            get = record.get  # get(None) is None: a column the template lacks
+            due, text, person, state = get(due_key), get(what), get(who), get(status)
+            due = due if type(due) is str else cell_text(due)
+            group = groups.get(due)
+            if group is None:
+                group = groups[due] = group_of(parse_date(due), today)
+            append(
+                ActionItem(
+                    visit_id, venue_id, name, visit_date or "", key, row,
+                    text if type(text) is str else cell_text(text),
+                    person if type(person) is str else cell_text(person), due,
+                    state if type(state) is str else cell_text(state), group,
+                )
+            )  # fmt: skip
+    # ISO dates sort as text, so the dated groups come in order; stable: same due date,
+    # in the order of the visits. Then the actions without a (valid) due date.
+    items.sort(key=attrgetter("due"))
+    return [a for a in items if a.group != NO_DATE] + [a for a in items if a.group == NO_DATE]
+
+
+def _latest(conn, fields: FollowupFields) -> list[tuple]:
+    keys = [fields.agreement_end, fields.next_visit]
+    extracts = ", ".join("json_extract(v.data, ?)" if k else "NULL" for k in keys)
+    return conn.execute(LATEST.format(extracts=extracts), [_path(k) for k in keys if k]).fetchall()
+
+
+def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> list:
+    items = []
+    for venue_id, name, commune, visit_id, visit_date, value, _ in latest:
+        end = parse_date(value)
+        if end is None:
+            continue
+        items.append(
+            AgreementItem(
+                visit_id, venue_id, name or "", commune or "", visit_date or "",
+                fields.agreement_end, end.isoformat(), months_between(today, end),
+                (end - today).days,
+            )
+        )  # fmt: skip
+    items.sort(key=lambda a: a.end_date)
+    return items
+
+
+def _next_visits(latest: list[tuple], fields: FollowupFields, today: date) -> list:
+    items = []
+    for venue_id, name, commune, visit_id, visit_date, _, value in latest:
+        planned = parse_date(value)
+        if planned is None:
+            continue
+        items.append(
+            NextVisitItem(
+                visit_id, venue_id, name or "", commune or "", visit_date or "",
+                fields.next_visit, planned.isoformat(), (planned - today).days,
+            )
+        )  # fmt: skip
+    items.sort(key=lambda a: a.planned)
+    return items
+
+
+def _venues(latest: list[tuple], template: Template, today: date) -> list:
+    date_key = "visit_date" if template.field("visit_date") else ""
+    items = []
+    for venue_id, name, commune, visit_id, visit_date, _, _ in latest:
+        last = parse_date(visit_date)
+        items.append(
+            VenueLastVisit(
+                venue_id, name or "", commune or "", visit_id, visit_date or "", date_key,
+                months_between(last, today) if last else None,
+            )
+        )  # fmt: skip
+    items.sort(key=lambda v: (v.visit_id is not None, v.visit_date))  # never visited first
+    return items

@@ -1,0 +1,180 @@
+"""« Suivi »: what needs following up across every venue, from every live visit.
+
+Open actions (grouped by due date), occupation agreements coming to an end, next visits
+planned and venues not visited for a while. Visits of every author count: colleagues'
+synced visits live in the same tables. followup_fields.py finds which fields play which
+part, followup_load.py reads them all, followup_actions.py changes an action's status.
+
+Groups of actions, for a given `today`:
+- « En retard »: due before today;
+- « Cette semaine »: from today to the Sunday of today's ISO week;
+- « Ce mois-ci »: after this week, up to the last day of today's month;
+- « Plus tard »: anything later;
+- « Sans échéance »: no due date, or one that is not a date.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from desktop.core.followup.fields import FollowupFields
+
+OVERDUE, THIS_WEEK, THIS_MONTH, LATER, NO_DATE = (
+    "overdue",
+    "this_week",
+    "this_month",
+    "later",
+    "no_date",
+)
+GROUPS = (OVERDUE, THIS_WEEK, THIS_MONTH, LATER, NO_DATE)
+GROUP_TITLES = {
+    OVERDUE: "En retard",
+    THIS_WEEK: "Cette semaine",
+    THIS_MONTH: "Ce mois-ci",
+    LATER: "Plus tard",
+    NO_DATE: "Sans échéance",
+}
+OPEN = None  # status filter: every action not done
+NO_STATUS = ""  # status filter: actions with no status
+NO_RESPONSIBLE = ""  # responsible filter: actions nobody took
+HORIZONS = (3, 6, 12)  # months, for agreements
+IDLE_THRESHOLDS = (6, 12, 18, 24)  # months, for venues not visited
+
+
+class ActionItem(NamedTuple):
+    visit_id: str
+    venue_id: str
+    venue_name: str
+    visit_date: str
+    field: str  # the table's key
+    row: int  # index of the action in the table
+    what: str
+    responsible: str
+    due: str  # as typed, normally AAAA-MM-JJ; "" when none
+    status: str  # enum value, "" when none
+    group: str  # OVERDUE, THIS_WEEK...
+
+
+class AgreementItem(NamedTuple):
+    visit_id: str  # the latest visit of the venue
+    venue_id: str
+    venue_name: str
+    commune: str
+    visit_date: str
+    field: str
+    end_date: str
+    months_left: int  # whole months from today to the end (negative once ended)
+    days_left: int
+
+
+class NextVisitItem(NamedTuple):
+    visit_id: str  # the latest visit of the venue, which planned the next one
+    venue_id: str
+    venue_name: str
+    commune: str
+    visit_date: str
+    field: str
+    planned: str
+    days_left: int  # negative: the planned date has passed
+
+
+class VenueLastVisit(NamedTuple):
+    venue_id: str
+    venue_name: str
+    commune: str
+    visit_id: str | None  # None: never visited
+    visit_date: str
+    field: str  # the visit date's key, to open the visit there
+    months_since: int | None
+
+
+@dataclass(frozen=True)
+class Followup:
+    today: date
+    fields: FollowupFields
+    actions: tuple[ActionItem, ...]  # every action of every live visit, done ones too
+    agreements: tuple[AgreementItem, ...]  # latest visit of each venue with an end date
+    next_visits: tuple[NextVisitItem, ...]
+    venues: tuple[VenueLastVisit, ...]
+
+    # ------------------------------------------------------------ actions
+    def is_done(self, action: ActionItem) -> bool:
+        return bool(self.fields.done) and action.status == self.fields.done
+
+    def open_actions(self) -> list[ActionItem]:
+        return [a for a in self.actions if not self.is_done(a)]
+
+    def filter_actions(
+        self,
+        responsible: str | None = None,
+        venue_id: str | None = None,
+        status: str | None = OPEN,
+    ) -> list[ActionItem]:
+        """Actions by responsible (NO_RESPONSIBLE: none), venue and status (OPEN: not done,
+        NO_STATUS: none, else that status value); None leaves a criterion out."""
+        result = []
+        for action in self.actions:
+            if status is OPEN:
+                if self.is_done(action):
+                    continue
+            elif action.status != status:
+                continue
+            if responsible is not None and action.responsible != responsible:
+                continue
+            if venue_id is not None and action.venue_id != venue_id:
+                continue
+            result.append(action)
+        return result
+
+    def overdue_count(self) -> int:
+        return sum(1 for a in self.actions if a.group == OVERDUE and not self.is_done(a))
+
+    def responsibles(self) -> list[str]:
+        return sorted({a.responsible for a in self.actions if a.responsible}, key=str.casefold)
+
+    # ------------------------------------------------------------ agreements, visits
+    def agreements_ending(self, months: int, include_ended: bool = False) -> list[AgreementItem]:
+        """Agreements ending between today and today + months (and ended ones, if asked)."""
+        limit = add_months(self.today, months).isoformat()
+        start = "" if include_ended else self.today.isoformat()
+        return [a for a in self.agreements if start <= a.end_date <= limit]
+
+    def not_visited_since(self, months: int) -> list[VenueLastVisit]:
+        """Venues whose last visit is more than `months` months old, or never visited."""
+        limit = add_months(self.today, -months).isoformat()
+        return [v for v in self.venues if v.visit_id is None or v.visit_date < limit]
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), kept within the month (31 jan + 1 = 28 feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def parse_date(text: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def group_of(due: date | None, today: date) -> str:
+    if due is None:
+        return NO_DATE
+    if due < today:
+        return OVERDUE
+    if due <= today + timedelta(days=6 - today.weekday()):
+        return THIS_WEEK
+    if (due.year, due.month) == (today.year, today.month):
+        return THIS_MONTH
+    return LATER
+
+
+def cell_text(value: Any) -> str:
+    """A table cell as text: "" for none, surrounding spaces dropped."""
+    return "" if value is None else str(value).strip()

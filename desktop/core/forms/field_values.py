@@ -1,0 +1,81 @@
+"""Turning typed text (a command line's KEY=VALUE) into a field's value, by its widget."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop.core.forms.templates import FieldSpec, Template
+
+TRUE_WORDS = {"oui", "o", "vrai", "true", "1", "yes", "y"}
+FALSE_WORDS = {"non", "n", "faux", "false", "0", "no"}
+
+
+class FieldValueError(ValueError):
+    """str() is a French message naming the field."""
+
+
+def parse_number(text: str, integer: bool) -> int | float:
+    """French or English notation: « 1 234,5 » and « 1234.5 » both give 1234.5."""
+    cleaned = text.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+    value = float(cleaned)
+    if integer:
+        if not value.is_integer():
+            raise ValueError(text)
+        return int(value)
+    return int(value) if value.is_integer() and "." not in cleaned else value
+
+
+def parse_value(spec: FieldSpec, text: str) -> Any:
+    """The value for spec from text; empty text clears the field (None)."""
+    text = text.strip()
+    if text == "":
+        return None
+    widget = spec.widget
+    try:
+        if widget in {"integer", "number"}:
+            return parse_number(text, integer=widget == "integer")
+        if widget == "checkbox":
+            return _parse_bool(text)
+        if widget in {"multiselect", "table"}:
+            value = json.loads(text)
+            if not isinstance(value, list):
+                raise ValueError(text)
+            return value
+    except (ValueError, json.JSONDecodeError):
+        raise FieldValueError(_expected(spec, text)) from None
+    return text
+
+
+def _parse_bool(text: str) -> bool:
+    word = text.casefold()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(text)
+
+
+def _expected(spec: FieldSpec, text: str) -> str:
+    expected = {
+        "integer": "un nombre entier",
+        "number": "un nombre",
+        "checkbox": "oui ou non",
+        "multiselect": 'une liste JSON, ex. ["valeur1", "valeur2"]',
+        "table": 'une liste JSON d\'objets, ex. [{"role": "présidente"}]',
+    }[spec.widget]
+    return f"« {spec.key} » ({spec.title}) : « {text} » n'est pas {expected}."
+
+
+def parse_assignment(template: Template, assignment: str, strict: bool = True) -> tuple[str, Any]:
+    """KEY=VALUE -> (key, value). Unknown keys are refused when strict."""
+    key, sep, text = assignment.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise FieldValueError(f"« {assignment} » : écrivez CLÉ=VALEUR (ex. visit_type=suivi).")
+    spec = template.field(key)
+    if spec is None:
+        if strict:
+            raise FieldValueError(f"Champ inconnu dans le modèle « {template.id} » : « {key} ».")
+        return key, text or None
+    return key, parse_value(spec, text)

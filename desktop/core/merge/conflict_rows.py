@@ -1,0 +1,46 @@
+"""The rows of sync_conflicts: a value that lost a merge, kept for the user to review."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop.core.merge.field_merge import MISSING, FieldVersion, still_in_conflict
+from desktop.core.storage.db import Database
+
+
+def encode_value(value: Any) -> str:
+    return json.dumps({} if value is MISSING else {"v": value}, ensure_ascii=False)
+
+
+def decode_value(text: str) -> Any:
+    holder = json.loads(text)
+    return holder.get("v", MISSING)
+
+
+def keep_conflict(db: Database, table: str, record_id: str, key: str,
+                  loser: FieldVersion) -> None:  # fmt: skip
+    db.conn.execute(
+        "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
+        "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (record_id, table, key, encode_value(loser.value), loser.stamp, loser.device_id,
+         loser.user_name, datetime.now(UTC).isoformat(timespec="milliseconds")),
+    )  # fmt: skip
+
+
+def prune_conflicts(db: Database, record_id: str, key: str, winner: FieldVersion) -> bool:
+    """Drop the kept values that the field's current version has seen or now agrees with."""
+    rows = db.conn.execute(
+        "SELECT stamp, value FROM sync_conflicts WHERE record_id = ? AND field = ?",
+        (record_id, key),
+    ).fetchall()
+    dropped = False
+    for stamp, value in rows:
+        if not still_in_conflict(FieldVersion(decode_value(value), stamp), winner):
+            db.conn.execute(
+                "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND stamp = ?",
+                (record_id, key, stamp),
+            )
+            dropped = True
+    return dropped

@@ -1,0 +1,246 @@
+"""The lossless JSON exchange format: export every venue and visit, import them back.
+
+The file carries each record's full state with its per-field stamps, as described by
+schemas/exchange.schema.json. Import merges field by field: a field is taken from
+the file when its stamp is later than ours, so importing the same file twice, or an
+older file, changes nothing. The whole import is one transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from desktop.core.merge.exchange_attachments import (
+    attachment_records,
+    export_attachments,
+    merge_attachment,
+)
+from desktop.core.merge.record_merge import merge_fields, write_stamps
+from desktop.core.storage.files import write_atomic
+from desktop.core.storage.record_basics import now_iso
+from desktop.core.storage.store import CarnetStore
+from desktop.core.storage.store_stamps import DELETED_FIELD, OWNER_FIELD
+from desktop.paths import SCHEMAS
+
+FORMAT_NAME = "carnet-exchange"
+FORMAT_VERSION = 1
+SCHEMA_PATH = SCHEMAS / "exchange.schema.json"
+
+VENUE_COLUMNS = ("id", "created_at", "created_device", "created_user", "updated_at", "deleted_at")
+VISIT_COLUMNS = VENUE_COLUMNS + (
+    "venue_id", "template_id", "template_version", "owner_device", "carried_over", "carried_from",
+)  # fmt: skip
+
+
+class ExchangeError(ValueError):
+    """A file that cannot be imported; str() is a French message. Nothing was changed."""
+
+
+def _records(
+    store: CarnetStore, table: str, columns: tuple[str, ...], record_id: str | None = None
+) -> list[dict[str, Any]]:
+    where, params = ("WHERE id = ?", (record_id,)) if record_id else ("", ())
+    rows = store.db.conn.execute(
+        f"SELECT {', '.join(columns)}, data FROM {table} {where} ORDER BY created_at, id", params
+    ).fetchall()
+    records = []
+    for row in rows:
+        record = dict(zip(columns, row[:-1], strict=True))
+        record["data"] = json.loads(row[-1])
+        if "carried_over" in record:
+            record["carried_over"] = json.loads(record["carried_over"] or "[]")
+        record["stamps"] = store.field_stamps(record["id"])
+        records.append(record)
+    return records
+
+
+def export_document(store: CarnetStore, include_private_photos: bool = False) -> dict[str, Any]:
+    """Everything, except photos of people who gave no consent unless asked (see
+    exchange_attachments); the number left out is in "photos_left_out"."""
+
+    attachments, left_out = export_attachments(store, include_private_photos)
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": now_iso(),
+        "device_id": store.author.device_id,
+        "templates": {
+            "visit": {"id": store.templates.visit.id, "version": store.templates.visit.version},
+        },
+        "venues": _records(store, "venues", VENUE_COLUMNS),
+        "visits": _records(store, "visits", VISIT_COLUMNS),
+        **attachments,
+        "photos_left_out": left_out,
+    }
+
+
+def record_document(store: CarnetStore, table: str, record_id: str) -> dict[str, Any]:
+    """One record's full state as an exchange document (a file of the shared folder).
+
+    Nothing in it depends on the moment it is written, so an unchanged record gives
+    the same bytes and the sync engine has nothing to carry.
+    """
+
+    if table in ("venues", "visits"):
+        columns = VENUE_COLUMNS if table == "venues" else VISIT_COLUMNS
+        records = _records(store, table, columns, record_id)
+        for record in records:
+            record.pop("carried_over", None)  # this laptop's reading aid
+            record.pop("carried_from", None)
+    else:
+        records = attachment_records(store, table, record_id)
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+                "device_id": store.author.device_id}  # fmt: skip
+    for name in ("venues", "visits", "photos", "documents"):
+        document[name] = records if name == table else []
+    return document
+
+
+def export_json(store: CarnetStore, path: Path, include_private_photos: bool = False) -> dict:
+    document = export_document(store, include_private_photos)
+    if not path.parent.is_dir():  # a mistyped folder is refused, not created
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomic(path, data)  # never a half-written export under the real name
+    return {
+        "venues": len(document["venues"]),
+        "visits": len(document["visits"]),
+        "photos": len(document["photos"]),
+        "photos_left_out": document["photos_left_out"],
+    }
+
+
+def read_exchange_file(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(Path(path).read_text("utf-8"))
+    except OSError as error:
+        raise ExchangeError(f"Impossible de lire « {path} » : {error.strerror}.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ExchangeError(
+            f"« {Path(path).name} » n'est pas un fichier JSON lisible ({error})."
+        ) from None
+    validate_exchange(document)
+    return document
+
+
+def validate_exchange(document: Any) -> None:
+    if isinstance(document, dict) and document.get("format") == FORMAT_NAME:
+        version = document.get("version")
+        if isinstance(version, int) and version > FORMAT_VERSION:
+            raise ExchangeError(
+                f"Ce fichier vient d'une version plus récente de Carnet (format {version}). "
+                "Mettez Carnet à jour pour l'importer."
+            )
+    error = next(iter(_validator().iter_errors(document)), None)
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "racine"
+        raise ExchangeError(
+            f"Le fichier n'est pas un export Carnet valide (à « {where} » : {error.message})."
+        )
+
+
+@functools.cache
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text("utf-8")))
+
+
+def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
+    """Merge a validated exchange document; returns counts of created and updated records."""
+    return store.service.call(lambda writer: merge_document(writer.store, document))
+
+
+def merge_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
+    """Merge inside the caller's transaction; ExchangeError if a parent is missing."""
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    venue_ids = {v["id"] for v in document["venues"]}
+    for record in document["venues"]:
+        counts[_merge(store, "venues", VENUE_COLUMNS, record)] += 1
+    for record in document["visits"]:
+        known = store.db.conn.execute(
+            "SELECT 1 FROM venues WHERE id = ?", (record["venue_id"],)
+        ).fetchone()
+        if not known and record["venue_id"] not in venue_ids:
+            raise ExchangeError(f"La visite {record['id']} renvoie à un lieu absent du fichier.")
+        counts[_merge(store, "visits", VISIT_COLUMNS, record)] += 1
+    _import_attachments(store, document, counts)
+    return counts
+
+
+def _import_attachments(store: CarnetStore, document: dict[str, Any], counts: dict) -> None:
+    for table, parent, parent_table in (("photos", "visit_id", "visits"),
+                                        ("documents", "venue_id", "venues")):  # fmt: skip
+        for record in document.get(table, []):
+            found = store.db.conn.execute(
+                f"SELECT 1 FROM {parent_table} WHERE id = ?", (record[parent],)
+            ).fetchone()
+            if not found:
+                raise ExchangeError(
+                    f"Le fichier joint {record['id']} renvoie à un élément absent du fichier."
+                )
+            counts[merge_attachment(store, table, record)] += 1
+
+
+def import_json(store: CarnetStore, path: Path) -> dict[str, int]:
+    return import_document(store, read_exchange_file(path))
+
+
+def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dict) -> str:
+    """Insert a new record, or merge it field by field (record_merge decides each field)."""
+    row = store.db.conn.execute(
+        f"SELECT data, deleted_at, owner_device FROM {table} WHERE id = ?"
+        if table == "visits"
+        else f"SELECT data, deleted_at, NULL FROM {table} WHERE id = ?",
+        (record["id"],),
+    ).fetchone()
+    if row is None:
+        for stamp in record["stamps"].values():
+            store.observe(stamp)
+        _write(store, table, columns, record, record["data"], record.get("deleted_at"))
+        write_stamps(store, table, record["id"], record["stamps"])
+        return "created"
+    data, deleted, owner = json.loads(row[0]), row[1], row[2]
+    ours = {**data, DELETED_FIELD: deleted, OWNER_FIELD: owner}
+    theirs = {
+        **record["data"],
+        DELETED_FIELD: record.get("deleted_at"),
+        OWNER_FIELD: record.get("owner_device"),
+    }
+    taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
+    if not taken:
+        return "unchanged"
+    for key in taken.keys() - {DELETED_FIELD, OWNER_FIELD}:
+        if key in record["data"]:
+            data[key] = record["data"][key]
+        else:
+            data.pop(key, None)
+    if DELETED_FIELD in taken:
+        deleted = record.get("deleted_at")
+    if OWNER_FIELD in taken:
+        owner = record.get("owner_device")
+    # Carry-over markers are this laptop's reading aid, the owner moves only by its stamp.
+    local_only = {"carried_over", "carried_from", "owner_device"}
+    _write(store, table, tuple(c for c in columns if c not in local_only), record, data, deleted)
+    if table == "visits":
+        store.db[table].update(record["id"], {"owner_device": owner})
+    return "updated"
+
+
+def _write(store, table, columns, record, data, deleted_at) -> None:
+    """Upsert the row with its derived columns recomputed from the merged data."""
+    row = {c: record.get(c) for c in columns if c not in ("deleted_at",)}
+    row["deleted_at"] = deleted_at
+    if "carried_over" in row:
+        row["carried_over"] = json.dumps(row["carried_over"] or [])
+    if table == "venues":
+        row |= store.venue_columns(data)
+    else:
+        row |= store.visit_columns(record["venue_id"], data, record.get("created_user") or "")
+    row["updated_at"] = record.get("updated_at")  # keep the record's own history
+    store.db[table].upsert(row, pk="id")

@@ -1,0 +1,90 @@
+"""Photos' and documents' metadata in the exchange file (their files travel separately).
+
+A photo whose identifiable people gave no consent is left out of an export unless the
+user asks for a private export: an export is a copy that leaves the laptop.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.media.photos import EDITABLE_FIELDS as PHOTO_FIELDS
+from desktop.core.merge.record_merge import merge_fields, write_stamps
+from desktop.core.storage.store import CarnetStore
+from desktop.core.storage.store_stamps import DELETED_FIELD
+
+FIXED = ("id", "sha256", "original_name", "created_at", "created_device", "created_user",
+         "updated_at", "deleted_at")  # fmt: skip
+TABLES = {
+    "photos": {"parent": "visit_id", "fields": (*PHOTO_FIELDS, "position")},
+    "documents": {"parent": "venue_id", "fields": ("doc_type", "doc_date", "end_date")},
+}
+
+
+def export_attachments(store: CarnetStore, include_private: bool) -> tuple[dict, int]:
+    """({"photos": [...], "documents": [...]}, number of photos left out for consent)."""
+    exported, left_out = {}, 0
+    for table in TABLES:
+        records = []
+        for values, record in _attachments(store, table):
+            if table == "photos" and not include_private and _lacks_consent(values):
+                left_out += 1
+                continue
+            records.append(record)
+        exported[table] = records
+    return exported, left_out
+
+
+def attachment_records(store: CarnetStore, table: str, record_id: str) -> list[dict[str, Any]]:
+    return [record for _, record in _attachments(store, table, record_id)]
+
+
+def _attachments(store: CarnetStore, table: str, record_id: str | None = None):
+    """(column values, exchange record) of each photo or document (or just one)."""
+    spec = TABLES[table]
+    columns = (*FIXED, spec["parent"], *spec["fields"])
+    where, params = ("WHERE id = ?", (record_id,)) if record_id else ("", ())
+    rows = store.db.conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} {where} ORDER BY created_at, id", params
+    ).fetchall()
+    for row in rows:
+        values = dict(zip(columns, row, strict=True))
+        record = {k: values[k] for k in (*FIXED, spec["parent"])}
+        record["data"] = {k: values[k] for k in spec["fields"] if values[k] is not None}
+        record["stamps"] = store.field_stamps(values["id"])
+        yield values, record
+
+
+def _lacks_consent(values: dict[str, Any]) -> bool:
+    return bool(values["identifiable_people"]) and not (values["consent"] or "").strip()
+
+
+def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> str:
+    """Insert a new photo or document, or merge it field by field (see record_merge)."""
+    spec = TABLES[table]
+    cursor = store.db.conn.execute(
+        f"SELECT deleted_at, {', '.join(spec['fields'])} FROM {table} WHERE id = ?",
+        (record["id"],),
+    )
+    row = cursor.fetchone()
+    if row is None:
+        for stamp in record["stamps"].values():
+            store.observe(stamp)
+        values = {k: record.get(k) for k in (*FIXED, spec["parent"])}
+        values |= {k: record["data"].get(k) for k in spec["fields"]}
+        store.db[table].insert(values)
+        write_stamps(store, table, record["id"], record["stamps"])
+        return "created"
+    ours = {k: v for k, v in zip(spec["fields"], row[1:], strict=True) if v is not None}
+    ours[DELETED_FIELD] = row[0]
+    theirs = {**record["data"], DELETED_FIELD: record.get("deleted_at")}
+    taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
+    if not taken:
+        return "unchanged"
+    update = {k: record["data"].get(k) for k in taken if k in spec["fields"]}
+    if DELETED_FIELD in taken:
+        update["deleted_at"] = record.get("deleted_at")
+    update["updated_at"] = record.get("updated_at")
+    store.db[table].update(record["id"], update)
+    store.changes.note(table, record["id"], taken)
+    return "updated"

@@ -1,0 +1,224 @@
+"""Numbered schema migrations; migration N brings PRAGMA user_version from N-1 to N.
+
+Never edit a migration that has shipped: add a new one. Each runs inside one
+transaction (see db.migrate), so only plain execute() calls are used here: sqlite's
+executescript would commit halfway.
+
+A migration computes only with code frozen here beside it (_fold_v3, _create_fts…),
+never with the live helpers: changing text.fold must not change what migration 3
+wrote, or two laptops upgraded at different times would disagree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.storage.db import Database
+
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # « economie » finds « économie »
+
+
+def _create_fts(db: Database, table: str) -> None:
+    """An external-content FTS5 index over table.search_text, kept in step by triggers."""
+    run = db.conn.execute
+    run(
+        f"CREATE VIRTUAL TABLE {table}_fts USING fts5(search_text, "
+        f"content='{table}', content_rowid='rowid', tokenize='{FTS_TOKENIZER}')"
+    )
+    run(
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {table}_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+    )
+    run(
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {table}_fts({table}_fts, rowid, search_text) "
+        f"VALUES ('delete', old.rowid, old.search_text); END"
+    )
+    run(
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF search_text ON {table} BEGIN "
+        f"INSERT INTO {table}_fts({table}_fts, rowid, search_text) "
+        f"VALUES ('delete', old.rowid, old.search_text); "
+        f"INSERT INTO {table}_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+    )
+
+
+def m001_initial(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    record = {
+        "id": str,
+        "data": str,  # JSON: field key -> value
+        "search_text": str,
+        "created_at": str,
+        "created_device": str,
+        "created_user": str,
+        "updated_at": str,
+        "deleted_at": str,  # soft delete (trash); NULL while alive
+    }
+    db["venues"].create({**record, "name": str, "commune": str}, pk="id")
+    db["visits"].create(
+        {
+            **record,
+            "venue_id": str,
+            "template_id": str,
+            "template_version": int,
+            "visit_date": str,
+            "visit_type": str,
+            "author": str,
+            "owner_device": str,
+            "carried_over": str,  # JSON list of keys copied from the previous visit
+            "carried_from": str,  # that previous visit's date
+            "error_count": int,
+            "completeness": float,
+        },
+        pk="id",
+        foreign_keys=[("venue_id", "venues", "id")],
+    )
+    # Who changed each field last, and when: the sync merges per field on these.
+    db["field_stamps"].create(
+        {"record_id": str, "field": str, "stamp": str, "device_id": str, "user_name": str},
+        pk=("record_id", "field"),
+    )
+    db["venues"].create_index(["name"])
+    db["visits"].create_index(["venue_id", "visit_date"])
+    _create_fts(db, "venues")
+    _create_fts(db, "visits")
+
+
+def m002_venue_directory(db: Database) -> None:
+    """The national list of tiers-lieux, to pre-fill a new venue's identity."""
+    db["directory"].create(
+        {
+            "source_id": str,
+            "name": str,
+            "address": str,
+            "postal_code": str,
+            "commune": str,
+            "insee_code": str,
+            "website": str,
+            "typology": str,
+            "lat": float,
+            "lon": float,
+            "region": str,
+            "department": str,
+            "search_key": str,  # folded name, commune and postcode
+        },
+        pk="source_id",
+    )
+
+
+def _fold_v3(text: str) -> str:
+    """text.fold as migration 3 shipped it: lower case, no accents, œ and æ spelt out."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.replace("œ", "oe").replace("æ", "ae")
+
+
+def _sort_key_v3(name: str, commune: str) -> str:
+    """venue_sort_key as migration 3 shipped it (the live one is text.venue_sort_key)."""
+    return f"{_fold_v3(name or '')}\x1f{_fold_v3(commune or '')}"
+
+
+def m003_venue_sort_key(db: Database) -> None:
+    """A stored sort key, so the venue list comes sorted from a covering index at start."""
+    run = db.conn.execute
+    run("ALTER TABLE venues ADD COLUMN sort_key TEXT")
+    rows = run("SELECT id, name, commune FROM venues").fetchall()
+    for venue_id, name, commune in rows:
+        run("UPDATE venues SET sort_key = ? WHERE id = ?", (_sort_key_v3(name, commune), venue_id))
+    run("CREATE INDEX venues_by_sort_key ON venues(deleted_at, sort_key, id, name, commune)")
+
+
+def m004_photos_and_documents(db: Database) -> None:
+    """Photos of a visit and governance documents of a venue, their files named by hash."""
+    common = {
+        "id": str,
+        "sha256": str,
+        "original_name": str,
+        "created_at": str,
+        "created_device": str,
+        "created_user": str,
+        "updated_at": str,
+        "deleted_at": str,
+    }
+    db["media"].create(
+        {"sha256": str, "kind": str, "ext": str, "size": int, "width": int, "height": int},
+        pk="sha256",
+    )
+    db["photos"].create(
+        {
+            **common,
+            "visit_id": str,
+            "caption": str,
+            "taken_on": str,
+            "position": float,  # between neighbours when reordered: one row changes
+            "identifiable_people": int,  # 0/1: personnes reconnaissables
+            "consent": str,  # reference or text of the authorisation
+            "allowed_use": str,  # interne / reseau / public
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["documents"].create(
+        {**common, "venue_id": str, "doc_type": str, "doc_date": str, "end_date": str},
+        pk="id",
+        foreign_keys=[("venue_id", "venues", "id")],
+    )
+    db["photos"].create_index(["visit_id", "position"])
+    db["documents"].create_index(["venue_id", "doc_type"])
+
+
+def m005_sync(db: Database) -> None:
+    """What the shared-folder sync needs: each field's base stamp, conflicts, the share's index.
+
+    base is the stamp a local edit replaced: a colleague's value whose stamp is later
+    than our base was not seen when we edited, so the two edits are concurrent.
+    """
+    run = db.conn.execute
+    run("ALTER TABLE field_stamps ADD COLUMN base TEXT")
+    run("CREATE INDEX field_stamps_by_device ON field_stamps(device_id, record_id)")
+    db["sync_conflicts"].create(
+        {"record_id": str, "tbl": str, "field": str, "value": str, "stamp": str,
+         "device_id": str, "user_name": str, "found_at": str},
+        pk=("record_id", "field", "stamp"),
+    )  # fmt: skip
+    # Every file of the share seen so far: a rescan re-reads only what changed.
+    db["sync_index"].create(
+        {"path": str, "size": int, "mtime_ns": int, "sha256": str, "status": str,
+         "reason": str, "device_id": str, "seen_at": str},
+        pk="path",
+    )  # fmt: skip
+    # What this laptop last wrote to the share, so a pass writes only what changed.
+    db["sync_published"].create(
+        {"record_id": str, "tbl": str, "fingerprint": str, "path": str}, pk="record_id"
+    )
+    db["sync_sheets"].create({"visit_id": str, "fingerprint": str, "path": str}, pk="visit_id")
+    # A shared photo travels as its print rendition, named by that file's own hash.
+    db["sync_prints"].create({"sha256": str, "print_sha256": str}, pk="sha256")
+
+
+def m006_one_writer(db: Database) -> None:
+    """Deletions that remember what they saw, and colleagues whose clock runs far ahead.
+
+    A tombstone's base is now the latest field stamp its author had seen: an edit later
+    than that was made without knowing of the deletion (a conflict of its own). Earlier
+    tombstones are taken to have seen everything before them.
+    """
+    run = db.conn.execute
+    run("UPDATE field_stamps SET base = stamp WHERE field = '_deleted'")
+    db["clock_ahead"].create(
+        {"device_id": str, "user_name": str, "ahead_ms": int, "seen_at": str}, pk="device_id"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    m001_initial,
+    m002_venue_directory,
+    m003_venue_sort_key,
+    m004_photos_and_documents,
+    m005_sync,
+    m006_one_writer,
+]

@@ -1,0 +1,212 @@
+"""Visits: created with what carries over from the last one, edited, listed, searched,
+trashed and restored.
+
+Part of CarnetStore (store.py): the methods marked @writes run on the data service's
+writer, in its transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from desktop.core.forms import text
+from desktop.core.forms.templates import Template
+from desktop.core.forms.validation import is_empty, validate_document
+from desktop.core.storage.data_service import writes
+from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
+from desktop.core.storage.records import ChangeResult, SearchHit, Visit, VisitSummary
+from desktop.core.storage.store_stamps import apply_changes, bases_of, clean_changes
+
+
+def completeness(template: Template, data: dict[str, Any]) -> float:
+    keys = [f.key for f in template.fields]
+    filled = sum(1 for k in keys if not is_empty(data.get(k)))
+    return round(filled / len(keys), 3) if keys else 1.0
+
+
+class VisitRecords:
+    """The visit methods of CarnetStore."""
+
+    @writes
+    def create_visit(
+        self, venue_id: str, visit_date: str | None = None, carry_over: bool = True
+    ) -> Visit:
+        template = self.templates.visit
+        self.get_venue(venue_id)  # raises if unknown
+        data: dict[str, Any] = {
+            "visit_date": visit_date or date.today().isoformat(),
+            "facilitator": self.author.user_name,
+        }
+        carried: list[str] = []
+        carried_from = None
+        previous = self._last_visit_data(venue_id) if carry_over else None
+        if previous:
+            carried_from, previous_data = previous
+            for key in template.carry_over_keys():
+                if not is_empty(previous_data.get(key)):
+                    data[key] = previous_data[key]
+                    carried.append(key)
+        visit_id, now = new_id(), now_iso()
+        self.db["visits"].insert(
+            {
+                "id": visit_id,
+                "venue_id": venue_id,
+                "template_id": template.id,
+                "template_version": template.version,
+                "owner_device": self.author.device_id,
+                "carried_over": json.dumps(carried),
+                "carried_from": carried_from,
+                "created_at": now,
+                "created_device": self.author.device_id,
+                "created_user": self.author.user_name,
+                "deleted_at": None,
+                **self.visit_columns(venue_id, data),
+            }
+        )
+        self.stamp("visits", visit_id, data.keys())
+        return self.get_visit(visit_id)
+
+    def _last_visit_data(self, venue_id: str) -> tuple[str, dict[str, Any]] | None:
+        row = self.db.conn.execute(
+            "SELECT visit_date, data FROM visits WHERE venue_id = ? AND deleted_at IS NULL "
+            "ORDER BY visit_date DESC, created_at DESC LIMIT 1",
+            (venue_id,),
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def visit_columns(
+        self, venue_id: str, data: dict[str, Any], author: str = ""
+    ) -> dict[str, Any]:
+        """The denormalised columns of a visit row, derived from its data."""
+        template = self.templates.visit
+        errors = validate_document(template, data)
+        venue = self.db.conn.execute(
+            "SELECT name, commune FROM venues WHERE id = ?", (venue_id,)
+        ).fetchone()
+        header = f"{venue[0]}\n{venue[1] or ''}" if venue else ""
+        return {
+            "data": json.dumps(data, ensure_ascii=False),
+            "visit_date": data.get("visit_date", ""),
+            "visit_type": data.get("visit_type", ""),
+            "author": data.get("facilitator") or author or self.author.user_name,
+            "error_count": sum(len(m) for m in errors.values()),
+            "completeness": completeness(template, data),
+            "search_text": header + "\n" + text.document_text(template, data),
+            "updated_at": now_iso(),
+        }
+
+    def get_visit(self, visit_id: str) -> Visit:
+        row = self.db.conn.execute(
+            "SELECT id, venue_id, template_id, template_version, data, carried_over, "
+            "carried_from, author, owner_device, created_at, updated_at, deleted_at, "
+            "completeness FROM visits WHERE id = ?",
+            (visit_id,),
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"Visite introuvable : {visit_id}")
+        data = json.loads(row[4])
+        return Visit(
+            id=row[0],
+            venue_id=row[1],
+            template_id=row[2],
+            template_version=row[3],
+            data=data,
+            carried_over=frozenset(json.loads(row[5] or "[]")),
+            carried_from=row[6],
+            errors=validate_document(self.templates.visit, data),
+            completeness=row[12],
+            author=row[7],
+            owner_device=row[8],
+            created_at=row[9],
+            updated_at=row[10],
+            deleted_at=row[11],
+        )
+
+    @writes
+    def update_visit(
+        self, visit_id: str, changes: dict[str, Any], bases: dict[str, str] | None = None
+    ) -> ChangeResult:
+        """Apply field changes (None or empty clears a field). Invalid values are saved too.
+
+        `bases` holds, per field, the stamp the editor was showing ("" for none): a value
+        stored since then is kept as a conflict rather than silently written over.
+        """
+        row = self.db.conn.execute(
+            "SELECT venue_id, data, carried_over FROM visits WHERE id = ?", (visit_id,)
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"Visite introuvable : {visit_id}")
+        stored = json.loads(row[1])
+        data, changed = apply_changes(stored, clean_changes(changes))
+        if not changed:
+            errors = validate_document(self.templates.visit, data)
+            return ChangeResult(visit_id, (), errors, completeness(self.templates.visit, data))
+        conflicts = self._keep_changed_underneath("visits", visit_id, stored, changed, bases)
+        columns = self.visit_columns(row[0], data)
+        carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
+        self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
+        stamp = self.stamp("visits", visit_id, changed, bases_of(changed, bases))
+        errors = validate_document(self.templates.visit, data)
+        return ChangeResult(visit_id, changed, errors, columns["completeness"],
+                            dict.fromkeys(changed, stamp), conflicts)  # fmt: skip
+
+    @writes
+    def confirm_carried_over(self, visit_id: str, keys: Iterable[str]) -> None:
+        """The user checked carried-over values: they no longer need the marker."""
+        keys = set(keys)
+        visit = self.get_visit(visit_id)
+        remaining = sorted(visit.carried_over - keys)
+        self.db["visits"].update(visit_id, {"carried_over": json.dumps(remaining)})
+        self.changes.note("visits", visit_id)
+
+    def list_visits(self, venue_id: str | None = None) -> list[VisitSummary]:
+        """Live visits (of one venue, or all), most recent first."""
+        where = "v.deleted_at IS NULL AND ve.deleted_at IS NULL"
+        params: tuple[str, ...] = ()
+        if venue_id:
+            where += " AND v.venue_id = ?"
+            params = (venue_id,)
+        rows = self.db.conn.execute(
+            "SELECT v.id, v.venue_id, ve.name, v.visit_date, v.visit_type, "
+            "COALESCE(v.author, ''), COALESCE(v.completeness, 0), COALESCE(v.error_count, 0) "
+            "FROM visits v JOIN venues ve ON ve.id = v.venue_id "
+            f"WHERE {where} ORDER BY v.visit_date DESC, v.created_at DESC",
+            params,
+        ).fetchall()
+        type_field = self.templates.visit.field("visit_type")
+        label = type_field.label_of if type_field else str
+        return [VisitSummary(*r[:3], r[3] or "", label(r[4]) if r[4] else "", *r[5:]) for r in rows]
+
+    @writes
+    def delete_visit(self, visit_id: str) -> ChangeResult:
+        return self.set_deleted("visits", visit_id, now_iso())
+
+    @writes
+    def restore_visit(self, visit_id: str) -> ChangeResult:
+        return self.set_deleted("visits", visit_id, None)
+
+    def _reindex_visits_of(self, venue_id: str) -> None:
+        rows = self.db.conn.execute(
+            "SELECT id, data FROM visits WHERE venue_id = ?", (venue_id,)
+        ).fetchall()
+        for visit_id, data in rows:
+            columns = self.visit_columns(venue_id, json.loads(data))
+            self.db["visits"].update(visit_id, {"search_text": columns["search_text"]})
+
+    def search_visits(self, query: str, limit: int = 50) -> list[SearchHit]:
+        fts = text.fts_query(query)
+        if not fts:
+            return []
+        rows = self.db.conn.execute(
+            "SELECT v.id, v.venue_id, ve.name, v.visit_date, "
+            f"snippet(visits_fts, 0, '{text.HIT_START}', '{text.HIT_END}', '…', 16) "
+            "FROM visits_fts f JOIN visits v ON v.rowid = f.rowid "
+            "JOIN venues ve ON ve.id = v.venue_id "
+            "WHERE visits_fts MATCH ? AND v.deleted_at IS NULL AND ve.deleted_at IS NULL "
+            "ORDER BY rank LIMIT ?",
+            (fts, limit),
+        ).fetchall()
+        return [SearchHit(r[0], r[1], r[2], r[3] or "", r[4] or "") for r in rows]

@@ -1,0 +1,81 @@
+"""One data folder, opened: the data service (the one writer), a read connection, the
+templates, the store.
+
+Both the app and the headless commands start here, so they run on the same services.
+A background job takes `worker_copy()`: its own read connection, the same writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from desktop.core.forms.templates import TemplateSet
+from desktop.core.media.media_store import MediaStore
+from desktop.core.merge.hlc import wall_clock_ms
+from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
+from desktop.core.storage.data_service import DataService, get_meta
+from desktop.core.storage.db import Database, open_reader
+from desktop.core.storage.store import CarnetStore
+
+__all__ = ["Workspace", "open_workspace"]
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    db: Database  # read-only: writes go through `service`
+    templates: TemplateSet
+    store: CarnetStore
+    media: MediaStore
+    service: DataService
+    owns_service: bool = True
+    closed: bool = False
+
+    def setting(self, key: str, default: str = "") -> str:
+        return get_meta(self.db, key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        if key == "user_name":
+            self.service.set_user_name(value)
+        else:
+            self.service.set_setting(key, value)
+
+    def worker_copy(self) -> Workspace:
+        """The same workspace on its own read connection, for a background thread."""
+        db = open_reader(self.data_dir / DATABASE_NAME)
+        store = CarnetStore(db, self.templates, self.service)
+        return replace(self, db=db, store=store, owns_service=False)
+
+    def close(self) -> None:
+        self.closed = True
+        self.db.conn.close()
+        if self.owns_service:
+            self.service.close()
+
+
+def open_workspace(
+    data_dir: Path | None = None,
+    templates: TemplateSet | None = None,
+    check_templates: bool = True,
+    now_ms: Callable[[], int] = wall_clock_ms,
+) -> Workspace:
+    """Open (creating if needed) the data folder; raises DataDirError or DatabaseError.
+
+    check_templates=False defers the templates' meta-schema check to their first use
+    (the app checks them right after its window is shown). now_ms: the wall clock the
+    data service stamps with (tests play a laptop whose clock is wrong).
+    """
+    folder = check_data_dir(data_dir or default_data_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    templates = templates or TemplateSet.load(check=check_templates)
+    media = MediaStore(folder / "media")
+    service = DataService(folder / DATABASE_NAME, templates, media, CarnetStore, now_ms)
+    try:
+        db = open_reader(folder / DATABASE_NAME)
+    except BaseException:
+        service.close()
+        raise
+    store = CarnetStore(db, templates, service)
+    return Workspace(folder, db, templates, store, media, service)

@@ -1,0 +1,179 @@
+"""Backups from the app: automatic (at start, then once per day of use), « Sauvegarder
+maintenant », « Restaurer une sauvegarde… ». The work runs on the window's background
+runner, each job on its own SQLite connections; the UI thread only reports.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from desktop.core.backups import making as backup
+from desktop.core.backups import restore as backup_restore
+from desktop.core.backups.making import BackupError, BackupInfo
+from desktop.core.backups.restore import RestoreReport
+from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.dialogs.restore_dialog import RestoreDialog, content_text, when_text
+from desktop.ui.texts import fill
+
+CHECK_EVERY_MS = 60 * 60 * 1000  # a window left open past midnight makes the next day's
+
+
+class BackupController(QObject):
+    restored = Signal()  # the database was replaced: open records and undo no longer apply
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.busy = False
+        self.last: BackupInfo | None = None  # the latest backup made by this session
+        self.last_report: RestoreReport | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.automatic)
+
+    # ------------------------------------------------------------------ where
+    @property
+    def db_path(self):
+        return self.context.workspace.data_dir / DATABASE_NAME
+
+    def folder(self):
+        workspace = self.context.workspace
+        return backup.backup_folder(workspace.setting, workspace.data_dir)
+
+    def change_folder(self, folder):
+        chosen = backup.set_backup_folder(self.context.workspace, folder)
+        self.automatic()  # a first backup there today
+        return chosen
+
+    def _status(self, text: str, msecs: int = 10000) -> None:
+        self.context.say(text, msecs)
+
+    # ------------------------------------------------------------------ making
+    def start(self) -> None:
+        """After the window is shown: today's backup if none yet, then a check each hour."""
+        self.automatic()
+        self.timer.start()
+
+    def automatic(self) -> None:
+        if self.busy:
+            return
+        try:
+            folder = self.folder()
+        except BackupError as error:
+            self._status(fill(self.tr("Sauvegarde automatique impossible : %1"), error), 30000)
+            return
+        db_path = self.db_path
+        self._run(lambda: backup.automatic_backup(db_path, folder), self._automatic_done,
+                  self._automatic_failed)  # fmt: skip
+
+    def _automatic_done(self, info: BackupInfo | None) -> None:
+        if info is not None:
+            self.last = info
+            self._status(fill(self.tr("Sauvegarde automatique faite (%1)."), content_text(info)))
+
+    def _automatic_failed(self, error: Exception) -> None:
+        self._status(fill(self.tr("La sauvegarde automatique a échoué : %1"), error), 30000)
+
+    def backup_now(self) -> None:
+        self.context.flush_edits()
+        try:
+            folder = self.folder()
+        except BackupError as error:
+            QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
+            return
+        db_path = self.db_path
+
+        def job() -> BackupInfo:
+            info = backup.make_backup(db_path, folder)
+            backup.rotate(folder)
+            return info
+
+        self._run(job, self._backup_done, self._failed)
+
+    def _backup_done(self, info: BackupInfo) -> None:
+        self.last = info
+        text = fill(self.tr("Sauvegarde enregistrée : %1 (%2)."), info.path, content_text(info))
+        self._status(text, 15000)
+
+    def _failed(self, error: Exception) -> None:
+        QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
+
+    def _run(self, job, done, failed) -> None:
+        self.busy = True
+
+        def finish(callback, value) -> None:
+            self.busy = False
+            callback(value)
+
+        self.context.runner.run(job, lambda r: finish(done, r), lambda e: finish(failed, e))
+
+    # ------------------------------------------------------------------ restoring
+    def choose_and_restore(self) -> RestoreDialog | None:
+        try:
+            folder = self.folder()
+        except BackupError as error:
+            QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
+            return None
+        dialog = RestoreDialog(folder, self.change_folder, self.context.parent)
+        dialog.restore_requested.connect(self.restore)
+        dialog.exec()
+        return dialog
+
+    def restore(self, info: BackupInfo) -> None:
+        """Back up the current state, restore, then reload the window from the database.
+
+        A window-modal progress dialog keeps edits out while it runs: the live database
+        must not change between the « avant restauration » backup and the restore.
+        """
+        self.context.flush_edits()
+        try:
+            folder = self.folder()
+        except BackupError:
+            folder = self.context.workspace.data_dir / backup.BACKUP_FOLDER_NAME
+        db_path = self.db_path
+        progress = QProgressDialog(
+            self.tr("Restauration en cours…"), None, 0, 0, self.context.parent
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+
+        def done(report: RestoreReport) -> None:
+            progress.close()
+            self.restored.emit()
+            self._restored_message(report)
+
+        def failed(error: Exception) -> None:
+            progress.close()
+            self._failed(error)
+
+        service = self.context.workspace.service  # the one writer does the copy
+        self._run(
+            lambda: backup_restore.restore(info.path, db_path, folder, service=service),
+            done,
+            failed,
+        )
+
+    def _restored_message(self, report: RestoreReport) -> None:
+        text = fill(self.tr("Sauvegarde du %1 restaurée (%2)."),
+                    when_text(report.restored.created), content_text(report.restored))  # fmt: skip
+        if report.pre_restore is not None:
+            text += "\n\n" + fill(
+                self.tr("L'état d'avant la restauration est gardé dans la sauvegarde « %1 »."),
+                report.pre_restore.path.name,
+            )
+        if report.missing_media:
+            text += "\n\n" + self.tr(
+                "%n fichier(s) de photos ou de documents manquent dans le dossier des données "
+                "(les fiches concernées s'afficheront sans eux).",
+                "",
+                len(report.missing_media),
+            )
+        self.last_report = report
+        self.message_box(self.tr("Restauration terminée"), text)
+
+    def message_box(self, title: str, text: str) -> None:
+        """Replaceable in tests."""
+        QMessageBox.information(self.context.parent, title, text)

@@ -1,0 +1,153 @@
+"""Creating, deleting and restoring venues and visits, with Ctrl+Z for this session's
+deletions (Fichier › Nouveau…, Édition › Supprimer…, Corbeille).
+
+The controller gets what it acts on (the context, the lists, the editors) and how the
+window shows a record (navigation.py), not the window itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core.storage import trash
+from desktop.core.storage.records import TrashItem
+from desktop.ui.controllers.navigation import Navigation
+from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.formatting import local_date
+from desktop.ui.texts import fill
+from desktop.ui.views.browser_panel import BrowserPanel
+from desktop.ui.views.lazy_editors import LazyEditors
+
+
+class RecordActions(QObject):
+    undo_available = Signal(bool)  # whether Ctrl+Z has a deletion to take back
+    venues_changed = Signal()  # a venue was created, trashed or restored: the count moves
+
+    def __init__(
+        self, context: UiContext, browser: BrowserPanel, editors: LazyEditors, show: Navigation
+    ) -> None:
+        super().__init__(context.parent)
+        self.context, self.browser, self.editors, self.show = context, browser, editors, show
+        self.store = context.workspace.store
+        self.deleted: list[TrashItem] = []  # this session's deletions, for Ctrl+Z
+
+    # ------------------------------------------------------------------ creating
+    def new_venue(self) -> None:
+        from desktop.core.storage.directory_store import identity_from_entry, search_directory
+        from desktop.ui.dialogs.new_venue_dialog import NewVenueDialog
+
+        self._load_directory()
+        workspace = self.context.workspace
+        dialog = NewVenueDialog(lambda q: search_directory(workspace.db, q), self.context.parent)
+        if dialog.exec() != NewVenueDialog.DialogCode.Accepted:
+            return
+        entry = dialog.picked_entry()
+        identity = identity_from_entry(entry) if entry else {}
+        venue = self.store.create_venue({**identity, **dialog.identity()})
+        self.browser.filter.clear()
+        self.browser.reload_venues(venue.id)
+        self.show.show_venue(venue.id)
+        self.venues_changed.emit()
+
+    def _load_directory(self) -> None:
+        """The national venue list, for the new venue dialog's suggestions."""
+        from desktop.core.forms.venue_directory import DirectoryImportError, bundled_directory_path
+        from desktop.core.storage.directory_store import ensure_bundled_directory
+
+        try:
+            ensure_bundled_directory(self.context.workspace, bundled_directory_path())
+        except DirectoryImportError as error:  # the app still works without the directory
+            self.context.say(str(error), 8000)
+
+    def new_visit(self) -> None:
+        venue_id = self.browser.venue_id
+        if not venue_id:
+            QMessageBox.information(self.context.parent, self.tr("Nouvelle visite"),
+                                    self.tr("Choisissez d'abord un lieu dans la liste."))  # fmt: skip
+            return
+        self.context.flush_edits()
+        visit = self.store.create_visit(venue_id)
+        self.browser.reload_visits(select_id=visit.id)
+        self.show.show_visit(visit.id)
+        self.editors.visit.form.focus_field("visit_type")
+        if visit.carried_over:
+            self.context.say(fill(self.tr(
+                "Gouvernance, modèle économique et occupation repris de la visite du %1 : "
+                "vérifiez-les."), local_date(visit.carried_from)))  # fmt: skip
+
+    # ------------------------------------------------------------------ deleting
+    def current_visit_id(self) -> str | None:
+        """The visit open in the editor, else the one selected in the list."""
+        return self.editors.open_visit_id() or self.browser.current_visit_id()
+
+    def delete_visit(self, visit_id: str | None) -> None:
+        """The given visit, else the current one."""
+        visit_id = visit_id or self.current_visit_id()
+        if not visit_id:
+            return
+        self.context.flush_edits()
+        self.store.delete_visit(visit_id)
+        self.deleted.append(TrashItem("visit", visit_id, "", ""))
+        self.editors.forget_visit()
+        self.browser.reload_visits()
+        if self.browser.venue_id:
+            self.show.show_venue(self.browser.venue_id)
+        self._deleted_message(self.tr("Visite mise à la corbeille."))
+
+    def delete_venue(self) -> None:
+        venue_id = self.browser.venue_id
+        if not venue_id:
+            return
+        self.context.flush_edits()
+        self.store.delete_venue(venue_id)
+        self.deleted.append(TrashItem("venue", venue_id, "", ""))
+        self.browser.venue_id = None
+        self.editors.forget_venue()
+        self.editors.forget_visit()
+        self.browser.reload_venues()
+        self.browser.reload_visits()
+        self.show.show_welcome()
+        self._deleted_message(self.tr("Lieu mis à la corbeille, avec ses visites."))
+
+    def _deleted_message(self, text: str) -> None:
+        self.undo_available.emit(True)
+        hint = self.tr("Ctrl+Z pour annuler, ou Édition › Corbeille.")
+        self.context.say(f"{text} {hint}")
+        self.venues_changed.emit()
+
+    # ------------------------------------------------------------------ restoring
+    def undo_delete(self) -> None:
+        if self.deleted:
+            self.restore(self.deleted.pop())
+        self.undo_available.emit(bool(self.deleted))
+
+    def forget_deletions(self) -> None:
+        """The database was replaced (a backup restored): Ctrl+Z no longer applies."""
+        self.deleted.clear()
+        self.undo_available.emit(False)
+
+    def restore(self, item: TrashItem) -> None:
+        """Out of the trash, and shown where it belongs."""
+        trash.restore(self.store, item)
+        place = trash.place_of(self.store, item)
+        if item.kind == "venue":
+            self.browser.reload_venues(item.id)
+            self.browser.select_venue(item.id)
+        elif item.kind == "visit":
+            self.browser.select_venue(place.venue_id)
+            self.browser.reload_visits(select_id=item.id)
+            self.show.show_visit(item.id)
+        elif place.visit_id:  # a photo: back in its visit
+            self.show.open_visit(place.visit_id, place.venue_id)
+        else:  # a document: back in its venue
+            self.show.open_venue(place.venue_id)
+        self.context.say(self.tr("Restauré."), 4000)
+        self.venues_changed.emit()
+
+    def show_trash(self) -> None:
+        from desktop.ui.dialogs.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.store.list_trash, self.context.parent)
+        dialog.restore_requested.connect(self.restore)
+        dialog.exec()

@@ -1,0 +1,59 @@
+"""« Générer la fiche PDF » (Ctrl+P) and its options: the open visit's sheet, rendered in
+the background into the data folder's « Fiches », then opened in the PDF viewer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.texts import fill
+
+
+class SheetActions(QObject):
+    def __init__(
+        self,
+        context: UiContext,
+        visit_id: Callable[[], str | None],
+        open_url: Callable[[QUrl], bool],
+    ) -> None:
+        """visit_id: the visit open or selected in the window; open_url: shows a file."""
+        super().__init__(context.parent)
+        self.context, self._visit_id, self._open_url = context, visit_id, open_url
+
+    def generate(self, audience: str = "reseau", blank: bool = False) -> None:
+        visit_id = self._visit_id()
+        if not visit_id:
+            QMessageBox.information(self.context.parent, self.tr("Fiche PDF"),
+                                    self.tr("Ouvrez d'abord une visite."))  # fmt: skip
+            return
+        self.context.flush_edits()
+        folder = self.context.workspace.data_dir / "Fiches"
+
+        def job(workspace):
+            from desktop.core.pdf.service import make_sheet, write_sheet
+
+            folder.mkdir(exist_ok=True)
+            sheet = make_sheet(workspace, visit_id, audience, blank)
+            return write_sheet(sheet, folder), sheet.photos_left_out
+
+        self.context.run_with_busy_dialog(self.tr("Fiche PDF en cours…"), job, self._ready)
+
+    def generate_with_options(self) -> None:
+        from desktop.ui.dialogs.pdf_dialog import PdfDialog
+
+        dialog = PdfDialog(self.context.parent)
+        if dialog.exec() == PdfDialog.DialogCode.Accepted:
+            self.generate(*dialog.choice())
+
+    def _ready(self, result) -> str:
+        """Open the written sheet; the status bar's message."""
+        path, left_out = result
+        self._open_url(QUrl.fromLocalFile(str(path)))
+        text = fill(self.tr("Fiche enregistrée : %1"), path)
+        if left_out:
+            text += " " + self.tr("%n photo(s) sans autorisation laissée(s) hors de la fiche.",
+                                  "", left_out)  # fmt: skip
+        return text

@@ -1,0 +1,103 @@
+"""The sync in the main window: the status-bar indicator, the panel, refreshing the views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTime, QTimer, Signal
+from PySide6.QtWidgets import QToolButton
+
+from desktop.ui.controllers.sync_controller import SyncController
+from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.texts import fill
+
+
+class SyncUi(QObject):
+    """Shows what the controller's passes did: the indicator (`indicator`, for the status
+    bar) and the Synchronisation panel."""
+
+    open_visit_requested = Signal(str, str)  # visit id, venue id
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.controller = SyncController(context.workspace, context.runner, self)
+        self.indicator = QToolButton()
+        self.indicator.setAutoRaise(True)
+        self.indicator.setToolTip(self.tr("Ouvrir le panneau de synchronisation"))
+        self.indicator.clicked.connect(self.show_panel)
+        self.panel = None
+        self.controller.started.connect(self._started)
+        self.controller.finished.connect(self._finished)
+        self.controller.failed.connect(self._failed)
+        self._show_idle()
+
+    def start(self) -> None:
+        self.start_timer = QTimer(self)
+        self.start_timer.setSingleShot(True)
+        self.start_timer.timeout.connect(self.controller.start)
+        self.start_timer.start(1000)  # after the window is up
+
+    def stop(self) -> None:
+        if hasattr(self, "start_timer"):
+            self.start_timer.stop()
+        self.controller.stop()
+
+    def restart(self) -> None:
+        self.controller.start(first_pass_ms=0)
+        self._show_idle()
+
+    # ------------------------------------------------------------------ indicator
+    def _show_idle(self) -> None:
+        if not self.controller.folder:
+            self._say(self.tr("Synchro : non configurée"), "")
+        else:
+            self._say(self.tr("Synchro : en attente"), "")
+
+    def _say(self, text: str, colour: str) -> None:
+        self.indicator.setText(text)
+        self.indicator.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def _started(self) -> None:
+        self._say(self.tr("Synchro en cours…"), "")
+
+    def refresh_indicator(self) -> None:
+        """Conflicts appeared or were resolved: the indicator says so."""
+        if self.controller.last_report is not None and not self.controller.running:
+            self._finished(self.controller.last_report, quiet=True)
+
+    def _finished(self, report, quiet: bool = False) -> None:
+        from desktop.core.merge.conflicts import count_conflicts
+
+        conflicts = count_conflicts(self.context.workspace.store)
+        if not report.ok:
+            text = fill(self.tr("Synchro : partage indisponible — %1 en attente"), report.pending)
+            self._say(text, "#b03000")
+            if not quiet:
+                self.context.say(report.error)
+        elif conflicts:
+            text = fill(self.tr("Synchro : %1 conflit(s) à résoudre"), conflicts)
+            self._say(text, "#b03000")
+        else:
+            now = QTime.currentTime().toString("HH:mm")
+            self._say(fill(self.tr("Synchro : à jour (%1)"), now), "#2a7a2a")
+        if self.panel is not None and self.panel.isVisible() and not quiet:
+            self.panel.refresh(report)
+
+    def _failed(self, message: str) -> None:
+        self._say(self.tr("Synchro : erreur"), "#b03000")
+        self.context.say(message)
+
+    # ------------------------------------------------------------------ panel
+    def show_panel(self) -> None:
+        from desktop.ui.dialogs.sync_panel import SyncPanel
+
+        if self.panel is None:
+            self.panel = SyncPanel(self.context.workspace, self.context.parent)
+            self.panel.sync_requested.connect(self.controller.sync_now)
+            self.panel.open_visit_requested.connect(self.open_visit_requested)
+            self.panel.resolved.connect(self._resolved)
+        self.panel.refresh(self.controller.last_report)
+        self.panel.show()
+        self.panel.raise_()
+
+    def _resolved(self, record_id: str) -> None:
+        self.controller.local_change()  # the views follow the data service's broadcast

@@ -1,0 +1,102 @@
+"""Préférences: the user's name, the network on the sheets, the shared folder, the language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.core.storage.data_dir import DataDirError
+from desktop.core.sync.engine import check_shared_folder
+
+LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, values: dict[str, str], parent: QWidget | None = None,
+                 data_dir: Path | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.setWindowTitle(self.tr("Préférences"))
+        self.resize(520, 0)
+        self.user_name = QLineEdit(values.get("user_name", ""))
+        self.network_name = QLineEdit(values.get("network_name", ""))
+        self.network_name.setPlaceholderText(self.tr("Réseau des tiers-lieux"))
+        self.logo = QLineEdit(values.get("network_logo", ""))
+        self.logo.setPlaceholderText(self.tr("Logo par défaut de Carnet"))
+        browse = QPushButton(self.tr("Choisir…"))
+        browse.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        self.shared = QLineEdit(values.get("shared_folder", ""))
+        self.shared.setPlaceholderText(self.tr("Aucun : pas de synchronisation"))
+        choose_shared = QPushButton(self.tr("Choisir…"))
+        choose_shared.clicked.connect(self._choose_shared)
+        shared_row = QHBoxLayout()
+        shared_row.addWidget(self.shared, 1)
+        shared_row.addWidget(choose_shared)
+        device = QLabel(values.get("device_id", ""))
+        device.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Langue du système"), "")
+        for code, label in LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.get("language", ""))))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Votre &nom :"), self.user_name)
+        form.addRow(self.tr("&Réseau (fiches PDF) :"), self.network_name)
+        form.addRow(self.tr("Logo du réseau (PNG, JPEG) :"), logo_row)
+        form.addRow(self.tr("&Dossier partagé :"), shared_row)
+        form.addRow(self.tr("Identifiant de cet ordinateur :"), device)
+        form.addRow(self.tr("&Langue (au prochain démarrage) :"), self.language)
+        form.addRow(buttons)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo du réseau"), "",
+                                              "Images (*.png *.jpg *.jpeg)")  # fmt: skip
+        if path:
+            self.logo.setText(path)
+
+    def _choose_shared(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Dossier partagé du réseau"),
+                                                  self.shared.text())  # fmt: skip
+        if folder:
+            self.shared.setText(folder)
+
+    def accept(self) -> None:
+        folder = self.shared.text().strip()
+        if folder and self.data_dir is not None:
+            try:
+                self.shared.setText(str(check_shared_folder(self.data_dir, Path(folder))))
+            except DataDirError as error:
+                QMessageBox.warning(self, self.windowTitle(), str(error))
+                return
+        super().accept()
+
+    def values(self) -> dict[str, str]:
+        return {
+            "shared_folder": self.shared.text().strip(),
+            "user_name": self.user_name.text().strip(),
+            "network_name": self.network_name.text().strip(),
+            "network_logo": self.logo.text().strip(),
+            "language": self.language.currentData(),
+        }

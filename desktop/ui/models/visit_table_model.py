@@ -1,0 +1,81 @@
+"""The selected venue's visits: date, type, author, completeness, problems."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
+
+from desktop.core.storage.records import ChangeResult, VisitSummary
+from desktop.ui.formatting import local_date, percent
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class VisitTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.visits: list[VisitSummary] = []
+        self.headers = [self.tr("Date"), self.tr("Type"), self.tr("Auteur"),
+                        self.tr("Complétude"), self.tr("État")]  # fmt: skip
+
+    def set_visits(self, visits: list[VisitSummary]) -> None:
+        self.beginResetModel()
+        self.visits = visits
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.visits)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        visit = self.visits[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return visit.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(visit, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and visit.error_count:
+            return QColor("#b00020")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and visit.error_count:
+            return self.tr("Des champs sont à corriger : ouvrez la visite pour les voir.")
+        return None
+
+    def _text(self, visit: VisitSummary, column: int) -> str:
+        if column == 0:
+            return local_date(visit.visit_date)
+        if column == 1:
+            return visit.visit_type
+        if column == 2:
+            return visit.author
+        if column == 3:
+            return percent(visit.completeness)
+        if visit.error_count:
+            return self.tr("⚠ %n à corriger", "", visit.error_count)
+        return self.tr("OK")
+
+    def row_of(self, visit_id: str) -> int:
+        return next((i for i, v in enumerate(self.visits) if v.id == visit_id), -1)
+
+    def apply_change(self, change: ChangeResult, visit_date: str, visit_type: str) -> None:
+        """Refresh one row after an autosave, without reloading the list."""
+        row = self.row_of(change.record_id)
+        if row < 0:
+            return
+        errors = sum(len(m) for m in change.errors.values())
+        self.visits[row] = replace(
+            self.visits[row], completeness=change.completeness, error_count=errors,
+            visit_date=visit_date, visit_type=visit_type,
+        )  # fmt: skip
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

@@ -1,0 +1,135 @@
+"""The left column: venue search and list, then the selected venue's visits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.storage.store import CarnetStore
+from desktop.ui.models.venue_list_model import ID_ROLE as VENUE_ID
+from desktop.ui.models.venue_list_model import VenueListModel
+from desktop.ui.models.visit_table_model import ID_ROLE as VISIT_ID
+from desktop.ui.models.visit_table_model import VisitTableModel
+from desktop.ui.views.venue_delegate import VenueDelegate
+
+
+class BrowserPanel(QWidget):
+    venue_selected = Signal(str)
+    visit_selected = Signal(str)
+
+    def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.venue_id: str | None = None
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filtrer les lieux (nom, commune)… Ctrl+L"))
+        self.filter.setClearButtonEnabled(True)
+        self.venues = VenueListModel(self)
+        self.venue_view = QListView()
+        self.venue_view.setModel(self.venues)
+        self.venue_view.setUniformItemSizes(True)  # cheap layout for long lists
+        self.venue_view.setItemDelegate(VenueDelegate(self.venue_view))
+        self.venue_view.selectionModel().currentChanged.connect(self._on_venue_changed)
+        self.visits = VisitTableModel(self)
+        self.visit_view = QTableView()
+        self.visit_view.setModel(self.visits)
+        self.visit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.visit_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.visit_view.verticalHeader().setVisible(False)
+        self.visit_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.visit_view.horizontalHeader().setStretchLastSection(True)
+        self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
+        self.visits_label = QLabel()
+        self._build_layout()
+        self._debounce = QTimer(self, singleShot=True, interval=80)
+        self._debounce.timeout.connect(self.reload_venues)
+        self.filter.textChanged.connect(lambda: self._debounce.start())
+
+    def _build_layout(self) -> None:
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(QLabel(self.tr("<b>Lieux</b>")))
+        top_layout.addWidget(self.filter)
+        top_layout.addWidget(self.venue_view, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.visits_label)
+        bottom_layout.addWidget(self.visit_view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([380, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(split)
+
+    def stop(self) -> None:
+        """The window closes: a filter typed just before must not read a closed database."""
+        self._debounce.stop()
+
+    # --------------------------------------------------------------- venues
+    def reload_venues(self, select_id: str | None = None) -> None:
+        keep = select_id or self.venue_id
+        self.venues.set_venues(self.store.list_venues(self.filter.text()))
+        row = self.venues.row_of(keep) if keep else -1
+        if row >= 0:
+            self.select_venue_row(row)
+
+    def select_venue(self, venue_id: str) -> None:
+        row = self.venues.row_of(venue_id)
+        if row < 0:  # hidden by the filter: clear it so the venue shows
+            self.filter.clear()
+            self.reload_venues(venue_id)
+            row = self.venues.row_of(venue_id)
+        self.select_venue_row(row)
+
+    def select_venue_row(self, row: int) -> None:
+        index = self.venues.index(row, 0)
+        self.venue_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.venue_view.scrollTo(index)
+
+    def _on_venue_changed(self, current, _previous) -> None:
+        venue_id = current.data(VENUE_ID) if current.isValid() else None
+        if venue_id and venue_id != self.venue_id:
+            self.venue_id = venue_id
+            self.reload_visits()
+            self.venue_selected.emit(venue_id)
+
+    # --------------------------------------------------------------- visits
+    def reload_visits(self, select_id: str | None = None) -> None:
+        visits = self.store.list_visits(self.venue_id) if self.venue_id else []
+        self.visit_view.selectionModel().blockSignals(True)
+        self.visits.set_visits(visits)
+        self.visit_view.selectionModel().blockSignals(False)
+        self.visits_label.setText(self.tr("<b>Visites</b> (%n)", "", len(visits)))
+        if select_id:
+            self.select_visit(select_id)
+
+    def select_visit(self, visit_id: str) -> None:
+        row = self.visits.row_of(visit_id)
+        if row >= 0:
+            self.visit_view.selectRow(row)
+
+    def _on_visit_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.visit_selected.emit(self.visits.index(current.row(), 0).data(VISIT_ID))
+
+    def current_visit_id(self) -> str | None:
+        index = self.visit_view.currentIndex()
+        return self.visits.index(index.row(), 0).data(VISIT_ID) if index.isValid() else None

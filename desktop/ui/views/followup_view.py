@@ -1,0 +1,446 @@
+"""The « Suivi »: open actions, agreements ending, next visits and venues not visited.
+
+The data comes from desktop.core.followup.model, computed on a worker connection in the
+background (some 100 ms for 10,000 visits); filters then work on it in memory. Activating
+a row (double-click, Entrée) asks to open the visit at the right field; ticking « Fait »
+marks the action done through the store, like any edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QAbstractListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.followup.actions import FollowupError, set_action_status
+from desktop.core.followup.fields import FollowupFields
+from desktop.core.followup.load import load_followup
+from desktop.core.followup.model import (
+    GROUPS,
+    HORIZONS,
+    IDLE_THRESHOLDS,
+    LATER,
+    NO_DATE,
+    NO_RESPONSIBLE,
+    NO_STATUS,
+    OPEN,
+    OVERDUE,
+    THIS_MONTH,
+    THIS_WEEK,
+    Followup,
+)
+from desktop.core.storage.store import CarnetStore
+from desktop.ui.controllers.background import BackgroundRunner
+from desktop.ui.formatting import local_date
+from desktop.ui.models.followup_model import NO_PARENT, Column, GroupRow, ItemTableModel
+from desktop.ui.texts import fill
+from desktop.ui.views.followup_notice import NOTICE_HORIZON  # noqa: E402
+
+ANY = "\x00any"  # a combo's « all » entry
+OPEN_ONLY = "\x00open"  # the status combo's « not done »: no None in combos (PySide6 frees
+# the None a QVariant gave back once too often, and crashes after a few thousand calls)
+
+
+class ComboModel(QAbstractListModel):
+    """(label, value) entries for a combo box, replaced in one reset."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.entries: list[tuple[str, str]] = []
+
+    def set_entries(self, entries: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent=NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.entries[index.row()][0]
+        if role == Qt.ItemDataRole.UserRole:
+            return self.entries[index.row()][1]
+        return None
+
+
+def _table(model: ItemTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)  # fixed rows: no per-row measuring
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class FollowupView(QWidget):
+    visit_requested = Signal(str, str, str, int)  # visit id, venue id, field key, row (-1)
+    venue_requested = Signal(str)  # a venue never visited
+    action_changed = Signal(str)  # visit id, after an action was marked done
+    counts_changed = Signal(int, int)  # overdue actions, agreements ending within 3 months
+
+    def __init__(
+        self,
+        store: CarnetStore,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.runner = BackgroundRunner(self)
+        self.data: Followup | None = None
+        self._generation = 0
+        self.status_column = self._status_column()
+        self.title = QLabel(self.tr("<h2>Suivi</h2>"))
+        self.loading = QLabel(self.tr("Calcul en cours…"))
+        self.loading.hide()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._actions_tab(), "")
+        self.tabs.addTab(self._agreements_tab(), "")
+        self.tabs.addTab(self._next_visits_tab(), "")
+        self.tabs.addTab(self._venues_tab(), "")
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.loading)
+        refresh = QPushButton(self.tr("Actualiser"))
+        refresh.setToolTip(self.tr("Relire toutes les visites (F5)"))
+        refresh.setShortcut("F5")
+        refresh.clicked.connect(self.reload)
+        header.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        self._retitle()
+
+    # ------------------------------------------------------------------ building
+    def _status_column(self):
+        template = self.store.templates.visit
+        fields = FollowupFields.of(template)
+        table = template.field(fields.actions) if fields.actions else None
+        return next((c for c in table.columns if c.key == fields.status), None) if table else None
+
+    def _actions_tab(self) -> QWidget:
+        self.responsible = QComboBox()
+        self.responsible.setModel(ComboModel(self.responsible))
+        self.responsible.setMinimumContentsLength(16)  # « Sans responsable », names
+        self.venue = QComboBox()
+        self.venue.setModel(ComboModel(self.venue))
+        self.venue.setMinimumContentsLength(20)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Ouvertes (pas encore faites)"), OPEN_ONLY)
+        for value, label in self.status_column.choices if self.status_column else ():
+            self.status.addItem(label, value)
+        self.status.addItem(self.tr("Sans statut"), NO_STATUS)
+        for combo in (self.responsible, self.venue, self.status):
+            combo.currentIndexChanged.connect(self._show_actions)
+        self.done_button = QPushButton(self.tr("Marquer comme fait"))
+        self.done_button.setToolTip(self.tr("L'action choisie passe au statut « Fait » (Ctrl+D)"))
+        self.done_button.setShortcut("Ctrl+D")
+        self.done_button.clicked.connect(self.mark_current_done)
+        filters = QHBoxLayout()
+        for label, combo in (
+            (self.tr("Responsable :"), self.responsible),
+            (self.tr("Lieu :"), self.venue),
+            (self.tr("Statut :"), self.status),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.done_button)
+        status_label = self.status_column.label_of if self.status_column else str
+        self.actions_model = ItemTableModel([
+            Column(self.tr("Fait"), lambda a: ""),
+            Column(self.tr("Échéance"), lambda a: local_date(a.due) or a.due,
+                   lambda a: a.group == OVERDUE),
+            Column(self.tr("Action"), lambda a: a.what),
+            Column(self.tr("Responsable"), lambda a: a.responsible),
+            Column(self.tr("Statut"), lambda a: status_label(a.status) if a.status else ""),
+            Column(self.tr("Lieu"), lambda a: a.venue_name),
+            Column(self.tr("Visite du"), lambda a: local_date(a.visit_date)),
+        ], self)  # fmt: skip
+        self.actions_model.checkable = lambda a: True
+        self.actions_model.checked = lambda a: self.data is not None and self.data.is_done(a)
+        self.actions_model.on_check = self._on_check
+        self.actions_view = self._connect_view(_table(self.actions_model))
+        self.actions_view.setColumnWidth(0, 50)
+        self.actions_view.setColumnWidth(1, 100)
+        self.actions_view.setColumnWidth(2, 320)
+        self.actions_view.setColumnWidth(3, 120)
+        self.actions_view.setColumnWidth(5, 200)
+        return self._page(filters, self.actions_view)
+
+    def _agreements_tab(self) -> QWidget:
+        self.horizon = QComboBox()
+        for months in HORIZONS:
+            self.horizon.addItem(self.tr("%n mois", "", months), months)
+        self.horizon.currentIndexChanged.connect(self._show_agreements)
+        self.include_ended = QCheckBox(self.tr("Conventions déjà échues aussi"))
+        self.include_ended.toggled.connect(self._show_agreements)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Fin de l'occupation dans les :")))
+        filters.addWidget(self.horizon)
+        filters.addWidget(self.include_ended)
+        filters.addStretch(1)
+        self.agreements_model = ItemTableModel([
+            Column(self.tr("Fin de l'occupation"), lambda a: local_date(a.end_date),
+                   lambda a: a.days_left < 0),
+            Column(self.tr("Reste"), self._left_text, lambda a: a.days_left < 0),
+            Column(self.tr("Lieu"), lambda a: a.venue_name),
+            Column(self.tr("Commune"), lambda a: a.commune),
+            Column(self.tr("Dernière visite"), lambda a: local_date(a.visit_date)),
+        ], self)  # fmt: skip
+        self.agreements_view = self._connect_view(_table(self.agreements_model))
+        self.agreements_view.setColumnWidth(2, 280)
+        return self._page(filters, self.agreements_view)
+
+    def _next_visits_tab(self) -> QWidget:
+        note = QHBoxLayout()
+        note.addWidget(QLabel(self.tr("Date prévue lors de la dernière visite de chaque lieu.")))
+        self.next_model = ItemTableModel([
+            Column(self.tr("Date prévue"), lambda v: local_date(v.planned),
+                   lambda v: v.days_left < 0),
+            Column(self.tr("Lieu"), lambda v: v.venue_name),
+            Column(self.tr("Commune"), lambda v: v.commune),
+            Column(self.tr("Dernière visite"), lambda v: local_date(v.visit_date)),
+        ], self)  # fmt: skip
+        self.next_view = self._connect_view(_table(self.next_model))
+        self.next_view.setColumnWidth(1, 280)
+        return self._page(note, self.next_view)
+
+    def _venues_tab(self) -> QWidget:
+        self.threshold = QComboBox()
+        for months in IDLE_THRESHOLDS:
+            self.threshold.addItem(self.tr("%n mois", "", months), months)
+        self.threshold.setCurrentIndex(1)
+        self.threshold.currentIndexChanged.connect(self._show_venues)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Pas de visite depuis plus de :")))
+        filters.addWidget(self.threshold)
+        filters.addStretch(1)
+        self.venues_model = ItemTableModel([
+            Column(self.tr("Lieu"), lambda v: v.venue_name),
+            Column(self.tr("Commune"), lambda v: v.commune),
+            Column(self.tr("Dernière visite"), lambda v: local_date(v.visit_date)),
+            Column(self.tr("Depuis"), self._since_text),
+        ], self)  # fmt: skip
+        self.venues_view = self._connect_view(_table(self.venues_model))
+        self.venues_view.setColumnWidth(0, 280)
+        return self._page(filters, self.venues_view)
+
+    def _page(self, top, view: QTableView) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(view, 1)
+        return page
+
+    def _connect_view(self, view: QTableView) -> QTableView:
+        view.activated.connect(lambda index, v=view: self._activate(v, index.row()))
+        return view
+
+    # ------------------------------------------------------------------ texts
+    def _left_text(self, item) -> str:
+        if item.days_left < 0:
+            return self.tr("échue")
+        if item.months_left < 1:
+            return self.tr("%n jour(s)", "", item.days_left)
+        return self.tr("%n mois", "", item.months_left)
+
+    def _since_text(self, item) -> str:
+        if item.visit_id is None:
+            return self.tr("jamais visité")
+        return self.tr("%n mois", "", item.months_since or 0)
+
+    def group_titles(self) -> dict[str, str]:
+        return {
+            OVERDUE: self.tr("En retard"),
+            THIS_WEEK: self.tr("Cette semaine"),
+            THIS_MONTH: self.tr("Ce mois-ci"),
+            LATER: self.tr("Plus tard"),
+            NO_DATE: self.tr("Sans échéance"),
+        }
+
+    def _retitle(self) -> None:
+        data = self.data
+        counts = (
+            (len(self.actions_model.rows) - len(self.actions_model.group_rows())),
+            len(self.agreements_model.rows),
+            len(self.next_model.rows),
+            len(self.venues_model.rows),
+        )
+        titles = (
+            self.tr("&Actions (%1)"),
+            self.tr("&Conventions (%1)"),
+            self.tr("&Prochaines visites (%1)"),
+            self.tr("&Lieux non visités (%1)"),
+        )
+        for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
+            self.tabs.setTabText(index, fill(title, count if data else "…"))
+
+    # ------------------------------------------------------------------ loading
+    def reload(self) -> None:
+        """Recompute in the background, on a worker connection; the newest result wins."""
+        self._generation += 1
+        generation, today = self._generation, self.today()
+        template = self.store.templates.visit
+        self.loading.show()
+
+        def work():
+            worker = self.store.worker_copy()
+            try:
+                return load_followup(worker.db, template, today)
+            finally:
+                worker.close()
+
+        def done(data: Followup) -> None:
+            if generation == self._generation:
+                self.loading.hide()
+                self.show_data(data)
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self.loading.setText(str(error))
+
+        self.runner.run(work, done, failed)
+
+    def refresh(self) -> None:
+        """Recompute now, on the store's own connection."""
+        self._generation += 1
+        self.show_data(load_followup(self.store.db, self.store.templates.visit, self.today()))
+
+    def show_data(self, data: Followup) -> None:
+        self.data = data
+        self._fill_combo(self.responsible, [(self.tr("Tout le monde"), ANY)]
+                         + [(name, name) for name in data.responsibles()]
+                         + [(self.tr("Sans responsable"), NO_RESPONSIBLE)])  # fmt: skip
+        venues = sorted({(a.venue_name, a.venue_id) for a in data.actions},
+                        key=lambda v: v[0].casefold())  # fmt: skip
+        self._fill_combo(self.venue, [(self.tr("Tous les lieux"), ANY)] + venues)
+        self._show_actions()
+        self._show_agreements()
+        self.next_model.set_rows(list(data.next_visits))
+        self._show_venues()
+        ending = len(data.agreements_ending(NOTICE_HORIZON))
+        self.counts_changed.emit(data.overdue_count(), ending)
+
+    def _fill_combo(self, combo: QComboBox, entries: list[tuple[str, str]]) -> None:
+        """Refill through one model reset: not an addItem per venue. (PySide6 6.12 on
+        Python 3.11 drops a reference to None on each call of a method returning nothing;
+        1,500 addItem per refresh end in « deallocating None » after a few refreshes.)"""
+        kept = combo.currentData() if combo.count() else ANY
+        combo.blockSignals(True)
+        combo.model().set_entries(entries)
+        combo.setCurrentIndex(max(0, combo.findData(kept)))
+        combo.blockSignals(False)
+
+    @staticmethod
+    def _choice(combo: QComboBox):
+        value = combo.currentData()
+        return OPEN if value == OPEN_ONLY else None if value == ANY else value
+
+    def _show_actions(self) -> None:
+        if self.data is None:
+            return
+        actions = self.data.filter_actions(
+            responsible=self._choice(self.responsible),
+            venue_id=self._choice(self.venue),
+            status=self._choice(self.status),
+        )
+        rows: list = []
+        titles = self.group_titles()
+        start = 0
+        for group in GROUPS:  # actions come sorted by group
+            end = start
+            while end < len(actions) and actions[end].group == group:
+                end += 1
+            if end > start:
+                rows.append(GroupRow(f"{titles[group]} ({end - start})"))
+                rows.extend(actions[start:end])
+            start = end
+        self.actions_model.set_rows(rows)
+        self.actions_view.clearSpans()
+        for row in self.actions_model.group_rows():
+            self.actions_view.setSpan(row, 0, 1, len(self.actions_model.columns))
+        self._retitle()
+
+    def _show_agreements(self) -> None:
+        if self.data is not None:
+            items = self.data.agreements_ending(
+                self.horizon.currentData(), self.include_ended.isChecked()
+            )
+            self.agreements_model.set_rows(items)
+            self._retitle()
+
+    def _show_venues(self) -> None:
+        if self.data is not None:
+            self.venues_model.set_rows(self.data.not_visited_since(self.threshold.currentData()))
+            self._retitle()
+
+    # ------------------------------------------------------------------ acting
+    def _activate(self, view: QTableView, row: int) -> None:
+        item = view.model().item(row)
+        if item is None:
+            return
+        if getattr(item, "visit_id", None) is None:
+            self.venue_requested.emit(item.venue_id)
+            return
+        self.visit_requested.emit(
+            item.visit_id, item.venue_id, item.field, getattr(item, "row", -1)
+        )
+
+    def current_action(self):
+        return self.actions_model.item(self.actions_view.currentIndex().row())
+
+    def mark_current_done(self) -> None:
+        action = self.current_action()
+        if action is not None and self.data is not None and not self.data.is_done(action):
+            self._on_check(action, True)
+
+    def _on_check(self, action, checked: bool) -> None:
+        if self.data is None:
+            return
+        fields = self.data.fields
+        status = fields.done if checked else (self._previous_status(action) or None)
+        try:
+            set_action_status(self.store, action.visit_id, action.row, status, action)
+        except (FollowupError, LookupError) as error:
+            QMessageBox.warning(self, self.tr("Suivi"), str(error))
+            self.reload()
+            return
+        # Only that action's status changed: patch the data rather than read it all again.
+        updated = action._replace(status=status or "")
+        actions = tuple(updated if a == action else a for a in self.data.actions)
+        self.show_data(replace(self.data, actions=actions))
+        self.action_changed.emit(action.visit_id)
+
+    def _previous_status(self, action) -> str:
+        """Unticking « Fait »: back to the first status (« À faire »)."""
+        choices = self.status_column.choices if self.status_column else ()
+        return next((v for v, _ in choices if v != self.data.fields.done), "")

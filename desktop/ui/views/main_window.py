@@ -1,0 +1,290 @@
+"""The main window: arranges the browser, the editors, the menus and the status bar.
+
+The menus are built in main_menus.py beside it; the work lives in ui/controllers/, on
+the UiContext: record_actions, sheet_actions, exchange_actions, preferences_flow,
+followup_page, save_feedback, sync_ui, backup_controller. The window connects them and
+shows the records they ask for (controllers/navigation.py).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+
+from desktop.core.storage.changes import Changes
+from desktop.core.storage.records import TrashItem
+from desktop.core.storage.trash import count_live_venues
+from desktop.core.storage.workspace import Workspace
+from desktop.ui.controllers.background import BackgroundRunner
+from desktop.ui.controllers.change_hub import ChangeHub
+from desktop.ui.controllers.exchange_actions import ExchangeActions
+from desktop.ui.controllers.followup_page import FollowupPage
+from desktop.ui.controllers.navigation import Navigation
+from desktop.ui.controllers.record_actions import RecordActions
+from desktop.ui.controllers.save_feedback import SaveFeedback
+from desktop.ui.controllers.sheet_actions import SheetActions
+from desktop.ui.controllers.sync_ui import SyncUi
+from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.texts import fill
+from desktop.ui.views.browser_panel import BrowserPanel
+from desktop.ui.views.lazy_editors import LazyEditors
+from desktop.ui.views.main_menus import MainMenus
+
+WINDOW_TITLE = "Carnet — visites de tiers-lieux"
+VENUE_LIST_FIELDS = {"name", "commune", "_deleted"}  # what the venue list shows or hides
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.store = workspace.store
+        self.runner = BackgroundRunner(self)
+        self.hub = ChangeHub(workspace, self)  # what the data service changed, once
+        self.open_url = QDesktopServices.openUrl  # replaceable in tests
+        self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
+        self._build_pages()
+        self.context = UiContext(workspace, self.runner, self.statusBar(), self,
+                                 self._flush_editors)  # fmt: skip
+        shown = Navigation(self.show_venue, self.show_visit, self.open_venue, self.open_visit,
+                           self.show_welcome)  # fmt: skip
+        self.records = RecordActions(self.context, self.browser, self.editors, shown)
+        self.deleted: list[TrashItem] = self.records.deleted  # this session's, for Ctrl+Z
+        self.sheets = SheetActions(self.context, self.records.current_visit_id,
+                                   lambda url: self.open_url(url))  # fmt: skip
+        self.exchange = ExchangeActions(self.context, lambda: self.browser.venue_id)
+        self.sync = SyncUi(self.context)
+        self.saves = SaveFeedback(self.context, self.browser, self.editors,
+                                  self.sync.controller.local_change)  # fmt: skip
+        self.followup_page = FollowupPage(self.context, self.pages, self.editors, shown)
+        self.followup_notice = self.followup_page.notice
+        self.menus = MainMenus(self)
+        self.undo_action = self.menus["undo_delete"]
+        self._connect()
+        self._build_status_bar()
+        self.browser.reload_venues()
+        self._update_counts()
+        self.sync.start()
+        self.context.say(fill(self.tr("Prêt — données locales : %1"), workspace.data_dir), 8000)
+
+    def _build_pages(self) -> None:
+        self.browser = BrowserPanel(self.store)
+        self.welcome = QLabel(self.tr(
+            "<h2>Bienvenue dans Carnet</h2><p>Choisissez un lieu à gauche, ou créez-en un "
+            "avec <b>Fichier › Nouveau lieu</b> (Ctrl+Maj+N).</p><p>Tout ce que vous saisissez "
+            "est enregistré automatiquement, sans réseau.</p>"
+        ))  # fmt: skip
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        # The editors are built on first use: the first screen shows only the lists.
+        self.editors = LazyEditors(self.store, self.workspace.media, self.pages,
+                                   self._connect_editor)  # fmt: skip
+        split = QSplitter()
+        split.addWidget(self.browser)
+        split.addWidget(self.pages)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 966])
+        self.setCentralWidget(split)
+
+    def _build_status_bar(self) -> None:
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.sync.indicator)
+        self.statusBar().addPermanentWidget(self.followup_notice)
+
+    # ------------------------------------------------------------------ wiring
+    def _connect(self) -> None:
+        self.browser.venue_selected.connect(self.show_venue)
+        self.browser.visit_selected.connect(self.show_visit)
+        self.hub.changed.connect(self._on_changes)
+        self.sync.open_visit_requested.connect(self.open_visit)
+        self.records.undo_available.connect(self.undo_action.setEnabled)
+        self.records.venues_changed.connect(self._update_counts)
+        self.menus.connect({
+            "new_venue": self.new_venue, "new_visit": self.new_visit,
+            "pdf": lambda: self.generate_pdf(), "pdf_options": self.sheets.generate_with_options,
+            "export": self.exchange.export, "import_json": self.exchange.import_json,
+            "sync_now": lambda: self.sync.controller.sync_now(),
+            "sync_panel": self.sync.show_panel,
+            "backup_now": lambda: self.backups.backup_now(),
+            "restore_backup": lambda: self.backups.choose_and_restore(),
+            "preferences": self.edit_preferences, "quit": self.close,
+            "undo_delete": self.records.undo_delete, "delete_visit": lambda: self.delete_visit(None),
+            "delete_venue": self.delete_venue, "trash": self.show_trash,
+            "search": self.search, "filter_venues": self._focus_filter,
+            "show_venue": self._show_current_venue, "followup": self.show_followup,
+            "close_visit": self.close_visit, "about": self.about,
+        })  # fmt: skip
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""
+        if changes.everything or any(
+            fields & VENUE_LIST_FIELDS for fields in changes.records.get("venues", {}).values()
+        ):
+            self.browser.reload_venues(self.browser.venue_id)
+            self._update_counts()
+        from_visit_editor = (
+            changes.origin is not None and changes.origin is self.editors.visit_if_built()
+        )
+        if self.browser.venue_id and changes.touches("visits") and not from_visit_editor:
+            self.browser.reload_visits(self.browser.current_visit_id())
+        for editor in self.editors.built():
+            editor.on_changes(changes)
+        self.followup_page.on_changes(changes)
+        if changes.conflicts or changes.everything:
+            self.sync.refresh_indicator()
+
+    def _connect_editor(self, editor) -> None:
+        is_venue = hasattr(editor, "new_visit_requested")
+        self.saves.watch(editor, is_visit=not is_venue)
+        if is_venue:
+            editor.new_visit_requested.connect(self.new_visit)
+            editor.visit_requested.connect(self.open_visit)
+        else:
+            editor.delete_requested.connect(self.delete_visit)
+
+    @property
+    def venue_editor(self):
+        return self.editors.venue
+
+    @property
+    def visit_editor(self):
+        return self.editors.visit
+
+    # ------------------------------------------------------------------ showing
+    def show_venue(self, venue_id: str) -> None:
+        self._flush_editors()
+        self.venue_editor.open(self.store.get_venue(venue_id))
+        self.pages.setCurrentWidget(self.venue_editor)
+
+    def show_visit(self, visit_id: str) -> None:
+        self._flush_editors()
+        visit = self.store.get_visit(visit_id)
+        venue = self.store.get_venue(visit.venue_id)
+        self.visit_editor.open(visit, venue.name)
+        self.pages.setCurrentWidget(self.visit_editor)
+
+    def open_visit(self, visit_id: str, venue_id: str) -> None:
+        self.browser.select_venue(venue_id)
+        self.browser.select_visit(visit_id)
+        self.show_visit(visit_id)
+
+    def open_venue(self, venue_id: str) -> None:
+        self.browser.select_venue(venue_id)
+        self.show_venue(venue_id)
+
+    def show_welcome(self) -> None:
+        self.pages.setCurrentWidget(self.welcome)
+
+    @property
+    def followup(self):
+        """The Suivi view (followup_page.py)."""
+        return self.followup_page.view
+
+    def show_followup(self) -> None:
+        self.followup_page.show()
+
+    def _show_current_venue(self) -> None:
+        if self.browser.venue_id:
+            self.show_venue(self.browser.venue_id)
+
+    def close_visit(self) -> None:
+        self._flush_editors()
+        self.editors.forget_visit()
+        self.browser.visit_view.clearSelection()
+        self._show_current_venue() if self.browser.venue_id else self.show_welcome()
+
+    def _focus_filter(self) -> None:
+        self.browser.filter.setFocus()
+        self.browser.filter.selectAll()
+
+    def search(self) -> None:
+        from desktop.ui.dialogs.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self.store.search_visits, self)
+        dialog.visit_chosen.connect(self.open_visit)
+        dialog.exec()
+
+    def _flush_editors(self) -> bool:
+        return self.editors.flush()
+
+    # ------------------------------------------------ the menus' actions (record_actions.py…)
+    def new_venue(self) -> None:
+        self.records.new_venue()
+
+    def new_visit(self) -> None:
+        self.records.new_visit()
+
+    def delete_visit(self, visit_id: str | None) -> None:
+        self.records.delete_visit(visit_id)
+
+    def delete_venue(self) -> None:
+        self.records.delete_venue()
+
+    def restore(self, item: TrashItem) -> None:
+        self.records.restore(item)
+
+    def show_trash(self) -> None:
+        self.records.show_trash()
+
+    def generate_pdf(self, audience: str = "reseau", blank: bool = False) -> None:
+        self.sheets.generate(audience, blank)
+
+    def edit_preferences(self) -> None:
+        from desktop.ui.controllers.preferences_flow import edit_preferences
+
+        edit_preferences(self.context, self.sync.restart)
+
+    @cached_property
+    def backups(self):
+        """Automatic and manual backups, restore (desktop/ui/controllers/backup_controller.py)."""
+        from desktop.ui.controllers.backup_controller import BackupController
+
+        controller = BackupController(self.context)
+        controller.restored.connect(self.forget_after_restore)
+        return controller
+
+    def forget_after_restore(self) -> None:
+        """The database was replaced underneath: open records and undo no longer apply
+        (the lists follow the data service's broadcast)."""
+        self.editors.forget_visit()
+        self.editors.forget_venue()
+        self.records.forget_deletions()
+        self.browser.venue_id = None
+        self.show_welcome()
+
+    def about(self) -> None:
+        from desktop.ui.dialogs.about_dialog import show_about
+
+        show_about(self, self.workspace.data_dir)
+
+    def _update_counts(self) -> None:
+        self.counts.setText(self.tr("%n lieu(x)", "", count_live_venues(self.store)))
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._flush_editors()  # each autosaver waits for its writes (2 s at most)
+        if self.editors.has_pending() and not self._lose_unsaved_edits():
+            event.ignore()
+            return
+        self.sync.stop()
+        self.hub.stop()
+        self.browser.stop()
+        self.followup_page.stop()
+        self.runner.wait(5000)
+        event.accept()
+
+    def _lose_unsaved_edits(self) -> bool:
+        """Edits could not be written (disk full?): does the user quit all the same?"""
+        answer = QMessageBox.warning(
+            self, self.windowTitle(),
+            self.tr("Les dernières modifications n'ont pas pu être enregistrées (disque "
+                    "plein ou inaccessible ?). Quitter quand même et les perdre ?"),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Discard

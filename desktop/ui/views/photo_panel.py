@@ -1,0 +1,387 @@
+"""The photos of the open visit: attach (dialog, drop, paste), reorder, caption, rights.
+
+Attaching runs in the background on its own database connection; each photo shows
+up as soon as it is stored, with a progress bar; the form stays usable meanwhile.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.media.media_store import MediaStore
+from desktop.core.media.photos import AUDIENCES, PhotoLibrary, check_value
+from desktop.core.storage.records import AttachOutcome, Photo
+from desktop.core.storage.store import CarnetStore
+from desktop.ui.controllers.autosave import Autosaver
+from desktop.ui.controllers.background import BackgroundRunner
+from desktop.ui.texts import fill
+
+PHOTO_ROLE = Qt.ItemDataRole.UserRole
+ICON_SIZE = 150
+FILE_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
+
+
+def badge_icon(photo: Photo) -> QIcon:
+    """The thumbnail, with a red « autorisation ? » band when consent is missing."""
+    pixmap = QPixmap(photo.thumbnail)
+    if pixmap.isNull():
+        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+        pixmap.fill(QColor("#ddd"))
+    pixmap = pixmap.scaled(ICON_SIZE, ICON_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    if photo.lacks_consent:
+        painter = QPainter(pixmap)
+        band = pixmap.rect().adjusted(0, pixmap.height() - 22, 0, 0)
+        painter.fillRect(band, QColor(176, 0, 32, 220))
+        painter.setPen(QColor("white"))
+        painter.drawText(band, Qt.AlignmentFlag.AlignCenter, "⚠ autorisation ?")
+        painter.end()
+    return QIcon(pixmap)
+
+
+class PhotoGrid(QListWidget):
+    """Thumbnails in a grid: drag inside to reorder, drop files from outside to attach."""
+
+    files_dropped = Signal(list)
+    moved = Signal(str, int)  # photo id, new index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.setGridSize(QSize(ICON_SIZE + 20, ICON_SIZE + 44))
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setMovement(QListWidget.Movement.Snap)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setWordWrap(True)
+        self.setMinimumHeight(ICON_SIZE + 60)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.source() is not self and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.source() is not self and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if event.source() is not self:
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                self.files_dropped.emit(paths)
+                event.acceptProposedAction()
+            return
+        moving = self.currentItem()
+        super().dropEvent(event)
+        if moving is not None:
+            self.moved.emit(moving.data(PHOTO_ROLE), self.row(moving))
+
+
+class PhotoDetails(QWidget):
+    """Caption, date taken and image rights of the selected photo, saved as typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText(self.tr("Légende de la photo"))
+        self.taken_on = QLineEdit()
+        self.taken_on.setPlaceholderText(self.tr("AAAA-MM-JJ"))
+        self.taken_on.setMaximumWidth(140)
+        self.identifiable = QComboBox()
+        self.identifiable.addItem(self.tr("Non"), False)
+        self.identifiable.addItem(self.tr("Oui"), True)
+        self.consent = QLineEdit()
+        self.consent.setPlaceholderText(self.tr("Référence ou texte de l'autorisation"))
+        self.allowed_use = QComboBox()
+        self.allowed_use.addItem("—", None)
+        for audience, label in zip(AUDIENCES, (self.tr("Interne"), self.tr("Réseau"),
+                                               self.tr("Public")), strict=True):  # fmt: skip
+            self.allowed_use.addItem(label, audience)
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #b00020;")
+        self.warning.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Légende :"), self.caption)
+        form.addRow(self.tr("Prise le :"), self.taken_on)
+        form.addRow(self.tr("Personnes reconnaissables :"), self.identifiable)
+        form.addRow(self.tr("Autorisation obtenue :"), self.consent)
+        form.addRow(self.tr("Usage autorisé :"), self.allowed_use)
+        form.addRow(self.warning)
+
+    def show_photo(self, photo: Photo | None) -> None:
+        self.setEnabled(photo is not None)
+        self.caption.setText(photo.caption if photo else "")
+        self.taken_on.setText((photo.taken_on or "") if photo else "")
+        self.identifiable.setCurrentIndex(1 if photo and photo.identifiable_people else 0)
+        self.consent.setText(photo.consent if photo else "")
+        self.allowed_use.setCurrentIndex(max(0, self.allowed_use.findData(
+            photo.allowed_use if photo else None)))  # fmt: skip
+        self.show_warning(photo)
+
+    def show_warning(self, photo: Photo | None) -> None:
+        self.warning.setText(self.tr(
+            "Personnes reconnaissables sans autorisation : cette photo reste sur cet "
+            "ordinateur, hors des fiches et exports partagés.") if photo and photo.lacks_consent
+            else "")  # fmt: skip
+
+
+class PhotoPanel(QWidget):
+    photos_changed = Signal()
+
+    def __init__(self, store: CarnetStore, media: MediaStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.media = store, media
+        self.library = PhotoLibrary(store, media)
+        self.runner = BackgroundRunner(self)
+        self.visit_id: str | None = None
+        self._icons: dict[tuple[str, bool], QIcon] = {}
+        self.running = 0
+        self.last_outcomes: list[AttachOutcome] = []
+        self.grid = PhotoGrid()
+        self.grid.files_dropped.connect(self.attach_paths)
+        self.grid.moved.connect(self._moved)
+        self.grid.currentItemChanged.connect(self._selected)
+        self.grid.itemDoubleClicked.connect(self.open_viewer)
+        self.details = PhotoDetails()
+        self.details.setEnabled(False)
+        self.autosaver = Autosaver(self._submit_details, lambda _key: "", self)
+        self.autosaver.saved.connect(lambda _result: self._refresh_current())
+        self._connect_details()
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_layout()
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.grid)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
+        paste.activated.connect(self.paste)
+
+    def _build_layout(self) -> None:
+        add = QPushButton(self.tr("Ajouter des photos…"))
+        add.clicked.connect(self.choose_files)
+        paste = QPushButton(self.tr("Coller une image"))
+        paste.clicked.connect(self.paste)
+        self.remove = QPushButton(self.tr("Retirer la photo"))
+        self.remove.clicked.connect(self.delete_current)
+        hint = QLabel(self.tr("ou glissez-déposez des photos ou un dossier sur la visite"))
+        hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)  # never widens the form past the window
+        buttons = QHBoxLayout()
+        for widget in (add, paste, self.remove):
+            buttons.addWidget(widget)
+        buttons.addWidget(hint, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.report)
+        layout.addWidget(self.grid)
+        layout.addWidget(self.details)
+
+    def _connect_details(self) -> None:
+        d = self.details
+        d.caption.textEdited.connect(lambda text: self._queue("caption", text))
+        d.taken_on.editingFinished.connect(
+            lambda: self._queue("taken_on", d.taken_on.text().strip())
+        )
+        d.consent.textEdited.connect(lambda text: self._queue("consent", text))
+        d.identifiable.activated.connect(
+            lambda: self._queue("identifiable_people", d.identifiable.currentData())
+        )
+        d.allowed_use.activated.connect(
+            lambda: self._queue("allowed_use", d.allowed_use.currentData()))  # fmt: skip
+
+    # ----------------------------------------------------------------- showing
+    def show_visit(self, visit_id: str) -> None:
+        self.flush()
+        if visit_id != self.visit_id:
+            self._icons.clear()
+        self.visit_id = visit_id
+        self.report.clear()
+        self.reload()
+
+    def reload(self, select_id: str | None = None) -> None:
+        self.grid.clear()
+        for photo in self.library.list_photos(self.visit_id) if self.visit_id else []:
+            self._add_item(photo)
+        self._select(select_id)
+        self.photos_changed.emit()
+
+    def _icon(self, photo: Photo) -> QIcon:
+        """Thumbnails decoded once: a reload after a batch of 100 photos stays instant."""
+        key = (photo.sha256, photo.lacks_consent)
+        if key not in self._icons:
+            self._icons[key] = badge_icon(photo)
+        return self._icons[key]
+
+    def _add_item(self, photo: Photo) -> QListWidgetItem:
+        item = QListWidgetItem(self._icon(photo), photo.caption or photo.original_name)
+        item.setData(PHOTO_ROLE, photo.id)
+        if photo.lacks_consent:
+            item.setToolTip(self.tr("Personnes reconnaissables sans autorisation"))
+        self.grid.addItem(item)
+        return item
+
+    def _select(self, photo_id: str | None) -> None:
+        rows = [
+            i for i in range(self.grid.count()) if self.grid.item(i).data(PHOTO_ROLE) == photo_id
+        ]
+        self.grid.setCurrentRow(rows[0] if rows else -1)
+        if not rows:
+            self.details.show_photo(None)
+
+    def photo_ids(self) -> list[str]:
+        return [self.grid.item(i).data(PHOTO_ROLE) for i in range(self.grid.count())]
+
+    def current_photo(self) -> Photo | None:
+        item = self.grid.currentItem()
+        return self.library.get_photo(item.data(PHOTO_ROLE)) if item else None
+
+    def _selected(self, current, _previous) -> None:
+        self.flush()
+        self.details.show_photo(self.current_photo() if current else None)
+
+    def _refresh_current(self) -> None:
+        item = self.grid.currentItem()
+        if item is None:
+            return
+        photo = self.library.get_photo(item.data(PHOTO_ROLE))
+        item.setText(photo.caption or photo.original_name)
+        item.setIcon(self._icon(photo))
+        self.details.show_warning(photo)
+
+    # ----------------------------------------------------------------- editing
+    def _queue(self, key: str, value: Any) -> None:
+        if self.grid.currentItem() is not None:
+            self._editing_id = self.grid.currentItem().data(PHOTO_ROLE)
+            self.autosaver.bind(self._editing_id)
+            self.autosaver.queue(key, value)
+
+    def _submit_details(self, photo_id: str, changes: dict[str, Any], _bases):
+        try:
+            for key, value in changes.items():
+                check_value(key, value)
+        except ValueError as error:  # a bad date: say so, keep the rest
+            self.report.setText(str(error))
+            changes = {k: v for k, v in changes.items() if k != "taken_on"}
+        library = self.library
+        return library.service.submit(lambda w: library.on(w).update_photo(photo_id, changes))
+
+    def flush(self) -> bool:
+        return self.autosaver.flush()
+
+    def _moved(self, photo_id: str, new_index: int) -> None:
+        self.library.move_photo(photo_id, new_index)
+
+    def delete_current(self) -> None:
+        photo = self.current_photo()
+        if photo:
+            self.library.delete_photo(photo.id)
+            self.reload()
+            self.report.setText(self.tr("Photo retirée (elle reste dans la corbeille)."))
+
+    def open_viewer(self, item: QListWidgetItem | None = None) -> None:
+        from desktop.ui.views.photo_viewer import PhotoViewer
+
+        item = item or self.grid.currentItem()
+        if item is None:
+            return
+        self.flush()
+        viewer = PhotoViewer(self.library, self.photo_ids(), item.data(PHOTO_ROLE), self)
+        viewer.exec()
+        self.reload(viewer.current_id)
+
+    # ----------------------------------------------------------------- attaching
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Ajouter des photos"), "", FILE_FILTER
+        )
+        if names:
+            self.attach_paths([Path(n) for n in names])
+
+    def paste(self) -> None:
+        clipboard = QGuiApplication.clipboard().mimeData()
+        if clipboard.hasUrls():
+            self.attach_paths([Path(u.toLocalFile()) for u in clipboard.urls() if u.isLocalFile()])
+        elif clipboard.hasImage():
+            self.attach_image(QGuiApplication.clipboard().image())
+
+    def attach_image(self, image) -> None:
+        """A pasted image, stored as PNG (lossless) under a dated name."""
+        if self.visit_id is None or image.isNull():
+            return
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        data = bytes(QByteArray(buffer.data()))
+        stamp = QDateTime.currentDateTime().toString("yyyyMMdd-HHmmss")
+        outcome = self.library.attach_bytes(self.visit_id, data, f"image-collée-{stamp}.png")
+        self._finished([outcome])
+
+    def attach_paths(self, paths: list[Path]) -> None:
+        if self.visit_id is None or not paths:
+            return
+        visit_id, store = self.visit_id, self.store
+        self.running += 1
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.report.setText(self.tr("Préparation des photos…"))
+
+        def job(report):
+            worker = store.worker_copy()  # SQLite connections stay on their own thread
+            try:
+                library = PhotoLibrary(worker, self.media)
+                return library.attach_files(visit_id, paths, lambda *args: report(args))
+            finally:
+                worker.close()
+
+        self.runner.run_with_progress(job, self._progress, self._finished, self._failed)
+
+    def _progress(self, values: tuple[int, int, AttachOutcome]) -> None:
+        done, total, outcome = values
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("%v / %m photos"))
+        if outcome.status == "attached" and self.visit_id:
+            photo = self.library.get_photo(outcome.record_id)
+            if photo.visit_id == self.visit_id:
+                self._add_item(photo)  # shown as soon as it is stored
+
+    def _finished(self, outcomes: list[AttachOutcome]) -> None:
+        self.running = max(0, self.running - 1)
+        self.progress.setVisible(self.running > 0)
+        self.last_outcomes = outcomes
+        attached = sum(1 for o in outcomes if o.status == "attached")
+        problems = [o.message for o in outcomes if o.status != "attached"]
+        text = self.tr("%n photo(s) ajoutée(s).", "", attached)
+        self.report.setText("\n".join([text, *problems]))
+        self.reload(self.grid.currentItem().data(PHOTO_ROLE) if self.grid.currentItem() else None)
+
+    def _failed(self, error: Exception) -> None:
+        self.running = max(0, self.running - 1)
+        self.progress.setVisible(self.running > 0)
+        self.report.setText(fill(self.tr("L'ajout des photos a échoué : %1"), error))
