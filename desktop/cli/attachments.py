@@ -12,12 +12,14 @@ from desktop.core.storage.workspace import Workspace
 
 
 def register(commands: Commands) -> None:
-    attach = commands.add("attach", "joindre des photos (fichiers ou dossiers) à une visite",
-                          cmd_attach)  # fmt: skip
+    attach = commands.add(
+        "attach", "joindre des photos (fichiers ou dossiers) à une visite", cmd_attach
+    )
     attach.add_argument("visit_id")
     attach.add_argument("files", nargs="+", type=Path, metavar="FICHIER")
-    document = commands.add("attach-document", "joindre des documents de gouvernance à un lieu",
-                            cmd_attach_document)  # fmt: skip
+    document = commands.add(
+        "attach-document", "joindre des documents de gouvernance à un lieu", cmd_attach_document
+    )
     document.add_argument("venue_id")
     document.add_argument("files", nargs="+", type=Path, metavar="FICHIER")
     document.add_argument("--type", dest="doc_type", help="statuts, convention_occupation…")
@@ -31,8 +33,10 @@ def _print_outcomes(outcomes) -> int:
         print(f"{OUTCOME_WORDS[outcome.status]} : {outcome.message}")
     refused = sum(1 for o in outcomes if o.status == "refused")
     attached = sum(1 for o in outcomes if o.status == "attached")
-    print(f"{attached} jointe(s), {len(outcomes) - attached - refused} doublon(s), "
-          f"{refused} refusée(s).")  # fmt: skip
+    print(
+        f"{attached} jointe(s), {len(outcomes) - attached - refused} doublon(s), "
+        f"{refused} refusée(s)."
+    )
     return EXIT_BAD_INPUT if refused else EXIT_OK
 
 
@@ -42,7 +46,8 @@ def cmd_attach(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_attach_document(ws: Workspace, args: argparse.Namespace) -> int:
     if args.doc_type and args.doc_type not in dict(DOCUMENT_TYPES):
-        raise CommandError(f"Type inconnu « {args.doc_type} » ; types : "
-                           + ", ".join(dict(DOCUMENT_TYPES)))  # fmt: skip
+        raise CommandError(
+            f"Type inconnu « {args.doc_type} » ; types : " + ", ".join(dict(DOCUMENT_TYPES))
+        )
     library = DocumentLibrary(ws.store, ws.media)
     return _print_outcomes([library.attach(args.venue_id, f, args.doc_type) for f in args.files])

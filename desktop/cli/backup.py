@@ -19,13 +19,23 @@ from desktop.core.storage.workspace import Workspace, open_workspace
 
 
 def register(commands: Commands) -> None:
-    made = commands.add("backup", "sauvegarder la base (dossier des sauvegardes, ou -o FICHIER)",
-               cmd_backup)  # fmt: skip
-    made.add_argument("-o", "--output", type=Path, metavar="FICHIER",
-                      help="écrire la sauvegarde dans ce fichier (hors rotation)")  # fmt: skip
+    made = commands.add(
+        "backup", "sauvegarder la base (dossier des sauvegardes, ou -o FICHIER)", cmd_backup
+    )
+    made.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FICHIER",
+        help="écrire la sauvegarde dans ce fichier (hors rotation)",
+    )
     # No workspace opened first: restore also repairs a data folder whose base is damaged.
-    restore = commands.add("restore", "restaurer une sauvegarde (l'état actuel est sauvegardé "
-                           "avant)", cmd_restore, workspace=False)  # fmt: skip
+    restore = commands.add(
+        "restore",
+        "restaurer une sauvegarde (l'état actuel est sauvegardé avant)",
+        cmd_restore,
+        workspace=False,
+    )
     restore.add_argument("file", type=Path, metavar="FICHIER")
 
 
@@ -73,8 +83,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(f"État précédent sauvegardé : {report.pre_restore.path}")
     print(f"Restauré : {args.file} ({describe(report.restored)})")
     if report.missing_media:
-        print(f"{len(report.missing_media)} fichier(s) de photos ou de documents manquant(s) "
-              f"dans {data_dir / 'media'} :")  # fmt: skip
+        print(
+            f"{len(report.missing_media)} fichier(s) de photos ou de documents manquant(s) "
+            f"dans {data_dir / 'media'} :"
+        )
         for path in report.missing_media[:20]:
             print(f"  {path}")
     return EXIT_OK

@@ -15,9 +15,15 @@ from desktop.core.storage.record_basics import RecordNotFound
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 USER_ERRORS = (
-    DataDirError, DatabaseError, RecordNotFound, ExchangeError,
-    DirectoryImportError, FieldValueError, TemplateError, ValueError,
-)  # fmt: skip
+    DataDirError,
+    DatabaseError,
+    RecordNotFound,
+    ExchangeError,
+    DirectoryImportError,
+    FieldValueError,
+    TemplateError,
+    ValueError,
+)
 
 
 class CommandError(Exception):

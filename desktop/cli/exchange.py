@@ -26,8 +26,11 @@ FORMATS = ["json", "xlsx", "csv"]
 
 
 def register(commands: Commands) -> None:
-    export = commands.add("export", "exporter lieux et visites (JSON sans perte, ou tableaux "
-                          "XLSX / CSV pour le réseau)", cmd_export)  # fmt: skip
+    export = commands.add(
+        "export",
+        "exporter lieux et visites (JSON sans perte, ou tableaux XLSX / CSV pour le réseau)",
+        cmd_export,
+    )
     add_arguments(export)
     commands.add("import", "importer un export JSON de Carnet", cmd_import).add_argument(
         "file", type=Path
@@ -44,21 +47,43 @@ def cmd_import(ws, args: argparse.Namespace) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="json",
-                        help="json : échange sans perte ; xlsx, csv : tableaux pour le réseau")  # fmt: skip
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json : échange sans perte ; xlsx, csv : tableaux pour le réseau",
+    )
     parser.add_argument("-o", "--output", type=Path, required=True)
-    parser.add_argument("--with-private-photos", action="store_true",
-                        help="json : inclure les photos de personnes sans autorisation "
-                             "(copie privée)")  # fmt: skip
-    parser.add_argument("--venue", action="append", default=[], metavar="VENUE_ID",
-                        help="xlsx, csv : ce lieu seulement (répétable)")  # fmt: skip
-    parser.add_argument("--from", dest="date_from", metavar="AAAA-MM-JJ",
-                        help="xlsx, csv : visites à partir de cette date (incluse)")  # fmt: skip
-    parser.add_argument("--to", dest="date_to", metavar="AAAA-MM-JJ",
-                        help="xlsx, csv : visites jusqu'à cette date (incluse)")  # fmt: skip
-    parser.add_argument("--with-personal-data", action="store_true",
-                        help="xlsx, csv : inclure les données personnelles (personnes "
-                             "rencontrées, photos et autorisations)")  # fmt: skip
+    parser.add_argument(
+        "--with-private-photos",
+        action="store_true",
+        help="json : inclure les photos de personnes sans autorisation (copie privée)",
+    )
+    parser.add_argument(
+        "--venue",
+        action="append",
+        default=[],
+        metavar="VENUE_ID",
+        help="xlsx, csv : ce lieu seulement (répétable)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="AAAA-MM-JJ",
+        help="xlsx, csv : visites à partir de cette date (incluse)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="AAAA-MM-JJ",
+        help="xlsx, csv : visites jusqu'à cette date (incluse)",
+    )
+    parser.add_argument(
+        "--with-personal-data",
+        action="store_true",
+        help="xlsx, csv : inclure les données personnelles (personnes "
+        "rencontrées, photos et autorisations)",
+    )
 
 
 def _date(option: str, text: str | None) -> date | None:
@@ -74,8 +99,10 @@ def cmd_export(ws, args: argparse.Namespace) -> int:
     if args.format == "json":
         return _export_json(ws, args)
     if args.with_private_photos:
-        raise TabularExportError("--with-private-photos ne vaut que pour --format json ; "
-                                 "pour xlsx et csv : --with-personal-data.")  # fmt: skip
+        raise TabularExportError(
+            "--with-private-photos ne vaut que pour --format json ; "
+            "pour xlsx et csv : --with-personal-data."
+        )
     filters = ExportFilter(
         venue_ids=tuple(dict.fromkeys(v.strip() for v in args.venue)),
         date_from=_date("--from", args.date_from),
@@ -89,17 +116,26 @@ def cmd_export(ws, args: argparse.Namespace) -> int:
             f"Impossible d'écrire « {args.output} » : {french_reason(error)}."
         ) from None
     paths = ", ".join(str(p) for p in result.paths)
-    print(f"Exporté : {result.visits} visites, {result.actions} actions, "
-          f"{result.venues} lieux → {paths}")  # fmt: skip
+    print(
+        f"Exporté : {result.visits} visites, {result.actions} actions, "
+        f"{result.venues} lieux → {paths}"
+    )
     if not args.with_personal_data:
         print("Données personnelles laissées de côté (--with-personal-data pour les inclure).")
     return EXIT_OK
 
 
 def _export_json(ws, args: argparse.Namespace) -> int:
-    refused = [name for name, given in (("--venue", args.venue), ("--from", args.date_from),
-               ("--to", args.date_to), ("--with-personal-data", args.with_personal_data))
-               if given]  # fmt: skip
+    refused = [
+        name
+        for name, given in (
+            ("--venue", args.venue),
+            ("--from", args.date_from),
+            ("--to", args.date_to),
+            ("--with-personal-data", args.with_personal_data),
+        )
+        if given
+    ]
     if refused:
         raise TabularExportError(
             f"{', '.join(refused)} : l'export JSON est complet et sans filtre (c'est le format "
@@ -111,9 +147,13 @@ def _export_json(ws, args: argparse.Namespace) -> int:
         raise TabularExportError(
             f"Impossible d'écrire « {args.output} » : {french_reason(error)}."
         ) from None
-    print(f"Exporté : {counts['venues']} lieux, {counts['visits']} visites, "
-          f"{counts['photos']} photos → {args.output}")  # fmt: skip
+    print(
+        f"Exporté : {counts['venues']} lieux, {counts['visits']} visites, "
+        f"{counts['photos']} photos → {args.output}"
+    )
     if counts["photos_left_out"]:
-        print(f"{counts['photos_left_out']} photo(s) de personnes reconnaissables sans "
-              "autorisation laissée(s) de côté (--with-private-photos pour les inclure).")  # fmt: skip
+        print(
+            f"{counts['photos_left_out']} photo(s) de personnes reconnaissables sans "
+            "autorisation laissée(s) de côté (--with-private-photos pour les inclure)."
+        )
     return EXIT_OK

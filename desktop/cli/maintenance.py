@@ -17,11 +17,13 @@ from desktop.core.storage.workspace import Workspace
 
 
 def register(commands: Commands) -> None:
-    commands.add("import-venues", "charger l'annuaire national des tiers-lieux (CSV)",
-                 cmd_import_venues).add_argument("file", type=Path)  # fmt: skip
+    commands.add(
+        "import-venues", "charger l'annuaire national des tiers-lieux (CSV)", cmd_import_venues
+    ).add_argument("file", type=Path)
     commands.add("check", "vérifier la base et les modèles", cmd_check)
-    commands.add("conflicts", "lister les conflits de synchronisation à trancher (JSON)",
-                 cmd_conflicts)  # fmt: skip
+    commands.add(
+        "conflicts", "lister les conflits de synchronisation à trancher (JSON)", cmd_conflicts
+    )
 
 
 def cmd_import_venues(ws: Workspace, args: argparse.Namespace) -> int:

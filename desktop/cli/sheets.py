@@ -11,12 +11,17 @@ from desktop.core.storage.workspace import Workspace
 
 
 def register(commands: Commands) -> None:
-    pdf = commands.add("pdf", "générer la fiche de visite PDF (ou toutes : --all -o DOSSIER)",
-                       cmd_pdf)  # fmt: skip
+    pdf = commands.add(
+        "pdf", "générer la fiche de visite PDF (ou toutes : --all -o DOSSIER)", cmd_pdf
+    )
     pdf.add_argument("visit_id", nargs="?")
     pdf.add_argument("-o", "--output", type=Path, help="fichier ou dossier de sortie")
-    pdf.add_argument("--audience", choices=["interne", "reseau", "public"], default="reseau",
-                     help="à qui la fiche est destinée (photos selon les autorisations)")  # fmt: skip
+    pdf.add_argument(
+        "--audience",
+        choices=["interne", "reseau", "public"],
+        default="reseau",
+        help="à qui la fiche est destinée (photos selon les autorisations)",
+    )
     pdf.add_argument("--all", action="store_true", help="toutes les visites, dans -o DOSSIER")
     pdf.add_argument("--blank", action="store_true", help="champs vides imprimés à remplir")
 
@@ -45,6 +50,8 @@ def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
         raise CommandError(f"Impossible d'écrire la fiche : {french_reason(error)}.") from None
     print(path)
     if sheet.photos_left_out:
-        print(f"{sheet.photos_left_out} photo(s) laissée(s) hors de la fiche : personnes "
-              "reconnaissables sans autorisation pour cette diffusion.")  # fmt: skip
+        print(
+            f"{sheet.photos_left_out} photo(s) laissée(s) hors de la fiche : personnes "
+            "reconnaissables sans autorisation pour cette diffusion."
+        )
     return EXIT_OK

@@ -18,12 +18,22 @@ def register(commands: Commands) -> None:
     sync = commands.add(
         "sync", "synchroniser avec le dossier partagé du réseau (une passe)", cmd_sync
     )
-    sync.add_argument("--shared", type=Path, metavar="DOSSIER",
-                      help="dossier partagé (retenu pour les fois suivantes)")  # fmt: skip
-    sync.add_argument("--watch", action="store_true",
-                      help="continuer à surveiller le dossier jusqu'à Ctrl+C")  # fmt: skip
-    sync.add_argument("--rescan", type=float, default=60.0, metavar="SECONDES",
-                      help="relecture complète périodique en mode --watch (défaut : 60)")  # fmt: skip
+    sync.add_argument(
+        "--shared",
+        type=Path,
+        metavar="DOSSIER",
+        help="dossier partagé (retenu pour les fois suivantes)",
+    )
+    sync.add_argument(
+        "--watch", action="store_true", help="continuer à surveiller le dossier jusqu'à Ctrl+C"
+    )
+    sync.add_argument(
+        "--rescan",
+        type=float,
+        default=60.0,
+        metavar="SECONDES",
+        help="relecture complète périodique en mode --watch (défaut : 60)",
+    )
     sync.add_argument("--no-sheets", action="store_true", help="ne pas publier les fiches PDF")
 
 

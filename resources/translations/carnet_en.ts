@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="18"/>
         <source>À propos de Carnet</source>
         <translation>About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="19"/>
         <source>&lt;h3&gt;Carnet — visites de tiers-lieux&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Fiches de visite hors ligne pour les animateur·rices des réseaux de tiers-lieux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Annuaire des lieux&lt;/b&gt; : %2&lt;/p&gt;&lt;p&gt;Données locales : %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Carnet — third-place visits&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Offline visit records for facilitators of third-place (tiers-lieux) networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Venue directory&lt;/b&gt;: %2&lt;/p&gt;&lt;p&gt;Local data: %3&lt;/p&gt;</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="37"/>
+        <location filename="../../desktop/app.py" line="38"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -25,12 +25,12 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="134"/>
+        <location filename="../../desktop/ui/controllers/autosave.py" line="134"/>
         <source>Enregistrement refusé : %1</source>
         <translation>Save refused: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="149"/>
+        <location filename="../../desktop/ui/controllers/autosave.py" line="151"/>
         <source>Enregistrement impossible pour l&apos;instant (%1). Vos saisies sont gardées et seront enregistrées dès que possible.</source>
         <translation>Cannot save right now (%1). Your entries are kept and will be saved as soon as possible.</translation>
     </message>
@@ -38,49 +38,49 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="64"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="65"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="73"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="77"/>
         <source>Sauvegarde automatique faite (%1).</source>
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="76"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="80"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="83"/>
-        <location filename="../../desktop/ui/backup_controller.py" line="100"/>
-        <location filename="../../desktop/ui/backup_controller.py" line="116"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="87"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="104"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="120"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="96"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="100"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="136"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="140"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="159"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="164"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="163"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="170"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="168"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="175"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_controller.py" line="174"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="181"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="38"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="41"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder.</numerusform>
@@ -123,17 +123,17 @@
 <context>
     <name>BrowserPanel</name>
     <message>
-        <location filename="../../desktop/ui/browser_panel.py" line="35"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="35"/>
         <source>Filtrer les lieux (nom, commune)… Ctrl+L</source>
         <translation>Filter venues (name, town)… Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browser_panel.py" line="64"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="64"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/browser_panel.py" line="116"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="120"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
@@ -144,12 +144,12 @@
 <context>
     <name>ClockNotice</name>
     <message>
-        <location filename="../../desktop/ui/clock_notice.py" line="35"/>
+        <location filename="../../desktop/ui/views/clock_notice.py" line="35"/>
         <source>⚠ L&apos;horloge de %1 (appareil %2) avance de %3 sur celle de cet ordinateur : jusqu&apos;au %4, ses modifications l&apos;emportent sur celles faites ici en même temps. Demandez-lui de remettre son ordinateur à l&apos;heure.</source>
         <translation>⚠ The clock of %1 (device %2) is %3 ahead of this computer&apos;s: until %4, their edits win over those made here at the same time. Ask them to set their computer&apos;s date and time right.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/clock_notice.py" line="48"/>
+        <location filename="../../desktop/ui/views/clock_notice.py" line="48"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/clock_notice.py" line="49"/>
+        <location filename="../../desktop/ui/views/clock_notice.py" line="49"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -168,12 +168,12 @@
 <context>
     <name>DamagedStart</name>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="70"/>
         <source>La base de données est endommagée</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="74"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -182,12 +182,12 @@ La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier e
 The latest backup is from %3 (%4). Carnet can restore it: the damaged file will be set aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="82"/>
         <source>Restaurer la sauvegarde</source>
         <translation>Restore the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="84"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base vide : le fichier endommagé sera gardé de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -196,27 +196,27 @@ Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base v
 No backup was found. Carnet can start with an empty database: the damaged file will be kept aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="91"/>
         <source>Démarrer avec une base vide</source>
         <translation>Start with an empty database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="95"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="104"/>
         <source>Carnet démarre avec une base vide.</source>
         <translation>Carnet is starting with an empty database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="106"/>
         <source>La sauvegarde du %1 a été restaurée (%2).</source>
         <translation>The backup of %1 has been restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/damaged_start.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="111"/>
         <source>Le fichier endommagé est gardé dans « %1 ».</source>
         <translation>The damaged file is kept in “%1”.</translation>
     </message>
@@ -237,68 +237,68 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DocumentDetails</name>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="35"/>
-        <location filename="../../desktop/ui/document_details.py" line="40"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="35"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="40"/>
         <source>AAAA-MM-JJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="43"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="43"/>
         <source>Date de fin de la convention d&apos;occupation ou du bail</source>
         <translation>End date of the occupation agreement or lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="48"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="48"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="49"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="49"/>
         <source>Date du document :</source>
         <translation>Document date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="50"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="50"/>
         <source>Fin de la convention :</source>
         <translation>Agreement ends:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="75"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="74"/>
         <source>Type enregistré : %1.</source>
         <translation>Type saved: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="96"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="94"/>
         <source>Date enregistrée.</source>
         <translation>Date saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="96"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="94"/>
         <source>Date effacée.</source>
         <translation>Date cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="105"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="102"/>
         <source>Non enregistré : %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="124"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="121"/>
         <source>Date enregistrée. Ce lieu n&apos;a pas encore de visite : aucune section « Lieu et occupation » à mettre à jour.</source>
         <translation>Date saved. This venue has no visit yet: there is no “Premises and occupation” section to update.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="136"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="136"/>
         <source>Date de fin reportée dans la section « Lieu et occupation » de la visite du %1.</source>
         <translation>End date copied into the “Premises and occupation” section of the visit of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="143"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="146"/>
         <source>Date de fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_details.py" line="144"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="149"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
     </message>
@@ -306,152 +306,152 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="90"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="90"/>
         <source>Joindre un document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="92"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="92"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="94"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="94"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="95"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="95"/>
         <source>Mettre le document à la corbeille</source>
         <translation>Move the document to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="97"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="97"/>
         <source>ou glissez-déposez des fichiers sur cette section</source>
         <translation>or drag and drop files onto this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="107"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="107"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="108"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="108"/>
         <source>Remettre le document dans la liste</source>
         <translation>Put the document back in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="124"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="124"/>
         <source>Statuts</source>
         <translation>Articles of association</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="125"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="125"/>
         <source>Règlement intérieur</source>
         <translation>Internal rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="126"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="126"/>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="127"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="127"/>
         <source>Convention d&apos;occupation / bail</source>
         <translation>Occupation agreement / lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="128"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="128"/>
         <source>Délibération</source>
         <translation>Council decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="129"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="129"/>
         <source>Comptes annuels</source>
         <translation>Annual accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="130"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="130"/>
         <source>PV d&apos;assemblée</source>
         <translation>General meeting minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="131"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="131"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="231"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="231"/>
         <source>Joindre des documents au lieu</source>
         <translation>Attach documents to the venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="233"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="233"/>
         <source>Documents (%1);;Tous les fichiers (*)</source>
         <translation>Documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="249"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="249"/>
         <source>%1 : impossible de joindre ce fichier (%2).</source>
         <translation>%1: this file cannot be attached (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="268"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="268"/>
         <source>1 document joint.</source>
         <translation>1 document attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="270"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="270"/>
         <source>%1 documents joints.</source>
         <translation>%1 documents attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="273"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="273"/>
         <source>Non joints :</source>
         <translation>Not attached:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="280"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="280"/>
         <source>Documents non joints</source>
         <translation>Documents not attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="281"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="281"/>
         <source>Certains fichiers n&apos;ont pas été joints ; les autres l&apos;ont été.</source>
         <translation>Some files were not attached; the others were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="323"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="324"/>
         <source>Le fichier de « %1 » est introuvable dans le dossier de données.</source>
         <translation>The file of “%1” is missing from the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="329"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="331"/>
         <source>Aucune application n&apos;a pu ouvrir « %1 ».</source>
         <translation>No application could open “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="345"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="347"/>
         <source>Document mis à la corbeille</source>
         <translation>Document moved to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_panel.py" line="356"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="358"/>
         <source>Document remis dans la liste</source>
         <translation>Document put back in the list</translation>
     </message>
@@ -459,37 +459,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="45"/>
         <source>Carnet — erreur inattendue</source>
         <translation>Carnet — unexpected error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="48"/>
         <source>&lt;p&gt;&lt;b&gt;Une erreur inattendue s&apos;est produite.&lt;/b&gt; Vos saisies déjà enregistrées ne sont pas perdues.&lt;/p&gt;&lt;p&gt;Vous pouvez continuer ; si l&apos;erreur revient, fermez puis rouvrez Carnet. Pour la signaler, copiez le rapport et envoyez-le à la personne qui s&apos;occupe de Carnet dans votre réseau.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;An unexpected error occurred.&lt;/b&gt; What you have already entered and saved is not lost.&lt;/p&gt;&lt;p&gt;You can carry on; if the error comes back, close Carnet and open it again. To report it, copy the report and send it to whoever looks after Carnet in your network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="68"/>
         <source>Journal de Carnet : %1</source>
         <translation>Carnet&apos;s log: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="75"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="78"/>
         <source>Copier le rapport</source>
         <translation>Copy the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="80"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/error_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="94"/>
         <source>Rapport copié</source>
         <translation>Report copied</translation>
     </message>
@@ -497,22 +497,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="32"/>
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="32"/>
         <source>Importer un export Carnet</source>
         <translation>Import a Carnet export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="36"/>
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="37"/>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="41"/>
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="44"/>
         <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
         <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange_actions.py" line="45"/>
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="51"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo of identifiable people without consent left out.</numerusform>
@@ -520,7 +520,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="50"/>
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="59"/>
         <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
         <translation>Import complete: %1 new, %2 updated.</translation>
     </message>
@@ -528,112 +528,112 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="52"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="54"/>
         <source>Excel (.xlsx) — visites, actions, lieux</source>
         <translation>Excel (.xlsx) — visits, actions, venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="55"/>
         <source>CSV (3 fichiers, pour Excel en français)</source>
         <translation>CSV (3 files, for French-language Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="56"/>
         <source>JSON sans perte (pour un autre ordinateur Carnet)</source>
         <translation>Lossless JSON (for another Carnet computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="58"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="61"/>
         <source>Ce lieu : %1</source>
         <translation>This venue: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="63"/>
         <source>Du</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="65"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="75"/>
         <source>Inclure les données personnelles</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="80"/>
         <source>&lt;b&gt;Données personnelles (RGPD).&lt;/b&gt; L&apos;export contiendra les noms des personnes rencontrées et, pour les photos, les légendes et les références d&apos;autorisation. N&apos;incluez ces données que si le destinataire en a besoin et le droit de les traiter ; ne les envoyez pas aux financeurs. Rangez le fichier à l&apos;abri et supprimez-le quand il ne sert plus.</source>
         <translation>&lt;b&gt;Personal data (GDPR).&lt;/b&gt; The export will contain the names of the people met and, for photos, the captions and consent references. Only include this data if the recipient needs it and is entitled to process it; do not send it to funders. Keep the file somewhere safe and delete it once it is no longer needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="94"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="98"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="99"/>
         <source>Lieux :</source>
         <translation>Venues:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="100"/>
         <source>Période :</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="124"/>
         <source>Une ligne par visite, une par action à mener, une par lieu ; les éléments à la corbeille n&apos;y sont pas. Sans la case, ni les personnes rencontrées ni les informations sur les photos n&apos;y figurent.</source>
         <translation>One row per visit, one per action to take, one per venue; items in the bin are left out. Without the box ticked, neither the people met nor the photo information is included.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="132"/>
         <source>Le JSON sans perte reprend tous les lieux et toutes les visites, avec les personnes rencontrées, pour les importer sur un autre ordinateur. La case y ajoute les photos de personnes reconnaissables sans autorisation.</source>
         <translation>Lossless JSON includes all venues and all visits, with the people met, to import them on another computer. The box adds the photos of identifiable people without consent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="155"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="156"/>
         <source>Exporter vers</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="157"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="158"/>
         <source>CSV séparé par des points-virgules (*.csv)</source>
         <translation>Semicolon-separated CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="160"/>
         <source>Exporté : %1 visites, %2 actions, %3 lieux → %4</source>
         <translation>Exported: %1 visits, %2 actions, %3 venues → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="161"/>
         <source>(et, à côté : %1)</source>
         <translation>(and, alongside: %1)</translation>
     </message>
@@ -641,22 +641,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupNotice</name>
     <message>
-        <location filename="../../desktop/ui/followup_notice.py" line="29"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="29"/>
         <source>Ouvrir le suivi (Ctrl+T)</source>
         <translation>Open the follow-up (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_notice.py" line="51"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="51"/>
         <source>Suivi indisponible : %1</source>
         <translation>Follow-up unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_notice.py" line="53"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="53"/>
         <source>Le décompte du suivi a échoué ; le journal de Carnet dit pourquoi.</source>
         <translation>Counting the follow-up failed; Carnet&apos;s log says why.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_notice.py" line="60"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="60"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n overdue action</numerusform>
@@ -664,7 +664,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_notice.py" line="62"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="62"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n agreement ending within 3 months</numerusform>
@@ -675,111 +675,91 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupPage</name>
     <message>
-        <location filename="../../desktop/ui/followup_page.py" line="67"/>
+        <location filename="../../desktop/ui/controllers/followup_page.py" line="67"/>
         <source>Statut de l&apos;action enregistré.</source>
         <translation>Action status saved.</translation>
     </message>
 </context>
 <context>
-    <name>FollowupView</name>
+    <name>FollowupTabs</name>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="118"/>
-        <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/followup_view.py" line="119"/>
-        <source>Calcul en cours…</source>
-        <translation>Calculating…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/followup_view.py" line="130"/>
-        <source>Actualiser</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/followup_view.py" line="131"/>
-        <source>Relire toutes les visites (F5)</source>
-        <translation>Reload all visits (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/followup_view.py" line="156"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="45"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="159"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="48"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="162"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="51"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="163"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="52"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="168"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="57"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="169"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="58"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="170"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="59"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="68"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="179"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="70"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="181"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="74"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="182"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="75"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="76"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="184"/>
-        <location filename="../../desktop/ui/followup_view.py" line="214"/>
-        <location filename="../../desktop/ui/followup_view.py" line="228"/>
-        <location filename="../../desktop/ui/followup_view.py" line="247"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="133"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="155"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="185"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="78"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="201"/>
-        <location filename="../../desktop/ui/followup_view.py" line="239"/>
-        <location filename="../../desktop/ui/followup_view.py" line="274"/>
-        <location filename="../../desktop/ui/followup_view.py" line="279"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -787,66 +767,66 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="203"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="98"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="206"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="101"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="211"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="108"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="213"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
         <source>Reste</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="215"/>
-        <location filename="../../desktop/ui/followup_view.py" line="229"/>
-        <location filename="../../desktop/ui/followup_view.py" line="248"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="134"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="156"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="216"/>
-        <location filename="../../desktop/ui/followup_view.py" line="230"/>
-        <location filename="../../desktop/ui/followup_view.py" line="249"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="224"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="125"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="226"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="129"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="243"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="250"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="271"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="181"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="273"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -854,72 +834,95 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="278"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
+</context>
+<context>
+    <name>FollowupView</name>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="283"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="69"/>
+        <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_view.py" line="70"/>
+        <source>Calcul en cours…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_view.py" line="81"/>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_view.py" line="82"/>
+        <source>Relire toutes les visites (F5)</source>
+        <translation>Reload all visits (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_view.py" line="95"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="284"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="96"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="285"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="97"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="286"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="98"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="287"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="99"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="299"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="111"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="300"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="112"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="301"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="113"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="302"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="114"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="340"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="154"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="342"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="156"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="345"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="161"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_view.py" line="434"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="250"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -953,132 +956,132 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="23"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="23"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="24"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="24"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="25"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="25"/>
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="26"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="26"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="26"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="26"/>
         <source>À &amp;propos de Carnet</source>
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="47"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="47"/>
         <source>Nouveau &amp;lieu…</source>
         <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="48"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="48"/>
         <source>&amp;Nouvelle visite</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="50"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="50"/>
         <source>Générer la fiche &amp;PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="51"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="51"/>
         <source>Fiche PDF (&amp;options)…</source>
         <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="53"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="53"/>
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="54"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="54"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="56"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="56"/>
         <source>Syn&amp;chroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="57"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="57"/>
         <source>S&amp;ynchronisation…</source>
         <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="58"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="58"/>
         <source>&amp;Sauvegarder maintenant</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="59"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="59"/>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="61"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="61"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="62"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="62"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="65"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="65"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="67"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="67"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="68"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="69"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="72"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="72"/>
         <source>&amp;Rechercher dans les visites…</source>
         <translation>&amp;Search visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="73"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="73"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="74"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="74"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="75"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_menus.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1086,22 +1089,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="48"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="81"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="75"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="285"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1109,7 +1112,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="306"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1117,37 +1120,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>NewVenueDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="29"/>
         <source>Nouveau lieu</source>
         <translation>New venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="35"/>
         <source>Nom du lieu, ou commune pour chercher dans l&apos;annuaire</source>
         <translation>Venue name, or town to search the directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="46"/>
         <source>Créer le lieu</source>
         <translation>Create venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="50"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="51"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="55"/>
         <source>Lieux connus de l&apos;annuaire national (cliquez pour reprendre) :</source>
         <translation>Venues in the national directory (click one to use it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_venue_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="88"/>
         <source>Identité reprise de l&apos;annuaire : %1</source>
         <translation>Details taken from the directory: %1</translation>
     </message>
@@ -1155,42 +1158,42 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="11"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="11"/>
         <source>Fiche de visite PDF</source>
         <translation>PDF visit sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="13"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="13"/>
         <source>Réseau (collègues, dossier partagé)</source>
         <translation>Network (colleagues, shared folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="14"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="14"/>
         <source>Public (le lieu, les partenaires)</source>
         <translation>Public (the venue, partners)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="15"/>
         <source>Interne (cet ordinateur)</source>
         <translation>Internal (this computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="16"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="16"/>
         <source>Imprimer les champs vides, à remplir à la main</source>
         <translation>Print empty fields, to fill in by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="19"/>
         <source>Les photos sont reprises selon les autorisations de droit à l&apos;image pour cette diffusion.</source>
         <translation>Photos are included according to the image-rights consents for this audience.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="27"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="31"/>
         <source>Diffusion :</source>
         <translation>Audience:</translation>
     </message>
@@ -1198,72 +1201,72 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PhotoDetails</name>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="109"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="113"/>
         <source>Légende de la photo</source>
         <translation>Photo caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="111"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="115"/>
         <source>AAAA-MM-JJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="114"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="118"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="115"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="119"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="117"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="121"/>
         <source>Référence ou texte de l&apos;autorisation</source>
         <translation>Reference or text of the consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="120"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
         <source>Interne</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="120"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="121"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="127"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="132"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="128"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="133"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="129"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="134"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="130"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="135"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="131"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="136"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="146"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="153"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
@@ -1271,52 +1274,52 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="184"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="194"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="186"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="196"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="188"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="198"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="190"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="200"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="245"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="256"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="305"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="316"/>
         <source>Photo retirée (elle reste dans la corbeille).</source>
         <translation>Photo removed (it stays in the bin).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="321"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="332"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="352"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="363"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="368"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="379"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="380"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="391"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -1324,7 +1327,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_panel.py" line="387"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="398"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -1332,22 +1335,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/ui/photo_viewer.py" line="16"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="16"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_viewer.py" line="26"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="26"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_viewer.py" line="35"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="35"/>
         <source>◀ Précédente</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_viewer.py" line="37"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="37"/>
         <source>Suivante ▶</source>
         <translation>Next ▶</translation>
     </message>
@@ -1355,73 +1358,73 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="34"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="38"/>
         <source>Réseau des tiers-lieux</source>
         <translation>Third-place network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="40"/>
         <source>Logo par défaut de Carnet</source>
         <translation>Carnet’s default logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="40"/>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="48"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="47"/>
         <source>Aucun : pas de synchronisation</source>
         <translation>None: no sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="56"/>
         <source>Langue du système</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="66"/>
         <source>Votre &amp;nom :</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="67"/>
         <source>&amp;Réseau (fiches PDF) :</source>
         <translation>Net&amp;work (PDF sheets):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="68"/>
         <source>Logo du réseau (PNG, JPEG) :</source>
         <translation>Network logo (PNG, JPEG):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="69"/>
         <source>&amp;Dossier partagé :</source>
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="70"/>
         <source>Identifiant de cet ordinateur :</source>
         <translation>This computer’s ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="71"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="76"/>
         <source>Logo du réseau</source>
         <translation>Network logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preferences_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="83"/>
         <source>Dossier partagé du réseau</source>
         <translation>Network shared folder</translation>
     </message>
@@ -1429,37 +1432,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../desktop/ui/record_actions.py" line="66"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="68"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_actions.py" line="67"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="69"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_actions.py" line="76"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="81"/>
         <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
         <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_actions.py" line="96"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="105"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_actions.py" line="111"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="120"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_actions.py" line="115"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="124"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_actions.py" line="145"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="154"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
@@ -1467,67 +1470,67 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="54"/>
         <source>illisible</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="73"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="79"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="91"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="93"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="104"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="116"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="129"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="147"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
@@ -1539,7 +1542,7 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SaveFeedback</name>
     <message>
-        <location filename="../../desktop/ui/save_feedback.py" line="49"/>
+        <location filename="../../desktop/ui/controllers/save_feedback.py" line="49"/>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
     </message>
@@ -1547,17 +1550,17 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/ui/search_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="36"/>
         <source>Rechercher dans les visites</source>
         <translation>Search visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="40"/>
         <source>Mots à chercher dans toutes les visites…</source>
         <translation>Words to look for in all visits…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="74"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visit found</numerusform>
@@ -1568,27 +1571,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SheetActions</name>
     <message>
-        <location filename="../../desktop/ui/sheet_actions.py" line="29"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="30"/>
         <source>Fiche PDF</source>
         <translation>PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sheet_actions.py" line="30"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="30"/>
         <source>Ouvrez d&apos;abord une visite.</source>
         <translation>Open a visit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sheet_actions.py" line="42"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="43"/>
         <source>Fiche PDF en cours…</source>
         <translation>Generating the PDF sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sheet_actions.py" line="55"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="56"/>
         <source>Fiche enregistrée : %1</source>
         <translation>Sheet saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sheet_actions.py" line="57"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="59"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo without consent left out of the sheet.</numerusform>
@@ -1599,12 +1602,12 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../desktop/ui/single_instance.py" line="172"/>
+        <location filename="../../desktop/ui/controllers/single_instance.py" line="172"/>
         <source>Carnet est déjà ouvert sur ce dossier.</source>
         <translation>Carnet is already open on this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/single_instance.py" line="175"/>
+        <location filename="../../desktop/ui/controllers/single_instance.py" line="175"/>
         <source>Carnet est déjà ouvert sur ce dossier (la fenêtre ne répond pas).</source>
         <translation>Carnet is already open on this folder (the window is not responding).</translation>
     </message>
@@ -1612,219 +1615,219 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="64"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="69"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="80"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="80"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="80"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="108"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="109"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="110"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="111"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="110"/>
-        <location filename="../../desktop/ui/sync_panel.py" line="251"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="283"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="113"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="128"/>
         <source>Deux personnes ont modifié le même champ en même temps, ou l&apos;une a supprimé une fiche pendant que l&apos;autre la modifiait. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ, ou s&apos;il faut restaurer la fiche.</source>
         <translation>Two people changed the same field at the same time, or one deleted a record while the other was editing it. Nothing was lost: choose the value to keep, field by field, or whether to restore the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="142"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="158"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="175"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="179"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="187"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="177"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="188"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="191"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="198"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="216"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="226"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="214"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="233"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="215"/>
-        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="234"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="238"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="237"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="219"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="242"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="243"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="246"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="222"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="247"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="250"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="283"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="284"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="320"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="297"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="334"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="301"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="339"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="309"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="348"/>
         <source>%1 visite(s) reprise(s).</source>
         <translation>%1 visit(s) taken over.</translation>
     </message>
@@ -1832,42 +1835,42 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="25"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="25"/>
         <source>Ouvrir le panneau de synchronisation</source>
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="51"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="51"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="53"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="53"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="60"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="60"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="72"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="72"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="77"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="77"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="81"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="81"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_ui.py" line="86"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="86"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -1893,22 +1896,22 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="29"/>
         <source>Corbeille</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="34"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="41"/>
         <source>Les éléments supprimés restent ici et peuvent être restaurés.</source>
         <translation>Deleted items stay here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="50"/>
         <source>%1 — supprimé le %2</source>
         <translation>%1 — deleted on %2</translation>
     </message>
@@ -1916,27 +1919,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="256"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="263"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="259"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="266"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="260"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="267"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="286"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="293"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="287"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="294"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -1944,57 +1947,57 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueHistoryPanel</name>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
         <source>Auteur·rice</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="45"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="45"/>
         <source>Double-clic ou Entrée : ouvrir la visite</source>
         <translation>Double-click or Enter: open the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="52"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="52"/>
         <source>Comparer la visite du</source>
         <translation>Compare the visit of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="54"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="54"/>
         <source>à celle du</source>
         <translation>with that of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="81"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="81"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="101"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="101"/>
         <source>&lt;i&gt;Aucune visite à comparer.&lt;/i&gt;</source>
         <translation>&lt;i&gt;No visits to compare.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="103"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="103"/>
         <source>&lt;i&gt;Une seule visite : rien à comparer encore.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Only one visit: nothing to compare yet.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="108"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="108"/>
         <source>&lt;i&gt;Choisissez deux visites différentes.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Choose two different visits.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/venue_history_panel.py" line="113"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="113"/>
         <source>&lt;i&gt;Rien n&apos;a changé en gouvernance, modèle économique ni occupation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Nothing changed in governance, business model or occupancy.&lt;/i&gt;</translation>
     </message>
@@ -2002,42 +2005,42 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="135"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="138"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="140"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="143"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="141"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="144"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="183"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="187"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="189"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="196"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="237"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="238"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="245"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_editor.py" line="241"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="248"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>
@@ -2045,37 +2048,37 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../desktop/ui/visit_table_model.py" line="21"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="22"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_table_model.py" line="21"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="23"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_table_model.py" line="21"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="24"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_table_model.py" line="22"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="25"/>
         <source>Complétude</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_table_model.py" line="22"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="26"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_table_model.py" line="52"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="57"/>
         <source>Des champs sont à corriger : ouvrez la visite pour les voir.</source>
         <translation>Some fields need fixing: open the visit to see them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/visit_table_model.py" line="65"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="70"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n to fix</numerusform>
@@ -2083,7 +2086,7 @@ The current state will be backed up first (“before restore”).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_table_model.py" line="66"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="71"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>

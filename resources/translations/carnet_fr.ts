@@ -4,7 +4,7 @@
 <context>
     <name>BackupController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/backup_controller.py" line="168"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="175"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="38"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="41"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/browser_panel.py" line="116"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="120"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>ClockNotice</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/clock_notice.py" line="48"/>
+        <location filename="../../desktop/ui/views/clock_notice.py" line="48"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/clock_notice.py" line="49"/>
+        <location filename="../../desktop/ui/views/clock_notice.py" line="49"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange_actions.py" line="45"/>
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="51"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>FollowupNotice</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_notice.py" line="60"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="60"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n action en retard</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_notice.py" line="62"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="62"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n convention finissant d&apos;ici 3 mois</numerusform>
@@ -100,12 +100,12 @@
     </message>
 </context>
 <context>
-    <name>FollowupView</name>
+    <name>FollowupTabs</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="201"/>
-        <location filename="../../desktop/ui/followup_view.py" line="239"/>
-        <location filename="../../desktop/ui/followup_view.py" line="274"/>
-        <location filename="../../desktop/ui/followup_view.py" line="279"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/followup_view.py" line="273"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -135,7 +135,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="285"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -146,7 +146,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/photo_panel.py" line="380"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="391"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>
@@ -157,7 +157,7 @@
 <context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="74"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visite trouvée</numerusform>
@@ -168,7 +168,7 @@
 <context>
     <name>SheetActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sheet_actions.py" line="57"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="59"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>
@@ -179,7 +179,7 @@
 <context>
     <name>VisitTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/visit_table_model.py" line="65"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="70"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n à corriger</numerusform>

@@ -184,8 +184,10 @@ def kept_by_rotation(backups: Iterable[tuple[Path, datetime, str]]) -> set[Path]
     ordered = sorted(backups, key=lambda item: (item[1], item[0].name), reverse=True)
     regular = [(p, w) for p, w, label in ordered if not label]
     kept: set[Path] = set()
-    for key, limit in ((lambda w: w.date(), KEEP_DAILY),
-                       (lambda w: w.isocalendar()[:2], KEEP_WEEKLY)):  # fmt: skip
+    for key, limit in (
+        (lambda w: w.date(), KEEP_DAILY),
+        (lambda w: w.isocalendar()[:2], KEEP_WEEKLY),
+    ):
         seen: set = set()
         for path, when in regular:
             if key(when) not in seen and len(seen) < limit:

@@ -78,8 +78,9 @@ def set_aside(db_path: Path, now: datetime | None = None) -> list[Path]:
             try:
                 os.rename(source, target)
             except OSError as error:
-                raise BackupError(f"Le fichier « {source} » n'a pas pu être mis de côté : "
-                                  f"{french_reason(error)}.") from None  # fmt: skip
+                raise BackupError(
+                    f"Le fichier « {source} » n'a pas pu être mis de côté : {french_reason(error)}."
+                ) from None
             moved.append(target)
     return moved
 

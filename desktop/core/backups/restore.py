@@ -64,8 +64,9 @@ def restore(
 def check_restorable(backup_path: Path) -> BackupInfo:
     info = read_backup_info(backup_path)
     if info.problem:
-        raise BackupError(f"« {backup_path} » n'est pas une sauvegarde de Carnet lisible : "
-                          f"{info.problem}.")  # fmt: skip
+        raise BackupError(
+            f"« {backup_path} » n'est pas une sauvegarde de Carnet lisible : {info.problem}."
+        )
     if info.schema is not None and info.schema > len(MIGRATIONS):
         raise BackupError(
             f"La sauvegarde « {Path(backup_path).name} » vient d'une version plus récente de "
@@ -79,16 +80,19 @@ def check_restorable(backup_path: Path) -> BackupInfo:
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise BackupError(f"La sauvegarde « {Path(backup_path).name} » est endommagée "
-                          f"({'; '.join(problems[:3])}) ; choisissez-en une autre.")  # fmt: skip
+        raise BackupError(
+            f"La sauvegarde « {Path(backup_path).name} » est endommagée "
+            f"({'; '.join(problems[:3])}) ; choisissez-en une autre."
+        )
     return info
 
 
 def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
     """Backup file -> cleaned temporary copy -> live file, each step by the backup API."""
 
-    handle, temporary = tempfile.mkstemp(prefix=".carnet-restauration-", suffix=".sqlite",
-                                         dir=db_path.parent)  # fmt: skip
+    handle, temporary = tempfile.mkstemp(
+        prefix=".carnet-restauration-", suffix=".sqlite", dir=db_path.parent
+    )
     os.close(handle)
     try:
         source = _read_only(backup_path)

@@ -92,12 +92,19 @@ def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -
                 group = groups[due] = group_of(parse_date(due), today)
             append(
                 ActionItem(
-                    visit_id, venue_id, name, visit_date or "", key, row,
+                    visit_id,
+                    venue_id,
+                    name,
+                    visit_date or "",
+                    key,
+                    row,
                     text if type(text) is str else cell_text(text),
-                    person if type(person) is str else cell_text(person), due,
-                    state if type(state) is str else cell_text(state), group,
+                    person if type(person) is str else cell_text(person),
+                    due,
+                    state if type(state) is str else cell_text(state),
+                    group,
                 )
-            )  # fmt: skip
+            )
     # ISO dates sort as text, so the dated groups come in order; stable: same due date,
     # in the order of the visits. Then the actions without a (valid) due date.
     items.sort(key=attrgetter("due"))
@@ -118,11 +125,17 @@ def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> lis
             continue
         items.append(
             AgreementItem(
-                visit_id, venue_id, name or "", commune or "", visit_date or "",
-                fields.agreement_end, end.isoformat(), months_between(today, end),
+                visit_id,
+                venue_id,
+                name or "",
+                commune or "",
+                visit_date or "",
+                fields.agreement_end,
+                end.isoformat(),
+                months_between(today, end),
                 (end - today).days,
             )
-        )  # fmt: skip
+        )
     items.sort(key=lambda a: a.end_date)
     return items
 
@@ -135,10 +148,16 @@ def _next_visits(latest: list[tuple], fields: FollowupFields, today: date) -> li
             continue
         items.append(
             NextVisitItem(
-                visit_id, venue_id, name or "", commune or "", visit_date or "",
-                fields.next_visit, planned.isoformat(), (planned - today).days,
+                visit_id,
+                venue_id,
+                name or "",
+                commune or "",
+                visit_date or "",
+                fields.next_visit,
+                planned.isoformat(),
+                (planned - today).days,
             )
-        )  # fmt: skip
+        )
     items.sort(key=lambda a: a.planned)
     return items
 
@@ -150,9 +169,14 @@ def _venues(latest: list[tuple], template: Template, today: date) -> list:
         last = parse_date(visit_date)
         items.append(
             VenueLastVisit(
-                venue_id, name or "", commune or "", visit_id, visit_date or "", date_key,
+                venue_id,
+                name or "",
+                commune or "",
+                visit_id,
+                visit_date or "",
+                date_key,
                 months_between(last, today) if last else None,
             )
-        )  # fmt: skip
+        )
     items.sort(key=lambda v: (v.visit_id is not None, v.visit_date))  # never visited first
     return items

@@ -5,8 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 THIN_SPACE = "\u202f"  # espace fine insécable: « 12 500 € », « 50 % »
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -61,8 +73,11 @@ def months_left_text(visit_day: str | None, end_day: str | None) -> str:
         return ""
     months = months_between(start, end)
     if end < start:
-        return f"échue depuis {abs(months)} mois à la date de la visite" if months else (
-            "échue à la date de la visite")  # fmt: skip
+        return (
+            f"échue depuis {abs(months)} mois à la date de la visite"
+            if months
+            else ("échue à la date de la visite")
+        )
     if months == 0:
         return "moins d'un mois restant à la date de la visite"
     return f"{months} mois restant{'s' if months > 1 else ''} à la date de la visite"

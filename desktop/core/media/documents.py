@@ -44,12 +44,21 @@ def type_title(doc_type: str) -> str:
 def guess_type(name: str) -> str:
     """A first guess from the file name; the user corrects it in the list."""
     lowered = fold(name)  # also the decomposed accents of macOS file names
-    hints = [("statut", "statuts"), ("reglement", "reglement_interieur"),
-             ("règlement", "reglement_interieur"), ("charte", "charte"),
-             ("convention", "convention_occupation"), ("bail", "convention_occupation"),
-             ("aot", "convention_occupation"), ("deliber", "deliberation"),
-             ("délibér", "deliberation"), ("compte", "comptes_annuels"), ("bilan", "comptes_annuels"),
-             ("pv", "pv_assemblee"), ("assembl", "pv_assemblee")]  # fmt: skip
+    hints = [
+        ("statut", "statuts"),
+        ("reglement", "reglement_interieur"),
+        ("règlement", "reglement_interieur"),
+        ("charte", "charte"),
+        ("convention", "convention_occupation"),
+        ("bail", "convention_occupation"),
+        ("aot", "convention_occupation"),
+        ("deliber", "deliberation"),
+        ("délibér", "deliberation"),
+        ("compte", "comptes_annuels"),
+        ("bilan", "comptes_annuels"),
+        ("pv", "pv_assemblee"),
+        ("assembl", "pv_assemblee"),
+    ]
     return next((kind for hint, kind in hints if hint in lowered), "autre")
 
 
@@ -86,9 +95,13 @@ class DocumentLibrary:
         except DocumentRejected as rejection:
             return AttachOutcome(path.name, "refused", str(rejection))
         except OSError as error:
-            reason = ("le fichier a disparu" if isinstance(error, FileNotFoundError)
-                      else "c'est un dossier" if isinstance(error, IsADirectoryError)
-                      else french_reason(error))  # fmt: skip
+            reason = (
+                "le fichier a disparu"
+                if isinstance(error, FileNotFoundError)
+                else "c'est un dossier"
+                if isinstance(error, IsADirectoryError)
+                else french_reason(error)
+            )
             return AttachOutcome(
                 path.name, "refused", f"{path.name} : lecture impossible ({reason})."
             )
@@ -98,8 +111,12 @@ class DocumentLibrary:
             (venue_id, digest),
         ).fetchone()
         if existing:
-            return AttachOutcome(path.name, "duplicate",
-                                 f"{path.name} : déjà joint à ce lieu (doublon).", existing[0])  # fmt: skip
+            return AttachOutcome(
+                path.name,
+                "duplicate",
+                f"{path.name} : déjà joint à ce lieu (doublon).",
+                existing[0],
+            )
         try:
             known = self.store.db.conn.execute(
                 "SELECT ext FROM media WHERE sha256 = ?", (digest,)
@@ -107,11 +124,14 @@ class DocumentLibrary:
             ext = known[0] if known else ext  # one file name per hash
             self.media.write_set(digest, {("documents", ext): data})
         except OSError as error:
-            return AttachOutcome(path.name, "refused",
-                                 f"{path.name} : enregistrement impossible "
-                                 f"({french_reason(error)}).")  # fmt: skip
-        document_id = self._insert(venue_id, path.name, digest, ext, len(data),
-                                   doc_type or guess_type(path.name))  # fmt: skip
+            return AttachOutcome(
+                path.name,
+                "refused",
+                f"{path.name} : enregistrement impossible ({french_reason(error)}).",
+            )
+        document_id = self._insert(
+            venue_id, path.name, digest, ext, len(data), doc_type or guess_type(path.name)
+        )
         return AttachOutcome(path.name, "attached", f"{path.name} : joint.", document_id)
 
     @writes
@@ -122,12 +142,22 @@ class DocumentLibrary:
             pk="sha256",
             ignore=True,  # the first description of a hash stays
         )
-        self.store.db["documents"].insert({
-            "id": document_id, "venue_id": venue_id, "sha256": digest, "original_name": name,
-            "doc_type": doc_type, "doc_date": None, "end_date": None, "created_at": now,
-            "created_device": author.device_id, "created_user": author.user_name,
-            "updated_at": now, "deleted_at": None,
-        })  # fmt: skip
+        self.store.db["documents"].insert(
+            {
+                "id": document_id,
+                "venue_id": venue_id,
+                "sha256": digest,
+                "original_name": name,
+                "doc_type": doc_type,
+                "doc_date": None,
+                "end_date": None,
+                "created_at": now,
+                "created_device": author.device_id,
+                "created_user": author.user_name,
+                "updated_at": now,
+                "deleted_at": None,
+            }
+        )
         self.store.stamp("documents", document_id, ["doc_type"])
         self.store.changes.note("venues", venue_id)
         return document_id

@@ -159,14 +159,19 @@ class PhotoLibrary:
         renditions = prepared.renditions
         prepared.ext = self.media_ext(prepared.digest) or prepared.ext
         try:
-            self.media.write_set(prepared.digest, {
-                ("originals", prepared.ext): prepared.data,
-                ("thumbnails", ".jpg"): renditions.thumbnail,
-                ("print", ".jpg"): renditions.print_jpeg,
-            })  # fmt: skip
+            self.media.write_set(
+                prepared.digest,
+                {
+                    ("originals", prepared.ext): prepared.data,
+                    ("thumbnails", ".jpg"): renditions.thumbnail,
+                    ("print", ".jpg"): renditions.print_jpeg,
+                },
+            )
         except OSError as error:
-            message = (f"{prepared.name} : enregistrement impossible ({french_reason(error)}). "
-                       "Rien n'a été gardé pour ce fichier.")  # fmt: skip
+            message = (
+                f"{prepared.name} : enregistrement impossible ({french_reason(error)}). "
+                "Rien n'a été gardé pour ce fichier."
+            )
             return AttachOutcome(prepared.name, REFUSED, message)
         photo_id = self._insert(visit_id, prepared, position)
         return AttachOutcome(prepared.name, ATTACHED, f"{prepared.name} : jointe.", photo_id)
@@ -189,21 +194,40 @@ class PhotoLibrary:
     def _insert(self, visit_id: str, prepared: Prepared, position: float) -> str:
         renditions, photo_id, now = prepared.renditions, new_id(), now_iso()
         author = self.store.author
-        fields = {"caption": "", "taken_on": renditions.taken_on, "identifiable_people": 0,
-                  "consent": "", "allowed_use": None}  # fmt: skip
+        fields = {
+            "caption": "",
+            "taken_on": renditions.taken_on,
+            "identifiable_people": 0,
+            "consent": "",
+            "allowed_use": None,
+        }
         self.store.db["media"].insert(
-            {"sha256": prepared.digest, "kind": "photo", "ext": prepared.ext,
-             "size": len(prepared.data), "width": renditions.width,
-             "height": renditions.height},
-            pk="sha256", ignore=True,  # the first description of a hash stays
-        )  # fmt: skip
-        self.store.db["photos"].insert({
-            "id": photo_id, "visit_id": visit_id, "sha256": prepared.digest,
-            "original_name": prepared.name, "position": position,
-            "created_at": now, "created_device": author.device_id,
-            "created_user": author.user_name, "updated_at": now, "deleted_at": None,
-            **fields,
-        })  # fmt: skip
+            {
+                "sha256": prepared.digest,
+                "kind": "photo",
+                "ext": prepared.ext,
+                "size": len(prepared.data),
+                "width": renditions.width,
+                "height": renditions.height,
+            },
+            pk="sha256",
+            ignore=True,  # the first description of a hash stays
+        )
+        self.store.db["photos"].insert(
+            {
+                "id": photo_id,
+                "visit_id": visit_id,
+                "sha256": prepared.digest,
+                "original_name": prepared.name,
+                "position": position,
+                "created_at": now,
+                "created_device": author.device_id,
+                "created_user": author.user_name,
+                "updated_at": now,
+                "deleted_at": None,
+                **fields,
+            }
+        )
         self.store.stamp("photos", photo_id, [*fields, "position"])
         self.store.changes.note("visits", visit_id)  # its sheet and list show the photo
         return photo_id
@@ -228,12 +252,19 @@ class PhotoLibrary:
     def _photo(self, row: tuple) -> Photo:
         digest = row[2]
         return Photo(
-            id=row[0], visit_id=row[1], sha256=digest, original_name=row[3] or "",
-            caption=row[4] or "", taken_on=row[5], position=row[6],
-            identifiable_people=bool(row[7]), consent=row[8] or "", allowed_use=row[9],
+            id=row[0],
+            visit_id=row[1],
+            sha256=digest,
+            original_name=row[3] or "",
+            caption=row[4] or "",
+            taken_on=row[5],
+            position=row[6],
+            identifiable_people=bool(row[7]),
+            consent=row[8] or "",
+            allowed_use=row[9],
             thumbnail=str(self.media.path("thumbnails", digest)),
             print_rendition=str(self.media.path("print", digest)),
-        )  # fmt: skip
+        )
 
     def original_path(self, photo: Photo) -> Path:
         row = self.store.db.conn.execute(

@@ -19,14 +19,21 @@ def decode_value(text: str) -> Any:
     return holder.get("v", MISSING)
 
 
-def keep_conflict(db: Database, table: str, record_id: str, key: str,
-                  loser: FieldVersion) -> None:  # fmt: skip
+def keep_conflict(db: Database, table: str, record_id: str, key: str, loser: FieldVersion) -> None:
     db.conn.execute(
         "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
         "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (record_id, table, key, encode_value(loser.value), loser.stamp, loser.device_id,
-         loser.user_name, datetime.now(UTC).isoformat(timespec="milliseconds")),
-    )  # fmt: skip
+        (
+            record_id,
+            table,
+            key,
+            encode_value(loser.value),
+            loser.stamp,
+            loser.device_id,
+            loser.user_name,
+            datetime.now(UTC).isoformat(timespec="milliseconds"),
+        ),
+    )
 
 
 def prune_conflicts(db: Database, record_id: str, key: str, winner: FieldVersion) -> bool:

@@ -92,13 +92,19 @@ def conflicts_as_json(store: CarnetStore) -> list[dict[str, Any]]:
     """The open conflicts as plain JSON values (the headless `conflicts` command)."""
     return [
         {
-            "table": c.table, "record_id": c.record_id, "field": c.field, "title": c.title,
-            "context": c.context, "visit_id": c.visit_id, "venue_id": c.venue_id,
+            "table": c.table,
+            "record_id": c.record_id,
+            "field": c.field,
+            "title": c.title,
+            "context": c.context,
+            "visit_id": c.visit_id,
+            "venue_id": c.venue_id,
             "kind": "suppression" if c.is_deletion else "champ",
-            "en_place": _version_json(c.current), "autre": _version_json(c.other),
+            "en_place": _version_json(c.current),
+            "autre": _version_json(c.other),
         }
         for c in list_conflicts(store)
-    ]  # fmt: skip
+    ]
 
 
 def _version_json(version: FieldVersion) -> dict[str, Any]:
@@ -106,9 +112,11 @@ def _version_json(version: FieldVersion) -> dict[str, Any]:
     when = datetime.fromtimestamp(wall_ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return {
         "value": None if version.value is MISSING else version.value,
-        "author": version.user_name, "device_id": version.device_id,
-        "stamp": version.stamp, "time": when,
-    }  # fmt: skip
+        "author": version.user_name,
+        "device_id": version.device_id,
+        "stamp": version.stamp,
+        "time": when,
+    }
 
 
 def conflicts_of(store: CarnetStore, record_id: str) -> dict[str, list[FieldVersion]]:
@@ -182,11 +190,16 @@ def _describe(store, table, record_id, key, current, other) -> Conflict:
 
 
 _ATTACHMENT_TITLES = {
-    "caption": "Légende", "taken_on": "Date de prise de vue", "consent": "Autorisation",
-    "identifiable_people": "Personnes reconnaissables", "allowed_use": "Usage autorisé",
-    "doc_type": "Type de document", "doc_date": "Date du document", "end_date": "Échéance",
+    "caption": "Légende",
+    "taken_on": "Date de prise de vue",
+    "consent": "Autorisation",
+    "identifiable_people": "Personnes reconnaissables",
+    "allowed_use": "Usage autorisé",
+    "doc_type": "Type de document",
+    "doc_date": "Date du document",
+    "end_date": "Échéance",
     "position": "Ordre",
-}  # fmt: skip
+}
 
 
 def _venue_name(store: CarnetStore, venue_id: str) -> str:
@@ -213,8 +226,9 @@ def _resolve(store: CarnetStore, conflict: Conflict, value: Any) -> None:
         )
     ]
     _write_value(store, conflict.table, conflict.record_id, conflict.field, value)
-    store.stamp(conflict.table, conflict.record_id, [conflict.field],
-                bases={conflict.field: max(stamps)})  # fmt: skip
+    store.stamp(
+        conflict.table, conflict.record_id, [conflict.field], bases={conflict.field: max(stamps)}
+    )
     store.db.conn.execute(
         "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ?",
         (conflict.record_id, conflict.field),

@@ -33,8 +33,13 @@ SCHEMA_PATH = SCHEMAS / "exchange.schema.json"
 
 VENUE_COLUMNS = ("id", "created_at", "created_device", "created_user", "updated_at", "deleted_at")
 VISIT_COLUMNS = VENUE_COLUMNS + (
-    "venue_id", "template_id", "template_version", "owner_device", "carried_over", "carried_from",
-)  # fmt: skip
+    "venue_id",
+    "template_id",
+    "template_version",
+    "owner_device",
+    "carried_over",
+    "carried_from",
+)
 
 
 class ExchangeError(ValueError):
@@ -94,8 +99,11 @@ def record_document(store: CarnetStore, table: str, record_id: str) -> dict[str,
             record.pop("carried_from", None)
     else:
         records = attachment_records(store, table, record_id)
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-                "device_id": store.author.device_id}  # fmt: skip
+    document = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "device_id": store.author.device_id,
+    }
     for name in ("venues", "visits", "photos", "documents"):
         document[name] = records if name == table else []
     return document
@@ -174,8 +182,10 @@ def merge_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, in
 
 
 def _import_attachments(store: CarnetStore, document: dict[str, Any], counts: dict) -> None:
-    for table, parent, parent_table in (("photos", "visit_id", "visits"),
-                                        ("documents", "venue_id", "venues")):  # fmt: skip
+    for table, parent, parent_table in (
+        ("photos", "visit_id", "visits"),
+        ("documents", "venue_id", "venues"),
+    ):
         for record in document.get(table, []):
             found = store.db.conn.execute(
                 f"SELECT 1 FROM {parent_table} WHERE id = ?", (record[parent],)

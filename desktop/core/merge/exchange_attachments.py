@@ -13,8 +13,16 @@ from desktop.core.merge.record_merge import merge_fields, write_stamps
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_stamps import DELETED_FIELD
 
-FIXED = ("id", "sha256", "original_name", "created_at", "created_device", "created_user",
-         "updated_at", "deleted_at")  # fmt: skip
+FIXED = (
+    "id",
+    "sha256",
+    "original_name",
+    "created_at",
+    "created_device",
+    "created_user",
+    "updated_at",
+    "deleted_at",
+)
 TABLES = {
     "photos": {"parent": "visit_id", "fields": (*PHOTO_FIELDS, "position")},
     "documents": {"parent": "venue_id", "fields": ("doc_type", "doc_date", "end_date")},

@@ -32,8 +32,9 @@ class NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self.setFont(FAMILY, 8.5)
             self.setFillColor(MUTED)
-            self.drawRightString(WIDTH - MARGIN, MARGIN - 0.2 * cm,
-                                 f"page {self._pageNumber} / {total}")  # fmt: skip
+            self.drawRightString(
+                WIDTH - MARGIN, MARGIN - 0.2 * cm, f"page {self._pageNumber} / {total}"
+            )
             super().showPage()
         super().save()
 
@@ -60,8 +61,15 @@ class PageDecoration:
         canvas.line(MARGIN, bottom + 0.45 * cm, WIDTH - MARGIN, bottom + 0.45 * cm)
         x = MARGIN
         if self.logo and Path(self.logo).is_file():
-            canvas.drawImage(str(self.logo), x, bottom - 0.12 * cm, width=0.5 * cm, height=0.5 * cm,
-                             preserveAspectRatio=True, mask="auto")  # fmt: skip
+            canvas.drawImage(
+                str(self.logo),
+                x,
+                bottom - 0.12 * cm,
+                width=0.5 * cm,
+                height=0.5 * cm,
+                preserveAspectRatio=True,
+                mask="auto",
+            )
             x += 0.65 * cm
         footer = " · ".join(
             filter(None, [self.network, "Fiche de visite", f"diffusion {self.audience}"])

@@ -50,8 +50,9 @@ def sheet_options(workspace: Workspace, audience: str, blank_fields: bool = Fals
     )
 
 
-def make_sheet(workspace: Workspace, visit_id: str, audience: str = "reseau",
-               blank_fields: bool = False) -> Sheet:  # fmt: skip
+def make_sheet(
+    workspace: Workspace, visit_id: str, audience: str = "reseau", blank_fields: bool = False
+) -> Sheet:
     content = sheet_content(workspace, visit_id, audience)
     data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
     name = sheet_file_name(content.visit.data.get("visit_date", ""), content.venue.name)
@@ -61,8 +62,9 @@ def make_sheet(workspace: Workspace, visit_id: str, audience: str = "reseau",
 def sheet_file_name(visit_date: str, venue_name: str) -> str:
     """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf », safe on Windows and macOS."""
     day = visit_date if french.parse_date(visit_date) else "sans-date"
-    return safe_file_name(venue_name, prefix=f"{day}_", suffix=SHEET_SUFFIX, max_bytes=120,
-                          fallback="lieu", space="-")  # fmt: skip
+    return safe_file_name(
+        venue_name, prefix=f"{day}_", suffix=SHEET_SUFFIX, max_bytes=120, fallback="lieu", space="-"
+    )
 
 
 def write_sheet(sheet: Sheet, target: Path) -> Path:
@@ -81,8 +83,12 @@ def unique_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def make_all(workspace: Workspace, folder: Path, audience: str,
-             on_progress: Callable[[int, int, str], None] | None = None) -> Iterator[Path]:  # fmt: skip
+def make_all(
+    workspace: Workspace,
+    folder: Path,
+    audience: str,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> Iterator[Path]:
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     folder.mkdir(parents=True, exist_ok=True)
     visits = workspace.store.list_visits()

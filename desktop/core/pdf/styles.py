@@ -31,9 +31,12 @@ def register_fonts() -> None:
     for suffix, file_face in faces.items():
         pdfmetrics.registerFont(TTFont(FAMILY + suffix, FONTS_DIR / f"Carlito-{file_face}.ttf"))
     pdfmetrics.registerFontFamily(
-        FAMILY, normal=FAMILY, bold=f"{FAMILY}-Bold", italic=f"{FAMILY}-Italic",
+        FAMILY,
+        normal=FAMILY,
+        bold=f"{FAMILY}-Bold",
+        italic=f"{FAMILY}-Italic",
         boldItalic=f"{FAMILY}-BoldItalic",
-    )  # fmt: skip
+    )
 
 
 def _style(name: str, **options) -> ParagraphStyle:
@@ -46,22 +49,33 @@ class Styles:
 
     def __init__(self) -> None:
         register_fonts()
-        self.title = _style("title", fontName=f"{FAMILY}-Bold", fontSize=22, leading=26,
-                            textColor=ACCENT)  # fmt: skip
+        self.title = _style(
+            "title", fontName=f"{FAMILY}-Bold", fontSize=22, leading=26, textColor=ACCENT
+        )
         self.subtitle = _style("subtitle", fontSize=12, leading=15, textColor=MUTED)
         self.meta = _style("meta", fontSize=10.5, leading=14)
-        self.section = _style("section", fontName=f"{FAMILY}-Bold", fontSize=13, leading=16,
-                              textColor=colors.white)  # fmt: skip
-        self.label = _style("label", fontName=f"{FAMILY}-Bold", fontSize=9, leading=11.5,
-                            textColor=MUTED)  # fmt: skip
+        self.section = _style(
+            "section", fontName=f"{FAMILY}-Bold", fontSize=13, leading=16, textColor=colors.white
+        )
+        self.label = _style(
+            "label", fontName=f"{FAMILY}-Bold", fontSize=9, leading=11.5, textColor=MUTED
+        )
         self.value = _style("value")
-        self.block_label = _style("block_label", fontName=f"{FAMILY}-Bold", fontSize=9,
-                                  leading=11.5, textColor=MUTED, spaceBefore=4)  # fmt: skip
+        self.block_label = _style(
+            "block_label",
+            fontName=f"{FAMILY}-Bold",
+            fontSize=9,
+            leading=11.5,
+            textColor=MUTED,
+            spaceBefore=4,
+        )
         self.cell = _style("cell", fontSize=9.5, leading=12)
         self.cell_head = _style("cell_head", fontName=f"{FAMILY}-Bold", fontSize=9.5, leading=12)
-        self.caption = _style("caption", fontName=f"{FAMILY}-Italic", fontSize=9, leading=11,
-                              alignment=1)  # fmt: skip
-        self.note = _style("note", fontName=f"{FAMILY}-Italic", fontSize=9, leading=11.5,
-                           textColor=MUTED)  # fmt: skip
+        self.caption = _style(
+            "caption", fontName=f"{FAMILY}-Italic", fontSize=9, leading=11, alignment=1
+        )
+        self.note = _style(
+            "note", fontName=f"{FAMILY}-Italic", fontSize=9, leading=11.5, textColor=MUTED
+        )
         self.callout = _style("callout", fontSize=11, leading=14.5)
         self.blank = _style("blank", textColor=RULE)

@@ -18,9 +18,23 @@ APP_NAME = "Carnet"
 DATABASE_NAME = "carnet.sqlite"
 
 NETWORK_FILESYSTEMS = {
-    "cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afpfs", "9p", "davfs",
-    "fuse.sshfs", "fuse.davfs2", "fuse.rclone", "fuse.gvfsd-fuse", "webdav", "ncpfs",
-}  # fmt: skip
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "nfs",
+    "nfs4",
+    "afpfs",
+    "9p",
+    "davfs",
+    "fuse.sshfs",
+    "fuse.davfs2",
+    "fuse.rclone",
+    "fuse.gvfsd-fuse",
+    "webdav",
+    "ncpfs",
+}
 
 # Files or folders that sync clients keep at the root of the folder they watch.
 SYNC_MARKERS = {

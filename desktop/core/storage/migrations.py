@@ -181,16 +181,32 @@ def m005_sync(db: Database) -> None:
     run("ALTER TABLE field_stamps ADD COLUMN base TEXT")
     run("CREATE INDEX field_stamps_by_device ON field_stamps(device_id, record_id)")
     db["sync_conflicts"].create(
-        {"record_id": str, "tbl": str, "field": str, "value": str, "stamp": str,
-         "device_id": str, "user_name": str, "found_at": str},
+        {
+            "record_id": str,
+            "tbl": str,
+            "field": str,
+            "value": str,
+            "stamp": str,
+            "device_id": str,
+            "user_name": str,
+            "found_at": str,
+        },
         pk=("record_id", "field", "stamp"),
-    )  # fmt: skip
+    )
     # Every file of the share seen so far: a rescan re-reads only what changed.
     db["sync_index"].create(
-        {"path": str, "size": int, "mtime_ns": int, "sha256": str, "status": str,
-         "reason": str, "device_id": str, "seen_at": str},
+        {
+            "path": str,
+            "size": int,
+            "mtime_ns": int,
+            "sha256": str,
+            "status": str,
+            "reason": str,
+            "device_id": str,
+            "seen_at": str,
+        },
         pk="path",
-    )  # fmt: skip
+    )
     # What this laptop last wrote to the share, so a pass writes only what changed.
     db["sync_published"].create(
         {"record_id": str, "tbl": str, "fingerprint": str, "path": str}, pk="record_id"

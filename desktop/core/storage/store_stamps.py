@@ -47,9 +47,11 @@ class FieldStamps:
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_id, field) DO UPDATE SET "
             "base = coalesce(excluded.base, field_stamps.stamp), stamp = excluded.stamp, "
             "device_id = excluded.device_id, user_name = excluded.user_name",
-            [(record_id, key, stamp, author.device_id, author.user_name, bases.get(key))
-             for key in keys],
-        )  # fmt: skip
+            [
+                (record_id, key, stamp, author.device_id, author.user_name, bases.get(key))
+                for key in keys
+            ],
+        )
         # Values this edit's author had seen are no longer in conflict (as a merge decides).
         self.db.conn.executemany(
             "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND stamp <= "
@@ -97,8 +99,9 @@ class FieldStamps:
             current = stamps.get(key)
             if current is None or current["stamp"] == bases[key]:
                 continue
-            keep_conflict(self.db, table, record_id, key,
-                          FieldVersion.of(stored.get(key, MISSING), current))  # fmt: skip
+            keep_conflict(
+                self.db, table, record_id, key, FieldVersion.of(stored.get(key, MISSING), current)
+            )
             kept.append(key)
         if kept:
             self.changes.conflicts = True

@@ -54,8 +54,10 @@ class Trash:
             "JOIN visits v ON v.id = p.visit_id JOIN venues ve ON ve.id = v.venue_id "
             "WHERE p.deleted_at IS NOT NULL AND v.deleted_at IS NULL AND ve.deleted_at IS NULL"
         ).fetchall()
-        items += [TrashItem("photo", r[0], f"Photo {r[1]} — visite du {r[2]}, {r[3]}", r[4])
-                  for r in photos]  # fmt: skip
+        items += [
+            TrashItem("photo", r[0], f"Photo {r[1]} — visite du {r[2]}, {r[3]}", r[4])
+            for r in photos
+        ]
         documents = self.db.conn.execute(
             "SELECT d.id, d.original_name, ve.name, d.deleted_at FROM documents d "
             "JOIN venues ve ON ve.id = d.venue_id "

@@ -65,8 +65,9 @@ class VenueRecords:
             changed = tuple(k for k in changed if k != "name")
         stamp, conflicts = "", ()
         if changed:
-            conflicts = self._keep_changed_underneath("venues", venue_id, venue.data, changed,
-                                                      bases)  # fmt: skip
+            conflicts = self._keep_changed_underneath(
+                "venues", venue_id, venue.data, changed, bases
+            )
             self.db["venues"].update(venue_id, self.venue_columns(data))
             stamp = self.stamp("venues", venue_id, changed, bases_of(changed, bases))
             if {"name", "commune"} & set(changed):

@@ -150,8 +150,14 @@ class VisitRecords:
         self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
         stamp = self.stamp("visits", visit_id, changed, bases_of(changed, bases))
         errors = validate_document(self.templates.visit, data)
-        return ChangeResult(visit_id, changed, errors, columns["completeness"],
-                            dict.fromkeys(changed, stamp), conflicts)  # fmt: skip
+        return ChangeResult(
+            visit_id,
+            changed,
+            errors,
+            columns["completeness"],
+            dict.fromkeys(changed, stamp),
+            conflicts,
+        )
 
     @writes
     def confirm_carried_over(self, visit_id: str, keys: Iterable[str]) -> None:

@@ -122,9 +122,15 @@ class SyncEngine:
         _note_colleagues(self.workspace, self.share, listing.entries)
 
     def _save_report(self, report: PassReport) -> None:
-        summary = {"at": report.finished_at, "ok": report.ok, "error": report.error,
-                   "published": report.published.records, "sheets": report.published.sheets,
-                   "created": report.imported.created, "updated": report.imported.updated}  # fmt: skip
+        summary = {
+            "at": report.finished_at,
+            "ok": report.ok,
+            "error": report.error,
+            "published": report.published.records,
+            "sheets": report.published.sheets,
+            "created": report.imported.created,
+            "updated": report.imported.updated,
+        }
 
         def save(writer) -> None:
             writer.set_setting("sync_last_pass", json.dumps(summary))
@@ -189,7 +195,11 @@ def colleagues(workspace: Workspace) -> list[Colleague]:
     seen = json.loads(workspace.setting("sync_devices") or "{}")
     me = workspace.store.author.device_id
     return sorted(
-        (Colleague(d, info.get("user_name", "?"), info.get("last_seen", ""))
-         for d, info in seen.items() if d != me),
-        key=lambda c: c.last_seen, reverse=True,
-    )  # fmt: skip
+        (
+            Colleague(d, info.get("user_name", "?"), info.get("last_seen", ""))
+            for d, info in seen.items()
+            if d != me
+        ),
+        key=lambda c: c.last_seen,
+        reverse=True,
+    )

@@ -23,8 +23,13 @@ from desktop.core.sync.scan import Entry, inside, media_by_digest
 from desktop.core.sync.share import TABLES, Share
 
 OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
-    "ok", "ignored", "invalid", "waiting", "media", "device",
-)  # fmt: skip
+    "ok",
+    "ignored",
+    "invalid",
+    "waiting",
+    "media",
+    "device",
+)
 BATCH = 100  # files merged per transaction: short enough not to hold up an autosave
 
 
@@ -50,8 +55,9 @@ class Pending:
 CHUNK = 500  # files parsed and held in memory at once: a first import of 100,000 stays small
 
 
-def import_changes(workspace: Workspace, share: Share, entries: list[Entry],
-                   report: ImportReport) -> None:  # fmt: skip
+def import_changes(
+    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport
+) -> None:
     """Read and merge what changed, parents first, a chunk of files at a time."""
     index = {
         row[0]: row[1:]
@@ -66,8 +72,9 @@ def import_changes(workspace: Workspace, share: Share, entries: list[Entry],
         merge_pending(workspace, read_changes(workspace, share, chunk, report, index), report)
 
 
-def read_changes(workspace: Workspace, share: Share, entries: list[Entry],
-                 report: ImportReport, index: dict) -> list[Pending]:  # fmt: skip
+def read_changes(
+    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport, index: dict
+) -> list[Pending]:
     """Files new or changed since the last pass (and waiting ones), parsed and validated."""
     pending, updates = [], []
     for entry in entries:
@@ -139,9 +146,16 @@ def _table_of(document: dict[str, Any], area: str) -> str:
 
 
 def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
-    return {"path": entry.relative, "size": entry.size, "mtime_ns": entry.mtime_ns,
-            "sha256": digest, "status": status, "reason": reason,
-            "device_id": entry.device_id, "seen_at": now_iso()}  # fmt: skip
+    return {
+        "path": entry.relative,
+        "size": entry.size,
+        "mtime_ns": entry.mtime_ns,
+        "sha256": digest,
+        "status": status,
+        "reason": reason,
+        "device_id": entry.device_id,
+        "seen_at": now_iso(),
+    }
 
 
 def _record(workspace: Workspace, rows: list[dict[str, Any]]) -> None:
@@ -189,9 +203,11 @@ def _merge_one(workspace: Workspace, item: Pending, report: ImportReport) -> dic
     return _row(item.entry, item.sha256, OK, "")
 
 
-PARENTS = {"visits": ("venue_id", "venues", "le lieu"),
-           "photos": ("visit_id", "visits", "la visite"),
-           "documents": ("venue_id", "venues", "le lieu")}  # fmt: skip
+PARENTS = {
+    "visits": ("venue_id", "venues", "le lieu"),
+    "photos": ("visit_id", "visits", "la visite"),
+    "documents": ("venue_id", "venues", "le lieu"),
+}
 
 
 def _missing_parent(workspace: Workspace, item: Pending) -> str | None:
@@ -236,8 +252,9 @@ def _check_own_file(workspace: Workspace, item: Pending) -> None:
 
 
 # ------------------------------------------------------------------ media
-def fetch_media(workspace: Workspace, share: Share, entries: list[Entry],
-                report: ImportReport) -> list[str]:  # fmt: skip
+def fetch_media(
+    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport
+) -> list[str]:
     """Copy in the photos and documents referenced here and not yet stored.
 
     Returns the names of those still missing (not arrived, or not complete yet).
@@ -295,16 +312,24 @@ def _store_photo(workspace: Workspace, digest: str, print_jpeg: bytes, name: str
         renditions = render_photo(print_jpeg, name if name.lower().endswith(".jpg") else "p.jpg")
     except PhotoRejected:
         return False
-    workspace.media.write_set(digest, {("thumbnails", ".jpg"): renditions.thumbnail,
-                                       ("print", ".jpg"): print_jpeg})  # fmt: skip
-    _insert_media(workspace, digest, "photo", ".jpg", len(print_jpeg),
-                  renditions.width, renditions.height)  # fmt: skip
+    workspace.media.write_set(
+        digest, {("thumbnails", ".jpg"): renditions.thumbnail, ("print", ".jpg"): print_jpeg}
+    )
+    _insert_media(
+        workspace, digest, "photo", ".jpg", len(print_jpeg), renditions.width, renditions.height
+    )
     return True
 
 
 def _insert_media(workspace, digest, kind, ext, size, width=None, height=None) -> None:
-    row = {"sha256": digest, "kind": kind, "ext": ext, "size": size,
-           "width": width, "height": height}  # fmt: skip
+    row = {
+        "sha256": digest,
+        "kind": kind,
+        "ext": ext,
+        "size": size,
+        "width": width,
+        "height": height,
+    }
 
     def insert(writer) -> None:
         writer.db["media"].insert(row, pk="sha256", ignore=True)

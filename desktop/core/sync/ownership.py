@@ -17,9 +17,12 @@ def take_over_sheets(store: CarnetStore, from_device: str) -> int:
 
 def _take_over(store: CarnetStore, from_device: str) -> int:
     me = store.author.device_id
-    ids = [r[0] for r in store.db.conn.execute(
-        "SELECT id FROM visits WHERE owner_device = ?", (from_device,)
-    )]  # fmt: skip
+    ids = [
+        r[0]
+        for r in store.db.conn.execute(
+            "SELECT id FROM visits WHERE owner_device = ?", (from_device,)
+        )
+    ]
     for visit_id in ids:
         store.db.conn.execute("UPDATE visits SET owner_device = ? WHERE id = ?", (me, visit_id))
         store.stamp("visits", visit_id, [OWNER_FIELD])

@@ -75,8 +75,14 @@ def publish_records(workspace: Workspace, share: Share, report: PublishReport) -
                         withdrawn.append(record_id)
                         continue
                     report.media += _publish_record(workspace, share, table, record_id, path)
-                    written.append({"record_id": record_id, "tbl": table,
-                                    "fingerprint": stamp, "path": relative(path, share)})  # fmt: skip
+                    written.append(
+                        {
+                            "record_id": record_id,
+                            "tbl": table,
+                            "fingerprint": stamp,
+                            "path": relative(path, share),
+                        }
+                    )
             finally:  # what was written stays written, even if the share fails halfway
                 _remember(workspace, written, withdrawn)
             report.records += len(written)
@@ -129,8 +135,7 @@ def _publish_media(workspace: Workspace, share: Share, table: str, document: dic
 
 
 # ------------------------------------------------------------------ sheets
-def publish_sheets(workspace: Workspace, share: Share, report: PublishReport,
-                   render=None) -> None:  # fmt: skip
+def publish_sheets(workspace: Workspace, share: Share, report: PublishReport, render=None) -> None:
     """Write the sheets of the visits this laptop owns, only those that changed."""
     from desktop.core.pdf.service import make_sheet  # reportlab: loaded when a sheet is due
 
@@ -170,8 +175,11 @@ def publish_sheets(workspace: Workspace, share: Share, report: PublishReport,
     for visit_id, (_, path) in published.items():
         if visit_id not in live:  # deleted, or handed over to another laptop
             share.remove(share.sheets / path)
-            workspace.service.call(lambda w, gone=visit_id: w.db.conn.execute(
-                "DELETE FROM sync_sheets WHERE visit_id = ?", (gone,)))  # fmt: skip
+            workspace.service.call(
+                lambda w, gone=visit_id: w.db.conn.execute(
+                    "DELETE FROM sync_sheets WHERE visit_id = ?", (gone,)
+                )
+            )
 
 
 def _sheet_fingerprint(workspace: Workspace, visit_id: str, venue_id: str) -> str:
@@ -213,9 +221,13 @@ def _unused(name: str, taken: set[str], share: Share, visit_id: str) -> str:
 
 def publish_device(workspace: Workspace, share: Share, when: str) -> bool:
     """device.json: who this laptop is; rewritten only when its content changes."""
-    info = {"format": "carnet-device", "version": 1,
-            "device_id": workspace.store.author.device_id,
-            "user_name": workspace.store.author.user_name, "last_publish": when[:10]}  # fmt: skip
+    info = {
+        "format": "carnet-device",
+        "version": 1,
+        "device_id": workspace.store.author.device_id,
+        "user_name": workspace.store.author.user_name,
+        "last_publish": when[:10],
+    }
     data = json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True)
     path = share.own / "device.json"
     if workspace.setting("sync_device_json") == data and path.is_file():

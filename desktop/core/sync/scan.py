@@ -45,8 +45,13 @@ def list_share(share: Share) -> Listing:
             if entry.name == "device.json" and entry.is_file(follow_symlinks=False):
                 listing.entries.append(_entry(entry, base, device.name, "device"))
         for table in TABLES:
-            _files(Path(device.path) / "records" / table, f"{base}/records/{table}",
-                   device.name, table, listing)  # fmt: skip
+            _files(
+                Path(device.path) / "records" / table,
+                f"{base}/records/{table}",
+                device.name,
+                table,
+                listing,
+            )
         _files(Path(device.path) / "media", f"{base}/media", device.name, "media", listing)
     return listing
 
@@ -79,8 +84,9 @@ def _files(folder: Path, relative: str, device_id: str, area: str, listing: List
 
 def _entry(entry: os.DirEntry, relative: str, device_id: str, area: str) -> Entry:
     stat = entry.stat(follow_symlinks=False)
-    return Entry(f"{relative}/{entry.name}", device_id, area, entry.name,
-                 stat.st_size, stat.st_mtime_ns)  # fmt: skip
+    return Entry(
+        f"{relative}/{entry.name}", device_id, area, entry.name, stat.st_size, stat.st_mtime_ns
+    )
 
 
 def media_by_digest(entries: list[Entry]) -> dict[str, list[Entry]]:

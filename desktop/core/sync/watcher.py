@@ -63,8 +63,13 @@ class ShareWatcher:
         return self._observer is not None and self._observer.is_alive()
 
 
-def watch_forever(run_pass: Callable[[], object], watcher: ShareWatcher, rescan_seconds: float,
-                  stop: threading.Event, settle_seconds: float = 0.3) -> None:  # fmt: skip
+def watch_forever(
+    run_pass: Callable[[], object],
+    watcher: ShareWatcher,
+    rescan_seconds: float,
+    stop: threading.Event,
+    settle_seconds: float = 0.3,
+) -> None:
     """Run a pass on each change (after a short settle) and every rescan_seconds anyway."""
     changed = threading.Event()
     watcher.on_change = changed.set

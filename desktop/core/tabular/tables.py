@@ -177,7 +177,7 @@ VISIT_LEADING = (
     "Auteur·rice",
     "Identifiant de la visite",
     "Identifiant du lieu",
-)  # fmt: skip  (None: the visit date's own title)
+)  # (None: the visit date's own title)
 ACTION_LEADING = ("Lieu", "Commune", None, "Identifiant de la visite")
 VENUE_LEADING = ("Identifiant du lieu",)
 VENUE_TRAILING = ("Visites exportées", "Dernière visite")
@@ -221,7 +221,7 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         Column(h, _wraps(s))
         for h, s in zip(
             _headers(visit_template, visit_specs, set(leading)), visit_specs, strict=True
-        )  # fmt: skip
+        )
     ]
     if filters.include_personal:
         visit_columns.append(Column(PHOTOS_HEADER, wrap=True))
@@ -234,7 +234,7 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         Column(h, _wraps(s))
         for h, s in zip(
             _headers(venue_template, venue_specs, set(VENUE_LEADING)), venue_specs, strict=True
-        )  # fmt: skip
+        )
     ]
     venue_columns += [Column(h) for h in VENUE_TRAILING]
     tables = Tables(
@@ -250,8 +250,14 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         if not _in_range(visit_date, filters):
             continue
         shown_date = (visit_date or cell(date_spec, data.get("visit_date"))) if date_spec else None
-        row = [clean_text(venue_name), clean_text(commune or "") or None, shown_date,
-               clean_text(author or "") or None, visit_id, venue_id]  # fmt: skip
+        row = [
+            clean_text(venue_name),
+            clean_text(commune or "") or None,
+            shown_date,
+            clean_text(author or "") or None,
+            visit_id,
+            venue_id,
+        ]
         row += [cell(spec, data.get(spec.key)) for spec in visit_specs]
         if filters.include_personal:
             row.append(photos.get(visit_id))

@@ -49,8 +49,9 @@ def csv_paths(path: Path, tables: list[Table]) -> list[Path]:
     """FILE.csv for the first table, FILE-actions.csv and FILE-lieux.csv beside it."""
     suffix = path.suffix or ".csv"
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
-    return [path if not t.csv_suffix else path.with_name(stem + t.csv_suffix + suffix)
-            for t in tables]  # fmt: skip
+    return [
+        path if not t.csv_suffix else path.with_name(stem + t.csv_suffix + suffix) for t in tables
+    ]
 
 
 def guard_formula(text: str) -> str:

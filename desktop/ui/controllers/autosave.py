@@ -145,8 +145,13 @@ class Autosaver(QObject):
 
     def _report_failure(self, error: Exception) -> None:
         log.warning("Enregistrement impossible pour l'instant : %s", error)
-        self.failed.emit(fill(
-            self.tr("Enregistrement impossible pour l'instant (%1). Vos saisies sont "
-                    "gardées et seront enregistrées dès que possible."), error
-        ))  # fmt: skip
+        self.failed.emit(
+            fill(
+                self.tr(
+                    "Enregistrement impossible pour l'instant (%1). Vos saisies sont "
+                    "gardées et seront enregistrées dès que possible."
+                ),
+                error,
+            )
+        )
         self._timer.start(RETRY_DELAY_MS)

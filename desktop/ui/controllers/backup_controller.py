@@ -65,8 +65,11 @@ class BackupController(QObject):
             self._status(fill(self.tr("Sauvegarde automatique impossible : %1"), error), 30000)
             return
         db_path = self.db_path
-        self._run(lambda: backup.automatic_backup(db_path, folder), self._automatic_done,
-                  self._automatic_failed)  # fmt: skip
+        self._run(
+            lambda: backup.automatic_backup(db_path, folder),
+            self._automatic_done,
+            self._automatic_failed,
+        )
 
     def _automatic_done(self, info: BackupInfo | None) -> None:
         if info is not None:
@@ -157,8 +160,11 @@ class BackupController(QObject):
         )
 
     def _restored_message(self, report: RestoreReport) -> None:
-        text = fill(self.tr("Sauvegarde du %1 restaurée (%2)."),
-                    when_text(report.restored.created), content_text(report.restored))  # fmt: skip
+        text = fill(
+            self.tr("Sauvegarde du %1 restaurée (%2)."),
+            when_text(report.restored.created),
+            content_text(report.restored),
+        )
         if report.pre_restore is not None:
             text += "\n\n" + fill(
                 self.tr("L'état d'avant la restauration est gardé dans la sauvegarde « %1 »."),

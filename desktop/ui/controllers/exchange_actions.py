@@ -33,19 +33,30 @@ class ExchangeActions(QObject):
         )
         if path:
             self.context.flush_edits()
-            self.context.run_with_busy_dialog(self.tr("Import en cours…"),
-                                              lambda ws: exchange.import_json(ws.store, Path(path)),
-                                              self.imported_message)  # fmt: skip
+            self.context.run_with_busy_dialog(
+                self.tr("Import en cours…"),
+                lambda ws: exchange.import_json(ws.store, Path(path)),
+                self.imported_message,
+            )
 
     def exported_message(self, counts: dict[str, int]) -> str:
-        text = fill(self.tr("Export terminé : %1 lieux, %2 visites, %3 photos."),
-                    counts["venues"], counts["visits"], counts["photos"])  # fmt: skip
+        text = fill(
+            self.tr("Export terminé : %1 lieux, %2 visites, %3 photos."),
+            counts["venues"],
+            counts["visits"],
+            counts["photos"],
+        )
         if counts["photos_left_out"]:
             text += " " + self.tr(
                 "%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.",
-                "", counts["photos_left_out"])  # fmt: skip
+                "",
+                counts["photos_left_out"],
+            )
         return text
 
     def imported_message(self, counts: dict[str, int]) -> str:
-        return fill(self.tr("Import terminé : %1 nouveaux, %2 mis à jour."),
-                    counts["created"], counts["updated"])  # fmt: skip
+        return fill(
+            self.tr("Import terminé : %1 nouveaux, %2 mis à jour."),
+            counts["created"],
+            counts["updated"],
+        )

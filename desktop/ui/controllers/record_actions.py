@@ -63,8 +63,11 @@ class RecordActions(QObject):
     def new_visit(self) -> None:
         venue_id = self.browser.venue_id
         if not venue_id:
-            QMessageBox.information(self.context.parent, self.tr("Nouvelle visite"),
-                                    self.tr("Choisissez d'abord un lieu dans la liste."))  # fmt: skip
+            QMessageBox.information(
+                self.context.parent,
+                self.tr("Nouvelle visite"),
+                self.tr("Choisissez d'abord un lieu dans la liste."),
+            )
             return
         self.context.flush_edits()
         visit = self.store.create_visit(venue_id)
@@ -72,9 +75,15 @@ class RecordActions(QObject):
         self.show.show_visit(visit.id)
         self.editors.visit.form.focus_field("visit_type")
         if visit.carried_over:
-            self.context.say(fill(self.tr(
-                "Gouvernance, modèle économique et occupation repris de la visite du %1 : "
-                "vérifiez-les."), local_date(visit.carried_from)))  # fmt: skip
+            self.context.say(
+                fill(
+                    self.tr(
+                        "Gouvernance, modèle économique et occupation repris de la visite du %1 : "
+                        "vérifiez-les."
+                    ),
+                    local_date(visit.carried_from),
+                )
+            )
 
     # ------------------------------------------------------------------ deleting
     def current_visit_id(self) -> str | None:

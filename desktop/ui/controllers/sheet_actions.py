@@ -26,8 +26,9 @@ class SheetActions(QObject):
     def generate(self, audience: str = "reseau", blank: bool = False) -> None:
         visit_id = self._visit_id()
         if not visit_id:
-            QMessageBox.information(self.context.parent, self.tr("Fiche PDF"),
-                                    self.tr("Ouvrez d'abord une visite."))  # fmt: skip
+            QMessageBox.information(
+                self.context.parent, self.tr("Fiche PDF"), self.tr("Ouvrez d'abord une visite.")
+            )
             return
         self.context.flush_edits()
         folder = self.context.workspace.data_dir / "Fiches"
@@ -54,6 +55,7 @@ class SheetActions(QObject):
         self._open_url(QUrl.fromLocalFile(str(path)))
         text = fill(self.tr("Fiche enregistrée : %1"), path)
         if left_out:
-            text += " " + self.tr("%n photo(s) sans autorisation laissée(s) hors de la fiche.",
-                                  "", left_out)  # fmt: skip
+            text += " " + self.tr(
+                "%n photo(s) sans autorisation laissée(s) hors de la fiche.", "", left_out
+            )
         return text

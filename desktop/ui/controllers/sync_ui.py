@@ -59,6 +59,10 @@ class SyncUi(QObject):
     def _started(self) -> None:
         self._say(self.tr("Synchro en cours…"), "")
 
+    def on_changes(self, changes) -> None:
+        if changes.conflicts or changes.everything:
+            self.refresh_indicator()
+
     def refresh_indicator(self) -> None:
         """Conflicts appeared or were resolved: the indicator says so."""
         if self.controller.last_report is not None and not self.controller.running:

@@ -37,17 +37,20 @@ log = logging.getLogger(__name__)
 class ErrorDialog(QDialog):
     """The reassurance first, the traceback behind « Détails », the report one click away."""
 
-    def __init__(self, details: str, report: str, log_folder: Path | None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, details: str, report: str, log_folder: Path | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(self.tr("Carnet — erreur inattendue"))
-        message = QLabel(self.tr(
-            "<p><b>Une erreur inattendue s'est produite.</b> Vos saisies déjà enregistrées "
-            "ne sont pas perdues.</p><p>Vous pouvez continuer ; si l'erreur revient, fermez "
-            "puis rouvrez Carnet. Pour la signaler, copiez le rapport et envoyez-le à la "
-            "personne qui s'occupe de Carnet dans votre réseau.</p>"
-        ))  # fmt: skip
+        message = QLabel(
+            self.tr(
+                "<p><b>Une erreur inattendue s'est produite.</b> Vos saisies déjà enregistrées "
+                "ne sont pas perdues.</p><p>Vous pouvez continuer ; si l'erreur revient, fermez "
+                "puis rouvrez Carnet. Pour la signaler, copiez le rapport et envoyez-le à la "
+                "personne qui s'occupe de Carnet dans votre réseau.</p>"
+            )
+        )
         message.setWordWrap(True)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
@@ -109,8 +112,9 @@ class ErrorReporter(QObject):
         self._busy = False
         self.reported.connect(self._show)  # direct from the UI thread, queued from others
 
-    def excepthook(self, kind: type[BaseException], error: BaseException,
-                   tb: TracebackType | None) -> None:  # fmt: skip
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal: no dialog
             sys.__excepthook__(kind, error, tb)
             return
@@ -164,8 +168,9 @@ class ErrorReporter(QObject):
         self.dialog = None
 
 
-def install_error_hooks(log_folder: Path | None,
-                        make_dialog: DialogFactory = ErrorDialog) -> ErrorReporter:  # fmt: skip
+def install_error_hooks(
+    log_folder: Path | None, make_dialog: DialogFactory = ErrorDialog
+) -> ErrorReporter:
     """Call from the UI thread once the QApplication exists."""
     reporter = ErrorReporter(log_folder, make_dialog)
     sys.excepthook = reporter.excepthook

@@ -75,13 +75,15 @@ class ExportDialog(QDialog):
         self.personal = QCheckBox(self.tr("Inclure les données personnelles"))
         self.scope_note = QLabel()
         self.scope_note.setWordWrap(True)
-        self.warning = QLabel(self.tr(
-            "<b>Données personnelles (RGPD).</b> L'export contiendra les noms des personnes "
-            "rencontrées et, pour les photos, les légendes et les références d'autorisation. "
-            "N'incluez ces données que si le destinataire en a besoin et le droit de les "
-            "traiter ; ne les envoyez pas aux financeurs. Rangez le fichier à l'abri et "
-            "supprimez-le quand il ne sert plus."
-        ))  # fmt: skip
+        self.warning = QLabel(
+            self.tr(
+                "<b>Données personnelles (RGPD).</b> L'export contiendra les noms des personnes "
+                "rencontrées et, pour les photos, les légendes et les références d'autorisation. "
+                "N'incluez ces données que si le destinataire en a besoin et le droit de les "
+                "traiter ; ne les envoyez pas aux financeurs. Rangez le fichier à l'abri et "
+                "supprimez-le quand il ne sert plus."
+            )
+        )
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #a12622;")
         self.personal.toggled.connect(self._update)
@@ -117,17 +119,21 @@ class ExportDialog(QDialog):
         self.date_from.setEnabled(tables and self.use_from.isChecked())
         self.date_to.setEnabled(tables and self.use_to.isChecked())
         if tables:
-            self.scope_note.setText(self.tr(
-                "Une ligne par visite, une par action à mener, une par lieu ; les éléments "
-                "à la corbeille n'y sont pas. Sans la case, ni les personnes rencontrées ni "
-                "les informations sur les photos n'y figurent."
-            ))  # fmt: skip
+            self.scope_note.setText(
+                self.tr(
+                    "Une ligne par visite, une par action à mener, une par lieu ; les éléments "
+                    "à la corbeille n'y sont pas. Sans la case, ni les personnes rencontrées ni "
+                    "les informations sur les photos n'y figurent."
+                )
+            )
         else:
-            self.scope_note.setText(self.tr(
-                "Le JSON sans perte reprend tous les lieux et toutes les visites, avec les "
-                "personnes rencontrées, pour les importer sur un autre ordinateur. La case "
-                "y ajoute les photos de personnes reconnaissables sans autorisation."
-            ))  # fmt: skip
+            self.scope_note.setText(
+                self.tr(
+                    "Le JSON sans perte reprend tous les lieux et toutes les visites, avec les "
+                    "personnes rencontrées, pour les importer sur un autre ordinateur. La case "
+                    "y ajoute les photos de personnes reconnaissables sans autorisation."
+                )
+            )
         self.warning.setVisible(self.personal.isChecked())
 
     def choice(self) -> ExportChoice:
@@ -177,12 +183,17 @@ def export_from(
         return
     context.flush_edits()
     if choice.fmt == "json":
-        context.run_with_busy_dialog(texts["busy"],
-                                     lambda ws: _export_json(ws, path, choice.include_personal),
-                                     lambda counts: f"{json_message(counts)} → {path}")  # fmt: skip
+        context.run_with_busy_dialog(
+            texts["busy"],
+            lambda ws: _export_json(ws, path, choice.include_personal),
+            lambda counts: f"{json_message(counts)} → {path}",
+        )
     else:
-        context.run_with_busy_dialog(texts["busy"], lambda ws: _export_tables(ws, path, choice),
-                                     lambda result: tables_message(texts, result))  # fmt: skip
+        context.run_with_busy_dialog(
+            texts["busy"],
+            lambda ws: _export_tables(ws, path, choice),
+            lambda result: tables_message(texts, result),
+        )
 
 
 def ask_path(window, fmt: str, texts: dict[str, str]) -> Path | None:
@@ -205,8 +216,9 @@ def _export_json(workspace, path: Path, include_private_photos: bool) -> dict:
 def _export_tables(workspace, path: Path, choice: ExportChoice):
     from desktop.core.tabular import ExportFilter, export_tables
 
-    filters = ExportFilter(choice.venue_ids, choice.date_from, choice.date_to,
-                           choice.include_personal)  # fmt: skip
+    filters = ExportFilter(
+        choice.venue_ids, choice.date_from, choice.date_to, choice.include_personal
+    )
     return export_tables(workspace.store, path, choice.fmt, filters)
 
 

@@ -14,8 +14,12 @@ class PdfDialog(QDialog):
         self.audience.addItem(self.tr("Public (le lieu, les partenaires)"), "public")
         self.audience.addItem(self.tr("Interne (cet ordinateur)"), "interne")
         self.blank = QCheckBox(self.tr("Imprimer les champs vides, à remplir à la main"))
-        note = QLabel(self.tr("Les photos sont reprises selon les autorisations de droit à "
-                              "l'image pour cette diffusion."))  # fmt: skip
+        note = QLabel(
+            self.tr(
+                "Les photos sont reprises selon les autorisations de droit à "
+                "l'image pour cette diffusion."
+            )
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

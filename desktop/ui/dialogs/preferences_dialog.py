@@ -26,8 +26,9 @@ LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, values: dict[str, str], parent: QWidget | None = None,
-                 data_dir: Path | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, values: dict[str, str], parent: QWidget | None = None, data_dir: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("Préférences"))
@@ -71,14 +72,16 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo du réseau"), "",
-                                              "Images (*.png *.jpg *.jpeg)")  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Logo du réseau"), "", "Images (*.png *.jpg *.jpeg)"
+        )
         if path:
             self.logo.setText(path)
 
     def _choose_shared(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Dossier partagé du réseau"),
-                                                  self.shared.text())  # fmt: skip
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Dossier partagé du réseau"), self.shared.text()
+        )
         if folder:
             self.shared.setText(folder)
 

@@ -43,8 +43,9 @@ class BackupCounts(QObject):
     def missing_media(self, count: int) -> str:
         return self.tr(
             "%n fichier(s) de photos ou de documents manquent dans le dossier des données.",
-            "", count,
-        )  # fmt: skip
+            "",
+            count,
+        )
 
 
 def content_text(info: BackupInfo) -> str:
@@ -98,12 +99,14 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
         layout.addWidget(self.backups)
-        note = QLabel(self.tr(
-            "Restaurer remplace toutes les données actuelles par celles de la sauvegarde. "
-            "L'état actuel est d'abord sauvegardé (« avant restauration »), vous pourrez donc "
-            "revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent "
-            "dans le dossier des données."
-        ))  # fmt: skip
+        note = QLabel(
+            self.tr(
+                "Restaurer remplace toutes les données actuelles par celles de la sauvegarde. "
+                "L'état actuel est d'abord sauvegardé (« avant restauration »), vous pourrez donc "
+                "revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent "
+                "dans le dossier des données."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(buttons)
@@ -146,10 +149,12 @@ class RestoreDialog(QDialog):
         )
         text = fill(text, when_text(info.created), content_text(info))
         answer = QMessageBox.question(
-            self, self.windowTitle(), text,
+            self,
+            self.windowTitle(),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _restore(self) -> None:

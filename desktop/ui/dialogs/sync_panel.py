@@ -73,10 +73,12 @@ class SyncPanel(QDialog):
         top.addWidget(sync_button)
         self.clock_notice = ClockNotice()
         self.tabs = QTabWidget()
-        self.conflicts = self._table([self.tr("Où"), self.tr("Champ"), self.tr("Valeur en place"),
-                                      self.tr("Autre valeur")])  # fmt: skip
-        self.people = self._table([self.tr("Collègue"), self.tr("Appareil"),
-                                   self.tr("Dernière activité")])  # fmt: skip
+        self.conflicts = self._table(
+            [self.tr("Où"), self.tr("Champ"), self.tr("Valeur en place"), self.tr("Autre valeur")]
+        )
+        self.people = self._table(
+            [self.tr("Collègue"), self.tr("Appareil"), self.tr("Dernière activité")]
+        )
         self.files = self._table([self.tr("Fichier"), self.tr("Raison")])
         self.media = self._table([self.tr("Fichier attendu")])
         self.tabs.addTab(self._conflicts_page(), "")
@@ -121,11 +123,13 @@ class SyncPanel(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
-        intro = QLabel(self.tr(
-            "Deux personnes ont modifié le même champ en même temps, ou l'une a supprimé "
-            "une fiche pendant que l'autre la modifiait. Rien n'a été perdu : choisissez "
-            "la valeur à garder, champ par champ, ou s'il faut restaurer la fiche."
-        ))  # fmt: skip
+        intro = QLabel(
+            self.tr(
+                "Deux personnes ont modifié le même champ en même temps, ou l'une a supprimé "
+                "une fiche pendant que l'autre la modifiait. Rien n'a été perdu : choisissez "
+                "la valeur à garder, champ par champ, ou s'il faut restaurer la fiche."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.conflicts, 1)
@@ -153,8 +157,9 @@ class SyncPanel(QDialog):
         self._fill(self.conflicts, [self._conflict_row(c) for c in self.items])
         self.tabs.setTabText(0, fill(self.tr("Conflits (%1)"), len(self.items)))
         self.colleagues = colleagues(self.workspace)
-        self._fill(self.people, [[c.user_name, c.device_id, _local(c.last_seen)]
-                                 for c in self.colleagues])  # fmt: skip
+        self._fill(
+            self.people, [[c.user_name, c.device_id, _local(c.last_seen)] for c in self.colleagues]
+        )
         files = skipped_files(self.workspace) + ignored_files(self.workspace)
         if report is not None:
             files = list(dict.fromkeys([*report.skipped, *files]))
@@ -169,16 +174,25 @@ class SyncPanel(QDialog):
         if not folder:
             text = self.tr("Aucun dossier partagé : choisissez-le dans Fichier › Préférences.")
         elif report is not None and not report.ok:
-            text = fill(self.tr("<b>Dernière tentative échouée</b> : %1<br>%2 élément(s) en "
-                                "attente de publication."), report.error, report.pending)  # fmt: skip
+            text = fill(
+                self.tr(
+                    "<b>Dernière tentative échouée</b> : %1<br>%2 élément(s) en "
+                    "attente de publication."
+                ),
+                report.error,
+                report.pending,
+            )
         else:
             success = self.workspace.setting("sync_last_success")
             text = self.tr("Dossier partagé : %1<br>Dernière synchronisation réussie : %2")
             text = fill(text, folder, _local(success) or self.tr("jamais"))
             if last:
-                text += fill(self.tr("<br>Publié : %1, importé : %2 nouveau(x), %3 mis à jour."),
-                             last.get("published", 0), last.get("created", 0),
-                             last.get("updated", 0))  # fmt: skip
+                text += fill(
+                    self.tr("<br>Publié : %1, importé : %2 nouveau(x), %3 mis à jour."),
+                    last.get("published", 0),
+                    last.get("created", 0),
+                    last.get("updated", 0),
+                )
         self.status.setText(text)
 
     def _conflict_row(self, conflict: Conflict) -> list[str]:
@@ -191,8 +205,12 @@ class SyncPanel(QDialog):
         def version(v: FieldVersion) -> str:
             return f"{display_value(v.value, spec)}\n— {self._who(v)}, {stamp_time(v)}"
 
-        return [conflict.context, conflict.title, version(conflict.current),
-                version(conflict.other)]  # fmt: skip
+        return [
+            conflict.context,
+            conflict.title,
+            version(conflict.current),
+            version(conflict.other),
+        ]
 
     def _who(self, version: FieldVersion) -> str:
         return version.user_name + (self.tr(" (vous)") if version.device_id == self.me else "")
@@ -211,15 +229,23 @@ class SyncPanel(QDialog):
         """%1 who, %2 when; a venue (« lieu ») is masculine, a visit feminine."""
         if edited_here:  # in the terms of who edited it here
             if venue:
-                return (self.tr("Supprimé par %1 le %2, pendant que vous le modifiiez"),
-                        self.tr("Vos modifications du %2"))  # fmt: skip
-            return (self.tr("Supprimée par %1 le %2, pendant que vous la modifiiez"),
-                    self.tr("Vos modifications du %2"))  # fmt: skip
+                return (
+                    self.tr("Supprimé par %1 le %2, pendant que vous le modifiiez"),
+                    self.tr("Vos modifications du %2"),
+                )
+            return (
+                self.tr("Supprimée par %1 le %2, pendant que vous la modifiiez"),
+                self.tr("Vos modifications du %2"),
+            )
         if venue:
-            return (self.tr("Supprimé par %1 le %2"),
-                    self.tr("Modifié par %1 le %2, pendant ce temps"))  # fmt: skip
-        return (self.tr("Supprimée par %1 le %2"),
-                self.tr("Modifiée par %1 le %2, pendant ce temps"))  # fmt: skip
+            return (
+                self.tr("Supprimé par %1 le %2"),
+                self.tr("Modifié par %1 le %2, pendant ce temps"),
+            )
+        return (
+            self.tr("Supprimée par %1 le %2"),
+            self.tr("Modifiée par %1 le %2, pendant ce temps"),
+        )
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -235,8 +261,14 @@ class SyncPanel(QDialog):
         return self.items[rows[0].row()] if rows else None
 
     def _buttons(self) -> tuple[QPushButton, ...]:
-        return (self.keep_mine, self.take_theirs, self.edit_value, self.restore,
-                self.keep_deleted, self.open_record)  # fmt: skip
+        return (
+            self.keep_mine,
+            self.take_theirs,
+            self.edit_value,
+            self.restore,
+            self.keep_deleted,
+            self.open_record,
+        )
 
     def _update_buttons(self) -> None:
         conflict = self.selected()
@@ -247,16 +279,20 @@ class SyncPanel(QDialog):
         for button in (self.restore, self.keep_deleted):
             button.setEnabled(deletion)
         venue = conflict is not None and conflict.table == "venues"
-        self.keep_deleted.setText(self.tr("La&isser supprimé") if venue
-                                  else self.tr("La&isser supprimée"))  # fmt: skip
+        self.keep_deleted.setText(
+            self.tr("La&isser supprimé") if venue else self.tr("La&isser supprimée")
+        )
 
     def _resolve(self, mine: bool) -> None:
         conflict = self.selected()
         if conflict is None:
             return
         other_is_mine = conflict.other.device_id == self.me != conflict.current.device_id
-        mine_version, theirs = (conflict.other, conflict.current) if other_is_mine else (
-            conflict.current, conflict.other)  # fmt: skip
+        mine_version, theirs = (
+            (conflict.other, conflict.current)
+            if other_is_mine
+            else (conflict.current, conflict.other)
+        )
         self.resolve(conflict, (mine_version if mine else theirs).value)
 
     def _resolve_deletion(self, value: Any) -> None:
@@ -280,8 +316,9 @@ class SyncPanel(QDialog):
             self._open()  # a list or a table: edit it in the sheet itself
             return
         start = "" if current is MISSING else current
-        text, ok = QInputDialog.getMultiLineText(self, conflict.title,
-                                                 self.tr("Valeur à garder :"), start)  # fmt: skip
+        text, ok = QInputDialog.getMultiLineText(
+            self, conflict.title, self.tr("Valeur à garder :"), start
+        )
         if ok:
             self.resolve(conflict, text.strip() or MISSING)
 
@@ -293,20 +330,23 @@ class SyncPanel(QDialog):
     def _take_over(self) -> None:
         rows = self.people.selectionModel().selectedRows()
         if not rows:
-            QMessageBox.information(self, self.windowTitle(),
-                                    self.tr("Choisissez d'abord un collègue dans la liste."))  # fmt: skip
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("Choisissez d'abord un collègue dans la liste.")
+            )
             return
         colleague = self.colleagues[rows[0].row()]
         question = self.tr(
             "Cet ordinateur publiera désormais les fiches PDF des visites de l'appareil "
             "%1 (%2). À faire seulement si cet ordinateur-là n'est plus utilisé. Continuer ?"
         )
-        answer = QMessageBox.question(self, self.windowTitle(),
-                                      fill(question, colleague.device_id, colleague.user_name))  # fmt: skip
+        answer = QMessageBox.question(
+            self, self.windowTitle(), fill(question, colleague.device_id, colleague.user_name)
+        )
         if answer == QMessageBox.StandardButton.Yes:
             count = take_over_sheets(self.workspace.store, colleague.device_id)
-            QMessageBox.information(self, self.windowTitle(),
-                                    fill(self.tr("%1 visite(s) reprise(s)."), count))  # fmt: skip
+            QMessageBox.information(
+                self, self.windowTitle(), fill(self.tr("%1 visite(s) reprise(s)."), count)
+            )
             self.sync_requested.emit()
 
 

@@ -18,8 +18,13 @@ class VisitTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.visits: list[VisitSummary] = []
-        self.headers = [self.tr("Date"), self.tr("Type"), self.tr("Auteur"),
-                        self.tr("Complétude"), self.tr("État")]  # fmt: skip
+        self.headers = [
+            self.tr("Date"),
+            self.tr("Type"),
+            self.tr("Auteur"),
+            self.tr("Complétude"),
+            self.tr("État"),
+        ]
 
     def set_visits(self, visits: list[VisitSummary]) -> None:
         self.beginResetModel()
@@ -75,7 +80,10 @@ class VisitTableModel(QAbstractTableModel):
             return
         errors = sum(len(m) for m in change.errors.values())
         self.visits[row] = replace(
-            self.visits[row], completeness=change.completeness, error_count=errors,
-            visit_date=visit_date, visit_type=visit_type,
-        )  # fmt: skip
+            self.visits[row],
+            completeness=change.completeness,
+            error_count=errors,
+            visit_date=visit_date,
+            visit_type=visit_type,
+        )
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.storage.changes import Changes
 from desktop.core.storage.store import CarnetStore
 from desktop.ui.models.venue_list_model import ID_ROLE as VENUE_ID
 from desktop.ui.models.venue_list_model import VenueListModel
@@ -22,15 +25,20 @@ from desktop.ui.models.visit_table_model import ID_ROLE as VISIT_ID
 from desktop.ui.models.visit_table_model import VisitTableModel
 from desktop.ui.views.venue_delegate import VenueDelegate
 
+VENUE_LIST_FIELDS = {"name", "commune", "_deleted"}  # what the venue list shows or hides
+
 
 class BrowserPanel(QWidget):
     venue_selected = Signal(str)
     visit_selected = Signal(str)
+    venues_reloaded = Signal()  # after a change to the list (the window counts them)
 
     def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.venue_id: str | None = None
+        # The visit editor's own saves update their row in place (no reload for them).
+        self.visit_editor: Callable[[], object] = lambda: None
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filtrer les lieux (nom, commune)… Ctrl+L"))
         self.filter.setClearButtonEnabled(True)
@@ -76,6 +84,16 @@ class BrowserPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(split)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""
+        venues = changes.records.get("venues", {}).values()
+        if changes.everything or any(fields & VENUE_LIST_FIELDS for fields in venues):
+            self.reload_venues(self.venue_id)
+            self.venues_reloaded.emit()
+        mine = changes.origin is not None and changes.origin is self.visit_editor()
+        if self.venue_id and changes.touches("visits") and not mine:
+            self.reload_visits(self.current_visit_id())
 
     def stop(self) -> None:
         """The window closes: a filter typed just before must not read a closed database."""

@@ -71,9 +71,7 @@ class DocumentDetails:
         kind = self.doc_type.itemData(index)
         if self._save({"doc_type": kind}):
             self.refresh(select=self.document_id)  # moves it to its new group
-            self._say(
-                fill(self.tr("Type enregistré : %1."), self._title(kind))
-            )  # fmt: skip
+            self._say(fill(self.tr("Type enregistré : %1."), self._title(kind)))
 
     def _date_edited(self, key: str) -> None:
         if self._loading or not self.document_id:
@@ -101,9 +99,7 @@ class DocumentDetails:
         try:
             self.library.update(self.document_id, changes)
         except (ValueError, RecordNotFound) as error:
-            self._say(
-                fill(self.tr("Non enregistré : %1"), error)
-            )  # fmt: skip
+            self._say(fill(self.tr("Non enregistré : %1"), error))
             self._show_document(self._current_document())
             return False
         self.documents_changed.emit()
@@ -121,9 +117,11 @@ class DocumentDetails:
         visits = self.store.list_visits(self.venue_id)
         if not visits:
             self._say(
-                self.tr("Date enregistrée. Ce lieu n'a pas encore de visite : aucune section "
-                        "« Lieu et occupation » à mettre à jour.")
-            )  # fmt: skip
+                self.tr(
+                    "Date enregistrée. Ce lieu n'a pas encore de visite : aucune section "
+                    "« Lieu et occupation » à mettre à jour."
+                )
+            )
             return
         latest = visits[0]
         if self.store.get_visit(latest.id).data.get("end_date") == iso:
@@ -132,20 +130,30 @@ class DocumentDetails:
             return
         self.store.update_visit(latest.id, {"end_date": iso})
         self.visit_updated.emit(latest.id)
-        self._say(fill(
-            self.tr("Date de fin reportée dans la section « Lieu et occupation » de la "
-                    "visite du %1."), local_date(latest.visit_date)
-        ))  # fmt: skip
+        self._say(
+            fill(
+                self.tr(
+                    "Date de fin reportée dans la section « Lieu et occupation » de la "
+                    "visite du %1."
+                ),
+                local_date(latest.visit_date),
+            )
+        )
 
     def _confirm_fill_occupation(self, date_text: str) -> bool:
         answer = QMessageBox.question(
             self,
             self.tr("Date de fin de l'occupation"),
-            fill(self.tr("Reporter cette date de fin (%1) dans la section « Lieu et occupation » "
-                         "de la dernière visite de ce lieu ?"), date_text),
+            fill(
+                self.tr(
+                    "Reporter cette date de fin (%1) dans la section « Lieu et occupation » "
+                    "de la dernière visite de ce lieu ?"
+                ),
+                date_text,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
 

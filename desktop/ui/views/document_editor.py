@@ -100,8 +100,11 @@ class DocumentEditor(QWidget):
             return
         stored = {k: v["stamp"] for k, v in self.store.field_stamps(self.record_id).items()}
         typing = self.autosaver.pending_keys(self.record_id)
-        moved = [k for k, s in stored.items()
-                 if s != self.stamps.get(k) and k not in typing and not k.startswith("_")]  # fmt: skip
+        moved = [
+            k
+            for k, s in stored.items()
+            if s != self.stamps.get(k) and k not in typing and not k.startswith("_")
+        ]
         for key in moved:
             self.form.set_field(key, record.data.get(key))
             self.data[key] = record.data.get(key)
@@ -180,10 +183,14 @@ class VisitEditor(DocumentEditor):
         for key, versions in found.items():
             spec = self.store.templates.visit.field(key)
             others = "; ".join(
-                fill(self.tr("%1 (%2) : « %3 »"), v.user_name, stamp_time(v),
-                     display_value(v.value, spec, whole=False))
+                fill(
+                    self.tr("%1 (%2) : « %3 »"),
+                    v.user_name,
+                    stamp_time(v),
+                    display_value(v.value, spec, whole=False),
+                )
                 for v in versions
-            )  # fmt: skip
+            )
             texts[key] = fill(
                 self.tr(
                     "⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation "

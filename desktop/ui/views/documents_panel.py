@@ -319,15 +319,17 @@ class DocumentsPanel(DocumentDetails, QWidget):
             self._say(str(error))
             return False
         if not Path(document.path).is_file():
-            self._say(fill(
-                self.tr("Le fichier de « %1 » est introuvable dans le dossier de données."),
-                document.original_name,
-            ))  # fmt: skip
+            self._say(
+                fill(
+                    self.tr("Le fichier de « %1 » est introuvable dans le dossier de données."),
+                    document.original_name,
+                )
+            )
             return False
         if not self.open_url(QUrl.fromLocalFile(document.path)):
             self._say(
                 fill(self.tr("Aucune application n'a pu ouvrir « %1 »."), document.original_name)
-            )  # fmt: skip
+            )
             return False
         return True
 

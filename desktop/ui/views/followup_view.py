@@ -12,13 +12,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -29,16 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.followup.actions import FollowupError, set_action_status
-from desktop.core.followup.fields import FollowupFields
 from desktop.core.followup.load import load_followup
 from desktop.core.followup.model import (
     GROUPS,
-    HORIZONS,
-    IDLE_THRESHOLDS,
     LATER,
     NO_DATE,
     NO_RESPONSIBLE,
-    NO_STATUS,
     OPEN,
     OVERDUE,
     THIS_MONTH,
@@ -47,56 +40,14 @@ from desktop.core.followup.model import (
 )
 from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.background import BackgroundRunner
-from desktop.ui.formatting import local_date
-from desktop.ui.models.followup_model import NO_PARENT, Column, GroupRow, ItemTableModel
+from desktop.ui.models.followup_model import GroupRow
 from desktop.ui.texts import fill
 from desktop.ui.views.followup_notice import NOTICE_HORIZON  # noqa: E402
-
-ANY = "\x00any"  # a combo's « all » entry
-OPEN_ONLY = "\x00open"  # the status combo's « not done »: no None in combos (PySide6 frees
-# the None a QVariant gave back once too often, and crashes after a few thousand calls)
+from desktop.ui.views.followup_tabs import FollowupTabs
+from desktop.ui.views.followup_view_parts import ANY, OPEN_ONLY
 
 
-class ComboModel(QAbstractListModel):
-    """(label, value) entries for a combo box, replaced in one reset."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.entries: list[tuple[str, str]] = []
-
-    def set_entries(self, entries: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.entries[index.row()][0]
-        if role == Qt.ItemDataRole.UserRole:
-            return self.entries[index.row()][1]
-        return None
-
-
-def _table(model: ItemTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)  # fixed rows: no per-row measuring
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    return view
-
-
-class FollowupView(QWidget):
+class FollowupView(FollowupTabs, QWidget):
     visit_requested = Signal(str, str, str, int)  # visit id, venue id, field key, row (-1)
     venue_requested = Signal(str)  # a venue never visited
     action_changed = Signal(str)  # visit id, after an action was marked done
@@ -139,145 +90,6 @@ class FollowupView(QWidget):
         self._retitle()
 
     # ------------------------------------------------------------------ building
-    def _status_column(self):
-        template = self.store.templates.visit
-        fields = FollowupFields.of(template)
-        table = template.field(fields.actions) if fields.actions else None
-        return next((c for c in table.columns if c.key == fields.status), None) if table else None
-
-    def _actions_tab(self) -> QWidget:
-        self.responsible = QComboBox()
-        self.responsible.setModel(ComboModel(self.responsible))
-        self.responsible.setMinimumContentsLength(16)  # « Sans responsable », names
-        self.venue = QComboBox()
-        self.venue.setModel(ComboModel(self.venue))
-        self.venue.setMinimumContentsLength(20)
-        self.status = QComboBox()
-        self.status.addItem(self.tr("Ouvertes (pas encore faites)"), OPEN_ONLY)
-        for value, label in self.status_column.choices if self.status_column else ():
-            self.status.addItem(label, value)
-        self.status.addItem(self.tr("Sans statut"), NO_STATUS)
-        for combo in (self.responsible, self.venue, self.status):
-            combo.currentIndexChanged.connect(self._show_actions)
-        self.done_button = QPushButton(self.tr("Marquer comme fait"))
-        self.done_button.setToolTip(self.tr("L'action choisie passe au statut « Fait » (Ctrl+D)"))
-        self.done_button.setShortcut("Ctrl+D")
-        self.done_button.clicked.connect(self.mark_current_done)
-        filters = QHBoxLayout()
-        for label, combo in (
-            (self.tr("Responsable :"), self.responsible),
-            (self.tr("Lieu :"), self.venue),
-            (self.tr("Statut :"), self.status),
-        ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-        filters.addStretch(1)
-        filters.addWidget(self.done_button)
-        status_label = self.status_column.label_of if self.status_column else str
-        self.actions_model = ItemTableModel([
-            Column(self.tr("Fait"), lambda a: ""),
-            Column(self.tr("Échéance"), lambda a: local_date(a.due) or a.due,
-                   lambda a: a.group == OVERDUE),
-            Column(self.tr("Action"), lambda a: a.what),
-            Column(self.tr("Responsable"), lambda a: a.responsible),
-            Column(self.tr("Statut"), lambda a: status_label(a.status) if a.status else ""),
-            Column(self.tr("Lieu"), lambda a: a.venue_name),
-            Column(self.tr("Visite du"), lambda a: local_date(a.visit_date)),
-        ], self)  # fmt: skip
-        self.actions_model.checkable = lambda a: True
-        self.actions_model.checked = lambda a: self.data is not None and self.data.is_done(a)
-        self.actions_model.on_check = self._on_check
-        self.actions_view = self._connect_view(_table(self.actions_model))
-        self.actions_view.setColumnWidth(0, 50)
-        self.actions_view.setColumnWidth(1, 100)
-        self.actions_view.setColumnWidth(2, 320)
-        self.actions_view.setColumnWidth(3, 120)
-        self.actions_view.setColumnWidth(5, 200)
-        return self._page(filters, self.actions_view)
-
-    def _agreements_tab(self) -> QWidget:
-        self.horizon = QComboBox()
-        for months in HORIZONS:
-            self.horizon.addItem(self.tr("%n mois", "", months), months)
-        self.horizon.currentIndexChanged.connect(self._show_agreements)
-        self.include_ended = QCheckBox(self.tr("Conventions déjà échues aussi"))
-        self.include_ended.toggled.connect(self._show_agreements)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Fin de l'occupation dans les :")))
-        filters.addWidget(self.horizon)
-        filters.addWidget(self.include_ended)
-        filters.addStretch(1)
-        self.agreements_model = ItemTableModel([
-            Column(self.tr("Fin de l'occupation"), lambda a: local_date(a.end_date),
-                   lambda a: a.days_left < 0),
-            Column(self.tr("Reste"), self._left_text, lambda a: a.days_left < 0),
-            Column(self.tr("Lieu"), lambda a: a.venue_name),
-            Column(self.tr("Commune"), lambda a: a.commune),
-            Column(self.tr("Dernière visite"), lambda a: local_date(a.visit_date)),
-        ], self)  # fmt: skip
-        self.agreements_view = self._connect_view(_table(self.agreements_model))
-        self.agreements_view.setColumnWidth(2, 280)
-        return self._page(filters, self.agreements_view)
-
-    def _next_visits_tab(self) -> QWidget:
-        note = QHBoxLayout()
-        note.addWidget(QLabel(self.tr("Date prévue lors de la dernière visite de chaque lieu.")))
-        self.next_model = ItemTableModel([
-            Column(self.tr("Date prévue"), lambda v: local_date(v.planned),
-                   lambda v: v.days_left < 0),
-            Column(self.tr("Lieu"), lambda v: v.venue_name),
-            Column(self.tr("Commune"), lambda v: v.commune),
-            Column(self.tr("Dernière visite"), lambda v: local_date(v.visit_date)),
-        ], self)  # fmt: skip
-        self.next_view = self._connect_view(_table(self.next_model))
-        self.next_view.setColumnWidth(1, 280)
-        return self._page(note, self.next_view)
-
-    def _venues_tab(self) -> QWidget:
-        self.threshold = QComboBox()
-        for months in IDLE_THRESHOLDS:
-            self.threshold.addItem(self.tr("%n mois", "", months), months)
-        self.threshold.setCurrentIndex(1)
-        self.threshold.currentIndexChanged.connect(self._show_venues)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Pas de visite depuis plus de :")))
-        filters.addWidget(self.threshold)
-        filters.addStretch(1)
-        self.venues_model = ItemTableModel([
-            Column(self.tr("Lieu"), lambda v: v.venue_name),
-            Column(self.tr("Commune"), lambda v: v.commune),
-            Column(self.tr("Dernière visite"), lambda v: local_date(v.visit_date)),
-            Column(self.tr("Depuis"), self._since_text),
-        ], self)  # fmt: skip
-        self.venues_view = self._connect_view(_table(self.venues_model))
-        self.venues_view.setColumnWidth(0, 280)
-        return self._page(filters, self.venues_view)
-
-    def _page(self, top, view: QTableView) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(view, 1)
-        return page
-
-    def _connect_view(self, view: QTableView) -> QTableView:
-        view.activated.connect(lambda index, v=view: self._activate(v, index.row()))
-        return view
-
-    # ------------------------------------------------------------------ texts
-    def _left_text(self, item) -> str:
-        if item.days_left < 0:
-            return self.tr("échue")
-        if item.months_left < 1:
-            return self.tr("%n jour(s)", "", item.days_left)
-        return self.tr("%n mois", "", item.months_left)
-
-    def _since_text(self, item) -> str:
-        if item.visit_id is None:
-            return self.tr("jamais visité")
-        return self.tr("%n mois", "", item.months_since or 0)
-
     def group_titles(self) -> dict[str, str]:
         return {
             OVERDUE: self.tr("En retard"),
@@ -337,11 +149,15 @@ class FollowupView(QWidget):
 
     def show_data(self, data: Followup) -> None:
         self.data = data
-        self._fill_combo(self.responsible, [(self.tr("Tout le monde"), ANY)]
-                         + [(name, name) for name in data.responsibles()]
-                         + [(self.tr("Sans responsable"), NO_RESPONSIBLE)])  # fmt: skip
-        venues = sorted({(a.venue_name, a.venue_id) for a in data.actions},
-                        key=lambda v: v[0].casefold())  # fmt: skip
+        self._fill_combo(
+            self.responsible,
+            [(self.tr("Tout le monde"), ANY)]
+            + [(name, name) for name in data.responsibles()]
+            + [(self.tr("Sans responsable"), NO_RESPONSIBLE)],
+        )
+        venues = sorted(
+            {(a.venue_name, a.venue_id) for a in data.actions}, key=lambda v: v[0].casefold()
+        )
         self._fill_combo(self.venue, [(self.tr("Tous les lieux"), ANY)] + venues)
         self._show_actions()
         self._show_agreements()

@@ -45,6 +45,10 @@ class LazyEditors:
     def visit_if_built(self):
         return self._visit
 
+    def on_changes(self, changes) -> None:
+        for editor in self.built():
+            editor.on_changes(changes)
+
     def built(self) -> list:
         return [e for e in (self._venue, self._visit) if e is not None]
 

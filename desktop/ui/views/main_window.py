@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
-from desktop.core.storage.changes import Changes
 from desktop.core.storage.records import TrashItem
 from desktop.core.storage.trash import count_live_venues
 from desktop.core.storage.workspace import Workspace
@@ -34,7 +33,6 @@ from desktop.ui.views.lazy_editors import LazyEditors
 from desktop.ui.views.main_menus import MainMenus
 
 WINDOW_TITLE = "Carnet — visites de tiers-lieux"
-VENUE_LIST_FIELDS = {"name", "commune", "_deleted"}  # what the venue list shows or hides
 
 
 class MainWindow(QMainWindow):
@@ -47,18 +45,22 @@ class MainWindow(QMainWindow):
         self.open_url = QDesktopServices.openUrl  # replaceable in tests
         self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
         self._build_pages()
-        self.context = UiContext(workspace, self.runner, self.statusBar(), self,
-                                 self._flush_editors)  # fmt: skip
-        shown = Navigation(self.show_venue, self.show_visit, self.open_venue, self.open_visit,
-                           self.show_welcome)  # fmt: skip
+        self.context = UiContext(
+            workspace, self.runner, self.statusBar(), self, self._flush_editors
+        )
+        shown = Navigation(
+            self.show_venue, self.show_visit, self.open_venue, self.open_visit, self.show_welcome
+        )
         self.records = RecordActions(self.context, self.browser, self.editors, shown)
         self.deleted: list[TrashItem] = self.records.deleted  # this session's, for Ctrl+Z
-        self.sheets = SheetActions(self.context, self.records.current_visit_id,
-                                   lambda url: self.open_url(url))  # fmt: skip
+        self.sheets = SheetActions(
+            self.context, self.records.current_visit_id, lambda url: self.open_url(url)
+        )
         self.exchange = ExchangeActions(self.context, lambda: self.browser.venue_id)
         self.sync = SyncUi(self.context)
-        self.saves = SaveFeedback(self.context, self.browser, self.editors,
-                                  self.sync.controller.local_change)  # fmt: skip
+        self.saves = SaveFeedback(
+            self.context, self.browser, self.editors, self.sync.controller.local_change
+        )
         self.followup_page = FollowupPage(self.context, self.pages, self.editors, shown)
         self.followup_notice = self.followup_page.notice
         self.menus = MainMenus(self)
@@ -72,18 +74,21 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         self.browser = BrowserPanel(self.store)
-        self.welcome = QLabel(self.tr(
-            "<h2>Bienvenue dans Carnet</h2><p>Choisissez un lieu à gauche, ou créez-en un "
-            "avec <b>Fichier › Nouveau lieu</b> (Ctrl+Maj+N).</p><p>Tout ce que vous saisissez "
-            "est enregistré automatiquement, sans réseau.</p>"
-        ))  # fmt: skip
+        self.welcome = QLabel(
+            self.tr(
+                "<h2>Bienvenue dans Carnet</h2><p>Choisissez un lieu à gauche, ou créez-en un "
+                "avec <b>Fichier › Nouveau lieu</b> (Ctrl+Maj+N).</p><p>Tout ce que vous saisissez "
+                "est enregistré automatiquement, sans réseau.</p>"
+            )
+        )
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         # The editors are built on first use: the first screen shows only the lists.
-        self.editors = LazyEditors(self.store, self.workspace.media, self.pages,
-                                   self._connect_editor)  # fmt: skip
+        self.editors = LazyEditors(
+            self.store, self.workspace.media, self.pages, self._connect_editor
+        )
         split = QSplitter()
         split.addWidget(self.browser)
         split.addWidget(self.pages)
@@ -101,43 +106,39 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.browser.venue_selected.connect(self.show_venue)
         self.browser.visit_selected.connect(self.show_visit)
-        self.hub.changed.connect(self._on_changes)
+        self.browser.visit_editor = self.editors.visit_if_built
+        for view in (self.browser, self.editors, self.followup_page, self.sync):
+            self.hub.changed.connect(view.on_changes)  # each shows what concerns it
+        self.browser.venues_reloaded.connect(self._update_counts)
         self.sync.open_visit_requested.connect(self.open_visit)
         self.records.undo_available.connect(self.undo_action.setEnabled)
         self.records.venues_changed.connect(self._update_counts)
-        self.menus.connect({
-            "new_venue": self.new_venue, "new_visit": self.new_visit,
-            "pdf": lambda: self.generate_pdf(), "pdf_options": self.sheets.generate_with_options,
-            "export": self.exchange.export, "import_json": self.exchange.import_json,
-            "sync_now": lambda: self.sync.controller.sync_now(),
-            "sync_panel": self.sync.show_panel,
-            "backup_now": lambda: self.backups.backup_now(),
-            "restore_backup": lambda: self.backups.choose_and_restore(),
-            "preferences": self.edit_preferences, "quit": self.close,
-            "undo_delete": self.records.undo_delete, "delete_visit": lambda: self.delete_visit(None),
-            "delete_venue": self.delete_venue, "trash": self.show_trash,
-            "search": self.search, "filter_venues": self._focus_filter,
-            "show_venue": self._show_current_venue, "followup": self.show_followup,
-            "close_visit": self.close_visit, "about": self.about,
-        })  # fmt: skip
-
-    def _on_changes(self, changes: Changes) -> None:
-        """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""
-        if changes.everything or any(
-            fields & VENUE_LIST_FIELDS for fields in changes.records.get("venues", {}).values()
-        ):
-            self.browser.reload_venues(self.browser.venue_id)
-            self._update_counts()
-        from_visit_editor = (
-            changes.origin is not None and changes.origin is self.editors.visit_if_built()
+        self.menus.connect(
+            {
+                "new_venue": self.new_venue,
+                "new_visit": self.new_visit,
+                "pdf": lambda: self.generate_pdf(),
+                "pdf_options": self.sheets.generate_with_options,
+                "export": self.exchange.export,
+                "import_json": self.exchange.import_json,
+                "sync_now": lambda: self.sync.controller.sync_now(),
+                "sync_panel": self.sync.show_panel,
+                "backup_now": lambda: self.backups.backup_now(),
+                "restore_backup": lambda: self.backups.choose_and_restore(),
+                "preferences": self.edit_preferences,
+                "quit": self.close,
+                "undo_delete": self.records.undo_delete,
+                "delete_visit": lambda: self.delete_visit(None),
+                "delete_venue": self.delete_venue,
+                "trash": self.show_trash,
+                "search": self.search,
+                "filter_venues": self._focus_filter,
+                "show_venue": self._show_current_venue,
+                "followup": self.show_followup,
+                "close_visit": self.close_visit,
+                "about": self.about,
+            }
         )
-        if self.browser.venue_id and changes.touches("visits") and not from_visit_editor:
-            self.browser.reload_visits(self.browser.current_visit_id())
-        for editor in self.editors.built():
-            editor.on_changes(changes)
-        self.followup_page.on_changes(changes)
-        if changes.conflicts or changes.everything:
-            self.sync.refresh_indicator()
 
     def _connect_editor(self, editor) -> None:
         is_venue = hasattr(editor, "new_visit_requested")
@@ -282,9 +283,12 @@ class MainWindow(QMainWindow):
     def _lose_unsaved_edits(self) -> bool:
         """Edits could not be written (disk full?): does the user quit all the same?"""
         answer = QMessageBox.warning(
-            self, self.windowTitle(),
-            self.tr("Les dernières modifications n'ont pas pu être enregistrées (disque "
-                    "plein ou inaccessible ?). Quitter quand même et les perdre ?"),
+            self,
+            self.windowTitle(),
+            self.tr(
+                "Les dernières modifications n'ont pas pu être enregistrées (disque "
+                "plein ou inaccessible ?). Quitter quand même et les perdre ?"
+            ),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Discard

@@ -46,8 +46,12 @@ def badge_icon(photo: Photo) -> QIcon:
     if pixmap.isNull():
         pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
         pixmap.fill(QColor("#ddd"))
-    pixmap = pixmap.scaled(ICON_SIZE, ICON_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                           Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    pixmap = pixmap.scaled(
+        ICON_SIZE,
+        ICON_SIZE,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
     if photo.lacks_consent:
         painter = QPainter(pixmap)
         band = pixmap.rect().adjusted(0, pixmap.height() - 22, 0, 0)
@@ -117,8 +121,9 @@ class PhotoDetails(QWidget):
         self.consent.setPlaceholderText(self.tr("Référence ou texte de l'autorisation"))
         self.allowed_use = QComboBox()
         self.allowed_use.addItem("—", None)
-        for audience, label in zip(AUDIENCES, (self.tr("Interne"), self.tr("Réseau"),
-                                               self.tr("Public")), strict=True):  # fmt: skip
+        for audience, label in zip(
+            AUDIENCES, (self.tr("Interne"), self.tr("Réseau"), self.tr("Public")), strict=True
+        ):
             self.allowed_use.addItem(label, audience)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #b00020;")
@@ -137,15 +142,20 @@ class PhotoDetails(QWidget):
         self.taken_on.setText((photo.taken_on or "") if photo else "")
         self.identifiable.setCurrentIndex(1 if photo and photo.identifiable_people else 0)
         self.consent.setText(photo.consent if photo else "")
-        self.allowed_use.setCurrentIndex(max(0, self.allowed_use.findData(
-            photo.allowed_use if photo else None)))  # fmt: skip
+        self.allowed_use.setCurrentIndex(
+            max(0, self.allowed_use.findData(photo.allowed_use if photo else None))
+        )
         self.show_warning(photo)
 
     def show_warning(self, photo: Photo | None) -> None:
-        self.warning.setText(self.tr(
-            "Personnes reconnaissables sans autorisation : cette photo reste sur cet "
-            "ordinateur, hors des fiches et exports partagés.") if photo and photo.lacks_consent
-            else "")  # fmt: skip
+        self.warning.setText(
+            self.tr(
+                "Personnes reconnaissables sans autorisation : cette photo reste sur cet "
+                "ordinateur, hors des fiches et exports partagés."
+            )
+            if photo and photo.lacks_consent
+            else ""
+        )
 
 
 class PhotoPanel(QWidget):
@@ -213,7 +223,8 @@ class PhotoPanel(QWidget):
             lambda: self._queue("identifiable_people", d.identifiable.currentData())
         )
         d.allowed_use.activated.connect(
-            lambda: self._queue("allowed_use", d.allowed_use.currentData()))  # fmt: skip
+            lambda: self._queue("allowed_use", d.allowed_use.currentData())
+        )
 
     # ----------------------------------------------------------------- showing
     def show_visit(self, visit_id: str) -> None:

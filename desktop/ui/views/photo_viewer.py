@@ -37,8 +37,12 @@ class PhotoViewer(QDialog):
         following = QPushButton(self.tr("Suivante ▶"))
         following.clicked.connect(lambda: self.go(1))
         # Arrows when the caption is not being edited; Page Up/Down work everywhere.
-        keys = ((Qt.Key.Key_Left, -1), (Qt.Key.Key_Right, 1), (Qt.Key.Key_PageUp, -1),
-                (Qt.Key.Key_PageDown, 1))  # fmt: skip
+        keys = (
+            (Qt.Key.Key_Left, -1),
+            (Qt.Key.Key_Right, 1),
+            (Qt.Key.Key_PageUp, -1),
+            (Qt.Key.Key_PageDown, 1),
+        )
         for key, step in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda step=step: self.go(step))
@@ -74,8 +78,13 @@ class PhotoViewer(QDialog):
 
     def _fit(self) -> None:
         if not self._pixmap.isNull():
-            self.image.setPixmap(self._pixmap.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                     Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+            self.image.setPixmap(
+                self._pixmap.scaled(
+                    self.image.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -109,9 +109,9 @@ class VenueHistoryPanel(QWidget):
             return
         changes = diff_stored_visits(self.store, before, after)
         if not changes:
-            self.changes.setText(self.tr(
-                "<i>Rien n'a changé en gouvernance, modèle économique ni occupation.</i>"
-            ))  # fmt: skip
+            self.changes.setText(
+                self.tr("<i>Rien n'a changé en gouvernance, modèle économique ni occupation.</i>")
+            )
             return
         self.changes.setText(self._html(changes))
 

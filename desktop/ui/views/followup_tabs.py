@@ -1,0 +1,189 @@
+"""The four tabs of the Suivi view (actions, agreements, next visits, venues not
+visited): their filters, tables and columns. A part of FollowupView (followup_view.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.followup.fields import FollowupFields
+from desktop.core.followup.model import (
+    HORIZONS,
+    IDLE_THRESHOLDS,
+    NO_STATUS,
+    OVERDUE,
+)
+from desktop.ui.formatting import local_date
+from desktop.ui.models.followup_model import Column, ItemTableModel
+from desktop.ui.views.followup_view_parts import OPEN_ONLY, ComboModel, _table
+
+
+class FollowupTabs:
+    def _status_column(self):
+        template = self.store.templates.visit
+        fields = FollowupFields.of(template)
+        table = template.field(fields.actions) if fields.actions else None
+        return next((c for c in table.columns if c.key == fields.status), None) if table else None
+
+    def _actions_tab(self) -> QWidget:
+        self.responsible = QComboBox()
+        self.responsible.setModel(ComboModel(self.responsible))
+        self.responsible.setMinimumContentsLength(16)  # « Sans responsable », names
+        self.venue = QComboBox()
+        self.venue.setModel(ComboModel(self.venue))
+        self.venue.setMinimumContentsLength(20)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Ouvertes (pas encore faites)"), OPEN_ONLY)
+        for value, label in self.status_column.choices if self.status_column else ():
+            self.status.addItem(label, value)
+        self.status.addItem(self.tr("Sans statut"), NO_STATUS)
+        for combo in (self.responsible, self.venue, self.status):
+            combo.currentIndexChanged.connect(self._show_actions)
+        self.done_button = QPushButton(self.tr("Marquer comme fait"))
+        self.done_button.setToolTip(self.tr("L'action choisie passe au statut « Fait » (Ctrl+D)"))
+        self.done_button.setShortcut("Ctrl+D")
+        self.done_button.clicked.connect(self.mark_current_done)
+        filters = QHBoxLayout()
+        for label, combo in (
+            (self.tr("Responsable :"), self.responsible),
+            (self.tr("Lieu :"), self.venue),
+            (self.tr("Statut :"), self.status),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.done_button)
+        status_label = self.status_column.label_of if self.status_column else str
+        self.actions_model = ItemTableModel(
+            [
+                Column(self.tr("Fait"), lambda a: ""),
+                Column(
+                    self.tr("Échéance"),
+                    lambda a: local_date(a.due) or a.due,
+                    lambda a: a.group == OVERDUE,
+                ),
+                Column(self.tr("Action"), lambda a: a.what),
+                Column(self.tr("Responsable"), lambda a: a.responsible),
+                Column(self.tr("Statut"), lambda a: status_label(a.status) if a.status else ""),
+                Column(self.tr("Lieu"), lambda a: a.venue_name),
+                Column(self.tr("Visite du"), lambda a: local_date(a.visit_date)),
+            ],
+            self,
+        )
+        self.actions_model.checkable = lambda a: True
+        self.actions_model.checked = lambda a: self.data is not None and self.data.is_done(a)
+        self.actions_model.on_check = self._on_check
+        self.actions_view = self._connect_view(_table(self.actions_model))
+        self.actions_view.setColumnWidth(0, 50)
+        self.actions_view.setColumnWidth(1, 100)
+        self.actions_view.setColumnWidth(2, 320)
+        self.actions_view.setColumnWidth(3, 120)
+        self.actions_view.setColumnWidth(5, 200)
+        return self._page(filters, self.actions_view)
+
+    def _agreements_tab(self) -> QWidget:
+        self.horizon = QComboBox()
+        for months in HORIZONS:
+            self.horizon.addItem(self.tr("%n mois", "", months), months)
+        self.horizon.currentIndexChanged.connect(self._show_agreements)
+        self.include_ended = QCheckBox(self.tr("Conventions déjà échues aussi"))
+        self.include_ended.toggled.connect(self._show_agreements)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Fin de l'occupation dans les :")))
+        filters.addWidget(self.horizon)
+        filters.addWidget(self.include_ended)
+        filters.addStretch(1)
+        self.agreements_model = ItemTableModel(
+            [
+                Column(
+                    self.tr("Fin de l'occupation"),
+                    lambda a: local_date(a.end_date),
+                    lambda a: a.days_left < 0,
+                ),
+                Column(self.tr("Reste"), self._left_text, lambda a: a.days_left < 0),
+                Column(self.tr("Lieu"), lambda a: a.venue_name),
+                Column(self.tr("Commune"), lambda a: a.commune),
+                Column(self.tr("Dernière visite"), lambda a: local_date(a.visit_date)),
+            ],
+            self,
+        )
+        self.agreements_view = self._connect_view(_table(self.agreements_model))
+        self.agreements_view.setColumnWidth(2, 280)
+        return self._page(filters, self.agreements_view)
+
+    def _next_visits_tab(self) -> QWidget:
+        note = QHBoxLayout()
+        note.addWidget(QLabel(self.tr("Date prévue lors de la dernière visite de chaque lieu.")))
+        self.next_model = ItemTableModel(
+            [
+                Column(
+                    self.tr("Date prévue"),
+                    lambda v: local_date(v.planned),
+                    lambda v: v.days_left < 0,
+                ),
+                Column(self.tr("Lieu"), lambda v: v.venue_name),
+                Column(self.tr("Commune"), lambda v: v.commune),
+                Column(self.tr("Dernière visite"), lambda v: local_date(v.visit_date)),
+            ],
+            self,
+        )
+        self.next_view = self._connect_view(_table(self.next_model))
+        self.next_view.setColumnWidth(1, 280)
+        return self._page(note, self.next_view)
+
+    def _venues_tab(self) -> QWidget:
+        self.threshold = QComboBox()
+        for months in IDLE_THRESHOLDS:
+            self.threshold.addItem(self.tr("%n mois", "", months), months)
+        self.threshold.setCurrentIndex(1)
+        self.threshold.currentIndexChanged.connect(self._show_venues)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Pas de visite depuis plus de :")))
+        filters.addWidget(self.threshold)
+        filters.addStretch(1)
+        self.venues_model = ItemTableModel(
+            [
+                Column(self.tr("Lieu"), lambda v: v.venue_name),
+                Column(self.tr("Commune"), lambda v: v.commune),
+                Column(self.tr("Dernière visite"), lambda v: local_date(v.visit_date)),
+                Column(self.tr("Depuis"), self._since_text),
+            ],
+            self,
+        )
+        self.venues_view = self._connect_view(_table(self.venues_model))
+        self.venues_view.setColumnWidth(0, 280)
+        return self._page(filters, self.venues_view)
+
+    def _page(self, top, view: QTableView) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(view, 1)
+        return page
+
+    def _connect_view(self, view: QTableView) -> QTableView:
+        view.activated.connect(lambda index, v=view: self._activate(v, index.row()))
+        return view
+
+    # ------------------------------------------------------------------ texts
+    def _left_text(self, item) -> str:
+        if item.days_left < 0:
+            return self.tr("échue")
+        if item.months_left < 1:
+            return self.tr("%n jour(s)", "", item.days_left)
+        return self.tr("%n mois", "", item.months_left)
+
+    def _since_text(self, item) -> str:
+        if item.visit_id is None:
+            return self.tr("jamais visité")
+        return self.tr("%n mois", "", item.months_since or 0)
