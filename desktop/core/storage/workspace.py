@@ -44,9 +44,8 @@ class Workspace:
 
     def worker_copy(self) -> Workspace:
         """The same workspace on its own read connection, for a background thread."""
-        db = open_reader(self.data_dir / DATABASE_NAME)
-        store = CarnetStore(db, self.templates, self.service)
-        return replace(self, db=db, store=store, owns_service=False)
+        store = self.store.worker_copy()  # the one way to a reading connection
+        return replace(self, db=store.db, store=store, owns_service=False)
 
     def close(self) -> None:
         self.closed = True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.core.forms.templates import Template
 from desktop.core.media.media_store import MediaStore
 from desktop.core.storage.changes import Changes
+from desktop.core.storage.record_basics import RecordNotFound
 from desktop.core.storage.records import ChangeResult, Venue, Visit
 from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.autosave import Autosaver
@@ -157,8 +158,6 @@ class VisitEditor(DocumentEditor):
         self.refresh_header()
 
     def _read(self) -> Visit | None:
-        from desktop.core.storage.record_basics import RecordNotFound
-
         try:
             visit = self.store.get_visit(self.record_id) if self.record_id else None
         except RecordNotFound:
@@ -277,8 +276,6 @@ class VenueEditor(DocumentEditor):
         self.refresh_header()
 
     def _read(self) -> Venue | None:
-        from desktop.core.storage.record_basics import RecordNotFound
-
         try:
             return self.store.get_venue(self.record_id) if self.record_id else None
         except RecordNotFound:
