@@ -217,6 +217,7 @@ LIVE_VENUES = {
     4: ["Écluse", MOULIN, "Œuvre commune"],
     5: ["Écluse", "La Grange à Bob", MOULIN, "Œuvre commune"],  # Bob's came through the share
     6: ["Écluse", "La Grange à Bob", MOULIN],  # « Œuvre » deleted while Bob edited it
+    7: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -227,6 +228,7 @@ TRASH = {
     4: {CAFE, ECLUSE_VISIT, PHOTO},
     5: {CAFE, ECLUSE_VISIT, PHOTO},
     6: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    7: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
@@ -335,3 +337,22 @@ def test_every_saved_database_can_be_edited_after_upgrade(upgraded):
     assert store.field_stamps(visit.id)["referrals"]["stamp"] > latest  # even past Bob's clock
     store.create_venue({"name": "Dune", "commune": "Guéret"})
     assert [v.name for v in store.list_venues()] == ["Dune", *LIVE_VENUES[version]]
+
+
+def test_a_schema_5_database_made_before_sync_prints_gets_it(tmp_path):
+    """Migration 5 gained sync_prints after it first shipped (commit ebf3924)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(saved(5), folder / DATABASE_NAME)
+    with sqlite3.connect(folder / DATABASE_NAME) as conn:
+        conn.execute("DROP TABLE sync_prints")
+    ws = open_workspace(folder)
+    try:
+        fresh = open_workspace(tmp_path / "fresh")
+        try:
+            assert _tables(ws.db) == _tables(fresh.db)
+        finally:
+            fresh.close()
+        assert integrity_problems(ws.db) == []
+    finally:
+        ws.close()

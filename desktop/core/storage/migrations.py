@@ -230,6 +230,16 @@ def m006_one_writer(db: Database) -> None:
     )
 
 
+def m007_sync_prints_everywhere(db: Database) -> None:
+    """sync_prints, for databases made when migration 5 did not create it yet.
+
+    Migration 5 gained that table after it first shipped: a database made then reached
+    schema 5 without it, and publishing photos would fail there.
+    """
+    if "sync_prints" not in db.table_names():
+        db["sync_prints"].create({"sha256": str, "print_sha256": str}, pk="sha256")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
@@ -237,4 +247,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m004_photos_and_documents,
     m005_sync,
     m006_one_writer,
+    m007_sync_prints_everywhere,
 ]
