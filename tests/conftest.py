@@ -1,13 +1,19 @@
-"""Fixtures for every test folder: Carnet's log kept out of the real home."""
+"""Fixtures for every test folder: Carnet's log kept out of the real home, and
+hypothesis's example database out of the repository's top level."""
 
 from __future__ import annotations
 
 import faulthandler
 import logging
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from desktop.core.diagnostics import log_files
+
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "carnet-hypothesis")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.configuration import set_hypothesis_home_dir
 
 from desktop.core.forms.templates import TemplateSet
 from desktop.core.merge.conflicts import list_conflicts
@@ -26,8 +25,6 @@ NAMES = ("alice", "bob", "chloe")
 FIELDS = ("decision_making", "strengths", "governance_notes")
 VALUES = ("oui", "non", "peut-être", "")
 TEMPLATES = TemplateSet.load()
-# Hypothesis keeps its examples out of the repository's top level.
-set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "carnet-hypothesis")
 
 laptop_index = st.integers(0, len(NAMES) - 1)
 operations = st.lists(

@@ -30,6 +30,7 @@ class CarnetStore(VenueRecords, VisitRecords, Trash, FieldStamps):
         self.db = db
         self.templates = templates
         self.service = service
+        self.writer: Writer | None = None  # the running mutation, while the service has one
         self.clock: HybridClock | None = None  # set by the service for each transaction
         self.changes: ChangeSet | None = None
 
@@ -51,7 +52,7 @@ class CarnetStore(VenueRecords, VisitRecords, Trash, FieldStamps):
 
     def begin(self, writer: Writer) -> None:
         """The service opened a transaction: stamps come from its clock."""
-        self.clock, self.changes = writer.clock, writer.changes
+        self.writer, self.clock, self.changes = writer, writer.clock, writer.changes
 
     def end(self) -> None:
-        self.clock = self.changes = None
+        self.writer = self.clock = self.changes = None

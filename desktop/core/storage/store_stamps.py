@@ -62,10 +62,9 @@ class FieldStamps:
         return stamp
 
     def observe(self, stamp: dict[str, str]) -> None:
-        """A stamp that arrived from elsewhere (an import): later local stamps follow it."""
-        self.service.call(
-            lambda writer: writer.observe(Stamp.decode(stamp["stamp"]), stamp.get("user_name", ""))
-        )
+        """A stamp that arrived from elsewhere (a merge, on the writer): later local stamps
+        follow it."""
+        self.writer.observe(Stamp.decode(stamp["stamp"]), stamp.get("user_name", ""))
 
     def field_stamps(self, record_id: str) -> dict[str, dict[str, str]]:
         rows = self.db.conn.execute(
