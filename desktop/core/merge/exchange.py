@@ -22,6 +22,7 @@ from desktop.core.merge.exchange_attachments import (
 )
 from desktop.core.merge.record_merge import merge_fields, write_stamps
 from desktop.core.storage.files import write_atomic
+from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_stamps import DELETED_FIELD, OWNER_FIELD
@@ -165,8 +166,11 @@ def import_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, i
 
 
 def merge_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, int]:
-    """Merge inside the caller's transaction; ExchangeError if a parent is missing."""
+    """Merge inside the caller's transaction; ExchangeError if a parent is missing.
+
+    Records purged here (or whose parent was) are left out: they never come back."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
+    document, _ = without_purged(store, document)
     venue_ids = {v["id"] for v in document["venues"]}
     for record in document["venues"]:
         counts[_merge(store, "venues", VENUE_COLUMNS, record)] += 1

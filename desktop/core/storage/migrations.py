@@ -240,6 +240,18 @@ def m007_sync_prints_everywhere(db: Database) -> None:
         db["sync_prints"].create({"sha256": str, "print_sha256": str}, pk="sha256")
 
 
+def m008_purged(db: Database) -> None:
+    """Records deleted for good (the trash emptied, or a colleague's purge received).
+
+    A purged id is never brought back by an older file. publish says whether this
+    laptop owes the share a tombstone for it; published, whether it wrote one.
+    """
+    db["purged"].create(
+        {"id": str, "tbl": str, "purged_at": str, "origin": str, "publish": int, "published": int},
+        pk="id",
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
@@ -248,4 +260,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m005_sync,
     m006_one_writer,
     m007_sync_prints_everywhere,
+    m008_purged,
 ]

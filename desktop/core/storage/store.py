@@ -3,7 +3,7 @@
 Each mutation runs in one transaction and returns what changed. Each field change
 records its hybrid-logical-clock stamp, device and user in field_stamps, which the
 shared-folder sync merges on. CarnetStore is put together from one part per job:
-store_venues.py, store_visits.py, store_trash.py and store_stamps.py.
+store_venues.py, store_visits.py, store_trash.py, store_purge.py and store_stamps.py.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from desktop.core.storage.changes import ChangeSet
 from desktop.core.storage.data_service import DataService, Writer
 from desktop.core.storage.db import Database, open_reader
 from desktop.core.storage.records import Author
+from desktop.core.storage.store_purge import Purges
 from desktop.core.storage.store_stamps import FieldStamps
 from desktop.core.storage.store_trash import Trash
 from desktop.core.storage.store_venues import VenueRecords
 from desktop.core.storage.store_visits import VisitRecords
 
 
-class CarnetStore(VenueRecords, VisitRecords, Trash, FieldStamps):
+class CarnetStore(VenueRecords, VisitRecords, Trash, Purges, FieldStamps):
     """Venues and visits. Reads run on this store's connection; the methods marked
     @writes run on the data service's writer (see data_service.py), in its transaction."""
 

@@ -18,7 +18,7 @@ from desktop.core.storage.data_dir import DataDirError, check_data_dir
 from desktop.core.storage.files import french_reason
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync import importer, publish
+from desktop.core.sync import importer, publish, purges
 from desktop.core.sync.scan import Entry, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
 
@@ -58,6 +58,8 @@ class PassReport:
             f"{i.media_fetched} média(s) reçu(s).",
             f"Conflits à résoudre : {self.conflicts} (dont {self.new_conflicts} nouveau(x)).",
         ]
+        if i.purged:
+            lines.append(f"Supprimé définitivement par un collègue : {i.purged} élément(s).")
         if not self.ok:
             lines.insert(0, f"Échec : {self.error}")
             lines.append(f"En attente de publication : {self.pending} élément(s).")
@@ -108,6 +110,7 @@ class SyncEngine:
 
     def _publish(self, report: PassReport) -> None:
         publish.publish_records(self.workspace, self.share, report.published)
+        report.published.records += purges.publish_tombstones(self.workspace, self.share)
         if report.published.records:
             publish.publish_device(self.workspace, self.share, report.started_at)
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.merge.exchange import ExchangeError, merge_document, validate_exchange
+from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
+from desktop.core.sync import purges
 from desktop.core.sync.names import MEDIA_NAME, classify_record_name
 from desktop.core.sync.scan import Entry, inside, media_by_digest
 from desktop.core.sync.share import TABLES, Share
@@ -41,6 +43,7 @@ class ImportReport:
     unchanged: int = 0
     conflict_copies: list[tuple[str, str]] = field(default_factory=list)
     media_fetched: int = 0
+    purged: int = 0  # records deleted for good by a colleague's tombstone
     changed_records: set[str] = field(default_factory=set)
 
 
@@ -69,7 +72,10 @@ def import_changes(
     entries = sorted(entries, key=lambda e: order.get(e.area, -1))  # venues before visits…
     for start in range(0, len(entries), CHUNK):
         chunk = entries[start : start + CHUNK]
-        merge_pending(workspace, read_changes(workspace, share, chunk, report, index), report)
+        pending = read_changes(workspace, share, chunk, report, index)
+        tombstones, pending = purges.split_tombstones(pending)  # purges before merges
+        report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
+        merge_pending(workspace, pending, report)
 
 
 def read_changes(
@@ -140,9 +146,15 @@ def _parse(data: bytes) -> dict[str, Any]:
 
 def _table_of(document: dict[str, Any], area: str) -> str:
     tables = [t for t in TABLES if document.get(t)]
+    if purges.is_tombstone(document) and all(p["table"] == area for p in document["purged"]):
+        return area
     if tables != [area]:
         raise ExchangeError("le contenu ne correspond pas au dossier où il se trouve")
     return area
+
+
+def _merged_row(item: Pending) -> dict[str, Any]:
+    return _row(item.entry, item.sha256, OK, "")
 
 
 def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
@@ -183,6 +195,10 @@ def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportRe
 
 def _merge_one(workspace: Workspace, item: Pending, report: ImportReport) -> dict[str, Any]:
     conn = workspace.db.conn
+    item.document, dropped = without_purged(workspace.store, item.document)
+    purges.republish_if_own(workspace, item.entry.device_id, dropped)
+    if not item.document[item.table]:
+        return _row(item.entry, item.sha256, IGNORED, purges.purged_reason())
     missing = _missing_parent(workspace, item)
     if missing:
         return _row(item.entry, item.sha256, WAITING, missing)
