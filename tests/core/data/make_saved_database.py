@@ -1,4 +1,4 @@
-"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 7).
+"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 8).
 
 Run against that commit's code, never today's, so the file holds what that version wrote:
 
@@ -8,7 +8,8 @@ Run against that commit's code, never today's, so the file holds what that versi
 
 Commits: v3 f0a6d91, v4 198c675, v5 ce94862 (the last one shipping schema 5: it added
 sync_prints to migration 5, and the sync that fills sync_index), v6 15d37de, v7 the
-commit that added migration 7 (sync_prints for databases made before migration 5 had it).
+commit that added migration 7 (sync_prints for databases made before migration 5 had it),
+v8 the commit that added migration 8 (purged ids; a venue with a visit purged from the trash).
 Only each version's own API is used; the few differences between versions are spelt
 out below. The file is checkpointed (no -wal beside it) before it is copied.
 """
@@ -154,12 +155,26 @@ def fill_sync(ws, ids: dict[str, str], folder: Path, version: int):
     set_setting(ws, SHARED_FOLDER, "")  # the temporary share is gone: no stale path
 
 
+def fill_purge(ws) -> None:
+    """A venue with a visit, trashed and purged: only their ids are left, in `purged`."""
+    from desktop.core.storage.purge import empty_trash
+
+    venue = ws.store.create_venue({"name": "Grenier éphémère", "commune": "Bourganeuf"})
+    visit = ws.store.create_visit(venue.id, "2025-03-04")
+    ws.store.update_visit(visit.id, {"strengths": "Rencontre avec Jeanne Martin"})
+    ws.store.delete_venue(venue.id)
+    empty_trash(ws.store, ws.media, [venue.id])
+
+
 def checkpointed_copy(database: Path, out: Path) -> None:
     conn = sqlite3.connect(database)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     assert not Path(f"{database}-wal").exists() or Path(f"{database}-wal").stat().st_size == 0
     shutil.copyfile(database, out)
+    conn = sqlite3.connect(out)
+    conn.execute("VACUUM")  # small in the repository (from v8 on)
+    conn.close()
 
 
 def main(version: int, out: Path) -> None:
@@ -171,6 +186,8 @@ def main(version: int, out: Path) -> None:
             fill_media(ws, ids, folder)
         if version >= 5:
             fill_sync(ws, ids, folder, version)
+        if version >= 8:
+            fill_purge(ws)
         stored = ws.db.conn.execute("PRAGMA user_version").fetchone()[0]
         assert stored == version, f"this code writes schema {stored}, not {version}"
         ws.close()
