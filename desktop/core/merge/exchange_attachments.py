@@ -23,6 +23,7 @@ FIXED = (
     "updated_at",
     "deleted_at",
 )
+RENAMED_FIELD = "original_name"  # a file name changes only when a name in it is erased
 TABLES = {
     "photos": {"parent": "visit_id", "fields": (*PHOTO_FIELDS, "position")},
     "documents": {"parent": "venue_id", "fields": ("doc_type", "doc_date", "end_date")},
@@ -71,7 +72,7 @@ def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> 
     """Insert a new photo or document, or merge it field by field (see record_merge)."""
     spec = TABLES[table]
     cursor = store.db.conn.execute(
-        f"SELECT deleted_at, {', '.join(spec['fields'])} FROM {table} WHERE id = ?",
+        f"SELECT deleted_at, original_name, {', '.join(spec['fields'])} FROM {table} WHERE id = ?",
         (record["id"],),
     )
     row = cursor.fetchone()
@@ -83,15 +84,18 @@ def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> 
         store.db[table].insert(values)
         write_stamps(store, table, record["id"], record["stamps"])
         return "created"
-    ours = {k: v for k, v in zip(spec["fields"], row[1:], strict=True) if v is not None}
-    ours[DELETED_FIELD] = row[0]
+    ours = {k: v for k, v in zip(spec["fields"], row[2:], strict=True) if v is not None}
+    ours[DELETED_FIELD], ours[RENAMED_FIELD] = row[0], row[1]
     theirs = {**record["data"], DELETED_FIELD: record.get("deleted_at")}
+    theirs[RENAMED_FIELD] = record.get("original_name")  # stamped only by an erasure
     taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
     if not taken:
         return "unchanged"
     update = {k: record["data"].get(k) for k in taken if k in spec["fields"]}
     if DELETED_FIELD in taken:
         update["deleted_at"] = record.get("deleted_at")
+    if RENAMED_FIELD in taken:
+        update[RENAMED_FIELD] = record.get("original_name")
     update["updated_at"] = record.get("updated_at")
     store.db[table].update(record["id"], update)
     store.changes.note(table, record["id"], taken)
