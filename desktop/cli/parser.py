@@ -10,12 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli import attachments, backup, exchange, maintenance, records, sheets, sync
+from desktop.cli import attachments, backup, exchange, maintenance, privacy, records, sheets, sync
 from desktop.cli.common import EXIT_BAD_INPUT, USER_ERRORS, CommandError, Commands
 from desktop.core.diagnostics.log_files import start_logging
 from desktop.core.storage.workspace import open_workspace
 
-FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup)
+FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup, privacy)
 
 
 def build_parser() -> argparse.ArgumentParser:
