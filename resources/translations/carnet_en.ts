@@ -123,17 +123,17 @@
 <context>
     <name>BrowserPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="35"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="43"/>
         <source>Filtrer les lieux (nom, commune)… Ctrl+L</source>
         <translation>Filter venues (name, town)… Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="64"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="72"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="120"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="138"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
@@ -1061,27 +1061,32 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="72"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="71"/>
+        <source>&amp;Personnes…</source>
+        <translation>&amp;People…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="74"/>
         <source>&amp;Rechercher dans les visites…</source>
         <translation>&amp;Search visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="73"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="74"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="77"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1089,22 +1094,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="46"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="79"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="73"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="269"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1112,7 +1117,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="290"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1196,6 +1201,105 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="31"/>
         <source>Diffusion :</source>
         <translation>Audience:</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="37"/>
+        <source>Personnes</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="40"/>
+        <source>Nom d&apos;une personne rencontrée</source>
+        <translation>Name of a person met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="42"/>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="106"/>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="107"/>
+        <source>Visite</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="45"/>
+        <source>Élément</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="45"/>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="46"/>
+        <source>Extrait</source>
+        <translation>Excerpt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="51"/>
+        <source>&amp;Effacer ce nom partout…</source>
+        <translation>&amp;Erase this name everywhere…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="65"/>
+        <source>Recherche sans tenir compte des majuscules ni des accents, dans les lieux, les visites (personnes rencontrées, actions…), les photos, les documents, les conflits et la corbeille. L&apos;effacement remplace le nom par « [effacé] » et se transmet aux collègues à la prochaine synchronisation ; il n&apos;atteint ni les sauvegardes déjà faites ni les fiches déjà envoyées.</source>
+        <translation>Searches ignoring case and accents, in venues, visits (people met, actions…), photos, documents, conflicts and the bin. Erasing replaces the name with “[effacé]” and reaches colleagues at the next sync; it cannot reach backups already made nor sheets already sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="95"/>
+        <source>Aucune mention de « %1 ».</source>
+        <translation>No mention of “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="98"/>
+        <source>« %1 » : %2 mention(s) dans %3 élément(s).</source>
+        <translation>“%1”: %2 mention(s) in %3 item(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="108"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="109"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="115"/>
+        <source>%1 (corbeille)</source>
+        <translation>%1 (bin)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="139"/>
+        <source>« %1 » effacé : %2 occurrence(s) remplacée(s) par « [effacé] » dans %3 élément(s), %4 version(s) en conflit. L&apos;effacement sera transmis aux collègues à la prochaine synchronisation.</source>
+        <translation>“%1” erased: %2 occurrence(s) replaced with “[effacé]” in %3 item(s), %4 conflicting version(s). The erasure will reach colleagues at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="153"/>
+        <source>Remplacer « %1 » par « [effacé] » partout (%2 mention(s)) ?
+
+Cette action est irréversible et sera transmise aux collègues.</source>
+        <translation>Replace “%1” with “[effacé]” everywhere (%2 mention(s))?
+
+This cannot be undone and will reach colleagues.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="161"/>
+        <source>Effacer une personne</source>
+        <translation>Erase a person</translation>
     </message>
 </context>
 <context>
@@ -1432,37 +1536,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="68"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="71"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="69"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="72"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="81"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="84"/>
         <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
         <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="105"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="108"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="120"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="123"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="124"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="127"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="154"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="157"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
@@ -1855,22 +1959,22 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="72"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="76"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="77"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="81"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="81"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="85"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="86"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="90"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -1896,50 +2000,90 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="36"/>
         <source>Corbeille</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="42"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="47"/>
+        <source>&amp;Supprimer définitivement…</source>
+        <translation>&amp;Delete permanently…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="49"/>
+        <source>&amp;Vider la corbeille…</source>
+        <translation>&amp;Empty the bin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="58"/>
         <source>Les éléments supprimés restent ici et peuvent être restaurés.</source>
         <translation>Deleted items stay here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="68"/>
         <source>%1 — supprimé le %2</source>
         <translation>%1 — deleted on %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="90"/>
+        <source>Supprimer définitivement « %1 » ?</source>
+        <translation>Delete “%1” permanently?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="99"/>
+        <source>Vider la corbeille : supprimer définitivement ses %1 élément(s) ?</source>
+        <translation>Empty the bin: delete its %1 item(s) permanently?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="107"/>
+        <source> Un lieu emporte ses visites, photos et documents ; une visite, ses photos.</source>
+        <translation> A venue takes its visits, photos and documents with it; a visit, its photos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="112"/>
+        <source>Cette action est irréversible : rien ne pourra être restauré, les fichiers des photos et documents sont effacés de cet ordinateur.%1 La suppression sera transmise aux collègues à la prochaine synchronisation.</source>
+        <translation>This cannot be undone: nothing can be restored, and the files of the photos and documents are erased from this computer.%1 The deletion will reach colleagues at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="121"/>
+        <source>Supprimer définitivement</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="133"/>
+        <source>Supprimé définitivement : %1 lieu(x), %2 visite(s), %3 photo(s), %4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur.</source>
+        <translation>Deleted permanently: %1 venue(s), %2 visit(s), %3 photo(s), %4 document(s); %5 file(s) erased from this computer.</translation>
     </message>
 </context>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="263"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="262"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="266"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="265"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="267"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="266"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="293"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="290"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="294"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="291"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2005,42 +2149,42 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="138"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="139"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="143"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="144"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="144"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="145"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="187"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="186"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="196"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="195"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="243"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="245"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="248"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="247"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

@@ -17,7 +17,8 @@ FRENCH = [
     ]),
     ("É&dition", [
         ("&Annuler la suppression", "Ctrl+Z"), ("Supprimer la &visite", "Ctrl+Del"),
-        ("Supprimer le &lieu", "Ctrl+Shift+Del"), ("&Corbeille…", "Ctrl+Shift+T"),
+        ("Supprimer le &lieu", "Ctrl+Shift+Del"), ("&Corbeille…", "Ctrl+Shift+T"), None,
+        ("&Personnes…", ""),
     ]),
     ("&Aller", [
         ("&Rechercher dans les visites…", "Ctrl+F"), ("&Filtrer les lieux", "Ctrl+L"),

@@ -53,8 +53,11 @@ def find_person(store: CarnetStore, name: str) -> list[Mention]:
     return mentions
 
 
-def _mention(matcher, value, table, record_id, field, title, venue, day, trashed, conflict=False):
-    texts = [t for t in strings_in(value) if matcher.found_in(t)]
+def _mention(matcher, value, table, record_id, field, label, venue, day, trashed, conflict=False):
+    """label: the template's FieldSpec (its title; a table's columns) or a plain title."""
+    spec = None if isinstance(label, str) else label
+    title = spec.title if spec else label
+    texts = [t for t in _texts(value, spec) if matcher.found_in(t)]
     if not texts:
         return None
     count = sum(len(matcher.spans(t)) for t in texts)
@@ -64,10 +67,30 @@ def _mention(matcher, value, table, record_id, field, title, venue, day, trashed
     )
 
 
-def _title(store: CarnetStore, table: str, key: str) -> str:
+def _texts(value, spec=None) -> list[str]:
+    """The strings of a value; a table's row as one line (« Trésorier — Éric Dubois »),
+    its choices by their French label."""
+    if isinstance(value, list) and all(isinstance(row, dict) for row in value):
+        return [" — ".join(_cells(row, spec)) for row in value]
+    return strings_in(value)
+
+
+def _cells(row: dict, spec) -> list[str]:
+    columns = {column.key: column for column in spec.columns} if spec else {}
+    cells = []
+    for key, value in row.items():
+        column = columns.get(key)
+        if column is not None and column.widget == "select" and isinstance(value, str):
+            cells.append(column.label_of(value))
+        else:
+            cells += strings_in(value)
+    return [cell for cell in cells if cell]
+
+
+def _title(store: CarnetStore, table: str, key: str):
+    """The template's field (its title, its table's columns), or the bare key."""
     template = store.templates.venue if table == "venues" else store.templates.visit
-    spec = template.field(key)
-    return spec.title if spec else key
+    return template.field(key) or key
 
 
 def _data_mentions(store, matcher, table, record_id, data, venue, day, trashed) -> Iterator:
@@ -138,7 +161,8 @@ def _in_conflicts(store: CarnetStore, matcher: NameMatcher) -> Iterator[Mention]
         "LEFT JOIN venues dv ON dv.id = d.venue_id"
     )
     for record_id, table, key, value, venue, day in rows.fetchall():
-        title = f"{_title(store, table, key)} (version en conflit)"
+        spec = _title(store, table, key)
+        title = f"{getattr(spec, 'title', spec)} (version en conflit)"
         value = decode_value(value)
         found = _mention(
             matcher, value, table, record_id, key, title, venue or "", day, False, True

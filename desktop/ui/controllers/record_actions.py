@@ -10,7 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.core.privacy.erasure import Erasure, erase_person
+from desktop.core.privacy.persons import find_person
 from desktop.core.storage import trash
+from desktop.core.storage.purge import Purged, empty_trash
 from desktop.core.storage.records import TrashItem
 from desktop.ui.controllers.navigation import Navigation
 from desktop.ui.controllers.ui_context import UiContext
@@ -157,6 +160,29 @@ class RecordActions(QObject):
     def show_trash(self) -> None:
         from desktop.ui.dialogs.trash_dialog import TrashDialog
 
-        dialog = TrashDialog(self.store.list_trash, self.context.parent)
+        dialog = TrashDialog(self.store.list_trash, self.purge, self.context.parent)
         dialog.restore_requested.connect(self.restore)
+        dialog.exec()
+
+    def purge(self, ids: list[str]) -> Purged:
+        """Trash items deleted for good (all when ids is empty): Ctrl+Z forgets them."""
+        self.context.flush_edits()
+        purged = empty_trash(self.store, self.context.workspace.media, ids)
+        gone = {record_id for _, record_id in purged.records}
+        self.deleted[:] = [item for item in self.deleted if item.id not in gone]
+        self.undo_available.emit(bool(self.deleted))
+        self.venues_changed.emit()
+        return purged
+
+    def show_persons(self) -> None:
+        """Édition › Personnes: what is held about a person met, and erasing it."""
+        from desktop.ui.dialogs.persons_dialog import PersonsDialog
+
+        def erase(name: str) -> Erasure:
+            self.context.flush_edits()  # a name being typed is erased too
+            return erase_person(self.store, name)
+
+        dialog = PersonsDialog(
+            lambda name: find_person(self.store, name), erase, self.context.parent
+        )
         dialog.exec()

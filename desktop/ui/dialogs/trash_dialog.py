@@ -1,4 +1,8 @@
-"""The trash: deleted venues and visits, restorable."""
+"""The trash: deleted venues, visits, photos and documents, restorable or purged for good.
+
+« Supprimer définitivement » (one item) and « Vider la corbeille » (all) ask first: a
+purge cannot be undone, takes the files with it, and reaches colleagues' laptops.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,11 +29,14 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 class TrashDialog(QDialog):
     restore_requested = Signal(object)  # TrashItem
 
-    def __init__(self, list_trash, parent: QWidget | None = None) -> None:
+    def __init__(self, list_trash, purge=None, parent: QWidget | None = None) -> None:
+        """purge(ids) deletes these trash items for good (all of it when empty) and
+        returns what went (storage.purge.Purged); None: no purge offered."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Corbeille"))
         self.resize(560, 400)
         self._list_trash = list_trash
+        self._purge = purge
         self.items = QListWidget()
         self.items.itemDoubleClicked.connect(lambda _: self._restore())
         self.restore = QPushButton(self.tr("&Restaurer"))
@@ -36,11 +44,21 @@ class TrashDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close.addButton(self.restore, QDialogButtonBox.ButtonRole.ActionRole)
+        self.purge_one = QPushButton(self.tr("&Supprimer définitivement…"))
+        self.purge_one.clicked.connect(self._purge_current)
+        self.purge_all = QPushButton(self.tr("&Vider la corbeille…"))
+        self.purge_all.clicked.connect(self._purge_everything)
+        for button in (self.purge_one, self.purge_all):
+            button.setVisible(purge is not None)
+            close.addButton(button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(self.tr("Les éléments supprimés restent ici et peuvent être restaurés."))
         )
         layout.addWidget(self.items, 1)
+        layout.addWidget(self.outcome)
         layout.addWidget(close)
         self.refresh()
 
@@ -51,7 +69,8 @@ class TrashDialog(QDialog):
             item = QListWidgetItem(text)
             item.setData(ITEM_ROLE, entry)
             self.items.addItem(item)
-        self.restore.setEnabled(self.items.count() > 0)
+        for button in (self.restore, self.purge_one, self.purge_all):
+            button.setEnabled(self.items.count() > 0)
         if self.items.count():
             self.items.setCurrentRow(0)
 
@@ -61,3 +80,61 @@ class TrashDialog(QDialog):
             entry: TrashItem = item.data(ITEM_ROLE)
             self.restore_requested.emit(entry)
             self.refresh()
+
+    # ------------------------------------------------------------------ purging
+    def _purge_current(self) -> None:
+        item = self.items.currentItem()
+        if item is None:
+            return
+        entry: TrashItem = item.data(ITEM_ROLE)
+        question = fill(self.tr("Supprimer définitivement « %1 » ?"), entry.label) + self._warning(
+            entry.kind in ("venue", "visit")
+        )
+        if self._confirm(question):
+            self._done(self._purge([entry.id]))
+
+    def _purge_everything(self) -> None:
+        count = self.items.count()
+        question = fill(
+            self.tr("Vider la corbeille : supprimer définitivement ses %1 élément(s) ?"),
+            str(count),
+        ) + self._warning(True)
+        if count and self._confirm(question):
+            self._done(self._purge([]))
+
+    def _warning(self, with_children: bool) -> str:
+        children = (
+            self.tr(" Un lieu emporte ses visites, photos et documents ; une visite, ses photos.")
+            if with_children
+            else ""
+        )
+        warning = self.tr(
+            "Cette action est irréversible : rien ne pourra être restauré, les fichiers "
+            "des photos et documents sont effacés de cet ordinateur.%1 La suppression "
+            "sera transmise aux collègues à la prochaine synchronisation."
+        )
+        return "\n\n" + fill(warning, children)
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Supprimer définitivement"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _done(self, purged) -> None:
+        counts = [purged.count(t) for t in ("venues", "visits", "photos", "documents")]
+        self.outcome.setText(
+            fill(
+                self.tr(
+                    "Supprimé définitivement : %1 lieu(x), %2 visite(s), %3 photo(s), "
+                    "%4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur."
+                ),
+                *counts,
+                len(purged.media),
+            )
+        )
+        self.refresh()

@@ -67,6 +67,8 @@ class MainMenus(QObject):
         self._add(menu, "delete_visit", self.tr("Supprimer la &visite"), "Ctrl+Del")
         self._add(menu, "delete_venue", self.tr("Supprimer le &lieu"), "Ctrl+Shift+Del")
         self._add(menu, "trash", self.tr("&Corbeille…"), "Ctrl+Shift+T")
+        menu.addSeparator()
+        self._add(menu, "persons", self.tr("&Personnes…"))
 
     def _go(self, menu: QMenu) -> None:
         self._add(menu, "search", self.tr("&Rechercher dans les visites…"), "Ctrl+F")

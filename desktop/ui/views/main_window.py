@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
                 "delete_visit": lambda: self.delete_visit(None),
                 "delete_venue": self.delete_venue,
                 "trash": self.show_trash,
+                "persons": self.records.show_persons,
                 "search": self.search,
                 "filter_venues": self._focus_filter,
                 "show_venue": self._show_current_venue,
