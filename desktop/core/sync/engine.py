@@ -97,7 +97,7 @@ class SyncEngine:
         report.finished_at = now_iso()
         report.conflicts = count_conflicts(self.workspace.store)
         report.new_conflicts = max(0, report.conflicts - before)
-        report.pending = publish.pending_count(self.workspace)
+        report.pending = publish.pending_count(self.workspace) + purges.owed(self.workspace)
         report.skipped += importer.skipped_files(self.workspace)
         report.ignored = importer.ignored_files(self.workspace)
         report.colleagues = colleagues(self.workspace)

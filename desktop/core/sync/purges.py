@@ -39,6 +39,12 @@ def is_tombstone(document: dict[str, Any]) -> bool:
 
 
 # ------------------------------------------------------------------ publishing
+def owed(workspace: Workspace) -> int:
+    """Tombstones still to write (the share was unavailable)."""
+    sql = "SELECT count(*) FROM purged WHERE publish = 1 AND published = 0"
+    return workspace.db.conn.execute(sql).fetchone()[0]
+
+
 def publish_tombstones(workspace: Workspace, share: Share) -> int:
     """Write the tombstones this laptop owes; returns how many were written."""
     owed = workspace.db.conn.execute(
