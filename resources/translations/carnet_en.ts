@@ -1222,13 +1222,13 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="45"/>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="109"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="45"/>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="110"/>
         <source>Visite</source>
         <translation>Visit</translation>
     </message>
@@ -1248,47 +1248,47 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Excerpt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="54"/>
         <source>&amp;Effacer ce nom partout…</source>
         <translation>&amp;Erase this name everywhere…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="68"/>
         <source>Recherche sans tenir compte des majuscules ni des accents, dans les lieux, les visites (personnes rencontrées, actions…), les photos, les documents, les conflits et la corbeille. L&apos;effacement remplace le nom par « [effacé] » et se transmet aux collègues à la prochaine synchronisation ; il n&apos;atteint ni les sauvegardes déjà faites ni les fiches déjà envoyées.</source>
         <translation>Searches ignoring case and accents, in venues, visits (people met, actions…), photos, documents, conflicts and the bin. Erasing replaces the name with “[effacé]” and reaches colleagues at the next sync; it cannot reach backups already made nor sheets already sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="98"/>
         <source>Aucune mention de « %1 ».</source>
         <translation>No mention of “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="101"/>
         <source>« %1 » : %2 mention(s) dans %3 élément(s).</source>
         <translation>“%1”: %2 mention(s) in %3 item(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="111"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="112"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="118"/>
         <source>%1 (corbeille)</source>
         <translation>%1 (bin)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="142"/>
         <source>« %1 » effacé : %2 occurrence(s) remplacée(s) par « [effacé] » dans %3 élément(s), %4 version(s) en conflit. L&apos;effacement sera transmis aux collègues à la prochaine synchronisation.</source>
         <translation>“%1” erased: %2 occurrence(s) replaced with “[effacé]” in %3 item(s), %4 conflicting version(s). The erasure will reach colleagues at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="156"/>
         <source>Remplacer « %1 » par « [effacé] » partout (%2 mention(s)) ?
 
 Cette action est irréversible et sera transmise aux collègues.</source>
@@ -1297,7 +1297,7 @@ Cette action est irréversible et sera transmise aux collègues.</source>
 This cannot be undone and will reach colleagues.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/persons_dialog.py" line="164"/>
         <source>Effacer une personne</source>
         <translation>Erase a person</translation>
     </message>

@@ -76,8 +76,7 @@ def test_a_purged_visit_leaves_the_colleague_with_nothing_and_never_comes_back(l
     report = bob.sync()
     assert report.ok and not held(bob, visit.id)
     assert any("supprimé définitivement" in why for _, why in report.ignored)
-    assert alice.sync().ok and not held(alice, visit.id)  # sees its old copy, refuses it
-    assert alice.sync().ok  # and writes the tombstone again
+    assert alice.sync().ok and not held(alice, visit.id)  # refuses its old copy, rewrites
     assert json.loads(path.read_text("utf-8"))["purged"] == [{"table": "visits", "id": visit.id}]
     assert bob.sync().ok and not held(bob, visit.id)
 
@@ -96,6 +95,41 @@ def test_a_purge_on_the_receiving_laptop_travels_back(laptops, tmp_path):
     alice.sync()
     bob.sync()  # Alice's own file now says « purged » too; nothing comes back anywhere
     assert not held(bob, visit.id) and not held(alice, visit.id)
+
+
+def test_a_laptop_that_never_had_the_record_refuses_a_stale_copy(laptops, tmp_path):
+    """Carol joins late: Bob's file of the purged visit is still there (Bob is away), Alice's
+    tombstone too. Carol never holds the visit, whatever order she reads them in."""
+    alice, bob = laptops("alice"), laptops("bob")
+    _, visit, _ = shared_visit_with_photos(alice, tmp_path)
+    alice.sync()
+    bob.sync()
+    bob.store.update_visit(visit.id, {"obstacles": "Toiture à refaire"})  # Bob's own file
+    bob.sync()
+    alice.sync()
+    alice.store.delete_visit(visit.id)
+    empty_trash(alice.store, alice.workspace.media)
+    alice.sync()
+    bob_file = Share(bob.share_folder, bob.store.author.device_id).record_path("visits", visit.id)
+    assert "Toiture" in bob_file.read_text("utf-8")  # Bob has not synced since
+    carol = laptops("carol")
+    for _ in range(2):
+        assert carol.sync().ok
+        assert not held(carol, visit.id)
+    bob.sync()  # Bob purges, and his file becomes a tombstone
+    assert not held(bob, visit.id) and "Toiture" not in bob_file.read_text("utf-8")
+
+
+def test_a_purged_visit_s_sheet_leaves_the_share(laptops, tmp_path):
+    alice = laptops("alice")
+    _, visit, _ = shared_visit_with_photos(alice, tmp_path)
+    alice.sync(sheets=True)
+    sheets = alice.share_folder / "Carnet" / "Fiches"
+    assert len(list(sheets.rglob("*.pdf"))) == 1
+    alice.store.delete_visit(visit.id)
+    empty_trash(alice.store, alice.workspace.media)
+    assert alice.sync(sheets=True).ok
+    assert list(sheets.rglob("*.pdf")) == []
 
 
 def test_an_old_export_does_not_bring_a_purged_venue_back(laptops, tmp_path):

@@ -58,9 +58,11 @@ class Purges:
         records: list[tuple[str, str]] = []
         for table, record_id in items:
             if not self._exists(table, record_id):
-                if received or self._already_purged(record_id):
-                    continue
-                raise RecordNotFound(f"{KIND_NAMES[table]} introuvable : {record_id}")
+                if received:  # never held here: remembered, so no stale copy brings it in
+                    self._remember_purged(table, record_id, received, owed=False)
+                elif not self._already_purged(record_id):
+                    raise RecordNotFound(f"{KIND_NAMES[table]} introuvable : {record_id}")
+                continue
             self._collect(table, record_id, records)
         digests = set()
         for table, record_id in dict.fromkeys(records):
@@ -109,14 +111,17 @@ class Purges:
             self.changes.conflicts = True
         if not owed:
             run("DELETE FROM sync_published WHERE record_id = ?", (record_id,))
+        self._remember_purged(table, record_id, received, owed)
+        self.changes.note(table, record_id, ("_purged",))
+        return digests
+
+    def _remember_purged(self, table: str, record_id: str, received: bool, owed: bool) -> None:
         origin = "" if received else self.author.device_id
-        run(
+        self.db.conn.execute(
             "INSERT INTO purged(id, tbl, purged_at, origin, publish, published) "
             "VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO NOTHING",
             (record_id, table, now_iso(), origin, int(owed)),
         )
-        self.changes.note(table, record_id, ("_purged",))
-        return digests
 
     def _owes_tombstone(self, record_id: str, received: bool) -> bool:
         run = self.db.conn.execute

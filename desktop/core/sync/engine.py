@@ -89,6 +89,8 @@ class SyncEngine:
             if publish_changes:
                 self._publish(report)
             self._import(report)
+            if publish_changes:  # the purges just received: our own files of them go now
+                report.published.records += purges.publish_tombstones(self.workspace, self.share)
             if publish_changes and sheets:  # after the import: colleagues' edits show
                 publish.publish_sheets(self.workspace, self.share, report.published)
             report.ok = True

@@ -44,7 +44,10 @@ class PersonsDialog(QDialog):
         self.results = QTableWidget(0, 5)
         headers = [self.tr("Lieu"), self.tr("Visite"), self.tr("Élément"), self.tr("Champ")]
         self.results.setHorizontalHeaderLabels([*headers, self.tr("Extrait")])
-        self.results.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.results.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
