@@ -109,8 +109,20 @@ def visible_data(
 
 
 def hidden_keys(properties: Mapping[str, Mapping[str, Any]], audience: str) -> set[str]:
-    """Template keys whose values never reach `audience` (for the stamps that go with them)."""
-    return {k for k, s in properties.items() if not reaches(field_audience(s), audience)}
+    """Template keys whose values may not go whole to `audience`.
+
+    A table with a hidden column counts as hidden: a copy without that column, edited
+    by a colleague and merged back, would erase the column where it was written.
+    """
+    return {k for k, s in properties.items() if not _reaches_whole(s, audience)}
+
+
+def _reaches_whole(schema: Mapping[str, Any], audience: str) -> bool:
+    if not reaches(field_audience(schema), audience):
+        return False
+    items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+    columns = items.get("properties") or {}
+    return all(_reaches_whole(column, audience) for column in columns.values())
 
 
 def _visible_rows(schema: Mapping[str, Any], value: Any, audience: str) -> Any:
