@@ -17,7 +17,6 @@ from pypdf import PdfReader
 from desktop.core.media.photos import PhotoLibrary
 from desktop.core.pdf.service import make_sheet
 from desktop.core.sync.share import Share
-from tests.sync.conftest import laptops, share, templates  # noqa: F401 - fixtures
 
 COLOURS = [(200, 40, 40), (40, 200, 40), (40, 40, 200), (200, 200, 40)]
 
