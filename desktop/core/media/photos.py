@@ -281,6 +281,14 @@ class PhotoLibrary:
         return ChangeResult(photo_id, tuple(changed), {})
 
     @writes
+    def update_photos(self, photo_ids: Iterable[str], changes: dict[str, Any]) -> list[str]:
+        """The same rights (or caption…) for several photos at once, all or none: a value
+        refused, or an unknown photo, changes nothing. Returns the ids that changed."""
+        values = {key: _clean_value(key, value) for key, value in changes.items()}
+        photos = [self.get_photo(photo_id) for photo_id in photo_ids]
+        return [p.id for p in photos if self.update_photo(p.id, values).changed]
+
+    @writes
     def move_photo(self, photo_id: str, new_index: int) -> ChangeResult:
         """Put a photo at new_index among its visit's photos; only its own row changes."""
         photo = self.get_photo(photo_id)
