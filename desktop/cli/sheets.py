@@ -27,7 +27,16 @@ def register(commands: Commands) -> None:
 
 
 def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
-    from desktop.core.pdf.service import make_all, make_sheet, write_sheet
+    from desktop.core.pdf.service import InternalSheetRefused
+
+    try:
+        return _write_sheets(ws, args)
+    except InternalSheetRefused as refusal:
+        raise CommandError(str(refusal)) from None
+
+
+def _write_sheets(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.pdf.service import make_all, make_sheet, write_sheet  # reportlab: lazily
 
     if args.all == bool(args.visit_id):
         raise CommandError("Donnez soit un identifiant de visite, soit --all -o DOSSIER.")
@@ -45,13 +54,15 @@ def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     sheet = make_sheet(ws, args.visit_id, args.audience, args.blank)
     try:
-        path = write_sheet(sheet, args.output or Path.cwd())
+        path = write_sheet(sheet, args.output or Path.cwd(), ws.setting("shared_folder"))
     except OSError as error:
         raise CommandError(f"Impossible d'écrire la fiche : {french_reason(error)}.") from None
     print(path)
     if sheet.photos_left_out:
         print(
-            f"{sheet.photos_left_out} photo(s) laissée(s) hors de la fiche : personnes "
-            "reconnaissables sans autorisation pour cette diffusion."
+            f"{sheet.photos_left_out} photo(s) laissée(s) hors de la fiche : droit à "
+            "l'image non vérifié, ou sans autorisation pour cette diffusion."
         )
+    if args.audience == "interne":
+        print("Fiche interne : à ne pas transmettre (jamais dans le dossier partagé).")
     return EXIT_OK

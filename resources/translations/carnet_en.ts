@@ -852,77 +852,90 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="81"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="87"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="82"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="88"/>
         <source>Relire toutes les visites (F5)</source>
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="95"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="101"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="96"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="102"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="103"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="98"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="104"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="99"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="105"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="111"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="117"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="118"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="113"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="119"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="120"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="154"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="160"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="156"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="162"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="161"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="167"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/followup_view.py" line="180"/>
+        <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
+        <translation>
+            <numerusform>%n photo to review (image rights)</numerusform>
+            <numerusform>%n photos to review (image rights)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="250"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="184"/>
+        <source>Tant que personne n&apos;a dit si des personnes sont reconnaissables, ces photos restent sur cet ordinateur, hors des fiches réseau et public.</source>
+        <translation>Until someone says whether people can be recognised, these photos stay on this computer, out of network and public sheets.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_view.py" line="275"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -1305,72 +1318,52 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoDetails</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="113"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="54"/>
         <source>Légende de la photo</source>
         <translation>Photo caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="115"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="56"/>
         <source>AAAA-MM-JJ</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="118"/>
-        <source>Non</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="119"/>
-        <source>Oui</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="121"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="62"/>
         <source>Référence ou texte de l&apos;autorisation</source>
         <translation>Reference or text of the consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
-        <source>Interne</source>
-        <translation>Internal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
-        <source>Réseau</source>
-        <translation>Network</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
-        <source>Public</source>
-        <translation>Public</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="132"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="71"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="133"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="72"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="134"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="73"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="135"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="74"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="136"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="75"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="153"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="96"/>
+        <source>À vérifier : dites si des personnes sont reconnaissables. D&apos;ici là, cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
+        <translation>To review: say whether people can be recognised. Until then, this photo stays on this computer, out of shared sheets and exports.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="101"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
@@ -1378,52 +1371,72 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="194"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="142"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="196"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="144"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="198"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="146"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="200"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="148"/>
+        <source>Droits de la sélection…</source>
+        <translation>Rights of the selection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="150"/>
+        <source>Régler d&apos;un coup le droit à l&apos;image des photos sélectionnées</source>
+        <translation>Set the image rights of the selected photos at once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="153"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="256"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="211"/>
+        <source>À vérifier : personnes reconnaissables ?</source>
+        <translation>To review: can people be recognised?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="213"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="316"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="273"/>
         <source>Photo retirée (elle reste dans la corbeille).</source>
         <translation>Photo removed (it stays in the bin).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="332"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="291"/>
+        <source>Droits enregistrés pour %1 photo(s).</source>
+        <translation>Rights saved for %1 photo(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="307"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="363"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="338"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="379"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="354"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="391"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="366"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -1431,9 +1444,64 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="398"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="373"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoRightsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="51"/>
+        <source>Droits à l&apos;image</source>
+        <translation>Image rights</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="52"/>
+        <source>Même réglage pour les %1 photos sélectionnées.</source>
+        <translation>Same setting for the %1 selected photos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="54"/>
+        <source>Personnes reconnaissables</source>
+        <translation>Identifiable people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="63"/>
+        <source>(ne pas changer)</source>
+        <translation>(leave unchanged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="59"/>
+        <source>Autorisation obtenue</source>
+        <translation>Consent obtained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="62"/>
+        <source>Usage autorisé</source>
+        <translation>Allowed use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="68"/>
+        <source>Personnes reconnaissables :</source>
+        <translation>Identifiable people:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="69"/>
+        <source>Autorisation obtenue :</source>
+        <translation>Consent obtained:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="70"/>
+        <source>Usage autorisé :</source>
+        <translation>Allowed use:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="74"/>
+        <source>Appliquer</source>
+        <translation>Apply</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2314,39 @@ The current state will be backed up first (“before restore”).</translation>
         <location filename="../../desktop/ui/form/field_widgets.py" line="169"/>
         <source>Non</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="31"/>
+        <source>À vérifier</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="32"/>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="33"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="45"/>
+        <source>Interne</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="45"/>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/photo_rights_dialog.py" line="45"/>
+        <source>Public</source>
+        <translation>Public</translation>
     </message>
 </context>
 </TS>

@@ -122,6 +122,17 @@
     </message>
 </context>
 <context>
+    <name>FollowupView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/followup_view.py" line="180"/>
+        <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
+        <translation>
+            <numerusform>%n photo à vérifier (droit à l&apos;image)</numerusform>
+            <numerusform>%n photos à vérifier (droit à l&apos;image)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/form/form_view.py" line="211"/>
@@ -146,7 +157,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="391"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="366"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>

@@ -33,7 +33,8 @@ def _is_forbidden(module: str) -> bool:
 def test_no_core_module_imports_qt_or_the_ui(repo_root):
     core = repo_root / "desktop" / "core"
     files = sorted(core.rglob("*.py"))
-    assert core / "storage" / "store.py" in files and len(files) > 10  # the walk really sees the core
+    # The walk really sees the core:
+    assert core / "storage" / "store.py" in files and len(files) > 10
     offenders = {}
     for path in files:
         package = ".".join(path.relative_to(repo_root).with_suffix("").parts[:-1])

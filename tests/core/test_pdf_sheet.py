@@ -78,9 +78,9 @@ def attach_photos(workspace: Workspace, visit_id: str, paths: list[Path], **fiel
     outcomes = library.attach_files(visit_id, paths)
     assert [o.status for o in outcomes] == ["attached"] * len(paths), outcomes
     ids = [o.record_id for o in outcomes]
-    if fields:
-        for photo_id in ids:
-            library.update_photo(photo_id, fields)
+    fields = {"identifiable_people": False, **fields}  # reviewed: nobody recognisable
+    for photo_id in ids:
+        library.update_photo(photo_id, fields)
     return ids
 
 
@@ -259,7 +259,7 @@ def test_blank_fields_print_the_labels_of_empty_fields(workspace, visit_id):
 
 
 @pytest.mark.parametrize("audience", ["interne", "reseau", "public"])
-def test_names_of_people_met_stay_internal_and_roles_are_always_shown(
+def test_names_of_people_met_stay_internal_and_roles_stay_in_the_network(
     workspace, visit_id, audience
 ):
     workspace.store.update_visit(visit_id, {"people_met": [
@@ -267,7 +267,8 @@ def test_names_of_people_met_stay_internal_and_roles_are_always_shown(
         {"role": "Trésorier", "name": "Karim Benali"},
     ]})  # fmt: skip
     text = pdf_text(make_sheet(workspace, visit_id, audience).data)
-    assert "Présidente de l’association" in text and "Trésorier" in text
+    roles = "Présidente de l’association" in text, "Trésorier" in text
+    assert roles == ((False, False) if audience == "public" else (True, True))
     names = "Jeanne Dupont" in text, "Karim Benali" in text
     assert names == ((True, True) if audience == "interne" else (False, False))
 
@@ -385,7 +386,8 @@ def test_an_empty_visit_renders(workspace, visit_id, audience):
     pages = pdf_pages(sheet.data)
     assert len(pages) == 1 and "page 1 / 1" in pages[0]
     assert "Le Moulin Fabrique" in pages[0] and "date à préciser" in pages[0]
-    assert sheet.file_name == "sans-date_Le-Moulin-Fabrique_visite.pdf"
+    internal = " – interne" if audience == "interne" else ""  # never the name of one that travels
+    assert sheet.file_name == f"sans-date_Le-Moulin-Fabrique_visite{internal}.pdf"
     assert sheet.photos_left_out == 0
 
 
@@ -454,11 +456,11 @@ def rights(workspace, visit_id, tmp_path) -> str:
         ("interne", {"Atelier avec les bénévoles", "Chantier participatif", "Façade du moulin"},
          ""),
         ("reseau", {"Chantier participatif", "Façade du moulin"},
-         "1 photo non reproduite : personnes reconnaissables sans autorisation pour une "
-         "diffusion « réseau »."),
+         "1 photo non reproduite : droit à l'image non vérifié, ou sans autorisation "
+         "pour une diffusion « réseau »."),
         ("public", {"Façade du moulin"},
-         "2 photos non reproduites : personnes reconnaissables sans autorisation pour une "
-         "diffusion « public »."),
+         "2 photos non reproduites : droit à l'image non vérifié, ou sans autorisation "
+         "pour une diffusion « public »."),
     ],
 )  # fmt: skip
 def test_photos_follow_image_rights(workspace, rights, audience, captions, note):

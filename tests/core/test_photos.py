@@ -176,6 +176,7 @@ def test_consent_rules_decide_what_leaves_the_laptop(setup):
     _, library, visit_id, tmp_path = setup
     ids = [o.record_id for o in library.attach_files(
         visit_id, [jpeg(tmp_path / f"{n}.jpg", colour=(n * 40, 0, 0)) for n in range(4)])]  # fmt: skip
+    library.update_photo(ids[0], {"identifiable_people": False})
     library.update_photo(ids[1], {"identifiable_people": True})  # no consent
     library.update_photo(ids[2], {"identifiable_people": True, "consent": "Formulaire signé",
                                   "allowed_use": "reseau"})  # fmt: skip
@@ -232,8 +233,10 @@ def test_an_export_leaves_out_photos_without_consent_unless_asked(setup):
     ids = [o.record_id for o in library.attach_files(
         visit_id, [jpeg(tmp_path / f"e{n}.jpg", colour=(n * 70, 5, 5)) for n in range(3)])]  # fmt: skip
     library.update_photo(ids[0], {"identifiable_people": True})  # no consent
-    library.update_photo(ids[1], {"identifiable_people": True, "consent": "Signée"})
-    library.update_photo(ids[2], {"caption": "Le bâtiment"})
+    library.update_photo(
+        ids[1], {"identifiable_people": True, "consent": "Signée", "allowed_use": "reseau"}
+    )
+    library.update_photo(ids[2], {"caption": "Le bâtiment", "identifiable_people": False})
     shared = export_document(workspace.store)
     assert {p["id"] for p in shared["photos"]} == {ids[1], ids[2]}
     assert shared["photos_left_out"] == 1

@@ -121,7 +121,7 @@ def test_the_workbook_has_the_templates_columns_a_frozen_bold_header_and_filters
     expected = {
         "Visites": ["Lieu", "Commune", "Date de la visite", "Auteur·rice"]
         + [tabular.header_of(f) for f in visit_template.fields
-           if f.key not in ("visit_date", "actions") and not f.schema.get("x-personal")],
+           if f.key not in ("visit_date", "actions") and not tabular.is_personal(f)],
         "Actions": ["Lieu", "Commune", "Date de la visite"]
         + [tabular.header_of(c) for c in actions.columns],
         "Lieux": [tabular.header_of(f) for f in venue_template.fields] + ["Visites exportées"],
@@ -130,7 +130,6 @@ def test_the_workbook_has_the_templates_columns_a_frozen_bold_header_and_filters
         sheet = workbook[name]
         row = [c.value for c in sheet[1]]
         assert [h for h in row if h in headers] == headers, name  # all there, in template order
-        assert "Personnes rencontrées" not in row
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(row))}{sheet.max_row}"
         assert all(c.font.b for c in sheet[1])
@@ -236,8 +235,9 @@ def test_personal_data_is_left_out_unless_asked(workspace, network, tmp_path, fm
                                              "consent": "Autorisation REF-42"})  # fmt: skip
     plain = export_tables(workspace.store, tmp_path / f"public.{fmt}", fmt)
     text = "".join(all_text(p) for p in plain.paths)
-    for personal in ("Marie Curiel", "Personnes rencontrées", "REF-42", "Portrait", "Photos"):
+    for personal in ("Marie Curiel", "REF-42", "Portrait", "Photos"):
         assert personal not in text
+    assert "présidente" in text  # the role reaches the network, the name does not
     asked = ExportFilter(include_personal=True)
     full = export_tables(workspace.store, tmp_path / f"complet.{fmt}", fmt, asked)
     text = "".join(all_text(p) for p in full.paths)

@@ -29,7 +29,9 @@ def test_shared_photos_arrive_and_photos_without_consent_stay(laptops, tmp_path)
     building, people = _photos(alice).attach_files(
         visit.id, [jpeg(tmp_path / "facade.jpg"), jpeg(tmp_path / "equipe.jpg", (200, 40, 40))]
     )
-    _photos(alice).update_photo(building.record_id, {"caption": "La façade"})
+    _photos(alice).update_photo(
+        building.record_id, {"caption": "La façade", "identifiable_people": False}
+    )
     _photos(alice).update_photo(people.record_id, {"identifiable_people": True})
     assert alice.sync().ok
     report = bob.sync()
@@ -51,7 +53,8 @@ def test_a_photo_record_before_its_file_is_reported_as_missing(laptops, tmp_path
     alice, bob = laptops("alice"), laptops("bob")
     venue = alice.store.create_venue({"name": "Le Garage"})
     visit = alice.store.create_visit(venue.id, "2026-11-20")
-    _photos(alice).attach_files(visit.id, [jpeg(tmp_path / "a.jpg")])
+    [outcome] = _photos(alice).attach_files(visit.id, [jpeg(tmp_path / "a.jpg")])
+    _photos(alice).update_photo(outcome.record_id, {"identifiable_people": "non"})
     alice.sync()
     media_folder = Share(alice.share_folder, alice.store.author.device_id).own / "media"
     [media_file] = media_folder.iterdir()

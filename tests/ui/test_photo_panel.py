@@ -62,8 +62,10 @@ def test_rights_edited_in_the_panel_are_saved_and_badged(window, qtbot, tmp_path
     wait_for_batch(panel, qtbot, 1)
     panel.grid.setCurrentRow(0)
     details = panel.details
-    details.identifiable.setCurrentIndex(1)
-    details.identifiable.activated.emit(1)
+    assert details.identifiable.currentText() == "À vérifier"  # nobody looked yet
+    assert "À vérifier" in details.warning.text()
+    details.identifiable.setCurrentIndex(2)  # « Oui »
+    details.identifiable.activated.emit(2)
     panel.flush()
     assert "reste sur cet ordinateur" in details.warning.text()
     stored = panel.library.list_photos(visit_id)[0]

@@ -54,7 +54,18 @@ def load_followup(db, template: Template, today: date | None = None) -> Followup
         agreements=tuple(_agreements(latest, fields, today)),
         next_visits=tuple(_next_visits(latest, fields, today)),
         venues=tuple(_venues(latest, template, today)),
+        photos_to_review=tuple(_photos_to_review(conn)),
     )
+
+
+def _photos_to_review(conn) -> list[tuple[str, str, int]]:
+    """Visits with photos still « à vérifier », newest visit first."""
+    return conn.execute(
+        "SELECT v.id, v.venue_id, count(*) FROM photos p JOIN visits v ON v.id = p.visit_id "
+        "JOIN venues ve ON ve.id = v.venue_id WHERE p.identifiable_people IS NULL "
+        "AND p.deleted_at IS NULL AND v.deleted_at IS NULL AND ve.deleted_at IS NULL "
+        "GROUP BY v.id ORDER BY v.visit_date DESC, v.id"
+    ).fetchall()
 
 
 def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -> list:

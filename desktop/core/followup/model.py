@@ -99,6 +99,12 @@ class Followup:
     agreements: tuple[AgreementItem, ...]  # latest visit of each venue with an end date
     next_visits: tuple[NextVisitItem, ...]
     venues: tuple[VenueLastVisit, ...]
+    photos_to_review: tuple[tuple[str, str, int], ...] = ()  # (visit id, venue id, photos)
+
+    @property
+    def photos_to_review_count(self) -> int:
+        """Photos nobody said yet whether people can be recognised on (internal meanwhile)."""
+        return sum(count for _, _, count in self.photos_to_review)
 
     # ------------------------------------------------------------ actions
     def is_done(self, action: ActionItem) -> bool:

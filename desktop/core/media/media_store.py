@@ -56,3 +56,13 @@ class MediaStore:
                 with contextlib.suppress(OSError):
                     target.unlink()
             raise
+
+    def forget(self, digest: str) -> int:
+        """Remove every file of a hash (all kinds and extensions); how many were removed."""
+        removed = 0
+        for kind in KINDS:
+            for path in (self.root / kind / digest[:2]).glob(f"{digest}.*"):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed += 1
+        return removed

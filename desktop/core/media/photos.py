@@ -17,14 +17,13 @@ from typing import Any
 
 from desktop.core.media.media_store import MediaStore, content_hash
 from desktop.core.media.photo_processing import SUPPORTED_EXTENSIONS, PhotoRejected, Renditions
+from desktop.core.privacy.audiences import AUDIENCES, photo_reaches
 from desktop.core.storage.data_service import Writer, writes
 from desktop.core.storage.files import french_reason
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.storage.records import AttachOutcome, ChangeResult, Photo
 from desktop.core.storage.store import CarnetStore
 
-AUDIENCES = ("interne", "reseau", "public")  # who may see a sheet or an export
-AUDIENCE_TITLES = {"interne": "Interne", "reseau": "Réseau", "public": "Public"}
 EDITABLE_FIELDS = ("caption", "taken_on", "identifiable_people", "consent", "allowed_use")
 ATTACHED, DUPLICATE, REFUSED = "attached", "duplicate", "refused"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -34,12 +33,7 @@ Progress = Callable[[int, int, AttachOutcome], None]
 
 def may_share(photo: Photo, audience: str) -> bool:
     """Whether a photo may appear in a sheet or export meant for this audience."""
-    if audience == "interne" or not photo.identifiable_people:
-        return True  # no person's image right at stake (a building, a workshop…)
-    if photo.lacks_consent:
-        return False
-    allowed = photo.allowed_use if photo.allowed_use in AUDIENCES else "interne"
-    return AUDIENCES.index(allowed) >= AUDIENCES.index(audience)
+    return photo_reaches(photo, audience)
 
 
 def split_for_audience(photos: Iterable[Photo], audience: str) -> tuple[list[Photo], list[Photo]]:
@@ -197,7 +191,7 @@ class PhotoLibrary:
         fields = {
             "caption": "",
             "taken_on": renditions.taken_on,
-            "identifiable_people": 0,
+            "identifiable_people": None,  # « à vérifier » until someone looks
             "consent": "",
             "allowed_use": None,
         }
@@ -259,7 +253,7 @@ class PhotoLibrary:
             caption=row[4] or "",
             taken_on=row[5],
             position=row[6],
-            identifiable_people=bool(row[7]),
+            identifiable_people=None if row[7] is None else bool(row[7]),
             consent=row[8] or "",
             allowed_use=row[9],
             thumbnail=str(self.media.path("thumbnails", digest)),
@@ -285,6 +279,14 @@ class PhotoLibrary:
             )
             self.store.stamp("photos", photo_id, changed)
         return ChangeResult(photo_id, tuple(changed), {})
+
+    @writes
+    def update_photos(self, photo_ids: Iterable[str], changes: dict[str, Any]) -> list[str]:
+        """The same rights (or caption…) for several photos at once, all or none: a value
+        refused, or an unknown photo, changes nothing. Returns the ids that changed."""
+        values = {key: _clean_value(key, value) for key, value in changes.items()}
+        photos = [self.get_photo(photo_id) for photo_id in photo_ids]
+        return [p.id for p in photos if self.update_photo(p.id, values).changed]
 
     @writes
     def move_photo(self, photo_id: str, new_index: int) -> ChangeResult:
@@ -318,7 +320,24 @@ _COLUMNS = (
 
 def _stored(photo: Photo, key: str) -> Any:
     value = getattr(photo, key)
-    return int(value) if isinstance(value, bool) else value
+    return int(value) if isinstance(value, bool) else value  # None stays None
+
+
+YES = (True, 1, "1", "oui", "true", "yes")
+NO = (False, 0, "0", "non", "false", "no")
+UNKNOWN = (None, "", "null", "à vérifier", "a verifier", "inconnu")
+
+
+def _identifiable(value: Any) -> int | None:
+    """1, 0 or None (not reviewed); anything else is refused, never read as « non »."""
+    folded = value.strip().lower() if isinstance(value, str) else value
+    if folded in UNKNOWN:
+        return None
+    if folded in YES:
+        return 1
+    if folded in NO:
+        return 0
+    raise ValueError("Personnes reconnaissables : oui, non ou à vérifier.")
 
 
 def check_value(key: str, value: Any) -> None:
@@ -330,7 +349,7 @@ def _clean_value(key: str, value: Any) -> Any:
     if key not in EDITABLE_FIELDS:
         raise ValueError(f"Champ de photo inconnu : « {key} ».")
     if key == "identifiable_people":
-        return 1 if value in (True, 1, "1", "oui", "true") else 0
+        return _identifiable(value)
     if key == "allowed_use":
         if value in (None, ""):
             return None

@@ -21,6 +21,7 @@ from desktop.core.merge.exchange_attachments import (
     merge_attachment,
 )
 from desktop.core.merge.record_merge import merge_fields, write_stamps
+from desktop.core.privacy.shared_records import drop_hidden_fields
 from desktop.core.storage.files import write_atomic
 from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
@@ -66,11 +67,12 @@ def _records(
 
 
 def export_document(store: CarnetStore, include_private_photos: bool = False) -> dict[str, Any]:
-    """Everything, except photos of people who gave no consent unless asked (see
-    exchange_attachments); the number left out is in "photos_left_out"."""
+    """Everything when private data is asked for; otherwise the network's part: no photo
+    whose rights do not reach the network (their number is in "photos_left_out"), no
+    field that does not reach it (privacy.audiences)."""
 
     attachments, left_out = export_attachments(store, include_private_photos)
-    return {
+    document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": now_iso(),
@@ -83,6 +85,9 @@ def export_document(store: CarnetStore, include_private_photos: bool = False) ->
         **attachments,
         "photos_left_out": left_out,
     }
+    if not include_private_photos:  # a copy for the network: its part of each record
+        drop_hidden_fields(store, document)
+    return document
 
 
 def record_document(store: CarnetStore, table: str, record_id: str) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Photos' and documents' metadata in the exchange file (their files travel separately).
 
-A photo whose identifiable people gave no consent is left out of an export unless the
-user asks for a private export: an export is a copy that leaves the laptop.
+A photo whose rights do not reach the network (people without consent, not reviewed
+yet, an internal use) is left out of an export unless the user asks for a private
+export: an export is a copy that leaves the laptop.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from desktop.core.media.photos import EDITABLE_FIELDS as PHOTO_FIELDS
 from desktop.core.merge.record_merge import merge_fields, write_stamps
+from desktop.core.privacy.shared_records import is_withdrawn, photo_reaches_network
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_stamps import DELETED_FIELD
 
@@ -35,8 +37,8 @@ def export_attachments(store: CarnetStore, include_private: bool) -> tuple[dict,
     exported, left_out = {}, 0
     for table in TABLES:
         records = []
-        for values, record in _attachments(store, table):
-            if table == "photos" and not include_private and _lacks_consent(values):
+        for _values, record in _attachments(store, table):
+            if table == "photos" and not include_private and not photo_reaches_network(record):
                 left_out += 1
                 continue
             records.append(record)
@@ -64,10 +66,6 @@ def _attachments(store: CarnetStore, table: str, record_id: str | None = None):
         yield values, record
 
 
-def _lacks_consent(values: dict[str, Any]) -> bool:
-    return bool(values["identifiable_people"]) and not (values["consent"] or "").strip()
-
-
 def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> str:
     """Insert a new photo or document, or merge it field by field (see record_merge)."""
     spec = TABLES[table]
@@ -76,6 +74,8 @@ def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> 
         (record["id"],),
     )
     row = cursor.fetchone()
+    if row is None and table == "photos" and is_withdrawn(record):
+        return "unchanged"  # rights of a photo never received here: nothing to withdraw
     if row is None:
         for stamp in record["stamps"].values():
             store.observe(stamp)

@@ -58,8 +58,8 @@ class AttachmentBlocks:
         audience = AUDIENCE_TITLES.get(self.options.audience, self.options.audience)
         photos = "1 photo non reproduite" if count == 1 else f"{count} photos non reproduites"
         return (
-            f"{photos} : personnes reconnaissables sans autorisation pour une diffusion "
-            f"« {audience} »."
+            f"{photos} : droit à l'image non vérifié, ou sans autorisation pour une "
+            f"diffusion « {audience} »."
         )
 
     def _photo_cell(self, photo: Photo) -> list:

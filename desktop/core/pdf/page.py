@@ -9,10 +9,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.core.pdf.styles import FAMILY, MUTED, RULE
+from desktop.core.pdf.styles import FAMILY, MUTED, RULE, WARNING
 
 WIDTH, HEIGHT = A4
 MARGIN = 1.8 * cm
+INTERNAL_BANNER = "Diffusion interne — ne pas transmettre"
 
 
 class NumberedCanvas(Canvas):
@@ -46,6 +47,7 @@ class PageDecoration:
     network: str
     logo: Path | None
     audience: str
+    internal: bool = False  # every page says so: such a sheet must not travel
 
     def draw(self, canvas: Canvas, _document) -> None:
         canvas.saveState()
@@ -57,6 +59,11 @@ class PageDecoration:
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - 0.18 * cm, WIDTH - MARGIN, top - 0.18 * cm)
+        if self.internal:
+            canvas.setFont(f"{FAMILY}-Bold", 9.5)
+            canvas.setFillColor(WARNING)
+            canvas.drawCentredString(WIDTH / 2, top - 0.62 * cm, INTERNAL_BANNER.upper())
+            canvas.setFillColor(MUTED)
         bottom = MARGIN - 0.2 * cm
         canvas.line(MARGIN, bottom + 0.45 * cm, WIDTH - MARGIN, bottom + 0.45 * cm)
         x = MARGIN

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.core.forms import french
 from desktop.core.media.documents import DocumentLibrary
-from desktop.core.media.photos import AUDIENCES, PhotoLibrary, split_for_audience
+from desktop.core.media.photos import PhotoLibrary, split_for_audience
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
+from desktop.core.privacy.audiences import check_audience, visible_data
 from desktop.core.storage.file_names import safe_file_name
 from desktop.core.storage.files import write_atomic
 from desktop.core.storage.workspace import Workspace
@@ -18,6 +19,7 @@ from desktop.paths import RESOURCES
 DEFAULT_LOGO = RESOURCES / "branding" / "logo.png"
 DEFAULT_NETWORK = "Réseau des tiers-lieux"
 SHEET_SUFFIX = "_visite.pdf"
+INTERNAL_SUFFIX = "_visite – interne.pdf"  # never the name of a sheet that may travel
 
 
 @dataclass(frozen=True)
@@ -25,19 +27,25 @@ class Sheet:
     file_name: str
     data: bytes
     photos_left_out: int
+    audience: str = "reseau"
 
 
 def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetContent:
-    if audience not in AUDIENCES:
-        raise ValueError(f"Diffusion inconnue « {audience} » : interne, reseau ou public.")
+    check_audience(audience)
     store = workspace.store
-    visit = store.get_visit(visit_id)
-    venue = store.get_venue(visit.venue_id)
+    visit = _for_audience(store.get_visit(visit_id), store.templates.visit, audience)
+    venue = _for_audience(store.get_venue(visit.venue_id), store.templates.venue, audience)
     photos = PhotoLibrary(store, workspace.media).list_photos(visit_id)
     kept, left_out = split_for_audience(photos, audience)
     kept = [p for p in kept if Path(p.print_rendition).is_file()]  # files not synced yet
     documents = DocumentLibrary(store, workspace.media).list_documents(venue.id)
     return SheetContent(store.templates.visit, venue, visit, kept, len(left_out), documents)
+
+
+def _for_audience(record, template, audience: str):
+    """The record with only the fields that reach the audience (privacy.audiences)."""
+    shown = visible_data(template.schema.get("properties", {}), record.data, audience)
+    return replace(record, data=shown)
 
 
 def sheet_options(workspace: Workspace, audience: str, blank_fields: bool = False) -> SheetOptions:
@@ -55,32 +63,64 @@ def make_sheet(
 ) -> Sheet:
     content = sheet_content(workspace, visit_id, audience)
     data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
-    name = sheet_file_name(content.visit.data.get("visit_date", ""), content.venue.name)
-    return Sheet(name, data, content.photos_left_out)
+    day = content.visit.data.get("visit_date", "")
+    name = sheet_file_name(day, content.venue.name, audience)
+    return Sheet(name, data, content.photos_left_out, audience)
 
 
-def sheet_file_name(visit_date: str, venue_name: str) -> str:
-    """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf », safe on Windows and macOS."""
+def sheet_file_name(visit_date: str, venue_name: str, audience: str = "reseau") -> str:
+    """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf » (« …_visite – interne.pdf » for an internal
+    sheet, so it never overwrites one that may travel), safe on Windows and macOS."""
     day = visit_date if french.parse_date(visit_date) else "sans-date"
+    suffix = INTERNAL_SUFFIX if audience == "interne" else SHEET_SUFFIX
     return safe_file_name(
-        venue_name, prefix=f"{day}_", suffix=SHEET_SUFFIX, max_bytes=120, fallback="lieu", space="-"
+        venue_name, prefix=f"{day}_", suffix=suffix, max_bytes=120, fallback="lieu", space="-"
     )
 
 
-def write_sheet(sheet: Sheet, target: Path) -> Path:
-    """Write to target (a file, or a folder that gets the readable file name)."""
+def write_sheet(sheet: Sheet, target: Path, shared_folder: str | Path | None = None) -> Path:
+    """Write to target (a file, or a folder that gets the readable file name).
+
+    An internal sheet is refused inside the shared folder (InternalSheetRefused).
+    """
     path = target / sheet.file_name if target.is_dir() else target
+    if sheet.audience == "interne":
+        refuse_in_share(path, shared_folder)
     write_atomic(path, sheet.data)
     return path
+
+
+class InternalSheetRefused(ValueError):
+    """An internal sheet aimed at the shared folder; str() is French."""
+
+
+def refuse_in_share(path: Path, shared_folder: str | Path | None) -> None:
+    if not shared_folder:
+        return
+    share = Path(shared_folder).expanduser().resolve()
+    where = Path(path).expanduser().resolve()
+    if where == share or share in where.parents:
+        raise InternalSheetRefused(
+            f"Une fiche interne ne va jamais dans le dossier partagé « {share} » : "
+            "choisissez un dossier à vous."
+        )
 
 
 def unique_name(name: str, used: set[str]) -> str:
     candidate, number = name, 1
     while candidate in used:
         number += 1
-        candidate = name.removesuffix(SHEET_SUFFIX) + f"_visite-{number}.pdf"
+        base, suffix = _split_suffix(name)
+        candidate = f"{base}{suffix.removesuffix('.pdf')}-{number}.pdf"
     used.add(candidate)
     return candidate
+
+
+def _split_suffix(name: str) -> tuple[str, str]:
+    for suffix in (INTERNAL_SUFFIX, SHEET_SUFFIX):
+        if name.endswith(suffix):
+            return name.removesuffix(suffix), suffix
+    return name.removesuffix(".pdf"), ".pdf"
 
 
 def make_all(
@@ -90,6 +130,8 @@ def make_all(
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> Iterator[Path]:
     """Every live visit's sheet into folder; one sheet in memory at a time."""
+    if audience == "interne":
+        refuse_in_share(folder, workspace.setting("shared_folder"))
     folder.mkdir(parents=True, exist_ok=True)
     visits = workspace.store.list_visits()
     used: set[str] = set()

@@ -101,8 +101,8 @@ class SheetBuilder(AttachmentBlocks):
             if not isinstance(person, dict):
                 continue
             role = text(person.get("role") or "")
-            name = person.get("name")
-            if name and self.options.audience == "interne":
+            name = person.get("name")  # only on a sheet its audience may see (x-personal)
+            if name:
                 role = f"{role} ({text(name)})" if role else text(name)
             shown.append(role)
         return " · ".join(r for r in shown if r)
@@ -294,6 +294,7 @@ def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
         network=options.network_name,
         logo=options.logo,
         audience=AUDIENCE_TITLES.get(options.audience, options.audience),
+        internal=options.audience == "interne",
     )
     document.build(
         builder.story(),

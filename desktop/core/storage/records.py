@@ -93,7 +93,7 @@ class Photo:
     caption: str
     taken_on: str | None
     position: float
-    identifiable_people: bool
+    identifiable_people: bool | None  # None: not reviewed yet (« à vérifier »)
     consent: str
     allowed_use: str | None  # interne / reseau / public
     thumbnail: str  # file paths, as text
@@ -102,7 +102,12 @@ class Photo:
     @property
     def lacks_consent(self) -> bool:
         """Identifiable people and no authorisation: never leaves this laptop."""
-        return self.identifiable_people and not self.consent.strip()
+        return bool(self.identifiable_people) and not self.consent.strip()
+
+    @property
+    def needs_review(self) -> bool:
+        """Nobody said yet whether people can be recognised: stays internal meanwhile."""
+        return self.identifiable_people is None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.core.forms.templates import TemplateSet
 from desktop.core.media.media_store import MediaStore
 from desktop.core.merge.hlc import wall_clock_ms
+from desktop.core.privacy.rights_review import DONE_KEY, mark_unreviewed_photos
 from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.storage.data_service import DataService, get_meta
 from desktop.core.storage.db import Database, open_reader
@@ -77,4 +78,6 @@ def open_workspace(
         service.close()
         raise
     store = CarnetStore(db, templates, service)
+    if not get_meta(db, DONE_KEY, ""):
+        service.call(mark_unreviewed_photos)
     return Workspace(folder, db, templates, store, media, service)

@@ -18,7 +18,7 @@ from desktop.core.storage.data_dir import DataDirError, check_data_dir
 from desktop.core.storage.files import french_reason
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync import importer, publish, purges
+from desktop.core.sync import importer, publish, purges, withdrawals
 from desktop.core.sync.scan import Entry, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
 
@@ -67,6 +67,12 @@ class PassReport:
             lines.append(f"Copie de conflit fusionnée : {path} ({why})")
         for path, why in self.skipped:
             lines.append(f"Ignoré : {path} — {why}")
+        if p.withdrawn or p.media_removed or i.media_forgotten:
+            lines.append(
+                f"Retraits (droit à l'image) : {p.withdrawn} photo(s) retirée(s) du partage, "
+                f"{p.media_removed} fichier(s) enlevé(s) du dossier partagé, "
+                f"{i.media_forgotten} image(s) reçue(s) supprimée(s) ici."
+            )
         if self.missing_media:
             lines.append(f"Médias pas encore arrivés : {len(self.missing_media)}.")
         return "\n".join(lines)
@@ -113,6 +119,7 @@ class SyncEngine:
     def _publish(self, report: PassReport) -> None:
         publish.publish_records(self.workspace, self.share, report.published)
         report.published.records += purges.publish_tombstones(self.workspace, self.share)
+        report.published.media_removed = withdrawals.clean_own_media(self.workspace, self.share)
         if report.published.records:
             publish.publish_device(self.workspace, self.share, report.started_at)
 
@@ -123,6 +130,7 @@ class SyncEngine:
         report.missing_media = importer.fetch_media(
             self.workspace, self.share, listing.entries, report.imported
         )
+        report.imported.media_forgotten = withdrawals.forget_unholdable_media(self.workspace)
         importer.forget_vanished(self.workspace, listing.entries)
         _note_colleagues(self.workspace, self.share, listing.entries)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.merge.exchange import ExchangeError, merge_document, validate_exchange
+from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
@@ -43,6 +44,7 @@ class ImportReport:
     unchanged: int = 0
     conflict_copies: list[tuple[str, str]] = field(default_factory=list)
     media_fetched: int = 0
+    media_forgotten: int = 0  # received pictures deleted: their rights were withdrawn
     purged: int = 0  # records deleted for good by a colleague's tombstone
     changed_records: set[str] = field(default_factory=set)
 
@@ -280,9 +282,10 @@ def fetch_media(
     conn = workspace.db.conn
     photos = conn.execute(
         "SELECT DISTINCT p.sha256, sp.print_sha256, p.original_name FROM photos p "
-        "LEFT JOIN media m ON m.sha256 = p.sha256 "
+        "JOIN visits v ON v.id = p.visit_id LEFT JOIN media m ON m.sha256 = p.sha256 "
         "LEFT JOIN sync_prints sp ON sp.sha256 = p.sha256 "
-        "WHERE m.sha256 IS NULL AND p.deleted_at IS NULL"
+        f"WHERE m.sha256 IS NULL AND p.deleted_at IS NULL AND {HOLDABLE_PHOTO}",
+        {"me": workspace.store.author.device_id},
     ).fetchall()
     for digest, print_digest, name in photos:
         data = _verified(share, available.get(print_digest or "", []), print_digest)

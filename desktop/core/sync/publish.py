@@ -2,8 +2,9 @@
 
 A record is published when this laptop changed at least one of its fields, and written
 again only when its latest stamp moved (sync_published remembers what was written), so
-a pass with nothing new writes nothing. Photos of identifiable people without a
-network-wide authorisation never leave the laptop.
+a pass with nothing new writes nothing. What goes is the network's part of each record
+(privacy.shared_records): a photo whose rights do not reach the network never leaves
+the laptop, and one withdrawn after it was shared is written again as its rights alone.
 """
 
 from __future__ import annotations
@@ -14,15 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.merge.exchange import record_document
+from desktop.core.privacy.audiences import SHARE_AUDIENCE, sql_rights_reach
+from desktop.core.privacy.shared_records import is_withdrawn, network_document
 from desktop.core.storage.file_names import safe_file_name
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.share import TABLES, Share
 
-# A photo may go to the network (see photos.may_share with the audience « reseau »).
-SHAREABLE_PHOTO = (
-    "(coalesce(identifiable_people, 0) = 0 OR (trim(coalesce(consent, '')) <> '' "
-    "AND coalesce(allowed_use, 'interne') IN ('reseau', 'public')))"
-)
+# A photo may go to the network (the same rule as the sheets: privacy.audiences).
+SHAREABLE_PHOTO = f"({sql_rights_reach(SHARE_AUDIENCE, 't.')} AND t.deleted_at IS NULL)"
 
 
 @dataclass
@@ -30,7 +30,8 @@ class PublishReport:
     records: int = 0
     media: int = 0
     sheets: int = 0
-    withdrawn: int = 0  # records no longer shared (a photo's authorisation withdrawn)
+    withdrawn: int = 0  # photos written again as their rights alone (no longer shown)
+    media_removed: int = 0  # files taken out of our media folder in the share
 
 
 def pending_count(workspace: Workspace) -> int:
@@ -39,7 +40,11 @@ def pending_count(workspace: Workspace) -> int:
 
 
 def _changed(workspace: Workspace, table: str) -> list[tuple[str, str, bool]]:
-    """(id, latest stamp, shareable) of this laptop's records not published as they are."""
+    """(id, latest stamp, shareable) of this laptop's records not published as they are.
+
+    A record that may not go and was never published stays out; one that was published
+    goes again (reduced to its rights) so that colleagues learn of the withdrawal.
+    """
     shareable = SHAREABLE_PHOTO if table == "photos" else "1"
     # Our own latest stamp: a colleague's edit is published by its author, not again by us.
     rows = workspace.db.conn.execute(
@@ -55,7 +60,7 @@ def _changed(workspace: Workspace, table: str) -> list[tuple[str, str, bool]]:
     return [
         (record_id, stamp, bool(ok))
         for record_id, stamp, ok in rows
-        if ((published.get(record_id) != stamp) if ok else (record_id in published))
+        if (ok or record_id in published) and published.get(record_id) != stamp
     ]
 
 
@@ -66,14 +71,11 @@ def publish_records(workspace: Workspace, share: Share, report: PublishReport) -
     for table in TABLES:  # parents first: a colleague reading half a pass finds them
         changed = _changed(workspace, table)
         for start in range(0, len(changed), BATCH):
-            written, withdrawn = [], []
+            written = []
             try:
                 for record_id, stamp, shareable in changed[start : start + BATCH]:
                     path = share.record_path(table, record_id)
-                    if not shareable:
-                        share.remove(path)
-                        withdrawn.append(record_id)
-                        continue
+                    report.withdrawn += not shareable
                     report.media += _publish_record(workspace, share, table, record_id, path)
                     written.append(
                         {
@@ -84,29 +86,32 @@ def publish_records(workspace: Workspace, share: Share, report: PublishReport) -
                         }
                     )
             finally:  # what was written stays written, even if the share fails halfway
-                _remember(workspace, written, withdrawn)
+                _remember(workspace, written)
             report.records += len(written)
-            report.withdrawn += len(withdrawn)
 
 
 def _publish_record(workspace, share, table: str, record_id: str, path: Path) -> int:
-    document = record_document(workspace.store, table, record_id)
+    document = network_document(workspace.store, record_document(workspace.store, table, record_id))
     media = 0
-    if table in ("photos", "documents"):
+    if table in ("photos", "documents") and _carries_media(table, document[table][0]):
         media = _publish_media(workspace, share, table, document)
     data = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
     share.write(path, data.encode("utf-8"))
     return media
 
 
-def _remember(workspace: Workspace, written: list[dict], withdrawn: list[str]) -> None:
+def _remember(workspace: Workspace, written: list[dict]) -> None:
     def save(writer) -> None:
         writer.db["sync_published"].upsert_all(written, pk="record_id")
-        writer.db.conn.executemany(
-            "DELETE FROM sync_published WHERE record_id = ?", [(r,) for r in withdrawn]
-        )
 
     workspace.service.call(save)
+
+
+def _carries_media(table: str, record: dict) -> bool:
+    """A live record whose picture or file the network may hold (see withdrawals)."""
+    if record.get("deleted_at"):
+        return False
+    return table == "documents" or not is_withdrawn(record)
 
 
 def _publish_media(workspace: Workspace, share: Share, table: str, document: dict) -> int:
@@ -127,6 +132,7 @@ def _publish_media(workspace: Workspace, share: Share, table: str, document: dic
     content_digest = hashlib.sha256(data).hexdigest()
     if table == "photos":
         record["print_sha256"] = content_digest
+        remember_print(workspace, digest, content_digest)
     target = share.media_path(content_digest, ext)
     if target.is_file() and target.stat().st_size == len(data):
         return 0
@@ -235,6 +241,16 @@ def publish_device(workspace: Workspace, share: Share, when: str) -> bool:
     share.write(path, data.encode("utf-8"))
     workspace.set_setting("sync_device_json", data)
     return True
+
+
+def remember_print(workspace: Workspace, digest: str, print_digest: str) -> None:
+    """Which file of the share holds a photo's print: what to remove when it is withdrawn."""
+    known = workspace.db.conn.execute(
+        "SELECT print_sha256 FROM sync_prints WHERE sha256 = ?", (digest,)
+    ).fetchone()
+    if not known or known[0] != print_digest:
+        row = {"sha256": digest, "print_sha256": print_digest}
+        workspace.service.call(lambda w: w.db["sync_prints"].upsert(row, pk="sha256"))
 
 
 def relative(path: Path, share: Share) -> str:

@@ -5,8 +5,10 @@ row per venue. The templates decide the columns, their order and their French he
 cells are typed plain values (str, int, float, datetime.date or None) that the CSV and
 XLSX writers turn into text or real numbers and dates.
 
-Personal data (fields marked `"x-personal": true` in the template, like the people met,
-and what is known of the photos: captions, consent references) is left out unless asked.
+Without personal data, an export is made for the network (privacy.audiences): fields
+that do not reach « réseau » (`"x-personal": true`, like the names of the people met,
+or `"x-audience": "interne"`) and what is known of the photos (captions, consent
+references) are left out. With personal data, it is internal: everything.
 Trashed venues and visits are always left out.
 """
 
@@ -20,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from desktop.core.forms.templates import FieldSpec, Template
+from desktop.core.privacy.audiences import INTERNE, RESEAU, field_audience, reaches, visible_data
 from desktop.core.storage.store import CarnetStore
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -129,7 +132,12 @@ def _table_row_text(spec: FieldSpec, row: Any) -> str:
 
 
 def is_personal(spec: FieldSpec) -> bool:
-    return bool(spec.schema.get("x-personal"))
+    """A field left out of an export for the network (it does not reach « réseau »)."""
+    return not reaches(field_audience(spec.schema), RESEAU)
+
+
+def _audience(filters: ExportFilter) -> str:
+    return INTERNE if filters.include_personal else RESEAU
 
 
 def actions_field(template: Template) -> FieldSpec | None:
@@ -228,7 +236,9 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
     action_columns = [Column(h or date_title) for h in ACTION_LEADING]
     action_specs = list(action_spec.columns) if action_spec else []
     action_columns += [Column(header_of(s), _wraps(s)) for s in action_specs]
-    venue_specs = list(venue_template.fields)
+    venue_specs = [
+        s for s in venue_template.fields if filters.include_personal or not is_personal(s)
+    ]
     venue_columns = [Column(h) for h in VENUE_LEADING]
     venue_columns += [
         Column(h, _wraps(s))
@@ -245,7 +255,9 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
     photos = _photo_texts(store) if filters.include_personal else {}
     visit_count: dict[str, int] = defaultdict(int)
     last_visit: dict[str, date] = {}
+    audience, visit_fields = _audience(filters), visit_template.schema.get("properties", {})
     for visit_id, venue_id, venue_name, commune, author, data in _visit_rows(store, filters):
+        data = visible_data(visit_fields, data, audience)
         visit_date = parse_iso_date(data.get("visit_date"))
         if not _in_range(visit_date, filters):
             continue
@@ -273,7 +285,9 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
                 [row[0], row[1], shown_date, visit_id]
                 + [cell(spec, action.get(spec.key)) for spec in action_specs]
             )
+    venue_fields = venue_template.schema.get("properties", {})
     for venue_id, data in _venue_rows(store, filters):
+        data = visible_data(venue_fields, data, audience)
         tables.venues.rows.append(
             [venue_id]
             + [cell(spec, data.get(spec.key)) for spec in venue_specs]

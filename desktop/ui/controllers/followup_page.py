@@ -50,7 +50,7 @@ class FollowupPage(QObject):
     def on_changes(self, changes: Changes) -> None:
         """Shown, the view follows the data: colleagues' actions and agreements too."""
         shown = self._view is not None and self._view.isVisible()
-        if shown and (changes.touches("visits") or changes.touches("venues")):
+        if shown and any(changes.touches(t) for t in ("visits", "venues", "photos")):
             self._view.reload()
 
     def stop(self) -> None:

@@ -76,6 +76,12 @@ class FollowupView(FollowupTabs, QWidget):
         self.tabs.addTab(self._venues_tab(), "")
         header = QHBoxLayout()
         header.addWidget(self.title)
+        self.review = QLabel()
+        self.review.setObjectName("photos_to_review")
+        self.review.setStyleSheet("color: #8a4b00;")
+        self.review.linkActivated.connect(self._open_review)
+        self.review.hide()
+        header.addWidget(self.review)
         header.addStretch(1)
         header.addWidget(self.loading)
         refresh = QPushButton(self.tr("Actualiser"))
@@ -163,8 +169,27 @@ class FollowupView(FollowupTabs, QWidget):
         self._show_agreements()
         self.next_model.set_rows(list(data.next_visits))
         self._show_venues()
+        self._show_review(data)
         ending = len(data.agreements_ending(NOTICE_HORIZON))
         self.counts_changed.emit(data.overdue_count(), ending)
+
+    def _show_review(self, data: Followup) -> None:
+        """« 12 photos à vérifier »: they stay internal until their rights are said."""
+        count = data.photos_to_review_count
+        self.review.setVisible(count > 0)
+        text = self.tr("%n photo(s) à vérifier (droit à l'image)", "", count)
+        self.review.setText(f"⚠ {text} — <a href='#'>{self.tr('voir')}</a>")
+        self.review.setToolTip(
+            self.tr(
+                "Tant que personne n'a dit si des personnes sont reconnaissables, ces photos "
+                "restent sur cet ordinateur, hors des fiches réseau et public."
+            )
+        )
+
+    def _open_review(self, _link: str = "") -> None:
+        if self.data and self.data.photos_to_review:
+            visit_id, venue_id, _ = self.data.photos_to_review[0]
+            self.visit_requested.emit(visit_id, venue_id, "", -1)
 
     def _fill_combo(self, combo: QComboBox, entries: list[tuple[str, str]]) -> None:
         """Refill through one model reset: not an addItem per venue. (PySide6 6.12 on

@@ -9,17 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
@@ -28,80 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.media.media_store import MediaStore
-from desktop.core.media.photos import AUDIENCES, PhotoLibrary, check_value
+from desktop.core.media.photos import PhotoLibrary, check_value
+from desktop.core.privacy.audiences import AUDIENCES
 from desktop.core.storage.records import AttachOutcome, Photo
 from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.autosave import Autosaver
 from desktop.ui.controllers.background import BackgroundRunner
+from desktop.ui.dialogs.photo_rights_dialog import (
+    IDENTIFIABLE_VALUES,
+    PhotoRightsDialog,
+    audience_labels,
+    identifiable_choices,
+    identifiable_key,
+)
 from desktop.ui.texts import fill
+from desktop.ui.views.photo_grid import PHOTO_ROLE, PhotoGrid, badge_icon, rights_state
 
-PHOTO_ROLE = Qt.ItemDataRole.UserRole
-ICON_SIZE = 150
 FILE_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
-
-
-def badge_icon(photo: Photo) -> QIcon:
-    """The thumbnail, with a red « autorisation ? » band when consent is missing."""
-    pixmap = QPixmap(photo.thumbnail)
-    if pixmap.isNull():
-        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
-        pixmap.fill(QColor("#ddd"))
-    pixmap = pixmap.scaled(
-        ICON_SIZE,
-        ICON_SIZE,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-    if photo.lacks_consent:
-        painter = QPainter(pixmap)
-        band = pixmap.rect().adjusted(0, pixmap.height() - 22, 0, 0)
-        painter.fillRect(band, QColor(176, 0, 32, 220))
-        painter.setPen(QColor("white"))
-        painter.drawText(band, Qt.AlignmentFlag.AlignCenter, "⚠ autorisation ?")
-        painter.end()
-    return QIcon(pixmap)
-
-
-class PhotoGrid(QListWidget):
-    """Thumbnails in a grid: drag inside to reorder, drop files from outside to attach."""
-
-    files_dropped = Signal(list)
-    moved = Signal(str, int)  # photo id, new index
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setViewMode(QListWidget.ViewMode.IconMode)
-        self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.setGridSize(QSize(ICON_SIZE + 20, ICON_SIZE + 44))
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setMovement(QListWidget.Movement.Snap)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setWordWrap(True)
-        self.setMinimumHeight(ICON_SIZE + 60)
-
-    def dragEnterEvent(self, event) -> None:
-        if event.source() is not self and event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if event.source() is not self and event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event) -> None:
-        if event.source() is not self:
-            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-            if paths:
-                self.files_dropped.emit(paths)
-                event.acceptProposedAction()
-            return
-        moving = self.currentItem()
-        super().dropEvent(event)
-        if moving is not None:
-            self.moved.emit(moving.data(PHOTO_ROLE), self.row(moving))
 
 
 class PhotoDetails(QWidget):
@@ -115,15 +56,13 @@ class PhotoDetails(QWidget):
         self.taken_on.setPlaceholderText(self.tr("AAAA-MM-JJ"))
         self.taken_on.setMaximumWidth(140)
         self.identifiable = QComboBox()
-        self.identifiable.addItem(self.tr("Non"), False)
-        self.identifiable.addItem(self.tr("Oui"), True)
+        for label, value in identifiable_choices(self):
+            self.identifiable.addItem(label, value)
         self.consent = QLineEdit()
         self.consent.setPlaceholderText(self.tr("Référence ou texte de l'autorisation"))
         self.allowed_use = QComboBox()
         self.allowed_use.addItem("—", None)
-        for audience, label in zip(
-            AUDIENCES, (self.tr("Interne"), self.tr("Réseau"), self.tr("Public")), strict=True
-        ):
+        for audience, label in zip(AUDIENCES, audience_labels(self), strict=True):
             self.allowed_use.addItem(label, audience)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #b00020;")
@@ -140,7 +79,11 @@ class PhotoDetails(QWidget):
         self.setEnabled(photo is not None)
         self.caption.setText(photo.caption if photo else "")
         self.taken_on.setText((photo.taken_on or "") if photo else "")
-        self.identifiable.setCurrentIndex(1 if photo and photo.identifiable_people else 0)
+        self.identifiable.setCurrentIndex(
+            self.identifiable.findData(
+                identifiable_key(photo.identifiable_people if photo else None)
+            )
+        )
         self.consent.setText(photo.consent if photo else "")
         self.allowed_use.setCurrentIndex(
             max(0, self.allowed_use.findData(photo.allowed_use if photo else None))
@@ -148,14 +91,19 @@ class PhotoDetails(QWidget):
         self.show_warning(photo)
 
     def show_warning(self, photo: Photo | None) -> None:
-        self.warning.setText(
-            self.tr(
+        if photo and photo.needs_review:
+            text = self.tr(
+                "À vérifier : dites si des personnes sont reconnaissables. D'ici là, cette "
+                "photo reste sur cet ordinateur, hors des fiches et exports partagés."
+            )
+        elif photo and photo.lacks_consent:
+            text = self.tr(
                 "Personnes reconnaissables sans autorisation : cette photo reste sur cet "
                 "ordinateur, hors des fiches et exports partagés."
             )
-            if photo and photo.lacks_consent
-            else ""
-        )
+        else:
+            text = ""
+        self.warning.setText(text)
 
 
 class PhotoPanel(QWidget):
@@ -167,7 +115,7 @@ class PhotoPanel(QWidget):
         self.library = PhotoLibrary(store, media)
         self.runner = BackgroundRunner(self)
         self.visit_id: str | None = None
-        self._icons: dict[tuple[str, bool], QIcon] = {}
+        self._icons: dict[tuple[str, str], QIcon] = {}
         self.running = 0
         self.last_outcomes: list[AttachOutcome] = []
         self.grid = PhotoGrid()
@@ -197,11 +145,16 @@ class PhotoPanel(QWidget):
         paste.clicked.connect(self.paste)
         self.remove = QPushButton(self.tr("Retirer la photo"))
         self.remove.clicked.connect(self.delete_current)
+        self.rights = QPushButton(self.tr("Droits de la sélection…"))
+        self.rights.setToolTip(
+            self.tr("Régler d'un coup le droit à l'image des photos sélectionnées")
+        )
+        self.rights.clicked.connect(self.set_rights_of_selection)
         hint = QLabel(self.tr("ou glissez-déposez des photos ou un dossier sur la visite"))
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)  # never widens the form past the window
         buttons = QHBoxLayout()
-        for widget in (add, paste, self.remove):
+        for widget in (add, paste, self.remove, self.rights):
             buttons.addWidget(widget)
         buttons.addWidget(hint, 1)
         layout = QVBoxLayout(self)
@@ -220,7 +173,9 @@ class PhotoPanel(QWidget):
         )
         d.consent.textEdited.connect(lambda text: self._queue("consent", text))
         d.identifiable.activated.connect(
-            lambda: self._queue("identifiable_people", d.identifiable.currentData())
+            lambda: self._queue(
+                "identifiable_people", IDENTIFIABLE_VALUES[d.identifiable.currentData()]
+            )
         )
         d.allowed_use.activated.connect(
             lambda: self._queue("allowed_use", d.allowed_use.currentData())
@@ -244,7 +199,7 @@ class PhotoPanel(QWidget):
 
     def _icon(self, photo: Photo) -> QIcon:
         """Thumbnails decoded once: a reload after a batch of 100 photos stays instant."""
-        key = (photo.sha256, photo.lacks_consent)
+        key = (photo.sha256, rights_state(photo))
         if key not in self._icons:
             self._icons[key] = badge_icon(photo)
         return self._icons[key]
@@ -252,7 +207,9 @@ class PhotoPanel(QWidget):
     def _add_item(self, photo: Photo) -> QListWidgetItem:
         item = QListWidgetItem(self._icon(photo), photo.caption or photo.original_name)
         item.setData(PHOTO_ROLE, photo.id)
-        if photo.lacks_consent:
+        if photo.needs_review:
+            item.setToolTip(self.tr("À vérifier : personnes reconnaissables ?"))
+        elif photo.lacks_consent:
             item.setToolTip(self.tr("Personnes reconnaissables sans autorisation"))
         self.grid.addItem(item)
         return item
@@ -314,6 +271,24 @@ class PhotoPanel(QWidget):
             self.library.delete_photo(photo.id)
             self.reload()
             self.report.setText(self.tr("Photo retirée (elle reste dans la corbeille)."))
+
+    def selected_ids(self) -> list[str]:
+        return [item.data(PHOTO_ROLE) for item in self.grid.selectedItems()]
+
+    def set_rights_of_selection(self) -> None:
+        """The same image rights for every selected photo (all of them if none is)."""
+        self.flush()
+        ids = self.selected_ids() or self.photo_ids()
+        if not ids:
+            return
+        dialog = PhotoRightsDialog(len(ids), self)
+        if dialog.exec() != PhotoRightsDialog.DialogCode.Accepted or not dialog.changes():
+            return
+        library, changes = self.library, dialog.changes()
+        changed = library.service.call(lambda w: library.on(w).update_photos(ids, changes))
+        current = self.grid.currentItem()
+        self.reload(current.data(PHOTO_ROLE) if current else None)
+        self.report.setText(fill(self.tr("Droits enregistrés pour %1 photo(s)."), len(changed)))
 
     def open_viewer(self, item: QListWidgetItem | None = None) -> None:
         from desktop.ui.views.photo_viewer import PhotoViewer

@@ -1,0 +1,3 @@
+"""The laptops sharing one folder, as in tests/sync."""
+
+from tests.sync.conftest import laptops, share, templates  # noqa: F401 - fixtures
