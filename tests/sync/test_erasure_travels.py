@@ -39,7 +39,7 @@ def described_visit(alice, tmp_path):
     photos = PhotoLibrary(alice.store, alice.workspace.media)
     [photo] = photos.attach_files(visit.id, [tmp_path / "four.jpg"])
     photos.update_photo(
-        photo.record_id, {"caption": "Jeanne Martin devant le four", "consent": "Non"}
+        photo.record_id, {"caption": "Jeanne Martin devant le four", "identifiable_people": False}
     )
     convention = tmp_path / "Convention Jeanne Martin.pdf"
     convention.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
@@ -69,14 +69,16 @@ def test_erasing_a_name_reaches_both_laptops_data_exports_and_sheets(laptops, tm
     assert alice.sync().ok and bob.sync().ok
     assert "Jeanne Martin" in everything_said(bob, visit.id, tmp_path)
 
-    held = find_person(bob.store, "jeanne martin")
-    assert {(m.table, m.field) for m in held} == {
-        ("visits", "people_met"),
+    shared = {
         ("visits", "strengths"),
         ("visits", "actions"),
         ("photos", "caption"),
         ("documents", "original_name"),
     }
+    held_here = find_person(alice.store, "jeanne martin")
+    assert {(m.table, m.field) for m in held_here} == shared | {("visits", "people_met")}
+    held = find_person(bob.store, "jeanne martin")  # the names of people met stay home
+    assert {(m.table, m.field) for m in held} == shared
     strengths = next(m for m in held if m.field == "strengths")
     assert strengths.venue == "Le Four à pain" and strengths.visit_date == "2026-11-20"
     assert strengths.excerpt.startswith("JEANNE Martin anime")
@@ -92,9 +94,8 @@ def test_erasing_a_name_reaches_both_laptops_data_exports_and_sheets(laptops, tm
         assert "[effacé]" in said
         assert "Jeannette aide le samedi" in said  # another person's name is untouched
         assert find_person(laptop.store, "Jeanne Martin") == []
-    data = bob.visit_data(visit.id)
-    assert data["people_met"] == [{"role": "Présidente", "name": "[effacé]"}]
-    assert data["actions"][0]["who"] == "[effacé]"
+    assert alice.visit_data(visit.id)["people_met"] == [{"role": "Présidente", "name": "[effacé]"}]
+    assert bob.visit_data(visit.id)["actions"][0]["who"] == "[effacé]"
     photo = PhotoLibrary(bob.store, bob.workspace.media).get_photo(photo_id)
     assert photo.caption == "[effacé] devant le four"
     [document] = DocumentLibrary(bob.store, bob.workspace.media).list_documents(visit.venue_id)

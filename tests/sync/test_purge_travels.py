@@ -41,6 +41,8 @@ def shared_visit_with_photos(alice, tmp_path):
     outcomes = photos.attach_files(
         visit.id, [jpeg(tmp_path / "a.jpg", (200, 10, 10)), jpeg(tmp_path / "b.jpg", (10, 200, 10))]
     )
+    for outcome in outcomes:  # reviewed: nobody identifiable, so they are shared
+        photos.update_photo(outcome.record_id, {"identifiable_people": False})
     return venue, visit, [o.record_id for o in outcomes]
 
 
@@ -52,6 +54,7 @@ def test_a_purged_visit_leaves_the_colleague_with_nothing_and_never_comes_back(l
     assert len(media_files(bob)) == 4  # two thumbnails, two prints
     share = Share(alice.share_folder, alice.store.author.device_id)
     old_copy = share.record_path("visits", visit.id).read_bytes()
+    assert len(list(share.own.glob("media/*"))) == 2  # the two prints, shared
 
     alice.store.delete_visit(visit.id)
     purged = empty_trash(alice.store, alice.workspace.media)
@@ -61,6 +64,7 @@ def test_a_purged_visit_leaves_the_colleague_with_nothing_and_never_comes_back(l
     tombstone = json.loads(share.record_path("visits", visit.id).read_text("utf-8"))
     assert tombstone["purged"] == [{"table": "visits", "id": visit.id}]
     assert tombstone["visits"] == [] and "Atelier bois" not in json.dumps(tombstone)
+    assert list(share.own.glob("media/*")) == []  # no record still shared needs the pictures
 
     report = bob.sync()
     assert report.ok and report.imported.purged == 3

@@ -6,7 +6,6 @@ are removed once it has committed. The sync then tells colleagues (sync/purges.p
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 
 from desktop.core.media.media_store import MediaStore
@@ -51,18 +50,9 @@ def purge_records(
 
 
 def remove_media_files(media: MediaStore, files: Iterable[MediaFile]) -> None:
+    """Every file of these hashes: original, thumbnail, print, document."""
     for item in files:
-        if item.kind == "document":
-            paths = [media.path("documents", item.sha256, item.ext)]
-        else:
-            paths = [
-                media.path("originals", item.sha256, item.ext or ".jpg"),
-                media.path("thumbnails", item.sha256),
-                media.path("print", item.sha256),
-            ]
-        for path in paths:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        media.forget(item.sha256)
 
 
 def describe(purged: Purged) -> str:
