@@ -63,11 +63,19 @@ def everything_said(laptop, visit_id: str, tmp_path: Path) -> str:
     return "\n".join(texts)
 
 
+def shared_sheets_text(laptop) -> str:
+    """The text of the sheets in the share's Fiches folder, as colleagues read them."""
+    sheets = sorted((laptop.share_folder / "Carnet" / "Fiches").rglob("*.pdf"))
+    assert sheets
+    return "\n".join(page.extract_text() for path in sheets for page in PdfReader(path).pages)
+
+
 def test_erasing_a_name_reaches_both_laptops_data_exports_and_sheets(laptops, tmp_path):
     alice, bob = laptops("alice"), laptops("bob")
     _, visit, photo_id = described_visit(alice, tmp_path)
-    assert alice.sync().ok and bob.sync().ok
+    assert alice.sync(sheets=True).ok and bob.sync(sheets=True).ok
     assert "Jeanne Martin" in everything_said(bob, visit.id, tmp_path)
+    assert "Martin" in shared_sheets_text(alice)
 
     shared = {
         ("visits", "strengths"),
@@ -86,7 +94,8 @@ def test_erasing_a_name_reaches_both_laptops_data_exports_and_sheets(laptops, tm
     erasure = erase_person(alice.store, "Jeanne Martin")
     assert erasure.records == {"visits": 1, "photos": 1, "documents": 1}
     assert erasure.occurrences == 5
-    assert alice.sync().ok and bob.sync().ok
+    assert alice.sync(sheets=True).ok and bob.sync(sheets=True).ok
+    assert "Martin" not in shared_sheets_text(alice) and "[effacé]" in shared_sheets_text(alice)
 
     for laptop in (alice, bob):
         said = everything_said(laptop, visit.id, tmp_path)
