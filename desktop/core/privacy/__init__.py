@@ -1,1 +1,2 @@
-"""The rights of people met on visits: finding what is held about a name, erasing it."""
+"""Privacy: who may see what (audiences, rights review, shared records), and the rights of
+people met (persons: access; erasure)."""
