@@ -77,7 +77,8 @@ def test_ctrl_e_exports_the_current_venue_as_a_workbook_in_the_background(
     assert asked[0][3] == "Classeur Excel (*.xlsx)"
     header, *rows = openpyxl.load_workbook(path)["Visites"].iter_rows(values_only=True)
     assert [r[0] for r in rows] == ["Le Moulin Fabrique"]
-    assert "Personnes rencontrées" not in header
+    cells = [str(c) for row in rows for c in row if c is not None]
+    assert "présidente" in cells and not any("Marie" in c for c in cells)  # role, no name
 
 
 def test_ctrl_e_still_writes_the_lossless_json(window, qtbot, tmp_path, monkeypatch):
