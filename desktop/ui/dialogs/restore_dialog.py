@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.backups.info import BackupError, BackupInfo, list_backups
+from desktop.core.forms.french import size_text as french_size
 from desktop.ui.texts import fill
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -57,7 +58,7 @@ def content_text(info: BackupInfo) -> str:
 
 
 def size_text(size: int) -> str:
-    return QLocale().formattedDataSize(size)
+    return french_size(size)  # « 0,5 Mo »
 
 
 class RestoreDialog(QDialog):

@@ -10,27 +10,56 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.forms.templates import Section, Template
+from desktop.core.forms.templates import FieldSpec, Section, Template
+from desktop.core.forms.typed_dates import as_typed_in_the_form
 from desktop.ui.form.editor_registry import make_editor
-from desktop.ui.form.field_widgets import FieldEditor
+from desktop.ui.form.field_widgets import DateEditor, FieldEditor
+from desktop.ui.form.table_editor import TableEditor
 from desktop.ui.texts import fill
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 190
 CARRIED_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
 CONFLICT_STYLE = "color: #8a1f00; background: #ffe4dc; border-radius: 3px; padding: 1px 4px;"
+
+
+REFUSING_KEYWORDS = {"pattern", "minimum", "maximum", "maxLength", "minLength", "format", "enum"}
+TYPED_INTO = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractItemView)
+
+
+def may_be_refused(spec: FieldSpec) -> bool:
+    """A field whose value validation can refuse (its row keeps room for the message)."""
+    return (
+        spec.required
+        or spec.widget in {"number", "integer", "date"}
+        or bool(REFUSING_KEYWORDS & spec.schema.keys())
+    )
+
+
+def name_field(editor: FieldEditor, spec: FieldSpec) -> None:
+    """objectName = the template key (tests find fields by it), accessibleName = its title
+    (what a screen reader says), on the editor and on the widget that takes the keys."""
+    editor.setObjectName(spec.key)
+    editor.setAccessibleName(spec.title)
+    for child in editor.findChildren(QWidget):
+        if isinstance(child, TYPED_INTO) and not child.accessibleName():
+            child.setAccessibleName(spec.title)
 
 
 class FieldRow(QWidget):
@@ -42,6 +71,10 @@ class FieldRow(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        if may_be_refused(editor.spec):  # its message does not push the form down
+            policy = self.error.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.error.setSizePolicy(policy)
         self.error.hide()
         self.carried = QLabel()
         self.carried.setStyleSheet(CARRIED_STYLE)
@@ -59,7 +92,7 @@ class FieldRow(QWidget):
         layout.addWidget(self.error)
 
     def set_errors(self, messages: list[str]) -> None:
-        self.error.setText("\n".join(messages))
+        self.error.setText("\n".join(as_typed_in_the_form(m) for m in messages))
         self.error.setVisible(bool(messages))
 
     def set_carried(self, text: str) -> None:
@@ -115,7 +148,9 @@ class FormView(QWidget):
             form.addRow(self._carry_note(section))
         for spec in section.fields:
             editor = make_editor(spec)
-            editor.setObjectName(f"field_{spec.key}")
+            name_field(editor, spec)
+            if isinstance(editor, DateEditor | TableEditor):
+                editor.set_date_anchor(self._visit_date)
             editor.edited.connect(
                 lambda key=spec.key, e=editor: self.field_edited.emit(key, e.value())
             )
@@ -136,6 +171,11 @@ class FormView(QWidget):
             self.rows[spec.key] = row
         self.section_boxes[section.id] = box
         self.page_layout.addWidget(box)
+
+    def _visit_date(self) -> str | None:
+        """Where an empty date's calendar opens: on the visit's date (or today)."""
+        row = self.rows.get("visit_date")
+        return row.editor.value() if row else None
 
     def _carry_note(self, section: Section) -> QWidget:
         note = QWidget()

@@ -13,12 +13,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, QSize, Qt,
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -28,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.media.media_store import MediaStore
-from desktop.core.media.photos import AUDIENCES, PhotoLibrary, check_value
+from desktop.core.media.photos import PhotoLibrary, check_value
 from desktop.core.storage.records import AttachOutcome, Photo
 from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.autosave import Autosaver
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.texts import fill
+from desktop.ui.views.photo_details import PhotoDetails
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole
 ICON_SIZE = 150
@@ -77,7 +75,21 @@ class PhotoGrid(QListWidget):
         self.setMovement(QListWidget.Movement.Snap)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setWordWrap(True)
-        self.setMinimumHeight(ICON_SIZE + 60)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Photos de la visite"))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its rows of thumbnails: the form scrolls, not a box inside it."""
+        cell = self.gridSize()
+        per_row = max(1, (self.viewport().width() - 4) // cell.width())
+        rows = max(1, -(-self.count() // per_row))
+        self.setFixedHeight(rows * cell.height() + 2 * self.frameWidth() + 8)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_height()
 
     def dragEnterEvent(self, event) -> None:
         if event.source() is not self and event.mimeData().hasUrls():
@@ -104,60 +116,6 @@ class PhotoGrid(QListWidget):
             self.moved.emit(moving.data(PHOTO_ROLE), self.row(moving))
 
 
-class PhotoDetails(QWidget):
-    """Caption, date taken and image rights of the selected photo, saved as typed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.caption = QLineEdit()
-        self.caption.setPlaceholderText(self.tr("Légende de la photo"))
-        self.taken_on = QLineEdit()
-        self.taken_on.setPlaceholderText(self.tr("AAAA-MM-JJ"))
-        self.taken_on.setMaximumWidth(140)
-        self.identifiable = QComboBox()
-        self.identifiable.addItem(self.tr("Non"), False)
-        self.identifiable.addItem(self.tr("Oui"), True)
-        self.consent = QLineEdit()
-        self.consent.setPlaceholderText(self.tr("Référence ou texte de l'autorisation"))
-        self.allowed_use = QComboBox()
-        self.allowed_use.addItem("—", None)
-        for audience, label in zip(
-            AUDIENCES, (self.tr("Interne"), self.tr("Réseau"), self.tr("Public")), strict=True
-        ):
-            self.allowed_use.addItem(label, audience)
-        self.warning = QLabel()
-        self.warning.setStyleSheet("color: #b00020;")
-        self.warning.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Légende :"), self.caption)
-        form.addRow(self.tr("Prise le :"), self.taken_on)
-        form.addRow(self.tr("Personnes reconnaissables :"), self.identifiable)
-        form.addRow(self.tr("Autorisation obtenue :"), self.consent)
-        form.addRow(self.tr("Usage autorisé :"), self.allowed_use)
-        form.addRow(self.warning)
-
-    def show_photo(self, photo: Photo | None) -> None:
-        self.setEnabled(photo is not None)
-        self.caption.setText(photo.caption if photo else "")
-        self.taken_on.setText((photo.taken_on or "") if photo else "")
-        self.identifiable.setCurrentIndex(1 if photo and photo.identifiable_people else 0)
-        self.consent.setText(photo.consent if photo else "")
-        self.allowed_use.setCurrentIndex(
-            max(0, self.allowed_use.findData(photo.allowed_use if photo else None))
-        )
-        self.show_warning(photo)
-
-    def show_warning(self, photo: Photo | None) -> None:
-        self.warning.setText(
-            self.tr(
-                "Personnes reconnaissables sans autorisation : cette photo reste sur cet "
-                "ordinateur, hors des fiches et exports partagés."
-            )
-            if photo and photo.lacks_consent
-            else ""
-        )
-
-
 class PhotoPanel(QWidget):
     photos_changed = Signal()
 
@@ -176,6 +134,7 @@ class PhotoPanel(QWidget):
         self.grid.currentItemChanged.connect(self._selected)
         self.grid.itemDoubleClicked.connect(self.open_viewer)
         self.details = PhotoDetails()
+        self.details.taken_on.anchor = self._visit_date  # an empty date's calendar
         self.details.setEnabled(False)
         self.autosaver = Autosaver(self._submit_details, lambda _key: "", self)
         self.autosaver.saved.connect(lambda _result: self._refresh_current())
@@ -215,9 +174,7 @@ class PhotoPanel(QWidget):
     def _connect_details(self) -> None:
         d = self.details
         d.caption.textEdited.connect(lambda text: self._queue("caption", text))
-        d.taken_on.editingFinished.connect(
-            lambda: self._queue("taken_on", d.taken_on.text().strip())
-        )
+        d.taken_on.committed.connect(self._date_taken_edited)
         d.consent.textEdited.connect(lambda text: self._queue("consent", text))
         d.identifiable.activated.connect(
             lambda: self._queue("identifiable_people", d.identifiable.currentData())
@@ -240,6 +197,7 @@ class PhotoPanel(QWidget):
         for photo in self.library.list_photos(self.visit_id) if self.visit_id else []:
             self._add_item(photo)
         self._select(select_id)
+        self.grid.fit_height()
         self.photos_changed.emit()
 
     def _icon(self, photo: Photo) -> QIcon:
@@ -255,6 +213,7 @@ class PhotoPanel(QWidget):
         if photo.lacks_consent:
             item.setToolTip(self.tr("Personnes reconnaissables sans autorisation"))
         self.grid.addItem(item)
+        self.grid.fit_height()
         return item
 
     def _select(self, photo_id: str | None) -> None:
@@ -264,6 +223,9 @@ class PhotoPanel(QWidget):
         self.grid.setCurrentRow(rows[0] if rows else -1)
         if not rows:
             self.details.show_photo(None)
+
+    def _visit_date(self) -> str | None:
+        return self.store.get_visit(self.visit_id).data.get("visit_date") if self.visit_id else None
 
     def photo_ids(self) -> list[str]:
         return [self.grid.item(i).data(PHOTO_ROLE) for i in range(self.grid.count())]
@@ -291,6 +253,17 @@ class PhotoPanel(QWidget):
             self._editing_id = self.grid.currentItem().data(PHOTO_ROLE)
             self.autosaver.bind(self._editing_id)
             self.autosaver.queue(key, value)
+
+    def _date_taken_edited(self) -> None:
+        field = self.details.taken_on
+        if field.is_flagged():  # kept as typed and flagged; the stored date stays
+            self.report.setText(
+                self.tr("Date de prise de vue non enregistrée : ce n'est pas une date.")
+            )
+            return
+        photo = self.current_photo()
+        if photo is not None and field.value() != photo.taken_on:
+            self._queue("taken_on", field.value())
 
     def _submit_details(self, photo_id: str, changes: dict[str, Any], _bases):
         try:
