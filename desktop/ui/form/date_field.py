@@ -109,20 +109,19 @@ class DateLineEdit(QLineEdit):
         """On the date shown, else on anchor() (the visit's date), else today."""
         shown = read_typed_date(self.text()) or read_typed_date(self.anchor() or "")
         start = shown or date.today()
-        calendar = QCalendarWidget(self, Qt.WindowType.Popup)
-        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        calendar.setGridVisible(True)
-        calendar.setSelectedDate(QDate(start.year, start.month, start.day))
-        calendar.activated.connect(lambda day: self._picked(calendar, day))
-        calendar.clicked.connect(lambda day: self._picked(calendar, day))
-        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
-        calendar.show()
-        calendar.setFocus()
-        self.calendar = calendar
+        if self.calendar is None:  # one per field, kept (hidden) between uses
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setGridVisible(True)
+            self.calendar.activated.connect(self._picked)
+            self.calendar.clicked.connect(self._picked)
+        self.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+        self.calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.calendar.show()
+        self.calendar.setFocus()
 
-    def _picked(self, calendar: QCalendarWidget, day: QDate) -> None:
-        calendar.close()
-        self.calendar = None
+    def _picked(self, day: QDate) -> None:
+        self.calendar.hide()
         self._set_by_user(day.toString(Qt.DateFormat.ISODate))
         self.setFocus()
 

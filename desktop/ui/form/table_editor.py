@@ -99,6 +99,7 @@ class TableEditor(FieldEditor):
         self._loading = False
         self.table.itemChanged.connect(self._on_item_changed)
         add = QPushButton(self.tr("Ajouter une ligne"))
+        add.setObjectName("add_row")
         add.clicked.connect(self.add_row)
         remove = QPushButton(self.tr("Supprimer la ligne"))
         remove.clicked.connect(self.remove_current_row)
