@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="38"/>
+        <location filename="../../desktop/app.py" line="39"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="39"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="42"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="46"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder.</numerusform>
@@ -123,17 +123,32 @@
 <context>
     <name>BrowserPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="35"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="46"/>
         <source>Filtrer les lieux (nom, commune)… Ctrl+L</source>
         <translation>Filter venues (name, town)… Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="64"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="48"/>
+        <source>Filtrer les lieux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="56"/>
+        <source>Lieux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="75"/>
+        <source>Visites du lieu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="96"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="120"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="191"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
@@ -222,83 +237,112 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
-    <name>DateEditor</name>
+    <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="209"/>
-        <source>— (non renseignée)</source>
-        <translation>— (not set)</translation>
+        <location filename="../../desktop/ui/form/date_field.py" line="145"/>
+        <source>Choisir dans le calendrier (Alt+Bas)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="216"/>
-        <source>Effacer la date</source>
-        <translation>Clear the date</translation>
+        <location filename="../../desktop/ui/form/date_field.py" line="146"/>
+        <source>Calendrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="149"/>
+        <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="54"/>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentDetails</name>
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="35"/>
-        <location filename="../../desktop/ui/views/document_details.py" line="40"/>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>Type de document</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="43"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="37"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="38"/>
+        <source>Date du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_details.py" line="41"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="42"/>
+        <source>Fin de la convention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_details.py" line="44"/>
         <source>Date de fin de la convention d&apos;occupation ou du bail</source>
         <translation>End date of the occupation agreement or lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="48"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="50"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="49"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="51"/>
         <source>Date du document :</source>
         <translation>Document date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="50"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="52"/>
         <source>Fin de la convention :</source>
         <translation>Agreement ends:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="74"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="76"/>
         <source>Type enregistré : %1.</source>
         <translation>Type saved: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="94"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="87"/>
+        <source>Date non enregistrée : « %1 » n&apos;est pas une date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_details.py" line="97"/>
         <source>Date enregistrée.</source>
         <translation>Date saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="94"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="97"/>
         <source>Date effacée.</source>
         <translation>Date cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="102"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="105"/>
         <source>Non enregistré : %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="121"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="124"/>
         <source>Date enregistrée. Ce lieu n&apos;a pas encore de visite : aucune section « Lieu et occupation » à mettre à jour.</source>
         <translation>Date saved. This venue has no visit yet: there is no “Premises and occupation” section to update.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="136"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="139"/>
         <source>Date de fin reportée dans la section « Lieu et occupation » de la visite du %1.</source>
         <translation>End date copied into the “Premises and occupation” section of the visit of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="146"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="149"/>
         <source>Date de fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="149"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="152"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
     </message>
@@ -396,7 +440,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="231"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="232"/>
         <source>Joindre des documents au lieu</source>
         <translation>Attach documents to the venue</translation>
     </message>
@@ -508,8 +552,32 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="44"/>
-        <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
-        <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
+        <source>Export terminé : %1, %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="45"/>
+        <source>%n lieu(x)</source>
+        <translation type="unfinished">
+            <numerusform>%n venue</numerusform>
+            <numerusform>%n venues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
+        <source>%n visite(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="47"/>
+        <source>%n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="51"/>
@@ -629,8 +697,8 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="160"/>
-        <source>Exporté : %1 visites, %2 actions, %3 lieux → %4</source>
-        <translation>Exported: %1 visits, %2 actions, %3 venues → %4</translation>
+        <source>Exporté : %1, %2, %3 → %4</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="161"/>
@@ -930,22 +998,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="148"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="188"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="149"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="189"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="200"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="240"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="211"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="251"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1094,17 +1162,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="83"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="77"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="272"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1112,7 +1180,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="294"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1201,125 +1269,158 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PhotoDetails</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="113"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="20"/>
         <source>Légende de la photo</source>
         <translation>Photo caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="115"/>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <location filename="../../desktop/ui/views/photo_details.py" line="21"/>
+        <source>Légende</source>
+        <translation type="unfinished">Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="118"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="23"/>
+        <source>Prise le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="25"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="119"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="26"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="121"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="28"/>
         <source>Référence ou texte de l&apos;autorisation</source>
         <translation>Reference or text of the consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="32"/>
         <source>Interne</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="32"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="125"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="32"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="132"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="36"/>
+        <source>Personnes reconnaissables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="37"/>
+        <source>Usage autorisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="40"/>
+        <source>Autorisation obtenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="45"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="133"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="46"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="134"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="47"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="135"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="48"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="136"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="49"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="153"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="66"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoGrid</name>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="79"/>
+        <source>Photos de la visite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="194"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="153"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="196"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="155"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="198"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="157"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="200"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="159"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="256"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="214"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="316"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="261"/>
+        <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="289"/>
         <source>Photo retirée (elle reste dans la corbeille).</source>
         <translation>Photo removed (it stays in the bin).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="332"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="304"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="363"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="334"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="379"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="350"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="391"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="362"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -1327,7 +1428,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="398"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="369"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -1409,22 +1510,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="72"/>
         <source>Identifiant de cet ordinateur :</source>
         <translation>This computer’s ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="73"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="78"/>
         <source>Logo du réseau</source>
         <translation>Network logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="85"/>
         <source>Dossier partagé du réseau</source>
         <translation>Network shared folder</translation>
     </message>
@@ -1470,67 +1571,67 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="55"/>
         <source>illisible</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="74"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="80"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="92"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="94"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="105"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="117"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="130"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="148"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
@@ -1855,22 +1956,22 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="72"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="76"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="77"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="81"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="81"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="85"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="86"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="90"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -1878,19 +1979,24 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="70"/>
-        <source>Date au format AAAA-MM-JJ</source>
-        <translation>Date as YYYY-MM-DD</translation>
+        <location filename="../../desktop/ui/form/table_editor.py" line="98"/>
+        <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="73"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="101"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="75"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="104"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/table_editor.py" line="139"/>
+        <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1919,27 +2025,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="263"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="262"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="266"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="265"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="267"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="266"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="293"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="290"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="294"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="291"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2005,42 +2111,42 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="138"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="139"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="143"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="144"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="144"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="145"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="187"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="186"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="196"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="195"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="243"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="245"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="248"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="247"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>
@@ -2094,12 +2200,12 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="168"/>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="169"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="169"/>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="170"/>
         <source>Non</source>
         <translation>No</translation>
     </message>

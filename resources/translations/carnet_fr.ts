@@ -15,7 +15,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="39"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="42"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="46"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="120"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="191"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
@@ -71,6 +71,30 @@
 </context>
 <context>
     <name>ExchangeActions</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="45"/>
+        <source>%n lieu(x)</source>
+        <translation type="unfinished">
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
+        <source>%n visite(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="47"/>
+        <source>%n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="51"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
@@ -124,7 +148,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="211"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="251"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -135,7 +159,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="272"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -146,7 +170,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="391"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="362"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>

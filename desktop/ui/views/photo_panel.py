@@ -13,7 +13,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, QSize, Qt,
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,6 +27,7 @@ from desktop.core.media.media_store import MediaStore
 from desktop.core.media.photos import PhotoLibrary, check_value
 from desktop.core.storage.records import AttachOutcome, Photo
 from desktop.core.storage.store import CarnetStore
+from desktop.ui import file_dialogs
 from desktop.ui.controllers.autosave import Autosaver
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.texts import fill
@@ -301,9 +301,7 @@ class PhotoPanel(QWidget):
 
     # ----------------------------------------------------------------- attaching
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Ajouter des photos"), "", FILE_FILTER
-        )
+        names = file_dialogs.open_files(self, "photos", self.tr("Ajouter des photos"), FILE_FILTER)
         if names:
             self.attach_paths([Path(n) for n in names])
 
