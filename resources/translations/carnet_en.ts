@@ -130,17 +130,17 @@
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="48"/>
         <source>Filtrer les lieux</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter venues</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="56"/>
         <source>Lieux</source>
-        <translation type="unfinished"></translation>
+        <translation>Venues</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="75"/>
         <source>Visites du lieu</source>
-        <translation type="unfinished"></translation>
+        <translation>The venue&apos;s visits</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="96"/>
@@ -148,7 +148,7 @@
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="191"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="194"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
@@ -239,19 +239,19 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="145"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="148"/>
         <source>Choisir dans le calendrier (Alt+Bas)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="146"/>
-        <source>Calendrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick from the calendar (Alt+Down)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/form/date_field.py" line="149"/>
+        <source>Calendrier</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="152"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
 </context>
 <context>
@@ -259,7 +259,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/form/date_field.py" line="54"/>
         <source>JJ/MM/AAAA</source>
-        <translation type="unfinished"></translation>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="57"/>
+        <source>Effacer la date</source>
+        <translation>Clear the date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="58"/>
+        <source>Effacer la date (Suppr)</source>
+        <translation>Clear the date (Delete)</translation>
     </message>
 </context>
 <context>
@@ -267,19 +277,19 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="35"/>
         <source>Type de document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document type</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="37"/>
         <location filename="../../desktop/ui/views/document_details.py" line="38"/>
         <source>Date du document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document date</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="41"/>
         <location filename="../../desktop/ui/views/document_details.py" line="42"/>
         <source>Fin de la convention</source>
-        <translation type="unfinished"></translation>
+        <translation>End of the agreement</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="44"/>
@@ -309,7 +319,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="87"/>
         <source>Date non enregistrée : « %1 » n&apos;est pas une date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date not saved: “%1” is not a date.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="97"/>
@@ -350,152 +360,157 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="76"/>
+        <source>Documents du lieu</source>
+        <translation>The venue&apos;s documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="78"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="78"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="78"/>
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="90"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="91"/>
         <source>Joindre un document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="92"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="93"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="94"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="95"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="95"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="96"/>
         <source>Mettre le document à la corbeille</source>
         <translation>Move the document to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="97"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="98"/>
         <source>ou glissez-déposez des fichiers sur cette section</source>
         <translation>or drag and drop files onto this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="107"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="108"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="108"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="109"/>
         <source>Remettre le document dans la liste</source>
         <translation>Put the document back in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="124"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="125"/>
         <source>Statuts</source>
         <translation>Articles of association</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="125"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="126"/>
         <source>Règlement intérieur</source>
         <translation>Internal rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="126"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="127"/>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="127"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="128"/>
         <source>Convention d&apos;occupation / bail</source>
         <translation>Occupation agreement / lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="128"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="129"/>
         <source>Délibération</source>
         <translation>Council decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="129"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="130"/>
         <source>Comptes annuels</source>
         <translation>Annual accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="130"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="131"/>
         <source>PV d&apos;assemblée</source>
         <translation>General meeting minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="131"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="132"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="232"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="233"/>
         <source>Joindre des documents au lieu</source>
         <translation>Attach documents to the venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="233"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="234"/>
         <source>Documents (%1);;Tous les fichiers (*)</source>
         <translation>Documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="249"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="250"/>
         <source>%1 : impossible de joindre ce fichier (%2).</source>
         <translation>%1: this file cannot be attached (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="268"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="269"/>
         <source>1 document joint.</source>
         <translation>1 document attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="270"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="271"/>
         <source>%1 documents joints.</source>
         <translation>%1 documents attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="273"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="274"/>
         <source>Non joints :</source>
         <translation>Not attached:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="280"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="281"/>
         <source>Documents non joints</source>
         <translation>Documents not attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="281"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="282"/>
         <source>Certains fichiers n&apos;ont pas été joints ; les autres l&apos;ont été.</source>
         <translation>Some files were not attached; the others were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="324"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="325"/>
         <source>Le fichier de « %1 » est introuvable dans le dossier de données.</source>
         <translation>The file of “%1” is missing from the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="331"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="332"/>
         <source>Aucune application n&apos;a pu ouvrir « %1 ».</source>
         <translation>No application could open “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="347"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="348"/>
         <source>Document mis à la corbeille</source>
         <translation>Document moved to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="358"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="359"/>
         <source>Document remis dans la liste</source>
         <translation>Document put back in the list</translation>
     </message>
@@ -553,12 +568,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="44"/>
         <source>Export terminé : %1, %2, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export finished: %1, %2, %3.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="45"/>
         <source>%n lieu(x)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n venue</numerusform>
             <numerusform>%n venues</numerusform>
         </translation>
@@ -566,7 +581,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
         <source>%n visite(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n visit</numerusform>
             <numerusform>%n visits</numerusform>
         </translation>
@@ -574,9 +589,9 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="47"/>
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -591,6 +606,33 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="59"/>
         <source>Import terminé : %1 nouveaux, %2 mis à jour.</source>
         <translation>Import complete: %1 new, %2 updated.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="229"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="232"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="235"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n venue</numerusform>
+            <numerusform>%n venues</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -698,7 +740,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="160"/>
         <source>Exporté : %1, %2, %3 → %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: %1, %2, %3 → %4</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="161"/>
@@ -812,9 +854,9 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="133"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="155"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
@@ -823,11 +865,16 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="86"/>
+        <source>Actions à mener</source>
+        <translation>Actions to take</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="193"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -835,66 +882,81 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="98"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="99"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="101"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="102"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="108"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="109"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
         <source>Reste</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="134"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="156"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="159"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="116"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="137"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="160"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="125"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="121"/>
+        <source>Conventions qui finissent</source>
+        <translation>Agreements ending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="127"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="129"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="131"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="142"/>
+        <source>Prochaines visites</source>
+        <translation>Next visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="153"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="161"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="181"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="166"/>
+        <source>Lieux non visités</source>
+        <translation>Venues not visited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="185"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="187"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -902,7 +964,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="192"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
@@ -998,22 +1060,27 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="188"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="119"/>
+        <source>Sections de la fiche</source>
+        <translation>Sections of the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/form_view.py" line="189"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="189"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="190"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="240"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="241"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="251"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="252"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1198,27 +1265,32 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Venue name, or town to search the directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="39"/>
+        <source>Lieux de la liste nationale</source>
+        <translation>Venues of the national list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="47"/>
         <source>Créer le lieu</source>
         <translation>Create venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="51"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="52"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="56"/>
         <source>Lieux connus de l&apos;annuaire national (cliquez pour reprendre) :</source>
         <translation>Venues in the national directory (click one to use it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="89"/>
         <source>Identité reprise de l&apos;annuaire : %1</source>
         <translation>Details taken from the directory: %1</translation>
     </message>
@@ -1276,12 +1348,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/views/photo_details.py" line="21"/>
         <source>Légende</source>
-        <translation type="unfinished">Caption</translation>
+        <translation>Caption</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_details.py" line="23"/>
         <source>Prise le</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken on</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_details.py" line="25"/>
@@ -1316,17 +1388,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/views/photo_details.py" line="36"/>
         <source>Personnes reconnaissables</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiable people</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_details.py" line="37"/>
         <source>Usage autorisé</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowed use</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_details.py" line="40"/>
         <source>Autorisation obtenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent obtained</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_details.py" line="45"/>
@@ -1364,7 +1436,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/views/photo_panel.py" line="79"/>
         <source>Photos de la visite</source>
-        <translation type="unfinished"></translation>
+        <translation>The visit&apos;s photos</translation>
     </message>
 </context>
 <context>
@@ -1397,7 +1469,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <message>
         <location filename="../../desktop/ui/views/photo_panel.py" line="261"/>
         <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date taken not saved: it is not a date.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_panel.py" line="289"/>
@@ -1660,8 +1732,13 @@ The current state will be backed up first (“before restore”).</translation>
         <source>Mots à chercher dans toutes les visites…</source>
         <translation>Words to look for in all visits…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="44"/>
+        <source>Visites trouvées</source>
+        <translation>Visits found</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="75"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visit found</numerusform>
@@ -1981,7 +2058,7 @@ The current state will be backed up first (“before restore”).</translation>
     <message>
         <location filename="../../desktop/ui/form/table_editor.py" line="98"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
-        <translation type="unfinished"></translation>
+        <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/form/table_editor.py" line="101"/>
@@ -1996,7 +2073,7 @@ The current state will be backed up first (“before restore”).</translation>
     <message>
         <location filename="../../desktop/ui/form/table_editor.py" line="139"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
 </context>
 <context>
@@ -2007,17 +2084,22 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="33"/>
+        <source>Éléments de la corbeille</source>
+        <translation>Items in the trash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="35"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="42"/>
         <source>Les éléments supprimés restent ici et peuvent être restaurés.</source>
         <translation>Deleted items stay here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="51"/>
         <source>%1 — supprimé le %2</source>
         <translation>%1 — deleted on %2</translation>
     </message>
@@ -2053,57 +2135,62 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueHistoryPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="41"/>
+        <source>Visites du lieu, de la plus récente</source>
+        <translation>The venue&apos;s visits, latest first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
         <source>Auteur·rice</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="45"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="46"/>
         <source>Double-clic ou Entrée : ouvrir la visite</source>
         <translation>Double-click or Enter: open the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="52"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="53"/>
         <source>Comparer la visite du</source>
         <translation>Compare the visit of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="54"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="55"/>
         <source>à celle du</source>
         <translation>with that of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="81"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="82"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="101"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="102"/>
         <source>&lt;i&gt;Aucune visite à comparer.&lt;/i&gt;</source>
         <translation>&lt;i&gt;No visits to compare.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="103"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="104"/>
         <source>&lt;i&gt;Une seule visite : rien à comparer encore.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Only one visit: nothing to compare yet.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="108"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="109"/>
         <source>&lt;i&gt;Choisissez deux visites différentes.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Choose two different visits.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="113"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="114"/>
         <source>&lt;i&gt;Rien n&apos;a changé en gouvernance, modèle économique ni occupation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Nothing changed in governance, business model or occupancy.&lt;/i&gt;</translation>
     </message>

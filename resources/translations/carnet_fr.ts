@@ -42,7 +42,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="191"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="194"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
@@ -74,7 +74,7 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="45"/>
         <source>%n lieu(x)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n lieu</numerusform>
             <numerusform>%n lieux</numerusform>
         </translation>
@@ -82,7 +82,7 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
         <source>%n visite(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n visite</numerusform>
             <numerusform>%n visites</numerusform>
         </translation>
@@ -90,9 +90,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="47"/>
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -101,6 +101,33 @@
         <translation>
             <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
             <numerusform>%n photos de personnes reconnaissables sans autorisation laissées de côté.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="229"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="232"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="235"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
         </translation>
     </message>
 </context>
@@ -126,10 +153,10 @@
 <context>
     <name>FollowupTabs</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="193"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -137,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="187"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -148,7 +175,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="251"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="252"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -181,7 +208,7 @@
 <context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="75"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visite trouvée</numerusform>

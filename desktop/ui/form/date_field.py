@@ -53,6 +53,9 @@ class DateLineEdit(QLineEdit):
         self.calendar: QCalendarWidget | None = None
         self.setPlaceholderText(self.tr("JJ/MM/AAAA"))
         self.setClearButtonEnabled(True)
+        for button in self.findChildren(QToolButton):  # Qt's clear button: say what it does
+            button.setAccessibleName(self.tr("Effacer la date"))
+            button.setToolTip(self.tr("Effacer la date (Suppr)"))
         self.textEdited.connect(self.user_changed)
         self.editingFinished.connect(self._finished)
 

@@ -116,6 +116,7 @@ class FormView(QWidget):
         self.section_notes: dict[str, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(170)
+        self.navigation.setAccessibleName(self.tr("Sections de la fiche"))
         self.navigation.setWordWrap(True)  # long section titles wrap instead of scrolling
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setStyleSheet("QListWidget::item { padding: 5px 4px; }")

@@ -143,8 +143,11 @@ class BrowserPanel(QWidget):
         """The keyboard goes to the visit list (its first row when none is selected)."""
         if self.visits.rowCount() == 0:
             return False
-        if not self.visit_view.currentIndex().isValid():
+        if not self.visit_view.currentIndex().isValid():  # pointed at, not opened yet
+            self.visit_view.selectionModel().blockSignals(True)
             self.visit_view.selectRow(0)
+            self.visit_view.selectionModel().blockSignals(False)
+            self.visit_view.viewport().update()
         self.visit_view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 

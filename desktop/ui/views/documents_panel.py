@@ -73,6 +73,7 @@ class DocumentsPanel(DocumentDetails, QWidget):
     # ------------------------------------------------------------------ layout
     def _build_tree(self) -> None:
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Documents du lieu"))
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Document"), self.tr("Date"), self.tr("Fin")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
