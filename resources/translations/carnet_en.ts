@@ -138,17 +138,17 @@
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="75"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="77"/>
         <source>Visites du lieu</source>
         <translation>The venue&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="96"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="98"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="194"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="200"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
@@ -239,17 +239,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="148"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="155"/>
         <source>Choisir dans le calendrier (Alt+Bas)</source>
         <translation>Pick from the calendar (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="149"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="156"/>
         <source>Calendrier</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="152"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="159"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
@@ -1060,27 +1060,27 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="119"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="121"/>
         <source>Sections de la fiche</source>
         <translation>Sections of the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="189"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="191"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="190"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="192"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="241"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="243"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="252"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="254"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -2107,27 +2107,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="262"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="264"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="265"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="267"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="266"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="268"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="290"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="292"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="291"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="293"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2213,27 +2213,27 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="186"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="188"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="195"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="197"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="243"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="245"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="246"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="247"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="249"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

@@ -158,3 +158,13 @@ def test_numbers_come_back_as_typed(visit, qtbot):
     window.close_visit()
     window.open_visit(visit_id, window.browser.venue_id)
     assert window.visit_editor.form.editor("annual_budget").line.text() == "1\u202f234,5"
+
+
+def test_a_validation_message_does_not_push_the_form_down(visit, qtbot):
+    window, visit_id = visit
+    form = window.visit_editor.form
+    below = form.rows["facilitator"]
+    before = below.mapTo(form, below.rect().topLeft()).y()
+    type_date(qtbot, line_of(window, "visit_date"), "pas une date")
+    qtbot.waitUntil(lambda: form.rows["visit_date"].error.isVisible())
+    assert below.mapTo(form, below.rect().topLeft()).y() == before

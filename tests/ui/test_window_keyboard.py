@@ -155,3 +155,45 @@ def test_the_shared_folder_label_shows_no_ampersand(window, qtbot):
     qtbot.addWidget(dialog)
     (label,) = [w for w in dialog.findChildren(QLabel) if "Dossier partagé" in w.text()]
     assert isinstance(label.buddy(), QLineEdit)  # « &D » underlines D, Alt+D goes there
+
+
+def test_a_change_by_a_command_leaves_the_suivi_shown(venue_with_visits, qtbot, data_dir):
+    from tests.headless import run_carnet
+
+    window, venue_id, _older, latest = venue_with_visits
+    window.open_visit(latest, venue_id)
+    window.show_followup()
+    followup = window.pages.currentWidget()
+    done = run_carnet(data_dir, "set", latest, "economic_notes=Mis à jour")
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(
+        lambda: window.store.get_visit(latest).data.get("economic_notes") == "Mis à jour"
+    )
+    qtbot.wait(1500)  # the change hub's next look
+    assert window.pages.currentWidget() is followup
+    assert window.browser.current_visit_id() == latest  # still selected in the list
+
+
+def test_a_new_visit_opens_at_its_top(venue_with_visits, qtbot):
+    window, venue_id, _older, latest = venue_with_visits
+    window.open_visit(latest, venue_id)
+    form = window.visit_editor.form
+    form.scroll_to_section_index(4)  # somewhere down the previous visit
+    assert form.scroll.verticalScrollBar().value() > 0
+    window.new_visit()
+    qtbot.wait(50)  # after the layout pass
+    assert window.visit_editor.record_id not in {latest, _older}
+    assert form.scroll.verticalScrollBar().value() == 0  # « Visite » heading shown
+    assert QApplication.focusWidget() is form.editor("visit_type").combo
+
+
+def test_the_visit_list_shows_its_state_column_whole(venue_with_visits):
+    window, venue_id, _older, latest = venue_with_visits
+    window.store.update_visit(latest, {"visit_date": "pas une date", "staff_fte": "beaucoup"})
+    window.open_venue(venue_id)
+    view = window.browser.visit_view
+    row = window.browser.visits.row_of(latest)
+    text = window.browser.visits.index(row, 4).data()
+    assert text == "⚠ 2 à corriger"
+    needed = view.fontMetrics().horizontalAdvance(text)
+    assert view.columnWidth(4) >= needed  # never « ⚠ 1 à corr… »

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -58,6 +58,7 @@ class DateLineEdit(QLineEdit):
             button.setToolTip(self.tr("Effacer la date (Suppr)"))
         self.textEdited.connect(self.user_changed)
         self.editingFinished.connect(self._finished)
+        self.setMinimumHeight(self.sizeHint().height())  # the red flag's border moves nothing
 
     def value(self) -> str | None:
         """ISO when the text is a date, the text as typed when not, None when empty."""
@@ -79,6 +80,12 @@ class DateLineEdit(QLineEdit):
         self.set_value(value)
         self.user_changed.emit()
         self.committed.emit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Reached by the keyboard (Tab, Entrée on a visit): typing replaces the date."""
+        super().focusInEvent(event)
+        if event.reason() not in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.PopupFocusReason):
+            self.selectAll()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()

@@ -39,7 +39,8 @@ CARRIED_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; paddin
 CONFLICT_STYLE = "color: #8a1f00; background: #ffe4dc; border-radius: 3px; padding: 1px 4px;"
 
 
-REFUSING_KEYWORDS = {"pattern", "minimum", "maximum", "maxLength", "minLength", "format", "enum"}
+# (not "enum": a combo offers only its choices)
+REFUSING_KEYWORDS = {"pattern", "minimum", "maximum", "maxLength", "minLength", "format"}
 TYPED_INTO = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractItemView)
 
 
@@ -75,6 +76,7 @@ class FieldRow(QWidget):
             policy = self.error.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             self.error.setSizePolicy(policy)
+            self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing())
         self.error.hide()
         self.carried = QLabel()
         self.carried.setStyleSheet(CARRIED_STYLE)
@@ -267,8 +269,12 @@ class FormView(QWidget):
         if 0 <= index < len(boxes):
             self.scroll.verticalScrollBar().setValue(boxes[index].y())
 
-    def focus_field(self, key: str, table_row: int = -1) -> None:
-        """Scroll to a field and give it the keyboard focus (a table: on that row)."""
+    def scroll_to_top(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def focus_field(self, key: str, table_row: int = -1, at_top: bool = False) -> None:
+        """Scroll to a field and give it the keyboard focus (a table: on that row); at_top:
+        the page stays at its top, first heading shown (a new visit)."""
         row = self.rows.get(key)
         if not row:
             return
@@ -278,6 +284,10 @@ class FormView(QWidget):
             table.setCurrentCell(table_row, 0)
         target = table if table is not None else self._focusable(editor)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if at_top:
+            self.scroll_to_top()
+            QTimer.singleShot(0, self.scroll_to_top)  # after the layout of a form shown now
+            return
         self.scroll.ensureWidgetVisible(row)
         # A form shown just now is laid out on the next turn of the event loop: scroll again.
         QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row, 0, 80))

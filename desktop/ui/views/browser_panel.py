@@ -70,7 +70,9 @@ class BrowserPanel(QWidget):
         self.visit_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.visit_view.horizontalHeader().setStretchLastSection(True)
+        # Each column as wide as its content (« ⚠ 1 à corriger » whole): the list scrolls
+        # sideways in a narrow panel rather than cutting the last column.
+        self.visit_view.horizontalHeader().setStretchLastSection(False)
         self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
         self.visit_view.setAccessibleName(self.tr("Visites du lieu"))
         self.visit_view.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it
@@ -188,12 +190,14 @@ class BrowserPanel(QWidget):
     # --------------------------------------------------------------- visits
     def reload_visits(self, select_id: str | None = None) -> None:
         visits = self.store.list_visits(self.venue_id) if self.venue_id else []
+        # Quietly: a list refreshed after a change (a sync, a command) keeps its selection
+        # without taking the user away from the Suivi or the venue page.
         self.visit_view.selectionModel().blockSignals(True)
         self.visits.set_visits(visits)
-        self.visit_view.selectionModel().blockSignals(False)
-        self.visits_label.setText(self.tr("<b>Visites</b> (%n)", "", len(visits)))
         if select_id:
             self.select_visit(select_id)
+        self.visit_view.selectionModel().blockSignals(False)
+        self.visits_label.setText(self.tr("<b>Visites</b> (%n)", "", len(visits)))
 
     def select_visit(self, visit_id: str) -> None:
         row = self.visits.row_of(visit_id)
