@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import file_dialogs
 from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.form.wheel_guard import guard_wheel
 from desktop.ui.texts import fill
 
 EXTENSIONS = {"xlsx": ".xlsx", "csv": ".csv", "json": ".json"}
@@ -110,7 +111,7 @@ class ExportDialog(QDialog):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setEnabled(False)
-        return edit
+        return guard_wheel(edit)  # the wheel changes it only once focused
 
     def _update(self) -> None:
         tables = self.format.currentData() != "json"
