@@ -30,6 +30,7 @@ class TrashDialog(QDialog):
         self.resize(560, 400)
         self._list_trash = list_trash
         self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Éléments de la corbeille"))
         self.items.itemDoubleClicked.connect(lambda _: self._restore())
         self.restore = QPushButton(self.tr("&Restaurer"))
         self.restore.clicked.connect(self._restore)
