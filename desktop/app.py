@@ -26,6 +26,7 @@ from desktop.ui.views.main_window import MainWindow
 def create_window(workspace: Workspace) -> MainWindow:
     window = MainWindow(workspace)
     window.resize(1280, 720)
+    window.state.restore()  # as it was left: geometry, splitters, last visit
     return window
 
 

@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="38"/>
+        <location filename="../../desktop/app.py" line="39"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="39"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="42"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="46"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder.</numerusform>
@@ -123,17 +123,32 @@
 <context>
     <name>BrowserPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="43"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="46"/>
         <source>Filtrer les lieux (nom, commune)… Ctrl+L</source>
         <translation>Filter venues (name, town)… Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="72"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="48"/>
+        <source>Filtrer les lieux</source>
+        <translation>Filter venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="56"/>
+        <source>Lieux</source>
+        <translation>Venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="77"/>
+        <source>Visites du lieu</source>
+        <translation>The venue&apos;s visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="98"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="138"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="200"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
@@ -222,83 +237,122 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
-    <name>DateEditor</name>
+    <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="209"/>
-        <source>— (non renseignée)</source>
-        <translation>— (not set)</translation>
+        <location filename="../../desktop/ui/form/date_field.py" line="155"/>
+        <source>Choisir dans le calendrier (Alt+Bas)</source>
+        <translation>Pick from the calendar (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="216"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="156"/>
+        <source>Calendrier</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="159"/>
+        <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
+        <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="54"/>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="57"/>
         <source>Effacer la date</source>
         <translation>Clear the date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/date_field.py" line="58"/>
+        <source>Effacer la date (Suppr)</source>
+        <translation>Clear the date (Delete)</translation>
     </message>
 </context>
 <context>
     <name>DocumentDetails</name>
     <message>
         <location filename="../../desktop/ui/views/document_details.py" line="35"/>
-        <location filename="../../desktop/ui/views/document_details.py" line="40"/>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>Type de document</source>
+        <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="43"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="37"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="38"/>
+        <source>Date du document</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_details.py" line="41"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="42"/>
+        <source>Fin de la convention</source>
+        <translation>End of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_details.py" line="44"/>
         <source>Date de fin de la convention d&apos;occupation ou du bail</source>
         <translation>End date of the occupation agreement or lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="48"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="50"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="49"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="51"/>
         <source>Date du document :</source>
         <translation>Document date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="50"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="52"/>
         <source>Fin de la convention :</source>
         <translation>Agreement ends:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="74"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="76"/>
         <source>Type enregistré : %1.</source>
         <translation>Type saved: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="94"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="87"/>
+        <source>Date non enregistrée : « %1 » n&apos;est pas une date.</source>
+        <translation>Date not saved: “%1” is not a date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_details.py" line="97"/>
         <source>Date enregistrée.</source>
         <translation>Date saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="94"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="97"/>
         <source>Date effacée.</source>
         <translation>Date cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="102"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="105"/>
         <source>Non enregistré : %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="121"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="124"/>
         <source>Date enregistrée. Ce lieu n&apos;a pas encore de visite : aucune section « Lieu et occupation » à mettre à jour.</source>
         <translation>Date saved. This venue has no visit yet: there is no “Premises and occupation” section to update.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="136"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="139"/>
         <source>Date de fin reportée dans la section « Lieu et occupation » de la visite du %1.</source>
         <translation>End date copied into the “Premises and occupation” section of the visit of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="146"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="149"/>
         <source>Date de fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="149"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="152"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
     </message>
@@ -306,152 +360,157 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="76"/>
+        <source>Documents du lieu</source>
+        <translation>The venue&apos;s documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="78"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="78"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="78"/>
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="90"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="91"/>
         <source>Joindre un document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="92"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="93"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="94"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="95"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="95"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="96"/>
         <source>Mettre le document à la corbeille</source>
         <translation>Move the document to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="97"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="98"/>
         <source>ou glissez-déposez des fichiers sur cette section</source>
         <translation>or drag and drop files onto this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="107"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="108"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="108"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="109"/>
         <source>Remettre le document dans la liste</source>
         <translation>Put the document back in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="124"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="125"/>
         <source>Statuts</source>
         <translation>Articles of association</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="125"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="126"/>
         <source>Règlement intérieur</source>
         <translation>Internal rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="126"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="127"/>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="127"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="128"/>
         <source>Convention d&apos;occupation / bail</source>
         <translation>Occupation agreement / lease</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="128"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="129"/>
         <source>Délibération</source>
         <translation>Council decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="129"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="130"/>
         <source>Comptes annuels</source>
         <translation>Annual accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="130"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="131"/>
         <source>PV d&apos;assemblée</source>
         <translation>General meeting minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="131"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="132"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="231"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="233"/>
         <source>Joindre des documents au lieu</source>
         <translation>Attach documents to the venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="233"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="234"/>
         <source>Documents (%1);;Tous les fichiers (*)</source>
         <translation>Documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="249"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="250"/>
         <source>%1 : impossible de joindre ce fichier (%2).</source>
         <translation>%1: this file cannot be attached (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="268"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="269"/>
         <source>1 document joint.</source>
         <translation>1 document attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="270"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="271"/>
         <source>%1 documents joints.</source>
         <translation>%1 documents attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="273"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="274"/>
         <source>Non joints :</source>
         <translation>Not attached:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="280"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="281"/>
         <source>Documents non joints</source>
         <translation>Documents not attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="281"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="282"/>
         <source>Certains fichiers n&apos;ont pas été joints ; les autres l&apos;ont été.</source>
         <translation>Some files were not attached; the others were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="324"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="325"/>
         <source>Le fichier de « %1 » est introuvable dans le dossier de données.</source>
         <translation>The file of “%1” is missing from the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="331"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="332"/>
         <source>Aucune application n&apos;a pu ouvrir « %1 ».</source>
         <translation>No application could open “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="347"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="348"/>
         <source>Document mis à la corbeille</source>
         <translation>Document moved to the bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/documents_panel.py" line="358"/>
+        <location filename="../../desktop/ui/views/documents_panel.py" line="359"/>
         <source>Document remis dans la liste</source>
         <translation>Document put back in the list</translation>
     </message>
@@ -508,8 +567,32 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="44"/>
-        <source>Export terminé : %1 lieux, %2 visites, %3 photos.</source>
-        <translation>Export finished: %1 venues, %2 visits, %3 photos.</translation>
+        <source>Export terminé : %1, %2, %3.</source>
+        <translation>Export finished: %1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="45"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n venue</numerusform>
+            <numerusform>%n venues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="47"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="51"/>
@@ -526,114 +609,141 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="230"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="233"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="236"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n venue</numerusform>
+            <numerusform>%n venues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="53"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="55"/>
         <source>Excel (.xlsx) — visites, actions, lieux</source>
         <translation>Excel (.xlsx) — visits, actions, venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="56"/>
         <source>CSV (3 fichiers, pour Excel en français)</source>
         <translation>CSV (3 files, for French-language Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="57"/>
         <source>JSON sans perte (pour un autre ordinateur Carnet)</source>
         <translation>Lossless JSON (for another Carnet computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="59"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="62"/>
         <source>Ce lieu : %1</source>
         <translation>This venue: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="64"/>
         <source>Du</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="66"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="76"/>
         <source>Inclure les données personnelles</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="81"/>
         <source>&lt;b&gt;Données personnelles (RGPD).&lt;/b&gt; L&apos;export contiendra les noms des personnes rencontrées et, pour les photos, les légendes et les références d&apos;autorisation. N&apos;incluez ces données que si le destinataire en a besoin et le droit de les traiter ; ne les envoyez pas aux financeurs. Rangez le fichier à l&apos;abri et supprimez-le quand il ne sert plus.</source>
         <translation>&lt;b&gt;Personal data (GDPR).&lt;/b&gt; The export will contain the names of the people met and, for photos, the captions and consent references. Only include this data if the recipient needs it and is entitled to process it; do not send it to funders. Keep the file somewhere safe and delete it once it is no longer needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="95"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="99"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="100"/>
         <source>Lieux :</source>
         <translation>Venues:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="101"/>
         <source>Période :</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="125"/>
         <source>Une ligne par visite, une par action à mener, une par lieu ; les éléments à la corbeille n&apos;y sont pas. Sans la case, ni les personnes rencontrées ni les informations sur les photos n&apos;y figurent.</source>
         <translation>One row per visit, one per action to take, one per venue; items in the bin are left out. Without the box ticked, neither the people met nor the photo information is included.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="133"/>
         <source>Le JSON sans perte reprend tous les lieux et toutes les visites, avec les personnes rencontrées, pour les importer sur un autre ordinateur. La case y ajoute les photos de personnes reconnaissables sans autorisation.</source>
         <translation>Lossless JSON includes all venues and all visits, with the people met, to import them on another computer. The box adds the photos of identifiable people without consent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="156"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="157"/>
         <source>Exporter vers</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="158"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="159"/>
         <source>CSV séparé par des points-virgules (*.csv)</source>
         <translation>Semicolon-separated CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="160"/>
-        <source>Exporté : %1 visites, %2 actions, %3 lieux → %4</source>
-        <translation>Exported: %1 visits, %2 actions, %3 venues → %4</translation>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="161"/>
+        <source>Exporté : %1, %2, %3 → %4</source>
+        <translation>Exported: %1, %2, %3 → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="162"/>
         <source>(et, à côté : %1)</source>
         <translation>(and, alongside: %1)</translation>
     </message>
@@ -744,9 +854,9 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="133"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="155"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
@@ -755,11 +865,16 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="86"/>
+        <source>Actions à mener</source>
+        <translation>Actions to take</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="193"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -767,66 +882,81 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="98"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="99"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="101"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="102"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="108"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="109"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
         <source>Reste</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="134"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="156"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="159"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="116"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="137"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="160"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="125"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="121"/>
+        <source>Conventions qui finissent</source>
+        <translation>Agreements ending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="127"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="129"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="131"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="142"/>
+        <source>Prochaines visites</source>
+        <translation>Next visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="153"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="161"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="181"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="166"/>
+        <source>Lieux non visités</source>
+        <translation>Venues not visited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="185"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="187"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -834,7 +964,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="192"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
@@ -943,22 +1073,27 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="148"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="121"/>
+        <source>Sections de la fiche</source>
+        <translation>Sections of the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/form_view.py" line="191"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="149"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="192"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="200"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="243"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="211"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="254"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1107,22 +1242,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="46"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="48"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="83"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="77"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="273"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1130,7 +1265,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="295"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1148,27 +1283,32 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Venue name, or town to search the directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="39"/>
+        <source>Lieux de la liste nationale</source>
+        <translation>Venues of the national list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="47"/>
         <source>Créer le lieu</source>
         <translation>Create venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="51"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="52"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="56"/>
         <source>Lieux connus de l&apos;annuaire national (cliquez pour reprendre) :</source>
         <translation>Venues in the national directory (click one to use it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="89"/>
         <source>Identité reprise de l&apos;annuaire : %1</source>
         <translation>Details taken from the directory: %1</translation>
     </message>
@@ -1318,125 +1458,158 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoDetails</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="54"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="25"/>
         <source>Légende de la photo</source>
         <translation>Photo caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="56"/>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <location filename="../../desktop/ui/views/photo_details.py" line="26"/>
+        <source>Légende</source>
+        <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="62"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="28"/>
+        <source>Prise le</source>
+        <translation>Taken on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="33"/>
         <source>Référence ou texte de l&apos;autorisation</source>
         <translation>Reference or text of the consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="71"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="39"/>
+        <source>Personnes reconnaissables</source>
+        <translation>Identifiable people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="40"/>
+        <source>Usage autorisé</source>
+        <translation>Allowed use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="43"/>
+        <source>Autorisation obtenue</source>
+        <translation>Consent obtained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="48"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="72"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="49"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="73"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="50"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="74"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="51"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="75"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="52"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="96"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="73"/>
         <source>À vérifier : dites si des personnes sont reconnaissables. D&apos;ici là, cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>To review: say whether people can be recognised. Until then, this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="101"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="78"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoGrid</name>
+    <message>
+        <location filename="../../desktop/ui/views/photo_grid.py" line="71"/>
+        <source>Photos de la visite</source>
+        <translation>The visit&apos;s photos</translation>
+    </message>
+</context>
+<context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="142"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="76"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="144"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="78"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="146"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="80"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="148"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="82"/>
         <source>Droits de la sélection…</source>
         <translation>Rights of the selection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="150"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="84"/>
         <source>Régler d&apos;un coup le droit à l&apos;image des photos sélectionnées</source>
         <translation>Set the image rights of the selected photos at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="153"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="211"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="144"/>
         <source>À vérifier : personnes reconnaissables ?</source>
         <translation>To review: can people be recognised?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="213"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="146"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="273"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="193"/>
+        <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
+        <translation>Date taken not saved: it is not a date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="221"/>
         <source>Photo retirée (elle reste dans la corbeille).</source>
         <translation>Photo removed (it stays in the bin).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="291"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="239"/>
         <source>Droits enregistrés pour %1 photo(s).</source>
         <translation>Rights saved for %1 photo(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="307"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="254"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="338"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="284"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="354"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="300"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="366"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="312"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -1444,7 +1617,7 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="373"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="319"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -1581,22 +1754,22 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="72"/>
         <source>Identifiant de cet ordinateur :</source>
         <translation>This computer’s ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="73"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="78"/>
         <source>Logo du réseau</source>
         <translation>Network logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="85"/>
         <source>Dossier partagé du réseau</source>
         <translation>Network shared folder</translation>
     </message>
@@ -1642,67 +1815,67 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="55"/>
         <source>illisible</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="74"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="80"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="92"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="94"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="105"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="117"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="130"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="148"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
@@ -1731,8 +1904,13 @@ The current state will be backed up first (“before restore”).</translation>
         <source>Mots à chercher dans toutes les visites…</source>
         <translation>Words to look for in all visits…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="44"/>
+        <source>Visites trouvées</source>
+        <translation>Visits found</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="75"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visit found</numerusform>
@@ -2050,19 +2228,24 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="70"/>
-        <source>Date au format AAAA-MM-JJ</source>
-        <translation>Date as YYYY-MM-DD</translation>
+        <location filename="../../desktop/ui/form/table_editor.py" line="98"/>
+        <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
+        <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="73"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="101"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="75"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="104"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/table_editor.py" line="139"/>
+        <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
+        <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
 </context>
 <context>
@@ -2073,57 +2256,62 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="41"/>
+        <source>Éléments de la corbeille</source>
+        <translation>Items in the trash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="43"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="48"/>
         <source>&amp;Supprimer définitivement…</source>
         <translation>&amp;Delete permanently…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="50"/>
         <source>&amp;Vider la corbeille…</source>
         <translation>&amp;Empty the bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="59"/>
         <source>Les éléments supprimés restent ici et peuvent être restaurés.</source>
         <translation>Deleted items stay here and can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="69"/>
         <source>%1 — supprimé le %2</source>
         <translation>%1 — deleted on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="91"/>
         <source>Supprimer définitivement « %1 » ?</source>
         <translation>Delete “%1” permanently?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="100"/>
         <source>Vider la corbeille : supprimer définitivement ses %1 élément(s) ?</source>
         <translation>Empty the bin: delete its %1 item(s) permanently?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="108"/>
         <source> Un lieu emporte ses visites, photos et documents ; une visite, ses photos.</source>
         <translation> A venue takes its visits, photos and documents with it; a visit, its photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="113"/>
         <source>Cette action est irréversible : rien ne pourra être restauré, les fichiers des photos et documents sont effacés de cet ordinateur.%1 La suppression sera transmise aux collègues à la prochaine synchronisation.</source>
         <translation>This cannot be undone: nothing can be restored, and the files of the photos and documents are erased from this computer.%1 The deletion will reach colleagues at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="122"/>
         <source>Supprimer définitivement</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="134"/>
         <source>Supprimé définitivement : %1 lieu(x), %2 visite(s), %3 photo(s), %4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur.</source>
         <translation>Deleted permanently: %1 venue(s), %2 visit(s), %3 photo(s), %4 document(s); %5 file(s) erased from this computer.</translation>
     </message>
@@ -2131,27 +2319,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="262"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="264"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="265"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="267"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="266"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="268"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="290"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="292"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="291"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="293"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2159,57 +2347,62 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>VenueHistoryPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="41"/>
+        <source>Visites du lieu, de la plus récente</source>
+        <translation>The venue&apos;s visits, latest first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
         <source>Auteur·rice</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="45"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="46"/>
         <source>Double-clic ou Entrée : ouvrir la visite</source>
         <translation>Double-click or Enter: open the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="52"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="53"/>
         <source>Comparer la visite du</source>
         <translation>Compare the visit of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="54"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="55"/>
         <source>à celle du</source>
         <translation>with that of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="81"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="82"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="101"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="102"/>
         <source>&lt;i&gt;Aucune visite à comparer.&lt;/i&gt;</source>
         <translation>&lt;i&gt;No visits to compare.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="103"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="104"/>
         <source>&lt;i&gt;Une seule visite : rien à comparer encore.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Only one visit: nothing to compare yet.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="108"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="109"/>
         <source>&lt;i&gt;Choisissez deux visites différentes.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Choose two different visits.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="113"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="114"/>
         <source>&lt;i&gt;Rien n&apos;a changé en gouvernance, modèle économique ni occupation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Nothing changed in governance, business model or occupancy.&lt;/i&gt;</translation>
     </message>
@@ -2232,27 +2425,27 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="186"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="188"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="195"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="197"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="243"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="245"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="246"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="247"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="249"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>
@@ -2306,12 +2499,12 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="168"/>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="169"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="169"/>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="170"/>
         <source>Non</source>
         <translation>No</translation>
     </message>

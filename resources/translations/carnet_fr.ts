@@ -15,7 +15,7 @@
 <context>
     <name>BackupCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="39"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="42"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="46"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="138"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="200"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
@@ -72,11 +72,62 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="45"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/exchange_actions.py" line="47"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="51"/>
         <source>%n photo(s) de personnes reconnaissables sans autorisation laissée(s) de côté.</source>
         <translation>
             <numerusform>%n photo de personnes reconnaissables sans autorisation laissée de côté.</numerusform>
             <numerusform>%n photos de personnes reconnaissables sans autorisation laissées de côté.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="230"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="233"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="236"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
         </translation>
     </message>
 </context>
@@ -102,10 +153,10 @@
 <context>
     <name>FollowupTabs</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="193"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -113,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="187"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -135,7 +186,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="211"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="254"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -146,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="273"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -157,7 +208,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="366"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="312"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>
@@ -168,7 +219,7 @@
 <context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="75"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visite trouvée</numerusform>

@@ -6,7 +6,8 @@ Run with the virtualenv's Python, from any folder:
 
 - carnet_en.ts: every source string (French) with its English translation;
 - carnet_fr.ts: only the ``%n`` strings (-pluralonly), for the French plural forms;
-- carnet_en.qm / carnet_fr.qm: compiled next to them, loaded by desktop/ui/i18n.py.
+- carnet_en.qm / carnet_fr.qm: compiled next to them, loaded by desktop/ui/i18n.py;
+- qtbase_extra_fr.ts (by hand, not extracted): Qt's own words that Qt's qtbase_fr misses.
 
 Strings no longer in the code are dropped (-no-obsolete); existing translations are kept.
 """
@@ -23,6 +24,7 @@ TOOLS = Path(sys.executable).parent
 SOURCE_LANGUAGE = "fr"
 # (language, extra lupdate options)
 CATALOGUES = (("en", []), ("fr", ["-pluralonly"]))
+QT_EXTRA = ["qtbase_extra_fr"]  # written by hand: Qt's words its qtbase_fr leaves English
 
 
 def tool(name: str) -> str:
@@ -54,8 +56,9 @@ def main() -> int:
             + files
             + ["-ts", str(ts.relative_to(ROOT))]
         )
-    for language, _ in CATALOGUES:
-        ts, qm = HERE / f"carnet_{language}.ts", HERE / f"carnet_{language}.qm"
+    names = [f"carnet_{language}" for language, _ in CATALOGUES] + QT_EXTRA
+    for name in names:
+        ts, qm = HERE / f"{name}.ts", HERE / f"{name}.qm"
         run([lrelease, str(ts.relative_to(ROOT)), "-qm", str(qm.relative_to(ROOT))])
         print(f"compiled {qm.relative_to(ROOT)} ({qm.stat().st_size} bytes)")
     return 0

@@ -241,3 +241,12 @@ def test_export_to_a_missing_folder_is_refused_in_french(carnet, visit_id, tmp_p
     message = refused(carnet("export", "--format", "json", "-o", str(target)))
     assert "Impossible d'écrire" in message
     assert not target.parent.exists()
+
+
+def test_set_reads_dates_the_french_way(carnet, visit_id):
+    result = carnet("set", visit_id, "visit_date=11/02/2025", "end_date=31/12/26")
+    assert result.returncode == 0, result.stderr
+    fields = show(carnet, visit_id)["fields"]
+    assert fields["visit_date"] == "2025-02-11" and fields["end_date"] == "2026-12-31"
+    message = refused(carnet("set", visit_id, "end_date=31/02/2026"))
+    assert "end_date" in message and show(carnet, visit_id)["fields"]["end_date"] == "2026-12-31"

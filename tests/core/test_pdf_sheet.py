@@ -386,8 +386,8 @@ def test_an_empty_visit_renders(workspace, visit_id, audience):
     pages = pdf_pages(sheet.data)
     assert len(pages) == 1 and "page 1 / 1" in pages[0]
     assert "Le Moulin Fabrique" in pages[0] and "date à préciser" in pages[0]
-    internal = " – interne" if audience == "interne" else ""  # never the name of one that travels
-    assert sheet.file_name == f"sans-date_Le-Moulin-Fabrique_visite{internal}.pdf"
+    suffix = "" if audience == "reseau" else f" – {audience}"  # never one over the other
+    assert sheet.file_name == f"sans-date_Le-Moulin-Fabrique_visite{suffix}.pdf"
     assert sheet.photos_left_out == 0
 
 

@@ -153,8 +153,12 @@ def test_editing_a_photo_is_stamped_and_checked(setup):
     assert set(result.changed) == {"caption", "identifiable_people"}
     stamps = workspace.store.field_stamps(photo_id)
     assert stamps["caption"]["device_id"] == workspace.store.author.device_id
-    with pytest.raises(ValueError, match="AAAA-MM-JJ"):
-        library.update_photo(photo_id, {"taken_on": "11/02/2025"})
+    library.update_photo(photo_id, {"taken_on": "11/02/2025"})  # typed the French way
+    assert library.get_photo(photo_id).taken_on == "2025-02-11"
+    for unreadable in ("31/02/2025", "2025-02-31", "hier"):  # never another date
+        with pytest.raises(ValueError, match="JJ/MM/AAAA"):
+            library.update_photo(photo_id, {"taken_on": unreadable})
+    assert library.get_photo(photo_id).taken_on == "2025-02-11"
     with pytest.raises(ValueError, match="Usage autorisé"):
         library.update_photo(photo_id, {"allowed_use": "partout"})
     assert library.get_photo(photo_id).caption == "Façade côté cour"

@@ -186,3 +186,29 @@ def test_files_in_the_share_follow_the_users_umask(visit):
         os.umask(previous)
     modes = {oct(p.stat().st_mode & 0o777) for p in share_files(alice)}
     assert modes == {"0o644"}
+
+
+def test_a_deleted_visit_takes_its_pictures_out_of_the_share(visit):
+    alice, bob, visit_id = visit
+    attach(alice, visit_id, "Repas partagé", COLOURS[2], identifiable_people=False)
+    alice.sync()
+    bob.sync()
+    alice.store.set_deleted("visits", visit_id, "2026-11-30T10:00:00")
+    alice.sync()
+    assert shared_media(alice) == []
+    shared_text = "".join(p.read_text("utf-8", "replace") for p in share_files(alice))
+    assert "Repas partagé" not in shared_text
+    assert bob.sync().imported.media_forgotten == 1
+
+
+def test_what_is_kept_home_is_not_written_again_at_every_pass(visit):
+    """A record whose shared part leaves fields out is still « published as it is »."""
+    alice, _, visit_id = visit
+    alice.store.update_visit(visit_id, {"people_met": [{"role": "Trésorier", "name": "Karim"}]})
+    photo = attach(alice, visit_id, "Atelier", COLOURS[0], identifiable_people=False)
+    alice.sync()
+    photos(alice).update_photo(photo, {"allowed_use": "interne"})
+    assert alice.sync().published.records == 1  # the withdrawal, once
+    for _ in range(2):
+        report = alice.sync()
+        assert report.published.records == 0 and report.pending == 0

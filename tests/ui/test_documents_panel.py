@@ -78,7 +78,8 @@ def select(panel, name):
     raise AssertionError(f"{name} n'est pas dans la liste")
 
 
-def set_date(qtbot, line_edit, text):
+def set_date(qtbot, date_field, text):
+    line_edit = date_field.line
     line_edit.setFocus()
     line_edit.clear()
     qtbot.keyClicks(line_edit, text)
@@ -258,11 +259,19 @@ def test_document_date_accepts_iso_and_french_dates_and_refuses_bad_ones(
     assert select(panel, "Statuts.pdf").text(1) == "04/11/2023"
     set_date(qtbot, panel.doc_date, "15/01/2024")
     assert library(ws).list_documents(venue_id)[0].doc_date == "2024-01-15"
-    assert panel.doc_date.text() == "2024-01-15"
-    set_date(qtbot, panel.doc_date, "2024-02-30")
-    assert panel.status.text().startswith("Non enregistré : Date invalide")
-    assert library(ws).list_documents(venue_id)[0].doc_date == "2024-01-15"
-    assert panel.doc_date.text() == "2024-01-15"  # back to what is stored
+    assert panel.doc_date.line.text() == "15/01/2024"
+    set_date(qtbot, panel.doc_date, "11022025")
+    assert library(ws).list_documents(venue_id)[0].doc_date == "2025-02-11"
+    assert panel.doc_date.line.text() == "11/02/2025"
+    set_date(qtbot, panel.doc_date, "30/02/2024")
+    assert panel.status.text() == "Date non enregistrée : « 30/02/2024 » n'est pas une date."
+    assert library(ws).list_documents(venue_id)[0].doc_date == "2025-02-11"
+    assert panel.doc_date.line.text() == "30/02/2024"  # kept as typed, never replaced
+    panel.doc_type.setFocus()  # leaving it: flagged, with its message
+    assert panel.doc_date.message.isVisibleTo(panel) and panel.doc_date.is_flagged()
+    panel.doc_date.line.setFocus()
+    qtbot.keyClick(panel.doc_date.line, Qt.Key.Key_Delete)  # Suppr empties it
+    assert library(ws).list_documents(venue_id)[0].doc_date is None
     set_date(qtbot, panel.doc_date, "")
     assert library(ws).list_documents(venue_id)[0].doc_date is None
     assert select(panel, "Statuts.pdf").text(1) == ""
@@ -293,7 +302,7 @@ def test_agreement_end_date_fills_the_latest_visit_when_the_user_agrees(agreemen
     assert select(panel, "Convention AOT mairie.pdf").text(2) == "30/06/2027"
     doc = library(ws).list_documents(panel.venue_id)[0]
     assert doc.end_date == "2027-06-30"
-    panel.end_date.editingFinished.emit()  # focus leaves after Return: no second question
+    panel.end_date.line.editingFinished.emit()  # focus leaves after Return: no second question
     assert asked == ["30/06/2027"]
 
 

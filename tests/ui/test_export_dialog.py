@@ -71,13 +71,12 @@ def test_ctrl_e_exports_the_current_venue_as_a_workbook_in_the_background(
     export_action(window).trigger()
     qtbot.waitUntil(lambda: "Exporté" in window.statusBar().currentMessage(), timeout=10000)
     path = tmp_path / "moulin.xlsx"  # the extension is added
-    assert window.statusBar().currentMessage() == (
-        f"Exporté : 1 visites, 1 actions, 1 lieux → {path}"
-    )
+    assert window.statusBar().currentMessage() == (f"Exporté : 1 visite, 1 action, 1 lieu → {path}")
     assert asked[0][3] == "Classeur Excel (*.xlsx)"
     header, *rows = openpyxl.load_workbook(path)["Visites"].iter_rows(values_only=True)
     assert [r[0] for r in rows] == ["Le Moulin Fabrique"]
-    assert "Personnes rencontrées" not in header
+    cells = [str(c) for row in rows for c in row if c is not None]
+    assert "présidente" in cells and not any("Marie" in c for c in cells)  # role, no name
 
 
 def test_ctrl_e_still_writes_the_lossless_json(window, qtbot, tmp_path, monkeypatch):

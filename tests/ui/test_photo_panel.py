@@ -125,3 +125,33 @@ def test_a_removed_photo_comes_back_from_the_trash(window, qtbot, tmp_path):
     window.restore(item)
     assert window.visit_editor.record_id == visit_id
     assert window.visit_editor.photos.grid.count() == 1
+
+
+def test_the_date_taken_is_typed_the_french_way_and_a_bad_one_kept_as_typed(
+    window, qtbot, tmp_path
+):
+    visit_id = open_new_visit(window)
+    panel = window.visit_editor.photos
+    panel.attach_paths([photo(tmp_path / "four.jpg", (120, 60, 10))])
+    wait_for_batch(panel, qtbot, 1)
+    panel.grid.setCurrentRow(0)
+    line = panel.details.taken_on.line
+    for typed, expected in (("11/02/2025", "2025-02-11"), ("03012024", "2024-01-03")):
+        line.setFocus()
+        line.selectAll()
+        qtbot.keyClicks(line, typed)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+        panel.flush()
+        assert panel.library.list_photos(visit_id)[0].taken_on == expected
+    line.selectAll()
+    qtbot.keyClicks(line, "31/02/2024")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    panel.flush()
+    assert panel.library.list_photos(visit_id)[0].taken_on == "2024-01-03"  # not replaced
+    assert line.text() == "31/02/2024" and panel.details.taken_on.message.isVisible()
+    assert "pas une date" in panel.report.text()
+    line.setText("")
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_F4)  # empty: the calendar opens on the visit's date
+    assert line.calendar.selectedDate().toString(Qt.DateFormat.ISODate) == "2025-02-11"
+    line.calendar.hide()

@@ -1,6 +1,6 @@
 """Create a venue, fill every kind of field through the widgets, reopen: all is there."""
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
 from tests.ui.conftest import accept_next_dialog, type_text
@@ -42,7 +42,8 @@ def test_every_field_type_survives_closing_the_window(open_window, qtbot):
                      Qt.MouseButton.LeftButton)  # fmt: skip
     qtbot.keyClicks(form.editor("staff_fte").line, "2,5")  # number with unit
     qtbot.keyClicks(form.editor("volunteers").line, "12")  # integer
-    form.editor("end_date").edit.setDate(QDate(2026, 6, 30))  # date
+    form.editor("end_date").field.line.setText("30/06/2026")  # date
+    form.editor("end_date").field.line.editingFinished.emit()
     actions = form.editor("actions")  # table
     actions.add_row()
     actions.table.item(0, 0).setText("Relancer la commune")

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from desktop.core.forms.templates import FieldSpec, Template
+from desktop.core.forms.typed_dates import typed_date_value
 
 TRUE_WORDS = {"oui", "o", "vrai", "true", "1", "yes", "y"}
 FALSE_WORDS = {"non", "n", "faux", "false", "0", "no"}
@@ -37,6 +38,8 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
             return parse_number(text, integer=widget == "integer")
         if widget == "checkbox":
             return _parse_bool(text)
+        if widget == "date":
+            return typed_date_value(text)  # « 11/02/2025 » as the form reads it; else as typed
         if widget in {"multiselect", "table"}:
             value = json.loads(text)
             if not isinstance(value, list):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 MONTHS = (
     "janvier",
@@ -51,6 +52,27 @@ def number(value: float | int) -> str:
     whole, _, decimals = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
     whole = whole.replace(",", THIN_SPACE)
     return f"{whole},{decimals}" if decimals else whole
+
+
+def number_as_typed(value: float | int) -> str:
+    """« 2 400 », « 1 234,5 », « 0,125 »: grouped like number() but never rounded, for a
+    field that shows a stored number back to the user who typed it."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, decimals = text.partition(".")
+    whole = f"{int(whole):,}".replace(",", THIN_SPACE)
+    return f"{sign}{whole},{decimals}" if decimals else f"{sign}{whole}"
+
+
+def size_text(size: int) -> str:
+    """A file size in French: « 0,5 Mo », « 12 ko », « 1,2 Go » (decimal units)."""
+    # From half a unit up (« 0,5 Mo » rather than « 500 ko »), except for kilo-octets.
+    for unit, scale, start in (("Go", 1e9, 5e8), ("Mo", 1e6, 5e5), ("ko", 1e3, 1e3)):
+        if size >= start:
+            return f"{number_as_typed(round(size / scale, 1))}{THIN_SPACE}{unit}"
+    return f"{size}{THIN_SPACE}octets" if size != 1 else "1 octet"
 
 
 def with_unit(value: float | int, unit: str) -> str:

@@ -8,13 +8,13 @@ thread, one photo at a time, files first and database row last.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.core.forms.typed_dates import UNREADABLE_MESSAGE, read_typed_date
 from desktop.core.media.media_store import MediaStore, content_hash
 from desktop.core.media.photo_processing import SUPPORTED_EXTENSIONS, PhotoRejected, Renditions
 from desktop.core.privacy.audiences import AUDIENCES, photo_reaches
@@ -26,7 +26,6 @@ from desktop.core.storage.store import CarnetStore
 
 EDITABLE_FIELDS = ("caption", "taken_on", "identifiable_people", "consent", "allowed_use")
 ATTACHED, DUPLICATE, REFUSED = "attached", "duplicate", "refused"
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Progress = Callable[[int, int, AttachOutcome], None]
 
@@ -359,7 +358,8 @@ def _clean_value(key: str, value: Any) -> Any:
     if key == "taken_on":
         if value in (None, ""):
             return None
-        if not ISO_DATE.match(str(value)):
-            raise ValueError("Date de prise de vue invalide (format attendu : AAAA-MM-JJ).")
-        return str(value)
+        day = read_typed_date(str(value))
+        if day is None:
+            raise ValueError(f"Date de prise de vue : {UNREADABLE_MESSAGE}")
+        return day.isoformat()
     return "" if value is None else str(value)

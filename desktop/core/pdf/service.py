@@ -20,6 +20,8 @@ DEFAULT_LOGO = RESOURCES / "branding" / "logo.png"
 DEFAULT_NETWORK = "Réseau des tiers-lieux"
 SHEET_SUFFIX = "_visite.pdf"
 INTERNAL_SUFFIX = "_visite – interne.pdf"  # never the name of a sheet that may travel
+PUBLIC_SUFFIX = "_visite – public.pdf"  # beside the network's sheet, not over it
+SUFFIXES = {"interne": INTERNAL_SUFFIX, "public": PUBLIC_SUFFIX}
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,11 @@ def make_sheet(
 
 
 def sheet_file_name(visit_date: str, venue_name: str, audience: str = "reseau") -> str:
-    """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf » (« …_visite – interne.pdf » for an internal
-    sheet, so it never overwrites one that may travel), safe on Windows and macOS."""
+    """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf » for the network's sheet, « … – interne.pdf »
+    and « … – public.pdf » for the others (an internal sheet never overwrites one that
+    may travel), safe on Windows and macOS."""
     day = visit_date if french.parse_date(visit_date) else "sans-date"
-    suffix = INTERNAL_SUFFIX if audience == "interne" else SHEET_SUFFIX
+    suffix = SUFFIXES.get(audience, SHEET_SUFFIX)
     return safe_file_name(
         venue_name, prefix=f"{day}_", suffix=suffix, max_bytes=120, fallback="lieu", space="-"
     )
@@ -117,7 +120,7 @@ def unique_name(name: str, used: set[str]) -> str:
 
 
 def _split_suffix(name: str) -> tuple[str, str]:
-    for suffix in (INTERNAL_SUFFIX, SHEET_SUFFIX):
+    for suffix in (*SUFFIXES.values(), SHEET_SUFFIX):
         if name.endswith(suffix):
             return name.removesuffix(suffix), suffix
     return name.removesuffix(".pdf"), ".pdf"

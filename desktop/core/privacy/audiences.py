@@ -85,7 +85,9 @@ def sql_rights_reach(audience: str, prefix: str = "") -> str:
 # owns the visit), or one the network may see. Parameter :me is this laptop's device id.
 HOLDABLE_PHOTO = (
     "((p.created_device = :me OR v.owner_device = :me) OR "
-    f"({sql_rights_reach(SHARE_AUDIENCE, 'p.')} AND p.deleted_at IS NULL))"
+    f"({sql_rights_reach(SHARE_AUDIENCE, 'p.')} AND p.deleted_at IS NULL "
+    "AND v.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM venues hv "
+    "WHERE hv.id = v.venue_id AND hv.deleted_at IS NOT NULL)))"
 )
 
 

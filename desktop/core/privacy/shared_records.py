@@ -18,10 +18,16 @@ from desktop.core.storage.store_stamps import DELETED_FIELD
 RIGHTS_FIELDS = ("identifiable_people", "allowed_use")
 
 
-def network_document(store: CarnetStore, document: dict[str, Any]) -> dict[str, Any]:
-    """An exchange document (one record) reduced to what the network may hold."""
+def network_document(
+    store: CarnetStore, document: dict[str, Any], shareable: bool = True
+) -> dict[str, Any]:
+    """An exchange document (one record) reduced to what the network may hold.
+
+    shareable=False: the publisher found the photo no longer shareable for a reason the
+    record does not carry (its visit or venue deleted): rights alone, too.
+    """
     drop_hidden_fields(store, document)
-    document["photos"] = [_photo_for_network(r) for r in document.get("photos", [])]
+    document["photos"] = [_photo_for_network(r, shareable) for r in document.get("photos", [])]
     return document
 
 
@@ -54,8 +60,8 @@ def _drop(record: dict[str, Any], keys: set[str]) -> None:
         record["stamps"].pop(key, None)
 
 
-def _photo_for_network(record: dict[str, Any]) -> dict[str, Any]:
-    if photo_reaches_network(record) and not record.get("deleted_at"):
+def _photo_for_network(record: dict[str, Any], shareable: bool) -> dict[str, Any]:
+    if shareable and photo_reaches_network(record) and not record.get("deleted_at"):
         return record
     data, stamps = record["data"], record["stamps"]
     kept = set(RIGHTS_FIELDS)

@@ -15,13 +15,20 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.merge.exchange import ExchangeError, merge_document, validate_exchange
+from desktop.core.merge.exchange import (
+    ExchangeError,
+    merge_document,
+    record_document,
+    validate_exchange,
+)
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
+from desktop.core.privacy.shared_records import network_document
 from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import purges
 from desktop.core.sync.names import MEDIA_NAME, classify_record_name
+from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.scan import Entry, inside, media_by_digest
 from desktop.core.sync.share import TABLES, Share
 
@@ -253,20 +260,44 @@ def _remember_print(workspace: Workspace, item: Pending) -> None:
 
 
 def _check_own_file(workspace: Workspace, item: Pending) -> None:
-    """Our own file changed under us (a sync client put back an old copy): write it again."""
-    if item.entry.device_id != workspace.store.author.device_id:
-        return
+    """Our own file changed under us (a sync client put back an old copy): write it again.
+
+    The file is compared with what we would write now (the network's part of the
+    record): our stamps in it must be the ones we hold for those fields.
+    """
     me = workspace.store.author.device_id
+    if item.entry.device_id != me:
+        return
     for record in item.document[item.table]:
-        own = [s["stamp"] for s in record["stamps"].values() if s["device_id"] == me]
-        in_file = max(own, default="")
         published = workspace.db.conn.execute(
-            "SELECT fingerprint FROM sync_published WHERE record_id = ?", (record["id"],)
+            "SELECT 1 FROM sync_published WHERE record_id = ?", (record["id"],)
         ).fetchone()
-        if published and published[0] != in_file:
+        if published and _own_stamps(record, me) != _expected_stamps(workspace, item, record):
             workspace.db.conn.execute(
                 "DELETE FROM sync_published WHERE record_id = ?", (record["id"],)
             )
+
+
+def _shareable_photo(workspace: Workspace, photo_id: str) -> bool:
+    row = workspace.db.conn.execute(
+        f"SELECT {SHAREABLE_PHOTO} FROM photos t WHERE t.id = ?", (photo_id,)
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _own_stamps(record: dict[str, Any], me: str) -> dict[str, str]:
+    return {k: s["stamp"] for k, s in record["stamps"].items() if s["device_id"] == me}
+
+
+def _expected_stamps(workspace: Workspace, item: Pending, record: dict) -> dict[str, str]:
+    try:
+        document = record_document(workspace.store, item.table, record["id"])
+    except (KeyError, IndexError):
+        return {}
+    shareable = item.table != "photos" or _shareable_photo(workspace, record["id"])
+    expected = network_document(workspace.store, document, shareable)[item.table]
+    me = workspace.store.author.device_id
+    return _own_stamps(expected[0], me) if expected else {}
 
 
 # ------------------------------------------------------------------ media

@@ -22,7 +22,14 @@ from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.share import TABLES, Share
 
 # A photo may go to the network (the same rule as the sheets: privacy.audiences).
-SHAREABLE_PHOTO = f"({sql_rights_reach(SHARE_AUDIENCE, 't.')} AND t.deleted_at IS NULL)"
+# ... and only while it, its visit and its venue are live (a deleted visit takes its photos).
+LIVE_PHOTO = (
+    "(t.deleted_at IS NULL AND EXISTS (SELECT 1 FROM visits pv JOIN venues pve "
+    "ON pve.id = pv.venue_id WHERE pv.id = t.visit_id AND pv.deleted_at IS NULL "
+    "AND pve.deleted_at IS NULL))"
+)
+SHAREABLE_PHOTO = f"({sql_rights_reach(SHARE_AUDIENCE, 't.')} AND {LIVE_PHOTO})"
+WITHDRAWN_MARK = "~retrait"  # a withdrawn photo's fingerprint: written again as rights alone
 
 
 @dataclass
@@ -57,11 +64,12 @@ def _changed(workspace: Workspace, table: str) -> list[tuple[str, str, bool]]:
             "SELECT record_id, fingerprint FROM sync_published WHERE tbl = ?", (table,)
         ).fetchall()
     )
-    return [
-        (record_id, stamp, bool(ok))
-        for record_id, stamp, ok in rows
-        if (ok or record_id in published) and published.get(record_id) != stamp
-    ]
+    changed = []
+    for record_id, stamp, ok in rows:
+        fingerprint = stamp if ok else stamp + WITHDRAWN_MARK
+        if (ok or record_id in published) and published.get(record_id) != fingerprint:
+            changed.append((record_id, fingerprint, bool(ok)))
+    return changed
 
 
 BATCH = 200  # files written between two commits of what was written
@@ -76,7 +84,9 @@ def publish_records(workspace: Workspace, share: Share, report: PublishReport) -
                 for record_id, stamp, shareable in changed[start : start + BATCH]:
                     path = share.record_path(table, record_id)
                     report.withdrawn += not shareable
-                    report.media += _publish_record(workspace, share, table, record_id, path)
+                    report.media += _publish_record(
+                        workspace, share, table, record_id, path, shareable
+                    )
                     written.append(
                         {
                             "record_id": record_id,
@@ -90,8 +100,11 @@ def publish_records(workspace: Workspace, share: Share, report: PublishReport) -
             report.records += len(written)
 
 
-def _publish_record(workspace, share, table: str, record_id: str, path: Path) -> int:
-    document = network_document(workspace.store, record_document(workspace.store, table, record_id))
+def _publish_record(
+    workspace, share, table: str, record_id: str, path: Path, shareable: bool = True
+) -> int:
+    document = record_document(workspace.store, table, record_id)
+    document = network_document(workspace.store, document, shareable)
     media = 0
     if table in ("photos", "documents") and _carries_media(table, document[table][0]):
         media = _publish_media(workspace, share, table, document)

@@ -45,7 +45,8 @@ def _needed_media(workspace: Workspace) -> set[str]:
         needed.add(print_digest or _print_digest(workspace, digest))
     documents = conn.execute(
         "SELECT DISTINCT t.sha256 FROM sync_published s JOIN documents t ON t.id = s.record_id "
-        "WHERE s.tbl = 'documents' AND t.deleted_at IS NULL"
+        "JOIN venues ve ON ve.id = t.venue_id "
+        "WHERE s.tbl = 'documents' AND t.deleted_at IS NULL AND ve.deleted_at IS NULL"
     )
     needed.update(digest for (digest,) in documents)
     return needed

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
 
+from desktop.ui import file_dialogs
 from desktop.ui.controllers.ui_context import UiContext
 from desktop.ui.texts import fill
 
@@ -28,8 +28,8 @@ class ExchangeActions(QObject):
     def import_json(self) -> None:
         from desktop.core.merge import exchange
 
-        path, _ = QFileDialog.getOpenFileName(
-            self.context.parent, self.tr("Importer un export Carnet"), "", "JSON (*.json)"
+        path = file_dialogs.open_file(
+            self.context.parent, "imports", self.tr("Importer un export Carnet"), "JSON (*.json)"
         )
         if path:
             self.context.flush_edits()
@@ -41,10 +41,10 @@ class ExchangeActions(QObject):
 
     def exported_message(self, counts: dict[str, int]) -> str:
         text = fill(
-            self.tr("Export terminé : %1 lieux, %2 visites, %3 photos."),
-            counts["venues"],
-            counts["visits"],
-            counts["photos"],
+            self.tr("Export terminé : %1, %2, %3."),
+            self.tr("%n lieu(x)", "", counts["venues"]),
+            self.tr("%n visite(s)", "", counts["visits"]),
+            self.tr("%n photo(s)", "", counts["photos"]),
         )
         if counts["photos_left_out"]:
             text += " " + self.tr(

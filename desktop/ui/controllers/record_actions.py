@@ -76,7 +76,7 @@ class RecordActions(QObject):
         visit = self.store.create_visit(venue_id)
         self.browser.reload_visits(select_id=visit.id)
         self.show.show_visit(visit.id)
-        self.editors.visit.form.focus_field("visit_type")
+        self.editors.visit.form.focus_field("visit_type", at_top=True)
         if visit.carried_over:
             self.context.say(
                 fill(

@@ -12,21 +12,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QWidget,
 )
 
+from desktop.ui import file_dialogs
 from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.form.wheel_guard import guard_wheel
 from desktop.ui.texts import fill
 
 EXTENSIONS = {"xlsx": ".xlsx", "csv": ".csv", "json": ".json"}
@@ -110,7 +111,7 @@ class ExportDialog(QDialog):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setEnabled(False)
-        return edit
+        return guard_wheel(edit)  # the wheel changes it only once focused
 
     def _update(self) -> None:
         tables = self.format.currentData() != "json"
@@ -157,7 +158,7 @@ class ExportDialog(QDialog):
             "xlsx": self.tr("Classeur Excel (*.xlsx)"),
             "csv": self.tr("CSV séparé par des points-virgules (*.csv)"),
             "json": "JSON (*.json)",
-            "done": self.tr("Exporté : %1 visites, %2 actions, %3 lieux → %4"),
+            "done": self.tr("Exporté : %1, %2, %3 → %4"),
             "beside": self.tr("(et, à côté : %1)"),
         }
 
@@ -200,7 +201,7 @@ def ask_path(window, fmt: str, texts: dict[str, str]) -> Path | None:
     """The save-file dialog; the format's extension is added when the name has none."""
     extension = EXTENSIONS[fmt]
     suggested = f"carnet-export-{date.today().isoformat()}{extension}"
-    name, _ = QFileDialog.getSaveFileName(window, texts["save_title"], suggested, texts[fmt])
+    name = file_dialogs.save_file(window, "exports", texts["save_title"], suggested, texts[fmt])
     if not name:
         return None
     path = Path(name)
@@ -222,8 +223,28 @@ def _export_tables(workspace, path: Path, choice: ExportChoice):
     return export_tables(workspace.store, path, choice.fmt, filters)
 
 
+class ExportCounts(QObject):
+    """The plural words of the export's summary (lupdate extracts them from here)."""
+
+    def visits(self, count: int) -> str:
+        return self.tr("%n visite(s)", "", count)
+
+    def actions(self, count: int) -> str:
+        return self.tr("%n action(s)", "", count)
+
+    def venues(self, count: int) -> str:
+        return self.tr("%n lieu(x)", "", count)
+
+
 def tables_message(texts: dict[str, str], result) -> str:
-    text = fill(texts["done"], result.visits, result.actions, result.venues, result.paths[0])
+    counts = ExportCounts()  # « 1 visite », « 2 visites »
+    text = fill(
+        texts["done"],
+        counts.visits(result.visits),
+        counts.actions(result.actions),
+        counts.venues(result.venues),
+        result.paths[0],
+    )
     if len(result.paths) > 1:
         text += " " + fill(texts["beside"], ", ".join(p.name for p in result.paths[1:]))
     return text

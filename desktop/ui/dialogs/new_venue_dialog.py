@@ -36,6 +36,7 @@ class NewVenueDialog(QDialog):
         )
         self.commune = QLineEdit()
         self.matches = QListWidget()
+        self.matches.setAccessibleName(self.tr("Lieux de la liste nationale"))
         self.matches.itemClicked.connect(self._pick)
         self.matches.itemActivated.connect(self._pick)
         self.picked_label = QLabel()

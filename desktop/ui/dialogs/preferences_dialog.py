@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.storage.data_dir import DataDirError
 from desktop.core.sync.engine import check_shared_folder
+from desktop.ui import file_dialogs
 
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 
@@ -66,21 +66,23 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Votre &nom :"), self.user_name)
         form.addRow(self.tr("&Réseau (fiches PDF) :"), self.network_name)
         form.addRow(self.tr("Logo du réseau (PNG, JPEG) :"), logo_row)
-        form.addRow(self.tr("&Dossier partagé :"), shared_row)
+        shared_label = QLabel(self.tr("&Dossier partagé :"))  # its & underlines the D
+        shared_label.setBuddy(self.shared)  # (a row of widgets has no buddy of its own)
+        form.addRow(shared_label, shared_row)
         form.addRow(self.tr("Identifiant de cet ordinateur :"), device)
         form.addRow(self.tr("&Langue (au prochain démarrage) :"), self.language)
         form.addRow(buttons)
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Logo du réseau"), "", "Images (*.png *.jpg *.jpeg)"
+        path = file_dialogs.open_file(
+            self, "logo", self.tr("Logo du réseau"), "Images (*.png *.jpg *.jpeg)"
         )
         if path:
             self.logo.setText(path)
 
     def _choose_shared(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Dossier partagé du réseau"), self.shared.text()
+        folder = file_dialogs.existing_folder(
+            self, "shared", self.tr("Dossier partagé du réseau"), self.shared.text()
         )
         if folder:
             self.shared.setText(folder)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, Si
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.backups.info import BackupError, BackupInfo, list_backups
+from desktop.core.forms.french import size_text as french_size
+from desktop.ui import file_dialogs
 from desktop.ui.texts import fill
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -57,7 +58,7 @@ def content_text(info: BackupInfo) -> str:
 
 
 def size_text(size: int) -> str:
-    return QLocale().formattedDataSize(size)
+    return french_size(size)  # « 0,5 Mo »
 
 
 class RestoreDialog(QDialog):
@@ -75,8 +76,8 @@ class RestoreDialog(QDialog):
         self.folder, self._change_folder = folder, change_folder
         # Replaceable in tests: the confirmation and the folder picker.
         self.confirm: Callable[[BackupInfo], bool] = self._confirm
-        self.pick_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
-            self, self.tr("Dossier des sauvegardes"), str(self.folder)
+        self.pick_folder: Callable[[], str] = lambda: file_dialogs.existing_folder(
+            self, "backups", self.tr("Dossier des sauvegardes"), str(self.folder)
         )
         self.where = QLabel()
         self.where.setWordWrap(True)

@@ -41,6 +41,7 @@ class SearchDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Visites trouvées"))
         self.results.setWordWrap(True)
         self.results.itemActivated.connect(self._choose)
         self.results.itemDoubleClicked.connect(self._choose)

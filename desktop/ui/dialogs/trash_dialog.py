@@ -38,6 +38,7 @@ class TrashDialog(QDialog):
         self._list_trash = list_trash
         self._purge = purge
         self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Éléments de la corbeille"))
         self.items.itemDoubleClicked.connect(lambda _: self._restore())
         self.restore = QPushButton(self.tr("&Restaurer"))
         self.restore.clicked.connect(self._restore)

@@ -11,24 +11,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QToolButton,
     QWidget,
 )
 
 from desktop.core.forms.field_values import parse_number
+from desktop.core.forms.french import number_as_typed
 from desktop.core.forms.templates import FieldSpec
-
-EMPTY_DATE = QDate(1900, 1, 1)  # QDateEdit cannot be empty: this date stands for "none"
+from desktop.core.forms.typed_dates import is_unreadable
+from desktop.ui.form.date_field import DateField
+from desktop.ui.form.wheel_guard import guard_wheel
 
 
 class FieldEditor(QWidget):
@@ -126,10 +126,10 @@ class NumberEditor(FieldEditor):
             return text  # kept as typed; validation says what is wrong
 
     def set_value(self, value: Any) -> None:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        text = "" if value is None else str(value)
-        self.line.setText(text.replace(".", ",") if isinstance(value, float) else text)
+        """« 2 400 » and « 1 234,5 » come back as the user typed them."""
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        text = number_as_typed(value) if is_number else ("" if value is None else str(value))
+        self.line.setText(text)
 
 
 class SelectEditor(FieldEditor):
@@ -141,6 +141,7 @@ class SelectEditor(FieldEditor):
             self.combo.addItem(label, value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.activated.connect(self.edited)
+        guard_wheel(self.combo)
         layout = self._layout()
         layout.addWidget(self.combo)
         layout.addStretch(1)
@@ -201,46 +202,47 @@ class MultiSelectEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
+    """A date typed the French way (date_field.py). A text that is not (yet) a date is
+    saved as typed once the user stops on it, so a date half typed is not flagged."""
+
+    UNREADABLE_DELAY_MS = 1500
+
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(EMPTY_DATE)
-        self.edit.setSpecialValueText(self.tr("— (non renseignée)"))
-        self.edit.setDate(EMPTY_DATE)
-        self.edit.setMinimumWidth(180)
-        self.edit.dateChanged.connect(self._on_changed)
-        self._loading = False
-        clear = QToolButton()
-        clear.setText("✕")
-        clear.setToolTip(self.tr("Effacer la date"))
-        clear.clicked.connect(self._clear)
-        self._raw: str | None = None
-        layout = self._layout()
-        layout.addWidget(self.edit)
-        layout.addWidget(clear)
-        layout.addStretch(1)
+        self.field = DateField(with_message=False)  # the form shows the message
+        self.field.edited.connect(self._typed)
+        self.field.committed.connect(self._committed)
+        self.setFocusProxy(self.field)
+        self._later = QTimer(self, singleShot=True, interval=self.UNREADABLE_DELAY_MS)
+        self._later.timeout.connect(self.edited)
+        self._sent: object = None
+        self._layout().addWidget(self.field)
 
-    def _on_changed(self) -> None:
-        if not self._loading:
-            self._raw = None
+    def _typed(self) -> None:
+        value = self.field.value()
+        if value is None or not is_unreadable(value):
+            self._later.stop()
+            self._send(value)
+        else:
+            self._later.start()
+
+    def _committed(self) -> None:
+        self._later.stop()
+        self._send(self.field.value())
+
+    def _send(self, value: Any) -> None:
+        if value != self._sent:
+            self._sent = value
             self.edited.emit()
 
-    def _clear(self) -> None:
-        self.edit.setDate(EMPTY_DATE)
-        self._raw = None
-        self.edited.emit()
+    def set_date_anchor(self, anchor) -> None:
+        """Where the calendar opens when the field is empty (the visit's date)."""
+        self.field.anchor = anchor
 
     def value(self) -> Any:
-        if self._raw is not None:
-            return self._raw
-        date = self.edit.date()
-        return None if date == EMPTY_DATE else date.toString(Qt.DateFormat.ISODate)
+        return self.field.value()
 
     def set_value(self, value: Any) -> None:
-        self._loading = True
-        date = QDate.fromString(str(value), Qt.DateFormat.ISODate) if value else EMPTY_DATE
-        self._raw = str(value) if value and not date.isValid() else None  # keep bad input
-        with QSignalBlocker(self.edit):
-            self.edit.setDate(date if date.isValid() else EMPTY_DATE)
-        self._loading = False
+        self._later.stop()
+        self._sent = value
+        self.field.set_value(value)

@@ -10,27 +10,57 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.forms.templates import Section, Template
+from desktop.core.forms.templates import FieldSpec, Section, Template
+from desktop.core.forms.typed_dates import as_typed_in_the_form
 from desktop.ui.form.editor_registry import make_editor
-from desktop.ui.form.field_widgets import FieldEditor
+from desktop.ui.form.field_widgets import DateEditor, FieldEditor
+from desktop.ui.form.table_editor import TableEditor
 from desktop.ui.texts import fill
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 190
 CARRIED_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
 CONFLICT_STYLE = "color: #8a1f00; background: #ffe4dc; border-radius: 3px; padding: 1px 4px;"
+
+
+# (not "enum": a combo offers only its choices)
+REFUSING_KEYWORDS = {"pattern", "minimum", "maximum", "maxLength", "minLength", "format"}
+TYPED_INTO = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractItemView)
+
+
+def may_be_refused(spec: FieldSpec) -> bool:
+    """A field whose value validation can refuse (its row keeps room for the message)."""
+    return (
+        spec.required
+        or spec.widget in {"number", "integer", "date"}
+        or bool(REFUSING_KEYWORDS & spec.schema.keys())
+    )
+
+
+def name_field(editor: FieldEditor, spec: FieldSpec) -> None:
+    """objectName = the template key (tests find fields by it), accessibleName = its title
+    (what a screen reader says), on the editor and on the widget that takes the keys."""
+    editor.setObjectName(spec.key)
+    editor.setAccessibleName(spec.title)
+    for child in editor.findChildren(QWidget):
+        if isinstance(child, TYPED_INTO) and not child.accessibleName():
+            child.setAccessibleName(spec.title)
 
 
 class FieldRow(QWidget):
@@ -42,6 +72,11 @@ class FieldRow(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        if may_be_refused(editor.spec):  # its message does not push the form down
+            policy = self.error.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.error.setSizePolicy(policy)
+            self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing())
         self.error.hide()
         self.carried = QLabel()
         self.carried.setStyleSheet(CARRIED_STYLE)
@@ -59,7 +94,7 @@ class FieldRow(QWidget):
         layout.addWidget(self.error)
 
     def set_errors(self, messages: list[str]) -> None:
-        self.error.setText("\n".join(messages))
+        self.error.setText("\n".join(as_typed_in_the_form(m) for m in messages))
         self.error.setVisible(bool(messages))
 
     def set_carried(self, text: str) -> None:
@@ -83,6 +118,7 @@ class FormView(QWidget):
         self.section_notes: dict[str, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(170)
+        self.navigation.setAccessibleName(self.tr("Sections de la fiche"))
         self.navigation.setWordWrap(True)  # long section titles wrap instead of scrolling
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
@@ -115,7 +151,9 @@ class FormView(QWidget):
             form.addRow(self._carry_note(section))
         for spec in section.fields:
             editor = make_editor(spec)
-            editor.setObjectName(f"field_{spec.key}")
+            name_field(editor, spec)
+            if isinstance(editor, DateEditor | TableEditor):
+                editor.set_date_anchor(self._visit_date)
             editor.edited.connect(
                 lambda key=spec.key, e=editor: self.field_edited.emit(key, e.value())
             )
@@ -136,6 +174,11 @@ class FormView(QWidget):
             self.rows[spec.key] = row
         self.section_boxes[section.id] = box
         self.page_layout.addWidget(box)
+
+    def _visit_date(self) -> str | None:
+        """Where an empty date's calendar opens: on the visit's date (or today)."""
+        row = self.rows.get("visit_date")
+        return row.editor.value() if row else None
 
     def _carry_note(self, section: Section) -> QWidget:
         note = QWidget()
@@ -226,8 +269,12 @@ class FormView(QWidget):
         if 0 <= index < len(boxes):
             self.scroll.verticalScrollBar().setValue(boxes[index].y())
 
-    def focus_field(self, key: str, table_row: int = -1) -> None:
-        """Scroll to a field and give it the keyboard focus (a table: on that row)."""
+    def scroll_to_top(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def focus_field(self, key: str, table_row: int = -1, at_top: bool = False) -> None:
+        """Scroll to a field and give it the keyboard focus (a table: on that row); at_top:
+        the page stays at its top, first heading shown (a new visit)."""
         row = self.rows.get(key)
         if not row:
             return
@@ -237,6 +284,10 @@ class FormView(QWidget):
             table.setCurrentCell(table_row, 0)
         target = table if table is not None else self._focusable(editor)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if at_top:
+            self.scroll_to_top()
+            QTimer.singleShot(0, self.scroll_to_top)  # after the layout of a form shown now
+            return
         self.scroll.ensureWidgetVisible(row)
         # A form shown just now is laid out on the next turn of the event loop: scroll again.
         QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row, 0, 80))

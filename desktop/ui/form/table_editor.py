@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.forms.templates import FieldSpec
+from desktop.core.forms.typed_dates import is_unreadable, shown_date, typed_date_value
+from desktop.ui.form.date_field import DateLineEdit
 from desktop.ui.form.field_widgets import FieldEditor
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +53,28 @@ class ChoiceDelegate(QStyledItemDelegate):
         )
 
 
+class DateDelegate(QStyledItemDelegate):
+    """A date column edited like every date of the app (DateLineEdit); the cell shows
+    « 11/02/2025 », or the text as typed in red when it is not a date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.anchor = lambda: None
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = DateLineEdit(parent)
+        editor.anchor = self.anchor
+        return editor
+
+    def setEditorData(self, editor: DateLineEdit, index: QModelIndex) -> None:
+        editor.set_value(index.data(VALUE_ROLE))
+
+    def setModelData(self, editor: DateLineEdit, model, index: QModelIndex) -> None:
+        value = editor.value()
+        model.setData(index, value, VALUE_ROLE)
+        model.setData(index, shown_date(value), Qt.ItemDataRole.DisplayRole)
+
+
 class TableEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
@@ -62,15 +87,19 @@ class TableEditor(FieldEditor):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
+        self.table.setAccessibleName(spec.title)
+        self.dates = DateDelegate(self.table)
         for index, column in enumerate(self.columns):
             if column.widget == "select":
                 self.table.setItemDelegateForColumn(index, ChoiceDelegate(column, self.table))
             if column.widget == "date":
+                self.table.setItemDelegateForColumn(index, self.dates)
                 header = self.table.horizontalHeaderItem(index)
-                header.setToolTip(self.tr("Date au format AAAA-MM-JJ"))
+                header.setToolTip(self.tr("Date JJ/MM/AAAA (Alt+Bas : calendrier)"))
         self._loading = False
         self.table.itemChanged.connect(self._on_item_changed)
         add = QPushButton(self.tr("Ajouter une ligne"))
+        add.setObjectName("add_row")
         add.clicked.connect(self.add_row)
         remove = QPushButton(self.tr("Supprimer la ligne"))
         remove.clicked.connect(self.remove_current_row)
@@ -88,12 +117,29 @@ class TableEditor(FieldEditor):
         if self._loading:
             return
         column = self.columns[item.column()]
-        if column.widget != "select":  # the delegate sets VALUE_ROLE for choices
-            self._loading = True
+        self._loading = True
+        if column.widget not in {"select", "date"}:  # their delegates set VALUE_ROLE
             item.setData(VALUE_ROLE, item.text().strip() or None)
-            self._loading = False
+        if column.widget == "date":
+            if shown_date(item.data(VALUE_ROLE)) != item.text():  # text set, not typed
+                item.setData(VALUE_ROLE, typed_date_value(item.text()))
+            self._flag_date(item)
+        self._loading = False
         self._fit()
         self.edited.emit()
+
+    def set_date_anchor(self, anchor) -> None:
+        """Where an empty due date's calendar opens (the visit's date)."""
+        self.dates.anchor = anchor
+
+    def _flag_date(self, item: QTableWidgetItem) -> None:
+        unreadable = is_unreadable(item.data(VALUE_ROLE))
+        item.setForeground(QColor("#b00020") if unreadable else QBrush())
+        item.setToolTip(
+            self.tr("Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.")
+            if unreadable
+            else ""
+        )
 
     def _fit(self) -> None:
         """Show every row: the form scrolls as a whole, tables do not scroll inside it."""
@@ -122,8 +168,12 @@ class TableEditor(FieldEditor):
         for index, column in enumerate(self.columns):
             value = values.get(column.key)
             shown = column.label_of(value) if column.widget == "select" and value else value
+            if column.widget == "date":
+                shown = shown_date(value)
             item = QTableWidgetItem("" if shown is None else str(shown))
             item.setData(VALUE_ROLE, value)
+            if column.widget == "date":
+                self._flag_date(item)
             self.table.setItem(row, index, item)
         known = {c.key for c in self.columns}
         extra = {k: v for k, v in values.items() if k not in known}

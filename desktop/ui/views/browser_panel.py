@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,6 +31,9 @@ VENUE_LIST_FIELDS = {"name", "commune", "_deleted"}  # what the venue list shows
 class BrowserPanel(QWidget):
     venue_selected = Signal(str)
     visit_selected = Signal(str)
+    # A click (even on the selected row): open it; Entrée: open it and go into it.
+    venue_activated = Signal(str, bool)  # id, by the keyboard
+    visit_activated = Signal(str, bool)
     venues_reloaded = Signal()  # after a change to the list (the window counts them)
 
     def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
@@ -42,12 +45,22 @@ class BrowserPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filtrer les lieux (nom, commune)… Ctrl+L"))
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filtrer les lieux"))
+        self.filter.installEventFilter(self)  # Bas / Entrée: into the list
         self.venues = VenueListModel(self)
         self.venue_view = QListView()
         self.venue_view.setModel(self.venues)
         self.venue_view.setUniformItemSizes(True)  # cheap layout for long lists
         self.venue_view.setItemDelegate(VenueDelegate(self.venue_view))
         self.venue_view.selectionModel().currentChanged.connect(self._on_venue_changed)
+        self.venue_view.setAccessibleName(self.tr("Lieux"))
+        for signal, keyboard in (
+            (self.venue_view.clicked, False),
+            (self.venue_view.activated, True),
+        ):
+            signal.connect(
+                lambda index, k=keyboard: self.venue_activated.emit(index.data(VENUE_ID), k)
+            )
         self.visits = VisitTableModel(self)
         self.visit_view = QTableView()
         self.visit_view.setModel(self.visits)
@@ -57,8 +70,21 @@ class BrowserPanel(QWidget):
         self.visit_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.visit_view.horizontalHeader().setStretchLastSection(True)
+        # Each column as wide as its content (« ⚠ 1 à corriger » whole): the list scrolls
+        # sideways in a narrow panel rather than cutting the last column.
+        self.visit_view.horizontalHeader().setStretchLastSection(False)
         self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
+        self.visit_view.setAccessibleName(self.tr("Visites du lieu"))
+        self.visit_view.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it
+        for signal, keyboard in (
+            (self.visit_view.clicked, False),
+            (self.visit_view.activated, True),
+        ):
+            signal.connect(
+                lambda index, k=keyboard: self.visit_activated.emit(
+                    self.visits.index(index.row(), 0).data(VISIT_ID), k
+                )
+            )
         self.visits_label = QLabel()
         self._build_layout()
         self._debounce = QTimer(self, singleShot=True, interval=80)
@@ -77,13 +103,13 @@ class BrowserPanel(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.visits_label)
         bottom_layout.addWidget(self.visit_view, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        split.setSizes([380, 300])
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(top)
+        self.split.addWidget(bottom)
+        self.split.setSizes([380, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
 
     def on_changes(self, changes: Changes) -> None:
         """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""
@@ -94,6 +120,38 @@ class BrowserPanel(QWidget):
         mine = changes.origin is not None and changes.origin is self.visit_editor()
         if self.venue_id and changes.touches("visits") and not mine:
             self.reload_visits(self.current_visit_id())
+
+    def eventFilter(self, watched, event) -> bool:
+        keys = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is not self.filter or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if event.key() not in keys:
+            return False
+        self.focus_venues()
+        current = self.venue_view.currentIndex()
+        if event.key() != Qt.Key.Key_Down and current.isValid():
+            self.venue_activated.emit(current.data(VENUE_ID), True)  # Entrée opens it
+        return True
+
+    def focus_venues(self) -> None:
+        """The keyboard goes to the venue list, on the selected venue (or the first)."""
+        self._debounce.stop()
+        self.reload_venues()  # what was just typed in the filter
+        if not self.venue_view.currentIndex().isValid() and self.venues.rowCount() > 0:
+            self.select_venue_row(0)
+        self.venue_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_visits(self) -> bool:
+        """The keyboard goes to the visit list (its first row when none is selected)."""
+        if self.visits.rowCount() == 0:
+            return False
+        if not self.visit_view.currentIndex().isValid():  # pointed at, not opened yet
+            self.visit_view.selectionModel().blockSignals(True)
+            self.visit_view.selectRow(0)
+            self.visit_view.selectionModel().blockSignals(False)
+            self.visit_view.viewport().update()
+        self.visit_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def stop(self) -> None:
         """The window closes: a filter typed just before must not read a closed database."""
@@ -132,12 +190,14 @@ class BrowserPanel(QWidget):
     # --------------------------------------------------------------- visits
     def reload_visits(self, select_id: str | None = None) -> None:
         visits = self.store.list_visits(self.venue_id) if self.venue_id else []
+        # Quietly: a list refreshed after a change (a sync, a command) keeps its selection
+        # without taking the user away from the Suivi or the venue page.
         self.visit_view.selectionModel().blockSignals(True)
         self.visits.set_visits(visits)
-        self.visit_view.selectionModel().blockSignals(False)
-        self.visits_label.setText(self.tr("<b>Visites</b> (%n)", "", len(visits)))
         if select_id:
             self.select_visit(select_id)
+        self.visit_view.selectionModel().blockSignals(False)
+        self.visits_label.setText(self.tr("<b>Visites</b> (%n)", "", len(visits)))
 
     def select_visit(self, visit_id: str) -> None:
         row = self.visits.row_of(visit_id)

@@ -7,11 +7,9 @@ line and signals it uses. Each change is saved as soon as it is made.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLineEdit,
     QMessageBox,
     QWidget,
 )
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.core.media.documents import AGREEMENT_TYPES, DOCUMENT_TYPES
 from desktop.core.storage.record_basics import RecordNotFound
 from desktop.core.storage.records import Document
+from desktop.ui.form.date_field import DateField
+from desktop.ui.form.wheel_guard import guard_wheel
 from desktop.ui.formatting import local_date
 from desktop.ui.texts import fill
 
@@ -31,17 +31,19 @@ class DocumentDetails:
         for kind, _title in DOCUMENT_TYPES:
             self.doc_type.addItem(self._title(kind), kind)
         self.doc_type.currentIndexChanged.connect(self._type_changed)
-        self.doc_date = QLineEdit()
-        self.doc_date.setPlaceholderText(self.tr("AAAA-MM-JJ"))
-        self.doc_date.setMaximumWidth(140)
-        self.doc_date.setClearButtonEnabled(True)
-        self.doc_date.editingFinished.connect(lambda: self._date_edited("doc_date"))
-        self.end_date = QLineEdit()
-        self.end_date.setPlaceholderText(self.tr("AAAA-MM-JJ"))
-        self.end_date.setMaximumWidth(140)
-        self.end_date.setClearButtonEnabled(True)
-        self.end_date.setToolTip(self.tr("Date de fin de la convention d'occupation ou du bail"))
-        self.end_date.editingFinished.connect(lambda: self._date_edited("end_date"))
+        guard_wheel(self.doc_type)
+        self.doc_type.setAccessibleName(self.tr("Type de document"))
+        self.doc_date = DateField()
+        self.doc_date.setAccessibleName(self.tr("Date du document"))
+        self.doc_date.line.setAccessibleName(self.tr("Date du document"))
+        self.doc_date.committed.connect(lambda: self._date_edited("doc_date"))
+        self.end_date = DateField()
+        self.end_date.setAccessibleName(self.tr("Fin de la convention"))
+        self.end_date.line.setAccessibleName(self.tr("Fin de la convention"))
+        self.end_date.line.setToolTip(
+            self.tr("Date de fin de la convention d'occupation ou du bail")
+        )
+        self.end_date.committed.connect(lambda: self._date_edited("end_date"))
         self.editor = QWidget()
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
@@ -56,8 +58,8 @@ class DocumentDetails:
         try:
             index = self.doc_type.findData(document.doc_type) if document else -1
             self.doc_type.setCurrentIndex(index)
-            self.doc_date.setText((document.doc_date or "") if document else "")
-            self.end_date.setText((document.end_date or "") if document else "")
+            self.doc_date.set_value(document.doc_date if document else None)
+            self.end_date.set_value(document.end_date if document else None)
         finally:
             self._loading = False
         self.editor.setEnabled(document is not None)
@@ -80,13 +82,14 @@ class DocumentDetails:
         if document is None:
             return
         editor = self.doc_date if key == "doc_date" else self.end_date
-        value = _to_iso(editor.text())
+        value = editor.value()
+        if editor.is_flagged():  # kept as typed, flagged beside it; nothing replaced
+            self._say(fill(self.tr("Date non enregistrée : « %1 » n'est pas une date."), value))
+            return
         if value == getattr(document, key):  # editingFinished comes twice: Enter, then focus
-            editor.setText(value or "")
             return
         if not self._save({key: value}):
             return
-        editor.setText(value or "")
         document = self.library.get(self.document_id)
         item = self._item_of(document.id)
         if item is not None:
@@ -155,21 +158,3 @@ class DocumentDetails:
             QMessageBox.StandardButton.Yes,
         )
         return answer == QMessageBox.StandardButton.Yes
-
-
-def _to_iso(text: str) -> str | None:
-    """ISO as typed, or a date in the locale's short format (31/12/2026) made ISO.
-
-    Anything else is returned as typed, for the library to refuse with its message.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    if QDate.fromString(text, Qt.DateFormat.ISODate).isValid():
-        return text
-    locale = QLocale()
-    for pattern in (locale.dateFormat(QLocale.FormatType.ShortFormat), "d/M/yyyy"):
-        date = locale.toDate(text, pattern)
-        if date.isValid():
-            return date.toString(Qt.DateFormat.ISODate)
-    return text

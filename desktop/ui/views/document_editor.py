@@ -148,6 +148,8 @@ class VisitEditor(DocumentEditor):
 
     def open(self, visit: Visit, venue_name: str) -> None:
         self.photos.flush()
+        if visit.id != self.record_id:
+            self.form.scroll_to_top()  # another visit: from its top
         self._bind(visit.id)
         self.photos.show_visit(visit.id)
         self.data = dict(visit.data)

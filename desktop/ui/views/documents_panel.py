@@ -14,7 +14,6 @@ from PySide6.QtCore import QFileInfo, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFileIconProvider,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from desktop.core.media.media_store import MediaStore
 from desktop.core.storage.record_basics import RecordNotFound
 from desktop.core.storage.records import AttachOutcome, Document
 from desktop.core.storage.store import CarnetStore
+from desktop.ui import file_dialogs
 from desktop.ui.formatting import local_date
 from desktop.ui.texts import fill
 from desktop.ui.views.document_details import DocumentDetails
@@ -73,6 +73,7 @@ class DocumentsPanel(DocumentDetails, QWidget):
     # ------------------------------------------------------------------ layout
     def _build_tree(self) -> None:
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Documents du lieu"))
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Document"), self.tr("Date"), self.tr("Fin")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -226,10 +227,10 @@ class DocumentsPanel(DocumentDetails, QWidget):
     def choose_files(self) -> None:
         if not self.venue_id:
             return
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_files(
             self,
+            "documents",
             self.tr("Joindre des documents au lieu"),
-            "",
             fill(self.tr("Documents (%1);;Tous les fichiers (*)"), _PATTERNS),
         )
         if paths:

@@ -83,6 +83,7 @@ class FollowupTabs:
         self.actions_model.checked = lambda a: self.data is not None and self.data.is_done(a)
         self.actions_model.on_check = self._on_check
         self.actions_view = self._connect_view(_table(self.actions_model))
+        self.actions_view.setAccessibleName(self.tr("Actions à mener"))
         self.actions_view.setColumnWidth(0, 50)
         self.actions_view.setColumnWidth(1, 100)
         self.actions_view.setColumnWidth(2, 320)
@@ -117,6 +118,7 @@ class FollowupTabs:
             self,
         )
         self.agreements_view = self._connect_view(_table(self.agreements_model))
+        self.agreements_view.setAccessibleName(self.tr("Conventions qui finissent"))
         self.agreements_view.setColumnWidth(2, 280)
         return self._page(filters, self.agreements_view)
 
@@ -137,6 +139,7 @@ class FollowupTabs:
             self,
         )
         self.next_view = self._connect_view(_table(self.next_model))
+        self.next_view.setAccessibleName(self.tr("Prochaines visites"))
         self.next_view.setColumnWidth(1, 280)
         return self._page(note, self.next_view)
 
@@ -160,6 +163,7 @@ class FollowupTabs:
             self,
         )
         self.venues_view = self._connect_view(_table(self.venues_model))
+        self.venues_view.setAccessibleName(self.tr("Lieux non visités"))
         self.venues_view.setColumnWidth(0, 280)
         return self._page(filters, self.venues_view)
 

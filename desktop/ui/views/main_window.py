@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStac
 from desktop.core.storage.records import TrashItem
 from desktop.core.storage.trash import count_live_venues
 from desktop.core.storage.workspace import Workspace
+from desktop.ui.controllers.activation import Activation
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.controllers.change_hub import ChangeHub
 from desktop.ui.controllers.exchange_actions import ExchangeActions
@@ -27,6 +28,7 @@ from desktop.ui.controllers.save_feedback import SaveFeedback
 from desktop.ui.controllers.sheet_actions import SheetActions
 from desktop.ui.controllers.sync_ui import SyncUi
 from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.controllers.window_state import WindowState
 from desktop.ui.texts import fill
 from desktop.ui.views.browser_panel import BrowserPanel
 from desktop.ui.views.lazy_editors import LazyEditors
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.followup_page = FollowupPage(self.context, self.pages, self.editors, shown)
         self.followup_notice = self.followup_page.notice
         self.menus = MainMenus(self)
+        self.activation = Activation(self)  # click on the selected row, Entrée
+        self.state = WindowState(self, {"main": self.split, "lists": self.browser.split})
         self.undo_action = self.menus["undo_delete"]
         self._connect()
         self._build_status_bar()
@@ -89,12 +93,12 @@ class MainWindow(QMainWindow):
         self.editors = LazyEditors(
             self.store, self.workspace.media, self.pages, self._connect_editor
         )
-        split = QSplitter()
-        split.addWidget(self.browser)
-        split.addWidget(self.pages)
-        split.setStretchFactor(1, 1)
-        split.setSizes([400, 966])
-        self.setCentralWidget(split)
+        self.split = QSplitter()
+        self.split.addWidget(self.browser)
+        self.split.addWidget(self.pages)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([400, 966])
+        self.setCentralWidget(self.split)
 
     def _build_status_bar(self) -> None:
         self.counts = QLabel()
@@ -274,6 +278,7 @@ class MainWindow(QMainWindow):
         if self.editors.has_pending() and not self._lose_unsaved_edits():
             event.ignore()
             return
+        self.state.save()
         self.sync.stop()
         self.hub.stop()
         self.browser.stop()

@@ -67,7 +67,21 @@ class PhotoGrid(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
-        self.setMinimumHeight(ICON_SIZE + 60)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Photos de la visite"))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its rows of thumbnails: the form scrolls, not a box inside it."""
+        cell = self.gridSize()
+        per_row = max(1, (self.viewport().width() - 4) // cell.width())
+        rows = max(1, -(-self.count() // per_row))
+        self.setFixedHeight(rows * cell.height() + 2 * self.frameWidth() + 8)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_height()
 
     def dragEnterEvent(self, event) -> None:
         if event.source() is not self and event.mimeData().hasUrls():

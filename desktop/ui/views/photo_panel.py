@@ -12,12 +12,8 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
@@ -27,83 +23,20 @@ from PySide6.QtWidgets import (
 
 from desktop.core.media.media_store import MediaStore
 from desktop.core.media.photos import PhotoLibrary, check_value
-from desktop.core.privacy.audiences import AUDIENCES
 from desktop.core.storage.records import AttachOutcome, Photo
 from desktop.core.storage.store import CarnetStore
+from desktop.ui import file_dialogs
 from desktop.ui.controllers.autosave import Autosaver
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.dialogs.photo_rights_dialog import (
     IDENTIFIABLE_VALUES,
     PhotoRightsDialog,
-    audience_labels,
-    identifiable_choices,
-    identifiable_key,
 )
 from desktop.ui.texts import fill
+from desktop.ui.views.photo_details import PhotoDetails
 from desktop.ui.views.photo_grid import PHOTO_ROLE, PhotoGrid, badge_icon, rights_state
 
 FILE_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
-
-
-class PhotoDetails(QWidget):
-    """Caption, date taken and image rights of the selected photo, saved as typed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.caption = QLineEdit()
-        self.caption.setPlaceholderText(self.tr("Légende de la photo"))
-        self.taken_on = QLineEdit()
-        self.taken_on.setPlaceholderText(self.tr("AAAA-MM-JJ"))
-        self.taken_on.setMaximumWidth(140)
-        self.identifiable = QComboBox()
-        for label, value in identifiable_choices(self):
-            self.identifiable.addItem(label, value)
-        self.consent = QLineEdit()
-        self.consent.setPlaceholderText(self.tr("Référence ou texte de l'autorisation"))
-        self.allowed_use = QComboBox()
-        self.allowed_use.addItem("—", None)
-        for audience, label in zip(AUDIENCES, audience_labels(self), strict=True):
-            self.allowed_use.addItem(label, audience)
-        self.warning = QLabel()
-        self.warning.setStyleSheet("color: #b00020;")
-        self.warning.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Légende :"), self.caption)
-        form.addRow(self.tr("Prise le :"), self.taken_on)
-        form.addRow(self.tr("Personnes reconnaissables :"), self.identifiable)
-        form.addRow(self.tr("Autorisation obtenue :"), self.consent)
-        form.addRow(self.tr("Usage autorisé :"), self.allowed_use)
-        form.addRow(self.warning)
-
-    def show_photo(self, photo: Photo | None) -> None:
-        self.setEnabled(photo is not None)
-        self.caption.setText(photo.caption if photo else "")
-        self.taken_on.setText((photo.taken_on or "") if photo else "")
-        self.identifiable.setCurrentIndex(
-            self.identifiable.findData(
-                identifiable_key(photo.identifiable_people if photo else None)
-            )
-        )
-        self.consent.setText(photo.consent if photo else "")
-        self.allowed_use.setCurrentIndex(
-            max(0, self.allowed_use.findData(photo.allowed_use if photo else None))
-        )
-        self.show_warning(photo)
-
-    def show_warning(self, photo: Photo | None) -> None:
-        if photo and photo.needs_review:
-            text = self.tr(
-                "À vérifier : dites si des personnes sont reconnaissables. D'ici là, cette "
-                "photo reste sur cet ordinateur, hors des fiches et exports partagés."
-            )
-        elif photo and photo.lacks_consent:
-            text = self.tr(
-                "Personnes reconnaissables sans autorisation : cette photo reste sur cet "
-                "ordinateur, hors des fiches et exports partagés."
-            )
-        else:
-            text = ""
-        self.warning.setText(text)
 
 
 class PhotoPanel(QWidget):
@@ -124,6 +57,7 @@ class PhotoPanel(QWidget):
         self.grid.currentItemChanged.connect(self._selected)
         self.grid.itemDoubleClicked.connect(self.open_viewer)
         self.details = PhotoDetails()
+        self.details.taken_on.anchor = self._visit_date  # an empty date's calendar
         self.details.setEnabled(False)
         self.autosaver = Autosaver(self._submit_details, lambda _key: "", self)
         self.autosaver.saved.connect(lambda _result: self._refresh_current())
@@ -168,9 +102,7 @@ class PhotoPanel(QWidget):
     def _connect_details(self) -> None:
         d = self.details
         d.caption.textEdited.connect(lambda text: self._queue("caption", text))
-        d.taken_on.editingFinished.connect(
-            lambda: self._queue("taken_on", d.taken_on.text().strip())
-        )
+        d.taken_on.committed.connect(self._date_taken_edited)
         d.consent.textEdited.connect(lambda text: self._queue("consent", text))
         d.identifiable.activated.connect(
             lambda: self._queue(
@@ -195,6 +127,7 @@ class PhotoPanel(QWidget):
         for photo in self.library.list_photos(self.visit_id) if self.visit_id else []:
             self._add_item(photo)
         self._select(select_id)
+        self.grid.fit_height()
         self.photos_changed.emit()
 
     def _icon(self, photo: Photo) -> QIcon:
@@ -212,6 +145,7 @@ class PhotoPanel(QWidget):
         elif photo.lacks_consent:
             item.setToolTip(self.tr("Personnes reconnaissables sans autorisation"))
         self.grid.addItem(item)
+        self.grid.fit_height()
         return item
 
     def _select(self, photo_id: str | None) -> None:
@@ -221,6 +155,9 @@ class PhotoPanel(QWidget):
         self.grid.setCurrentRow(rows[0] if rows else -1)
         if not rows:
             self.details.show_photo(None)
+
+    def _visit_date(self) -> str | None:
+        return self.store.get_visit(self.visit_id).data.get("visit_date") if self.visit_id else None
 
     def photo_ids(self) -> list[str]:
         return [self.grid.item(i).data(PHOTO_ROLE) for i in range(self.grid.count())]
@@ -248,6 +185,17 @@ class PhotoPanel(QWidget):
             self._editing_id = self.grid.currentItem().data(PHOTO_ROLE)
             self.autosaver.bind(self._editing_id)
             self.autosaver.queue(key, value)
+
+    def _date_taken_edited(self) -> None:
+        field = self.details.taken_on
+        if field.is_flagged():  # kept as typed and flagged; the stored date stays
+            self.report.setText(
+                self.tr("Date de prise de vue non enregistrée : ce n'est pas une date.")
+            )
+            return
+        photo = self.current_photo()
+        if photo is not None and field.value() != photo.taken_on:
+            self._queue("taken_on", field.value())
 
     def _submit_details(self, photo_id: str, changes: dict[str, Any], _bases):
         try:
@@ -303,9 +251,7 @@ class PhotoPanel(QWidget):
 
     # ----------------------------------------------------------------- attaching
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Ajouter des photos"), "", FILE_FILTER
-        )
+        names = file_dialogs.open_files(self, "photos", self.tr("Ajouter des photos"), FILE_FILTER)
         if names:
             self.attach_paths([Path(n) for n in names])
 

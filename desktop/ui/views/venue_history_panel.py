@@ -38,6 +38,7 @@ class VenueHistoryPanel(QWidget):
         self.venue_id: str | None = None
         self.visits: list[VisitSummary] = []  # oldest first
         self.timeline = QTreeWidget()
+        self.timeline.setAccessibleName(self.tr("Visites du lieu, de la plus récente"))
         self.timeline.setRootIsDecorated(False)
         self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Type"), self.tr("Auteur·rice")])
         self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -1,0 +1,73 @@
+"""Dates typed the French way: « 11/02/2025 », « 11022025 », « 11/02/25 » -> 2025-02-11.
+
+Qt-free so that it is tested on its own; the date field of the UI (ui/form/date_field.py)
+calls it. A text that is not a date is never turned into another date: read_typed_date
+returns None and the caller keeps the text as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+SEPARATED = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})$")
+ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{2}|\d{4})$")
+CENTURY_PIVOT = 70  # « 25 » is 2025, « 85 » is 1985
+
+
+def read_typed_date(text: str | None) -> date | None:
+    """The date the user typed (day first), or None when the text is not one."""
+    text = (text or "").strip()
+    match = ISO.match(text)
+    if match:
+        year, month, day = map(int, match.groups())
+        return _date(year, month, day)
+    match = SEPARATED.match(text) or DIGITS.match(text)
+    if not match:
+        return None
+    day, month, year_text = match.groups()
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000 if year < CENTURY_PIVOT else 1900
+    return _date(year, int(month), int(day))
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 31/02, month 13: not a date, never a neighbouring one
+        return None
+
+
+def typed_date_value(text: str | None) -> str | None:
+    """What a date field stores: ISO when readable, the text as typed otherwise, None when
+    empty."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    value = read_typed_date(text)
+    return value.isoformat() if value else text
+
+
+def shown_date(value: str | None) -> str:
+    """How a stored value is shown in a date field: « 11/02/2025 », or as typed."""
+    if not value:
+        return ""
+    match = ISO.match(str(value))
+    parsed = _date(*map(int, match.groups())) if match else None
+    return parsed.strftime("%d/%m/%Y") if parsed else str(value)
+
+
+def is_unreadable(value: str | None) -> bool:
+    """A stored value that is not an ISO date (kept as the user typed it)."""
+    return bool(value) and not (ISO.match(str(value)) and read_typed_date(str(value)))
+
+
+UNREADABLE_MESSAGE = "Date illisible : écrivez-la JJ/MM/AAAA (ex. 11/02/2025)."
+ISO_FORMAT_MESSAGE = "Date invalide (format attendu : AAAA-MM-JJ)."  # validation.py's
+
+
+def as_typed_in_the_form(message: str) -> str:
+    """Validation speaks of the stored format; in the form a date is typed JJ/MM/AAAA."""
+    return message.replace(ISO_FORMAT_MESSAGE, UNREADABLE_MESSAGE)

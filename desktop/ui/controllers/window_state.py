@@ -1,0 +1,66 @@
+"""The window as it was left: geometry, splitters, the last venue and visit.
+
+Kept in a QSettings INI file in the data folder (window.ini) rather than the user's
+global settings: the last venue and visit belong to that data folder, and tests, each
+with its own data folder, never touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from desktop.core.storage.record_basics import RecordNotFound
+from desktop.ui import file_dialogs
+
+SETTINGS_FILE = "window.ini"
+
+
+def window_settings(data_dir: Path) -> QSettings:
+    return QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+class WindowState:
+    def __init__(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+        self.window, self.splitters = window, splitters
+        self.settings = window_settings(window.workspace.data_dir)
+        file_dialogs.use_settings(self.settings)  # their last folders, in the same file
+
+    def save(self) -> None:
+        window, settings = self.window, self.settings
+        settings.setValue("window/geometry", window.saveGeometry())
+        for name, splitter in self.splitters.items():
+            settings.setValue(f"splitters/{name}", splitter.saveState())
+        settings.setValue("last/venue", window.browser.venue_id or "")
+        visit_open = window.pages.currentWidget() is window.editors.visit_if_built()
+        settings.setValue(
+            "last/visit", (window.editors.open_visit_id() or "") if visit_open else ""
+        )
+        settings.sync()
+
+    def restore(self) -> None:
+        """Geometry and splitters as left, then the last visit (or venue) opened again."""
+        settings = self.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.window.restoreGeometry(geometry)
+        for name, splitter in self.splitters.items():
+            state = settings.value(f"splitters/{name}")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+        self._reopen(str(settings.value("last/venue", "")), str(settings.value("last/visit", "")))
+
+    def _reopen(self, venue_id: str, visit_id: str) -> None:
+        store = self.window.store
+        try:
+            if visit_id:
+                visit = store.get_visit(visit_id)
+                if visit.deleted_at is None and visit.venue_id == venue_id:
+                    self.window.open_visit(visit_id, venue_id)
+                    return
+            if venue_id and store.get_venue(venue_id).deleted_at is None:
+                self.window.open_venue(venue_id)
+        except RecordNotFound:  # deleted for good, or a restored backup without it
+            return

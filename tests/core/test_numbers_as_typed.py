@@ -1,0 +1,30 @@
+"""Numbers come back as a French user typed them, never rounded; sizes in French units."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.forms.field_values import parse_number
+from desktop.core.forms.french import number_as_typed, size_text
+
+NNBSP = "\u202f"
+
+
+def test_thousands_and_decimal_comma():
+    assert number_as_typed(2400) == f"2{NNBSP}400"
+    assert number_as_typed(1234.5) == f"1{NNBSP}234,5"
+    assert number_as_typed(2.0) == "2"
+    assert number_as_typed(0.125) == "0,125"  # not rounded to 0,13
+    assert number_as_typed(-1234567.25) == f"-1{NNBSP}234{NNBSP}567,25"
+
+
+@given(st.one_of(st.integers(-(10**12), 10**12), st.floats(-1e12, 1e12, allow_nan=False)))
+def test_what_is_shown_reads_back_to_the_same_number(value):
+    assert parse_number(number_as_typed(value), integer=False) == value
+
+
+def test_sizes():
+    assert size_text(500_000) == f"0,5{NNBSP}Mo"
+    assert size_text(12_000) == f"12{NNBSP}ko"
+    assert size_text(2_400_000) == f"2,4{NNBSP}Mo"
+    assert size_text(1_200_000_000) == f"1,2{NNBSP}Go"
+    assert size_text(999) == f"999{NNBSP}octets"

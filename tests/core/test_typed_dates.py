@@ -1,0 +1,97 @@
+"""Dates typed the French way are read day first, and a text that is not a date is kept."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.forms.typed_dates import (
+    as_typed_in_the_form,
+    is_unreadable,
+    read_typed_date,
+    shown_date,
+    typed_date_value,
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "11/02/2025",
+        "11022025",
+        "11/02/25",
+        "110225",
+        "11.02.2025",
+        "11-02-2025",
+        "11 02 2025",
+        " 11/2/2025 ",
+        "2025-02-11",
+    ],
+)
+def test_the_ways_of_typing_the_eleventh_of_february(typed):
+    assert read_typed_date(typed) == date(2025, 2, 11)
+    assert typed_date_value(typed) == "2025-02-11"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "30/02/2025",
+        "31/04/2025",
+        "00/01/2025",
+        "11/13/2025",
+        "1102202",
+        "fin mars",
+        "11/02",
+        "11/02/2",
+        "2025-02-30",
+        "12/25/2025",
+    ],
+)
+def test_a_text_that_is_not_a_date_is_kept_as_typed_never_replaced(typed):
+    assert read_typed_date(typed) is None
+    assert typed_date_value(typed) == typed.strip()
+    assert is_unreadable(typed_date_value(typed))
+
+
+def test_two_digit_years_and_empty_text():
+    assert typed_date_value("01/01/69") == "2069-01-01"
+    assert typed_date_value("01/01/70") == "1970-01-01"
+    assert typed_date_value("  ") is None and typed_date_value(None) is None
+    assert not is_unreadable(None)
+
+
+def test_stored_dates_are_shown_day_first_and_other_text_as_is():
+    assert shown_date("2025-02-11") == "11/02/2025"
+    assert shown_date("fin mars") == "fin mars"
+    assert shown_date(None) == ""
+
+
+def test_the_form_speaks_of_the_typed_format():
+    message = "Ligne 1, « Échéance » : Date invalide (format attendu : AAAA-MM-JJ)."
+    assert as_typed_in_the_form(message) == (
+        "Ligne 1, « Échéance » : Date illisible : écrivez-la JJ/MM/AAAA (ex. 11/02/2025)."
+    )
+
+
+@given(st.dates(min_value=date(1970, 1, 1), max_value=date(2069, 12, 31)))
+def test_every_date_survives_its_typed_forms(day):
+    for typed in (
+        day.strftime("%d/%m/%Y"),
+        day.strftime("%d%m%Y"),
+        day.strftime("%d/%m/%y"),
+        shown_date(day.isoformat()),
+    ):
+        assert typed_date_value(typed) == day.isoformat()
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_either_a_date_or_kept_exactly(text):
+    value = typed_date_value(text)
+    if value is None:
+        assert not text.strip()
+    elif is_unreadable(value):
+        assert value == text.strip()
+    else:
+        assert read_typed_date(value) is not None

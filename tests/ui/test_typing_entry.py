@@ -1,0 +1,170 @@
+"""Recording a visit with real key and wheel events: dates typed the French way in every
+kind of date field, unreadable dates kept and flagged, the wheel never changes a value it
+was not given, every field found by its template key, numbers shown back as typed."""
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.core.forms.typed_dates import UNREADABLE_MESSAGE
+from desktop.ui.form.date_field import DateLineEdit
+from desktop.ui.form.field_widgets import FieldEditor
+
+
+@pytest.fixture
+def visit(window, qtbot):
+    """A visit of 2025-03-14 open in the window: (window, its id)."""
+    venue = window.store.create_venue({"name": "Hôp Hop Hop", "commune": "Aubusson"})
+    record = window.store.create_visit(venue.id, "2025-03-14")
+    window.browser.reload_venues()
+    window.open_visit(record.id, venue.id)
+    return window, record.id
+
+
+def stored(window, qtbot, visit_id, key):
+    qtbot.waitUntil(lambda: not window.visit_editor.autosaver.has_pending, timeout=3000)
+    return window.store.get_visit(visit_id).data.get(key)
+
+
+def line_of(window, key) -> DateLineEdit:
+    editor = window.visit_editor.findChild(FieldEditor, key)
+    return editor.findChild(DateLineEdit)
+
+
+def type_date(qtbot, line, text):
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+
+
+@pytest.mark.parametrize("typed", ["11/02/2025", "11022025", "11/02/25"])
+def test_a_date_typed_the_french_way_in_the_form_stores_the_11th_of_february(visit, qtbot, typed):
+    window, visit_id = visit
+    for key in ("visit_date", "end_date"):  # a date that had a value, an empty one
+        line = line_of(window, key)
+        type_date(qtbot, line, typed)
+        assert stored(window, qtbot, visit_id, key) == "2025-02-11"
+        assert line.text() == "11/02/2025"
+
+
+def test_a_due_date_typed_in_the_actions_table_is_stored(visit, qtbot):
+    window, visit_id = visit
+    actions = window.visit_editor.form.editor("actions")
+    qtbot.mouseClick(actions.findChild(QWidget, "add_row"), Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Relancer la mairie")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # to « Qui »
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # to « Échéance »
+    due = QApplication.focusWidget()
+    assert isinstance(due, DateLineEdit)
+    qtbot.keyClicks(due, "11/02/25")
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    assert stored(window, qtbot, visit_id, "actions") == [
+        {"what": "Relancer la mairie", "due": "2025-02-11"}
+    ]
+    assert actions.table.item(0, 2).text() == "11/02/2025"
+
+
+def test_an_unreadable_date_is_kept_as_typed_and_flagged(visit, qtbot):
+    window, visit_id = visit
+    line = line_of(window, "visit_date")
+    type_date(qtbot, line, "30/02/2025")
+    assert stored(window, qtbot, visit_id, "visit_date") == "30/02/2025"  # never 28/02
+    assert line.text() == "30/02/2025"
+    row = window.visit_editor.form.rows["visit_date"]
+    qtbot.waitUntil(lambda: row.error.isVisible())
+    assert UNREADABLE_MESSAGE in row.error.text()
+    type_date(qtbot, line, "14/03/2025")  # corrected: the flag goes
+    assert stored(window, qtbot, visit_id, "visit_date") == "2025-03-14"
+    qtbot.waitUntil(lambda: not row.error.isVisible())
+
+
+def test_parts_step_suppr_empties_and_an_empty_calendar_opens_on_the_visit(visit, qtbot):
+    window, visit_id = visit
+    line = line_of(window, "visit_date")
+    line.setFocus()
+    line.setCursorPosition(4)  # in the month
+    qtbot.keyClick(line, Qt.Key.Key_Up)
+    assert line.text() == "14/04/2025" and line.selectedText() == "04"
+    line.setCursorPosition(8)  # in the year
+    qtbot.keyClick(line, Qt.Key.Key_Down)
+    assert stored(window, qtbot, visit_id, "visit_date") == "2024-04-14"
+    end = line_of(window, "next_visit")
+    end.setFocus()
+    qtbot.keyClick(end, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert end.calendar.selectedDate().toString(Qt.DateFormat.ISODate) == "2024-04-14"
+    qtbot.keyClick(end.calendar, Qt.Key.Key_Escape)
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    assert line.text() == ""
+    assert stored(window, qtbot, visit_id, "visit_date") is None
+
+
+def wheel_over(widget: QWidget, steps: int = -3) -> None:
+    """A wheel turn where the pointer is: sent to the widget under it, as Qt does."""
+    window = widget.window()
+    point = widget.mapTo(window, widget.rect().center())
+    target = window.childAt(point)
+    local = target.mapFrom(window, point)
+    event = QWheelEvent(
+        QPointF(local),
+        QPointF(target.mapToGlobal(local)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(target, event)
+
+
+def test_the_wheel_over_an_unfocused_combo_scrolls_the_page_and_changes_nothing(visit, qtbot):
+    window, visit_id = visit
+    form = window.visit_editor.form
+    window.resize(1280, 720)
+    combo = form.editor("tenure").combo
+    form.scroll.ensureWidgetVisible(combo, 0, 200)
+    scrolled = form.scroll.verticalScrollBar().value()
+    before = combo.currentIndex()
+    wheel_over(combo)
+    assert combo.currentIndex() == before
+    assert form.scroll.verticalScrollBar().value() > scrolled  # the page moved
+    assert stored(window, qtbot, visit_id, "tenure") is None
+    assert not window.visit_editor.autosaver.has_pending
+    combo.setFocus()  # clicked or tabbed into: then the wheel is the user's choice
+    form.scroll.ensureWidgetVisible(combo, 0, 200)
+    wheel_over(combo, steps=-1)
+    assert combo.currentIndex() == before + 1
+
+
+def test_every_field_of_the_template_is_found_by_its_key_and_named(visit):
+    window, _visit_id = visit
+    template = window.workspace.templates.visit
+    for spec in template.fields:
+        editor = window.visit_editor.findChild(FieldEditor, spec.key)
+        assert editor is not None, spec.key
+        assert editor.accessibleName() == spec.title
+
+
+def test_numbers_come_back_as_typed(visit, qtbot):
+    window, visit_id = visit
+    line = window.visit_editor.form.editor("annual_budget").line
+    line.setFocus()
+    qtbot.keyClicks(line, "1 234,5")
+    assert stored(window, qtbot, visit_id, "annual_budget") == 1234.5
+    window.close_visit()
+    window.open_visit(visit_id, window.browser.venue_id)
+    assert window.visit_editor.form.editor("annual_budget").line.text() == "1\u202f234,5"
+
+
+def test_a_validation_message_does_not_push_the_form_down(visit, qtbot):
+    window, visit_id = visit
+    form = window.visit_editor.form
+    below = form.rows["facilitator"]
+    before = below.mapTo(form, below.rect().topLeft()).y()
+    type_date(qtbot, line_of(window, "visit_date"), "pas une date")
+    qtbot.waitUntil(lambda: form.rows["visit_date"].error.isVisible())
+    assert below.mapTo(form, below.rect().topLeft()).y() == before
