@@ -81,8 +81,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--with-personal-data",
         action="store_true",
-        help="xlsx, csv : inclure les données personnelles (personnes "
-        "rencontrées, photos et autorisations)",
+        help="inclure les données personnelles (noms des personnes rencontrées, photos "
+        "et autorisations) ; en json, une copie privée complète",
     )
 
 
@@ -132,7 +132,6 @@ def _export_json(ws, args: argparse.Namespace) -> int:
             ("--venue", args.venue),
             ("--from", args.date_from),
             ("--to", args.date_to),
-            ("--with-personal-data", args.with_personal_data),
         )
         if given
     ]
@@ -141,8 +140,9 @@ def _export_json(ws, args: argparse.Namespace) -> int:
             f"{', '.join(refused)} : l'export JSON est complet et sans filtre (c'est le format "
             "d'échange entre ordinateurs) ; ces options valent pour --format xlsx ou csv."
         )
+    private = args.with_private_photos or args.with_personal_data  # the same copy for json
     try:
-        counts = exchange.export_json(ws.store, args.output, args.with_private_photos)
+        counts = exchange.export_json(ws.store, args.output, private)
     except OSError as error:
         raise TabularExportError(
             f"Impossible d'écrire « {args.output} » : {french_reason(error)}."
@@ -153,7 +153,13 @@ def _export_json(ws, args: argparse.Namespace) -> int:
     )
     if counts["photos_left_out"]:
         print(
-            f"{counts['photos_left_out']} photo(s) de personnes reconnaissables sans "
-            "autorisation laissée(s) de côté (--with-private-photos pour les inclure)."
+            f"{counts['photos_left_out']} photo(s) laissée(s) de côté : droit à l'image non "
+            "vérifié ou sans autorisation pour le réseau (--with-private-photos pour les "
+            "inclure)."
+        )
+    if not private:
+        print(
+            "Copie pour le réseau : les champs qui restent sur cet ordinateur (noms des "
+            "personnes rencontrées…) sont laissés de côté (--with-personal-data pour tout)."
         )
     return EXIT_OK

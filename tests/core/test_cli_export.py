@@ -86,4 +86,9 @@ def test_json_stays_the_lossless_exchange_export(carnet, venues, tmp_path):
     assert "Exporté : 2 lieux, 3 visites, 0 photos" in out
     document = json.loads(target.read_text("utf-8"))
     assert document["format"] == "carnet-exchange" and len(document["visits"]) == 3
-    assert "Jean Valjean" in target.read_text("utf-8")  # lossless: everything, for colleagues
+    assert "Jean Valjean" not in target.read_text("utf-8")  # a copy for the network
+    assert "Copie pour le réseau" in out
+    private = tmp_path / "complet.json"
+    out = ok(carnet("export", "--format", "json", "-o", str(private), "--with-personal-data"))
+    assert "Jean Valjean" in private.read_text("utf-8")  # lossless: everything, kept private
+    assert "Copie pour le réseau" not in out
