@@ -62,9 +62,14 @@ def _changed(workspace: Workspace, table: str) -> list[tuple[str, str, bool]]:
 BATCH = 200  # files written between two commits of what was written
 
 
-def publish_records(workspace: Workspace, share: Share, report: PublishReport) -> None:
+def publish_records(
+    workspace: Workspace, share: Share, report: PublishReport, progress=None
+) -> None:
+    """progress(« enregistrements », done, total) after each batch, if given."""
+    todo = {table: _changed(workspace, table) for table in TABLES}
+    total, done = sum(map(len, todo.values())), 0
     for table in TABLES:  # parents first: a colleague reading half a pass finds them
-        changed = _changed(workspace, table)
+        changed = todo[table]
         for start in range(0, len(changed), BATCH):
             written, withdrawn = [], []
             try:
@@ -87,6 +92,9 @@ def publish_records(workspace: Workspace, share: Share, report: PublishReport) -
                 _remember(workspace, written, withdrawn)
             report.records += len(written)
             report.withdrawn += len(withdrawn)
+            done += len(changed[start : start + BATCH])
+            if progress:
+                progress("enregistrements", done, total)
 
 
 def _publish_record(workspace, share, table: str, record_id: str, path: Path) -> int:
@@ -127,6 +135,7 @@ def _publish_media(workspace: Workspace, share: Share, table: str, document: dic
     content_digest = hashlib.sha256(data).hexdigest()
     if table == "photos":
         record["print_sha256"] = content_digest
+        _remember_print(workspace, digest, content_digest)
     target = share.media_path(content_digest, ext)
     if target.is_file() and target.stat().st_size == len(data):
         return 0
@@ -134,8 +143,20 @@ def _publish_media(workspace: Workspace, share: Share, table: str, document: dic
     return 1
 
 
+def _remember_print(workspace: Workspace, digest: str, print_digest: str) -> None:
+    """Which file in our media folder is this photo's (the republish check looks for it)."""
+    row = workspace.db.conn.execute(
+        "SELECT print_sha256 FROM sync_prints WHERE sha256 = ?", (digest,)
+    ).fetchone()
+    if not row or row[0] != print_digest:
+        entry = {"sha256": digest, "print_sha256": print_digest}
+        workspace.service.call(lambda w: w.db["sync_prints"].upsert(entry, pk="sha256"))
+
+
 # ------------------------------------------------------------------ sheets
-def publish_sheets(workspace: Workspace, share: Share, report: PublishReport, render=None) -> None:
+def publish_sheets(
+    workspace: Workspace, share: Share, report: PublishReport, render=None, progress=None
+) -> None:
     """Write the sheets of the visits this laptop owns, only those that changed."""
     from desktop.core.pdf.service import make_sheet  # reportlab: loaded when a sheet is due
 
@@ -172,6 +193,8 @@ def publish_sheets(workspace: Workspace, share: Share, report: PublishReport, re
         row = {"visit_id": visit_id, "fingerprint": fingerprint, "path": name}
         workspace.service.call(lambda w, row=row: w.db["sync_sheets"].upsert(row, pk="visit_id"))
         report.sheets += 1
+        if progress and report.sheets % 20 == 0:
+            progress("fiches", report.sheets, None)
     for visit_id, (_, path) in published.items():
         if visit_id not in live:  # deleted, or handed over to another laptop
             share.remove(share.sheets / path)
