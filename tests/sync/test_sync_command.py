@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import signal
 
-from tests.headless import run_carnet as carnet
 from tests.headless import LineReader, start_carnet
+from tests.headless import run_carnet as carnet
 
 
 def test_one_pass_publishes_then_imports_and_prints_a_summary(tmp_path):

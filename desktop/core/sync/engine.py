@@ -102,7 +102,9 @@ class SyncEngine:
                 self._publish(report, progress)
             self._import(report)
             if publish_changes and sheets:  # after the import: colleagues' edits show
-                publish.publish_sheets(self.workspace, self.share, report.published, progress=progress)
+                publish.publish_sheets(
+                    self.workspace, self.share, report.published, progress=progress
+                )
             report.ok = True
         except (ShareUnavailable, OSError) as error:
             report.error = _describe(error)

@@ -81,7 +81,9 @@ def _without_media(workspace: Workspace, present: set[str]) -> list[str]:
     missing = [r for r, digest in photos if digest and f"{digest}.jpg" not in present]
     if photos and not present:  # the folder itself is gone (prints published before
         missing = [r for r, _ in photos]  # their hash was remembered here)
-    missing += [r for r, digest, ext in documents if f"{digest}{(ext or '').lower()}" not in present]
+    missing += [
+        r for r, digest, ext in documents if f"{digest}{(ext or '').lower()}" not in present
+    ]
     return missing
 
 
