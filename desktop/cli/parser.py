@@ -7,12 +7,15 @@ input gets a French message on stderr with exit code 2.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
 from desktop.cli import attachments, backup, exchange, maintenance, records, sheets, sync
 from desktop.cli.common import EXIT_BAD_INPUT, USER_ERRORS, CommandError, Commands
+from desktop.cli.damage import DamagedDatabase, check_database, damaged_text
 from desktop.core.diagnostics.log_files import start_logging
+from desktop.core.storage.data_dir import check_data_dir, default_data_dir
 from desktop.core.storage.workspace import open_workspace
 
 FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup)
@@ -45,11 +48,28 @@ def execute(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if not args.needs_workspace:
             return args.handler(args)
-        workspace = open_workspace(args.data_dir)
+        return _with_workspace(args)
+    except (CommandError, DamagedDatabase, *USER_ERRORS) as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _with_workspace(args: argparse.Namespace) -> int:
+    """The command on its opened workspace; a damaged database refused before any write."""
+    folder = check_data_dir(args.data_dir or default_data_dir())
+    try:
+        check_database(folder)
+    except DamagedDatabase as damage:
+        if args.command != "check":
+            raise
+        print(f"Problème : {damage}")  # check reports it as it reports any problem
+        print("1 problème(s).")
+        return EXIT_BAD_INPUT
+    try:
+        workspace = open_workspace(folder)
         try:
             return args.handler(workspace, args)
         finally:
             workspace.close()
-    except (CommandError, *USER_ERRORS) as error:
-        print(f"Erreur : {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as error:  # damage that shows only when read
+        raise DamagedDatabase(damaged_text(folder, str(error))) from None
