@@ -10,7 +10,7 @@ from desktop.core.forms import french
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import AUDIENCES, PhotoLibrary, split_for_audience
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
-from desktop.core.storage.file_names import safe_file_name
+from desktop.core.storage.file_names import safe_file_name, unique_name
 from desktop.core.storage.files import write_atomic
 from desktop.core.storage.workspace import Workspace
 from desktop.paths import RESOURCES
@@ -51,12 +51,33 @@ def sheet_options(workspace: Workspace, audience: str, blank_fields: bool = Fals
 
 
 def make_sheet(
-    workspace: Workspace, visit_id: str, audience: str = "reseau", blank_fields: bool = False
+    workspace: Workspace,
+    visit_id: str,
+    audience: str = "reseau",
+    blank_fields: bool = False,
+    names: dict[str, str] | None = None,
 ) -> Sheet:
+    """names: printed_names(workspace), when the caller makes many sheets."""
     content = sheet_content(workspace, visit_id, audience)
     data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
-    name = sheet_file_name(content.visit.data.get("visit_date", ""), content.venue.name)
+    name = (names or printed_names(workspace)).get(visit_id) or sheet_file_name(
+        content.visit.data.get("visit_date", ""), content.venue.name
+    )
     return Sheet(name, data, content.photos_left_out)
+
+
+def printed_names(workspace: Workspace) -> dict[str, str]:
+    """{visit id: file name} for every live visit: two visits never share a name, even
+    ignoring case (a venue's two visits on one day: the later one gets its short id)."""
+    rows = workspace.db.conn.execute(
+        "SELECT v.id, v.visit_date, ve.name FROM visits v JOIN venues ve ON ve.id = v.venue_id "
+        "WHERE v.deleted_at IS NULL ORDER BY v.created_at, v.id"
+    ).fetchall()
+    taken: set[str] = set()
+    return {
+        visit_id: unique_name(sheet_file_name(day or "", name or ""), taken, visit_id[:6], "-{}")
+        for visit_id, day, name in rows
+    }
 
 
 def sheet_file_name(visit_date: str, venue_name: str) -> str:
@@ -67,20 +88,12 @@ def sheet_file_name(visit_date: str, venue_name: str) -> str:
     )
 
 
-def write_sheet(sheet: Sheet, target: Path) -> Path:
-    """Write to target (a file, or a folder that gets the readable file name)."""
-    path = target / sheet.file_name if target.is_dir() else target
+def write_sheet(sheet: Sheet, target: Path, folder: bool = False) -> Path:
+    """Write to target: a file, or a folder (one that exists, or folder=True: created)
+    that gets the sheet's readable file name."""
+    path = target / sheet.file_name if (folder or target.is_dir()) else target
     write_atomic(path, sheet.data)
     return path
-
-
-def unique_name(name: str, used: set[str]) -> str:
-    candidate, number = name, 1
-    while candidate in used:
-        number += 1
-        candidate = name.removesuffix(SHEET_SUFFIX) + f"_visite-{number}.pdf"
-    used.add(candidate)
-    return candidate
 
 
 def make_all(
@@ -92,11 +105,10 @@ def make_all(
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     folder.mkdir(parents=True, exist_ok=True)
     visits = workspace.store.list_visits()
-    used: set[str] = set()
+    names = printed_names(workspace)  # unique: two visits of a venue on one day
     for index, visit in enumerate(visits, start=1):
-        sheet = make_sheet(workspace, visit.id, audience)
-        name = unique_name(sheet.file_name, used)  # two visits of a venue on one day
-        path = write_sheet(sheet, folder / name)
+        sheet = make_sheet(workspace, visit.id, audience, names=names)
+        path = write_sheet(sheet, folder / sheet.file_name)
         if on_progress:
             on_progress(index, len(visits), path.name)
         yield path

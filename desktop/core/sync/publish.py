@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.merge.exchange import record_document
-from desktop.core.storage.file_names import safe_file_name
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.share import TABLES, Share
+from desktop.core.sync.sheet_paths import sheet_name, sheet_paths, venue_folder
 
 # A photo may go to the network (see photos.may_share with the audience « reseau »).
 SHAREABLE_PHOTO = (
@@ -175,21 +175,18 @@ def publish_sheets(
         "AND v.deleted_at IS NULL AND ve.deleted_at IS NULL ORDER BY v.visit_date, v.id",
         (me,),
     ).fetchall()
-    taken = {path for _, path in published.values()}
+    paths = sheet_paths(workspace)  # one path per visit, the same on every laptop
     live = set()
-    for visit_id, day, kind, author, venue_name, venue_id in owned:
+    for visit_id, _day, _kind, _author, _venue_name, venue_id in owned:
         live.add(visit_id)
         fingerprint = _sheet_fingerprint(workspace, visit_id, venue_id)
         old = published.get(visit_id)
-        if old and old[0] == fingerprint:
+        name = paths[visit_id]
+        if old and old[0] == fingerprint and old[1] == name:
             continue
-        name = sheet_share_path(venue_name, day, _type_title(workspace, kind), author)
-        if old is None or old[1] != name:
-            name = _unused(name, taken - ({old[1]} if old else set()), share, visit_id)
         share.write(share.sheets / name, render(visit_id))
         if old and old[1] != name:
             share.remove(share.sheets / old[1])
-        taken.add(name)
         row = {"visit_id": visit_id, "fingerprint": fingerprint, "path": name}
         workspace.service.call(lambda w, row=row: w.db["sync_sheets"].upsert(row, pk="visit_id"))
         report.sheets += 1
@@ -222,24 +219,10 @@ def _sheet_fingerprint(workspace: Workspace, visit_id: str, venue_id: str) -> st
     return hashlib.sha256(repr((latest, prints, branding)).encode()).hexdigest()
 
 
-def _type_title(workspace: Workspace, kind: str | None) -> str:
-    spec = workspace.templates.visit.field("visit_type")
-    return spec.label_of(kind) if (spec and kind) else "Visite"
-
-
 def sheet_share_path(venue_name: str, day: str, kind: str, author: str) -> str:
-    """« Lieu/AAAA-MM-JJ Type – Auteur.pdf », relative to the Fiches folder."""
-    file_name = safe_file_name(
-        f"{day or 'sans date'} {kind} – {author or 'auteur inconnu'}", suffix=".pdf", max_bytes=128
-    )
-    return f"{safe_file_name(venue_name, max_bytes=80)}/{file_name}"
-
-
-def _unused(name: str, taken: set[str], share: Share, visit_id: str) -> str:
-    """The name, or one marked with the visit's id if another sheet has it already."""
-    if name not in taken and not (share.sheets / name).exists():
-        return name
-    return name[: -len(".pdf")] + f" ({visit_id[:6]}).pdf"
+    """« Lieu/AAAA-MM-JJ Type – Auteur.pdf », relative to the Fiches folder (one visit alone:
+    sheet_paths makes every visit's, each unique)."""
+    return f"{venue_folder(venue_name)}/{sheet_name(day, kind, author)}"
 
 
 def publish_device(workspace: Workspace, share: Share, when: str) -> bool:
