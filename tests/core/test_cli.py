@@ -241,3 +241,19 @@ def test_export_to_a_missing_folder_is_refused_in_french(carnet, visit_id, tmp_p
     message = refused(carnet("export", "--format", "json", "-o", str(target)))
     assert "Impossible d'écrire" in message
     assert not target.parent.exists()
+
+
+def test_list_into_a_pipe_closed_early_ends_quietly(tmp_path):
+    """`list | head -1`: the reader leaves after one line; no BrokenPipeError traceback."""
+    from tests.headless import start_carnet
+
+    ws = open_workspace(tmp_path / "data")
+    venue = ws.store.create_venue({"name": "Le Lieu au nom assez long pour remplir le tube"})
+    for _ in range(1500):  # more than a pipe holds (64 KiB)
+        ws.store.create_visit(venue.id, "2026-11-20")
+    ws.close()
+    process = start_carnet(tmp_path / "data", "list")
+    assert "Le Lieu" in process.stdout.readline()
+    process.stdout.close()  # as head does once it has its line
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from desktop.core.backups.restore import (
 )
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.files import french_reason
+from desktop.core.storage.leftovers import clean_at_start
 
 DAMAGED_MARK = "endommagé"
 
@@ -120,3 +122,17 @@ def latest_restorable(folders: Iterable[Path]) -> BackupInfo | None:
     candidates = [info for folder in folders for info in list_backups(folder)]
     candidates = [info for info in candidates if info.restorable]
     return max(candidates, key=lambda info: info.created, default=None)
+
+
+def clean_leftovers(workspace, in_background: bool = False) -> int:
+    """At start: the temp files of interrupted writes (attach, restore, backup) removed
+    (in_background: on a thread of its own, the settings read here first)."""
+    folders = [Path(workspace.data_dir) / BACKUP_FOLDER_NAME]
+    chosen = workspace.setting("backup_dir")
+    if chosen:
+        folders.append(Path(chosen))
+    if not in_background:
+        return clean_at_start(workspace.data_dir, folders)
+    arguments = (Path(workspace.data_dir), folders)
+    threading.Thread(target=clean_at_start, args=arguments, daemon=True).start()
+    return 0

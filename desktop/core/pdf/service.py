@@ -12,6 +12,7 @@ from desktop.core.media.photos import AUDIENCES, PhotoLibrary, split_for_audienc
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
 from desktop.core.storage.file_names import safe_file_name, unique_name
 from desktop.core.storage.files import write_atomic
+from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.workspace import Workspace
 from desktop.paths import RESOURCES
 
@@ -104,6 +105,7 @@ def make_all(
 ) -> Iterator[Path]:
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)  # an interrupted earlier run's temp files
     visits = workspace.store.list_visits()
     names = printed_names(workspace)  # unique: two visits of a venue on one day
     for index, visit in enumerate(visits, start=1):

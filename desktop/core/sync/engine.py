@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop.core.merge.conflicts import count_conflicts
 from desktop.core.storage.data_dir import DataDirError, check_data_dir
 from desktop.core.storage.files import french_reason
+from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import importer, publish, republish
@@ -25,6 +26,7 @@ from desktop.core.sync.share import Share, ShareUnavailable
 from desktop.core.sync.share_identity import KNOWN, ShareNotSetUp, folder_key, open_share
 
 SHARED_FOLDER = "shared_folder"  # the settings' key
+_CLEANED: set[str] = set()  # shares whose temp files this process removed already
 # progress(what, done, total): what is « fiches » or « enregistrements »
 Progress = Callable[[str, int, int], None]
 
@@ -126,6 +128,10 @@ class SyncEngine:
 
     def _check_index(self, report: PassReport) -> None:
         """The publish index against this share and what is really in our folders."""
+        if str(self.share.root) not in _CLEANED:  # once a process: interrupted writes
+            _CLEANED.add(str(self.share.root))
+            remove_leftovers(self.share.own, recursive=True)
+            remove_leftovers(self.share.sheets, recursive=True)
         republish.follow_share(self.workspace, self.share)
         report.republished = republish.forget_missing(self.workspace, self.share)
 
