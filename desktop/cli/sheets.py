@@ -46,8 +46,10 @@ def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
         def progress(done: int, total: int, name: str) -> None:
             print(f"[{done}/{total}] {name}", flush=True)
 
-        count = sum(1 for _ in make_all(ws, output, args.audience, progress))
+        replaced = [0]
+        count = sum(1 for _ in make_all(ws, output, args.audience, progress, replaced))
         print(f"{count} fiche(s) écrite(s) dans {output}")
+        _say_replaced(replaced[0])
         return EXIT_OK
     sheet = make_sheet(ws, args.visit_id, args.audience, args.blank)
     try:
@@ -55,6 +57,7 @@ def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"Impossible d'écrire la fiche : {french_reason(error)}.") from None
     print(path)
+    _say_replaced(sheet.replaced)
     if sheet.photos_left_out:
         print(
             f"{sheet.photos_left_out} photo(s) laissée(s) hors de la fiche : personnes "
@@ -66,3 +69,10 @@ def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
 def _names_a_folder(output: str | None) -> bool:
     """« -o fiches/ » is a folder even before it exists (it is then created)."""
     return bool(output) and output.endswith(("/", os.sep))
+
+
+def _say_replaced(count: int) -> None:
+    if count:
+        print(
+            f"{count} caractère(s) qu'aucune police de la fiche ne sait dessiner, imprimé(s) « � »."
+        )

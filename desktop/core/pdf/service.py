@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.core.forms import french
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import AUDIENCES, PhotoLibrary, split_for_audience
+from desktop.core.pdf.glyphs import Replacements
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
 from desktop.core.storage.file_names import safe_file_name, unique_name
 from desktop.core.storage.files import write_atomic
@@ -26,6 +27,7 @@ class Sheet:
     file_name: str
     data: bytes
     photos_left_out: int
+    replaced: int = 0  # characters no font of the sheet has, drawn as « � »
 
 
 def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetContent:
@@ -60,11 +62,12 @@ def make_sheet(
 ) -> Sheet:
     """names: printed_names(workspace), when the caller makes many sheets."""
     content = sheet_content(workspace, visit_id, audience)
-    data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
+    with Replacements() as replaced:
+        data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
     name = (names or printed_names(workspace)).get(visit_id) or sheet_file_name(
         content.visit.data.get("visit_date", ""), content.venue.name
     )
-    return Sheet(name, data, content.photos_left_out)
+    return Sheet(name, data, content.photos_left_out, replaced.count)
 
 
 def printed_names(workspace: Workspace) -> dict[str, str]:
@@ -102,6 +105,7 @@ def make_all(
     folder: Path,
     audience: str,
     on_progress: Callable[[int, int, str], None] | None = None,
+    replaced: list[int] | None = None,
 ) -> Iterator[Path]:
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -110,6 +114,8 @@ def make_all(
     names = printed_names(workspace)  # unique: two visits of a venue on one day
     for index, visit in enumerate(visits, start=1):
         sheet = make_sheet(workspace, visit.id, audience, names=names)
+        if replaced is not None:  # characters drawn « � », added up for the caller
+            replaced[0] += sheet.replaced
         path = write_sheet(sheet, folder / sheet.file_name)
         if on_progress:
             on_progress(index, len(visits), path.name)
