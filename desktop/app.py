@@ -71,8 +71,9 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     instance.on_activate = partial(bring_to_front, window)
     window.show()
     QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
-    QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
-    QTimer.singleShot(1500, lambda: clean_leftovers(workspace, in_background=True))
+    if not workspace.read_only:  # a read-only data folder: nothing is written, no backup
+        QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
+        QTimer.singleShot(1500, lambda: clean_leftovers(workspace, in_background=True))
     code = app.exec()
     workspace.close()
     instance.release()  # after the database is closed

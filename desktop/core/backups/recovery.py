@@ -29,6 +29,7 @@ from desktop.core.backups.restore import (
     missing_media,
 )
 from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.db import is_read_only, read_only_uri
 from desktop.core.storage.files import french_reason
 from desktop.core.storage.leftovers import clean_at_start
 
@@ -45,8 +46,10 @@ def damage_problem(db_path: Path, thorough: bool = False) -> str | None:
     db_path = Path(db_path)
     if not db_path.exists():
         return None
+    read_only = is_read_only(db_path)  # a folder Carnet cannot write is not damage
+    name = read_only_uri(db_path) if read_only else str(db_path)
     try:
-        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=5)
+        conn = sqlite3.connect(name, uri=read_only, isolation_level=None, timeout=5)
     except sqlite3.DatabaseError as error:
         return str(error)
     try:
