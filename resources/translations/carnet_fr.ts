@@ -42,7 +42,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="120"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="138"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
@@ -135,7 +135,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="270"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

@@ -61,10 +61,10 @@ class SyncUi(QObject):
         self._say(self.tr("Synchro en cours…"), "")
 
     def _progress(self, what: str, done: int, total) -> None:
-        if total is None:
-            self._say(fill(self.tr("Synchro : publication des %1 (%2)…"), what, done), "")
+        if total is None:  # the sheets: how many are due is known only at the end
+            self._say(fill(self.tr("Synchro : publication des fiches (%1)…"), done), "")
         else:
-            self._say(fill(self.tr("Synchro : publication des %1 (%2/%3)…"), what, done, total), "")
+            self._say(fill(self.tr("Synchro : publication (%1/%2)…"), done, total), "")
 
     def on_changes(self, changes) -> None:
         if changes.conflicts or changes.everything:
