@@ -129,3 +129,17 @@ def test_sync_shared_to_a_new_folder_publishes_everything(tmp_path):
     result = carnet(carol, "sync", "--shared", str(second), "--no-sheets")
     assert "Importé : 2 nouveau(x)" in result.stdout
     assert "La Ferme" in carnet(carol, "list").stdout
+
+
+def test_a_share_that_can_only_be_read_still_brings_colleagues_work(laptops, share):
+    """An old share without an id, mounted read-only: no id can be written, import goes on."""
+    from tests.read_only_folder import read_only
+
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "Le Relais"})
+    assert alice.sync().ok
+    (share / "Carnet" / ID_FILE).unlink()  # as a share from before ids were written
+    with read_only(share):
+        report = bob.sync()
+        assert report.ok and report.imported.created == 1, report.summary()
+    assert bob.store.get_venue(venue.id).name == "Le Relais"

@@ -64,19 +64,27 @@ def make_sheet(
     content = sheet_content(workspace, visit_id, audience)
     with Replacements() as replaced:
         data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
-    name = (names or printed_names(workspace)).get(visit_id) or sheet_file_name(
-        content.visit.data.get("visit_date", ""), content.venue.name
+    day = content.visit.data.get("visit_date", "")
+    name = (names or printed_names(workspace, day)).get(visit_id) or sheet_file_name(
+        day, content.venue.name
     )
     return Sheet(name, data, content.photos_left_out, replaced.count)
 
 
-def printed_names(workspace: Workspace) -> dict[str, str]:
+def printed_names(workspace: Workspace, day: str | None = None) -> dict[str, str]:
     """{visit id: file name} for every live visit: two visits never share a name, even
-    ignoring case (a venue's two visits on one day: the later one gets its short id)."""
+    ignoring case (a venue's two visits on one day: the later one gets its short id).
+
+    day: only the visits whose names could meet one of that date's (a name starts with
+    its date, or « sans-date »): the same names, for a fraction of the work.
+    """
     rows = workspace.db.conn.execute(
         "SELECT v.id, v.visit_date, ve.name FROM visits v JOIN venues ve ON ve.id = v.venue_id "
         "WHERE v.deleted_at IS NULL ORDER BY v.created_at, v.id"
     ).fetchall()
+    if day is not None:
+        dated = bool(french.parse_date(day))
+        rows = [r for r in rows if (r[1] == day if dated else not french.parse_date(r[1]))]
     taken: set[str] = set()
     return {
         visit_id: unique_name(sheet_file_name(day or "", name or ""), taken, visit_id[:6], "-{}")

@@ -11,6 +11,7 @@ that a whole path stays under Windows' 260 characters, and names unique among si
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -54,6 +55,7 @@ def safe_file_name(
     return checked(_not_a_device(prefix + part + suffix))
 
 
+@functools.lru_cache(maxsize=8192)  # a sync pass names every sheet again, each minute
 def checked(name: str) -> str:
     """name, once pathvalidate agrees it is valid on every system (a bug here otherwise)."""
     try:
@@ -67,14 +69,16 @@ def unique_name(name: str, taken: set[str], mark: str, pattern: str = " ({})") -
     """name, or name with pattern's mark before its extension if a sibling has it, in any
     case. taken holds the siblings' names as `name_key` gives them; the name chosen is added.
     """
-    if name_key(name) in taken:
-        stem, dot, extension = name.rpartition(".") if "." in name[1:] else (name, "", "")
-        extra = pattern.format(mark)
-        stem = _cut(stem, MAX_BYTES - _size(extra + dot + extension) - 4).rstrip(" .")
-        name, number = f"{stem}{extra}{dot}{extension}", 1
-        while name_key(name) in taken:  # the mark itself met (it should not): number it
-            number += 1
-            name = f"{stem}{pattern.format(f'{mark}-{number}')}{dot}{extension}"
+    if name_key(name) not in taken:
+        taken.add(name_key(name))
+        return name  # as the caller made it (with safe_file_name: checked already)
+    stem, dot, extension = name.rpartition(".") if "." in name[1:] else (name, "", "")
+    extra = pattern.format(mark)
+    stem = _cut(stem, MAX_BYTES - _size(extra + dot + extension) - 4).rstrip(" .")
+    name, number = f"{stem}{extra}{dot}{extension}", 1
+    while name_key(name) in taken:  # the mark itself met (it should not): number it
+        number += 1
+        name = f"{stem}{pattern.format(f'{mark}-{number}')}{dot}{extension}"
     taken.add(name_key(name))
     return checked(name)
 

@@ -24,7 +24,7 @@ def follow_share(workspace: Workspace, share: Share) -> bool:
     """Tie the publish index to this share; True when it was forgotten (another share)."""
     share_id = ensure_share_id(share)
     previous = workspace.setting(SHARE_ID)
-    if previous == share_id:
+    if share_id is None or previous == share_id:  # None: the folders' check still holds
         return False
 
     def adopt(writer) -> None:

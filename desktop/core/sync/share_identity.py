@@ -61,11 +61,15 @@ def read_share_id(share: Share) -> str | None:
     return share_id if isinstance(share_id, str) and share_id else None
 
 
-def ensure_share_id(share: Share) -> str:
-    """The share's id, written on first use (read back: another laptop may have won)."""
+def ensure_share_id(share: Share) -> str | None:
+    """The share's id, written on first use (read back: another laptop may have won);
+    None if it cannot be written (a share this laptop may only read)."""
     found = read_share_id(share)
     if found:
         return found
     info = {"format": "carnet-share", "version": 1, "share_id": uuid.uuid4().hex}
-    share.write(share.root / ID_FILE, json.dumps(info, indent=1).encode("utf-8"))
+    try:
+        share.write(share.root / ID_FILE, json.dumps(info, indent=1).encode("utf-8"))
+    except OSError:
+        return None
     return read_share_id(share) or info["share_id"]
