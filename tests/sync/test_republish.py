@@ -125,6 +125,7 @@ def test_sync_shared_to_a_new_folder_publishes_everything(tmp_path):
     result = carnet(alice, "sync", "--shared", str(second))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Publié : 2 enregistrement(s), 0 média(s), 1 PDF." in result.stdout
+    assert "Manquait au partage, publié à nouveau" in result.stdout
     assert carnet(alice, "sync").stdout.startswith("Publié : 0 enregistrement(s)")
     result = carnet(carol, "sync", "--shared", str(second), "--no-sheets")
     assert "Importé : 2 nouveau(x)" in result.stdout

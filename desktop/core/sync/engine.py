@@ -28,7 +28,7 @@ from desktop.core.sync.share_identity import KNOWN, ShareNotSetUp, folder_key, o
 SHARED_FOLDER = "shared_folder"  # the settings' key
 _CLEANED: set[str] = set()  # shares whose temp files this process removed already
 # progress(what, done, total): what is « fiches » or « enregistrements »
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, int, int | None], None]
 
 
 @dataclass
@@ -65,6 +65,8 @@ class PassReport:
             f"{i.media_fetched} média(s) reçu(s).",
             f"Conflits à résoudre : {self.conflicts} (dont {self.new_conflicts} nouveau(x)).",
         ]
+        if self.republished:
+            lines.append(f"Manquait au partage, publié à nouveau : {self.republished} élément(s).")
         if not self.ok:
             lines.insert(0, f"Échec : {self.error}")
             lines.append(f"En attente de publication : {self.pending} élément(s).")
@@ -132,8 +134,8 @@ class SyncEngine:
             _CLEANED.add(str(self.share.root))
             remove_leftovers(self.share.own, recursive=True)
             remove_leftovers(self.share.sheets, recursive=True)
-        republish.follow_share(self.workspace, self.share)
-        report.republished = republish.forget_missing(self.workspace, self.share)
+        report.republished = republish.follow_share(self.workspace, self.share)
+        report.republished += republish.forget_missing(self.workspace, self.share)
 
     def _publish(self, report: PassReport, progress: Progress | None) -> None:
         publish.publish_records(self.workspace, self.share, report.published, progress=progress)

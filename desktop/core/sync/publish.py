@@ -181,8 +181,8 @@ def publish_sheets(
         live.add(visit_id)
         fingerprint = _sheet_fingerprint(workspace, visit_id, venue_id)
         old = published.get(visit_id)
-        name = paths[visit_id]
-        if old and old[0] == fingerprint and old[1] == name:
+        name = paths.get(visit_id)  # None: deleted since the query above, gone next pass
+        if name is None or (old and old[0] == fingerprint and old[1] == name):
             continue
         share.write(share.sheets / name, render(visit_id))
         if old and old[1] != name:

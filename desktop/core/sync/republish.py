@@ -20,22 +20,23 @@ from desktop.core.sync.share_identity import SHARE_ID, ensure_share_id
 DEVICE_JSON = "sync_device_json"  # publish.publish_device's memory of what it wrote
 
 
-def follow_share(workspace: Workspace, share: Share) -> bool:
-    """Tie the publish index to this share; True when it was forgotten (another share)."""
+def follow_share(workspace: Workspace, share: Share) -> int:
+    """Tie the publish index to this share; how many entries were forgotten (another share)."""
     share_id = ensure_share_id(share)
     previous = workspace.setting(SHARE_ID)
     if share_id is None or previous == share_id:  # None: the folders' check still holds
-        return False
+        return 0
 
-    def adopt(writer) -> None:
+    def adopt(writer) -> int:
+        forgotten = 0
         if previous:  # an index made before shares had ids is checked below instead
-            writer.db.conn.execute("DELETE FROM sync_published")
-            writer.db.conn.execute("DELETE FROM sync_sheets")
+            forgotten += writer.db.conn.execute("DELETE FROM sync_published").rowcount
+            forgotten += writer.db.conn.execute("DELETE FROM sync_sheets").rowcount
             writer.set_setting(DEVICE_JSON, "")
         writer.set_setting(SHARE_ID, share_id)
+        return forgotten
 
-    workspace.service.call(adopt)
-    return bool(previous)
+    return workspace.service.call(adopt)
 
 
 def forget_missing(workspace: Workspace, share: Share) -> int:
