@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core.backups.recovery import clean_leftovers
 from desktop.core.diagnostics.log_files import start_logging
 from desktop.core.forms.templates import TemplateError
 from desktop.core.storage.data_dir import DataDirError
@@ -71,7 +72,9 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     instance.on_activate = partial(bring_to_front, window)
     window.show()
     QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
-    QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
+    if not workspace.read_only:  # a read-only data folder: nothing is written, no backup
+        QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
+        QTimer.singleShot(1500, lambda: clean_leftovers(workspace, in_background=True))
     code = app.exec()
     workspace.close()
     instance.release()  # after the database is closed

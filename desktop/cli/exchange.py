@@ -120,6 +120,11 @@ def cmd_export(ws, args: argparse.Namespace) -> int:
         f"Exporté : {result.visits} visites, {result.actions} actions, "
         f"{result.venues} lieux → {paths}"
     )
+    if result.cut_cells:
+        print(
+            f"{result.cut_cells} cellule(s) trop longue(s) pour Excel (32 767 caractères) : "
+            "coupée(s) avec une note ; le texte entier est dans l'export CSV ou JSON."
+        )
     if not args.with_personal_data:
         print("Données personnelles laissées de côté (--with-personal-data pour les inclure).")
     return EXIT_OK

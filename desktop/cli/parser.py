@@ -7,12 +7,17 @@ input gets a French message on stderr with exit code 2.
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from desktop.cli import attachments, backup, exchange, maintenance, privacy, records, sheets, sync
-from desktop.cli.common import EXIT_BAD_INPUT, USER_ERRORS, CommandError, Commands
+from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, USER_ERRORS, CommandError, Commands
+from desktop.cli.damage import DamagedDatabase, check_database, damaged_text
+from desktop.core.backups.recovery import clean_leftovers
 from desktop.core.diagnostics.log_files import start_logging
+from desktop.core.storage.data_dir import check_data_dir, default_data_dir
 from desktop.core.storage.workspace import open_workspace
 
 FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup, privacy)
@@ -43,13 +48,34 @@ def execute(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     try:
-        if not args.needs_workspace:
-            return args.handler(args)
-        workspace = open_workspace(args.data_dir)
+        code = args.handler(args) if not args.needs_workspace else _with_workspace(args)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then still ours to handle
+        return code
+    except (CommandError, DamagedDatabase, *USER_ERRORS) as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `list | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return EXIT_OK
+
+
+def _with_workspace(args: argparse.Namespace) -> int:
+    """The command on its opened workspace; a damaged database refused before any write."""
+    folder = check_data_dir(args.data_dir or default_data_dir())
+    try:
+        check_database(folder)
+    except DamagedDatabase as damage:
+        if args.command != "check":
+            raise
+        print(f"Problème : {damage}")  # check reports it as it reports any problem
+        print("1 problème(s).")
+        return EXIT_BAD_INPUT
+    try:
+        workspace = open_workspace(folder)
         try:
+            clean_leftovers(workspace)  # temp files of an interrupted attach, backup, restore
             return args.handler(workspace, args)
         finally:
             workspace.close()
-    except (CommandError, *USER_ERRORS) as error:
-        print(f"Erreur : {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as error:  # damage that shows only when read
+        raise DamagedDatabase(damaged_text(folder, str(error))) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, CommandError, Commands
@@ -15,7 +16,11 @@ def register(commands: Commands) -> None:
         "pdf", "générer la fiche de visite PDF (ou toutes : --all -o DOSSIER)", cmd_pdf
     )
     pdf.add_argument("visit_id", nargs="?")
-    pdf.add_argument("-o", "--output", type=Path, help="fichier ou dossier de sortie")
+    pdf.add_argument(
+        "-o",
+        "--output",
+        help="fichier ou dossier de sortie (un dossier s'il existe ou finit par /)",
+    )
     pdf.add_argument(
         "--audience",
         choices=["interne", "reseau", "public"],
@@ -38,26 +43,35 @@ def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
 def _write_sheets(ws: Workspace, args: argparse.Namespace) -> int:
     from desktop.core.pdf.service import make_all, make_sheet, write_sheet  # reportlab: lazily
 
+    output = Path(args.output) if args.output else None
     if args.all == bool(args.visit_id):
         raise CommandError("Donnez soit un identifiant de visite, soit --all -o DOSSIER.")
     if args.all:
-        if not args.output:
+        if not output:
             raise CommandError("--all demande un dossier de sortie : -o DOSSIER.")
-        if args.output.exists() and not args.output.is_dir():
-            raise CommandError(f"« {args.output} » n'est pas un dossier.")
+        if output.exists() and not output.is_dir():
+            raise CommandError(f"« {output} » n'est pas un dossier.")
 
         def progress(done: int, total: int, name: str) -> None:
             print(f"[{done}/{total}] {name}", flush=True)
 
-        count = sum(1 for _ in make_all(ws, args.output, args.audience, progress))
-        print(f"{count} fiche(s) écrite(s) dans {args.output}")
+        replaced = [0]
+        count = sum(1 for _ in make_all(ws, output, args.audience, progress, replaced))
+        print(f"{count} fiche(s) écrite(s) dans {output}")
+        _say_replaced(replaced[0])
         return EXIT_OK
     sheet = make_sheet(ws, args.visit_id, args.audience, args.blank)
     try:
-        path = write_sheet(sheet, args.output or Path.cwd(), ws.setting("shared_folder"))
+        path = write_sheet(
+            sheet,
+            output or Path.cwd(),
+            folder=_names_a_folder(args.output),
+            shared_folder=ws.setting("shared_folder"),
+        )
     except OSError as error:
         raise CommandError(f"Impossible d'écrire la fiche : {french_reason(error)}.") from None
     print(path)
+    _say_replaced(sheet.replaced)
     if sheet.photos_left_out:
         print(
             f"{sheet.photos_left_out} photo(s) laissée(s) hors de la fiche : droit à "
@@ -66,3 +80,15 @@ def _write_sheets(ws: Workspace, args: argparse.Namespace) -> int:
     if args.audience == "interne":
         print("Fiche interne : à ne pas transmettre (jamais dans le dossier partagé).")
     return EXIT_OK
+
+
+def _names_a_folder(output: str | None) -> bool:
+    """« -o fiches/ » is a folder even before it exists (it is then created)."""
+    return bool(output) and output.endswith(("/", os.sep))
+
+
+def _say_replaced(count: int) -> None:
+    if count:
+        print(
+            f"{count} caractère(s) qu'aucune police de la fiche ne sait dessiner, imprimé(s) « � »."
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 from pathlib import Path
 
@@ -12,6 +13,15 @@ from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine, check_shared_fol
 from desktop.core.sync.watcher import ShareWatcher, watch_forever
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
+READY_LINE = "Surveillance prête."  # printed once the watch is on: scripts and tests wait for it
+
+
+def _print_progress(what: str, done: int, total: int | None) -> None:
+    """On stderr, so that stdout stays the pass's summary."""
+    if total is None:
+        print(f"Publication des {what} : {done}…", file=sys.stderr, flush=True)
+    elif total > 200:  # a republish or a big first pass; a usual pass says nothing
+        print(f"Publication des {what} : {done}/{total}", file=sys.stderr, flush=True)
 
 
 def register(commands: Commands) -> None:
@@ -42,7 +52,10 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace) -> int:
         folder = check_shared_folder(ws.data_dir, args.shared)
         ws.set_setting(SHARED_FOLDER, str(folder))
     engine = SyncEngine(ws)
-    report = engine.run_pass(sheets=not args.no_sheets)
+    # A folder named here is set up if it was never used (the user chose it).
+    report = engine.run_pass(
+        sheets=not args.no_sheets, set_up=bool(args.shared), progress=_print_progress
+    )
     print(report.summary(), flush=True)
     if not args.watch:
         return EXIT_OK if report.ok else EXIT_PROBLEM
@@ -54,7 +67,13 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace) -> int:
 
     watcher = ShareWatcher(engine.share.root, engine.share.own, lambda: None)
     try:
-        watch_forever(one_pass, watcher, args.rescan, threading.Event())
+        watch_forever(
+            one_pass,
+            watcher,
+            args.rescan,
+            threading.Event(),
+            on_ready=lambda: print(READY_LINE, flush=True),
+        )
     except KeyboardInterrupt:
         print("Surveillance arrêtée.")
     return EXIT_OK

@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="39"/>
+        <location filename="../../desktop/app.py" line="40"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -611,7 +611,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>ExportCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="234"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -619,7 +619,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="237"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n action</numerusform>
@@ -627,7 +627,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="240"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -746,6 +746,11 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="162"/>
         <source>(et, à côté : %1)</source>
         <translation>(and, alongside: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="164"/>
+        <source>%1 cellule(s) trop longue(s) pour Excel (32 767 caractères) : coupée(s) avec une note ; le texte entier est dans l&apos;export CSV ou JSON.</source>
+        <translation>%1 cell(s) too long for Excel (32,767 characters): cut, with a note; the whole text is in the CSV or JSON export.</translation>
     </message>
 </context>
 <context>
@@ -1242,22 +1247,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="49"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="85"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="79"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="276"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1265,7 +1270,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="298"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1775,6 +1780,14 @@ This cannot be undone and will reach colleagues.</translation>
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../desktop/ui/views/read_only_banner.py" line="12"/>
+        <source>&lt;b&gt;Dossier des données en lecture seule&lt;/b&gt; : Carnet affiche vos lieux et vos visites, mais n&apos;enregistre rien (ni saisie, ni synchronisation, ni sauvegarde). Copiez le dossier sur un disque où vous pouvez écrire pour travailler.</source>
+        <translation>&lt;b&gt;Read-only data folder&lt;/b&gt;: Carnet shows your venues and visits but saves nothing (no edits, no sync, no backup). Copy the folder to a disk you can write to in order to work.</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
         <location filename="../../desktop/ui/controllers/record_actions.py" line="71"/>
@@ -1965,219 +1978,238 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="65"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="70"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="72"/>
+        <source>&amp;Préparer ce dossier…</source>
+        <translation>&amp;Prepare this folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="88"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="90"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="113"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="114"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="115"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="116"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="112"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="283"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="305"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="118"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="133"/>
         <source>Deux personnes ont modifié le même champ en même temps, ou l&apos;une a supprimé une fiche pendant que l&apos;autre la modifiait. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ, ou s&apos;il faut restaurer la fiche.</source>
         <translation>Two people changed the same field at the same time, or one deleted a record while the other was editing it. Nothing was lost: choose the value to keep, field by field, or whether to restore the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="147"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="163"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="180"/>
+        <source>Le dossier « %1 » n&apos;a jamais servi de dossier partagé à Carnet : le préparer et y publier vos lieux, visites, photos et fiches ?
+
+Si ce dossier devrait déjà contenir le dossier « Carnet » (disque réseau ou clé non branché), répondez Non et rebranchez-le.</source>
+        <translation>The folder « %1 » was never used as a shared folder by Carnet: prepare it and publish your venues, visits, photos and sheets into it?
+
+If this folder should already hold the « Carnet » folder (a network drive or a key not plugged in), answer No and plug it in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="187"/>
+        <source>Préparer le dossier partagé</source>
+        <translation>Prepare the shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="197"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="201"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="209"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="210"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="191"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="213"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="238"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="226"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="248"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="233"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="255"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="234"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="238"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="260"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="237"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="259"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="242"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="264"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="243"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="265"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="246"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="268"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="247"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="269"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="283"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="305"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="320"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="342"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="334"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="356"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="339"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="361"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="348"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="370"/>
         <source>%1 visite(s) reprise(s).</source>
         <translation>%1 visit(s) taken over.</translation>
     </message>
@@ -2190,37 +2222,52 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="51"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="52"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="53"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="54"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="60"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="61"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="76"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="65"/>
+        <source>Synchro : publication des fiches (%1)…</source>
+        <translation>Sync: publishing sheets (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="67"/>
+        <source>Synchro : publication (%1/%2)…</source>
+        <translation>Sync: publishing (%1/%2)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="83"/>
+        <source>Synchro : dossier partagé à préparer</source>
+        <translation>Sync: shared folder to prepare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="87"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="81"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="92"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="85"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="96"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="90"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="101"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>

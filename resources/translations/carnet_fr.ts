@@ -107,7 +107,7 @@
 <context>
     <name>ExportCounts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="234"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="237"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n action</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/dialogs/export_dialog.py" line="240"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -197,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="276"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

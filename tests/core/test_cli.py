@@ -250,3 +250,19 @@ def test_set_reads_dates_the_french_way(carnet, visit_id):
     assert fields["visit_date"] == "2025-02-11" and fields["end_date"] == "2026-12-31"
     message = refused(carnet("set", visit_id, "end_date=31/02/2026"))
     assert "end_date" in message and show(carnet, visit_id)["fields"]["end_date"] == "2026-12-31"
+
+
+def test_list_into_a_pipe_closed_early_ends_quietly(tmp_path):
+    """`list | head -1`: the reader leaves after one line; no BrokenPipeError traceback."""
+    from tests.headless import start_carnet
+
+    ws = open_workspace(tmp_path / "data")
+    venue = ws.store.create_venue({"name": "Le Lieu au nom assez long pour remplir le tube"})
+    for _ in range(1500):  # more than a pipe holds (64 KiB)
+        ws.store.create_visit(venue.id, "2026-11-20")
+    ws.close()
+    process = start_carnet(tmp_path / "data", "list")
+    assert "Le Lieu" in process.stdout.readline()
+    process.stdout.close()  # as head does once it has its line
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == ""

@@ -92,3 +92,18 @@ def test_json_stays_the_lossless_exchange_export(carnet, venues, tmp_path):
     out = ok(carnet("export", "--format", "json", "-o", str(private), "--with-personal-data"))
     assert "Jean Valjean" in private.read_text("utf-8")  # lossless: everything, kept private
     assert "Copie pour le réseau" not in out
+
+
+def test_a_text_too_long_for_an_excel_cell_is_cut_with_a_note_and_said(carnet, tmp_path):
+    venue_id = ok(carnet("new-venue", "--name", "Le Long")).strip()
+    visit_id = ok(carnet("new-visit", venue_id, "--date", "2026-11-20")).strip()
+    text = "🌳 Un très long compte rendu. " * 1500  # 45,000 characters, more UTF-16 units
+    ok(carnet("set", visit_id, f"strengths={text}"))
+    out = ok(carnet("export", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")))
+    assert "1 cellule(s) trop longue(s) pour Excel" in out
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["Visites"]
+    [cell] = [c.value for c in sheet[2] if isinstance(c.value, str) and "🌳" in c.value]
+    assert len(cell.encode("utf-16-le")) // 2 <= 32_767
+    assert cell.startswith(text[:1000]) and cell.endswith("dans l'export CSV ou JSON)")
+    ok(carnet("export", "--format", "csv", "-o", str(tmp_path / "r.csv")))
+    assert text.strip() in (tmp_path / "r.csv").read_text("utf-8-sig")  # whole there

@@ -564,10 +564,11 @@ def test_make_all_writes_one_sheet_per_visit_with_unique_names(workspace, visit_
     progress = []
     paths = list(make_all(workspace, tmp_path / "fiches", "public",
                           lambda done, total, name: progress.append((done, total))))  # fmt: skip
+    second = [v.id for v in store.list_visits(venue_id) if v.id != visit_id][0]
     assert sorted(p.name for p in paths) == [
-        "2024-11-05_La-Quincaillerie_visite.pdf",
-        "2025-02-11_Le-Moulin-Fabrique_visite-2.pdf",
-        "2025-02-11_Le-Moulin-Fabrique_visite.pdf",
+        "2024-11-05_La-Quincaillerie_visite – public.pdf",
+        f"2025-02-11_Le-Moulin-Fabrique_visite – public-{second[:6]}.pdf",  # the later one
+        "2025-02-11_Le-Moulin-Fabrique_visite – public.pdf",
     ]
     assert progress == [(1, 3), (2, 3), (3, 3)]
     for path in paths:

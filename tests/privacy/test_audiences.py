@@ -115,11 +115,11 @@ def test_an_internal_sheet_is_refused_in_the_shared_folder(workspace, tmp_path):
     workspace.set_setting("shared_folder", str(share))
     internal = make_sheet(workspace, visit_id, "interne")
     with pytest.raises(InternalSheetRefused, match="dossier partagé"):
-        write_sheet(internal, share / "Carnet", workspace.setting("shared_folder"))
+        write_sheet(internal, share / "Carnet", shared_folder=workspace.setting("shared_folder"))
     with pytest.raises(InternalSheetRefused):
         list(make_all(workspace, share / "fiches", "interne"))
     assert not any(p.is_file() for p in share.rglob("*"))
-    write_sheet(make_sheet(workspace, visit_id, "reseau"), share, str(share))  # may travel
+    write_sheet(make_sheet(workspace, visit_id, "reseau"), share, shared_folder=str(share))
 
 
 def test_photos_never_reviewed_are_put_back_to_review_once(tmp_path):

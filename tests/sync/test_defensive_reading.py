@@ -161,3 +161,24 @@ def test_a_file_written_slowly_is_never_imported_half_written(published):
                     bob.store.get_visit(visit.id)
     bob.sync()
     assert bob.store.get_visit(visit.id).data["governance_notes"] == "Assemblée « ouverte »"
+
+
+def test_a_linked_folder_inside_a_device_is_one_ignored_entry(published, tmp_path):
+    alice, bob, share, venue, visit = published
+    outside = tmp_path / "ailleurs"
+    (outside / "sub").mkdir(parents=True)
+    for name in ("a.json", "b.json", "c.jpg"):
+        (outside / name).write_text("{}")
+    device = _visit_file(share, visit).parents[2]
+    (device / "records" / "photos").symlink_to(outside, target_is_directory=True)
+    colleague = share.devices / "colleague"
+    colleague.mkdir()
+    (colleague / "records").symlink_to(outside, target_is_directory=True)
+    report = bob.sync()
+    assert report.ok
+    listed = [path for path, _ in report.skipped + report.ignored]
+    assert dict(report.skipped)[f"{device.relative_to(share.root).as_posix()}/records/photos"]
+    assert "devices/colleague/records" in listed
+    assert not [p for p in listed if p.endswith(("a.json", "b.json", "c.jpg", "/sub"))]
+    indexed = [r[0] for r in bob.workspace.db.conn.execute("SELECT path FROM sync_index")]
+    assert not [p for p in indexed if p.endswith(("a.json", "b.json", "c.jpg"))]

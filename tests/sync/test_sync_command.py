@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import signal
-import time
 
+from tests.headless import LineReader, start_carnet
 from tests.headless import run_carnet as carnet
-from tests.headless import start_carnet
 
 
 def test_one_pass_publishes_then_imports_and_prints_a_summary(tmp_path):
@@ -49,19 +48,18 @@ def test_watch_picks_up_a_colleagues_file_and_stops_on_ctrl_c(tmp_path):
     share.mkdir()
     carnet(alice, "sync", "--shared", str(share), "--no-sheets")
     watcher = start_carnet(bob, "sync", "--shared", str(share), "--watch", "--no-sheets")
+    output = LineReader(watcher)
     try:
-        time.sleep(3)
+        output.wait_for("Surveillance prête.")  # the observer is on: no timer to guess
         carnet(alice, "new-venue", "--name", "L'Escale")
         carnet(alice, "sync", "--no-sheets")
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and "L'Escale" not in _venues(bob):
-            time.sleep(0.3)
+        output.wait_for("Importé : 1 nouveau(x)")
         assert "L'Escale" in _venues(bob)
     finally:
         watcher.send_signal(signal.SIGINT)
-        out, err = watcher.communicate(timeout=20)
-    assert "Surveillance arrêtée." in out, err
-    assert "Importé : 1 nouveau(x)" in out
+        watcher.wait(timeout=20)
+    out = output.rest()
+    assert "Surveillance arrêtée." in out, watcher.stderr.read()
 
 
 def _venues(data_dir) -> str:

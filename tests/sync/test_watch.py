@@ -55,16 +55,16 @@ def test_watch_mode_merges_a_change_within_seconds(laptops):
 
     worker = open_workspace(bob.workspace.data_dir, bob.workspace.templates)
     engine = SyncEngine(worker)
-    stop, passes = threading.Event(), []
+    stop, passes, ready = threading.Event(), [], threading.Event()
     watcher = ShareWatcher(engine.share.root, engine.share.own, lambda: None)
     thread = threading.Thread(
         target=watch_forever,
         args=(lambda: passes.append(engine.run_pass(sheets=False)), watcher, 60.0, stop),
-        kwargs={"settle_seconds": 0.1},
+        kwargs={"settle_seconds": 0.1, "on_ready": ready.set},
     )
     thread.start()
     try:
-        time.sleep(0.5)
+        assert ready.wait(10)  # the observer is on: a change from now on is seen
         venue = alice.store.create_venue({"name": "L'Escale"})
         alice.sync()
         deadline = time.monotonic() + 10

@@ -122,3 +122,28 @@ def test_an_unreachable_share_is_said_in_the_status_bar(qtbot, tmp_path, data_di
     assert "indisponible" in window.sync.indicator.text()
     assert "1 en attente" in window.sync.indicator.text()
     assert [v.name for v in window.browser.venues.venues] == ["Le Local hors ligne"]
+
+
+def test_a_folder_never_used_is_set_up_once_the_panel_asked(
+    qtbot, tmp_path, data_dir, open_window, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    first, new = tmp_path / "ancien", tmp_path / "nouveau"
+    first.mkdir(), new.mkdir()
+    bob = open_workspace(data_dir)
+    bob.store.create_venue({"name": "Le Quai"})
+    bob.set_setting(SHARED_FOLDER, str(first))
+    assert SyncEngine(bob).run_pass(sheets=False).ok
+    bob.set_setting(SHARED_FOLDER, str(new))  # another folder, chosen in the preferences
+    bob.close()
+    window = open_window()
+    qtbot.waitUntil(lambda: window.sync.panel is not None, timeout=15000)
+    panel = window.sync.panel
+    assert panel.isVisible() and panel.set_up_button.isVisible()
+    assert "à préparer" in window.sync.indicator.text()
+    assert not (new / "Carnet").exists()  # nothing written before the user agrees
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    panel.set_up_button.click()
+    qtbot.waitUntil(lambda: "à jour" in window.sync.indicator.text(), timeout=15000)
+    assert len(list((new / "Carnet" / "devices").glob("*/records/venues/*.json"))) == 1

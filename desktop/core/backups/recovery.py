@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +29,9 @@ from desktop.core.backups.restore import (
     missing_media,
 )
 from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.db import is_read_only, read_only_uri
 from desktop.core.storage.files import french_reason
+from desktop.core.storage.leftovers import clean_at_start
 
 DAMAGED_MARK = "endommagé"
 
@@ -43,8 +46,10 @@ def damage_problem(db_path: Path, thorough: bool = False) -> str | None:
     db_path = Path(db_path)
     if not db_path.exists():
         return None
+    read_only = is_read_only(db_path)  # a folder Carnet cannot write is not damage
+    name = read_only_uri(db_path) if read_only else str(db_path)
     try:
-        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=5)
+        conn = sqlite3.connect(name, uri=read_only, isolation_level=None, timeout=5)
     except sqlite3.DatabaseError as error:
         return str(error)
     try:
@@ -120,3 +125,17 @@ def latest_restorable(folders: Iterable[Path]) -> BackupInfo | None:
     candidates = [info for folder in folders for info in list_backups(folder)]
     candidates = [info for info in candidates if info.restorable]
     return max(candidates, key=lambda info: info.created, default=None)
+
+
+def clean_leftovers(workspace, in_background: bool = False) -> int:
+    """At start: the temp files of interrupted writes (attach, restore, backup) removed
+    (in_background: on a thread of its own, the settings read here first)."""
+    folders = [Path(workspace.data_dir) / BACKUP_FOLDER_NAME]
+    chosen = workspace.setting("backup_dir")
+    if chosen:
+        folders.append(Path(chosen))
+    if not in_background:
+        return clean_at_start(workspace.data_dir, folders)
+    arguments = (Path(workspace.data_dir), folders)
+    threading.Thread(target=clean_at_start, args=arguments, daemon=True).start()
+    return 0

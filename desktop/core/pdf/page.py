@@ -9,7 +9,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.core.pdf.styles import FAMILY, MUTED, RULE, WARNING
+from desktop.core.pdf.glyphs import draw_string
+from desktop.core.pdf.styles import FAMILY, MUTED, RULE, WARNING, register_fonts
 
 WIDTH, HEIGHT = A4
 MARGIN = 1.8 * cm
@@ -20,7 +21,8 @@ class NumberedCanvas(Canvas):
     """Holds pages back until the end so that each can say « page N / M »."""
 
     def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        register_fonts()  # the body font from the start: no unembedded Helvetica in the PDF
+        super().__init__(*args, **(kwargs | {"initialFontName": FAMILY}))
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -54,8 +56,8 @@ class PageDecoration:
         top = HEIGHT - MARGIN + 0.35 * cm
         canvas.setFont(FAMILY, 9)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, top, self.left[:90])
-        canvas.drawRightString(WIDTH - MARGIN, top, self.right)
+        draw_string(canvas, MARGIN, top, self.left[:90], 9)  # user text: every glyph drawn
+        draw_string(canvas, WIDTH - MARGIN, top, self.right, 9, right=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - 0.18 * cm, WIDTH - MARGIN, top - 0.18 * cm)
@@ -82,5 +84,5 @@ class PageDecoration:
             filter(None, [self.network, "Fiche de visite", f"diffusion {self.audience}"])
         )
         canvas.setFont(FAMILY, 8.5)
-        canvas.drawString(x, bottom, footer)
+        draw_string(canvas, x, bottom, footer, 8.5)
         canvas.restoreState()

@@ -9,10 +9,12 @@ from pathlib import Path
 from desktop.core.forms import french
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary, split_for_audience
+from desktop.core.pdf.glyphs import Replacements
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
 from desktop.core.privacy.audiences import check_audience, visible_data
-from desktop.core.storage.file_names import safe_file_name
+from desktop.core.storage.file_names import safe_file_name, unique_name
 from desktop.core.storage.files import write_atomic
+from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.workspace import Workspace
 from desktop.paths import RESOURCES
 
@@ -30,6 +32,7 @@ class Sheet:
     data: bytes
     photos_left_out: int
     audience: str = "reseau"
+    replaced: int = 0  # characters no font of the sheet has, drawn as « � »
 
 
 def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetContent:
@@ -61,13 +64,46 @@ def sheet_options(workspace: Workspace, audience: str, blank_fields: bool = Fals
 
 
 def make_sheet(
-    workspace: Workspace, visit_id: str, audience: str = "reseau", blank_fields: bool = False
+    workspace: Workspace,
+    visit_id: str,
+    audience: str = "reseau",
+    blank_fields: bool = False,
+    names: dict[str, str] | None = None,
 ) -> Sheet:
+    """names: printed_names(workspace), when the caller makes many sheets."""
     content = sheet_content(workspace, visit_id, audience)
-    data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
+    with Replacements() as replaced:
+        data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
     day = content.visit.data.get("visit_date", "")
-    name = sheet_file_name(day, content.venue.name, audience)
-    return Sheet(name, data, content.photos_left_out, audience)
+    name = (names or printed_names(workspace, day, audience)).get(visit_id) or sheet_file_name(
+        day, content.venue.name, audience
+    )
+    return Sheet(name, data, content.photos_left_out, audience, replaced.count)
+
+
+def printed_names(
+    workspace: Workspace, day: str | None = None, audience: str = "reseau"
+) -> dict[str, str]:
+    """{visit id: file name} for every live visit: two visits never share a name, even
+    ignoring case (a venue's two visits on one day: the later one gets its short id).
+
+    day: only the visits whose names could meet one of that date's (a name starts with
+    its date, or « sans-date »): the same names, for a fraction of the work.
+    """
+    rows = workspace.db.conn.execute(
+        "SELECT v.id, v.visit_date, ve.name FROM visits v JOIN venues ve ON ve.id = v.venue_id "
+        "WHERE v.deleted_at IS NULL ORDER BY v.created_at, v.id"
+    ).fetchall()
+    if day is not None:
+        dated = bool(french.parse_date(day))
+        rows = [r for r in rows if (r[1] == day if dated else not french.parse_date(r[1]))]
+    taken: set[str] = set()
+    return {
+        visit_id: unique_name(
+            sheet_file_name(day or "", name or "", audience), taken, visit_id[:6], "-{}"
+        )
+        for visit_id, day, name in rows
+    }
 
 
 def sheet_file_name(visit_date: str, venue_name: str, audience: str = "reseau") -> str:
@@ -81,12 +117,13 @@ def sheet_file_name(visit_date: str, venue_name: str, audience: str = "reseau") 
     )
 
 
-def write_sheet(sheet: Sheet, target: Path, shared_folder: str | Path | None = None) -> Path:
-    """Write to target (a file, or a folder that gets the readable file name).
-
-    An internal sheet is refused inside the shared folder (InternalSheetRefused).
-    """
-    path = target / sheet.file_name if target.is_dir() else target
+def write_sheet(
+    sheet: Sheet, target: Path, folder: bool = False, shared_folder: str | Path | None = None
+) -> Path:
+    """Write to target: a file, or a folder (one that exists, or folder=True: created)
+    that gets the sheet's readable file name. An internal sheet is refused inside the
+    shared folder (InternalSheetRefused)."""
+    path = target / sheet.file_name if (folder or target.is_dir()) else target
     if sheet.audience == "interne":
         refuse_in_share(path, shared_folder)
     write_atomic(path, sheet.data)
@@ -109,39 +146,25 @@ def refuse_in_share(path: Path, shared_folder: str | Path | None) -> None:
         )
 
 
-def unique_name(name: str, used: set[str]) -> str:
-    candidate, number = name, 1
-    while candidate in used:
-        number += 1
-        base, suffix = _split_suffix(name)
-        candidate = f"{base}{suffix.removesuffix('.pdf')}-{number}.pdf"
-    used.add(candidate)
-    return candidate
-
-
-def _split_suffix(name: str) -> tuple[str, str]:
-    for suffix in (*SUFFIXES.values(), SHEET_SUFFIX):
-        if name.endswith(suffix):
-            return name.removesuffix(suffix), suffix
-    return name.removesuffix(".pdf"), ".pdf"
-
-
 def make_all(
     workspace: Workspace,
     folder: Path,
     audience: str,
     on_progress: Callable[[int, int, str], None] | None = None,
+    replaced: list[int] | None = None,
 ) -> Iterator[Path]:
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     if audience == "interne":
         refuse_in_share(folder, workspace.setting("shared_folder"))
     folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)  # an interrupted earlier run's temp files
     visits = workspace.store.list_visits()
-    used: set[str] = set()
+    names = printed_names(workspace, audience=audience)  # two visits of a venue on one day
     for index, visit in enumerate(visits, start=1):
-        sheet = make_sheet(workspace, visit.id, audience)
-        name = unique_name(sheet.file_name, used)  # two visits of a venue on one day
-        path = write_sheet(sheet, folder / name)
+        sheet = make_sheet(workspace, visit.id, audience, names=names)
+        if replaced is not None:  # characters drawn « � », added up for the caller
+            replaced[0] += sheet.replaced
+        path = write_sheet(sheet, folder / sheet.file_name)
         if on_progress:
             on_progress(index, len(visits), path.name)
         yield path

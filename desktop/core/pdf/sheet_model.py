@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 
 from desktop.core.forms import french
 from desktop.core.forms.templates import Template
+from desktop.core.pdf.glyphs import markup
 from desktop.core.storage.records import Document, Photo, Venue, Visit
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -50,11 +50,12 @@ class SheetContent:
 
 
 def text(value: Any) -> str:
-    """User text made safe for reportlab's mini-markup: escaped, line breaks kept."""
+    """User text made safe for reportlab's mini-markup: escaped, every character in a font
+    that draws it (glyphs.py), line breaks kept."""
     cleaned = CONTROL_CHARS.sub("", str(value))
     # reportlab takes U+202F for a breakable plain space; U+00A0 is the no-break space it keeps.
     cleaned = cleaned.replace(french.THIN_SPACE, "\u00a0")
-    return escape(cleaned).replace("\n", "<br/>")
+    return markup(cleaned).replace("\n", "<br/>")  # NFC, fallback fonts, right to left
 
 
 def chunks(value: str) -> list[str]:

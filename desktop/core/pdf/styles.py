@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import tables
 
 from desktop.paths import RESOURCES
 
@@ -27,6 +28,9 @@ RULE = colors.HexColor("#c9d6cf")
 def register_fonts() -> None:
     if FAMILY in pdfmetrics.getRegisteredFontNames():
         return
+    # A table cell's default font is reportlab's Helvetica, which it never embeds: every
+    # sheet would name a font it does not carry. The sheet's tables use the body font.
+    tables.CellStyle.fontname = FAMILY
     faces = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
     for suffix, file_face in faces.items():
         pdfmetrics.registerFont(TTFont(FAMILY + suffix, FONTS_DIR / f"Carlito-{file_face}.ttf"))

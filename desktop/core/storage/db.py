@@ -7,8 +7,12 @@ on the data service's connection (data_service.py); every other connection is re
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
+
+from desktop.core.storage.migrations import MIGRATIONS
 
 
 class DatabaseError(RuntimeError):
@@ -67,8 +71,8 @@ def schema_version(db: Database) -> int:
 
 def open_reader(path: Path) -> Database:
     """A read-only connection: every write goes through the data service's own one."""
-    import sqlite3
-
+    if is_read_only(path):  # a folder Carnet cannot write: opened immutable (read_only.py)
+        return connect_read_only(path)
     try:
         db = connect(path)
         db.conn.execute("PRAGMA query_only = ON")
@@ -76,6 +80,41 @@ def open_reader(path: Path) -> Database:
         raise DatabaseError(
             f"La base de données « {path} » est illisible ou endommagée ({error})."
         ) from None
+    return db
+
+
+def is_read_only(db_path: Path) -> bool:
+    """The database exists and its folder or the file itself cannot be written."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        return False
+    return not (os.access(db_path.parent, os.W_OK) and os.access(db_path, os.W_OK))
+
+
+def read_only_uri(db_path: Path) -> str:
+    """SQLite's name for the file opened read-only and immutable (no -wal, no -shm made)."""
+    return f"file:{quote(str(Path(db_path).resolve()))}?mode=ro&immutable=1"
+
+
+def connect_read_only(db_path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(
+            read_only_uri(db_path), uri=True, isolation_level=None, check_same_thread=False
+        )
+        conn.execute("PRAGMA query_only = ON")
+        db = Database(conn)
+        version = schema_version(db)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(
+            f"La base de données « {db_path} » est illisible ou endommagée ({error})."
+        ) from None
+    if version != len(MIGRATIONS):
+        conn.close()
+        raise DatabaseError(
+            f"La base « {db_path} » est en lecture seule et d'une autre version de Carnet "
+            f"(schéma {version}, attendu {len(MIGRATIONS)}) : elle ne peut pas être mise à "
+            "jour ici. Copiez le dossier des données sur un disque où Carnet peut écrire."
+        )
     return db
 
 

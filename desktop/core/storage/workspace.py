@@ -17,7 +17,8 @@ from desktop.core.merge.hlc import wall_clock_ms
 from desktop.core.privacy.rights_review import DONE_KEY, mark_unreviewed_photos
 from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.storage.data_service import DataService, get_meta
-from desktop.core.storage.db import Database, open_reader
+from desktop.core.storage.db import Database, is_read_only, open_reader
+from desktop.core.storage.read_only import ReadOnlyService
 from desktop.core.storage.store import CarnetStore
 
 __all__ = ["Workspace", "open_workspace"]
@@ -33,6 +34,11 @@ class Workspace:
     service: DataService
     owns_service: bool = True
     closed: bool = False
+
+    @property
+    def read_only(self) -> bool:
+        """The data folder cannot be written: everything reads, every write is refused."""
+        return getattr(self.service, "read_only", False)
 
     def setting(self, key: str, default: str = "") -> str:
         return get_meta(self.db, key, default)
@@ -71,7 +77,9 @@ def open_workspace(
     folder.mkdir(parents=True, exist_ok=True)
     templates = templates or TemplateSet.load(check=check_templates)
     media = MediaStore(folder / "media")
-    service = DataService(folder / DATABASE_NAME, templates, media, CarnetStore, now_ms)
+    db_path = folder / DATABASE_NAME
+    service_type = ReadOnlyService if is_read_only(db_path) else DataService
+    service = service_type(db_path, templates, media, CarnetStore, now_ms)
     try:
         db = open_reader(folder / DATABASE_NAME)
     except BaseException:

@@ -9,6 +9,7 @@ queue of changes to publish is simply « records whose latest stamp was not writ
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,14 +17,18 @@ from pathlib import Path
 from desktop.core.merge.conflicts import count_conflicts
 from desktop.core.storage.data_dir import DataDirError, check_data_dir
 from desktop.core.storage.files import french_reason
+from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync import importer, publish, purges, withdrawals
+from desktop.core.sync import importer, publish, purges, republish, withdrawals
 from desktop.core.sync.scan import Entry, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
+from desktop.core.sync.share_identity import KNOWN, ShareNotSetUp, folder_key, open_share
 
 SHARED_FOLDER = "shared_folder"  # the settings' key
-KNOWN = "sync_share_known"  # the app folder existed once: its absence means « unplugged »
+_CLEANED: set[str] = set()  # shares whose temp files this process removed already
+# progress(what, done, total): what is « fiches » or « enregistrements »
+Progress = Callable[[str, int, int | None], None]
 
 
 @dataclass
@@ -48,6 +53,8 @@ class PassReport:
     missing_media: list[str] = field(default_factory=list)
     colleagues: list[Colleague] = field(default_factory=list)
     pending: int = 0  # records still to publish (the share was unavailable)
+    needs_setup: bool = False  # a folder never used: set up only once the user agrees
+    republished: int = 0  # files the share had lost (or a new share): published again
 
     def summary(self) -> str:
         """The pass in a few French lines (the headless command prints them)."""
@@ -60,6 +67,8 @@ class PassReport:
         ]
         if i.purged:
             lines.append(f"Supprimé définitivement par un collègue : {i.purged} élément(s).")
+        if self.republished:
+            lines.append(f"Manquait au partage, publié à nouveau : {self.republished} élément(s).")
         if not self.ok:
             lines.insert(0, f"Échec : {self.error}")
             lines.append(f"En attente de publication : {self.pending} élément(s).")
@@ -86,22 +95,34 @@ class SyncEngine:
             raise ValueError("Aucun dossier partagé n'est choisi (Préférences › Dossier partagé).")
         self.share = Share(Path(folder), workspace.store.author.device_id)
 
-    def run_pass(self, *, publish_changes: bool = True, sheets: bool = True) -> PassReport:
+    def run_pass(
+        self,
+        *,
+        publish_changes: bool = True,
+        sheets: bool = True,
+        set_up: bool = False,
+        progress: Progress | None = None,
+    ) -> PassReport:
+        """One pass; set_up: the user agreed to prepare a folder never used as a share."""
         report = PassReport(now_iso())
         before = count_conflicts(self.workspace.store)
         try:
-            self.share.check_available(self.workspace.setting(KNOWN) == "1")
+            open_share(self.share, self.workspace.setting(KNOWN), set_up)
             self._remember_known()
             if publish_changes:
-                self._publish(report)
+                self._check_index(report)
+                self._publish(report, progress)
             self._import(report)
             if publish_changes:  # the purges just received: our own files of them go now
                 report.published.records += purges.publish_tombstones(self.workspace, self.share)
             if publish_changes and sheets:  # after the import: colleagues' edits show
-                publish.publish_sheets(self.workspace, self.share, report.published)
+                publish.publish_sheets(
+                    self.workspace, self.share, report.published, progress=progress
+                )
             report.ok = True
         except (ShareUnavailable, OSError) as error:
             report.error = _describe(error)
+            report.needs_setup = isinstance(error, ShareNotSetUp)
         report.finished_at = now_iso()
         report.conflicts = count_conflicts(self.workspace.store)
         report.new_conflicts = max(0, report.conflicts - before)
@@ -113,11 +134,21 @@ class SyncEngine:
         return report
 
     def _remember_known(self) -> None:
-        if self.workspace.setting(KNOWN) != "1":
-            self.workspace.set_setting(KNOWN, "1")
+        key = folder_key(self.share.folder)
+        if self.workspace.setting(KNOWN) != key:
+            self.workspace.set_setting(KNOWN, key)
 
-    def _publish(self, report: PassReport) -> None:
-        publish.publish_records(self.workspace, self.share, report.published)
+    def _check_index(self, report: PassReport) -> None:
+        """The publish index against this share and what is really in our folders."""
+        if str(self.share.root) not in _CLEANED:  # once a process: interrupted writes
+            _CLEANED.add(str(self.share.root))
+            remove_leftovers(self.share.own, recursive=True)
+            remove_leftovers(self.share.sheets, recursive=True)
+        report.republished = republish.follow_share(self.workspace, self.share)
+        report.republished += republish.forget_missing(self.workspace, self.share)
+
+    def _publish(self, report: PassReport, progress: Progress | None) -> None:
+        publish.publish_records(self.workspace, self.share, report.published, progress=progress)
         report.published.records += purges.publish_tombstones(self.workspace, self.share)
         report.published.media_removed = withdrawals.clean_own_media(self.workspace, self.share)
         if report.published.records:

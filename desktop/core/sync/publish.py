@@ -17,9 +17,9 @@ from pathlib import Path
 from desktop.core.merge.exchange import record_document
 from desktop.core.privacy.audiences import SHARE_AUDIENCE, sql_rights_reach
 from desktop.core.privacy.shared_records import is_withdrawn, network_document
-from desktop.core.storage.file_names import safe_file_name
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.share import TABLES, Share
+from desktop.core.sync.sheet_paths import sheet_name, sheet_paths, venue_folder
 
 # A photo may go to the network (the same rule as the sheets: privacy.audiences).
 # ... and only while it, its visit and its venue are live (a deleted visit takes its photos).
@@ -75,9 +75,14 @@ def _changed(workspace: Workspace, table: str) -> list[tuple[str, str, bool]]:
 BATCH = 200  # files written between two commits of what was written
 
 
-def publish_records(workspace: Workspace, share: Share, report: PublishReport) -> None:
+def publish_records(
+    workspace: Workspace, share: Share, report: PublishReport, progress=None
+) -> None:
+    """progress(« enregistrements », done, total) after each batch, if given."""
+    todo = {table: _changed(workspace, table) for table in TABLES}
+    total, done = sum(map(len, todo.values())), 0
     for table in TABLES:  # parents first: a colleague reading half a pass finds them
-        changed = _changed(workspace, table)
+        changed = todo[table]
         for start in range(0, len(changed), BATCH):
             written = []
             try:
@@ -98,6 +103,9 @@ def publish_records(workspace: Workspace, share: Share, report: PublishReport) -
             finally:  # what was written stays written, even if the share fails halfway
                 _remember(workspace, written)
             report.records += len(written)
+            done += len(changed[start : start + BATCH])
+            if progress:
+                progress("enregistrements", done, total)
 
 
 def _publish_record(
@@ -154,7 +162,9 @@ def _publish_media(workspace: Workspace, share: Share, table: str, document: dic
 
 
 # ------------------------------------------------------------------ sheets
-def publish_sheets(workspace: Workspace, share: Share, report: PublishReport, render=None) -> None:
+def publish_sheets(
+    workspace: Workspace, share: Share, report: PublishReport, render=None, progress=None
+) -> None:
     """Write the sheets of the visits this laptop owns, only those that changed."""
     from desktop.core.pdf.service import make_sheet  # reportlab: loaded when a sheet is due
 
@@ -173,24 +183,23 @@ def publish_sheets(workspace: Workspace, share: Share, report: PublishReport, re
         "AND v.deleted_at IS NULL AND ve.deleted_at IS NULL ORDER BY v.visit_date, v.id",
         (me,),
     ).fetchall()
-    taken = {path for _, path in published.values()}
+    paths = sheet_paths(workspace)  # one path per visit, the same on every laptop
     live = set()
-    for visit_id, day, kind, author, venue_name, venue_id in owned:
+    for visit_id, _day, _kind, _author, _venue_name, venue_id in owned:
         live.add(visit_id)
         fingerprint = _sheet_fingerprint(workspace, visit_id, venue_id)
         old = published.get(visit_id)
-        if old and old[0] == fingerprint:
+        name = paths.get(visit_id)  # None: deleted since the query above, gone next pass
+        if name is None or (old and old[0] == fingerprint and old[1] == name):
             continue
-        name = sheet_share_path(venue_name, day, _type_title(workspace, kind), author)
-        if old is None or old[1] != name:
-            name = _unused(name, taken - ({old[1]} if old else set()), share, visit_id)
         share.write(share.sheets / name, render(visit_id))
         if old and old[1] != name:
             share.remove(share.sheets / old[1])
-        taken.add(name)
         row = {"visit_id": visit_id, "fingerprint": fingerprint, "path": name}
         workspace.service.call(lambda w, row=row: w.db["sync_sheets"].upsert(row, pk="visit_id"))
         report.sheets += 1
+        if progress and report.sheets % 20 == 0:
+            progress("fiches", report.sheets, None)
     for visit_id, (_, path) in published.items():
         if visit_id not in live:  # deleted, or handed over to another laptop
             share.remove(share.sheets / path)
@@ -218,24 +227,10 @@ def _sheet_fingerprint(workspace: Workspace, visit_id: str, venue_id: str) -> st
     return hashlib.sha256(repr((latest, prints, branding)).encode()).hexdigest()
 
 
-def _type_title(workspace: Workspace, kind: str | None) -> str:
-    spec = workspace.templates.visit.field("visit_type")
-    return spec.label_of(kind) if (spec and kind) else "Visite"
-
-
 def sheet_share_path(venue_name: str, day: str, kind: str, author: str) -> str:
-    """« Lieu/AAAA-MM-JJ Type – Auteur.pdf », relative to the Fiches folder."""
-    file_name = safe_file_name(
-        f"{day or 'sans date'} {kind} – {author or 'auteur inconnu'}", suffix=".pdf", max_bytes=128
-    )
-    return f"{safe_file_name(venue_name, max_bytes=80)}/{file_name}"
-
-
-def _unused(name: str, taken: set[str], share: Share, visit_id: str) -> str:
-    """The name, or one marked with the visit's id if another sheet has it already."""
-    if name not in taken and not (share.sheets / name).exists():
-        return name
-    return name[: -len(".pdf")] + f" ({visit_id[:6]}).pdf"
+    """« Lieu/AAAA-MM-JJ Type – Auteur.pdf », relative to the Fiches folder (one visit alone:
+    sheet_paths makes every visit's, each unique)."""
+    return f"{venue_folder(venue_name)}/{sheet_name(day, kind, author)}"
 
 
 def publish_device(workspace: Workspace, share: Share, when: str) -> bool:
@@ -257,7 +252,8 @@ def publish_device(workspace: Workspace, share: Share, when: str) -> bool:
 
 
 def remember_print(workspace: Workspace, digest: str, print_digest: str) -> None:
-    """Which file of the share holds a photo's print: what to remove when it is withdrawn."""
+    """Which file of our media folder is this photo's: what the republish check looks
+    for, and what leaves the share when the photo is withdrawn."""
     known = workspace.db.conn.execute(
         "SELECT print_sha256 FROM sync_prints WHERE sha256 = ?", (digest,)
     ).fetchone()

@@ -44,15 +44,13 @@ def list_share(share: Share) -> Listing:
         for entry in _children(Path(device.path), base, listing):
             if entry.name == "device.json" and entry.is_file(follow_symlinks=False):
                 listing.entries.append(_entry(entry, base, device.name, "device"))
+        records = Path(device.path) / "records"
+        if records.is_symlink():  # already told once, as one of the device's entries
+            continue
         for table in TABLES:
-            _files(
-                Path(device.path) / "records" / table,
-                f"{base}/records/{table}",
-                device.name,
-                table,
-                listing,
-            )
-        _files(Path(device.path) / "media", f"{base}/media", device.name, "media", listing)
+            _files(records / table, f"{base}/records/{table}", device.name, table, listing)
+        if not (Path(device.path) / "media").is_symlink():
+            _files(Path(device.path) / "media", f"{base}/media", device.name, "media", listing)
     return listing
 
 
@@ -75,6 +73,9 @@ def _children(folder: Path, relative: str, listing: Listing):
 
 
 def _files(folder: Path, relative: str, device_id: str, area: str, listing: Listing) -> None:
+    if folder.is_symlink():  # a linked folder: one ignored entry, never what it points to
+        listing.refused.append((relative, "lien symbolique : non suivi"))
+        return
     for entry in _children(folder, relative, listing):
         if entry.is_file(follow_symlinks=False):
             listing.entries.append(_entry(entry, relative, device_id, area))

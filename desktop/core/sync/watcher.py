@@ -69,11 +69,15 @@ def watch_forever(
     rescan_seconds: float,
     stop: threading.Event,
     settle_seconds: float = 0.3,
+    on_ready: Callable[[], None] | None = None,
 ) -> None:
-    """Run a pass on each change (after a short settle) and every rescan_seconds anyway."""
+    """Run a pass on each change (after a short settle) and every rescan_seconds anyway;
+    on_ready is called once the observer is started (a change from then on is seen)."""
     changed = threading.Event()
     watcher.on_change = changed.set
     watcher.start()
+    if on_ready:
+        on_ready()
     try:
         while not stop.is_set():
             changed.wait(timeout=rescan_seconds)

@@ -39,6 +39,7 @@ class ExportResult:
     actions: int
     venues: int
     paths: tuple[Path, ...]  # the workbook, or the three CSV files
+    cut_cells: int = 0  # XLSX: texts too long for an Excel cell, cut with a note
 
 
 def export_tables(
@@ -49,10 +50,12 @@ def export_tables(
         raise TabularExportError(f"Format inconnu « {fmt} » ; formats : {', '.join(FORMATS)}.")
     tables = build_tables(store, filters or ExportFilter())
     path = Path(path)
+    cut = 0
     if fmt == "xlsx":
-        paths: tuple[Path, ...] = (write_xlsx(list(tables), path),)
+        workbook, cut = write_xlsx(list(tables), path)
+        paths: tuple[Path, ...] = (workbook,)
     else:
         paths = tuple(write_csv(list(tables), path))
     return ExportResult(
-        len(tables.visits.rows), len(tables.actions.rows), len(tables.venues.rows), paths
+        len(tables.visits.rows), len(tables.actions.rows), len(tables.venues.rows), paths, cut
     )

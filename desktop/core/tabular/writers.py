@@ -40,6 +40,11 @@ MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 8, 50, 60
 DATE_WIDTH = 11
 LINE_HEIGHT, MAX_LINES = 15, 5  # points; a wrapped row shows at most 5 lines
 WIDTH_SAMPLE = 2000  # rows looked at for a column's width
+MAX_CELL_UNITS = 32_767  # Excel's limit for a cell's text, in UTF-16 units
+CUT_NOTE = (
+    " […] (texte coupé : une cellule d'Excel s'arrête à 32 767 caractères ; "
+    "le texte entier est dans l'export CSV ou JSON)"
+)
 
 
 # --------------------------------------------------------------------------- CSV
@@ -138,7 +143,17 @@ def _row_lines(row: list[Any], wrapped: list[int], widths: list[int]) -> int:
     return min(lines, MAX_LINES)
 
 
-def write_xlsx(tables: list[Table], path: Path) -> Path:
+def fit_cell(text: str) -> tuple[str, bool]:
+    """text, or its start and CUT_NOTE within Excel's limit; True when it was cut."""
+    units = text.encode("utf-16-le")
+    if len(units) // 2 <= MAX_CELL_UNITS:
+        return text, False
+    room = (MAX_CELL_UNITS - len(CUT_NOTE.encode("utf-16-le")) // 2) * 2
+    return units[:room].decode("utf-16-le", "ignore") + CUT_NOTE, True
+
+
+def write_xlsx(tables: list[Table], path: Path) -> tuple[Path, int]:
+    """The workbook, and how many cells were too long for Excel (cut, with a note)."""
     import xlsxwriter  # deferred: only an XLSX export needs it
 
     with atomic_target(path) as temporary, tempfile.TemporaryDirectory() as rows_folder:
@@ -150,12 +165,15 @@ def write_xlsx(tables: list[Table], path: Path) -> Path:
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         wrap_format = workbook.add_format({"text_wrap": True, "valign": "top"})
         top_format = workbook.add_format({"valign": "top"})
+        cut = 0
         try:
             for table in tables:
-                _write_sheet(workbook, table, header_format, date_format, wrap_format, top_format)
+                cut += _write_sheet(
+                    workbook, table, header_format, date_format, wrap_format, top_format
+                )
         finally:
             workbook.close()
-    return path
+    return path, cut
 
 
 def _write_sheet(workbook, table: Table, header_format, date_format, wrap_format, top_format):
@@ -174,6 +192,7 @@ def _write_sheet(workbook, table: Table, header_format, date_format, wrap_format
         sheet.write_string(0, col, column.header, header_format)
     write_string, write_number = sheet.write_string, sheet.write_number
     write_datetime = sheet.write_datetime
+    cut = 0
     for number, row in enumerate(table.rows, start=1):
         if wrapped:
             lines = _row_lines(row, wrapped, widths)
@@ -183,6 +202,9 @@ def _write_sheet(workbook, table: Table, header_format, date_format, wrap_format
             if value is None:
                 continue
             if isinstance(value, str):
+                if len(value) * 2 > MAX_CELL_UNITS:  # cheap test first: rarely this long
+                    value, was_cut = fit_cell(value)
+                    cut += was_cut
                 write_string(number, col, value, formats[col])
             elif isinstance(value, bool):
                 write_string(number, col, "oui" if value else "non", formats[col])
@@ -194,3 +216,4 @@ def _write_sheet(workbook, table: Table, header_format, date_format, wrap_format
                 write_string(number, col, str(value), formats[col])
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), max(len(table.columns) - 1, 0))
+    return cut

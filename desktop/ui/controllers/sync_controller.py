@@ -23,6 +23,7 @@ class SyncController(QObject):
     started = Signal()
     finished = Signal(object)  # PassReport
     failed = Signal(str)
+    progress = Signal(str, int, object)  # what, done, total (None: unknown); from the worker
     share_changed = Signal()  # emitted from watchdog's thread
 
     def __init__(self, workspace: Workspace, runner: BackgroundRunner, parent=None) -> None:
@@ -78,7 +79,8 @@ class SyncController(QObject):
         if not self.stopped and self.folder:
             self.publish_timer.start()  # restarts: debounced
 
-    def sync_now(self, sheets: bool = True) -> None:
+    def sync_now(self, sheets: bool = True, set_up: bool = False) -> None:
+        """One pass; set_up: the user agreed to prepare a folder never used as a share."""
         if self.stopped or not self.folder:
             return
         if self.running:
@@ -93,7 +95,9 @@ class SyncController(QObject):
 
             workspace = self.workspace.worker_copy()
             try:
-                return SyncEngine(workspace).run_pass(sheets=sheets)
+                return SyncEngine(workspace).run_pass(
+                    sheets=sheets, set_up=set_up, progress=self.progress.emit
+                )
             finally:
                 workspace.close()
 

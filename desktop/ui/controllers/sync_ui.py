@@ -28,6 +28,7 @@ class SyncUi(QObject):
         self.controller.started.connect(self._started)
         self.controller.finished.connect(self._finished)
         self.controller.failed.connect(self._failed)
+        self.controller.progress.connect(self._progress)
         self._show_idle()
 
     def start(self) -> None:
@@ -59,6 +60,12 @@ class SyncUi(QObject):
     def _started(self) -> None:
         self._say(self.tr("Synchro en cours…"), "")
 
+    def _progress(self, what: str, done: int, total) -> None:
+        if total is None:  # the sheets: how many are due is known only at the end
+            self._say(fill(self.tr("Synchro : publication des fiches (%1)…"), done), "")
+        else:
+            self._say(fill(self.tr("Synchro : publication (%1/%2)…"), done, total), "")
+
     def on_changes(self, changes) -> None:
         if changes.conflicts or changes.everything:
             self.refresh_indicator()
@@ -72,7 +79,11 @@ class SyncUi(QObject):
         from desktop.core.merge.conflicts import count_conflicts
 
         conflicts = count_conflicts(self.context.workspace.store)
-        if not report.ok:
+        if report.needs_setup:
+            self._say(self.tr("Synchro : dossier partagé à préparer"), "#b03000")
+            if not quiet and not (self.panel is not None and self.panel.isVisible()):
+                self.show_panel()  # the panel asks before a folder is set up
+        elif not report.ok:
             text = fill(self.tr("Synchro : partage indisponible — %1 en attente"), report.pending)
             self._say(text, "#b03000")
             if not quiet:
@@ -97,6 +108,7 @@ class SyncUi(QObject):
         if self.panel is None:
             self.panel = SyncPanel(self.context.workspace, self.context.parent)
             self.panel.sync_requested.connect(self.controller.sync_now)
+            self.panel.set_up_requested.connect(lambda: self.controller.sync_now(set_up=True))
             self.panel.open_visit_requested.connect(self.open_visit_requested)
             self.panel.resolved.connect(self._resolved)
         self.panel.refresh(self.controller.last_report)

@@ -160,6 +160,10 @@ class ExportDialog(QDialog):
             "json": "JSON (*.json)",
             "done": self.tr("Exporté : %1, %2, %3 → %4"),
             "beside": self.tr("(et, à côté : %1)"),
+            "cut": self.tr(
+                "%1 cellule(s) trop longue(s) pour Excel (32 767 caractères) : coupée(s) avec "
+                "une note ; le texte entier est dans l'export CSV ou JSON."
+            ),
         }
 
 
@@ -247,4 +251,6 @@ def tables_message(texts: dict[str, str], result) -> str:
     )
     if len(result.paths) > 1:
         text += " " + fill(texts["beside"], ", ".join(p.name for p in result.paths[1:]))
+    if result.cut_cells:
+        text += "\n" + fill(texts["cut"], result.cut_cells)
     return text

@@ -54,6 +54,7 @@ def stamp_time(version: FieldVersion) -> str:
 
 class SyncPanel(QDialog):
     sync_requested = Signal()
+    set_up_requested = Signal()  # the user agreed to prepare a folder never used as a share
     open_visit_requested = Signal(str, str)  # visit id, venue id
     resolved = Signal(str)  # the record whose field was resolved
 
@@ -68,8 +69,12 @@ class SyncPanel(QDialog):
         self.status.setTextFormat(Qt.TextFormat.RichText)
         sync_button = QPushButton(self.tr("&Synchroniser maintenant"))
         sync_button.clicked.connect(self.sync_requested)
+        self.set_up_button = QPushButton(self.tr("&Préparer ce dossier…"))
+        self.set_up_button.clicked.connect(self._ask_set_up)
+        self.set_up_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
+        top.addWidget(self.set_up_button)
         top.addWidget(sync_button)
         self.clock_notice = ClockNotice()
         self.tabs = QTabWidget()
@@ -168,7 +173,24 @@ class SyncPanel(QDialog):
         self._fill(self.media, [[name] for name in missing])
         self._update_buttons()
 
+    def _ask_set_up(self) -> None:
+        folder = self.workspace.setting("shared_folder")
+        question = fill(
+            self.tr(
+                "Le dossier « %1 » n'a jamais servi de dossier partagé à Carnet : le préparer "
+                "et y publier vos lieux, visites, photos et fiches ?\n\nSi ce dossier devrait "
+                "déjà contenir le dossier « Carnet » (disque réseau ou clé non branché), "
+                "répondez Non et rebranchez-le."
+            ),
+            folder,
+        )
+        answer = QMessageBox.question(self, self.tr("Préparer le dossier partagé"), question)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.set_up_button.hide()
+            self.set_up_requested.emit()
+
     def _fill_status(self, report) -> None:
+        self.set_up_button.setVisible(bool(report is not None and report.needs_setup))
         last = json.loads(self.workspace.setting("sync_last_pass") or "{}")
         folder = self.workspace.setting("shared_folder")
         if not folder:

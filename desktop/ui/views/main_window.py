@@ -33,6 +33,7 @@ from desktop.ui.texts import fill
 from desktop.ui.views.browser_panel import BrowserPanel
 from desktop.ui.views.lazy_editors import LazyEditors
 from desktop.ui.views.main_menus import MainMenus
+from desktop.ui.views.read_only_banner import read_only_banner
 
 WINDOW_TITLE = "Carnet — visites de tiers-lieux"
 
@@ -73,7 +74,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.browser.reload_venues()
         self._update_counts()
-        self.sync.start()
+        if not workspace.read_only:  # a sync pass writes: nothing to do on a read-only folder
+            self.sync.start()
         self.context.say(fill(self.tr("Prêt — données locales : %1"), workspace.data_dir), 8000)
 
     def _build_pages(self) -> None:
@@ -98,7 +100,8 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.pages)
         self.split.setStretchFactor(1, 1)
         self.split.setSizes([400, 966])
-        self.setCentralWidget(self.split)
+        central = read_only_banner(self.split) if self.workspace.read_only else self.split
+        self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
         self.counts = QLabel()
