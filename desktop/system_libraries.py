@@ -1,0 +1,102 @@
+"""The system libraries Qt's X11 platform plugin (xcb) needs on Linux, checked before Qt loads.
+
+Without them Qt prints a misleading « xcb-cursor0 … is needed » and aborts; Carnet says instead,
+in French, which Debian/Ubuntu packages to install, and exits cleanly. Standard library only:
+this runs before PySide6 is imported. The list is what PySide6's libqxcb.so and
+libQt6XcbQpa.so link to outside the wheel (readelf -d), with their Debian 12 package names.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+XCB_LIBRARIES = {
+    "libxcb.so.1": "libxcb1",
+    "libX11.so.6": "libx11-6",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+
+# Platforms that need no X11 libraries (tests, the headless CI, Wayland, a VNC server).
+NO_X11_PLATFORMS = ("offscreen", "minimal", "wayland", "vnc", "eglfs", "linuxfb")
+
+
+def needs_xcb(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+    """Whether Qt will load its xcb plugin: Linux, and no other platform chosen."""
+    chosen = environ.get("QT_QPA_PLATFORM", "").strip().lower()
+    return platform.startswith("linux") and not chosen.startswith(NO_X11_PLATFORMS)
+
+
+def _loadable(soname: str) -> bool:
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def _bundled(soname: str) -> bool:
+    """A copy shipped beside Qt (a PyInstaller bundle, or a wheel that vendors it) counts too."""
+    folders = [
+        Path(getattr(sys, "_MEIPASS", "")),
+        *(Path(p) / "PySide6" / "Qt" / "lib" for p in sys.path if p),
+    ]
+    return any((folder / soname).is_file() for folder in folders if str(folder))
+
+
+def missing_packages(
+    required: Mapping[str, str] = XCB_LIBRARIES,
+    loadable: Callable[[str], bool] = _loadable,
+) -> list[str]:
+    """The Debian/Ubuntu packages of the libraries that cannot be loaded, in the table's order."""
+    missing = [
+        package
+        for soname, package in required.items()
+        if not (_bundled(soname) or loadable(soname))
+    ]
+    return list(dict.fromkeys(missing))
+
+
+def message(packages: list[str]) -> str:
+    listed = " ".join(packages)
+    return (
+        "Carnet ne peut pas ouvrir sa fenêtre : des bibliothèques du système manquent "
+        f"pour l'affichage (X11/xcb) : {listed}.\n"
+        "Sur Debian ou Ubuntu, installez-les avec :\n"
+        f"    sudo apt install {listed}\n"
+        "puis relancez Carnet. Les commandes sans fenêtre (carnet --help) fonctionnent déjà."
+    )
+
+
+def check_or_exit(required: Mapping[str, str] = XCB_LIBRARIES) -> None:
+    """Before Qt: exit with a French message (code 3) when a library of the xcb plugin is missing."""
+    if not needs_xcb():
+        return
+    packages = missing_packages(required)
+    if packages:
+        print(message(packages), file=sys.stderr)
+        raise SystemExit(3)
