@@ -92,10 +92,20 @@ def message(packages: list[str]) -> str:
     )
 
 
+NO_DISPLAY = (
+    "Carnet ne peut pas ouvrir sa fenêtre : aucun affichage graphique (la variable DISPLAY "
+    "est vide). Lancez Carnet depuis la session graphique ; les commandes sans fenêtre "
+    "(carnet --help) fonctionnent sans affichage."
+)
+
+
 def check_or_exit(required: Mapping[str, str] = XCB_LIBRARIES) -> None:
-    """Before Qt: exit with a French message (code 3) when a library of the xcb plugin is missing."""
+    """Before Qt: exit with a French message (code 3) instead of Qt's abort on X11."""
     if not needs_xcb():
         return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        print(NO_DISPLAY, file=sys.stderr)
+        raise SystemExit(3)
     packages = missing_packages(required)
     if packages:
         print(message(packages), file=sys.stderr)

@@ -1,0 +1,80 @@
+"""Qt's X11 libraries, checked before Qt loads: a missing one is named with its Debian package."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop import system_libraries
+from desktop.system_libraries import XCB_LIBRARIES, missing_packages, needs_xcb
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_check_runs_only_where_qt_loads_its_x11_plugin():
+    assert needs_xcb({}, "linux")
+    assert needs_xcb({"QT_QPA_PLATFORM": "xcb"}, "linux")
+    for platform in ("offscreen", "minimal", "wayland", "wayland-egl", "vnc"):
+        assert not needs_xcb({"QT_QPA_PLATFORM": platform}, "linux")
+    assert not needs_xcb({}, "win32")
+    assert not needs_xcb({}, "darwin")
+
+
+def test_this_machine_has_every_library_the_table_names():
+    assert missing_packages() == []  # the app's own window runs here (ui tests, Xvfb)
+
+
+def test_a_library_that_cannot_be_loaded_is_named_by_its_package():
+    table = {"libc.so.6": "libc6", "libcarnet-absent.so.9": "libcarnet-absent9", **XCB_LIBRARIES}
+    assert missing_packages(table) == ["libcarnet-absent9"]
+
+
+def test_the_table_holds_what_the_issue_saw_missing_on_a_minimal_debian():
+    assert {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0"} <= set(
+        XCB_LIBRARIES.values()
+    )
+
+
+def test_the_app_exits_in_french_before_qt_when_a_library_is_missing(tmp_path):
+    """The real entry (as `carnet` or main.py with no command), on the X11 platform."""
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from desktop import system_libraries\n"
+        "system_libraries.XCB_LIBRARIES['libxcb-absent.so.9'] = 'libxcb-absent9'\n"
+        "from desktop.entry import run\n"
+        "try:\n"
+        "    run(['--data-dir', sys.argv[2]])\n"
+        "finally:\n"
+        "    print('Qt chargé' if 'PySide6.QtGui' in sys.modules else 'Qt non chargé')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env.update(CARNET_NO_BOOTSTRAP="1", DISPLAY=":0")
+    command = [sys.executable, "-c", script, str(REPO), str(tmp_path / "data")]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3
+    assert "sudo apt install libxcb-absent9" in result.stderr
+    assert "bibliothèques du système manquent" in result.stderr
+    assert "Traceback" not in result.stderr and "Aborted" not in result.stderr
+    assert result.stdout.strip() == "Qt non chargé"
+    assert not (tmp_path / "data").exists()  # nothing was opened
+
+
+def test_the_message_names_the_command_to_type():
+    text = system_libraries.message(["libxcb-cursor0", "libxcb-icccm4"])
+    assert "sudo apt install libxcb-cursor0 libxcb-icccm4" in text
+
+
+def test_no_display_is_said_in_french_rather_than_qts_abort(tmp_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    env["CARNET_NO_BOOTSTRAP"] = "1"
+    command = [sys.executable, str(REPO / "main.py"), "--data-dir", str(tmp_path / "data")]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3
+    assert "aucun affichage graphique" in result.stderr
+    assert "Aborted" not in result.stderr and "Traceback" not in result.stderr
