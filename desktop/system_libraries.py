@@ -1,9 +1,11 @@
-"""The system libraries Qt's X11 platform plugin (xcb) needs on Linux, checked before Qt loads.
+"""The system libraries Qt needs on Linux, checked before Qt loads.
 
-Without them Qt prints a misleading « xcb-cursor0 … is needed » and aborts; Carnet says instead,
-in French, which Debian/Ubuntu packages to install, and exits cleanly. Standard library only:
-this runs before PySide6 is imported. The list is what PySide6's libqxcb.so and
-libQt6XcbQpa.so link to outside the wheel (readelf -d), with their Debian 12 package names.
+Without them Qt prints a misleading « xcb-cursor0 … is needed » and aborts (X11), or the
+import of QtGui fails (libGL, even offscreen); Carnet says instead, in French, which
+Debian/Ubuntu packages to install, and exits cleanly. Standard library only: this runs
+before PySide6 is imported. The lists are what PySide6's QtGui, libqxcb.so and
+libQt6XcbQpa.so link to outside the wheel (readelf -d), with their Debian 12 package names;
+a library shipped beside Qt (the PyInstaller bundle carries most xcb ones) counts as present.
 """
 
 from __future__ import annotations
@@ -14,9 +16,19 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+# What QtGui and QtWidgets link to outside the wheel: needed on every platform, offscreen too.
+QT_GUI_LIBRARIES = {
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libX11.so.6": "libx11-6",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+}
+# What the xcb plugin (libqxcb.so, libQt6XcbQpa.so) adds.
 XCB_LIBRARIES = {
     "libxcb.so.1": "libxcb1",
-    "libX11.so.6": "libx11-6",
     "libX11-xcb.so.1": "libx11-xcb1",
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
@@ -31,13 +43,7 @@ XCB_LIBRARIES = {
     "libxcb-util.so.1": "libxcb-util1",
     "libxcb-xfixes.so.0": "libxcb-xfixes0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
-    "libxkbcommon.so.0": "libxkbcommon0",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libGL.so.1": "libgl1",
-    "libEGL.so.1": "libegl1",
-    "libfontconfig.so.1": "libfontconfig1",
-    "libfreetype.so.6": "libfreetype6",
-    "libglib-2.0.so.0": "libglib2.0-0",
     "libdbus-1.so.3": "libdbus-1-3",
 }
 
@@ -69,7 +75,7 @@ def _bundled(soname: str) -> bool:
 
 
 def missing_packages(
-    required: Mapping[str, str] = XCB_LIBRARIES,
+    required: Mapping[str, str],
     loadable: Callable[[str], bool] = _loadable,
 ) -> list[str]:
     """The Debian/Ubuntu packages of the libraries that cannot be loaded, in the table's order."""
@@ -85,7 +91,7 @@ def message(packages: list[str]) -> str:
     listed = " ".join(packages)
     return (
         "Carnet ne peut pas ouvrir sa fenêtre : des bibliothèques du système manquent "
-        f"pour l'affichage (X11/xcb) : {listed}.\n"
+        f"pour l'affichage : {listed}.\n"
         "Sur Debian ou Ubuntu, installez-les avec :\n"
         f"    sudo apt install {listed}\n"
         "puis relancez Carnet. Les commandes sans fenêtre (carnet --help) fonctionnent déjà."
@@ -99,14 +105,22 @@ NO_DISPLAY = (
 )
 
 
-def check_or_exit(required: Mapping[str, str] = XCB_LIBRARIES) -> None:
-    """Before Qt: exit with a French message (code 3) instead of Qt's abort on X11."""
-    if not needs_xcb():
-        return
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+def required_libraries(
+    environ: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> dict[str, str]:
+    """QtGui's libraries on Linux, whatever the platform plugin; the xcb plugin's when it loads."""
+    if not platform.startswith("linux"):
+        return {}
+    return {**QT_GUI_LIBRARIES, **(XCB_LIBRARIES if needs_xcb(environ, platform) else {})}
+
+
+def check_or_exit() -> None:
+    """Before Qt: exit with a French message (code 3) instead of Qt's abort or ImportError."""
+    xcb = needs_xcb()
+    if xcb and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print(NO_DISPLAY, file=sys.stderr)
         raise SystemExit(3)
-    packages = missing_packages(required)
+    packages = missing_packages(required_libraries())
     if packages:
         print(message(packages), file=sys.stderr)
         raise SystemExit(3)

@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 
 from desktop import system_libraries
-from desktop.system_libraries import XCB_LIBRARIES, missing_packages, needs_xcb
+from desktop.system_libraries import (
+    XCB_LIBRARIES,
+    missing_packages,
+    needs_xcb,
+    required_libraries,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,8 +27,16 @@ def test_the_check_runs_only_where_qt_loads_its_x11_plugin():
     assert not needs_xcb({}, "darwin")
 
 
-def test_this_machine_has_every_library_the_table_names():
-    assert missing_packages() == []  # the app's own window runs here (ui tests, Xvfb)
+def test_qtgui_needs_its_libraries_on_every_platform_the_xcb_plugin_its_own():
+    offscreen = required_libraries({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert offscreen["libGL.so.1"] == "libgl1"  # QtGui links it: the import fails without it
+    assert "libxcb-cursor.so.0" not in offscreen
+    assert required_libraries({}, "linux")["libxcb-cursor.so.0"] == "libxcb-cursor0"
+    assert required_libraries({}, "win32") == {}
+
+
+def test_this_machine_has_every_library_the_tables_name():
+    assert missing_packages(required_libraries({}, "linux")) == []  # the window runs here (Xvfb)
 
 
 def test_a_library_that_cannot_be_loaded_is_named_by_its_package():
