@@ -87,10 +87,22 @@ def missing_packages(
     return list(dict.fromkeys(missing))
 
 
+FONTS_CONF = Path("/etc/fonts/fonts.conf")
+
+
+def missing_font_setup(
+    environ: Mapping[str, str] = os.environ, fonts_conf: Path = FONTS_CONF
+) -> list[str]:
+    """Without fontconfig's configuration, Qt finds no font and draws every letter as a box."""
+    if environ.get("FONTCONFIG_FILE") or fonts_conf.is_file():
+        return []
+    return ["fontconfig-config"]  # brings a font (fonts-dejavu-core) with it
+
+
 def message(packages: list[str]) -> str:
     listed = " ".join(packages)
     return (
-        "Carnet ne peut pas ouvrir sa fenêtre : des bibliothèques du système manquent "
+        "Carnet ne peut pas ouvrir sa fenêtre : des paquets du système manquent "
         f"pour l'affichage : {listed}.\n"
         "Sur Debian ou Ubuntu, installez-les avec :\n"
         f"    sudo apt install {listed}\n"
@@ -121,6 +133,8 @@ def check_or_exit() -> None:
         print(NO_DISPLAY, file=sys.stderr)
         raise SystemExit(3)
     packages = missing_packages(required_libraries())
+    if sys.platform.startswith("linux"):
+        packages += missing_font_setup()
     if packages:
         print(message(packages), file=sys.stderr)
         raise SystemExit(3)

@@ -68,7 +68,7 @@ def test_the_app_exits_in_french_before_qt_when_a_library_is_missing(tmp_path):
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 3
     assert "sudo apt install libxcb-absent9" in result.stderr
-    assert "bibliothèques du système manquent" in result.stderr
+    assert "des paquets du système manquent" in result.stderr
     assert "Traceback" not in result.stderr and "Aborted" not in result.stderr
     assert result.stdout.strip() == "Qt non chargé"
     assert not (tmp_path / "data").exists()  # nothing was opened
@@ -91,3 +91,11 @@ def test_no_display_is_said_in_french_rather_than_qts_abort(tmp_path):
     assert result.returncode == 3
     assert "aucun affichage graphique" in result.stderr
     assert "Aborted" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_without_fontconfigs_configuration_its_package_is_named(tmp_path):
+    fonts_conf = tmp_path / "fonts.conf"
+    assert system_libraries.missing_font_setup({}, fonts_conf) == ["fontconfig-config"]
+    assert system_libraries.missing_font_setup({"FONTCONFIG_FILE": "x"}, fonts_conf) == []
+    fonts_conf.write_text("<fontconfig/>")
+    assert system_libraries.missing_font_setup({}, fonts_conf) == []
