@@ -12,7 +12,7 @@ if [[ "${1:-}" == "--build" ]] || ! compgen -G "$repo/dist/carnet-*-linux-*.tar.
 fi
 archive=$(ls -t "$repo"/dist/carnet-*-linux-*.tar.gz | head -1)
 work=$(mktemp -d /tmp/carnet-check.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[[ -s "$work/timing.log" ]] && cat "$work/timing.log"; rm -rf "$work"' EXIT
 tar -xzf "$archive" -C "$work"
 carnet=$(echo "$work"/carnet-*/carnet)
 mkdir -p "$work/empty-bin" "$work/home"
@@ -59,11 +59,15 @@ fi
 time_to_window() {  # seconds from launch to Carnet's window mapped on $DISPLAY
     local start end pid
     start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 &
+    "$@" >>"$work/timing.log" 2>&1 &
     pid=$!
-    until xdotool search --onlyvisible --name "Carnet" >/dev/null 2>&1; do sleep 0.02; done
+    until xdotool search --onlyvisible --pid "$pid" --name "Carnet" >/dev/null 2>&1; do
+        kill -0 "$pid" 2>/dev/null && (($(date +%s%N) - start < 30000000000)) || {
+            echo "pas de fenêtre"; kill "$pid" 2>/dev/null; return; }
+        sleep 0.02
+    done
     end=$(date +%s%N)
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     echo "scale=2; ($end - $start) / 1000000000" | bc
 }
 if [[ -n "${DISPLAY:-}" ]] && command -v xdotool >/dev/null && command -v bc >/dev/null; then
