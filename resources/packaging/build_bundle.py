@@ -74,7 +74,11 @@ def linux_archive(version: str) -> Path:
 
 
 def windows_installer(version: str) -> None:
-    iscc = shutil.which("ISCC") or shutil.which("iscc")
+    installed = [
+        Path(os.environ.get(v, "")) / "Inno Setup 6" / "ISCC.exe"
+        for v in ("ProgramFiles(x86)", "ProgramFiles")
+    ]
+    iscc = shutil.which("ISCC") or next((str(p) for p in installed if p.is_file()), None)
     if not iscc:
         print("Inno Setup (ISCC) absent : dist/carnet/ est prêt, l'installateur n'est pas fait.")
         return
