@@ -43,6 +43,9 @@ def add_desktop_files(bundle: Path, icon_png: Path, version: str) -> None:
 
 
 def validate(metainfo_file: Path) -> None:
+    desktop_entry = metainfo_file.parents[1] / "applications" / f"{APP_ID}.desktop"
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(desktop_entry)], check=True)
     if not shutil.which("appstreamcli"):
         print("appstreamcli absent : métadonnées AppStream non validées.")
         return
