@@ -1,12 +1,12 @@
 #!/bin/sh
 # Installe Carnet pour l'utilisateur courant (sans droits d'administrateur) :
-#   ./installer.sh            copie ce dossier dans ~/.local/share/carnet, ajoute la commande
+#   ./installer.sh            copie ce dossier dans ~/.local/share/carnet-programme, ajoute la commande
 #                             ~/.local/bin/carnet et l'entrée « Carnet » du menu des applications.
 #   ./installer.sh --retirer  enlève tout cela (les fiches et la base restent).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 data=${XDG_DATA_HOME:-$HOME/.local/share}
-target=$data/carnet
+target=$data/carnet-programme  # not …/Carnet: that is where the data lives
 app_id=fr.tierslieux.Carnet
 if [ "${1:-}" = "--retirer" ]; then
     rm -rf "$target" "$HOME/.local/bin/carnet" "$data/applications/$app_id.desktop" \
