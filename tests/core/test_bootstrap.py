@@ -142,3 +142,28 @@ def test_the_locked_file_installs_and_is_not_installed_twice(venv_with_pip, tmp_
     wheel.unlink()  # a second start must not need it: the marker says it is done
     again = run_bootstrap(venv_with_pip, env, lock)
     assert again.returncode == 0 and "installation" not in again.stderr
+
+
+def test_a_stale_lock_stops_the_start_and_names_the_command(tmp_path):
+    """A checkout whose pyproject gained a dependency the lock lacks (a merge before relocking)."""
+    checkout = tmp_path / "checkout"
+    (checkout / "desktop").mkdir(parents=True)
+    for module in ("__init__.py", "bootstrap.py", "bootstrap_messages.py"):
+        (checkout / "desktop" / module).write_bytes((REPO / "desktop" / module).read_bytes())
+    requirements = checkout / "resources" / "packaging" / "requirements"
+    requirements.mkdir(parents=True)
+    (requirements / "app.txt").write_bytes((bootstrap.LOCK_DIR / "app.txt").read_bytes())
+    text = PYPROJECT.read_text("utf-8")
+    (checkout / "pyproject.toml").write_text(
+        text.replace("dependencies = [", 'dependencies = [\n "pathvalidate==3.2.3",')
+    )
+    code = "import sys; sys.path.insert(0, sys.argv[1]); from desktop.bootstrap import ensure_environment; ensure_environment()"
+    env = offline_env(CARNET_VENV_DIR=str(tmp_path / "venv"))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(checkout)], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "pathvalidate==3.2.3" in result.stderr
+    assert "python3 resources/packaging/lock.py" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "venv").exists()  # refused before anything was installed
