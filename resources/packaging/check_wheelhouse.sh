@@ -7,7 +7,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 python3 "$repo/resources/packaging/wheelhouse.py"
-wheelhouse=$(ls -dt "$repo"/dist/carnet-wheelhouse-*-"$(python3 -c 'import sys; print(sys.platform)')" | head -1)
+wheelhouse=$(ls -dt "$repo"/dist/carnet-wheelhouse-*-"$(python3 -c "import sys; print(sys.platform)")"-py* | head -1)
 work=$(mktemp -d /tmp/carnet-usb.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cp -r "$wheelhouse" "$work/cle-usb"
