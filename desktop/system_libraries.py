@@ -52,9 +52,15 @@ NO_X11_PLATFORMS = ("offscreen", "minimal", "wayland", "vnc", "eglfs", "linuxfb"
 
 
 def needs_xcb(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
-    """Whether Qt will load its xcb plugin: Linux, and no other platform chosen."""
+    """Whether Qt will load its xcb plugin: Linux, and no other platform chosen (Qt picks
+    Wayland by itself in a Wayland session)."""
     chosen = environ.get("QT_QPA_PLATFORM", "").strip().lower()
-    return platform.startswith("linux") and not chosen.startswith(NO_X11_PLATFORMS)
+    wayland_session = environ.get("XDG_SESSION_TYPE") == "wayland" and environ.get(
+        "WAYLAND_DISPLAY"
+    )
+    if not platform.startswith("linux") or chosen.startswith(NO_X11_PLATFORMS):
+        return False
+    return bool(chosen) or not wayland_session
 
 
 def _loadable(soname: str) -> bool:

@@ -23,6 +23,9 @@ def test_the_check_runs_only_where_qt_loads_its_x11_plugin():
     assert needs_xcb({"QT_QPA_PLATFORM": "xcb"}, "linux")
     for platform in ("offscreen", "minimal", "wayland", "wayland-egl", "vnc"):
         assert not needs_xcb({"QT_QPA_PLATFORM": platform}, "linux")
+    wayland_session = {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}
+    assert not needs_xcb(wayland_session, "linux")  # Qt picks Wayland there by itself
+    assert needs_xcb({**wayland_session, "QT_QPA_PLATFORM": "xcb"}, "linux")
     assert not needs_xcb({}, "win32")
     assert not needs_xcb({}, "darwin")
 
