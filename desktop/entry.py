@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+from desktop import system_libraries
 from desktop.cli import build_parser, execute
 
 
@@ -12,6 +15,12 @@ def run(argv: list[str]) -> int:
         if unknown:
             parser.error(f"arguments non reconnus : {' '.join(unknown)}")
         return execute(parser, args)
+    system_libraries.check_or_exit()  # before Qt loads its platform plugin
     from desktop.app import run_app  # Qt is imported only for the app itself
 
     return run_app(args.data_dir, args.lang)
+
+
+def main() -> int:
+    """The installed `carnet` command (pip, pipx, uv tool) and the bundle: no bootstrap."""
+    return run(sys.argv[1:])

@@ -1,12 +1,24 @@
-"""Where the program's own files are: resources, schemas, pyproject.toml.
+"""Where the program's own files are: resources and schemas (and pyproject.toml in a checkout).
 
-One place, so that moving a module into a package never breaks a path counted in
-`parents[N]`, and so that packaging can later point these at the installed data.
+Found through importlib.resources, so that one rule serves every way Carnet runs:
+- installed (wheel, pipx, uv tool) and bundled (PyInstaller): the build maps the top-level
+  resources/ and schemas/ into the package, as desktop/resources and desktop/schemas;
+- from a checkout (`python3 main.py`, `pip install -e .`): they stay at the repository's top,
+  beside the package.
 """
 
+from importlib.resources import files
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-RESOURCES = ROOT / "resources"
-SCHEMAS = ROOT / "schemas"
-PYPROJECT = ROOT / "pyproject.toml"
+PACKAGE = Path(str(files("desktop")))  # a real folder in every case above
+
+
+def _data_folder(name: str) -> Path:
+    packaged = PACKAGE / name
+    return packaged if packaged.is_dir() else PACKAGE.parent / name
+
+
+RESOURCES = _data_folder("resources")
+SCHEMAS = _data_folder("schemas")
+# Only a checkout has it; an installed Carnet reads its version from importlib.metadata.
+PYPROJECT = PACKAGE.parent / "pyproject.toml"
