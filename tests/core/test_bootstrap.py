@@ -44,9 +44,9 @@ def test_a_pin_missing_from_the_lock_is_named(tmp_path):
     pyproject = tmp_path / "pyproject.toml"
     text = PYPROJECT.read_text("utf-8")
     pyproject.write_text(
-        text.replace("dependencies = [", 'dependencies = [\n "pathvalidate==3.2.3",')
+        text.replace("dependencies = [", 'dependencies = [\n "humanize==4.9.0",')
     )
-    assert bootstrap.stale_pins(pyproject, bootstrap.lock_file(()), ()) == ["pathvalidate==3.2.3"]
+    assert bootstrap.stale_pins(pyproject, bootstrap.lock_file(()), ()) == ["humanize==4.9.0"]
 
 
 def run_bootstrap(folder: Path, env: dict[str, str], lock: Path | None = None):
@@ -155,7 +155,7 @@ def test_a_stale_lock_stops_the_start_and_names_the_command(tmp_path):
     (requirements / "app.txt").write_bytes((bootstrap.LOCK_DIR / "app.txt").read_bytes())
     text = PYPROJECT.read_text("utf-8")
     (checkout / "pyproject.toml").write_text(
-        text.replace("dependencies = [", 'dependencies = [\n "pathvalidate==3.2.3",')
+        text.replace("dependencies = [", 'dependencies = [\n "humanize==4.9.0",')
     )
     code = "import sys; sys.path.insert(0, sys.argv[1]); from desktop.bootstrap import ensure_environment; ensure_environment()"
     env = offline_env(CARNET_VENV_DIR=str(tmp_path / "venv"))
@@ -163,7 +163,7 @@ def test_a_stale_lock_stops_the_start_and_names_the_command(tmp_path):
         [sys.executable, "-c", code, str(checkout)], env=env, capture_output=True, text=True
     )
     assert result.returncode == 1
-    assert "pathvalidate==3.2.3" in result.stderr
+    assert "humanize==4.9.0" in result.stderr
     assert "python3 resources/packaging/lock.py" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "venv").exists()  # refused before anything was installed
