@@ -70,6 +70,7 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     instance.on_activate = partial(bring_to_front, window)
     window.show()
     QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
+    QTimer.singleShot(0, window.ask_identity)  # first run: who you are, before any record
     QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
     code = app.exec()
     workspace.close()

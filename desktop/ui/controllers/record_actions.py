@@ -7,6 +7,8 @@ window shows a record (navigation.py), not the window itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
@@ -31,12 +33,15 @@ class RecordActions(QObject):
         self.context, self.browser, self.editors, self.show = context, browser, editors, show
         self.store = context.workspace.store
         self.deleted: list[TrashItem] = []  # this session's deletions, for Ctrl+Z
+        self.identity_known: Callable[[], bool] = lambda: True  # first run: asks the name
 
     # ------------------------------------------------------------------ creating
     def new_venue(self) -> None:
         from desktop.core.storage.directory_store import identity_from_entry, search_directory
         from desktop.ui.dialogs.new_venue_dialog import NewVenueDialog
 
+        if not self.identity_known():
+            return
         self._load_directory()
         workspace = self.context.workspace
         dialog = NewVenueDialog(lambda q: search_directory(workspace.db, q), self.context.parent)
@@ -68,6 +73,8 @@ class RecordActions(QObject):
                 self.tr("Nouvelle visite"),
                 self.tr("Choisissez d'abord un lieu dans la liste."),
             )
+            return
+        if not self.identity_known():
             return
         self.context.flush_edits()
         visit = self.store.create_visit(venue_id)

@@ -275,6 +275,11 @@ class VenueEditor(DocumentEditor):
         self.form.load(venue.data, venue.errors)
         self.refresh_header()
 
+    def on_changes(self, changes: Changes) -> None:
+        super().on_changes(changes)
+        if self.record_id and self.isVisible() and changes.touches("visits"):
+            self.history.show_venue(self.record_id)  # a visit's date, type or author moved
+
     def _read(self) -> Venue | None:
         try:
             return self.store.get_venue(self.record_id) if self.record_id else None
