@@ -1,5 +1,6 @@
 """« Générer la fiche PDF » (Ctrl+P) and its options: the open visit's sheet, rendered in
-the background into the data folder's « Fiches », then opened in the PDF viewer."""
+the background into the data folder's « Fiches », then offered: open it, show its
+folder, save a copy (sheet_ready_dialog.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class SheetActions(QObject):
         """visit_id: the visit open or selected in the window; open_url: shows a file."""
         super().__init__(context.parent)
         self.context, self._visit_id, self._open_url = context, visit_id, open_url
+        self.ready = None  # the « Fiche PDF prête » dialog of the last sheet, while shown
 
     def generate(self, audience: str = "reseau", blank: bool = False) -> None:
         visit_id = self._visit_id()
@@ -50,12 +52,21 @@ class SheetActions(QObject):
             self.generate(*dialog.choice())
 
     def _ready(self, result) -> str:
-        """Open the written sheet; the status bar's message."""
+        """Offer what to do with the written sheet; the status bar's message."""
+        from desktop.ui.dialogs.sheet_ready_dialog import SheetReadyDialog
+
         path, left_out = result
-        self._open_url(QUrl.fromLocalFile(str(path)))
-        text = fill(self.tr("Fiche enregistrée : %1"), path)
+        note = ""
         if left_out:
-            text += " " + self.tr(
+            note = self.tr(
                 "%n photo(s) sans autorisation laissée(s) hors de la fiche.", "", left_out
             )
-        return text
+        if self.ready is not None:
+            self.ready.close()
+        self.ready = SheetReadyDialog(path, note, self._open_url, self.context.parent)
+        self.ready.destroyed.connect(self._forget_ready)
+        self.ready.show()
+        return " ".join(filter(None, [fill(self.tr("Fiche enregistrée : %1"), path), note]))
+
+    def _forget_ready(self) -> None:
+        self.ready = None
