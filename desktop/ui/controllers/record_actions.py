@@ -82,15 +82,10 @@ class RecordActions(QObject):
         self.show.show_visit(visit.id)
         self.editors.visit.form.focus_field("visit_type")
         if visit.carried_over:
-            self.context.say(
-                fill(
-                    self.tr(
-                        "Gouvernance, modèle économique et occupation repris de la visite du %1 : "
-                        "vérifiez-les."
-                    ),
-                    local_date(visit.carried_from),
-                )
-            )
+            sections = self.store.templates.visit.sections
+            titles = [s.title for s in sections if {f.key for f in s.fields} & visit.carried_over]
+            text = self.tr("Repris de la visite du %1 : %2. Vérifiez-les avec le lieu.")
+            self.context.say(fill(text, local_date(visit.carried_from), ", ".join(titles)))
 
     # ------------------------------------------------------------------ deleting
     def current_visit_id(self) -> str | None:
