@@ -2,8 +2,8 @@
 
 The stable parts are the template's carry-over sections (activités et publics,
 gouvernance, modèle économique, lieu et occupation). Each change names the field by its
-title and shows values the way the sheet does: enum titles, « Oui » / « Non », numbers with their unit; lists (check
-lists, tables) as items added and removed.
+title and shows values the way the sheet does: enum titles, « Oui » / « Non », numbers
+with their unit; lists (check lists, tables) as items added and removed.
 """
 
 from __future__ import annotations
