@@ -38,7 +38,7 @@ def test_a_new_visit_lists_the_open_actions_of_the_last_one(window, qtbot):
         "Présenter le lieu au réseau",
     ]
     assert table.item(0, 0).text() == "11/02/2025" and table.item(0, 3).text() == "01/04/2025"
-    assert "2 action(s) encore ouverte(s)" in panel.title.text()
+    assert "2 actions encore ouvertes" in panel.title.text()
     assert "actions" not in store.get_visit(editor.record_id).data  # not copied
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from desktop.core.storage.identity import set_identity
 from desktop.ui.controllers.ui_context import UiContext
 
-SETTINGS = ("network_name", "network_logo", "language")  # saved as chosen
+SETTINGS = ("network_name", "network_logo", "language", "backup_second_dir")  # saved as chosen
 
 
 def edit_preferences(context: UiContext, share_changed: Callable[[], None]) -> None:

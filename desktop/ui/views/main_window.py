@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
 
         controller = BackupController(self.context)
         controller.restored.connect(self.forget_after_restore)
+        self.hub.changed.connect(controller.on_changes)  # the backup after editing stops
         return controller
 
     def forget_after_restore(self) -> None:
@@ -280,6 +281,8 @@ class MainWindow(QMainWindow):
         if self.editors.has_pending() and not self._lose_unsaved_edits():
             event.ignore()
             return
+        if "backups" in self.__dict__:  # started: a last one if anything changed since
+            self.backups.at_closing()
         self.sync.stop()
         self.hub.stop()
         self.browser.stop()
