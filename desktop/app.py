@@ -63,9 +63,9 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
         return 2
     if workspace is None:
         return 2
-    app.translators = install_translators(
-        app, choose_language(language, workspace.setting("language"))
-    )
+    chosen = choose_language(language, workspace.setting("language"))
+    app.translators = install_translators(app, chosen)
+    workspace.use_language(chosen)  # the templates' texts: form, lists, Suivi, exports
     window = create_window(workspace)
     instance.on_activate = partial(bring_to_front, window)
     window.show()

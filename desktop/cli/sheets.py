@@ -24,6 +24,9 @@ def register(commands: Commands) -> None:
     )
     pdf.add_argument("--all", action="store_true", help="toutes les visites, dans -o DOSSIER")
     pdf.add_argument("--blank", action="store_true", help="champs vides imprimés à remplir")
+    pdf.add_argument(
+        "--lang", choices=["fr", "en"], default="fr", help="langue de la fiche (fr par défaut)"
+    )
 
 
 def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
@@ -40,10 +43,10 @@ def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
         def progress(done: int, total: int, name: str) -> None:
             print(f"[{done}/{total}] {name}", flush=True)
 
-        count = sum(1 for _ in make_all(ws, args.output, args.audience, progress))
+        count = sum(1 for _ in make_all(ws, args.output, args.audience, progress, args.lang))
         print(f"{count} fiche(s) écrite(s) dans {args.output}")
         return EXIT_OK
-    sheet = make_sheet(ws, args.visit_id, args.audience, args.blank)
+    sheet = make_sheet(ws, args.visit_id, args.audience, args.blank, args.lang)
     try:
         path = write_sheet(sheet, args.output or Path.cwd())
     except OSError as error:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.forms import french
+from desktop.core.forms.template_language import templates_in
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import AUDIENCES, PhotoLibrary, split_for_audience
 from desktop.core.pdf.sheet import SheetContent, SheetOptions, render_sheet
@@ -27,7 +28,9 @@ class Sheet:
     photos_left_out: int
 
 
-def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetContent:
+def sheet_content(
+    workspace: Workspace, visit_id: str, audience: str, language: str = "fr"
+) -> SheetContent:
     if audience not in AUDIENCES:
         raise ValueError(f"Diffusion inconnue « {audience} » : interne, reseau ou public.")
     store = workspace.store
@@ -37,24 +40,33 @@ def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetCo
     kept, left_out = split_for_audience(photos, audience)
     kept = [p for p in kept if Path(p.print_rendition).is_file()]  # files not synced yet
     documents = DocumentLibrary(store, workspace.media).list_documents(venue.id)
-    return SheetContent(store.templates.visit, venue, visit, kept, len(left_out), documents)
+    template = templates_in(store.templates, language).visit  # French whatever the UI's
+    return SheetContent(template, venue, visit, kept, len(left_out), documents)
 
 
-def sheet_options(workspace: Workspace, audience: str, blank_fields: bool = False) -> SheetOptions:
+def sheet_options(
+    workspace: Workspace, audience: str, blank_fields: bool = False, language: str = "fr"
+) -> SheetOptions:
     logo = Path(workspace.setting("network_logo") or DEFAULT_LOGO)
     return SheetOptions(
         audience=audience,
         blank_fields=blank_fields,
         network_name=workspace.setting("network_name") or DEFAULT_NETWORK,
         logo=logo if logo.is_file() else DEFAULT_LOGO,
+        language=language,
     )
 
 
 def make_sheet(
-    workspace: Workspace, visit_id: str, audience: str = "reseau", blank_fields: bool = False
+    workspace: Workspace,
+    visit_id: str,
+    audience: str = "reseau",
+    blank_fields: bool = False,
+    language: str = "fr",
 ) -> Sheet:
-    content = sheet_content(workspace, visit_id, audience)
-    data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
+    """language: the sheet's (fr by default, whatever the UI's; en: the English texts)."""
+    content = sheet_content(workspace, visit_id, audience, language)
+    data = render_sheet(content, sheet_options(workspace, audience, blank_fields, language))
     name = sheet_file_name(content.visit.data.get("visit_date", ""), content.venue.name)
     return Sheet(name, data, content.photos_left_out)
 
@@ -88,13 +100,14 @@ def make_all(
     folder: Path,
     audience: str,
     on_progress: Callable[[int, int, str], None] | None = None,
+    language: str = "fr",
 ) -> Iterator[Path]:
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     folder.mkdir(parents=True, exist_ok=True)
     visits = workspace.store.list_visits()
     used: set[str] = set()
     for index, visit in enumerate(visits, start=1):
-        sheet = make_sheet(workspace, visit.id, audience)
+        sheet = make_sheet(workspace, visit.id, audience, language=language)
         name = unique_name(sheet.file_name, used)  # two visits of a venue on one day
         path = write_sheet(sheet, folder / name)
         if on_progress:

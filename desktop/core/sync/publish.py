@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.forms.template_language import templates_in
 from desktop.core.merge.exchange import record_document
 from desktop.core.storage.file_names import safe_file_name
 from desktop.core.storage.workspace import Workspace
@@ -200,7 +201,7 @@ def _sheet_fingerprint(workspace: Workspace, visit_id: str, venue_id: str) -> st
 
 
 def _type_title(workspace: Workspace, kind: str | None) -> str:
-    spec = workspace.templates.visit.field("visit_type")
+    spec = templates_in(workspace.templates, "fr").visit.field("visit_type")  # shared: French
     return spec.label_of(kind) if (spec and kind) else "Visite"
 
 

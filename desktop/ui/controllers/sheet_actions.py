@@ -25,7 +25,10 @@ class SheetActions(QObject):
         self.context, self._visit_id, self._open_url = context, visit_id, open_url
         self.ready = None  # the « Fiche PDF prête » dialog of the last sheet, while shown
 
-    def generate(self, audience: str = "reseau", blank: bool = False) -> None:
+    def generate(
+        self, audience: str = "reseau", blank: bool = False, language: str | None = None
+    ) -> None:
+        """language: the sheet's; None: the interface's (the templates shown)."""
         visit_id = self._visit_id()
         if not visit_id:
             QMessageBox.information(
@@ -34,12 +37,13 @@ class SheetActions(QObject):
             return
         self.context.flush_edits()
         folder = self.context.workspace.data_dir / "Fiches"
+        language = language or self.context.workspace.templates.language
 
         def job(workspace):
             from desktop.core.pdf.service import make_sheet, write_sheet
 
             folder.mkdir(exist_ok=True)
-            sheet = make_sheet(workspace, visit_id, audience, blank)
+            sheet = make_sheet(workspace, visit_id, audience, blank, language)
             return write_sheet(sheet, folder), sheet.photos_left_out
 
         self.context.run_with_busy_dialog(self.tr("Fiche PDF en cours…"), job, self._ready)
@@ -47,7 +51,7 @@ class SheetActions(QObject):
     def generate_with_options(self) -> None:
         from desktop.ui.dialogs.pdf_dialog import PdfDialog
 
-        dialog = PdfDialog(self.context.parent)
+        dialog = PdfDialog(self.context.parent, self.context.workspace.templates.language)
         if dialog.exec() == PdfDialog.DialogCode.Accepted:
             self.generate(*dialog.choice())
 
