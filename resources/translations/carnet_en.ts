@@ -1279,44 +1279,54 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="11"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="12"/>
         <source>Fiche de visite PDF</source>
         <translation>PDF visit sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="13"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="14"/>
         <source>Réseau (collègues, dossier partagé)</source>
         <translation>Network (colleagues, shared folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="14"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="15"/>
         <source>Public (le lieu, les partenaires)</source>
         <translation>Public (the venue, partners)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="16"/>
         <source>Interne (cet ordinateur)</source>
         <translation>Internal (this computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="16"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="18"/>
+        <source>Langue de la fiche</source>
+        <translation>Language of the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="22"/>
         <source>Imprimer les champs vides, à remplir à la main</source>
         <translation>Print empty fields, to fill in by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="25"/>
         <source>Les photos sont reprises selon les autorisations de droit à l&apos;image pour cette diffusion.</source>
         <translation>Photos are included according to the image-rights consents for this audience.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="33"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="37"/>
         <source>Diffusion :</source>
         <translation>Audience:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="38"/>
+        <source>&amp;Langue de la fiche :</source>
+        <translation>&amp;Language of the sheet:</translation>
     </message>
 </context>
 <context>
@@ -1736,27 +1746,27 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SheetActions</name>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="32"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="35"/>
         <source>Fiche PDF</source>
         <translation>PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="32"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="35"/>
         <source>Ouvrez d&apos;abord une visite.</source>
         <translation>Open a visit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="45"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="49"/>
         <source>Fiche PDF en cours…</source>
         <translation>Generating the PDF sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="69"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="74"/>
         <source>Fiche enregistrée : %1</source>
         <translation>Sheet saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="62"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="66"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo without consent left out of the sheet.</numerusform>

@@ -187,7 +187,7 @@
 <context>
     <name>SheetActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="62"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="66"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>

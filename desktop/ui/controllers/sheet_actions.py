@@ -67,10 +67,12 @@ class SheetActions(QObject):
             )
         if self.ready is not None:
             self.ready.close()
-        self.ready = SheetReadyDialog(path, note, self._open_url, self.context.parent)
-        self.ready.destroyed.connect(self._forget_ready)
-        self.ready.show()
+        self.ready = dialog = SheetReadyDialog(path, note, self._open_url, self.context.parent)
+        key = id(dialog)  # the closed one may be destroyed after the next is shown
+        dialog.destroyed.connect(lambda *_: self._forget_ready(key))
+        dialog.show()
         return " ".join(filter(None, [fill(self.tr("Fiche enregistrée : %1"), path), note]))
 
-    def _forget_ready(self) -> None:
-        self.ready = None
+    def _forget_ready(self, key: int) -> None:
+        if id(self.ready) == key:
+            self.ready = None
