@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -62,12 +63,16 @@ class FirstRunDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.user_name.textChanged.connect(self._enable_start)
-        form = QFormLayout(self)
-        form.addRow(intro)
+        shared_label = QLabel(self.tr("Dossier &partagé :"))
+        shared_label.setBuddy(self.shared)  # a row of two widgets: the label needs its buddy
+        form = QFormLayout()
         form.addRow(self.tr("Votre &nom :"), self.user_name)
         form.addRow(self.tr("Votre &réseau :"), self.network)
-        form.addRow(self.tr("Dossier &partagé :"), shared_row)
-        form.addRow(self.buttons)
+        form.addRow(shared_label, shared_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)  # outside the form: a wrapped label gets its full height
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
         self._enable_start()
 
     def _line(self, name: str, value: str, accessible: str) -> QLineEdit:
