@@ -38,28 +38,29 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="155"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="158"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="146"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="149"/>
         <source>Sauvegarde automatique faite (%1).</source>
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="171"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="174"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="184"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="200"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="187"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="191"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="207"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="180"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="183"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
@@ -69,22 +70,22 @@
         <translation>Copy with the photos and documents in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="220"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="227"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="244"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="251"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="250"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="257"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="255"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="262"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -92,7 +93,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="261"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="268"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
     </message>
@@ -679,82 +680,82 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="32"/>
         <source>Bienvenue dans Carnet</source>
         <translation>Welcome to Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="37"/>
         <source>&lt;p&gt;Avant votre première fiche, dites-nous qui vous êtes : votre nom signe les visites que vous saisissez sur cet ordinateur, et vos collègues le voient sur les fiches partagées.&lt;/p&gt;&lt;p&gt;Vous pourrez tout changer plus tard dans &lt;b&gt;Fichier › Préférences&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Before your first sheet, tell us who you are: your name signs the visits you record on this computer, and your colleagues see it on the shared sheets.&lt;/p&gt;&lt;p&gt;You can change everything later in &lt;b&gt;File › Preferences&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="44"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="45"/>
         <source>Prénom Nom</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="46"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="47"/>
         <source>Réseau des tiers-lieux</source>
         <translation>Third-place network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="49"/>
         <source>Dossier partagé</source>
         <translation>Shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="50"/>
         <source>Facultatif : sans dossier, pas de synchronisation</source>
         <translation>Optional: without a folder, no synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="51"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="52"/>
         <source>Choisir le dossier partagé</source>
         <translation>Choose the shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="61"/>
         <source>Commencer</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="62"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="69"/>
         <source>Votre &amp;nom :</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="70"/>
         <source>Votre &amp;réseau :</source>
         <translation>Your net&amp;work:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="66"/>
         <source>Dossier &amp;partagé :</source>
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="89"/>
         <source>Dossier partagé du réseau</source>
         <translation>Network shared folder</translation>
     </message>
@@ -1522,7 +1523,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="59"/>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="108"/>
         <source>Seconde copie des sauvegardes</source>
         <translation>Second copy of the backups</translation>
     </message>
@@ -1564,22 +1565,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 (USB key, external disk):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="88"/>
         <source>Identifiant de cet ordinateur :</source>
         <translation>This computer’s ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="89"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="94"/>
         <source>Logo du réseau</source>
         <translation>Network logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="101"/>
         <source>Dossier partagé du réseau</source>
         <translation>Network shared folder</translation>
     </message>

@@ -125,8 +125,8 @@ def test_a_removed_key_is_said_in_french_and_the_backup_is_made(window, qtbot, t
     shutil.rmtree(usb)  # the key is pulled out
     controller = _started(window, qtbot)
     message = window.statusBar().currentMessage()
-    assert "Sauvegarde automatique faite" in message
-    assert "La seconde copie n'a pas été faite" in message and str(usb) in message
+    assert message.startswith("Seconde copie non faite") and str(usb) in message
+    assert "La sauvegarde sur cet ordinateur est faite" in message
     assert not usb.exists()  # never recreated: it would fill the laptop's own disk
     assert len(_backups(window)) == 1 and controller.second_problem
     usb.mkdir()  # plugged in again: the next backup completes the copy
@@ -162,3 +162,15 @@ def test_the_second_destination_is_chosen_in_the_preferences(window, qtbot, tmp_
     edit_preferences(window.context, lambda: None)
     assert "autre disque" in refused[0]
     assert window.workspace.setting(SECOND) == str(usb)
+
+
+def test_backup_now_with_the_key_removed_says_it_in_a_dialog(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.workspace.set_setting(SECOND, str(tmp_path / "CLE_RETIREE"))
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    window.backups.backup_now()
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert "Sauvegarde enregistrée" in said[0] and "Seconde copie non faite" in said[0]
+    assert len(_backups(window)) == 1 and not (tmp_path / "CLE_RETIREE").exists()

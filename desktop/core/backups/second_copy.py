@@ -52,9 +52,8 @@ def copy_to_second(backup: BackupInfo, media_root: Path, folder: Path) -> Second
     folder = Path(folder)
     if not folder.is_dir():
         raise BackupError(
-            f"La seconde copie n'a pas été faite : « {folder} » est introuvable (clé USB ou "
-            "disque externe débranché ?). La sauvegarde sur cet ordinateur est faite ; la "
-            "copie sera complétée à la prochaine sauvegarde, une fois le disque rebranché."
+            f"Seconde copie non faite : « {folder} » est introuvable (clé USB débranchée ?). "
+            "La sauvegarde sur cet ordinateur est faite ; la copie suivra, disque rebranché."
         )
     copied = 0
     try:

@@ -143,8 +143,11 @@ class BackupController(QObject):
 
     def _automatic_done_outcome(self, outcome) -> None:
         self._remember(outcome)
+        if outcome.second_problem:  # it says the main backup is made; the bar is short
+            self._status(outcome.second_problem, 60000)
+            return
         text = fill(self.tr("Sauvegarde automatique faite (%1)."), content_text(outcome.backup))
-        self._status(text + self._second_text(outcome), 30000 if outcome.second_problem else 10000)
+        self._status(text + self._second_text(outcome), 10000)
 
     def automatic(self) -> None:
         if self.busy:
@@ -178,7 +181,11 @@ class BackupController(QObject):
         self._remember(outcome)
         info = outcome.backup
         text = fill(self.tr("Sauvegarde enregistrée : %1 (%2)."), info.path, content_text(info))
-        self._status(text + self._second_text(outcome), 30000 if outcome.second_problem else 15000)
+        self._status(text + self._second_text(outcome), 15000)
+        if outcome.second_problem:  # asked for now: said in full, not only in the bar
+            QMessageBox.warning(
+                self.context.parent, self.tr("Sauvegarde"), text + "\n\n" + outcome.second_problem
+            )
 
     def _failed(self, error: Exception) -> None:
         QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))

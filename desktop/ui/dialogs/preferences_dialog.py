@@ -80,9 +80,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Réseau (fiches PDF) :"), self.network_name)
         form.addRow(self.tr("Logo du réseau (PNG, JPEG) :"), logo_row)
         form.addRow(self.tr("&Dossier partagé :"), shared_row)
-        form.addRow(
-            self.tr("Seconde &copie des sauvegardes\n(clé USB, disque externe) :"), second_row
+        second_label = QLabel(
+            self.tr("Seconde &copie des sauvegardes\n(clé USB, disque externe) :")
         )
+        second_label.setBuddy(self.second)  # a row of two widgets: the label needs its buddy
+        form.addRow(second_label, second_row)
         form.addRow(self.tr("Identifiant de cet ordinateur :"), device)
         form.addRow(self.tr("&Langue (au prochain démarrage) :"), self.language)
         form.addRow(buttons)
