@@ -65,14 +65,15 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
         return 2
     if workspace is None:
         return 2
-    app.translators = install_translators(
-        app, choose_language(language, workspace.setting("language"))
-    )
+    chosen = choose_language(language, workspace.setting("language"))
+    app.translators = install_translators(app, chosen)
+    workspace.use_language(chosen)  # the templates' texts: form, lists, Suivi, exports
     window = create_window(workspace)
     instance.on_activate = partial(bring_to_front, window)
     window.show()
     QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
     if not workspace.read_only:  # a read-only data folder: nothing is written, no backup
+        QTimer.singleShot(0, window.ask_identity)  # first run: who you are, before any record
         QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
         QTimer.singleShot(1500, lambda: clean_leftovers(workspace, in_background=True))
     code = app.exec()

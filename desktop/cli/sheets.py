@@ -29,6 +29,9 @@ def register(commands: Commands) -> None:
     )
     pdf.add_argument("--all", action="store_true", help="toutes les visites, dans -o DOSSIER")
     pdf.add_argument("--blank", action="store_true", help="champs vides imprimés à remplir")
+    pdf.add_argument(
+        "--lang", choices=["fr", "en"], default="fr", help="langue de la fiche (fr par défaut)"
+    )
 
 
 def cmd_pdf(ws: Workspace, args: argparse.Namespace) -> int:
@@ -56,11 +59,12 @@ def _write_sheets(ws: Workspace, args: argparse.Namespace) -> int:
             print(f"[{done}/{total}] {name}", flush=True)
 
         replaced = [0]
-        count = sum(1 for _ in make_all(ws, output, args.audience, progress, replaced))
+        written = make_all(ws, output, args.audience, progress, replaced, language=args.lang)
+        count = sum(1 for _ in written)
         print(f"{count} fiche(s) écrite(s) dans {output}")
         _say_replaced(replaced[0])
         return EXIT_OK
-    sheet = make_sheet(ws, args.visit_id, args.audience, args.blank)
+    sheet = make_sheet(ws, args.visit_id, args.audience, args.blank, language=args.lang)
     try:
         path = write_sheet(
             sheet,

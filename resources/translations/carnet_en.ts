@@ -38,49 +38,54 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="65"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="158"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="77"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="149"/>
         <source>Sauvegarde automatique faite (%1).</source>
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="80"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="174"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="87"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="104"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="120"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="187"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="191"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="207"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="100"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="183"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="140"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="139"/>
+        <source>Copie avec les photos et documents dans « %1 ».</source>
+        <translation>Copy with the photos and documents in “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="227"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="164"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="251"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="170"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="257"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="175"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="262"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -88,7 +93,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="181"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="268"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
     </message>
@@ -112,7 +117,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="49"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder.</numerusform>
@@ -516,6 +529,32 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>EarlierActionsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="48"/>
+        <source>Actions ouvertes des visites précédentes</source>
+        <translation>Open actions of earlier visits</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="83"/>
+        <source>%n action(s) encore ouverte(s) des visites précédentes</source>
+        <translation>
+            <numerusform>%n action still open from earlier visits</numerusform>
+            <numerusform>%n actions still open from earlier visits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="91"/>
+        <source>Statut de « %1 »</source>
+        <translation>Status of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="107"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/error_dialog.py" line="45"/>
@@ -751,6 +790,89 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="164"/>
         <source>%1 cellule(s) trop longue(s) pour Excel (32 767 caractères) : coupée(s) avec une note ; le texte entier est dans l&apos;export CSV ou JSON.</source>
         <translation>%1 cell(s) too long for Excel (32,767 characters): cut, with a note; the whole text is in the CSV or JSON export.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="32"/>
+        <source>Bienvenue dans Carnet</source>
+        <translation>Welcome to Carnet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="37"/>
+        <source>&lt;p&gt;Avant votre première fiche, dites-nous qui vous êtes : votre nom signe les visites que vous saisissez sur cet ordinateur, et vos collègues le voient sur les fiches partagées.&lt;/p&gt;&lt;p&gt;Vous pourrez tout changer plus tard dans &lt;b&gt;Fichier › Préférences&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Before your first sheet, tell us who you are: your name signs the visits you record on this computer, and your colleagues see it on the shared sheets.&lt;/p&gt;&lt;p&gt;You can change everything later in &lt;b&gt;File › Preferences&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="44"/>
+        <source>Votre nom</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="45"/>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="46"/>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="47"/>
+        <source>Réseau des tiers-lieux</source>
+        <translation>Third-place network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="49"/>
+        <source>Dossier partagé</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="50"/>
+        <source>Facultatif : sans dossier, pas de synchronisation</source>
+        <translation>Optional: without a folder, no synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="51"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="52"/>
+        <source>Choisir le dossier partagé</source>
+        <translation>Choose the shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="61"/>
+        <source>Commencer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="62"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="66"/>
+        <source>Dossier &amp;partagé :</source>
+        <translation>&amp;Shared folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="69"/>
+        <source>Votre &amp;nom :</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="70"/>
+        <source>Votre &amp;réseau :</source>
+        <translation>Your net&amp;work:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="89"/>
+        <source>Dossier partagé du réseau</source>
+        <translation>Network shared folder</translation>
     </message>
 </context>
 <context>
@@ -1093,12 +1215,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="243"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="253"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="254"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="264"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1252,17 +1374,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="86"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="80"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="284"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1270,7 +1392,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="308"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1321,44 +1443,54 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="11"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="12"/>
         <source>Fiche de visite PDF</source>
         <translation>PDF visit sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="13"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="14"/>
         <source>Réseau (collègues, dossier partagé)</source>
         <translation>Network (colleagues, shared folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="14"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="15"/>
         <source>Public (le lieu, les partenaires)</source>
         <translation>Public (the venue, partners)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="16"/>
         <source>Interne (cet ordinateur)</source>
         <translation>Internal (this computer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="16"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="18"/>
+        <source>Langue de la fiche</source>
+        <translation>Language of the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="22"/>
         <source>Imprimer les champs vides, à remplir à la main</source>
         <translation>Print empty fields, to fill in by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="25"/>
         <source>Les photos sont reprises selon les autorisations de droit à l&apos;image pour cette diffusion.</source>
         <translation>Photos are included according to the image-rights consents for this audience.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="33"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="37"/>
         <source>Diffusion :</source>
         <translation>Audience:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="38"/>
+        <source>&amp;Langue de la fiche :</source>
+        <translation>&amp;Language of the sheet:</translation>
     </message>
 </context>
 <context>
@@ -1708,73 +1840,97 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="38"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="42"/>
         <source>Réseau des tiers-lieux</source>
         <translation>Third-place network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="44"/>
         <source>Logo par défaut de Carnet</source>
         <translation>Carnet’s default logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="41"/>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="60"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="51"/>
         <source>Aucun : pas de synchronisation</source>
         <translation>None: no sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="58"/>
+        <source>Aucune : sauvegardes sur cet ordinateur seulement</source>
+        <translation>None: backups on this computer only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="110"/>
+        <source>Seconde copie des sauvegardes</source>
+        <translation>Second copy of the backups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="61"/>
+        <source>Choisir le dossier de la seconde copie</source>
+        <translation>Choose the folder of the second copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="69"/>
         <source>Langue du système</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="79"/>
         <source>Votre &amp;nom :</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="80"/>
         <source>&amp;Réseau (fiches PDF) :</source>
         <translation>Net&amp;work (PDF sheets):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="81"/>
         <source>Logo du réseau (PNG, JPEG) :</source>
         <translation>Network logo (PNG, JPEG):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="82"/>
         <source>&amp;Dossier partagé :</source>
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="86"/>
+        <source>Seconde &amp;copie des sauvegardes
+(clé USB, disque externe) :</source>
+        <translation>Second &amp;copy of the backups
+(USB key, external disk):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="90"/>
         <source>Identifiant de cet ordinateur :</source>
         <translation>This computer’s ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="91"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="96"/>
         <source>Logo du réseau</source>
         <translation>Network logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="103"/>
         <source>Dossier partagé du réseau</source>
         <translation>Network shared folder</translation>
     </message>
@@ -1790,37 +1946,37 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="71"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="76"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="72"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="77"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="84"/>
-        <source>Gouvernance, modèle économique et occupation repris de la visite du %1 : vérifiez-les.</source>
-        <translation>Governance, business model and occupancy carried over from the visit of %1: please check them.</translation>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="90"/>
+        <source>Repris de la visite du %1 : %2. Vérifiez-les avec le lieu.</source>
+        <translation>Carried over from the visit of %1: %2. Check them with the venue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="108"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="110"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="123"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="125"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="127"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="129"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="157"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="159"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
@@ -1828,67 +1984,87 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="58"/>
         <source>illisible</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="70"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="72"/>
+        <source>inclus</source>
+        <translation>included</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="73"/>
+        <source>non inclus (dossier des données)</source>
+        <translation>not included (data folder)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="90"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="96"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="105"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="106"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="107"/>
+        <source>Photos et documents</source>
+        <translation>Photos and documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="108"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="109"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="114"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="116"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="105"/>
-        <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent dans le dossier des données.</source>
-        <translation>Restoring replaces all current data with the data in the backup. The current state is backed up first (“before restore”), so you can go back. Photos are not included in backups: they stay in the data folder.</translation>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="127"/>
+        <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos et documents ne sont inclus que dans les sauvegardes de la seconde copie (clé USB, disque externe, voir les Préférences) ; les autres les laissent dans le dossier des données.</source>
+        <translation>Restoring replaces all current data with the backup&apos;s. The current state is backed up first (“before restore”), so you can go back. Photos and documents are included only in the backups of the second copy (USB key, external disk, see the Preferences); the others leave them in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="140"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="152"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="170"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
@@ -1900,7 +2076,7 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SaveFeedback</name>
     <message>
-        <location filename="../../desktop/ui/controllers/save_feedback.py" line="49"/>
+        <location filename="../../desktop/ui/controllers/save_feedback.py" line="50"/>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
     </message>
@@ -1934,32 +2110,97 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SheetActions</name>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="30"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="35"/>
         <source>Fiche PDF</source>
         <translation>PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="30"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="35"/>
         <source>Ouvrez d&apos;abord une visite.</source>
         <translation>Open a visit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="43"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="49"/>
         <source>Fiche PDF en cours…</source>
         <translation>Generating the PDF sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="56"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="77"/>
         <source>Fiche enregistrée : %1</source>
         <translation>Sheet saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="59"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="67"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo without consent left out of the sheet.</numerusform>
             <numerusform>%n photos without consent left out of the sheet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SheetReadyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="39"/>
+        <source>Fiche PDF prête</source>
+        <translation>PDF sheet ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="43"/>
+        <source>La fiche est enregistrée :&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>The sheet is saved:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="48"/>
+        <source>&amp;Ouvrir</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="49"/>
+        <source>Ouvrir le &amp;dossier</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="50"/>
+        <source>&amp;Enregistrer sous…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="52"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="77"/>
+        <source>Aucun lecteur de PDF n&apos;a pu ouvrir la fiche. Installez-en un, ou ouvrez-la vous-même ; elle est enregistrée ici :
+%1</source>
+        <translation>No PDF viewer could open the sheet. Install one, or open it yourself; it is saved here:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="86"/>
+        <source>Le dossier n&apos;a pas pu être ouvert : %1</source>
+        <translation>The folder could not be opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="93"/>
+        <source>Enregistrer la fiche sous</source>
+        <translation>Save the sheet as</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="95"/>
+        <source>Fiche PDF (*.pdf)</source>
+        <translation>PDF sheet (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="112"/>
+        <source>La copie n&apos;a pas pu être enregistrée dans %1 : %2.</source>
+        <translation>The copy could not be saved in %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sheet_ready_dialog.py" line="116"/>
+        <source>Copie enregistrée :&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Copy saved:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2366,27 +2607,27 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="264"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="275"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="267"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="278"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="268"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="279"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="292"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="308"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="293"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="309"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2394,62 +2635,62 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueHistoryPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="41"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="42"/>
         <source>Visites du lieu, de la plus récente</source>
         <translation>The venue&apos;s visits, latest first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="44"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="44"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="43"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="44"/>
         <source>Auteur·rice</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="46"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="47"/>
         <source>Double-clic ou Entrée : ouvrir la visite</source>
         <translation>Double-click or Enter: open the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="53"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="54"/>
         <source>Comparer la visite du</source>
         <translation>Compare the visit of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="55"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="56"/>
         <source>à celle du</source>
         <translation>with that of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="82"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="83"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="102"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="103"/>
         <source>&lt;i&gt;Aucune visite à comparer.&lt;/i&gt;</source>
         <translation>&lt;i&gt;No visits to compare.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="104"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="105"/>
         <source>&lt;i&gt;Une seule visite : rien à comparer encore.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Only one visit: nothing to compare yet.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="109"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="110"/>
         <source>&lt;i&gt;Choisissez deux visites différentes.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Choose two different visits.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="114"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="115"/>
         <source>&lt;i&gt;Rien n&apos;a changé en gouvernance, modèle économique ni occupation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Nothing changed in governance, business model or occupancy.&lt;/i&gt;</translation>
     </message>
@@ -2457,42 +2698,42 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="139"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="141"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="144"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="150"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="145"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="151"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="188"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="199"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="197"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="208"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="245"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="256"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="246"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="257"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="249"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="260"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

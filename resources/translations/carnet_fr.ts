@@ -4,7 +4,7 @@
 <context>
     <name>BackupController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="175"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="262"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
@@ -31,7 +31,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="45"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="49"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données.</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données.</numerusform>
@@ -66,6 +74,17 @@
         <translation>
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EarlierActionsPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="83"/>
+        <source>%n action(s) encore ouverte(s) des visites précédentes</source>
+        <translation>
+            <numerusform>%n action encore ouverte des visites précédentes</numerusform>
+            <numerusform>%n actions encore ouvertes des visites précédentes</numerusform>
         </translation>
     </message>
 </context>
@@ -186,7 +205,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="254"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="264"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -197,7 +216,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="284"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -230,7 +249,7 @@
 <context>
     <name>SheetActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="59"/>
+        <location filename="../../desktop/ui/controllers/sheet_actions.py" line="67"/>
         <source>%n photo(s) sans autorisation laissée(s) hors de la fiche.</source>
         <translation>
             <numerusform>%n photo sans autorisation laissée hors de la fiche.</numerusform>

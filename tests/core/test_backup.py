@@ -102,6 +102,7 @@ def test_rotation_keeps_the_last_7_days_of_use_and_4_weeks():
     kept = {path.name for path in backup.kept_by_rotation(found)}
     daily = {backup.backup_name(at(f"2025-03-{day:02d} 09:00")) for day in range(8, 14)}
     daily.add(backup.backup_name(at("2025-03-14 17:00")))  # the newest of that day
+    daily.add(backup.backup_name(at("2025-03-14 09:00")))  # one of the 5 most recent
     weekly = {  # ISO weeks 11 and 10 are in the daily ones; 9 and 7 add their newest
         backup.backup_name(at("2025-03-02 09:00")),
         backup.backup_name(at("2025-02-10 09:00")),
@@ -115,7 +116,8 @@ def test_rotation_counts_days_of_use_not_calendar_days():
             "2025-06-09", "2025-06-10", "2025-07-01"]  # fmt: skip
     found = [(Path(backup.backup_name(at(f"{d} 10:00"))), at(f"{d} 10:00"), "") for d in days]
     kept = backup.kept_by_rotation(found)
-    assert len(kept) == 7  # 1 July and the six days of use before it, 3-10 June
+    assert len(kept) == 7  # 1 July and the six days of use before it, 3-10 June (the 5
+    # most recent are among them)
     # 2 June is the 8th day of use back, and 6 June is the newest of its ISO week.
     assert Path(backup.backup_name(at("2025-06-02 10:00"))) not in kept
 

@@ -43,9 +43,7 @@ def test_the_lock_pins_every_transitive_dependency_with_hashes():
 def test_a_pin_missing_from_the_lock_is_named(tmp_path):
     pyproject = tmp_path / "pyproject.toml"
     text = PYPROJECT.read_text("utf-8")
-    pyproject.write_text(
-        text.replace("dependencies = [", 'dependencies = [\n "humanize==4.9.0",')
-    )
+    pyproject.write_text(text.replace("dependencies = [", 'dependencies = [\n "humanize==4.9.0",'))
     assert bootstrap.stale_pins(pyproject, bootstrap.lock_file(()), ()) == ["humanize==4.9.0"]
 
 

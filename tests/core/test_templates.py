@@ -34,9 +34,9 @@ def test_visit_sheet_has_the_six_sections_in_order(shipped_templates):
     assert visit.id == "visit-sheet" and visit.version >= 1
 
 
-def test_only_governance_economy_and_place_carry_over(shipped_templates):
+def test_activities_governance_economy_and_place_carry_over(shipped_templates):
     carried = [s.id for s in shipped_templates.visit.sections if s.carry_over]
-    assert carried == ["gouvernance", "economie", "lieu"]
+    assert carried == ["activites", "gouvernance", "economie", "lieu"]
     keys = shipped_templates.visit.carry_over_keys()
     assert {"legal_form", "economic_notes", "tenure", "end_date"} <= set(keys)
     assert not {"visit_date", "visit_type", "actions", "strengths"} & set(keys)

@@ -10,7 +10,12 @@ def lines(template, before, after):
 
 
 def test_the_stable_parts_are_the_carry_over_sections(shipped_templates):
-    assert stable_sections(shipped_templates.visit) == ("gouvernance", "economie", "lieu")
+    assert stable_sections(shipped_templates.visit) == (
+        "activites",
+        "gouvernance",
+        "economie",
+        "lieu",
+    )
 
 
 def test_changed_values_are_shown_with_titles_and_enum_labels(shipped_templates):

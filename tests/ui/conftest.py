@@ -32,8 +32,10 @@ def open_window(qtbot, data_dir):
     """Open a main window on data_dir; every window opened is closed at teardown."""
     opened = []
 
-    def opener():
+    def opener(first_run_done: bool = True):
         workspace = open_workspace(data_dir)
+        if first_run_done:  # the user already said who they are (test_first_run.py: not yet)
+            workspace.set_setting("identity_confirmed", "1")
         window = create_window(workspace)
         qtbot.addWidget(window)
         window.show()

@@ -15,9 +15,12 @@ from desktop.ui.dialogs.restore_dialog import RestoreDialog
 from tests.ui.conftest import accept_next_dialog
 
 
-def counts(venues, visits):
-    """« 1 lieu, 2 visites », as the French catalogue says it, or its source « lieu(x) »."""
-    return re.compile(rf"{venues} lieux?(\(x\))?, {visits} visites?(\(s\))?")
+def counts(venues, visits, photos=0):
+    """« 1 lieu, 2 visites, 0 photo », as the French catalogue says it, or its source
+    « lieu(x) »."""
+    return re.compile(
+        rf"{venues} lieux?(\(x\))?, {visits} visites?(\(s\))?, {photos} photos?(\(s\))?"
+    )
 
 
 def add_venue(window, name):

@@ -30,6 +30,7 @@ def network_template(tmp_path):
 
 def test_a_field_added_to_the_template_is_in_the_form_and_saved(tmp_path, qtbot):
     workspace = open_workspace(tmp_path / "donnees", templates=network_template(tmp_path))
+    workspace.set_setting("identity_confirmed", "1")  # past the first run's question
     window = create_window(workspace)
     qtbot.addWidget(window)
     venue = workspace.store.create_venue({"name": "La Gare", "commune": "Ussel"})

@@ -30,6 +30,7 @@ NAME = re.compile(
     r"^carnet-(\d{4}-\d{2}-\d{2}T\d{6})(?:-(\d+))?(?:-(" + PRE_RESTORE + r"))?\.sqlite$"
 )
 MANIFEST_TABLES = ("carnet_backup", "carnet_backup_media")
+MEDIA_FOLDER = "media"  # beside the backups of a second destination: photos and documents
 
 
 class BackupError(ValueError):
@@ -46,10 +47,18 @@ class BackupInfo:
     label: str = ""  # "" or "avant restauration"
     schema: int | None = None
     problem: str = ""  # why the file cannot be read (then the counts are None)
+    photos: int | None = None  # photos not in the trash
+    media_files: int = 0  # media files the backup refers to (that existed when it was made)
+    media_beside: int = 0  # of those, how many are in the backup's own folder (media/)
 
     @property
     def restorable(self) -> bool:
         return not self.problem
+
+    @property
+    def media_included(self) -> bool:
+        """The photos and documents are beside the backup (a second destination's copy)."""
+        return self.media_files > 0 and self.media_beside == self.media_files
 
 
 def backup_name(when: datetime, label: str = "", number: int = 1) -> str:
@@ -95,12 +104,33 @@ def read_backup_info(path: Path) -> BackupInfo:
             else:
                 conn.execute("SELECT id FROM venues LIMIT 1")  # not a Carnet database?
                 venues, visits = _counts(conn)
+            photos = _count_photos(conn)
+            media = _media_paths(conn)
         finally:
             conn.close()
     except (sqlite3.DatabaseError, ValueError) as error:
         problem = f"illisible ({error})"
         return BackupInfo(path, created, size, label=label, problem=problem)
-    return BackupInfo(path, created, size, venues, visits, label, schema)
+    beside = sum(1 for m in media if (path.parent / MEDIA_FOLDER / m).is_file())
+    return BackupInfo(
+        path, created, size, venues, visits, label, schema, "", photos, len(media), beside
+    )
+
+
+def _count_photos(conn: sqlite3.Connection) -> int:
+    try:
+        return conn.execute("SELECT count(*) FROM photos WHERE deleted_at IS NULL").fetchone()[0]
+    except sqlite3.OperationalError:  # a schema from before photos
+        return 0
+
+
+def _media_paths(conn: sqlite3.Connection) -> list[str]:
+    """The media files (paths under media/) a backup refers to and that existed then."""
+    try:
+        rows = conn.execute("SELECT path FROM carnet_backup_media WHERE size IS NOT NULL")
+        return [path for (path,) in rows.fetchall()]
+    except sqlite3.OperationalError:  # a backup from before the manifest
+        return []
 
 
 def backup_files(folder: Path) -> list[tuple[Path, datetime, str]]:
@@ -110,7 +140,13 @@ def backup_files(folder: Path) -> list[tuple[Path, datetime, str]]:
     except OSError:
         return []
     found = [(p, *parsed) for p in entries if (parsed := parse_name(p.name)) and p.is_file()]
-    return sorted(found, key=lambda item: (item[1], item[0].name), reverse=True)
+    return sorted(found, key=lambda item: (item[1], _number(item[0].name)), reverse=True)
+
+
+def _number(name: str) -> int:
+    """Two backups in the same second are numbered: carnet-…T101500-2.sqlite is the later."""
+    match = NAME.match(name)
+    return int(match.group(2)) if match and match.group(2) else 1
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

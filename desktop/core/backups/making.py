@@ -10,10 +10,11 @@ modified, so the manifest is enough to say, at restore time, which are missing.
 Each backup is written to a temporary file, checked with PRAGMA integrity_check, then
 renamed into place: a listed backup is always complete and sound.
 
-Rotation (after each backup, like `restic forget --keep-daily 7 --keep-weekly 4`): of
-the regular backups, keep the newest of each of the 7 most recent days that have one,
-and the newest of each of the 4 most recent ISO weeks that have one; the « avant
-restauration » backups are kept apart, the 3 most recent. Files with other names are
+Rotation (after each backup, like `restic forget --keep-last 5 --keep-daily 7
+--keep-weekly 4`): of the regular backups, keep the 5 most recent, the newest of each of
+the 7 most recent days that have one, and the newest of each of the 4 most recent ISO
+weeks that have one; the « avant restauration » backups are kept apart, the 3 most
+recent. Files with other names are
 never touched.
 
 Restoring is in backup_restore.py, a damaged database in backup_recovery.py.
@@ -33,6 +34,7 @@ from desktop.core.backups.info import (
     BackupError,
     BackupInfo,
     _counts,
+    _number,
     _remove,
     backup_files,
     backup_name,
@@ -43,6 +45,7 @@ from desktop.core.storage.files import atomic_target, french_reason
 
 BACKUP_FOLDER_NAME = "backups"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_PRE_RESTORE = 7, 4, 3
+KEEP_RECENT = 5  # the latest ones whatever their day: a day's idle backups are not all lost
 MEDIA_FILES = {  # media.kind -> the files of one hash, (folder, extension or None: its own)
     "photo": (("originals", None), ("thumbnails", ".jpg"), ("print", ".jpg")),
     "document": (("documents", None),),
@@ -181,9 +184,9 @@ def _media_manifest(conn: sqlite3.Connection, media_root: Path) -> Iterable[tupl
 
 def kept_by_rotation(backups: Iterable[tuple[Path, datetime, str]]) -> set[Path]:
     """The rule of the module docstring, on (path, when, label key) triples."""
-    ordered = sorted(backups, key=lambda item: (item[1], item[0].name), reverse=True)
+    ordered = sorted(backups, key=lambda item: (item[1], _number(item[0].name)), reverse=True)
     regular = [(p, w) for p, w, label in ordered if not label]
-    kept: set[Path] = set()
+    kept: set[Path] = {path for path, _when in regular[:KEEP_RECENT]}
     for key, limit in (
         (lambda w: w.date(), KEEP_DAILY),
         (lambda w: w.isocalendar()[:2], KEEP_WEEKLY),

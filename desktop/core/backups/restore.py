@@ -1,13 +1,15 @@
 """Restoring a backup into the live database, after backing up the current state.
 
 Nothing is changed if the backup is unreadable, damaged or from a newer Carnet. The
-media files are not in the backup: the report names those it refers to and this data
-folder lacks.
+media files are not in the backup file: those it refers to and this data folder lacks
+are taken from the backup's own folder when it has them (a second destination's copy,
+second_copy.py), and the report names the ones still missing.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from desktop.core.backups.info import (
     MANIFEST_TABLES,
+    MEDIA_FOLDER,
     PRE_RESTORE,
     BackupError,
     BackupInfo,
@@ -25,7 +28,7 @@ from desktop.core.backups.info import (
 )
 from desktop.core.backups.making import make_backup
 from desktop.core.storage.data_service import migrate, open_database
-from desktop.core.storage.files import french_reason
+from desktop.core.storage.files import atomic_target, french_reason
 from desktop.core.storage.migrations import MIGRATIONS
 
 
@@ -58,7 +61,7 @@ def restore(
     _restore_into(backup_path, Path(db_path), service)
     # No rotation here: it could remove the very backup just restored (an older one of a
     # day that has a newer); the next backup rotates.
-    return RestoreReport(info, pre, missing_media(backup_path, Path(db_path).parent / "media"))
+    return RestoreReport(info, pre, bring_back_media(backup_path, Path(db_path).parent / "media"))
 
 
 def check_restorable(backup_path: Path) -> BackupInfo:
@@ -125,8 +128,8 @@ def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
         _remove(Path(temporary))
 
 
-def missing_media(backup_path: Path, media_root: Path) -> list[str]:
-    """Media files (paths under media/) the backup refers to and this folder lacks."""
+def referred_media(backup_path: Path) -> list[str]:
+    """Every media file (path under media/) the backup refers to."""
     conn = _read_only(backup_path)
     try:
         rows = conn.execute("SELECT path FROM carnet_backup_media ORDER BY path").fetchall()
@@ -134,4 +137,27 @@ def missing_media(backup_path: Path, media_root: Path) -> list[str]:
         rows = []
     finally:
         conn.close()
-    return [path for (path,) in rows if not (media_root / path).is_file()]
+    return [path for (path,) in rows]
+
+
+def missing_media(backup_path: Path, media_root: Path) -> list[str]:
+    """Media files (paths under media/) the backup refers to and this folder lacks."""
+    return [path for path in referred_media(backup_path) if not (media_root / path).is_file()]
+
+
+def bring_back_media(backup_path: Path, media_root: Path) -> list[str]:
+    """Copy into the data folder the missing media that the backup's own folder holds (a
+    second destination's copy has them in media/); returns the paths still missing."""
+    beside = Path(backup_path).parent / MEDIA_FOLDER
+    still_missing = []
+    for relative in missing_media(backup_path, media_root):
+        source = beside / relative
+        if not source.is_file():
+            still_missing.append(relative)
+            continue
+        try:
+            with atomic_target(media_root / relative) as temporary:
+                shutil.copyfile(source, temporary)
+        except OSError:
+            still_missing.append(relative)  # reported as missing, the restore stands
+    return still_missing

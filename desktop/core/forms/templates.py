@@ -208,14 +208,22 @@ def load_template(path: Path, check: bool = True) -> Template:
 
 @dataclass(frozen=True)
 class TemplateSet:
-    """The templates the app runs with: the visit sheet and the venue identity card."""
+    """The templates the app runs with: the visit sheet and the venue identity card.
+
+    Their texts are French; `template_language.templates_in(set, "en")` gives the same
+    templates with the English texts of the catalogues beside them."""
 
     visit: Template
     venue: Template
+    language: str = "fr"
+    schemas_dir: Path = field(default=SCHEMAS_DIR, compare=False, repr=False)
+    french: TemplateSet | None = field(default=None, compare=False, repr=False)  # when not fr
+    translated: dict[str, TemplateSet] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, schemas_dir: Path = SCHEMAS_DIR, check: bool = True) -> TemplateSet:
         return cls(
             visit=load_template(schemas_dir / VISIT_TEMPLATE_FILE, check),
             venue=load_template(schemas_dir / VENUE_TEMPLATE_FILE, check),
+            schemas_dir=schemas_dir,
         )

@@ -1,9 +1,9 @@
 """What changed between two visits of a venue, in the stable parts of the sheet.
 
-The stable parts are the template's carry-over sections (gouvernance, modèle économique,
-lieu et occupation). Each change names the field by its title and shows values the way
-the sheet does: enum titles, « Oui » / « Non », numbers with their unit; lists (check
-lists, tables) as items added and removed.
+The stable parts are the template's carry-over sections (activités et publics,
+gouvernance, modèle économique, lieu et occupation). Each change names the field by its
+title and shows values the way the sheet does: enum titles, « Oui » / « Non », numbers
+with their unit; lists (check lists, tables) as items added and removed.
 """
 
 from __future__ import annotations

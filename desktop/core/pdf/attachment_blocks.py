@@ -15,7 +15,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core.forms import french
 from desktop.core.media.documents import type_title
 from desktop.core.pdf.sheet_model import AUDIENCE_TITLES, FRAME_WIDTH, PHOTO_BOX, split_in_row, text
 from desktop.core.pdf.styles import ACCENT_LIGHT, RULE
@@ -27,7 +26,7 @@ class AttachmentBlocks:
         s, content = self.styles, self.content
         if not content.photos and not content.photos_left_out:
             return []
-        heading = [self.section_heading("Photos"), Spacer(1, 6)]
+        heading = [self.section_heading(self.say("Photos")), Spacer(1, 6)]
         cells = [self._photo_cell(photo) for photo in content.photos]
         rows = [
             cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)
@@ -55,12 +54,8 @@ class AttachmentBlocks:
 
     def left_out_note(self) -> str:
         count = self.content.photos_left_out
-        audience = AUDIENCE_TITLES.get(self.options.audience, self.options.audience)
-        photos = "1 photo non reproduite" if count == 1 else f"{count} photos non reproduites"
-        return (
-            f"{photos} : droit à l'image non vérifié, ou sans autorisation pour une "
-            f"diffusion « {audience} »."
-        )
+        audience = self.say(AUDIENCE_TITLES.get(self.options.audience, self.options.audience))
+        return self.say.photos_left_out(count, audience)
 
     def _photo_cell(self, photo: Photo) -> list:
         width, height = ImageReader(photo.print_rendition).getSize()
@@ -69,9 +64,9 @@ class AttachmentBlocks:
         caption = photo.caption or ""
         if photo.taken_on:
             caption = (
-                f"{caption} ({french.long_date(photo.taken_on)})"
+                f"{caption} ({self.say.long_date(photo.taken_on)})"
                 if caption
-                else (french.long_date(photo.taken_on))
+                else (self.say.long_date(photo.taken_on))
             )
         return [image, Spacer(1, 3), Paragraph(text(caption), self.styles.caption)]
 
@@ -79,13 +74,14 @@ class AttachmentBlocks:
         s, documents = self.styles, self.content.documents
         if not documents:
             return []
-        header = [Paragraph(t, s.cell_head) for t in ("Type", "Document", "Date", "Fin")]
+        say = self.say
+        header = [Paragraph(say(t), s.cell_head) for t in ("Type", "Document", "Date", "Fin")]
         rows = [
             [
-                Paragraph(text(type_title(d.doc_type)), s.cell),
+                Paragraph(text(say(type_title(d.doc_type))), s.cell),
                 Paragraph(text(d.original_name), s.cell),
-                Paragraph(text(french.long_date(d.doc_date)), s.cell),
-                Paragraph(text(french.long_date(d.end_date)), s.cell),
+                Paragraph(text(say.long_date(d.doc_date)), s.cell),
+                Paragraph(text(say.long_date(d.end_date)), s.cell),
             ]
             for d in documents
         ]
@@ -102,7 +98,7 @@ class AttachmentBlocks:
         )
         return [
             Spacer(1, 6),
-            self.section_heading("Documents de gouvernance du lieu"),
+            self.section_heading(say("Documents de gouvernance du lieu")),
             Spacer(1, 4),
             table,
         ]

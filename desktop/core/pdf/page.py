@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class PageDecoration:
     logo: Path | None
     audience: str
     internal: bool = False  # every page says so: such a sheet must not travel
+    say: Callable[[str], str] = str  # the sheet's words in its language (wording.py)
 
     def draw(self, canvas: Canvas, _document) -> None:
         canvas.saveState()
@@ -81,7 +83,14 @@ class PageDecoration:
             )
             x += 0.65 * cm
         footer = " · ".join(
-            filter(None, [self.network, "Fiche de visite", f"diffusion {self.audience}"])
+            filter(
+                None,
+                [
+                    self.network,
+                    self.say("Fiche de visite"),
+                    f"{self.say('diffusion')} {self.audience}",
+                ],
+            )
         )
         canvas.setFont(FAMILY, 8.5)
         draw_string(canvas, x, bottom, footer, 8.5)

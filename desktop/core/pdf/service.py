@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.core.forms import french
+from desktop.core.forms.template_language import templates_in
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary, split_for_audience
 from desktop.core.pdf.glyphs import Replacements
@@ -35,7 +36,9 @@ class Sheet:
     replaced: int = 0  # characters no font of the sheet has, drawn as « � »
 
 
-def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetContent:
+def sheet_content(
+    workspace: Workspace, visit_id: str, audience: str, language: str = "fr"
+) -> SheetContent:
     check_audience(audience)
     store = workspace.store
     visit = _for_audience(store.get_visit(visit_id), store.templates.visit, audience)
@@ -44,7 +47,8 @@ def sheet_content(workspace: Workspace, visit_id: str, audience: str) -> SheetCo
     kept, left_out = split_for_audience(photos, audience)
     kept = [p for p in kept if Path(p.print_rendition).is_file()]  # files not synced yet
     documents = DocumentLibrary(store, workspace.media).list_documents(venue.id)
-    return SheetContent(store.templates.visit, venue, visit, kept, len(left_out), documents)
+    template = templates_in(store.templates, language).visit  # French whatever the UI's
+    return SheetContent(template, venue, visit, kept, len(left_out), documents)
 
 
 def _for_audience(record, template, audience: str):
@@ -53,13 +57,16 @@ def _for_audience(record, template, audience: str):
     return replace(record, data=shown)
 
 
-def sheet_options(workspace: Workspace, audience: str, blank_fields: bool = False) -> SheetOptions:
+def sheet_options(
+    workspace: Workspace, audience: str, blank_fields: bool = False, language: str = "fr"
+) -> SheetOptions:
     logo = Path(workspace.setting("network_logo") or DEFAULT_LOGO)
     return SheetOptions(
         audience=audience,
         blank_fields=blank_fields,
         network_name=workspace.setting("network_name") or DEFAULT_NETWORK,
         logo=logo if logo.is_file() else DEFAULT_LOGO,
+        language=language,
     )
 
 
@@ -68,12 +75,16 @@ def make_sheet(
     visit_id: str,
     audience: str = "reseau",
     blank_fields: bool = False,
+    *,
     names: dict[str, str] | None = None,
+    language: str = "fr",
 ) -> Sheet:
-    """names: printed_names(workspace), when the caller makes many sheets."""
-    content = sheet_content(workspace, visit_id, audience)
+    """names: printed_names(workspace), when the caller makes many sheets; language: the
+    sheet's (fr by default, whatever the UI's; en: the English texts)."""
+    content = sheet_content(workspace, visit_id, audience, language)
+    options = sheet_options(workspace, audience, blank_fields, language)
     with Replacements() as replaced:
-        data = render_sheet(content, sheet_options(workspace, audience, blank_fields))
+        data = render_sheet(content, options)
     day = content.visit.data.get("visit_date", "")
     name = (names or printed_names(workspace, day, audience)).get(visit_id) or sheet_file_name(
         day, content.venue.name, audience
@@ -152,6 +163,7 @@ def make_all(
     audience: str,
     on_progress: Callable[[int, int, str], None] | None = None,
     replaced: list[int] | None = None,
+    language: str = "fr",
 ) -> Iterator[Path]:
     """Every live visit's sheet into folder; one sheet in memory at a time."""
     if audience == "interne":
@@ -161,7 +173,7 @@ def make_all(
     visits = workspace.store.list_visits()
     names = printed_names(workspace, audience=audience)  # two visits of a venue on one day
     for index, visit in enumerate(visits, start=1):
-        sheet = make_sheet(workspace, visit.id, audience, names=names)
+        sheet = make_sheet(workspace, visit.id, audience, names=names, language=language)
         if replaced is not None:  # characters drawn « � », added up for the caller
             replaced[0] += sheet.replaced
         path = write_sheet(sheet, folder / sheet.file_name)

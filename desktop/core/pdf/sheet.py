@@ -42,6 +42,7 @@ from desktop.core.pdf.sheet_model import (
     text,
 )
 from desktop.core.pdf.styles import ACCENT, ACCENT_LIGHT, RULE, WARNING, WARNING_LIGHT, Styles
+from desktop.core.pdf.wording import Wording
 
 
 class SheetBuilder(AttachmentBlocks):
@@ -52,6 +53,7 @@ class SheetBuilder(AttachmentBlocks):
         self.styles = Styles()
         self.data = content.visit.data
         self.today = options.today or date.today()
+        self.say = Wording(options.language)  # the sheet's own words, in its language
 
     # ------------------------------------------------------------------ values
     def value_text(self, spec: FieldSpec, value: Any) -> str:
@@ -61,11 +63,17 @@ class SheetBuilder(AttachmentBlocks):
         if spec.widget == "multiselect" and isinstance(value, list):
             return " · ".join(text(spec.label_of(v)) for v in value)
         if spec.widget == "checkbox":
-            return "Oui" if value is True else "Non" if value is False else text(value)
+            return (
+                self.say("Oui")
+                if value is True
+                else self.say("Non")
+                if value is False
+                else text(value)
+            )
         if spec.widget in {"number", "integer"} and isinstance(value, int | float):
             return text(french.with_unit(value, spec.unit))
         if spec.widget == "date":
-            return text(french.long_date(str(value)))
+            return text(self.say.long_date(str(value)))
         return text(value)
 
     # ------------------------------------------------------------------ blocks
@@ -75,19 +83,20 @@ class SheetBuilder(AttachmentBlocks):
         flow = [Paragraph(text(venue.name), s.title)]
         if place:
             flow.append(Paragraph(text(place), s.subtitle))
-        rows = [("Date de la visite", text(french.long_date(data.get("visit_date"))) or "—")]
+        say = self.say
+        rows = [(say("Date de la visite"), text(say.long_date(data.get("visit_date"))) or "—")]
         type_field = self.content.template.field("visit_type")
         if data.get("visit_type") and type_field:
-            rows.append(("Type de visite", self.value_text(type_field, data["visit_type"])))
+            rows.append((say("Type de visite"), self.value_text(type_field, data["visit_type"])))
         if data.get("facilitator"):
-            rows.append(("Facilitateur·rice", text(data["facilitator"])))
+            rows.append((say("Facilitateur·rice"), text(data["facilitator"])))
         people = self.people_met()
         if people:
-            rows.append(("Personnes rencontrées", people))
+            rows.append((say("Personnes rencontrées"), people))
         for key, title in IDENTITY_ROWS.items():
             value = self.content.venue.data.get(key)
             if value:
-                rows.append((title, text(value)))
+                rows.append((say(title), text(value)))
         flow += [Spacer(1, 8), self.label_table(rows), Spacer(1, 6)]
         return flow
 
@@ -196,8 +205,8 @@ class SheetBuilder(AttachmentBlocks):
         if agreement and spec:
             parts.append(f"<b>{self.value_text(spec, agreement)}</b>")
         if end:
-            parts.append(f"fin le <b>{text(french.long_date(str(end)))}</b>")
-            left = french.months_left_text(data.get("visit_date"), str(end))
+            parts.append(f"{self.say('fin le')} <b>{text(self.say.long_date(str(end)))}</b>")
+            left = self.say.months_left(data.get("visit_date"), str(end))
             if left:
                 parts.append(text(left))
         urgent = self._ends_soon(str(end)) if end else False
@@ -222,7 +231,7 @@ class SheetBuilder(AttachmentBlocks):
         """A list of objects as a table; for the actions, « Suites à donner », overdue marked."""
         s = self.styles
         actions = spec.key == "actions"
-        title = "Suites à donner" if actions else spec.title
+        title = self.say("Suites à donner") if actions else spec.title
         header = [Paragraph(text(c.title), s.cell_head) for c in spec.columns]
         body, overdue_rows = [], []
         for index, row in enumerate(r for r in rows if isinstance(r, dict)):
@@ -234,7 +243,8 @@ class SheetBuilder(AttachmentBlocks):
             if actions and self._overdue(row):
                 overdue_rows.append(index + 1)
                 cells[-1] = Paragraph(
-                    f"{cells[-1].text} <font color='#b00020'><b>· en retard</b></font>", s.cell
+                    f"{cells[-1].text} <font color='#b00020'><b>· {self.say('en retard')}</b></font>",
+                    s.cell,
                 )
             body.append(cells)
         if spec.key == "people_met" and self.options.audience != "interne":
@@ -271,8 +281,8 @@ class SheetBuilder(AttachmentBlocks):
 
 def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
     builder = SheetBuilder(content, options)
-    venue, visit = content.venue, content.visit
-    day = french.long_date(visit.data.get("visit_date")) or "date à préciser"
+    venue, visit, say = content.venue, content.visit, builder.say
+    day = say.long_date(visit.data.get("visit_date")) or say("date à préciser")
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -281,20 +291,21 @@ def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN + 0.6 * cm,
         bottomMargin=MARGIN + 0.4 * cm,
-        title=f"Fiche de visite — {venue.name} — {day}",
+        title=f"{say('Fiche de visite')} — {venue.name} — {day}",
         author=visit.data.get("facilitator", ""),
-        subject="Fiche de visite d'un tiers-lieu",
+        subject=say("Fiche de visite d'un tiers-lieu"),
         creator="Carnet",
         producer="Carnet",
         invariant=1,
     )
     decoration = PageDecoration(
         left=f"{venue.name} — {venue.data.get('commune') or ''}".rstrip(" —"),
-        right=f"Visite du {day}",
+        right=f"{say('Visite du')} {day}",
         network=options.network_name,
         logo=options.logo,
-        audience=AUDIENCE_TITLES.get(options.audience, options.audience),
+        audience=say(AUDIENCE_TITLES.get(options.audience, options.audience)),
         internal=options.audience == "interne",
+        say=say,
     )
     document.build(
         builder.story(),

@@ -37,6 +37,7 @@ class SheetOptions:
     network_name: str = ""
     logo: Path | None = None
     today: date | None = None  # for overdue actions; today by default
+    language: str = "fr"  # the sheet's words and the template's texts (fr: the contract)
 
 
 @dataclass(frozen=True)

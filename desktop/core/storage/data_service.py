@@ -265,14 +265,13 @@ def _load_author(writer: Writer) -> Author:
     if not device_id:
         device_id = uuid.uuid4().hex[:12]
         writer.set_setting("device_id", device_id)
-    user_name = writer.setting("user_name")
-    if not user_name:
-        user_name = _system_user_name()
-        writer.set_setting("user_name", user_name)
+    # The login name stands in until the user says who they are (first run), and is
+    # not stored: a stored name is one the user chose (see core/storage/identity.py).
+    user_name = writer.setting("user_name") or system_user_name()
     return Author(device_id, user_name)
 
 
-def _system_user_name() -> str:
+def system_user_name() -> str:
     import getpass
 
     try:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from desktop.core.forms.template_language import templates_in
 from desktop.core.forms.templates import TemplateSet
 from desktop.core.media.media_store import MediaStore
 from desktop.core.merge.hlc import wall_clock_ms
@@ -48,6 +49,13 @@ class Workspace:
             self.service.set_user_name(value)
         else:
             self.service.set_setting(key, value)
+
+    def use_language(self, language: str | None) -> None:
+        """Show the templates' texts in language (form, lists, Suivi, exports). The writer
+        keeps the French ones, so what is stored (search text) and shared is the same
+        whatever the language of the laptop."""
+        self.templates = templates_in(self.templates, language)
+        self.store.templates = self.templates
 
     def worker_copy(self) -> Workspace:
         """The same workspace on its own read connection, for a background thread."""

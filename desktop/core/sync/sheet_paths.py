@@ -13,6 +13,7 @@ folder up to 65 characters long still fits Windows' 260; each part within 255 by
 
 from __future__ import annotations
 
+from desktop.core.forms.template_language import templates_in
 from desktop.core.storage.file_names import name_key, safe_file_name, unique_name
 from desktop.core.storage.workspace import Workspace
 
@@ -60,5 +61,5 @@ def sheet_name(day: str | None, kind: str, author: str | None) -> str:
 
 
 def _type_title(workspace: Workspace, kind: str | None) -> str:
-    spec = workspace.templates.visit.field("visit_type")
+    spec = templates_in(workspace.templates, "fr").visit.field("visit_type")  # shared: French
     return spec.label_of(kind) if (spec and kind) else "Visite"

@@ -191,6 +191,24 @@ VENUE_LEADING = ("Identifiant du lieu",)
 VENUE_TRAILING = ("Visites exportées", "Dernière visite")
 PHOTOS_HEADER = "Photos (légende, autorisation, usage)"
 AUDIENCE_TITLES = {"interne": "interne", "reseau": "réseau", "public": "public"}
+ENGLISH = {  # the fixed headers and sheet names when the templates are shown in English
+    "Lieu": "Venue",
+    "Commune": "Municipality",
+    "Auteur·rice": "Author",
+    "Identifiant de la visite": "Visit id",
+    "Identifiant du lieu": "Venue id",
+    "Visites exportées": "Visits exported",
+    "Dernière visite": "Last visit",
+    PHOTOS_HEADER: "Photos (caption, permission, use)",
+    "Visites": "Visits",
+    "Actions": "Actions",
+    "Lieux": "Venues",
+}
+
+
+def _in_language(language: str):
+    """The fixed words of the export in the templates' language (fr or en)."""
+    return (lambda words: ENGLISH.get(words, words)) if language == "en" else (lambda w: w)
 
 
 def check_filter(store: CarnetStore, filters: ExportFilter) -> None:
@@ -214,6 +232,7 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
     """The three tables for these filters (checked first: TabularExportError if refused)."""
     check_filter(store, filters)
     visit_template, venue_template = store.templates.visit, store.templates.venue
+    say = _in_language(store.templates.language)
     date_spec = visit_template.field("visit_date")
     date_title = date_spec.title if date_spec else "Date de la visite"
     action_spec = actions_field(visit_template)
@@ -224,7 +243,7 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         and spec is not action_spec
         and (filters.include_personal or not is_personal(spec))
     ]
-    leading = [h or date_title for h in VISIT_LEADING]
+    leading = [say(h) if h else date_title for h in VISIT_LEADING]
     visit_columns = [Column(h) for h in leading] + [
         Column(h, _wraps(s))
         for h, s in zip(
@@ -232,25 +251,26 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         )
     ]
     if filters.include_personal:
-        visit_columns.append(Column(PHOTOS_HEADER, wrap=True))
-    action_columns = [Column(h or date_title) for h in ACTION_LEADING]
+        visit_columns.append(Column(say(PHOTOS_HEADER), wrap=True))
+    action_columns = [Column(say(h) if h else date_title) for h in ACTION_LEADING]
     action_specs = list(action_spec.columns) if action_spec else []
     action_columns += [Column(header_of(s), _wraps(s)) for s in action_specs]
     venue_specs = [
         s for s in venue_template.fields if filters.include_personal or not is_personal(s)
     ]
-    venue_columns = [Column(h) for h in VENUE_LEADING]
+    venue_leading = [say(h) for h in VENUE_LEADING]
+    venue_columns = [Column(h) for h in venue_leading]
     venue_columns += [
         Column(h, _wraps(s))
         for h, s in zip(
-            _headers(venue_template, venue_specs, set(VENUE_LEADING)), venue_specs, strict=True
+            _headers(venue_template, venue_specs, set(venue_leading)), venue_specs, strict=True
         )
     ]
-    venue_columns += [Column(h) for h in VENUE_TRAILING]
+    venue_columns += [Column(say(h)) for h in VENUE_TRAILING]
     tables = Tables(
-        Table("Visites", "", visit_columns),
-        Table("Actions", "-actions", action_columns),
-        Table("Lieux", "-lieux", venue_columns),
+        Table(say("Visites"), "", visit_columns),
+        Table(say("Actions"), "-actions", action_columns),
+        Table(say("Lieux"), "-lieux", venue_columns),
     )
     photos = _photo_texts(store) if filters.include_personal else {}
     visit_count: dict[str, int] = defaultdict(int)

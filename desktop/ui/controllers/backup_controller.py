@@ -1,15 +1,21 @@
-"""Backups from the app: automatic (at start, then once per day of use), « Sauvegarder
-maintenant », « Restaurer une sauvegarde… ». The work runs on the window's background
-runner, each job on its own SQLite connections; the UI thread only reports.
+"""Backups from the app: automatic (at start, then once per day of use; 10 minutes after
+editing stops; at closing when anything changed since the last one), « Sauvegarder
+maintenant », « Restaurer une sauvegarde… ». Each backup is also copied, with the photos
+and documents, to the second destination when one is chosen (second_copy.py). The work
+runs on the window's background runner, each job on its own SQLite connections; the UI
+thread only reports.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from desktop.core.backups import making as backup
 from desktop.core.backups import restore as backup_restore
+from desktop.core.backups import second_copy
 from desktop.core.backups.making import BackupError, BackupInfo
 from desktop.core.backups.restore import RestoreReport
 from desktop.core.storage.data_dir import DATABASE_NAME
@@ -17,7 +23,9 @@ from desktop.ui.controllers.ui_context import UiContext
 from desktop.ui.dialogs.restore_dialog import RestoreDialog, content_text, when_text
 from desktop.ui.texts import fill
 
+log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 60 * 60 * 1000  # a window left open past midnight makes the next day's
+IDLE_MS = 10 * 60 * 1000  # a backup once editing has stopped for this long
 
 
 class BackupController(QObject):
@@ -32,6 +40,13 @@ class BackupController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.automatic)
+        self.started = False
+        self.changed = False  # records changed since the last backup began
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(IDLE_MS)
+        self.idle.timeout.connect(self.after_editing)
+        self.second_problem = ""  # why the last second copy was not made (French)
 
     # ------------------------------------------------------------------ where
     @property
@@ -52,9 +67,87 @@ class BackupController(QObject):
 
     # ------------------------------------------------------------------ making
     def start(self) -> None:
-        """After the window is shown: today's backup if none yet, then a check each hour."""
+        """After the window is shown: today's backup if none yet, then a check each hour;
+        from now on, edits are followed for the backup after editing and at closing."""
+        self.started = True
         self.automatic()
         self.timer.start()
+
+    def on_changes(self, changes) -> None:
+        """Something was written: a backup once editing has stopped for a while."""
+        if self.started and (changes.records or changes.everything):
+            self.changed = True
+            self.idle.start()  # restarted by each change: it fires after IDLE_MS of calm
+
+    def after_editing(self) -> None:
+        if not self.changed:
+            return
+        if self.busy:  # another backup runs: try again a little later
+            self.idle.start(60_000)
+            return
+        self._backup_in_background(self._automatic_done_outcome, self._automatic_failed)
+
+    def at_closing(self) -> None:
+        """The window closes: a last backup if anything changed since the last one (on the
+        UI thread: the app is leaving, and a backup of 10,000 visits takes under a second)."""
+        self.idle.stop()
+        self.timer.stop()
+        if not (self.started and self.changed):
+            return
+        self.context.runner.wait(5000)  # a backup already under way finishes first
+        try:
+            outcome = self._backup_job()()
+        except BackupError:
+            log.exception("La sauvegarde à la fermeture a échoué")
+            return
+        self._remember(outcome)
+
+    def second_folder(self) -> str:
+        return self.context.workspace.setting(second_copy.SETTING)
+
+    def _backup_job(self):
+        """A backup now, rotated, and its second copy: the settings read here, on the UI
+        thread; the job runs on any thread. BackupError if the folder is refused."""
+        folder, db_path = self.folder(), self.db_path
+        media_root, second = self.context.workspace.data_dir / "media", self.second_folder()
+        self.changed = False  # edits made from now on call for the next backup
+
+        def job():
+            info = backup.make_backup(db_path, folder)
+            backup.rotate(folder)
+            return second_copy.with_second_copy(info, media_root, second)
+
+        return job
+
+    def _backup_in_background(self, done, failed) -> None:
+        try:
+            job = self._backup_job()
+        except BackupError as error:
+            failed(error)
+            return
+        self._run(job, done, failed)
+
+    def _remember(self, outcome) -> None:
+        self.last = outcome.backup
+        self.second_problem = outcome.second_problem
+
+    def _second_text(self, outcome) -> str:
+        if outcome.second_problem:
+            return " " + outcome.second_problem
+        if outcome.second is not None:
+            return " " + fill(
+                self.tr("Copie avec les photos et documents dans « %1 »."),
+                outcome.second.backup.path.parent,
+            )
+        return ""
+
+    def _automatic_done_outcome(self, outcome) -> None:
+        self._remember(outcome)
+        if outcome.second_problem:  # it says the main backup is made; the bar is short
+            self._status(outcome.second_problem, 60000)
+            return
+        text = fill(self.tr("Sauvegarde automatique faite (%1)."), content_text(outcome.backup))
+        self._status(text + self._second_text(outcome), 10000)
 
     def automatic(self) -> None:
         if self.busy:
@@ -64,41 +157,35 @@ class BackupController(QObject):
         except BackupError as error:
             self._status(fill(self.tr("Sauvegarde automatique impossible : %1"), error), 30000)
             return
-        db_path = self.db_path
-        self._run(
-            lambda: backup.automatic_backup(db_path, folder),
-            self._automatic_done,
-            self._automatic_failed,
-        )
+        db_path, media_root = self.db_path, self.context.workspace.data_dir / "media"
+        second = self.second_folder()
 
-    def _automatic_done(self, info: BackupInfo | None) -> None:
-        if info is not None:
-            self.last = info
-            self._status(fill(self.tr("Sauvegarde automatique faite (%1)."), content_text(info)))
+        def job():
+            info = backup.automatic_backup(db_path, folder)
+            return second_copy.with_second_copy(info, media_root, second) if info else None
+
+        self._run(job, self._automatic_done, self._automatic_failed)
+
+    def _automatic_done(self, outcome) -> None:
+        if outcome is not None:
+            self._automatic_done_outcome(outcome)
 
     def _automatic_failed(self, error: Exception) -> None:
         self._status(fill(self.tr("La sauvegarde automatique a échoué : %1"), error), 30000)
 
     def backup_now(self) -> None:
         self.context.flush_edits()
-        try:
-            folder = self.folder()
-        except BackupError as error:
-            QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
-            return
-        db_path = self.db_path
+        self._backup_in_background(self._backup_done, self._failed)
 
-        def job() -> BackupInfo:
-            info = backup.make_backup(db_path, folder)
-            backup.rotate(folder)
-            return info
-
-        self._run(job, self._backup_done, self._failed)
-
-    def _backup_done(self, info: BackupInfo) -> None:
-        self.last = info
+    def _backup_done(self, outcome) -> None:
+        self._remember(outcome)
+        info = outcome.backup
         text = fill(self.tr("Sauvegarde enregistrée : %1 (%2)."), info.path, content_text(info))
-        self._status(text, 15000)
+        self._status(text + self._second_text(outcome), 15000)
+        if outcome.second_problem:  # asked for now: said in full, not only in the bar
+            QMessageBox.warning(
+                self.context.parent, self.tr("Sauvegarde"), text + "\n\n" + outcome.second_problem
+            )
 
     def _failed(self, error: Exception) -> None:
         QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.core.storage.identity import set_identity
 from desktop.ui.controllers.ui_context import UiContext
 
-SETTINGS = ("network_name", "network_logo", "language")  # saved as chosen
+SETTINGS = ("network_name", "network_logo", "language", "backup_second_dir")  # saved as chosen
 
 
 def edit_preferences(context: UiContext, share_changed: Callable[[], None]) -> None:
@@ -23,7 +24,7 @@ def edit_preferences(context: UiContext, share_changed: Callable[[], None]) -> N
         return
     chosen = dialog.values()
     if chosen["user_name"]:  # an empty name keeps the one known
-        workspace.set_setting("user_name", chosen["user_name"])
+        set_identity(workspace, chosen["user_name"])  # this laptop's visits follow it
     for key in SETTINGS:
         workspace.set_setting(key, chosen[key])
     if chosen["shared_folder"] != values["shared_folder"]:

@@ -7,6 +7,8 @@ window shows a record (navigation.py), not the window itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
@@ -34,12 +36,15 @@ class RecordActions(QObject):
         self.context, self.browser, self.editors, self.show = context, browser, editors, show
         self.store = context.workspace.store
         self.deleted: list[TrashItem] = []  # this session's deletions, for Ctrl+Z
+        self.identity_known: Callable[[], bool] = lambda: True  # first run: asks the name
 
     # ------------------------------------------------------------------ creating
     def new_venue(self) -> None:
         from desktop.core.storage.directory_store import identity_from_entry, search_directory
         from desktop.ui.dialogs.new_venue_dialog import NewVenueDialog
 
+        if not self.identity_known():
+            return
         self._load_directory()
         workspace = self.context.workspace
         dialog = NewVenueDialog(lambda q: search_directory(workspace.db, q), self.context.parent)
@@ -72,21 +77,18 @@ class RecordActions(QObject):
                 self.tr("Choisissez d'abord un lieu dans la liste."),
             )
             return
+        if not self.identity_known():
+            return
         self.context.flush_edits()
         visit = self.store.create_visit(venue_id)
         self.browser.reload_visits(select_id=visit.id)
         self.show.show_visit(visit.id)
         self.editors.visit.form.focus_field("visit_type", at_top=True)
         if visit.carried_over:
-            self.context.say(
-                fill(
-                    self.tr(
-                        "Gouvernance, modèle économique et occupation repris de la visite du %1 : "
-                        "vérifiez-les."
-                    ),
-                    local_date(visit.carried_from),
-                )
-            )
+            sections = self.store.templates.visit.sections
+            titles = [s.title for s in sections if {f.key for f in s.fields} & visit.carried_over]
+            text = self.tr("Repris de la visite du %1 : %2. Vérifiez-les avec le lieu.")
+            self.context.say(fill(text, local_date(visit.carried_from), ", ".join(titles)))
 
     # ------------------------------------------------------------------ deleting
     def current_visit_id(self) -> str | None:

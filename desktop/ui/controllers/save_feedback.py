@@ -35,7 +35,8 @@ class SaveFeedback(QObject):
         data = self.editors.visit.data
         type_field = self.context.workspace.store.templates.visit.field("visit_type")
         label = type_field.label_of(data["visit_type"]) if data.get("visit_type") else ""
-        self.browser.visits.apply_change(result, data.get("visit_date") or "", label)
+        author = data.get("facilitator") or self.context.workspace.store.author.user_name
+        self.browser.visits.apply_change(result, data.get("visit_date") or "", label, author)
         self._saved()
 
     def _venue_saved(self, result: ChangeResult) -> None:

@@ -1,4 +1,5 @@
-"""« Fiche PDF… »: who the sheet is for, and whether empty fields are printed to fill in."""
+"""« Fiche PDF… »: who the sheet is for, whether empty fields are printed to fill in, and
+its language (French whatever the interface's, or English)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,18 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 
 class PdfDialog(QDialog):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, language: str = "fr") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fiche de visite PDF"))
         self.audience = QComboBox()
         self.audience.addItem(self.tr("Réseau (collègues, dossier partagé)"), "reseau")
         self.audience.addItem(self.tr("Public (le lieu, les partenaires)"), "public")
         self.audience.addItem(self.tr("Interne (cet ordinateur)"), "interne")
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Langue de la fiche"))
+        self.language.addItem("Français", "fr")  # each in its own language
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.blank = QCheckBox(self.tr("Imprimer les champs vides, à remplir à la main"))
         note = QLabel(
             self.tr(
@@ -29,9 +35,10 @@ class PdfDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Diffusion :"), self.audience)
+        form.addRow(self.tr("&Langue de la fiche :"), self.language)
         form.addRow(self.blank)
         form.addRow(note)
         form.addRow(buttons)
 
-    def choice(self) -> tuple[str, bool]:
-        return self.audience.currentData(), self.blank.isChecked()
+    def choice(self) -> tuple[str, bool, str]:
+        return self.audience.currentData(), self.blank.isChecked(), self.language.currentData()

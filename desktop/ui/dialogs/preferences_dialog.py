@@ -1,4 +1,5 @@
-"""Préférences: the user's name, the network on the sheets, the shared folder, the language."""
+"""Préférences: the user's name, the network on the sheets, the shared folder, the second
+destination of the backups, the language."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.backups.info import BackupError
+from desktop.core.backups.second_copy import SETTING as SECOND_SETTING
+from desktop.core.backups.second_copy import check_second_folder
 from desktop.core.storage.data_dir import DataDirError
 from desktop.core.sync.engine import check_shared_folder
 from desktop.ui import file_dialogs
@@ -50,6 +54,15 @@ class PreferencesDialog(QDialog):
         shared_row = QHBoxLayout()
         shared_row.addWidget(self.shared, 1)
         shared_row.addWidget(choose_shared)
+        self.second = QLineEdit(values.get(SECOND_SETTING, ""))
+        self.second.setPlaceholderText(self.tr("Aucune : sauvegardes sur cet ordinateur seulement"))
+        self.second.setAccessibleName(self.tr("Seconde copie des sauvegardes"))
+        choose_second = QPushButton(self.tr("Choisir…"))
+        choose_second.setAccessibleName(self.tr("Choisir le dossier de la seconde copie"))
+        choose_second.clicked.connect(self._choose_second)
+        second_row = QHBoxLayout()
+        second_row.addWidget(self.second, 1)
+        second_row.addWidget(choose_second)
         device = QLabel(values.get("device_id", ""))
         device.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.language = QComboBox()
@@ -69,6 +82,11 @@ class PreferencesDialog(QDialog):
         shared_label = QLabel(self.tr("&Dossier partagé :"))  # its & underlines the D
         shared_label.setBuddy(self.shared)  # (a row of widgets has no buddy of its own)
         form.addRow(shared_label, shared_row)
+        second_label = QLabel(
+            self.tr("Seconde &copie des sauvegardes\n(clé USB, disque externe) :")
+        )
+        second_label.setBuddy(self.second)  # a row of two widgets: the label needs its buddy
+        form.addRow(second_label, second_row)
         form.addRow(self.tr("Identifiant de cet ordinateur :"), device)
         form.addRow(self.tr("&Langue (au prochain démarrage) :"), self.language)
         form.addRow(buttons)
@@ -87,12 +105,24 @@ class PreferencesDialog(QDialog):
         if folder:
             self.shared.setText(folder)
 
+    def _choose_second(self) -> None:
+        folder = file_dialogs.existing_folder(
+            self, "backups", self.tr("Seconde copie des sauvegardes"), self.second.text()
+        )
+        if folder:
+            self.second.setText(folder)
+
     def accept(self) -> None:
         folder = self.shared.text().strip()
-        if folder and self.data_dir is not None:
+        second = self.second.text().strip()
+        if self.data_dir is not None:
             try:
-                self.shared.setText(str(check_shared_folder(self.data_dir, Path(folder))))
-            except DataDirError as error:
+                if folder:
+                    self.shared.setText(str(check_shared_folder(self.data_dir, Path(folder))))
+                if second:
+                    checked = check_second_folder(Path(second), self.data_dir, folder or None)
+                    self.second.setText(str(checked))
+            except (DataDirError, BackupError) as error:
                 QMessageBox.warning(self, self.windowTitle(), str(error))
                 return
         super().accept()
@@ -104,4 +134,5 @@ class PreferencesDialog(QDialog):
             "network_name": self.network_name.text().strip(),
             "network_logo": self.logo.text().strip(),
             "language": self.language.currentData(),
+            SECOND_SETTING: self.second.text().strip(),
         }

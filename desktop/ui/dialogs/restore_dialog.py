@@ -41,6 +41,9 @@ class BackupCounts(QObject):
     def visits(self, count: int) -> str:
         return self.tr("%n visite(s)", "", count)
 
+    def photos(self, count: int) -> str:
+        return self.tr("%n photo(s)", "", count)
+
     def missing_media(self, count: int) -> str:
         return self.tr(
             "%n fichier(s) de photos ou de documents manquent dans le dossier des données.",
@@ -50,11 +53,24 @@ class BackupCounts(QObject):
 
 
 def content_text(info: BackupInfo) -> str:
-    """« 3 lieux, 12 visites », or why the file cannot be read."""
+    """« 3 lieux, 12 visites, 40 photos », or why the file cannot be read."""
     if not info.restorable:
         return QCoreApplication.translate("RestoreDialog", "illisible")
     counts = BackupCounts()
-    return f"{counts.venues(info.venues)}, {counts.visits(info.visits)}"
+    return ", ".join(
+        [counts.venues(info.venues), counts.visits(info.visits), counts.photos(info.photos or 0)]
+    )
+
+
+def media_text(info: BackupInfo) -> str:
+    """Whether the photos and documents are in the backup (beside it, on a second copy)."""
+    if not info.restorable:
+        return ""
+    if not info.media_files:
+        return QCoreApplication.translate("RestoreDialog", "aucun")
+    if info.media_included:
+        return QCoreApplication.translate("RestoreDialog", "inclus")
+    return QCoreApplication.translate("RestoreDialog", "non inclus (dossier des données)")
 
 
 def size_text(size: int) -> str:
@@ -85,7 +101,13 @@ class RestoreDialog(QDialog):
         self.backups = QTreeWidget()
         self.backups.setRootIsDecorated(False)
         self.backups.setHeaderLabels(
-            [self.tr("Date"), self.tr("Contenu"), self.tr("Taille"), self.tr("Remarque")]
+            [
+                self.tr("Date"),
+                self.tr("Contenu"),
+                self.tr("Photos et documents"),
+                self.tr("Taille"),
+                self.tr("Remarque"),
+            ]
         )
         self.backups.itemSelectionChanged.connect(self._selection_changed)
         self.backups.itemDoubleClicked.connect(lambda *_: self._restore())
@@ -104,8 +126,9 @@ class RestoreDialog(QDialog):
             self.tr(
                 "Restaurer remplace toutes les données actuelles par celles de la sauvegarde. "
                 "L'état actuel est d'abord sauvegardé (« avant restauration »), vous pourrez donc "
-                "revenir en arrière. Les photos ne sont pas dans les sauvegardes : elles restent "
-                "dans le dossier des données."
+                "revenir en arrière. Les photos et documents ne sont inclus que dans les "
+                "sauvegardes de la seconde copie (clé USB, disque externe, voir les "
+                "Préférences) ; les autres les laissent dans le dossier des données."
             )
         )
         note.setWordWrap(True)
@@ -118,13 +141,12 @@ class RestoreDialog(QDialog):
         self.backups.clear()
         for info in list_backups(self.folder):
             note = info.problem or info.label
-            item = QTreeWidgetItem(
-                [when_text(info.created), content_text(info), size_text(info.size), note]
-            )
+            texts = [when_text(info.created), content_text(info), media_text(info)]
+            item = QTreeWidgetItem([*texts, size_text(info.size), note])
             item.setData(0, ITEM_ROLE, info)
             item.setDisabled(not info.restorable)
             self.backups.addTopLevelItem(item)
-        for column in range(3):
+        for column in range(4):
             self.backups.resizeColumnToContents(column)
         if self.backups.topLevelItemCount() == 0:
             empty = QTreeWidgetItem([self.tr("Aucune sauvegarde dans ce dossier.")])

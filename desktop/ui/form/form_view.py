@@ -198,6 +198,16 @@ class FormView(QWidget):
         self.section_notes[section.id] = note
         return note
 
+    def insert_above(self, key: str, widget: QWidget) -> None:
+        """A widget that is not a field (earlier visits' actions), above the field key."""
+        row = self.rows[key]
+        layout = row.parentWidget().layout()
+        index, _role = layout.getWidgetPosition(row)
+        label = layout.labelForField(row)
+        if label is None and index > 0:  # a wide field: its label is the row above
+            index -= 1
+        layout.insertRow(index, widget)
+
     def add_extra_section(self, title: str, widget: QWidget) -> QGroupBox:
         """A section that is not a template's (photos, documents), after the others."""
         self.navigation.addItem(title)

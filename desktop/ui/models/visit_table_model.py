@@ -73,7 +73,9 @@ class VisitTableModel(QAbstractTableModel):
     def row_of(self, visit_id: str) -> int:
         return next((i for i, v in enumerate(self.visits) if v.id == visit_id), -1)
 
-    def apply_change(self, change: ChangeResult, visit_date: str, visit_type: str) -> None:
+    def apply_change(
+        self, change: ChangeResult, visit_date: str, visit_type: str, author: str
+    ) -> None:
         """Refresh one row after an autosave, without reloading the list."""
         row = self.row_of(change.record_id)
         if row < 0:
@@ -85,5 +87,6 @@ class VisitTableModel(QAbstractTableModel):
             error_count=errors,
             visit_date=visit_date,
             visit_type=visit_type,
+            author=author,  # « Facilitateur·rice » edited: the list follows at once
         )
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

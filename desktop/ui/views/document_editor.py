@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms.templates import Template
 from desktop.core.media.media_store import MediaStore
 from desktop.core.storage.changes import Changes
@@ -21,6 +22,7 @@ from desktop.ui.form.form_view import FormView
 from desktop.ui.formatting import local_date, percent
 from desktop.ui.texts import fill
 from desktop.ui.views.documents_panel import DocumentsPanel
+from desktop.ui.views.earlier_actions_panel import EarlierActionsPanel
 from desktop.ui.views.photo_panel import PhotoPanel
 from desktop.ui.views.venue_history_panel import VenueHistoryPanel
 
@@ -141,6 +143,10 @@ class VisitEditor(DocumentEditor):
         self.venue_name = ""
         self.completeness = 0.0
         self.form.carry_over_confirmed.connect(self._confirm_carried)
+        self.earlier = EarlierActionsPanel(store)
+        actions_key = FollowupFields.of(store.templates.visit).actions
+        if actions_key:
+            self.form.insert_above(actions_key, self.earlier)
         delete = QPushButton(self.tr("Supprimer la visite"))
         delete.setToolTip(self.tr("Mettre la visite à la corbeille (Suppr)"))
         delete.clicked.connect(lambda: self.delete_requested.emit(self.record_id))
@@ -152,12 +158,17 @@ class VisitEditor(DocumentEditor):
             self.form.scroll_to_top()  # another visit: from its top
         self._bind(visit.id)
         self.photos.show_visit(visit.id)
+        self.earlier.show_visit(visit.id)
         self.data = dict(visit.data)
         self.venue_name, self.completeness = venue_name, visit.completeness
         self.carried_from = visit.carried_from
         self.form.load(visit.data, visit.errors, visit.carried_over, local_date(visit.carried_from))
         self.show_conflicts()
         self.refresh_header()
+
+    def on_changes(self, changes: Changes) -> None:
+        super().on_changes(changes)
+        self.earlier.on_changes(changes)
 
     def _read(self) -> Visit | None:
         try:
@@ -276,6 +287,11 @@ class VenueEditor(DocumentEditor):
         self.data = dict(venue.data)
         self.form.load(venue.data, venue.errors)
         self.refresh_header()
+
+    def on_changes(self, changes: Changes) -> None:
+        super().on_changes(changes)
+        if self.record_id and self.isVisible() and changes.touches("visits"):
+            self.history.show_venue(self.record_id)  # a visit's date, type or author moved
 
     def _read(self) -> Venue | None:
         try:

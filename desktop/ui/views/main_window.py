@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         )
         self.records = RecordActions(self.context, self.browser, self.editors, shown)
         self.deleted: list[TrashItem] = self.records.deleted  # this session's, for Ctrl+Z
+        self.records.identity_known = self.ask_identity
         self.sheets = SheetActions(
             self.context, self.records.current_visit_id, lambda url: self.open_url(url)
         )
@@ -244,6 +245,12 @@ class MainWindow(QMainWindow):
     def generate_pdf(self, audience: str = "reseau", blank: bool = False) -> None:
         self.sheets.generate(audience, blank)
 
+    def ask_identity(self) -> bool:
+        """First run: who the user is, before the first record (controllers/first_run.py)."""
+        from desktop.ui.controllers.first_run import ask_identity
+
+        return ask_identity(self.context, self.sync.restart)
+
     def edit_preferences(self) -> None:
         from desktop.ui.controllers.preferences_flow import edit_preferences
 
@@ -256,6 +263,7 @@ class MainWindow(QMainWindow):
 
         controller = BackupController(self.context)
         controller.restored.connect(self.forget_after_restore)
+        self.hub.changed.connect(controller.on_changes)  # the backup after editing stops
         return controller
 
     def forget_after_restore(self) -> None:
@@ -282,6 +290,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.state.save()
+        if "backups" in self.__dict__:  # started: a last one if anything changed since
+            self.backups.at_closing()
         self.sync.stop()
         self.hub.stop()
         self.browser.stop()

@@ -1,7 +1,8 @@
 """A venue's history: its visits on a timeline, and what changed between two of them.
 
 The comparison covers the stable parts of the sheet (the template's carry-over sections:
-gouvernance, modèle économique, lieu et occupation), computed by desktop.core.forms.visit_diff.
+activités et publics, gouvernance, modèle économique, lieu et occupation), computed by
+desktop.core.forms.visit_diff.
 """
 
 from __future__ import annotations
