@@ -8,8 +8,8 @@ from desktop import system_libraries
 from desktop.cli import build_parser, execute
 
 
-def run(argv: list[str]) -> int:
-    parser = build_parser()  # built once, for both
+def run(argv: list[str], prog: str = "python main.py") -> int:
+    parser = build_parser(prog)  # built once, for both
     args, unknown = parser.parse_known_args(argv)
     if args.command:
         if unknown:
@@ -23,4 +23,4 @@ def run(argv: list[str]) -> int:
 
 def main() -> int:
     """The installed `carnet` command (pip, pipx, uv tool) and the bundle: no bootstrap."""
-    return run(sys.argv[1:])
+    return run(sys.argv[1:], prog="carnet")

@@ -23,9 +23,10 @@ from desktop.core.storage.workspace import open_workspace
 FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup, privacy)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
+    """prog: how the user started Carnet (« carnet » when installed), for --help's usage."""
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=prog,
         description="Carnet — visites de tiers-lieux. Sans commande : ouvre l'application.",
     )
     parser.add_argument("--data-dir", type=Path, help="dossier des données locales")

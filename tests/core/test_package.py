@@ -77,6 +77,7 @@ def test_the_unpacked_wheel_runs_a_round_trip_without_the_checkout(wheel, tmp_pa
         str(site / "desktop" / "resources"),
         str(site / "desktop" / "schemas"),
     ]
+    assert carnet("--help").startswith("usage: carnet ")  # its own name, not main.py's
     venue = carnet("new-venue", "--name", "La Grange", "--commune", "Millau")
     visit = carnet("new-visit", venue)
     carnet("set", visit, "visit_type=suivi")
