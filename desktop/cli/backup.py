@@ -14,6 +14,7 @@ from desktop.core.backups import making as backup
 from desktop.core.backups.making import BackupError, BackupInfo
 from desktop.core.backups.recovery import damage_problem, recover
 from desktop.core.backups.restore import restore
+from desktop.core.forms import french
 from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.storage.workspace import Workspace, open_workspace
 
@@ -41,7 +42,8 @@ def register(commands: Commands) -> None:
 
 def describe(info: BackupInfo) -> str:
     when = info.created.strftime("%d/%m/%Y %H:%M")
-    return f"{when}, {info.venues} lieu(x), {info.visits} visite(s), {info.size / 1e6:.1f} Mo"
+    size = french.size_text(info.size)  # « 0,5 Mo », the French way
+    return f"{when}, {info.venues} lieu(x), {info.visits} visite(s), {size}"
 
 
 def cmd_backup(ws: Workspace, args: argparse.Namespace) -> int:
