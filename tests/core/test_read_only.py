@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
+from desktop.core.privacy.rights_review import DONE_KEY
 from tests.headless import run_carnet as carnet
 from tests.read_only_folder import read_only
 
@@ -28,3 +30,15 @@ def test_read_commands_work_and_writes_are_refused(tmp_path):
             assert "est en lecture seule" in refused.stderr
             assert "endommagée" not in refused.stderr  # never called damaged
     assert (data / "carnet.sqlite").read_bytes() == before
+
+
+def test_a_folder_from_before_the_photo_review_opens_read_only(tmp_path):
+    """The one-time review of old photos writes: on a read-only folder it waits."""
+    data = tmp_path / "data"
+    carnet(data, "new-venue", "--name", "La Ferme du Bourg")
+    with sqlite3.connect(data / "carnet.sqlite") as conn:
+        conn.execute("DELETE FROM meta WHERE key = ?", (DONE_KEY,))
+    conn.close()
+    with read_only(data):
+        listed = carnet(data, "list")
+        assert listed.returncode == 0 and "Traceback" not in listed.stderr, listed.stderr

@@ -94,6 +94,6 @@ def open_workspace(
         service.close()
         raise
     store = CarnetStore(db, templates, service)
-    if not get_meta(db, DONE_KEY, ""):
-        service.call(mark_unreviewed_photos)
+    if service_type is DataService and not get_meta(db, DONE_KEY, ""):
+        service.call(mark_unreviewed_photos)  # (a read-only folder is left as it is)
     return Workspace(folder, db, templates, store, media, service)
