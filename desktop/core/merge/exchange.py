@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from desktop.core.merge.compiled_schema import passes_exchange_schema
 from desktop.core.merge.exchange_attachments import (
     attachment_records,
     export_attachments,
@@ -149,6 +150,8 @@ def validate_exchange(document: Any) -> None:
                 f"Ce fichier vient d'une version plus récente de Carnet (format {version}). "
                 "Mettez Carnet à jour pour l'importer."
             )
+    if passes_exchange_schema(document):  # the fast check; jsonschema words the refusals
+        return
     error = next(iter(_validator().iter_errors(document)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "racine"
