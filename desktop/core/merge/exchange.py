@@ -24,6 +24,7 @@ from desktop.core.merge.exchange_attachments import (
 from desktop.core.merge.record_merge import merge_fields, write_stamps
 from desktop.core.privacy.shared_records import drop_hidden_fields
 from desktop.core.storage.files import write_atomic
+from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_stamps import DELETED_FIELD, OWNER_FIELD
@@ -261,4 +262,4 @@ def _write(store, table, columns, record, data, deleted_at) -> None:
     else:
         row |= store.visit_columns(record["venue_id"], data, record.get("created_user") or "")
     row["updated_at"] = record.get("updated_at")  # keep the record's own history
-    store.db[table].upsert(row, pk="id")
+    upsert_rows(store.db.conn, table, [row], ("id",))
