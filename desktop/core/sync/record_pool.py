@@ -6,13 +6,17 @@ workers read and validate the next ones. Never more than LOOKAHEAD chunks wait, 
 memory held stays flat however large the share. A small pass (a colleague's few new
 files) is read in the calling thread: starting processes would cost more than it saves.
 Workers are spawned, not forked: the app has threads (the writer, Qt's, watchdog's)
-and a fork would copy their locks in whatever state they are.
+and a fork would copy their locks in whatever state they are. A spawned worker imports
+the main script again (main.py keeps its start under `if __name__ == "__main__"`); a
+frozen bundle would start the whole app again unless its entry point calls
+multiprocessing.freeze_support() first, so a bundle reads serially.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,7 +44,7 @@ def read_in_order(
 ) -> Iterator[tuple[Todo, list[FileRead]]]:
     """(todo, its reads) for each chunk, in order; on a pool when total is large."""
     threshold = POOL_THRESHOLD if pool_threshold is None else pool_threshold
-    if total < threshold:
+    if total < threshold or getattr(sys, "frozen", False):
         for todo in chunks:
             yield todo, read_record_files(share, todo)
         return
