@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks import followup, pdf, run, sync  # noqa: E402
+from tests.benchmarks import followup, pdf, run, sync, validation  # noqa: E402
 from tests.benchmarks.dataset import build  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "carnet-bench"
@@ -85,6 +85,14 @@ def rows_of_sync(big: bool) -> list[dict]:
     return rows  # fmt: skip
 
 
+def rows_of_validation() -> list[dict]:
+    f = validation.main()
+    return [
+        row("Record file parsed, orjson (µs)", f["orjson.loads"], "µs", f["json.loads"], "json.loads", "faster"),
+        row("Record file checked, fastjsonschema (µs)", f["fastjsonschema (compiled)"], "µs", f["jsonschema (built once)"], "jsonschema built once", "faster"),
+    ]  # fmt: skip
+
+
 def rows_of_followup() -> list[dict]:
     figures = followup.main()
     return [
@@ -114,7 +122,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=CACHE / "run_all.json")
     args = parser.parse_args()
     at_start, started = load(), time.time()
-    rows = rows_of_start() + rows_of_sheet() + rows_of_sync(args.big) + rows_of_followup()
+    rows = rows_of_start() + rows_of_sheet() + rows_of_validation() + rows_of_sync(args.big)
+    rows += rows_of_followup()
     at_end = load()
     print()
     print(table(rows))
