@@ -122,6 +122,7 @@ def bench_full_sheet() -> dict:
         started = time.perf_counter()
         sheet = make_sheet(workspace, visit_id, "interne")
         carnet.append(time.perf_counter() - started)
+    data_dir = workspace.data_dir
     workspace.close()
     base, made = statistics.median(naive), statistics.median(carnet)
     print(f"Sheet with every section and {len(photos)} photos of 12 MP "
@@ -131,8 +132,30 @@ def bench_full_sheet() -> dict:
     print(f"  Carnet make_sheet (median of {REPEAT})                        : {made:6.2f} s   "
           f"PDF {len(sheet.data) / 1e6:6.2f} MB   ×{made / base:.2f} the baseline "
           f"(targets: < 0.5 s, < 5 MB)")  # fmt: skip
+    show, pdf = command_times(data_dir, visit_id)
+    print(f"  the command: `pdf` {pdf:.2f} s against `show` {show:.2f} s (the same start, "
+          f"opening the same data, printing the visit): {pdf - show:+.2f} s for the sheet")  # fmt: skip
     return {"sheet_s": made, "sheet_mb": len(sheet.data) / 1e6, "bare_s": base,
-            "bare_mb": len(naive_pdf) / 1e6}  # fmt: skip
+            "bare_mb": len(naive_pdf) / 1e6, "command_s": pdf, "show_s": show}  # fmt: skip
+
+
+def command_times(data_dir: Path, visit_id: str) -> tuple[float, float]:
+    """Medians of `main.py show` and `main.py pdf` on the visit, interleaved."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
+    base = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir)]
+    times: dict[str, list[float]] = {"show": [], "pdf": []}
+    with tempfile.TemporaryDirectory() as folder:
+        commands = {"show": ["show", visit_id],
+                    "pdf": ["pdf", visit_id, "--audience", "interne", "-o", f"{folder}/f.pdf"]}  # fmt: skip
+        for _ in range(REPEAT):
+            for name, args in commands.items():
+                started = time.perf_counter()
+                subprocess.run(base + args, env=env, check=True, capture_output=True)
+                times[name].append(time.perf_counter() - started)
+    return statistics.median(times["show"]), statistics.median(times["pdf"])
 
 
 def _long_side(renditions: list[str]) -> int:
