@@ -69,7 +69,7 @@ def render_photo(data: bytes, name: str) -> Renditions:
         taken_on = _taken_on(exif)
         ImageOps.exif_transpose(im, in_place=True)
         print_im = _resized(_to_srgb(im), PRINT_SIZE)
-        # The thumbnail comes from the print image: resizing 1200 px is cheaper than the original.
+        # The thumbnail comes from the print image: resizing 1000 px is cheaper than the original.
         thumb_im = _resized(print_im, THUMBNAIL_SIZE)
         return Renditions(
             thumbnail=_encode_jpeg(thumb_im, THUMBNAIL_QUALITY, progressive=False),
