@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from desktop import system_libraries
@@ -23,4 +24,5 @@ def run(argv: list[str], prog: str = "python main.py") -> int:
 
 def main() -> int:
     """The installed `carnet` command (pip, pipx, uv tool) and the bundle: no bootstrap."""
+    multiprocessing.freeze_support()  # the bundle's share readers start as this program
     return run(sys.argv[1:], prog="carnet")

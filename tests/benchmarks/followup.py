@@ -117,7 +117,7 @@ def median_ms(function, repeat: int = REPEAT) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
+def main() -> dict:
     print(f"Données : {CACHE}")
     started = time.perf_counter()
     workspace = build(CACHE)
@@ -141,11 +141,12 @@ def main() -> None:
     print(f"load_followup  (SQL json_extract + index)   : {core:8.2f} ms"
           f"  ({core / loads:.2f} × json.loads)")  # fmt: skip
 
-    view_figures(workspace)
+    view_ms = view_figures(workspace)
     workspace.close()
+    return {"core_ms": core, "naive_loads_ms": loads, "view_ms": view_ms}
 
 
-def view_figures(workspace: Workspace) -> None:
+def view_figures(workspace: Workspace) -> float:
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.followup.actions import set_action_status
@@ -161,7 +162,7 @@ def view_figures(workspace: Workspace) -> None:
         app.processEvents()
 
     fill()
-    ms = median_ms(fill)
+    ms = filled_ms = median_ms(fill)
     print(f"Vue Suivi remplie (calcul + modèles + affichage) : {ms:8.2f} ms")
     data = view.data
     ui = median_ms(lambda: (view.show_data(data), app.processEvents()))
@@ -186,6 +187,7 @@ def view_figures(workspace: Workspace) -> None:
     set_action_status(workspace.store, done.visit_id, done.row, action.status or None)
     print(f"Action marquée « fait » (update_visit)       : {marked:8.2f} ms")
     view.close()
+    return filled_ms
 
 
 if __name__ == "__main__":

@@ -48,14 +48,15 @@ def sample_records() -> tuple[dict, dict]:
         venue = ws.store.create_venue({"name": "Le Lieu témoin", "commune": "Guéret"})
         visit = ws.store.create_visit(venue.id, "2026-11-20")
         ws.store.update_visit(visit.id, {
-            "visit_type": "suivi", "legal_form": "association", "staff_fte": 2.5,
+            "visit_type": "suivi", "legal_form": "association_loi_1901", "staff_fte": 2.5,
             "decision_making": "Collège solidaire et assemblée mensuelle. " * 5,
             "governance_notes": "Observations détaillées sur la gouvernance. " * 8,
             "economic_notes": "Équilibre entre ventes et subventions. " * 8,
             "strengths": "Une équipe soudée, des bénévoles fidèles. " * 6,
-            "actions": [{"action": f"Action {n}", "who": "Marie", "due": "2027-01-15",
+            "actions": [{"what": f"Action {n}", "who": "Marie", "due": "2027-01-15",
                          "status": "a_faire"} for n in range(3)],
         })  # fmt: skip
+        assert ws.store.get_visit(visit.id).errors == {}, "a visit as the app's form makes it"
         documents = (record_document(ws.store, "venues", venue.id),
                      record_document(ws.store, "visits", visit.id))  # fmt: skip
         ws.close()
@@ -105,7 +106,7 @@ def build_share(folder: Path, devices: int, visits_per_device: int) -> int:
 
 
 def cached_share(devices: int, per_device: int) -> tuple[Path, int]:
-    folder = BENCH / f"share-{devices}x{per_device}"
+    folder = BENCH / f"share-v2-{devices}x{per_device}"  # v2: visits valid for the template
     marker = folder / "count.txt"
     if not marker.exists():
         if folder.exists():
@@ -146,7 +147,7 @@ def measure_pass_costs(devices: int, per_device: int) -> dict:
     started = time.perf_counter()
     first = engine.run_pass(sheets=False)
     first_s = time.perf_counter() - started
-    assert first.ok and first.imported.created == files, first.summary()
+    assert first.ok and first.imported.created >= files, first.summary()
     rescans = []
     for _ in range(5):
         started = time.perf_counter()

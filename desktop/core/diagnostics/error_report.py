@@ -5,7 +5,6 @@ Technical text (the traceback is English anyway), so its labels are not translat
 
 from __future__ import annotations
 
-import importlib.metadata
 import platform
 import tomllib
 from datetime import datetime
@@ -18,6 +17,8 @@ PYPROJECT = PYPROJECT_PATH
 
 def carnet_version() -> str:
     """The installed package's version, else pyproject.toml's (Carnet runs from a checkout)."""
+    import importlib.metadata  # here, not at start: the error hooks are installed before the window
+
     try:
         return importlib.metadata.version("carnet")
     except importlib.metadata.PackageNotFoundError:

@@ -21,7 +21,11 @@ from pathlib import PurePath
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 THUMBNAIL_SIZE = 320  # long side, px
-PRINT_SIZE = 1200  # long side, px (≈300 dpi at the ~10 cm a photo takes on an A4 sheet)
+# Long side, px. The sheet lays a photo in a box of 8.1 × 6.1 cm (half the page's width):
+# 1000 px is 300 dpi across it. One size serves print, the viewer (a laptop screen shows
+# a photo at most ~1000 px wide) and the share (colleagues receive this very file), so
+# a photo is resized once, at import, and its printed bytes are the same on every laptop.
+PRINT_SIZE = 1000
 PRINT_QUALITY = 80
 THUMBNAIL_QUALITY = 75
 SUPPORTED_EXTENSIONS = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff"}
@@ -65,7 +69,7 @@ def render_photo(data: bytes, name: str) -> Renditions:
         taken_on = _taken_on(exif)
         ImageOps.exif_transpose(im, in_place=True)
         print_im = _resized(_to_srgb(im), PRINT_SIZE)
-        # The thumbnail comes from the print image: resizing 1200 px is cheaper than the original.
+        # The thumbnail comes from the print image: resizing 1000 px is cheaper than the original.
         thumb_im = _resized(print_im, THUMBNAIL_SIZE)
         return Renditions(
             thumbnail=_encode_jpeg(thumb_im, THUMBNAIL_QUALITY, progressive=False),

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from desktop.core.merge.compiled_schema import passes_exchange_schema
 from desktop.core.merge.exchange_attachments import (
     attachment_records,
     export_attachments,
@@ -23,6 +24,7 @@ from desktop.core.merge.exchange_attachments import (
 from desktop.core.merge.record_merge import merge_fields, write_stamps
 from desktop.core.privacy.shared_records import drop_hidden_fields
 from desktop.core.storage.files import write_atomic
+from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.store import CarnetStore
@@ -150,6 +152,8 @@ def validate_exchange(document: Any) -> None:
                 f"Ce fichier vient d'une version plus récente de Carnet (format {version}). "
                 "Mettez Carnet à jour pour l'importer."
             )
+    if passes_exchange_schema(document):  # the fast check; jsonschema words the refusals
+        return
     error = next(iter(_validator().iter_errors(document)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "racine"
@@ -262,4 +266,4 @@ def _write(store, table, columns, record, data, deleted_at) -> None:
     else:
         row |= store.visit_columns(record["venue_id"], data, record.get("created_user") or "")
     row["updated_at"] = record.get("updated_at")  # keep the record's own history
-    store.db[table].upsert(row, pk="id")
+    upsert_rows(store.db.conn, table, [row], ("id",))

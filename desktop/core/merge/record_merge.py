@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.core.merge.conflict_rows import keep_conflict, prune_conflicts
 from desktop.core.merge.field_merge import LWW_ONLY, MISSING, FieldVersion, decide
+from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.store import CarnetStore
 
 
@@ -51,10 +52,12 @@ def write_stamps(store: CarnetStore, table: str, record_id: str, stamps: dict[st
     if not stamps:
         return
     store.changes.note(table, record_id, stamps)
-    store.db["field_stamps"].upsert_all(
-        [
+    upsert_rows(
+        store.db.conn,
+        "field_stamps",
+        (
             {"record_id": record_id, "field": k, "base": v.get("base"), **v}
             for k, v in stamps.items()
-        ],
-        pk=("record_id", "field"),
+        ),
+        ("record_id", "field"),
     )

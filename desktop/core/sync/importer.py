@@ -11,24 +11,20 @@ the share is only forgotten by the index.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.merge.exchange import (
-    ExchangeError,
-    merge_document,
-    record_document,
-    validate_exchange,
-)
+from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.shared_records import network_document
 from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import purges
-from desktop.core.sync.names import MEDIA_NAME, classify_record_name
+from desktop.core.sync.names import MEDIA_NAME
 from desktop.core.sync.publish import SHAREABLE_PHOTO
+from desktop.core.sync.record_pool import read_in_order
+from desktop.core.sync.record_reading import PENDING, FileRead, loaded
 from desktop.core.sync.scan import Entry, inside, media_by_digest
 from desktop.core.sync.share import TABLES, Share
 
@@ -70,7 +66,10 @@ CHUNK = 500  # files parsed and held in memory at once: a first import of 100,00
 def import_changes(
     workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport
 ) -> None:
-    """Read and merge what changed, parents first, a chunk of files at a time."""
+    """Read and merge what changed, parents first, a chunk of files at a time.
+
+    A large pass reads on worker processes a few chunks ahead of the merge (record_pool).
+    """
     index = {
         row[0]: row[1:]
         for row in workspace.db.conn.execute(
@@ -79,87 +78,46 @@ def import_changes(
     }
     order = {table: n for n, table in enumerate(TABLES)}
     entries = sorted(entries, key=lambda e: order.get(e.area, -1))  # venues before visits…
-    for start in range(0, len(entries), CHUNK):
-        chunk = entries[start : start + CHUNK]
-        pending = read_changes(workspace, share, chunk, report, index)
+    todo = [(e, index.get(e.relative)) for e in entries if _to_read(e, index.get(e.relative))]
+    _record(workspace, [_other_row(e) for e, _ in todo if e.area in OTHER_AREAS])
+    todo = [item for item in todo if item[0].area not in OTHER_AREAS]
+    chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
+    for chunk, reads in read_in_order(share, chunks, len(todo)):
+        pending = _outcomes(workspace, chunk, reads, report)
         tombstones, pending = purges.split_tombstones(pending)  # purges before merges
         report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
         merge_pending(workspace, pending, report)
 
 
-def read_changes(
-    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport, index: dict
-) -> list[Pending]:
-    """Files new or changed since the last pass (and waiting ones), parsed and validated."""
-    pending, updates = [], []
-    for entry in entries:
-        known = index.get(entry.relative)
-        unchanged = known and known[0] == entry.size and known[1] == entry.mtime_ns
-        if unchanged and known[3] != WAITING:
-            continue
-        outcome = _read(share, entry, known, report)
-        if isinstance(outcome, Pending):
-            pending.append(outcome)
-        elif outcome is not None:
-            updates.append(outcome)
-    _record(workspace, updates)
-    return pending
+OTHER_AREAS = {"media", "device"}  # indexed, never parsed as records
 
 
-def _read(share: Share, entry: Entry, known, report: ImportReport):
-    """A Pending record file, or an index row for anything else (or None: nothing new)."""
-    if entry.area == "media":
-        why = None if MEDIA_NAME.match(entry.name) else "nom de média inattendu"
-        return _row(entry, "", IGNORED if why else MEDIA, why or "")
+def _other_row(entry: Entry) -> dict[str, Any]:
     if entry.area == "device":
         return _row(entry, "", DEVICE, "")
-    kind = classify_record_name(entry.name)
-    if kind.kind == "temporary":
-        return _row(entry, "", IGNORED, f"ignoré : {kind.why}")
-    if kind.kind == "other":
-        return _row(entry, "", IGNORED, f"ignoré : {kind.why}")
-    path = inside(share, entry.relative)
-    try:
-        if path is None:
-            raise ValueError("chemin hors du dossier partagé : non suivi")
-        data = path.read_bytes()
-    except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        return _row(entry, "", INVALID, f"illisible ({reason})")
-    digest = hashlib.sha256(data).hexdigest()
-    if known and known[2] == digest and known[3] == OK:
-        return _row(entry, digest, OK, "")  # touched, same content
-    report.files_read += 1
-    try:
-        document = _parse(data)
-        table = _table_of(document, entry.area)
-    except ExchangeError as error:
-        return _row(entry, digest, INVALID, str(error))
-    if kind.kind == "conflict-copy":
-        report.conflict_copies.append((entry.relative, kind.why))
-    return Pending(entry, digest, document, table)
+    why = None if MEDIA_NAME.match(entry.name) else "nom de média inattendu"
+    return _row(entry, "", IGNORED if why else MEDIA, why or "")
 
 
-def _parse(data: bytes) -> dict[str, Any]:
-    if not data.strip():
-        raise ExchangeError("fichier vide (en cours de copie ?)")
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ExchangeError("contenu illisible (pas de l'UTF-8)") from None
-    except json.JSONDecodeError:
-        raise ExchangeError("JSON incomplet ou abîmé (en cours de copie ?)") from None
-    validate_exchange(document)
-    return document
+def _to_read(entry: Entry, known) -> bool:
+    """New or changed since the last pass, or waiting for its parent."""
+    unchanged = known and known[0] == entry.size and known[1] == entry.mtime_ns
+    return not unchanged or known[3] == WAITING
 
 
-def _table_of(document: dict[str, Any], area: str) -> str:
-    tables = [t for t in TABLES if document.get(t)]
-    if purges.is_tombstone(document) and all(p["table"] == area for p in document["purged"]):
-        return area
-    if tables != [area]:
-        raise ExchangeError("le contenu ne correspond pas au dossier où il se trouve")
-    return area
+def _outcomes(workspace: Workspace, chunk, reads: list[FileRead], report: ImportReport):
+    """The chunk's files to merge; the index rows of the others are written at once."""
+    pending, updates = [], []
+    for (entry, _known), read in zip(chunk, reads, strict=True):
+        report.files_read += read.counted
+        if read.status != PENDING:
+            updates.append(_row(entry, read.digest, read.status, read.reason))
+            continue
+        if read.conflict_why:
+            report.conflict_copies.append((entry.relative, read.conflict_why))
+        pending.append(Pending(entry, read.digest, loaded(read.data), read.table))
+    _record(workspace, updates)
+    return pending
 
 
 def _merged_row(item: Pending) -> dict[str, Any]:

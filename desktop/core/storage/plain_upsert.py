@@ -1,0 +1,50 @@
+"""Upserting rows with one prepared statement: what sqlite-utils' upsert does, without
+its per-call look at the table's columns.
+
+sqlite-utils reads the table's columns and the list of tables at every upsert; a share's
+first import makes two upserts per record file, and that look cost more than the merge
+itself. Here the statement is built once per (table, columns) and run with executemany.
+Same meaning: a new row is inserted, an existing one gets the given columns updated and
+keeps the others; lists and dicts are stored as JSON text, as sqlite-utils stores them.
+Runs on the data service's writer, inside its transaction.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+
+def upsert_rows(
+    conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]], pk: tuple[str, ...]
+) -> None:
+    groups: dict[tuple[str, ...], list[list[Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append([_stored(v) for v in row.values()])
+    for columns, values in groups.items():
+        conn.executemany(_statement(table, columns, pk), values)
+
+
+@functools.cache
+def _statement(table: str, columns: tuple[str, ...], pk: tuple[str, ...]) -> str:
+    names = ", ".join(_quoted(c) for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f"{_quoted(c)} = excluded.{_quoted(c)}" for c in columns if c not in pk)
+    conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    keys = ", ".join(_quoted(c) for c in pk)
+    return (
+        f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks}) ON CONFLICT ({keys}) {conflict}"
+    )
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value

@@ -1,0 +1,84 @@
+"""Reading record files on both cores during a large pass (a first import of a share).
+
+The checks of record_reading.py run in worker processes (the GIL keeps threads on one
+core), a few chunks ahead of the merge: while the single writer merges one chunk, the
+workers read and validate the next ones. Never more than LOOKAHEAD chunks wait, so the
+memory held stays flat however large the share. A small pass (a colleague's few new
+files) is read in the calling thread: starting processes would cost more than it saves.
+Workers are spawned, not forked: the app has threads (the writer, Qt's, watchdog's)
+and a fork would copy their locks in whatever state they are. A spawned worker imports
+the main script again (main.py keeps its start under `if __name__ == "__main__"`); a
+frozen bundle would start the whole app again unless its entry point calls
+multiprocessing.freeze_support() first, so a bundle reads serially.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from desktop.core.sync.record_reading import FileRead, read_record_files
+from desktop.core.sync.scan import Entry
+from desktop.core.sync.share import Share
+
+POOL_THRESHOLD = 2000  # files to read before a pass starts worker processes
+LOOKAHEAD = 2  # chunks read ahead of the merge
+PIECES = 4  # a chunk is cut in this many tasks, so both workers stay busy
+
+Todo = list[tuple[Entry, Any]]
+
+
+def workers() -> int:
+    """Two at least: even on one core, reading overlaps the merge's waits on the disk."""
+    return max(2, min(4, os.cpu_count() or 1))
+
+
+def read_in_order(
+    share: Share, chunks: Iterator[Todo], total: int, pool_threshold: int | None = None
+) -> Iterator[tuple[Todo, list[FileRead]]]:
+    """(todo, its reads) for each chunk, in order; on a pool when total is large."""
+    threshold = POOL_THRESHOLD if pool_threshold is None else pool_threshold
+    if total < threshold or getattr(sys, "frozen", False):
+        for todo in chunks:
+            yield todo, read_record_files(share, todo)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers(), mp_context=context) as pool:
+        yield from _pipelined(share, chunks, pool.submit)
+
+
+def _pipelined(
+    share: Share, chunks: Iterator[Todo], submit: Callable[..., Future]
+) -> Iterator[tuple[Todo, list[FileRead]]]:
+    waiting: deque[tuple[Todo, list[Future]]] = deque()
+    for todo in chunks:
+        waiting.append((todo, _submitted(share, todo, submit)))
+        if len(waiting) > LOOKAHEAD:
+            yield _collected(share, *waiting.popleft())
+    while waiting:
+        yield _collected(share, *waiting.popleft())
+
+
+def _submitted(share: Share, todo: Todo, submit) -> list[Future]:
+    size = max(1, -(-len(todo) // PIECES))
+    try:
+        return [
+            submit(read_record_files, share, todo[i : i + size]) for i in range(0, len(todo), size)
+        ]
+    except BrokenProcessPool:  # a worker died earlier: this chunk is read here
+        done: Future = Future()
+        done.set_result(read_record_files(share, todo))
+        return [done]
+
+
+def _collected(share: Share, todo: Todo, futures: list[Future]) -> tuple[Todo, list[FileRead]]:
+    try:
+        return todo, [read for future in futures for read in future.result()]
+    except BrokenProcessPool:  # a worker died (out of memory, killed): read it here
+        return todo, read_record_files(share, todo)

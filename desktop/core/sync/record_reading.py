@@ -1,0 +1,110 @@
+"""Reading record files of the share: bytes, hash, JSON, schema, on any process.
+
+Everything a record file is checked for before it meets the database (readable, UTF-8,
+JSON, a valid exchange document, in the folder of its table) needs nothing but the file,
+so it runs here, in the pool's worker processes during a large pass (see
+record_pool.py), or in the calling thread for a small one. The result carries the
+file's bytes, not the parsed document: bytes cross between processes far faster than a
+pickled dict, and parsing them again with orjson costs less than unpickling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from desktop.core.sync.names import classify_record_name
+from desktop.core.sync.scan import Entry
+from desktop.core.sync.share import TABLES, Share
+
+PENDING = "pending"  # parsed and valid: to be merged
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What reading one record file gave: to merge (PENDING), or an index status."""
+
+    status: str  # PENDING, or the importer's "ok", "ignored", "invalid"
+    digest: str = ""
+    reason: str = ""
+    data: bytes = b""  # the file's bytes when PENDING
+    table: str = ""
+    conflict_why: str = ""  # a sync client's conflict copy: what the name says
+    counted: bool = False  # its content was read (the report's files_read)
+
+
+def read_record_files(share: Share, todo: list[tuple[Entry, Any]]) -> list[FileRead]:
+    """Each (entry, its index row or None) read and checked, in order."""
+    root = share.root.resolve()  # once, not per file
+    return [read_record_file(root, entry, known) for entry, known in todo]
+
+
+def read_record_file(root: Path, entry: Entry, known) -> FileRead:
+    kind = classify_record_name(entry.name)
+    if kind.kind in {"temporary", "other"}:
+        return FileRead("ignored", reason=f"ignoré : {kind.why}")
+    try:
+        path = (root / entry.relative).resolve()
+        if path != root and root not in path.parents:
+            raise ValueError("chemin hors du dossier partagé : non suivi")
+        data = path.read_bytes()
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return FileRead("invalid", reason=f"illisible ({reason})")
+    digest = hashlib.sha256(data).hexdigest()
+    if known and known[2] == digest and known[3] == "ok":
+        return FileRead("ok", digest)  # touched, same content
+    try:
+        table = checked_table(parse_record(data), entry.area)
+    except ValueError as error:  # ExchangeError is a ValueError
+        return FileRead("invalid", digest, str(error), counted=True)
+    conflict = kind.why if kind.kind == "conflict-copy" else ""
+    return FileRead(PENDING, digest, "", data, table, conflict, counted=True)
+
+
+def parse_record(data: bytes) -> dict[str, Any]:
+    """The document, parsed and validated; ExchangeError (French) otherwise."""
+    from desktop.core.merge.exchange import ExchangeError, validate_exchange
+
+    if not data.strip():
+        raise ExchangeError("fichier vide (en cours de copie ?)")
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError:  # the standard parser decides, and words the reason
+        document = _parse_slowly(data, ExchangeError)
+    validate_exchange(document)  # compiled check first; jsonschema words a refusal
+    return document
+
+
+def loaded(data: bytes) -> Any:
+    """The bytes of a file read_record_file found valid, parsed again (on this process)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))
+
+
+def _parse_slowly(data: bytes, error_type) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise error_type("contenu illisible (pas de l'UTF-8)") from None
+    except json.JSONDecodeError:
+        raise error_type("JSON incomplet ou abîmé (en cours de copie ?)") from None
+
+
+def checked_table(document: dict[str, Any], area: str) -> str:
+    from desktop.core.merge.exchange import ExchangeError
+
+    tables = [t for t in TABLES if document.get(t)]
+    purged = document.get("purged") or []  # a tombstone (sync.purges): no record, purged ids
+    if purged and not tables and all(p.get("table") == area for p in purged):
+        return area
+    if tables != [area]:
+        raise ExchangeError("le contenu ne correspond pas au dossier où il se trouve")
+    return area

@@ -1,0 +1,141 @@
+"""Every figure of issue 15 in one run: one table, and the same as JSON for the next change.
+
+Run: .venv/bin/python tests/benchmarks/run_all.py [--big] [--json FILE]
+Each line: the figure, its baseline measured in the same run (the machines are shared and
+noisy: the ratio is what compares across runs), the ratio, the target. --big adds the
+first import of a share of 114,280 files (some minutes). The load average at the start
+and at the end is printed and kept with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.benchmarks import followup, pdf, run, sync, validation  # noqa: E402
+from tests.benchmarks.dataset import build  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "carnet-bench"
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def rows_of_start() -> list[dict]:
+    big, small = build(CACHE / "big-10000", 10_000), build(CACHE / "small-100", 100)
+    start = run.bench_startup(big, small, repeat=7)
+    search = run.bench_search(big)
+    bare = start["bare_ms"]
+    return [
+        row("Start, window usable, 10,000 visits", start["big_ms"], "ms", bare, "bare PySide6 window", "≤ ×1.5"),
+        row("Start, 100 visits", start["small_ms"], "ms", bare, "bare PySide6 window", "flat in size"),
+        row("Start compiling sources (no .pyc)", start["compiling_ms"], "ms", bare, "bare PySide6 window", "—"),
+        row("Full-text search, 10,000 visits", search["search_ms"], "ms", search["lookup_ms"], "primary-key lookup", "< 10 ms"),
+    ]  # fmt: skip
+
+
+def rows_of_sheet() -> list[dict]:
+    sheet = pdf.bench_full_sheet()
+    return [
+        row("Sheet with 20 camera-like photos, time", sheet["sheet_s"], "s", sheet["bare_s"], "bare reportlab, same JPEGs", "< 0.5 s"),
+        row("`pdf` command, sheet with 20 photos", sheet["command_s"], "s", sheet["show_s"], "`show` command (its own start)", "+ < 0.5 s"),
+        row("Sheet with 20 camera-like photos, size", sheet["sheet_mb"], "MB", sheet["bare_mb"], "bare reportlab, same JPEGs", "< 5 MB"),
+    ]  # fmt: skip
+
+
+def rows_of_sync(big: bool) -> list[dict]:
+    sizes = [(20, 500)] + ([(20, 5000)] if big else [])
+    rows = []
+    for devices, per_device in sizes:
+        sync.cached_share(devices, per_device)
+        r = sync.measured_apart(devices, per_device)
+        target = "< 5 s" if r["files"] < 50_000 else "< 30 s"
+        rows.append(
+            row(
+                f"Share, first import of {r['files']:,} files",
+                r["first"],
+                "s",
+                r["read"],
+                "read + json.loads",
+                target,
+            )
+        )
+        rows.append(
+            row(f"Share, max RSS at {r['files']:,} files", r["rss_mb"], "MB", None, "", "flat")
+        )
+        rows.append(
+            row(
+                f"Share, rescan unchanged, {r['files']:,} files",
+                r["rescan"],
+                "s",
+                r["walk"],
+                "os.walk + stat",
+                "—",
+            )
+        )
+    return rows  # fmt: skip
+
+
+def rows_of_validation() -> list[dict]:
+    f = validation.main()
+    return [
+        row("Record file parsed, orjson (µs)", f["orjson.loads"], "µs", f["json.loads"], "json.loads", "faster"),
+        row("Record file checked, fastjsonschema (µs)", f["fastjsonschema (compiled)"], "µs", f["jsonschema (built once)"], "jsonschema built once", "faster"),
+    ]  # fmt: skip
+
+
+def rows_of_followup() -> list[dict]:
+    figures = followup.main()
+    return [
+        row("Suivi view filled, 10,000 visits / 30,000 actions", figures["view_ms"], "ms", figures["naive_loads_ms"], "json.loads of every visit", "< 150 ms"),
+    ]  # fmt: skip
+
+
+def row(what, value, unit, baseline, baseline_what, target) -> dict:
+    ratio = value / baseline if baseline else None
+    return {"what": what, "value": value, "unit": unit, "baseline": baseline,
+            "baseline_what": baseline_what, "ratio": ratio, "target": target}  # fmt: skip
+
+
+def table(rows: list[dict]) -> str:
+    lines = [f"{'Figure':<52} {'value':>10} {'baseline':>10} {'ratio':>7}  target   (baseline)"]
+    for r in rows:
+        base = f"{r['baseline']:.3g} {r['unit']}" if r["baseline"] is not None else "—"
+        ratio = f"×{r['ratio']:.2f}" if r["ratio"] is not None else "—"
+        lines.append(f"{r['what']:<52} {r['value']:>7.3g} {r['unit']:<2} {base:>10} {ratio:>7}  "
+                     f"{r['target']:<8} ({r['baseline_what']})")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--big", action="store_true", help="add the share of 114,280 files")
+    parser.add_argument("--json", type=Path, default=CACHE / "run_all.json")
+    args = parser.parse_args()
+    at_start, started = load(), time.time()
+    rows = rows_of_start() + rows_of_sheet() + rows_of_validation() + rows_of_sync(args.big)
+    rows += rows_of_followup()
+    at_end = load()
+    print()
+    print(table(rows))
+    print(f"load average (1, 5, 15 min): {at_start} at the start, {at_end} at the end; "
+          f"{os.cpu_count()} cores; {time.time() - started:.0f} s")  # fmt: skip
+    record = {"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+              "load_start": at_start, "load_end": at_end, "rows": rows}  # fmt: skip
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(record, indent=1, ensure_ascii=False), "utf-8")
+    print(f"written to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
