@@ -1,8 +1,9 @@
 """Benchmark: what the privacy rules cost a sync pass (issue 11).
 
 Run: .venv/bin/python tests/benchmarks/privacy.py [--photos N]
-Two laptops and a share on disk; Alice attaches N camera-like photos (1200-px print
-renditions of 200–300 KB, made by the real attach pipeline) to 20 visits, reviews them
+Two laptops and a share on disk; Alice attaches N camera-like photos (1600 × 1200 with
+grain: 200–300 KB at 1200 px; their print renditions are made by the real attach
+pipeline) to 20 visits, reviews them
 (nobody recognisable) and shares them; Bob receives them. Then, each against a baseline
 measured in the same run:
 - the privacy steps of a pass with nothing changed (cleaning our media folder in the
