@@ -13,6 +13,7 @@ from desktop.core.forms.templates import FieldSpec, Template
 from desktop.core.network_figures.followup_figures import (
     agreements_by_quarter,
     ending_agreements,
+    ends_of,
     not_visited,
     overdue_by_owner,
 )
@@ -27,7 +28,14 @@ from desktop.core.network_figures.model import (
     VenueFacts,
 )
 from desktop.core.network_figures.plan import Plan
-from desktop.core.network_figures.rows import VenueRow, VisitRow, read_venues, read_visits
+from desktop.core.network_figures.rows import (
+    VenueRow,
+    VisitRow,
+    read_latest,
+    read_overdue,
+    read_period_visits,
+    read_venues,
+)
 from desktop.core.privacy.audiences import INTERNE
 
 EVERYWHERE = Territory()
@@ -51,38 +59,40 @@ def compute_figures(
     reference = min(today, period.end)  # « overdue », « ending soon » are seen from here
     plan = Plan.of(template, audience)
     venues = {v.id: v for v in read_venues(conn) if territory.holds(v.region, v.department)}
-    visits: dict[str, list[VisitRow]] = defaultdict(list)  # by venue, in date order
-    for visit in read_visits(conn, plan.keys):
+    rank = {venue_id: index for index, venue_id in enumerate(venues)}  # by sort key
+
+    def order(venue_ids) -> tuple[str, ...]:
+        return tuple(sorted(venue_ids, key=rank.__getitem__))
+
+    in_period: dict[str, list[VisitRow]] = defaultdict(list)  # by venue, in date order
+    for visit in read_period_visits(conn, plan.keys, period):
         if visit.venue_id in venues:
-            visits[visit.venue_id].append(visit)
-    in_period = {vid: [v for v in rows if period.holds(v.date)] for vid, rows in visits.items()}
-    in_period = {vid: rows for vid, rows in in_period.items() if rows}
-    figures = [visits_per_month(plan, period, in_period)]
-    figures += [by_choice(spec, plan, in_period, venues) for spec in plan.choices]
-    figures += [by_percent(spec, in_period, venues) for spec in plan.percents]
+            in_period[visit.venue_id].append(visit)
+    latest = read_latest(conn, plan.agreement_end, reference)
+    figures = [visits_per_month(plan, period, in_period, order)]
+    figures += [by_choice(spec, plan, in_period, order) for spec in plan.choices]
+    figures += [by_percent(spec, in_period, order) for spec in plan.percents]
+    ends = ends_of(latest, venues) if plan.agreement_end else {}
     if plan.agreement_end:
-        figures.append(agreements_by_quarter(plan.agreement_end, visits, venues, reference))
+        figures.append(agreements_by_quarter(ends, order, reference))
     if plan.actions:
-        figures.append(overdue_by_owner(plan.actions, visits, venues, reference))
-    figures.append(not_visited(visits, venues, reference))
+        overdue = read_overdue(conn, plan.actions, reference)
+        figures.append(overdue_by_owner(overdue, venues, order))
+    figures.append(not_visited(latest, venues, order, reference))
     return NetworkFigures(
         period=period,
         territory=territory,
         today=today,
         audience=audience,
-        venues=tuple(
-            _facts(v, visits.get(v.id, []), in_period.get(v.id, [])) for v in venues.values()
-        ),
+        venues=tuple(_facts(v, latest.get(v.id), in_period.get(v.id, ())) for v in venues.values()),
         visits_in_period=sum(len(rows) for rows in in_period.values()),
         figures=tuple(figures),
         visits=tuple(_visit_list(plan, in_period, venues)),
-        ending=tuple(ending_agreements(plan.agreement_end, visits, venues, reference))
-        if plan.agreement_end
-        else (),
+        ending=tuple(ending_agreements(ends, venues, reference)),
     )
 
 
-def visits_per_month(plan: Plan, period: Period, in_period: dict) -> Figure:
+def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figure:
     months = _months(period)
     spec = plan.visit_type
     kinds = [value for value, _ in spec.choices] if spec else []
@@ -98,32 +108,37 @@ def visits_per_month(plan: Plan, period: Period, in_period: dict) -> Figure:
     untyped = kinds and any(c[-1] for c in counts.values())
     width = len(series) + (1 if untyped else 0)
     bars = tuple(
-        Bar(m, _month_label(m, period), tuple(counts[m][:width]), tuple(sorted(venues_of[m])))
+        Bar(m, _month_label(m, period), tuple(counts[m][:width]), order(venues_of[m]))
         for m in months
     )
     names = (*series, NOT_GIVEN) if untyped else tuple(series)
     return Figure("visits_per_month", "Visites par mois", "visites", TIMELINE, names, bars)
 
 
-def by_choice(spec: FieldSpec, plan: Plan, in_period: dict, venues: dict) -> Figure:
+def by_choice(spec: FieldSpec, plan: Plan, in_period: dict, order) -> Figure:
     """Venues by the values of a select / multiselect field."""
-    latest_only = spec.key in plan.describes_venue
-    chosen: dict[str, set[str]] = defaultdict(set)
+    key, chosen = spec.key, defaultdict(set)
+    latest_only = key in plan.describes_venue
     for venue_id, rows in in_period.items():
-        values = set()
-        for visit in rows[-1:] if latest_only else rows:
-            values |= _values(visit.values.get(spec.key))
-        for value in values or {""}:
+        if latest_only:  # the common case, kept short: 3,500 venues × 20 fields
+            value = rows[-1].values.get(key)
+            if type(value) is str and value:
+                chosen[value].add(venue_id)
+                continue
+            found = _values(value)
+        else:
+            found = set().union(*(_values(visit.values.get(key)) for visit in rows))
+        for value in found or ("",):
             chosen[value].add(venue_id)
-    order = [value for value, _ in spec.choices]
-    order += sorted(v for v in chosen if v not in order and v)  # values the template lost
-    bars = [_bar(v, spec.label_of(v), chosen[v], venues) for v in order]
+    values = [value for value, _ in spec.choices]
+    values += sorted(v for v in chosen if v not in values and v)  # values the template lost
+    bars = [_bar(v, spec.label_of(v), chosen[v], order) for v in values]
     if chosen.get(""):
-        bars.append(_bar("", NOT_GIVEN, chosen[""], venues))
+        bars.append(_bar("", NOT_GIVEN, chosen[""], order))
     return Figure(spec.key, spec.title, "lieux", bars=tuple(bars))
 
 
-def by_percent(spec: FieldSpec, in_period: dict, venues: dict) -> Figure:
+def by_percent(spec: FieldSpec, in_period: dict, order) -> Figure:
     bands: dict[str, set[str]] = defaultdict(set)
     for venue_id, rows in in_period.items():
         value = rows[-1].values.get(spec.key)
@@ -132,13 +147,12 @@ def by_percent(spec: FieldSpec, in_period: dict, venues: dict) -> Figure:
         )
         bands[band].add(venue_id)
     labels = [label for _, _, label in PERCENT_BANDS] + ([""] if bands.get("") else [])
-    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], venues) for b in labels)
+    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], order) for b in labels)
     return Figure(spec.key, spec.title, "lieux", bars=bars)
 
 
-def _bar(key: str, label: str, venue_ids: set[str], venues: dict) -> Bar:
-    ordered = sorted(venue_ids, key=lambda vid: (venues[vid].name.casefold(), vid))
-    return Bar(key, label, (len(venue_ids),), tuple(ordered))
+def _bar(key: str, label: str, venue_ids: set[str], order) -> Bar:
+    return Bar(key, label, (len(venue_ids),), order(venue_ids))
 
 
 def _values(value) -> set[str]:
@@ -166,10 +180,10 @@ def _month_label(month: str, period: Period) -> str:
     return name if period.start.year == period.end.year else f"{name} {month[:4]}"
 
 
-def _facts(venue: VenueRow, rows: list[VisitRow], in_period: list[VisitRow]) -> VenueFacts:
+def _facts(venue: VenueRow, latest: tuple | None, in_period) -> VenueFacts:
     return VenueFacts(
         venue.id, venue.name, venue.commune, venue.region, venue.department, venue.lat,
-        venue.lon, len(in_period), max((v.date for v in rows), default=""),
+        venue.lon, len(in_period), latest[0] if latest else "",
     )  # fmt: skip
 
 

@@ -57,10 +57,8 @@ class Plan:
 
     @property
     def keys(self) -> list[str]:
-        """The template keys read out of each visit."""
-        keys = [f.key for f in self.choices] + [f.key for f in self.percents]
-        keys += [k for k in (self.agreement_end, self.actions and self.actions.actions) if k]
-        return keys
+        """The template keys read out of each visit of the period."""
+        return [f.key for f in self.choices] + [f.key for f in self.percents]
 
 
 def _actions_seen(template: Template, follow: FollowupFields, seen) -> bool:
