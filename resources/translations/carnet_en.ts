@@ -134,6 +134,19 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_charts.py" line="35"/>
+        <source>Graphique</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_charts.py" line="87"/>
+        <source>Aucune donnée</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
     <name>BrowserPanel</name>
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="46"/>
@@ -247,6 +260,102 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/dialogs/damaged_start.py" line="111"/>
         <source>Le fichier endommagé est gardé dans « %1 ».</source>
         <translation>The damaged file is kept in “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="60"/>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="62"/>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="63"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="187"/>
+        <source>Tout le réseau</source>
+        <translation>Whole network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="66"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="134"/>
+        <source>Calcul en cours…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="68"/>
+        <source>Chiffres</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="70"/>
+        <source>Copier les chiffres</source>
+        <translation>Copy the figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="72"/>
+        <source>Lieux de la barre choisie</source>
+        <translation>Venues of the chosen bar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="73"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="203"/>
+        <source>Cliquez sur une barre pour voir ses lieux.</source>
+        <translation>Click a bar to see its venues.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="88"/>
+        <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="91"/>
+        <source>&amp;Année :</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="92"/>
+        <source>&amp;Territoire :</source>
+        <translation>&amp;Territory:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="160"/>
+        <source>%1 : %2 lieux, %3 visités en %4, %5 visites.</source>
+        <translation>%1: %2 venues, %3 visited in %4, %5 visits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="176"/>
+        <source>Visites par mois</source>
+        <translation>Visits per month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="177"/>
+        <source>Conventions qui prennent fin</source>
+        <translation>Agreements ending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="178"/>
+        <source>Actions en retard par responsable</source>
+        <translation>Overdue actions by owner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="179"/>
+        <source>Lieux sans visite depuis 12 mois</source>
+        <translation>Venues not visited for 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="191"/>
+        <source>Département %1</source>
+        <translation>Département %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="216"/>
+        <source>« %1 » : %2 lieu(x)</source>
+        <translation>“%1”: %2 venue(s)</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1471,11 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
+        <source>&amp;Tableau de bord</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1369,22 +1483,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="50"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="88"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="82"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="287"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1392,7 +1506,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="311"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>

@@ -145,3 +145,11 @@ def _number(value: Any) -> float | None:
         return float(str(value).replace(",", ".")) if value not in (None, "") else None
     except ValueError:
         return None
+
+
+def territories(conn) -> tuple[list[str], list[str]]:
+    """The régions and départements of the live venues, for the territory filters."""
+    venues = read_venues(conn)
+    regions = sorted({v.region for v in venues if v.region}, key=str.casefold)
+    departments = sorted({v.department for v in venues if v.department})
+    return regions, departments
