@@ -34,7 +34,7 @@ def cmd_new_venue(ws: Workspace, args: argparse.Namespace) -> int:
         from desktop.cli.report import new_venue_from_directory
 
         return new_venue_from_directory(ws, args.from_directory, args.commune, args.name)
-    if not (args.name or "").strip():
+    if args.name is None:
         raise CommandError('Donnez le nom du lieu (--name) ou --from-directory "NOM".')
     print(ws.store.create_venue({"name": args.name.strip(), "commune": args.commune.strip()}).id)
     return EXIT_OK

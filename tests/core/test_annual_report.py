@@ -44,7 +44,7 @@ def test_the_report_holds_the_dashboards_figures(workspace, network):
         if bar.total:  # a chart's label, then its figure
             assert re.search(rf"{re.escape(bar.label)}\s*\n?\s*{bar.total}\b", text), bar.label
     assert f"Les visites de 2025 ({figures.visits_in_period})" in text
-    for day, name, kind, *_ in figures.visits[:5]:
+    for day, name, *_ in figures.visits[:5]:
         assert f"{day[8:10]}/{day[5:7]}/{day[:4]}" in text and name in text
     for end, name, commune, _ in figures.ending:
         assert f"{end[8:10]}/{end[5:7]}/{end[:4]}\n{name}\n{commune}" in text
