@@ -48,6 +48,9 @@ def test_the_report_holds_the_dashboards_figures(workspace, network):
         assert f"{day[8:10]}/{day[5:7]}/{day[:4]}" in text and name in text
     for end, name, commune, _ in figures.ending:
         assert f"{end[8:10]}/{end[5:7]}/{end[:4]}\n{name}\n{commune}" in text
+    on_map = sum(1 for v in figures.venues if v.lat is not None)
+    assert f"{on_map} lieux sur la carte, {len(figures.venues) - on_map} sans coordonnées" in text
+    assert "Contours : IGN – Admin Express COG 2018, Licence Ouverte" in text
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata.title == "Bilan annuel 2025 — Tout le réseau"
 

@@ -22,10 +22,8 @@ def make_report(workspace, year: int, territory: Territory, today: date | None =
 
 
 def _map(figures):
-    try:
-        from desktop.core.report.map_drawing import map_drawing
-    except ImportError:  # the map comes with desktop/core/map
-        return None
+    from desktop.core.report.map_drawing import map_drawing
+
     return map_drawing(figures)
 
 
