@@ -265,95 +265,105 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="62"/>
         <source>Année</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="64"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="63"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="187"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="65"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="195"/>
         <source>Tout le réseau</source>
         <translation>Whole network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="66"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="134"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="68"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="141"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="68"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="70"/>
         <source>Chiffres</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="72"/>
         <source>Copier les chiffres</source>
         <translation>Copy the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="72"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
         <source>Lieux de la barre choisie</source>
         <translation>Venues of the chosen bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="73"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="203"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="75"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="211"/>
         <source>Cliquez sur une barre pour voir ses lieux.</source>
         <translation>Click a bar to see its venues.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="88"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="93"/>
         <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="91"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="96"/>
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="92"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="97"/>
         <source>&amp;Territoire :</source>
         <translation>&amp;Territory:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="160"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="127"/>
+        <source>&amp;Graphiques</source>
+        <translation>&amp;Charts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="128"/>
+        <source>&amp;Carte des lieux</source>
+        <translation>Venue &amp;map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="167"/>
         <source>%1 : %2 lieux, %3 visités en %4, %5 visites.</source>
         <translation>%1: %2 venues, %3 visited in %4, %5 visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="176"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="184"/>
         <source>Visites par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="177"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="185"/>
         <source>Conventions qui prennent fin</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
         <source>Actions en retard par responsable</source>
         <translation>Overdue actions by owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="179"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="187"/>
         <source>Lieux sans visite depuis 12 mois</source>
         <translation>Venues not visited for 12 months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="191"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="199"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="216"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="224"/>
         <source>« %1 » : %2 lieu(x)</source>
         <translation>“%1”: %2 venue(s)</translation>
     </message>
@@ -1476,6 +1486,11 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
+        <source>&amp;Carte des lieux</source>
+        <translation>Venue &amp;map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1498,7 +1513,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="288"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1506,9 +1521,40 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="312"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="50"/>
+        <source>Carte des lieux</source>
+        <translation>Venue map</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="152"/>
+        <source>Lieux hors de la carte</source>
+        <translation>Venues off the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="157"/>
+        <source> — taille : nombre de visites dans l&apos;année. Molette : zoom ; glisser : déplacer.</source>
+        <translation> — size: number of visits in the year. Wheel: zoom; drag: move.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="171"/>
+        <source>Contours : IGN – Admin Express COG 2018, Licence Ouverte.</source>
+        <translation>Boundaries: IGN – Admin Express COG 2018, Licence Ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="189"/>
+        <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
+        <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
     </message>
 </context>
 <context>

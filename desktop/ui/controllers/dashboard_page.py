@@ -27,9 +27,10 @@ class DashboardPage(QObject):
             self._view.venue_requested.connect(self.shown.open_venue)
         return self._view
 
-    def show(self) -> None:
+    def show(self, on_map: bool = False) -> None:
         self.context.flush_edits()
         self.pages.setCurrentWidget(self.view)
+        self.view.tabs.setCurrentIndex(1 if on_map else 0)
         self.view.reload()
 
     def on_changes(self, changes: Changes) -> None:

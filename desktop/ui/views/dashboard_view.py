@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.texts import fill
 from desktop.ui.views.dashboard_charts import BarChart
+from desktop.ui.views.map_view import MapView
 
 VENUE_ID = Qt.ItemDataRole.UserRole
 
@@ -72,7 +74,10 @@ class DashboardView(QWidget):
         self.venues.setAccessibleName(self.tr("Lieux de la barre choisie"))
         self.venues_title = QLabel(self.tr("Cliquez sur une barre pour voir ses lieux."))
         self.venues_title.setWordWrap(True)
+        self.map = MapView()
+        self.tabs = QTabWidget()
         self._lay_out()
+        self.map.venue_requested.connect(self.venue_requested)
         self.year.valueChanged.connect(lambda _: self.reload())
         self.territory.currentIndexChanged.connect(lambda _: self.reload())
         self.figures.currentRowChanged.connect(self._show_figure)
@@ -119,7 +124,9 @@ class DashboardView(QWidget):
         status.addWidget(self.summary, 1)
         status.addWidget(self.loading)
         layout.addLayout(status)
-        layout.addWidget(split, 1)
+        self.tabs.addTab(split, self.tr("&Graphiques"))
+        self.tabs.addTab(self.map, self.tr("&Carte des lieux"))
+        layout.addWidget(self.tabs, 1)
 
     # ---------------------------------------------------------------- loading
     def period(self) -> Period:
@@ -169,6 +176,7 @@ class DashboardView(QWidget):
         self.figures.blockSignals(False)
         self.figures.setCurrentRow(max(0, min(shown, len(data.figures) - 1)))
         self._show_figure(self.figures.currentRow())
+        self.map.show_figures(data)
 
     def figure_title(self, key: str, title: str) -> str:
         """The fixed figures' titles through tr(); a template field keeps its title."""

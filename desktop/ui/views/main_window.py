@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
                 "show_venue": self._show_current_venue,
                 "followup": self.show_followup,
                 "dashboard": self.dashboard.show,
+                "venue_map": lambda: self.dashboard.show(on_map=True),
                 "close_visit": self.close_visit,
                 "about": self.about,
             }
