@@ -82,3 +82,28 @@ def test_points_coloured_by_last_visit_sized_by_visits(workspace):
     assert by_name["Frais"].radius > by_name["Ancien"].radius
     assert departement_at(by_name["Frais"].x, by_name["Frais"].y).name == "Doubs"
     assert [v.name for v in found.off_map] == ["La Réunion", "Sans coordonnées"]
+
+
+def test_the_reports_map_of_a_region_draws_that_region(workspace):
+    from datetime import date
+
+    from reportlab.graphics.shapes import Circle, Polygon
+
+    from desktop.core.network_figures.compute import compute_figures
+    from desktop.core.network_figures.model import Period, Territory
+    from desktop.core.report.map_drawing import map_drawing
+    from tests.core.network_dataset import build_network
+
+    build_network(workspace.store)
+    figures = compute_figures(workspace.db, workspace.templates.visit, Period.year(2025),
+                              Territory(region="Bretagne"), today=date(2026, 1, 1))  # fmt: skip
+    drawing = map_drawing(figures)
+    shapes = drawing.contents
+    bretagne = [a for a in departements() if a.region == "53"]
+    rings = sum(len(a.polygons) for a in bretagne) + sum(
+        len(a.polygons) for a in regions() if a.code == "53"
+    )
+    assert sum(isinstance(s, Polygon) for s in shapes) == rings
+    circles = [s for s in shapes if isinstance(s, Circle)]
+    assert len(circles) == sum(1 for v in figures.venues if v.lat is not None)
+    assert all(0 <= c.cx <= drawing.width and 0 <= c.cy <= drawing.height for c in circles)
