@@ -6,7 +6,7 @@ Prints, against baselines measured in the same run (median of 7):
 - baseline: a bare `SELECT count(*) FROM visits`, and json.loads of every live visit's data
   (what a naive dashboard would do before counting anything);
 - compute_figures for a year, everywhere and for one région;
-- the dashboard view filled (figures + first chart painted), offscreen.
+- every chart painted, and the map filled and painted, offscreen.
 Target: under 300 ms. Data cached in <tmp>/carnet-bench/dashboard-20000.
 """
 
@@ -130,11 +130,9 @@ def main() -> None:
 
 
 def _bench_views(workspace, figures) -> None:
-    try:
-        from desktop.ui.views.dashboard_charts import BarChart
-    except ImportError:
-        return
     from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.views.dashboard_charts import BarChart
 
     app = QApplication.instance() or QApplication([])
     chart = BarChart()
@@ -146,6 +144,18 @@ def _bench_views(workspace, figures) -> None:
             chart.grab()
 
     print(f"Chaque graphique dessiné ({len(figures.figures)})     : {median_ms(paint):8.2f} ms")
+    from desktop.ui.views.map_view import MapView
+
+    view = MapView()
+    view.resize(900, 700)
+
+    def fill_map():
+        view.show_figures(figures)
+        view.grab()
+
+    print(
+        f"Carte remplie et dessinée ({len(figures.venues)} lieux) : {median_ms(fill_map):8.2f} ms"
+    )
     app.processEvents()
 
 
