@@ -166,3 +166,12 @@ def test_copied_figures_are_a_tab_separated_table(store, network):
     assert lines[0].split("\t") == ["Visites par mois", *figure.series, "Total"]
     first = figure.bars[0]
     assert lines[1].split("\t") == [first.label, *map(str, first.values), str(first.total)]
+
+
+def test_a_date_kept_as_typed_does_not_break_the_figures(store, network):
+    venue_id = next(iter(network.venues))
+    visit = store.create_visit(venue_id, "2025-03-03", carry_over=False)
+    store.update_visit(visit.id, {"visit_date": "2025-1-5"})  # invalid, saved anyway
+    figures = compute_figures(store.db, store.templates.visit, YEAR, today=TODAY)
+    expected = sum(1 for v in live(network) if v["date"][:4] == "2025")
+    assert figures.figure("visits_per_month").total == expected

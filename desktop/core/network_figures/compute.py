@@ -102,6 +102,8 @@ def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figu
     for venue_id, rows in in_period.items():
         for visit in rows:
             month = visit.date[:7]
+            if month not in counts:  # a date kept as typed (« 2025-1-5 »): no month to say
+                continue
             column = kinds.index(visit.type) if visit.type in kinds else len(series)
             counts[month][column if kinds else 0] += 1
             venues_of[month].add(venue_id)
