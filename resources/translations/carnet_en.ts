@@ -263,107 +263,120 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/dashboard_page.py" line="40"/>
+        <source>Bilan annuel enregistré : %1</source>
+        <translation>Annual report saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="59"/>
+        <source>Bilan annuel (PDF)…</source>
+        <translation>Annual report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="72"/>
         <source>Année</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="65"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="195"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="75"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="211"/>
         <source>Tout le réseau</source>
         <translation>Whole network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="68"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="141"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="78"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="157"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="80"/>
         <source>Chiffres</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="72"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="82"/>
         <source>Copier les chiffres</source>
         <translation>Copy the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="84"/>
         <source>Lieux de la barre choisie</source>
         <translation>Venues of the chosen bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="75"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="211"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="85"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="227"/>
         <source>Cliquez sur une barre pour voir ses lieux.</source>
         <translation>Click a bar to see its venues.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="93"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="103"/>
         <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="96"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="106"/>
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="97"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="107"/>
         <source>&amp;Territoire :</source>
         <translation>&amp;Territory:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="127"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="138"/>
         <source>&amp;Graphiques</source>
         <translation>&amp;Charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="139"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="167"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="183"/>
         <source>%1 : %2 lieux, %3 visités en %4, %5 visites.</source>
         <translation>%1: %2 venues, %3 visited in %4, %5 visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="184"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="200"/>
         <source>Visites par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="185"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="201"/>
         <source>Conventions qui prennent fin</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="202"/>
         <source>Actions en retard par responsable</source>
         <translation>Overdue actions by owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="187"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="203"/>
         <source>Lieux sans visite depuis 12 mois</source>
         <translation>Venues not visited for 12 months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="199"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="215"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="224"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="240"/>
         <source>« %1 » : %2 lieu(x)</source>
         <translation>“%1”: %2 venue(s)</translation>
     </message>
@@ -2139,6 +2152,25 @@ This cannot be undone and will reach colleagues.</translation>
         <location filename="../../desktop/ui/controllers/record_actions.py" line="159"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="27"/>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="45"/>
+        <source>Bilan annuel</source>
+        <translation>Annual report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="28"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="46"/>
+        <source>Le bilan n&apos;a pas pu être écrit : %1</source>
+        <translation>The report could not be written: %1</translation>
     </message>
 </context>
 <context>

@@ -134,3 +134,25 @@ def test_nothing_to_show_says_so(window, qtbot):
     figure = choose(view, "visits_per_month")
     assert figure.total == 0
     assert view.chart.bar_at(QPoint(-5, -5)) == -1
+
+
+def test_the_annual_report_from_the_dashboard(window, qtbot, network, tmp_path, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    view = open_dashboard(window, qtbot)
+    view.territory.setCurrentIndex(view.territory.findText("Département 25"))
+    qtbot.waitUntil(lambda: view.data.territory.department == "25" and not view.loading.isVisible())
+    target = tmp_path / "bilan.pdf"
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (asked.append(args[2]) or str(target), ""))  # fmt: skip
+    with qtbot.waitSignal(view.report_written, timeout=10000) as written:
+        qtbot.mouseClick(view.report_button, Qt.MouseButton.LeftButton)
+    assert written.args == [str(target)]
+    assert asked[0].endswith("Bilan annuel 2025 – Département 25.pdf")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert f"Visites\n{view.data.visits_in_period}" in text
+    assert "Bilan annuel enregistré" in window.statusBar().currentMessage()

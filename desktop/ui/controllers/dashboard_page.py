@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStackedWidget
 from desktop.core.storage.changes import Changes
 from desktop.ui.controllers.navigation import Navigation
 from desktop.ui.controllers.ui_context import UiContext
+from desktop.ui.texts import fill
 
 
 class DashboardPage(QObject):
@@ -22,9 +23,11 @@ class DashboardPage(QObject):
         if self._view is None:
             from desktop.ui.views.dashboard_view import DashboardView
 
-            self._view = DashboardView(self.context.workspace.store)
+            workspace = self.context.workspace
+            self._view = DashboardView(workspace.store, workspace=workspace)
             self.pages.addWidget(self._view)
             self._view.venue_requested.connect(self.shown.open_venue)
+            self._view.report_written.connect(self._written)
         return self._view
 
     def show(self, on_map: bool = False) -> None:
@@ -32,6 +35,9 @@ class DashboardPage(QObject):
         self.pages.setCurrentWidget(self.view)
         self.view.tabs.setCurrentIndex(1 if on_map else 0)
         self.view.reload()
+
+    def _written(self, path: str) -> None:
+        self.context.say(fill(self.tr("Bilan annuel enregistré : %1"), path), 8000)
 
     def on_changes(self, changes: Changes) -> None:
         """Shown, the figures follow the data (colleagues' visits too)."""

@@ -49,11 +49,21 @@ def territory_of(choice: str) -> Territory:
 class DashboardView(QWidget):
     venue_requested = Signal(str)
 
+    report_written = Signal(str)
+
     def __init__(self, store: CarnetStore, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, workspace=None) -> None:  # fmt: skip
         super().__init__(parent)
         self.store, self.today = store, today
         self.runner = BackgroundRunner(self)
+        self.report_button = QPushButton(self.tr("Bilan annuel (PDF)…"))
+        self.report_button.setVisible(workspace is not None)
+        if workspace is not None:
+            from desktop.ui.views.dashboard_report import ReportWriter
+
+            self.reports = ReportWriter(workspace, self.runner, self)
+            self.reports.written.connect(self.report_written)
+            self.report_button.clicked.connect(self.save_report)
         self.data: NetworkFigures | None = None
         self._generation = 0
         self.year = QSpinBox()
@@ -100,6 +110,7 @@ class DashboardView(QWidget):
             caption.setBuddy(widget)
             header.addWidget(caption)
             header.addWidget(widget)
+        header.addWidget(self.report_button)
         middle = QWidget()
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +138,11 @@ class DashboardView(QWidget):
         self.tabs.addTab(split, self.tr("&Graphiques"))
         self.tabs.addTab(self.map, self.tr("&Carte des lieux"))
         layout.addWidget(self.tabs, 1)
+
+    def save_report(self) -> None:
+        """The annual report of the year and territory shown (« réseau » audience)."""
+        territory = territory_of(self.territory.currentData() or "")
+        self.reports.save(self.year.value(), territory, self.today)
 
     # ---------------------------------------------------------------- loading
     def period(self) -> Period:
