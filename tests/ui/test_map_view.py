@@ -85,3 +85,16 @@ def test_wheel_zooms_around_the_cursor_and_drag_pans(window, qtbot, network):
     ) and moved.y() - after.y() == pytest.approx(20, abs=1)
     assert window.pages.currentWidget() is window.dashboard.view  # a drag opens nothing
     assert isinstance(moved, QPointF)
+
+
+def test_a_region_frames_the_map_on_it(window, qtbot, network):
+    view = open_map(window, qtbot)
+    dashboard = window.dashboard.view
+    whole = view.canvas.transform().m11()
+    dashboard.territory.setCurrentIndex(dashboard.territory.findText("Bretagne"))
+    qtbot.waitUntil(lambda: dashboard.data.territory.region == "Bretagne"
+                    and not dashboard.loading.isVisible())  # fmt: skip
+    assert view.canvas.transform().m11() > 2 * whole  # metres per pixel: zoomed on Bretagne
+    assert {p.venue.region for p in view.data.points} == {"Bretagne"}
+    for point in view.data.points:
+        assert view.canvas.rect().contains(view.canvas.screen_of(point).toPoint())

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 from desktop.core.forms.french import months_between, parse_date
+from desktop.core.map.boundaries import Area, departement_at, departements, regions
 from desktop.core.map.projection import in_metropole, lambert93
 from desktop.core.network_figures.model import NetworkFigures, VenueFacts
 
@@ -56,3 +57,23 @@ def colour_of(venue: VenueFacts, reference) -> str:
 
 def radius_of(venue: VenueFacts) -> float:
     return 2.5 + 1.8 * math.sqrt(venue.visits_in_period)
+
+
+def areas_shown(figures: NetworkFigures, found: MapPoints) -> tuple[list[Area], list[Area]]:
+    """(départements, régions) to draw: all of France; for a région or a département, the
+    régions its venues are in (the map then frames them)."""
+    everything = list(departements()), list(regions())
+    if not (figures.territory.region or figures.territory.department):
+        return everything
+    codes = {area.region for p in found.points if (area := departement_at(p.x, p.y))}
+    if not codes:
+        return everything
+    return ([a for a in departements() if a.region in codes],
+            [a for a in regions() if a.code in codes])  # fmt: skip
+
+
+def frame_of(areas: list[Area]) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) of the areas' outer rings, in Lambert-93 metres."""
+    xs = [x for a in areas for polygon in a.polygons for x, _ in polygon[0]]
+    ys = [y for a in areas for polygon in a.polygons for _, y in polygon[0]]
+    return min(xs), min(ys), max(xs), max(ys)

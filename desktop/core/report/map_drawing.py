@@ -6,8 +6,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, Polygon, Rect, String
 from reportlab.lib import colors
 
-from desktop.core.map.boundaries import departement_at, departements, regions
-from desktop.core.map.points import FRESHNESS, map_points
+from desktop.core.map.points import FRESHNESS, areas_shown, frame_of, map_points
 from desktop.core.network_figures.model import NetworkFigures
 from desktop.core.pdf.styles import FAMILY, MUTED
 
@@ -20,10 +19,8 @@ LAND, BORDER, REGION = (
 
 def map_drawing(figures: NetworkFigures, width: float = 340, height: float = 330) -> Drawing:
     found = map_points(figures)
-    shown_departements, shown_regions = _areas(figures, found)
-    xs = [x for a in shown_departements for poly in a.polygons for x, _ in poly[0]]
-    ys = [y for a in shown_departements for poly in a.polygons for _, y in poly[0]]
-    min_x, min_y, max_x, max_y = min(xs), min(ys), max(xs), max(ys)
+    shown_departements, shown_regions = areas_shown(figures, found)
+    min_x, min_y, max_x, max_y = frame_of(shown_departements)
     height = min(height, 40 + width * (max_y - min_y) / (max_x - min_x))  # no empty band
     scale = min(width / (max_x - min_x), (height - 40) / (max_y - min_y))
     drawing = Drawing(width, height)
@@ -50,18 +47,6 @@ def map_drawing(figures: NetworkFigures, width: float = 340, height: float = 330
     drawing.add(String(0, 2, note + " · Contours : IGN – Admin Express COG 2018, Licence Ouverte",
                        fontName=FAMILY, fontSize=7, fillColor=MUTED))  # fmt: skip
     return drawing
-
-
-def _areas(figures: NetworkFigures, found) -> tuple[list, list]:
-    """All of France; for a région or a département, the régions its venues are in."""
-    everything = list(departements()), list(regions())
-    if not (figures.territory.region or figures.territory.department):
-        return everything
-    codes = {area.region for p in found.points if (area := departement_at(p.x, p.y))}
-    if not codes:
-        return everything
-    return ([a for a in departements() if a.region in codes],
-            [a for a in regions() if a.code in codes])  # fmt: skip
 
 
 def _legend(drawing: Drawing) -> None:

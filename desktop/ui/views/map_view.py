@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.map.boundaries import bounds, departements, regions
-from desktop.core.map.points import FRESHNESS, MapPoint, MapPoints, map_points
+from desktop.core.map.points import (
+    FRESHNESS,
+    MapPoint,
+    MapPoints,
+    areas_shown,
+    frame_of,
+    map_points,
+)
 from desktop.core.network_figures.model import NetworkFigures
 from desktop.ui.texts import fill
 
@@ -56,7 +63,11 @@ class MapCanvas(QWidget):
         self._departements = _paths(departements())
         self._regions = _paths(regions())
 
-    def set_points(self, points: tuple[MapPoint, ...]) -> None:
+    def set_points(self, points: tuple[MapPoint, ...], frame=None) -> None:
+        """The points; `frame` (min x, min y, max x, max y), when given, is what to show."""
+        new_frame = frame or bounds()
+        if new_frame != self._bounds:
+            self._bounds, self.zoom, self.pan = new_frame, 1.0, QPointF(0, 0)
         self.points = points
         self.update()
 
@@ -178,7 +189,8 @@ class MapView(QWidget):
 
     def show_figures(self, figures: NetworkFigures) -> None:
         self.data = found = map_points(figures)
-        self.canvas.set_points(found.points)
+        shown, _ = areas_shown(figures, found)
+        self.canvas.set_points(found.points, frame_of(shown))
         self.off_map.clear()
         for venue in found.off_map:
             item = QListWidgetItem(
