@@ -12,7 +12,17 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from desktop.cli import attachments, backup, exchange, maintenance, privacy, records, sheets, sync
+from desktop.cli import (
+    attachments,
+    backup,
+    exchange,
+    maintenance,
+    privacy,
+    records,
+    report,
+    sheets,
+    sync,
+)
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, USER_ERRORS, CommandError, Commands
 from desktop.cli.damage import DamagedDatabase, check_database, damaged_text
 from desktop.core.backups.recovery import clean_leftovers
@@ -20,7 +30,7 @@ from desktop.core.diagnostics.log_files import start_logging
 from desktop.core.storage.data_dir import check_data_dir, default_data_dir
 from desktop.core.storage.workspace import open_workspace
 
-FAMILIES = (maintenance, exchange, records, attachments, sheets, sync, backup, privacy)
+FAMILIES = (maintenance, exchange, records, attachments, sheets, report, sync, backup, privacy)
 
 
 def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:

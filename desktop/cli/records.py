@@ -14,8 +14,10 @@ from desktop.core.storage.workspace import Workspace
 
 def register(commands: Commands) -> None:
     venue = commands.add("new-venue", "créer un lieu (affiche son identifiant)", cmd_new_venue)
-    venue.add_argument("--name", required=True)
+    venue.add_argument("--name")
     venue.add_argument("--commune", default="")
+    venue.add_argument("--from-directory", metavar="NOM",
+                       help="pré-rempli depuis la liste nationale (meilleur nom, puis --commune)")  # fmt: skip
     visit = commands.add("new-visit", "créer une visite (affiche son identifiant)", cmd_new_visit)
     visit.add_argument("venue_id")
     visit.add_argument("--date", help="AAAA-MM-JJ (par défaut : aujourd'hui)")
@@ -28,6 +30,12 @@ def register(commands: Commands) -> None:
 
 
 def cmd_new_venue(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.from_directory is not None:
+        from desktop.cli.report import new_venue_from_directory
+
+        return new_venue_from_directory(ws, args.from_directory, args.commune, args.name)
+    if args.name is None:
+        raise CommandError('Donnez le nom du lieu (--name) ou --from-directory "NOM".')
     print(ws.store.create_venue({"name": args.name.strip(), "commune": args.commune.strip()}).id)
     return EXIT_OK
 

@@ -134,6 +134,19 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_charts.py" line="35"/>
+        <source>Graphique</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_charts.py" line="87"/>
+        <source>Aucune donnée</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
     <name>BrowserPanel</name>
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="46"/>
@@ -247,6 +260,125 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/dialogs/damaged_start.py" line="111"/>
         <source>Le fichier endommagé est gardé dans « %1 ».</source>
         <translation>The damaged file is kept in “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/dashboard_page.py" line="40"/>
+        <source>Bilan annuel enregistré : %1</source>
+        <translation>Annual report saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="59"/>
+        <source>Bilan annuel (PDF)…</source>
+        <translation>Annual report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="72"/>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="75"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="211"/>
+        <source>Tout le réseau</source>
+        <translation>Whole network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="78"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="157"/>
+        <source>Calcul en cours…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="80"/>
+        <source>Chiffres</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="82"/>
+        <source>Copier les chiffres</source>
+        <translation>Copy the figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="84"/>
+        <source>Lieux de la barre choisie</source>
+        <translation>Venues of the chosen bar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="85"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="227"/>
+        <source>Cliquez sur une barre pour voir ses lieux.</source>
+        <translation>Click a bar to see its venues.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="103"/>
+        <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="106"/>
+        <source>&amp;Année :</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="107"/>
+        <source>&amp;Territoire :</source>
+        <translation>&amp;Territory:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="138"/>
+        <source>&amp;Graphiques</source>
+        <translation>&amp;Charts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="139"/>
+        <source>&amp;Carte des lieux</source>
+        <translation>Venue &amp;map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="183"/>
+        <source>%1 : %2 lieux, %3 visités en %4, %5 visites.</source>
+        <translation>%1: %2 venues, %3 visited in %4, %5 visits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="200"/>
+        <source>Visites par mois</source>
+        <translation>Visits per month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="201"/>
+        <source>Conventions qui prennent fin</source>
+        <translation>Agreements ending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="202"/>
+        <source>Actions en retard par responsable</source>
+        <translation>Overdue actions by owner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="203"/>
+        <source>Lieux sans visite depuis 12 mois</source>
+        <translation>Venues not visited for 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="215"/>
+        <source>Département %1</source>
+        <translation>Département %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="240"/>
+        <source>« %1 » : %2 lieu(x)</source>
+        <translation>“%1”: %2 venue(s)</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1494,16 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
+        <source>&amp;Tableau de bord</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
+        <source>&amp;Carte des lieux</source>
+        <translation>Venue &amp;map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1369,22 +1511,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="50"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="88"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="82"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="288"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1392,9 +1534,40 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="312"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="50"/>
+        <source>Carte des lieux</source>
+        <translation>Venue map</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="152"/>
+        <source>Lieux hors de la carte</source>
+        <translation>Venues off the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="157"/>
+        <source> — taille : nombre de visites dans l&apos;année. Molette : zoom ; glisser : déplacer.</source>
+        <translation> — size: number of visits in the year. Wheel: zoom; drag: move.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="171"/>
+        <source>Contours : IGN – Admin Express COG 2018, Licence Ouverte.</source>
+        <translation>Boundaries: IGN – Admin Express COG 2018, Licence Ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/map_view.py" line="189"/>
+        <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
+        <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2152,25 @@ This cannot be undone and will reach colleagues.</translation>
         <location filename="../../desktop/ui/controllers/record_actions.py" line="159"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="27"/>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="45"/>
+        <source>Bilan annuel</source>
+        <translation>Annual report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="28"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/dashboard_report.py" line="46"/>
+        <source>Le bilan n&apos;a pas pu être écrit : %1</source>
+        <translation>The report could not be written: %1</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,8 @@ FRENCH = [
     ("&Aller", [
         ("&Rechercher dans les visites…", "Ctrl+F"), ("&Filtrer les lieux", "Ctrl+L"),
         ("Fiche du &lieu", "Ctrl+Shift+L"),
-        ("&Suivi (actions, conventions, visites)", "Ctrl+T"), ("Fermer la &visite", "Ctrl+W"),
+        ("&Suivi (actions, conventions, visites)", "Ctrl+T"), ("&Tableau de bord", "Ctrl+Shift+B"),
+        ("&Carte des lieux", "Ctrl+Shift+M"), ("Fermer la &visite", "Ctrl+W"),
     ]),
     ("Aid&e", [("À &propos de Carnet", "")]),
 ]  # fmt: skip

@@ -72,3 +72,20 @@ def identity_from_entry(entry: DirectoryEntry) -> dict[str, Any]:
         "directory_id": entry.source_id,
     }
     return {k: v for k, v in identity.items() if v not in (None, "")}
+
+
+def best_directory_match(db: Database, name: str, commune: str = "") -> DirectoryEntry | None:
+    """The national list's entry « Nouveau lieu » would offer first for this name (and
+    commune): found by the same search, the best name first (the same name, then a name
+    that starts with it, then the closest length), then the commune."""
+    entries = search_directory(db, f"{name} {commune}", limit=500)
+    if not entries and commune:
+        entries = search_directory(db, name, limit=500)
+    wanted, town = fold(name).strip(), fold(commune).strip()
+
+    def score(entry: DirectoryEntry) -> tuple:
+        found = fold(entry.name).strip()
+        return (found == wanted, found.startswith(wanted), -abs(len(found) - len(wanted)),
+                bool(town) and fold(entry.commune or "") == town)  # fmt: skip
+
+    return max(entries, key=score, default=None)

@@ -75,4 +75,6 @@ class MainMenus(QObject):
         self._add(menu, "filter_venues", self.tr("&Filtrer les lieux"), "Ctrl+L")
         self._add(menu, "show_venue", self.tr("Fiche du &lieu"), "Ctrl+Shift+L")
         self._add(menu, "followup", self.tr("&Suivi (actions, conventions, visites)"), "Ctrl+T")
+        self._add(menu, "dashboard", self.tr("&Tableau de bord"), "Ctrl+Shift+B")
+        self._add(menu, "venue_map", self.tr("&Carte des lieux"), "Ctrl+Shift+M")
         self._add(menu, "close_visit", self.tr("Fermer la &visite"), "Ctrl+W")

@@ -20,6 +20,7 @@ from desktop.core.storage.workspace import Workspace
 from desktop.ui.controllers.activation import Activation
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.controllers.change_hub import ChangeHub
+from desktop.ui.controllers.dashboard_page import DashboardPage
 from desktop.ui.controllers.exchange_actions import ExchangeActions
 from desktop.ui.controllers.followup_page import FollowupPage
 from desktop.ui.controllers.navigation import Navigation
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         )
         self.followup_page = FollowupPage(self.context, self.pages, self.editors, shown)
         self.followup_notice = self.followup_page.notice
+        self.dashboard = DashboardPage(self.context, self.pages, shown)
         self.menus = MainMenus(self)
         self.activation = Activation(self)  # click on the selected row, Entrée
         self.state = WindowState(self, {"main": self.split, "lists": self.browser.split})
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         self.browser.venue_selected.connect(self.show_venue)
         self.browser.visit_selected.connect(self.show_visit)
         self.browser.visit_editor = self.editors.visit_if_built
-        for view in (self.browser, self.editors, self.followup_page, self.sync):
+        for view in (self.browser, self.editors, self.followup_page, self.dashboard, self.sync):
             self.hub.changed.connect(view.on_changes)  # each shows what concerns it
         self.browser.venues_reloaded.connect(self._update_counts)
         self.sync.open_visit_requested.connect(self.open_visit)
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
                 "filter_venues": self._focus_filter,
                 "show_venue": self._show_current_venue,
                 "followup": self.show_followup,
+                "dashboard": self.dashboard.show,
+                "venue_map": lambda: self.dashboard.show(on_map=True),
                 "close_visit": self.close_visit,
                 "about": self.about,
             }

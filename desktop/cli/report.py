@@ -1,0 +1,72 @@
+"""The network at a glance, headless: `report` (the « Bilan annuel » PDF) and the
+national list behind `new-venue --from-directory`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+from pathlib import Path
+
+from desktop.cli.common import EXIT_OK, CommandError, Commands
+from desktop.core.storage.workspace import Workspace
+
+
+def register(commands: Commands) -> None:
+    report = commands.add("report", "écrire le bilan annuel du réseau (PDF, diffusion réseau)",
+                          cmd_report)  # fmt: skip
+    report.add_argument("--year", type=int, required=True, help="l'année, AAAA")
+    where = report.add_mutually_exclusive_group()
+    where.add_argument("--region", help="une région, nommée comme dans la liste nationale")
+    where.add_argument("--departement", help="un département, par son code (25, 2A, 974)")
+    report.add_argument("-o", "--output", required=True, help="le fichier PDF à écrire")
+    report.add_argument("--date", help="date d'établissement AAAA-MM-JJ (par défaut : aujourd'hui)")
+
+
+def cmd_report(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.network_figures.model import Territory
+    from desktop.core.report.service import make_report, write_report
+
+    if not 1900 <= args.year <= 2200:
+        raise CommandError(f"--year {args.year} : une année à quatre chiffres, comme 2026.")
+    department = (args.departement or "").strip().upper()
+    if args.departement is not None and not re.fullmatch(r"\d{2,3}|2[AB]", department):
+        raise CommandError(f"--departement « {args.departement} » : un code comme 25, 2A ou 974.")
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise CommandError(f"Le dossier « {output.parent} » n'existe pas.")
+    territory = Territory(region=(args.region or "").strip(), department=department)
+    data = make_report(ws, args.year, territory, _day(args.date))
+    print(write_report(data, output))
+    return EXIT_OK
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--date « {text} » : écrivez-la AAAA-MM-JJ.") from None
+
+
+def new_venue_from_directory(ws: Workspace, name: str, commune: str, own_name: str | None) -> int:
+    """A venue pre-filled from the national list's best match, as « Nouveau lieu » does."""
+    from desktop.core.forms.venue_directory import bundled_directory_path
+    from desktop.core.storage.directory_store import (
+        best_directory_match,
+        ensure_bundled_directory,
+        identity_from_entry,
+    )
+
+    if not name.strip():
+        raise CommandError("--from-directory : donnez le nom du lieu à chercher.")
+    ensure_bundled_directory(ws, bundled_directory_path())
+    entry = best_directory_match(ws.db, name, commune)
+    if entry is None:
+        raise CommandError(f"Aucun lieu de la liste nationale ne correspond à « {name} ».")
+    identity = identity_from_entry(entry)
+    if own_name and own_name.strip():
+        identity["name"] = own_name.strip()
+    print(ws.store.create_venue(identity).id)
+    return EXIT_OK

@@ -1,0 +1,201 @@
+"""The figures of a period and territory, in one pass over venues and visits.
+
+Counts are of venues (a venue counts once per bar) except the visits per month. What a
+venue « is » (legal form, tenure…) is read from its latest visit of the period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from desktop.core.forms.templates import FieldSpec, Template
+from desktop.core.network_figures.followup_figures import (
+    agreements_by_quarter,
+    ending_agreements,
+    ends_of,
+    not_visited,
+    overdue_by_owner,
+)
+from desktop.core.network_figures.model import (
+    NOT_GIVEN,
+    TIMELINE,
+    Bar,
+    Figure,
+    NetworkFigures,
+    Period,
+    Territory,
+    VenueFacts,
+)
+from desktop.core.network_figures.plan import Plan
+from desktop.core.network_figures.rows import (
+    VenueRow,
+    VisitRow,
+    read_latest,
+    read_overdue,
+    read_period_visits,
+    read_venues,
+)
+from desktop.core.privacy.audiences import INTERNE
+
+EVERYWHERE = Territory()
+SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+                "oct.", "nov.", "déc.")  # fmt: skip
+PERCENT_BANDS = ((0, 25, "0 à 25 %"), (25, 50, "25 à 50 %"), (50, 75, "50 à 75 %"),
+                 (75, 101, "75 à 100 %"))  # fmt: skip
+
+
+def compute_figures(
+    db,
+    template: Template,
+    period: Period,
+    territory: Territory = EVERYWHERE,
+    audience: str = INTERNE,
+    today: date | None = None,
+) -> NetworkFigures:
+    """db: a Database or a connection (a worker copy's, in the window)."""
+    conn = getattr(db, "conn", db)
+    today = today or date.today()
+    reference = min(today, period.end)  # « overdue », « ending soon » are seen from here
+    plan = Plan.of(template, audience)
+    venues = {v.id: v for v in read_venues(conn) if territory.holds(v.region, v.department)}
+    rank = {venue_id: index for index, venue_id in enumerate(venues)}  # by sort key
+
+    def order(venue_ids) -> tuple[str, ...]:
+        return tuple(sorted(venue_ids, key=rank.__getitem__))
+
+    in_period: dict[str, list[VisitRow]] = defaultdict(list)  # by venue, in date order
+    for visit in read_period_visits(conn, plan.keys, period):
+        if visit.venue_id in venues:
+            in_period[visit.venue_id].append(visit)
+    latest = read_latest(conn, plan.agreement_end, reference)
+    figures = [visits_per_month(plan, period, in_period, order)]
+    figures += [by_choice(spec, plan, in_period, order) for spec in plan.choices]
+    figures += [by_percent(spec, in_period, order) for spec in plan.percents]
+    ends = ends_of(latest, venues) if plan.agreement_end else {}
+    if plan.agreement_end:
+        figures.append(agreements_by_quarter(ends, order, reference))
+    if plan.actions:
+        overdue = read_overdue(conn, plan.actions, reference)
+        figures.append(overdue_by_owner(overdue, venues, order))
+    figures.append(not_visited(latest, venues, order, reference))
+    return NetworkFigures(
+        period=period,
+        territory=territory,
+        today=today,
+        audience=audience,
+        venues=tuple(_facts(v, latest.get(v.id), in_period.get(v.id, ())) for v in venues.values()),
+        visits_in_period=sum(len(rows) for rows in in_period.values()),
+        figures=tuple(figures),
+        visits=tuple(_visit_list(plan, in_period, venues)),
+        ending=tuple(ending_agreements(ends, venues, reference)),
+    )
+
+
+def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figure:
+    months = _months(period)
+    spec = plan.visit_type
+    kinds = [value for value, _ in spec.choices] if spec else []
+    series = [label for _, label in spec.choices] if spec else ["Visites"]
+    counts = {m: [0] * (len(series) + 1) for m in months}
+    venues_of: dict[str, set[str]] = defaultdict(set)
+    for venue_id, rows in in_period.items():
+        for visit in rows:
+            month = visit.date[:7]
+            if month not in counts:  # a date kept as typed (« 2025-1-5 »): no month to say
+                continue
+            column = kinds.index(visit.type) if visit.type in kinds else len(series)
+            counts[month][column if kinds else 0] += 1
+            venues_of[month].add(venue_id)
+    untyped = kinds and any(c[-1] for c in counts.values())
+    width = len(series) + (1 if untyped else 0)
+    bars = tuple(
+        Bar(m, _month_label(m, period), tuple(counts[m][:width]), order(venues_of[m]))
+        for m in months
+    )
+    names = (*series, NOT_GIVEN) if untyped else tuple(series)
+    return Figure("visits_per_month", "Visites par mois", "visites", TIMELINE, names, bars)
+
+
+def by_choice(spec: FieldSpec, plan: Plan, in_period: dict, order) -> Figure:
+    """Venues by the values of a select / multiselect field."""
+    key, chosen = spec.key, defaultdict(set)
+    latest_only = key in plan.describes_venue
+    for venue_id, rows in in_period.items():
+        if latest_only:  # the common case, kept short: 3,500 venues × 20 fields
+            value = rows[-1].values.get(key)
+            if type(value) is str and value:
+                chosen[value].add(venue_id)
+                continue
+            found = _values(value)
+        else:
+            found = set().union(*(_values(visit.values.get(key)) for visit in rows))
+        for value in found or ("",):
+            chosen[value].add(venue_id)
+    values = [value for value, _ in spec.choices]
+    values += sorted(v for v in chosen if v not in values and v)  # values the template lost
+    bars = [_bar(v, spec.label_of(v), chosen[v], order) for v in values]
+    if chosen.get(""):
+        bars.append(_bar("", NOT_GIVEN, chosen[""], order))
+    return Figure(spec.key, spec.title, "lieux", bars=tuple(bars))
+
+
+def by_percent(spec: FieldSpec, in_period: dict, order) -> Figure:
+    bands: dict[str, set[str]] = defaultdict(set)
+    for venue_id, rows in in_period.items():
+        value = rows[-1].values.get(spec.key)
+        band = next(
+            (label for low, high, label in PERCENT_BANDS if _number_in(value, low, high)), ""
+        )
+        bands[band].add(venue_id)
+    labels = [label for _, _, label in PERCENT_BANDS] + ([""] if bands.get("") else [])
+    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], order) for b in labels)
+    return Figure(spec.key, spec.title, "lieux", bars=bars)
+
+
+def _bar(key: str, label: str, venue_ids: set[str], order) -> Bar:
+    return Bar(key, label, (len(venue_ids),), order(venue_ids))
+
+
+def _values(value) -> set[str]:
+    if isinstance(value, list):
+        return {str(v) for v in value if v not in (None, "")}
+    return {str(value)} if value not in (None, "") and not isinstance(value, dict) else set()
+
+
+def _number_in(value, low: float, high: float) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return low <= value < high
+
+
+def _months(period: Period) -> list[str]:
+    months, year, month = [], period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_label(month: str, period: Period) -> str:
+    name = SHORT_MONTHS[int(month[5:]) - 1]
+    return name if period.start.year == period.end.year else f"{name} {month[:4]}"
+
+
+def _facts(venue: VenueRow, latest: tuple | None, in_period) -> VenueFacts:
+    return VenueFacts(
+        venue.id, venue.name, venue.commune, venue.region, venue.department, venue.lat,
+        venue.lon, len(in_period), latest[0] if latest else "",
+    )  # fmt: skip
+
+
+def _visit_list(plan: Plan, in_period: dict, venues: dict):
+    labels = dict(plan.visit_type.choices) if plan.visit_type else {}
+    items = []
+    for venue_id, rows in in_period.items():
+        for visit in rows:
+            author = visit.author if plan.shows_author else ""
+            items.append((visit.date, venues[venue_id].name, labels.get(visit.type, visit.type),
+                          author, venue_id, visit.id))  # fmt: skip
+    items.sort(key=lambda item: (item[0], item[1].casefold(), item[5]))
+    return items

@@ -1,0 +1,1 @@
+"""« Bilan annuel »: the year's figures for funders, as a PDF (reportlab)."""
