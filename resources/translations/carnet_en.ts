@@ -1542,7 +1542,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="50"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="57"/>
         <source>Carte des lieux</source>
         <translation>Venue map</translation>
     </message>
@@ -1550,22 +1550,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="152"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="163"/>
         <source>Lieux hors de la carte</source>
         <translation>Venues off the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="157"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="168"/>
         <source> — taille : nombre de visites dans l&apos;année. Molette : zoom ; glisser : déplacer.</source>
         <translation> — size: number of visits in the year. Wheel: zoom; drag: move.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="171"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="182"/>
         <source>Contours : IGN – Admin Express COG 2018, Licence Ouverte.</source>
         <translation>Boundaries: IGN – Admin Express COG 2018, Licence Ouverte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="189"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="201"/>
         <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
         <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
     </message>
