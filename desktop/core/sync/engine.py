@@ -21,7 +21,7 @@ from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import importer, publish, purges, republish, withdrawals
-from desktop.core.sync.scan import Entry, inside, list_share
+from desktop.core.sync.scan import Entry, Listing, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
 from desktop.core.sync.share_identity import KNOWN, ShareNotSetUp, folder_key, open_share
 
@@ -112,9 +112,13 @@ class SyncEngine:
             if publish_changes:
                 self._check_index(report)
                 self._publish(report, progress)
-            self._import(report)
+            listing = self._import(report)
             if publish_changes:  # the purges just received: our own files of them go now
                 report.published.records += purges.publish_tombstones(self.workspace, self.share)
+                # Pictures no shared record needs any more, from the listing just made.
+                report.published.media_removed = withdrawals.clean_own_media(
+                    self.workspace, self.share, listing.entries
+                )
             if publish_changes and sheets:  # after the import: colleagues' edits show
                 publish.publish_sheets(
                     self.workspace, self.share, report.published, progress=progress
@@ -150,11 +154,11 @@ class SyncEngine:
     def _publish(self, report: PassReport, progress: Progress | None) -> None:
         publish.publish_records(self.workspace, self.share, report.published, progress=progress)
         report.published.records += purges.publish_tombstones(self.workspace, self.share)
-        report.published.media_removed = withdrawals.clean_own_media(self.workspace, self.share)
         if report.published.records:
             publish.publish_device(self.workspace, self.share, report.started_at)
 
-    def _import(self, report: PassReport) -> None:
+    def _import(self, report: PassReport) -> Listing:
+        """Read and merge the colleagues' changes; returns the share's listing."""
         listing = list_share(self.share)
         report.skipped += listing.refused
         importer.import_changes(self.workspace, self.share, listing.entries, report.imported)
@@ -164,6 +168,7 @@ class SyncEngine:
         report.imported.media_forgotten = withdrawals.forget_unholdable_media(self.workspace)
         importer.forget_vanished(self.workspace, listing.entries)
         _note_colleagues(self.workspace, self.share, listing.entries)
+        return listing
 
     def _save_report(self, report: PassReport) -> None:
         summary = {

@@ -1,7 +1,7 @@
 """Withdrawals travel: pictures leave the share, and colleagues' copies, when rights end.
 
-On the laptop that shared them: after each publish, its media folder in the share keeps
-only the files a record it still shares needs (a photo whose rights still reach the
+On the laptop that shared them: at each pass, its media folder in the share keeps only
+the files a record it still shares needs (a photo whose rights still reach the
 network, a live document). On a colleague's laptop: after each import, a received photo
 it may no longer hold (rights withdrawn or narrowed, photo deleted) loses its picture
 files, unless a photo it may hold has the same picture; it is not fetched again.
@@ -15,20 +15,25 @@ from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import MEDIA_NAME
 from desktop.core.sync.publish import SHAREABLE_PHOTO, remember_print
+from desktop.core.sync.scan import Entry
 from desktop.core.sync.share import Share
 
 
-def clean_own_media(workspace: Workspace, share: Share) -> int:
-    """Remove from our media folder in the share what no shared record needs; how many."""
-    folder = share.own / "media"
-    if not folder.is_dir():
+def clean_own_media(workspace: Workspace, share: Share, entries: list[Entry]) -> int:
+    """Remove from our media folder in the share what no shared record needs; how many.
+
+    entries: the pass's listing of the share (sync.scan), so the folder is not listed again.
+    """
+    me = workspace.store.author.device_id
+    ours = [e.name for e in entries if e.area == "media" and e.device_id == me]
+    if not ours:
         return 0
     needed = _needed_media(workspace)
     removed = 0
-    for path in sorted(folder.iterdir()):
-        match = MEDIA_NAME.match(path.name)
+    for name in sorted(ours):
+        match = MEDIA_NAME.match(name)
         if match and match["digest"] not in needed:
-            share.remove(path)
+            share.remove(share.own / "media" / name)
             removed += 1
     return removed
 
