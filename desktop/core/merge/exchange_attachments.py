@@ -37,7 +37,7 @@ def export_attachments(store: CarnetStore, include_private: bool) -> tuple[dict,
     exported, left_out = {}, 0
     for table in TABLES:
         records = []
-        for _values, record in _attachments(store, table):
+        for record in _attachments(store, table):
             if table == "photos" and not include_private and not photo_reaches_network(record):
                 left_out += 1
                 continue
@@ -47,11 +47,11 @@ def export_attachments(store: CarnetStore, include_private: bool) -> tuple[dict,
 
 
 def attachment_records(store: CarnetStore, table: str, record_id: str) -> list[dict[str, Any]]:
-    return [record for _, record in _attachments(store, table, record_id)]
+    return list(_attachments(store, table, record_id))
 
 
 def _attachments(store: CarnetStore, table: str, record_id: str | None = None):
-    """(column values, exchange record) of each photo or document (or just one)."""
+    """The exchange record of each photo or document (or just one)."""
     spec = TABLES[table]
     columns = (*FIXED, spec["parent"], *spec["fields"])
     where, params = ("WHERE id = ?", (record_id,)) if record_id else ("", ())
@@ -63,7 +63,7 @@ def _attachments(store: CarnetStore, table: str, record_id: str | None = None):
         record = {k: values[k] for k in (*FIXED, spec["parent"])}
         record["data"] = {k: values[k] for k in spec["fields"] if values[k] is not None}
         record["stamps"] = store.field_stamps(values["id"])
-        yield values, record
+        yield record
 
 
 def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> str:
