@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.forms.templates import (
-    VENUE_TEMPLATE_FILE,
-    VISIT_TEMPLATE_FILE,
     FieldSpec,
     Section,
     Template,
@@ -106,17 +104,20 @@ def templates_in(templates: TemplateSet, language: str | None) -> TemplateSet:
     if not language or language == SOURCE_LANGUAGE or language not in LANGUAGES:
         return french
     if language not in french.translated:
-        folder = french.schemas_dir
         french.translated[language] = replace(
             french,
-            visit=localize(
-                french.visit, read_catalogue(catalogue_path(folder / VISIT_TEMPLATE_FILE, language))
-            ),
-            venue=localize(
-                french.venue, read_catalogue(catalogue_path(folder / VENUE_TEMPLATE_FILE, language))
-            ),
+            visit=_localized(french.visit, language),
+            venue=_localized(french.venue, language),
+            others=tuple(_localized(t, language) for t in french.others),
             language=language,
             french=french,
             translated={},
         )
     return french.translated[language]
+
+
+def _localized(template: Template, language: str) -> Template:
+    """The template with the catalogue beside its file (none: its French texts)."""
+    if template.source is None:
+        return template
+    return localize(template, read_catalogue(catalogue_path(template.source, language)))

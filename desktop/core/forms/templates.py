@@ -7,7 +7,7 @@ these specs, so adding a field to a template is an edit to a JSON file only.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,11 @@ from desktop.paths import SCHEMAS
 SCHEMAS_DIR = SCHEMAS
 VISIT_TEMPLATE_FILE = "visit-sheet.schema.json"
 VENUE_TEMPLATE_FILE = "venue.schema.json"
+TEMPLATE_SUFFIX = ".schema.json"
+NETWORK_TEMPLATES_DIR = "modeles"  # in the data folder: the templates the network shipped
+ORIGIN_CARNET, ORIGIN_NETWORK = "carnet", "reseau"
 OTHER_SECTION_ID = "autres"
+SHIPPED_APART = (VISIT_TEMPLATE_FILE, VENUE_TEMPLATE_FILE)  # loaded by name, not as "others"
 
 WIDGETS = {"text", "textarea", "select", "multiselect", "number", "integer", "date"}
 WIDGETS |= {"checkbox", "table"}
@@ -65,6 +69,8 @@ class Template:
     title: str
     schema: dict[str, Any] = field(repr=False, compare=False)
     sections: tuple[Section, ...] = ()
+    origin: str = ORIGIN_CARNET  # shipped with Carnet, or received from the network
+    source: Path | None = field(default=None, repr=False, compare=False)  # its file
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:
@@ -198,32 +204,106 @@ def _build_template(schema: dict[str, Any]) -> Template:
     )
 
 
-def load_template(path: Path, check: bool = True) -> Template:
+def load_template(path: Path, check: bool = True, origin: str = ORIGIN_CARNET) -> Template:
     try:
         schema = json.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise TemplateError(f"Impossible de lire le modèle {Path(path).name} : {error}") from None
-    return template_from_schema(schema, check)
+    template = template_from_schema(schema, check)
+    return replace(template, origin=origin, source=Path(path))
+
+
+def template_files(folder: Path | None) -> list[Path]:
+    """The template files of a folder (`*.schema.json`, not their `*.schema.en.json`
+    catalogues), sorted by name; none when the folder does not exist."""
+    if folder is None or not Path(folder).is_dir():
+        return []
+    names = sorted(Path(folder).glob("*" + TEMPLATE_SUFFIX))
+    return [p for p in names if "." not in p.name.removesuffix(TEMPLATE_SUFFIX)]
+
+
+def record_templates(
+    folder: Path, check: bool, origin: str, skip: tuple[str, ...] = ()
+) -> list[Template]:
+    """The record templates of a folder: files declaring an `x-template-id` (the venue
+    card and the exchange format do not), except the file names in skip. A network's
+    file was checked when it arrived; one damaged since is left out rather than stop
+    the app (Carnet's own must load)."""
+    found = []
+    for path in template_files(folder):
+        if path.name in skip:
+            continue
+        try:
+            template = load_template(path, check, origin)
+        except TemplateError:
+            if origin == ORIGIN_CARNET:
+                raise
+            continue
+        if "x-template-id" in template.schema:
+            found.append(template)
+    return found
+
+
+def newest_of_each(templates: list[Template]) -> list[Template]:
+    """One template per id, its highest version (a network's wins a tie with Carnet's)."""
+    best: dict[str, Template] = {}
+    for template in templates:
+        held = best.get(template.id)
+        if held is None or template.version >= held.version:
+            best[template.id] = template
+    return list(best.values())
 
 
 @dataclass(frozen=True)
 class TemplateSet:
-    """The templates the app runs with: the visit sheet and the venue identity card.
+    """The templates the app runs with: the venue identity card, the visit sheet and the
+    other record templates (`others`: governance meeting records, the network's own).
+    A record (a row of `visits`) names its template by id: `template(id)` finds it.
 
     Their texts are French; `template_language.templates_in(set, "en")` gives the same
     templates with the English texts of the catalogues beside them."""
 
     visit: Template
     venue: Template
+    others: tuple[Template, ...] = ()
     language: str = "fr"
     schemas_dir: Path = field(default=SCHEMAS_DIR, compare=False, repr=False)
     french: TemplateSet | None = field(default=None, compare=False, repr=False)  # when not fr
     translated: dict[str, TemplateSet] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def load(cls, schemas_dir: Path = SCHEMAS_DIR, check: bool = True) -> TemplateSet:
+    def load(
+        cls, schemas_dir: Path = SCHEMAS_DIR, check: bool = True, network_dir: Path | None = None
+    ) -> TemplateSet:
+        """Carnet's templates in schemas_dir, and those the network shipped (network_dir,
+        the data folder's `modeles/`): for each template id, its highest version."""
+        visit = load_template(schemas_dir / VISIT_TEMPLATE_FILE, check)
+        shipped = record_templates(schemas_dir, check, ORIGIN_CARNET, SHIPPED_APART)
+        received = record_templates(network_dir, check, ORIGIN_NETWORK) if network_dir else []
+        newest = newest_of_each([visit, *shipped, *received])
         return cls(
-            visit=load_template(schemas_dir / VISIT_TEMPLATE_FILE, check),
+            visit=next(t for t in newest if t.id == visit.id),
             venue=load_template(schemas_dir / VENUE_TEMPLATE_FILE, check),
+            others=tuple(t for t in newest if t.id != visit.id),
             schemas_dir=schemas_dir,
         )
+
+    @property
+    def records(self) -> tuple[Template, ...]:
+        """Every record template, the visit sheet first."""
+        return (self.visit, *self.others)
+
+    def template(self, template_id: str) -> Template:
+        """The record template of that id; TemplateError (French) when there is none."""
+        for template in self.records:
+            if template.id == template_id:
+                return template
+        raise TemplateError(f"Modèle inconnu sur cet ordinateur : « {template_id} ».")
+
+    def template_or_visit(self, template_id: str | None) -> Template:
+        """A record's template, or the visit sheet for a record whose template this laptop
+        does not have (yet): its data is kept as it is, shown against the visit sheet."""
+        try:
+            return self.template(template_id or self.visit.id)
+        except TemplateError:
+            return self.visit

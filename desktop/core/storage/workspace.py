@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.core.forms.template_language import templates_in
-from desktop.core.forms.templates import TemplateSet
+from desktop.core.forms.templates import NETWORK_TEMPLATES_DIR, TemplateSet
 from desktop.core.media.media_store import MediaStore
 from desktop.core.merge.hlc import wall_clock_ms
 from desktop.core.privacy.rights_review import DONE_KEY, mark_unreviewed_photos
@@ -83,7 +83,8 @@ def open_workspace(
     """
     folder = check_data_dir(data_dir or default_data_dir())
     folder.mkdir(parents=True, exist_ok=True)
-    templates = templates or TemplateSet.load(check=check_templates)
+    network = folder / NETWORK_TEMPLATES_DIR  # the templates the network shipped
+    templates = templates or TemplateSet.load(check=check_templates, network_dir=network)
     media = MediaStore(folder / "media")
     db_path = folder / DATABASE_NAME
     service_type = ReadOnlyService if is_read_only(db_path) else DataService
