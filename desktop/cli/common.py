@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 
 from desktop.core.forms.field_values import FieldValueError
 from desktop.core.forms.templates import TemplateError
+from desktop.core.forms.typed_dates import read_typed_date
 from desktop.core.forms.venue_directory import DirectoryImportError
 from desktop.core.merge.exchange import ExchangeError
 from desktop.core.storage.data_dir import DataDirError
@@ -28,6 +30,19 @@ USER_ERRORS = (
 
 class CommandError(Exception):
     """A refusal to print as is (French), exit code 2."""
+
+
+def date_option(option: str, text: str | None) -> date | None:
+    """A date option as a French user types it (« 14/03/2025 », « 14032025 ») or ISO
+    (« 2025-03-14 »); an unreadable one is refused with the option named, never guessed."""
+    if text is None or not text.strip():
+        return None
+    value = read_typed_date(text)
+    if value is None:
+        raise CommandError(
+            f"{option} « {text} » : Date invalide, date attendue JJ/MM/AAAA ou AAAA-MM-JJ."
+        )
+    return value
 
 
 class Commands:

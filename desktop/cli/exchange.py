@@ -1,11 +1,11 @@
 """`export`: the lossless JSON exchange file, or the network's tables as XLSX or CSV.
 
     python main.py --data-dir DIR export --format xlsx -o reseau.xlsx \\
-        [--venue VENUE_ID ...] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--with-personal-data]
+        [--venue VENUE_ID ...] [--from DATE] [--to DATE] [--with-personal-data]
 
-CSV writes FILE.csv (visits), FILE-actions.csv and FILE-lieux.csv. Bad input (a date
-that is not AAAA-MM-JJ, an unknown venue, an option that does not apply to the format)
-gets a French message on stderr and exit code 2, through cli.run. `import` merges an
+CSV writes FILE.csv (visits), FILE-actions.csv and FILE-lieux.csv. Dates are read as
+typed in France (JJ/MM/AAAA) or ISO. Bad input (a date that is neither, an unknown venue,
+an option that does not apply to the format) gets a French message on stderr and exit code 2, through cli.run. `import` merges an
 exchange file.
 """
 
@@ -15,11 +15,10 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.common import Commands
+from desktop.cli.common import CommandError, Commands, date_option
 from desktop.core.merge import exchange
 from desktop.core.storage.files import french_reason
 from desktop.core.tabular import ExportFilter, TabularExportError, export_tables
-from desktop.core.tabular.tables import parse_iso_date
 
 EXIT_OK = 0
 FORMATS = ["json", "xlsx", "csv"]
@@ -69,14 +68,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="date_from",
-        metavar="AAAA-MM-JJ",
-        help="xlsx, csv : visites à partir de cette date (incluse)",
+        metavar="DATE",
+        help="xlsx, csv : visites à partir de cette date (incluse), JJ/MM/AAAA ou AAAA-MM-JJ",
     )
     parser.add_argument(
         "--to",
         dest="date_to",
-        metavar="AAAA-MM-JJ",
-        help="xlsx, csv : visites jusqu'à cette date (incluse)",
+        metavar="DATE",
+        help="xlsx, csv : visites jusqu'à cette date (incluse), JJ/MM/AAAA ou AAAA-MM-JJ",
     )
     parser.add_argument(
         "--with-personal-data",
@@ -87,12 +86,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _date(option: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    value = parse_iso_date(text.strip())
-    if value is None:
-        raise TabularExportError(f"{option} « {text} » : date attendue au format AAAA-MM-JJ.")
-    return value
+    try:
+        return date_option(option, text)
+    except CommandError as refusal:
+        raise TabularExportError(str(refusal)) from None
 
 
 def cmd_export(ws, args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, CommandError, Commands
+from desktop.cli.common import EXIT_OK, CommandError, Commands, date_option
 from desktop.core.forms.field_values import parse_assignment
 from desktop.core.forms.validation import is_empty, validate_document
 from desktop.core.storage.workspace import Workspace
@@ -20,7 +20,7 @@ def register(commands: Commands) -> None:
                        help="pré-rempli depuis la liste nationale (meilleur nom, puis --commune)")  # fmt: skip
     visit = commands.add("new-visit", "créer une visite (affiche son identifiant)", cmd_new_visit)
     visit.add_argument("venue_id")
-    visit.add_argument("--date", help="AAAA-MM-JJ (par défaut : aujourd'hui)")
+    visit.add_argument("--date", help="JJ/MM/AAAA ou AAAA-MM-JJ (par défaut : aujourd'hui)")
     visit.add_argument("--no-carry-over", action="store_true", help="ne rien reprendre")
     setter = commands.add("set", "modifier des champs d'une visite : CLÉ=VALEUR…", cmd_set)
     setter.add_argument("visit_id")
@@ -41,11 +41,9 @@ def cmd_new_venue(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_new_visit(ws: Workspace, args: argparse.Namespace) -> int:
-    if args.date:
-        problems = validate_document(ws.templates.visit, {"visit_date": args.date})
-        if problems.get("visit_date"):
-            raise CommandError(f"--date « {args.date} » : {' '.join(problems['visit_date'])}")
-    visit = ws.store.create_visit(args.venue_id, args.date, carry_over=not args.no_carry_over)
+    day = date_option("--date", args.date)
+    visit_date = day.isoformat() if day else None
+    visit = ws.store.create_visit(args.venue_id, visit_date, carry_over=not args.no_carry_over)
     print(visit.id)
     return EXIT_OK
 

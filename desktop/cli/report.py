@@ -8,7 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, CommandError, Commands
+from desktop.cli.common import EXIT_OK, CommandError, Commands, date_option
 from desktop.core.storage.workspace import Workspace
 
 
@@ -20,7 +20,9 @@ def register(commands: Commands) -> None:
     where.add_argument("--region", help="une région, nommée comme dans la liste nationale")
     where.add_argument("--departement", help="un département, par son code (25, 2A, 974)")
     report.add_argument("-o", "--output", required=True, help="le fichier PDF à écrire")
-    report.add_argument("--date", help="date d'établissement AAAA-MM-JJ (par défaut : aujourd'hui)")
+    report.add_argument(
+        "--date", help="date d'établissement JJ/MM/AAAA ou AAAA-MM-JJ (par défaut : aujourd'hui)"
+    )
 
 
 def cmd_report(ws: Workspace, args: argparse.Namespace) -> int:
@@ -42,12 +44,7 @@ def cmd_report(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--date « {text} » : écrivez-la AAAA-MM-JJ.") from None
+    return date_option("--date", text)
 
 
 def new_venue_from_directory(ws: Workspace, name: str, commune: str, own_name: str | None) -> int:

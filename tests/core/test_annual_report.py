@@ -91,10 +91,11 @@ def test_fonts_are_embedded(workspace, network):
 def test_report_command(carnet, tmp_path, network, workspace):
     out = tmp_path / "bilan.pdf"
     done = carnet("report", "--year", "2025", "--departement", "35", "-o", str(out),
-                  "--date", "2026-06-01", data_dir=workspace.data_dir)  # fmt: skip
+                  "--date", "01/06/2026", data_dir=workspace.data_dir)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(out)
     text = text_of(out.read_bytes())
+    assert "Établi le 1er juin 2026" in text  # the date typed the French way
     assert "Département 35" in text
     rennes = {v["name"] for v in network.venues.values() if v["department"] == "35"}
     others = {v["name"] for v in network.venues.values() if v["department"] != "35"}

@@ -63,10 +63,23 @@ def test_xlsx_export_filters_by_venue_and_dates_and_may_include_personal_data(
     assert row["Personnes rencontrées"] == "trésorier — Jean Valjean"
 
 
+def test_dates_typed_the_french_way_are_read_by_new_visit_and_export(carnet, tmp_path):
+    venue_id = ok(carnet("new-venue", "--name", "La Fabrique", "--commune", "Dole")).strip()
+    for typed in ("14/03/2025", "02042025", "2025-05-01"):
+        ok(carnet("new-visit", venue_id, "--date", typed))
+    listed = ok(carnet("list"))
+    assert all(day in listed for day in ("2025-03-14", "2025-04-02", "2025-05-01"))
+    target = tmp_path / "printemps.csv"
+    out = ok(carnet("export", "--format", "csv", "-o", str(target),
+                    "--from", "15/03/2025", "--to", "1/5/25"))  # fmt: skip
+    assert "Exporté : 2 visites" in out
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["--format", "xlsx", "--from", "14/03/2025"], "--from « 14/03/2025 » : date attendue"),
+        (["--format", "xlsx", "--from", "31/02/2025"], "--from « 31/02/2025 » : Date invalide"),
+        (["--format", "xlsx", "--from", "mars 2025"], "--from « mars 2025 » : Date invalide"),
         (["--format", "csv", "--to", "2025-02-30"], "--to « 2025-02-30 »"),
         (["--format", "csv", "--venue", "inconnu"], "Lieu introuvable : inconnu"),
         (["--format", "csv", "--from", "2025-02-01", "--to", "2025-01-01"], "à l'envers"),
