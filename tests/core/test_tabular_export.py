@@ -331,3 +331,22 @@ def test_an_ambiguous_title_is_prefixed_by_its_section():
     template = template_from_schema(schema)
     headers = tabular._headers(template, list(template.fields), {"Lieu"})
     assert headers == ["Gouvernance — Observations", "Lieu — Observations", "Surface (m²)"]
+
+
+def test_a_photo_whose_rights_are_unknown_is_exported_as_to_check_not_as_no(
+    workspace, network, tmp_path
+):
+    library = PhotoLibrary(workspace.store, workspace.media)
+    unknown = library.attach_bytes(network["cafe-2025"], photo_bytes(), "inconnue.png")
+    library.update_photo(unknown.record_id, {"caption": "Salle commune"})
+    other = io.BytesIO()
+    Image.new("RGB", (64, 48), (20, 120, 200)).save(other, "PNG")  # not the same picture
+    nobody = library.attach_bytes(network["cafe-2025"], other.getvalue(), "vide.png")
+    library.update_photo(
+        nobody.record_id, {"caption": "Atelier vide", "identifiable_people": False}
+    )
+    asked = ExportFilter(include_personal=True)
+    result = export_tables(workspace.store, tmp_path / "complet.csv", "csv", asked)
+    text = "".join(all_text(p) for p in result.paths)
+    assert "Salle commune — personnes reconnaissables : à vérifier" in text
+    assert "Atelier vide — personnes reconnaissables : non" in text

@@ -29,6 +29,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ACTIONS_KEY = "actions"  # the « suites à donner » table, if the template has one
 YES, NO = "oui", "non"
+PEOPLE_WORDS = {1: YES, 0: NO, None: "à vérifier"}  # photos.identifiable_people (NULL: unknown)
 SUBVALUE_SEPARATOR = " — "  # between the cells of a table row flattened into one cell
 
 
@@ -367,7 +368,7 @@ def _photo_texts(store: CarnetStore) -> dict[str, str]:
         parts = [caption or name or "photo"]
         if taken_on:
             parts.append(taken_on)
-        parts.append(f"personnes reconnaissables : {YES if people else NO}")
+        parts.append(f"personnes reconnaissables : {PEOPLE_WORDS[people]}")
         if people:
             parts.append(f"autorisation : {consent or 'aucune'}")
         parts.append(f"usage : {AUDIENCE_TITLES.get(allowed or '', 'interne')}")
