@@ -927,37 +927,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="30"/>
         <source>Bienvenue dans Carnet</source>
         <translation>Welcome to Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="35"/>
         <source>&lt;p&gt;Avant votre première fiche, dites-nous qui vous êtes : votre nom signe les visites que vous saisissez sur cet ordinateur, et vos collègues le voient sur les fiches partagées.&lt;/p&gt;&lt;p&gt;Vous pourrez tout changer plus tard dans &lt;b&gt;Fichier › Préférences&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Before your first sheet, tell us who you are: your name signs the visits you record on this computer, and your colleagues see it on the shared sheets.&lt;/p&gt;&lt;p&gt;You can change everything later in &lt;b&gt;File › Preferences&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="42"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="43"/>
         <source>Prénom Nom</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="44"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="45"/>
         <source>Réseau des tiers-lieux</source>
         <translation>Third-place network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="51"/>
         <source>Dossier partagé</source>
         <translation>Shared folder</translation>
     </message>
@@ -967,44 +967,42 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Optional: without a folder, no synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="51"/>
-        <source>Choisir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="52"/>
-        <source>Choisir le dossier partagé</source>
-        <translation>Choose the shared folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="58"/>
         <source>Commencer</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="59"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="63"/>
         <source>Dossier &amp;partagé :</source>
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="66"/>
         <source>Votre &amp;nom :</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="67"/>
         <source>Votre &amp;réseau :</source>
         <translation>Your net&amp;work:</translation>
     </message>
+</context>
+<context>
+    <name>FolderRow</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run_dialog.py" line="89"/>
-        <source>Dossier partagé du réseau</source>
-        <translation>Network shared folder</translation>
+        <location filename="../../desktop/ui/dialogs/folder_row.py" line="26"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/folder_row.py" line="28"/>
+        <source>Choisir : %1</source>
+        <translation>Choose: %1</translation>
     </message>
 </context>
 <context>
@@ -2013,99 +2011,87 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="37"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="41"/>
         <source>Réseau des tiers-lieux</source>
         <translation>Third-place network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="45"/>
         <source>Logo par défaut de Carnet</source>
         <translation>Carnet’s default logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="45"/>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="52"/>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="60"/>
-        <source>Choisir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="53"/>
         <source>Aucun : pas de synchronisation</source>
         <translation>None: no sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="54"/>
+        <source>Dossier partagé</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="60"/>
         <source>Aucune : sauvegardes sur cet ordinateur seulement</source>
         <translation>None: backups on this computer only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="59"/>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="61"/>
         <source>Seconde copie des sauvegardes</source>
         <translation>Second copy of the backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="61"/>
-        <source>Choisir le dossier de la seconde copie</source>
-        <translation>Choose the folder of the second copy</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="66"/>
         <source>Langue du système</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="76"/>
         <source>Votre &amp;nom :</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="77"/>
         <source>&amp;Réseau (fiches PDF) :</source>
         <translation>Net&amp;work (PDF sheets):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="78"/>
         <source>Logo du réseau (PNG, JPEG) :</source>
         <translation>Network logo (PNG, JPEG):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="79"/>
         <source>&amp;Dossier partagé :</source>
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="83"/>
         <source>Seconde &amp;copie des sauvegardes
 (clé USB, disque externe) :</source>
         <translation>Second &amp;copy of the backups
 (USB key, external disk):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="87"/>
         <source>Identifiant de cet ordinateur :</source>
         <translation>This computer’s ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="88"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="93"/>
         <source>Logo du réseau</source>
         <translation>Network logo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="103"/>
-        <source>Dossier partagé du réseau</source>
-        <translation>Network shared folder</translation>
     </message>
 </context>
 <context>

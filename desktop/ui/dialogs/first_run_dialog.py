@@ -9,18 +9,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.storage.data_dir import DataDirError
 from desktop.core.sync.engine import check_shared_folder
-from desktop.ui import file_dialogs
+from desktop.ui.dialogs.folder_row import folder_row
 
 
 class FirstRunDialog(QDialog):
@@ -45,15 +43,14 @@ class FirstRunDialog(QDialog):
         self.user_name.setPlaceholderText(self.tr("Prénom Nom"))
         self.network = self._line("network_name", values.get("network_name", ""), self.tr("Réseau"))
         self.network.setPlaceholderText(self.tr("Réseau des tiers-lieux"))
-        self.shared = self._line("shared_folder", values.get("shared_folder", ""), "")
-        self.shared.setAccessibleName(self.tr("Dossier partagé"))
-        self.shared.setPlaceholderText(self.tr("Facultatif : sans dossier, pas de synchronisation"))
-        choose = QPushButton(self.tr("Choisir…"))
-        choose.setAccessibleName(self.tr("Choisir le dossier partagé"))
-        choose.clicked.connect(self._choose_shared)
-        shared_row = QHBoxLayout()
-        shared_row.addWidget(self.shared, 1)
-        shared_row.addWidget(choose)
+        shared_row, self.shared = folder_row(
+            self,
+            "shared",
+            values.get("shared_folder", ""),
+            self.tr("Facultatif : sans dossier, pas de synchronisation"),
+            self.tr("Dossier partagé"),
+        )
+        self.shared.setObjectName("shared_folder")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,13 +80,6 @@ class FirstRunDialog(QDialog):
 
     def _enable_start(self) -> None:
         self.start.setEnabled(bool(self.user_name.text().strip()))
-
-    def _choose_shared(self) -> None:
-        folder = file_dialogs.existing_folder(
-            self, "shared", self.tr("Dossier partagé du réseau"), self.shared.text()
-        )
-        if folder:
-            self.shared.setText(folder)
 
     def accept(self) -> None:
         if not self.user_name.text().strip():

@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QWidget,
 )
 
@@ -25,6 +23,7 @@ from desktop.core.backups.second_copy import check_second_folder
 from desktop.core.storage.data_dir import DataDirError
 from desktop.core.sync.engine import check_shared_folder
 from desktop.ui import file_dialogs
+from desktop.ui.dialogs.folder_row import folder_row, path_row
 
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 
@@ -40,29 +39,27 @@ class PreferencesDialog(QDialog):
         self.user_name = QLineEdit(values.get("user_name", ""))
         self.network_name = QLineEdit(values.get("network_name", ""))
         self.network_name.setPlaceholderText(self.tr("Réseau des tiers-lieux"))
-        self.logo = QLineEdit(values.get("network_logo", ""))
-        self.logo.setPlaceholderText(self.tr("Logo par défaut de Carnet"))
-        browse = QPushButton(self.tr("Choisir…"))
-        browse.clicked.connect(self._choose_logo)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo, 1)
-        logo_row.addWidget(browse)
-        self.shared = QLineEdit(values.get("shared_folder", ""))
-        self.shared.setPlaceholderText(self.tr("Aucun : pas de synchronisation"))
-        choose_shared = QPushButton(self.tr("Choisir…"))
-        choose_shared.clicked.connect(self._choose_shared)
-        shared_row = QHBoxLayout()
-        shared_row.addWidget(self.shared, 1)
-        shared_row.addWidget(choose_shared)
-        self.second = QLineEdit(values.get(SECOND_SETTING, ""))
-        self.second.setPlaceholderText(self.tr("Aucune : sauvegardes sur cet ordinateur seulement"))
-        self.second.setAccessibleName(self.tr("Seconde copie des sauvegardes"))
-        choose_second = QPushButton(self.tr("Choisir…"))
-        choose_second.setAccessibleName(self.tr("Choisir le dossier de la seconde copie"))
-        choose_second.clicked.connect(self._choose_second)
-        second_row = QHBoxLayout()
-        second_row.addWidget(self.second, 1)
-        second_row.addWidget(choose_second)
+        logo_row, self.logo = path_row(
+            self,
+            values.get("network_logo", ""),
+            self.tr("Logo par défaut de Carnet"),
+            self.tr("Logo du réseau"),
+            self._choose_logo,
+        )
+        shared_row, self.shared = folder_row(
+            self,
+            "shared",
+            values.get("shared_folder", ""),
+            self.tr("Aucun : pas de synchronisation"),
+            self.tr("Dossier partagé"),
+        )
+        second_row, self.second = folder_row(
+            self,
+            "backups",
+            values.get(SECOND_SETTING, ""),
+            self.tr("Aucune : sauvegardes sur cet ordinateur seulement"),
+            self.tr("Seconde copie des sauvegardes"),
+        )
         device = QLabel(values.get("device_id", ""))
         device.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.language = QComboBox()
@@ -91,26 +88,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Langue (au prochain démarrage) :"), self.language)
         form.addRow(buttons)
 
-    def _choose_logo(self) -> None:
-        path = file_dialogs.open_file(
+    def _choose_logo(self, _line: QLineEdit) -> str:
+        return file_dialogs.open_file(
             self, "logo", self.tr("Logo du réseau"), "Images (*.png *.jpg *.jpeg)"
         )
-        if path:
-            self.logo.setText(path)
-
-    def _choose_shared(self) -> None:
-        folder = file_dialogs.existing_folder(
-            self, "shared", self.tr("Dossier partagé du réseau"), self.shared.text()
-        )
-        if folder:
-            self.shared.setText(folder)
-
-    def _choose_second(self) -> None:
-        folder = file_dialogs.existing_folder(
-            self, "backups", self.tr("Seconde copie des sauvegardes"), self.second.text()
-        )
-        if folder:
-            self.second.setText(folder)
 
     def accept(self) -> None:
         folder = self.shared.text().strip()
