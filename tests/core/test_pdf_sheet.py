@@ -573,3 +573,32 @@ def test_make_all_writes_one_sheet_per_visit_with_unique_names(workspace, visit_
     assert progress == [(1, 3), (2, 3), (3, 3)]
     for path in paths:
         assert "diffusion public" in pdf_text(path.read_bytes())
+
+
+def test_a_label_never_stays_alone_at_the_foot_of_a_page(workspace, visit_id):
+    """Texts of every length push each label across the foot of a page in turn: the last
+    line of a page is never a label whose text starts on the next one."""
+    areas = [f for f in workspace.templates.visit.fields if f.widget == "textarea"]
+    labels = {normalise(f.title) for f in areas}
+    alone = []
+    for length in range(240, 5000, 160):
+        workspace.store.update_visit(visit_id, {f.key: long_text(length) for f in areas})
+        pages = pdf_pages(make_sheet(workspace, visit_id, "interne").data)
+        for number, page in enumerate(pages[:-1], start=1):
+            lines = [normalise(line) for line in page.splitlines() if line.strip()]
+            body = [line for line in lines if not line.startswith("page ")]
+            if body and body[-1] in labels:
+                alone.append((length, number, body[-1]))
+    assert not alone
+
+
+def test_a_long_table_splits_with_its_label_and_header_on_each_page(workspace, visit_id):
+    actions = [{"what": f"Action {i:02d} {long_text(120)}", "status": "a_faire"} for i in range(40)]
+    workspace.store.update_visit(visit_id, {"actions": actions})
+    pages = pdf_pages(make_sheet(workspace, visit_id, "interne").data)
+    holding = [page for page in pages if "Action " in page]
+    assert len(holding) >= 2
+    for page in holding:
+        assert "Suites à donner" in page and "Action" in page
+    text = normalise(" ".join(pages))
+    assert all(f"Action {i:02d}" in text for i in range(40))

@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import (
+    CondPageBreak,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -43,6 +44,8 @@ from desktop.core.pdf.sheet_model import (
 )
 from desktop.core.pdf.styles import ACCENT, ACCENT_LIGHT, RULE, WARNING, WARNING_LIGHT, Styles
 from desktop.core.pdf.wording import Wording
+
+FIRST_LINES = 3  # lines of a long text kept with its label at the foot of a page
 
 
 class SheetBuilder(AttachmentBlocks):
@@ -182,15 +185,19 @@ class SheetBuilder(AttachmentBlocks):
         flush_rows()
         if not body:
             return []
-        return [
-            KeepTogether([self.section_heading(section.title), Spacer(1, 4), body[0]]),
-            *body[1:],
-            Spacer(1, 10),
-        ]
+        heading = [self.section_heading(section.title), Spacer(1, 4)]
+        if isinstance(body[0], CondPageBreak):  # a long text first: its room and the heading's
+            room = body[0].height + sum(f.wrap(FRAME_WIDTH, A4[1])[1] for f in heading)
+            return [CondPageBreak(room), *heading, *body[1:], Spacer(1, 10)]
+        return [KeepTogether([*heading, body[0]]), *body[1:], Spacer(1, 10)]
 
     def long_block(self, title: str, value: str) -> list:
+        """A label and its text. The label never stays alone at the foot of a page: with
+        less room than for it and three lines of its text, both start on the next page
+        (and a long text still flows from where it starts)."""
         s = self.styles
-        flow: list = [Paragraph(text(title), s.block_label)]
+        room = s.block_label.spaceBefore + s.block_label.leading + FIRST_LINES * s.value.leading
+        flow: list = [CondPageBreak(room), Paragraph(text(title), s.block_label)]
         flow += [Paragraph(text(piece) or "&nbsp;", s.value) for piece in chunks(value)]
         return flow
 
@@ -252,21 +259,35 @@ class SheetBuilder(AttachmentBlocks):
         widths = [FRAME_WIDTH / len(spec.columns)] * len(spec.columns)
         if actions and len(spec.columns) == 4:
             widths = [FRAME_WIDTH * w for w in (0.46, 0.2, 0.17, 0.17)]
+        label = Paragraph(text(title), s.block_label)
+        if len(body) <= 12:  # kept whole, under its label
+            table = self._grid([header, *body], widths, overdue_rows, head=0)
+            return [KeepTogether([label, Spacer(1, 2), table, Spacer(1, 4)])]
+        # A long table splits across pages: its label is its first row, repeated with the
+        # header on each page, so that it never stays alone at the foot of a page.
+        label_row = [label] + [""] * (len(widths) - 1)
+        rows = [label_row, header, *body]
+        table = self._grid(rows, widths, [r + 1 for r in overdue_rows], head=1)
+        return [table, Spacer(1, 4)]
+
+    def _grid(self, rows: list, widths: list, warned: list[int], head: int) -> Table:
+        """The table of a list field; head: the index of its header row (after a label)."""
         table = Table(
-            [header, *body],
+            rows,
             colWidths=widths,
-            repeatRows=1,
-            splitInRow=split_in_row(c.text for row in body for c in row),
+            repeatRows=head + 1,
+            splitInRow=split_in_row(c.text for row in rows[head + 1 :] for c in row),
         )
         style = [
-            ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("BACKGROUND", (0, head), (-1, head), ACCENT_LIGHT),
+            ("LINEBELOW", (0, head), (-1, -1), 0.4, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
-        style += [("BACKGROUND", (0, r), (-1, r), WARNING_LIGHT) for r in overdue_rows]
+        if head:
+            style += [("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)]
+        style += [("BACKGROUND", (0, r), (-1, r), WARNING_LIGHT) for r in warned]
         table.setStyle(TableStyle(style))
-        block = [Paragraph(text(title), s.block_label), Spacer(1, 2), table, Spacer(1, 4)]
-        return [KeepTogether(block)] if len(body) <= 12 else block  # long tables may split
+        return table
 
     def _overdue(self, row: dict) -> bool:
         due = french.parse_date(str(row.get("due") or ""))
