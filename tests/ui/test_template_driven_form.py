@@ -71,3 +71,22 @@ def test_table_rows_keep_keys_the_template_does_not_show(tmp_path, qtbot):
     ]
     window.close()
     workspace.close()
+
+
+def test_long_section_titles_wrap_whole_in_the_list_of_sections(qtbot):
+    from PySide6.QtCore import QRect, Qt
+
+    from desktop.ui.form.form_view import FormView
+
+    view = FormView(TemplateSet.load().venue)
+    qtbot.addWidget(view)
+    view.add_extra_section("Documents de gouvernance et conventions signées", QLabel("…"))
+    view.resize(900, 600)
+    view.show()
+    navigation = view.navigation
+    last = navigation.item(navigation.count() - 1)
+    wrapped = navigation.fontMetrics().boundingRect(
+        QRect(0, 0, navigation.viewport().width() - 20, 1000), Qt.TextFlag.TextWordWrap, last.text()
+    )
+    assert wrapped.height() > 2 * navigation.fontMetrics().height()  # three lines at least
+    assert navigation.visualItemRect(last).height() >= wrapped.height()

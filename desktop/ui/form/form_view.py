@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -35,6 +36,7 @@ from desktop.ui.texts import fill
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 190
+NAVIGATION_WIDTH, NAVIGATION_PADDING = 170, 5  # the list of sections, left of the form
 CARRIED_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
 CONFLICT_STYLE = "color: #8a1f00; background: #ffe4dc; border-radius: 3px; padding: 1px 4px;"
 
@@ -117,11 +119,13 @@ class FormView(QWidget):
         self.section_boxes: dict[str, QGroupBox] = {}
         self.section_notes: dict[str, QWidget] = {}
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(170)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.navigation.setAccessibleName(self.tr("Sections de la fiche"))
         self.navigation.setWordWrap(True)  # long section titles wrap instead of scrolling
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigation.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
+        self.navigation.setStyleSheet(
+            f"QListWidget::item {{ padding: {NAVIGATION_PADDING}px 4px; }}"
+        )
         self.navigation.currentRowChanged.connect(self.scroll_to_section_index)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -140,8 +144,19 @@ class FormView(QWidget):
         layout.addWidget(self.scroll, 1)
 
     # ------------------------------------------------------------- building
+    def _add_navigation_item(self, title: str) -> None:
+        """A section's entry, as tall as its title wrapped in the list's width: Qt sizes a
+        wrapped item before it knows that width, and cut long titles (« Documents de … »)."""
+        item = QListWidgetItem(title)
+        width = NAVIGATION_WIDTH - 2 * NAVIGATION_PADDING - 6  # the frame's and item's margins
+        metrics = self.navigation.fontMetrics()
+        flags = Qt.TextFlag.TextWordWrap
+        height = metrics.boundingRect(QRect(0, 0, width, 1000), flags, title).height()
+        item.setSizeHint(QSize(width, height + 2 * NAVIGATION_PADDING + 2))
+        self.navigation.addItem(item)
+
     def _add_section(self, section: Section) -> None:
-        self.navigation.addItem(section.title)
+        self._add_navigation_item(section.title)
         box = QGroupBox(section.title)
         box.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
         form = QFormLayout(box)
@@ -210,7 +225,7 @@ class FormView(QWidget):
 
     def add_extra_section(self, title: str, widget: QWidget) -> QGroupBox:
         """A section that is not a template's (photos, documents), after the others."""
-        self.navigation.addItem(title)
+        self._add_navigation_item(title)
         box = QGroupBox(title)
         box.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
         layout = QVBoxLayout(box)
