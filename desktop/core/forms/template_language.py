@@ -60,7 +60,9 @@ def localize(template: Template, catalogue: dict[str, Any]) -> Template:
         )
         for s in template.sections
     )
-    return replace(template, title=catalogue.get("title", template.title), sections=sections)
+    signatures = tuple(catalogue.get("signatures") or template.signatures)
+    title = catalogue.get("title", template.title)
+    return replace(template, title=title, sections=sections, signatures=signatures)
 
 
 def _field(spec: FieldSpec, fields: dict[str, Any], path: str) -> FieldSpec:
@@ -83,6 +85,8 @@ def missing_texts(template: Template, catalogue: dict[str, Any]) -> list[str]:
     missing = [f"section {s.id}" for s in template.sections if not titles.get(s.id)]
     for spec in template.fields:
         missing += _missing(spec, fields, spec.key)
+    if len(catalogue.get("signatures") or ()) != len(template.signatures):
+        missing.append("signatures")
     return missing
 
 

@@ -21,6 +21,9 @@ TEMPLATE_SUFFIX = ".schema.json"
 NETWORK_TEMPLATES_DIR = "modeles"  # in the data folder: the templates the network shipped
 ORIGIN_CARNET, ORIGIN_NETWORK = "carnet", "reseau"
 OTHER_SECTION_ID = "autres"
+# The fields a record's date, kind and author come from when its template names none
+# (x-record-date, x-record-kind, x-record-author): the visit sheet's.
+DEFAULT_ROLES = {"date": "visit_date", "kind": "visit_type", "author": "facilitator"}
 SHIPPED_APART = (VISIT_TEMPLATE_FILE, VENUE_TEMPLATE_FILE)  # loaded by name, not as "others"
 
 WIDGETS = {"text", "textarea", "select", "multiselect", "number", "integer", "date"}
@@ -71,6 +74,26 @@ class Template:
     sections: tuple[Section, ...] = ()
     origin: str = ORIGIN_CARNET  # shipped with Carnet, or received from the network
     source: Path | None = field(default=None, repr=False, compare=False)  # its file
+    signatures: tuple[str, ...] = ()  # x-signatures: who signs the printed record
+
+    @property
+    def date_key(self) -> str:
+        """The field that dates a record (x-record-date; the visit sheet's by default)."""
+        return self.schema.get("x-record-date") or DEFAULT_ROLES["date"]
+
+    @property
+    def kind_key(self) -> str:
+        """The choice that says what kind of record it is (x-record-kind: visit type,
+        instance…); "" when the template has none."""
+        key = self.schema.get("x-record-kind") or DEFAULT_ROLES["kind"]
+        return key if self.field(key) else ""
+
+    @property
+    def author_key(self) -> str:
+        """The field that signs a record, filled with the user's name at its creation
+        (x-record-author); "" when the template has none."""
+        key = self.schema.get("x-record-author") or DEFAULT_ROLES["author"]
+        return key if self.field(key) else ""
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:
@@ -201,6 +224,7 @@ def _build_template(schema: dict[str, Any]) -> Template:
         title=schema.get("title", ""),
         schema=schema,
         sections=tuple(s for s in sections if s.fields),
+        signatures=tuple(str(s) for s in schema.get("x-signatures", ())),
     )
 
 
