@@ -61,8 +61,14 @@ def localize(template: Template, catalogue: dict[str, Any]) -> Template:
         for s in template.sections
     )
     signatures = tuple(catalogue.get("signatures") or template.signatures)
-    title = catalogue.get("title", template.title)
-    return replace(template, title=title, sections=sections, signatures=signatures)
+    title, heading = catalogue.get("title", template.title), catalogue.get("heading")
+    return replace(
+        template,
+        title=title,
+        sections=sections,
+        signatures=signatures,
+        heading=heading or template.heading,
+    )
 
 
 def _field(spec: FieldSpec, fields: dict[str, Any], path: str) -> FieldSpec:
@@ -87,6 +93,8 @@ def missing_texts(template: Template, catalogue: dict[str, Any]) -> list[str]:
         missing += _missing(spec, fields, spec.key)
     if len(catalogue.get("signatures") or ()) != len(template.signatures):
         missing.append("signatures")
+    if template.heading and not catalogue.get("heading"):
+        missing.append("heading")
     return missing
 
 

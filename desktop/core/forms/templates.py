@@ -75,6 +75,7 @@ class Template:
     origin: str = ORIGIN_CARNET  # shipped with Carnet, or received from the network
     source: Path | None = field(default=None, repr=False, compare=False)  # its file
     signatures: tuple[str, ...] = ()  # x-signatures: who signs the printed record
+    heading: str = ""  # x-record-heading: « Réunion du » before the date in the page header
 
     @property
     def date_key(self) -> str:
@@ -109,6 +110,10 @@ class Template:
 
         check_schema(self.schema)
         return Draft202012Validator(self.schema, format_checker=FormatChecker())
+
+    def title_keys(self) -> set[str]:
+        """The fields a printed record shows in its title block, not in their section."""
+        return {self.date_key, self.kind_key, self.author_key} - {""}
 
     def carry_over_keys(self) -> tuple[str, ...]:
         return tuple(f.key for s in self.sections if s.carry_over for f in s.fields)
@@ -225,6 +230,7 @@ def _build_template(schema: dict[str, Any]) -> Template:
         schema=schema,
         sections=tuple(s for s in sections if s.fields),
         signatures=tuple(str(s) for s in schema.get("x-signatures", ())),
+        heading=str(schema.get("x-record-heading", "")),
     )
 
 

@@ -41,13 +41,16 @@ def sheet_content(
 ) -> SheetContent:
     check_audience(audience)
     store = workspace.store
-    visit = _for_audience(store.get_visit(visit_id), store.templates.visit, audience)
+    record = store.get_visit(visit_id)
+    french_template = store.templates.template_or_visit(record.template_id)
+    visit = _for_audience(record, french_template, audience)
     venue = _for_audience(store.get_venue(visit.venue_id), store.templates.venue, audience)
     photos = PhotoLibrary(store, workspace.media).list_photos(visit_id)
     kept, left_out = split_for_audience(photos, audience)
     kept = [p for p in kept if Path(p.print_rendition).is_file()]  # files not synced yet
     documents = DocumentLibrary(store, workspace.media).list_documents(venue.id)
-    template = templates_in(store.templates, language).visit  # French whatever the UI's
+    # French whatever the UI's: the record's own template, in the sheet's language
+    template = templates_in(store.templates, language).template_or_visit(record.template_id)
     return SheetContent(template, venue, visit, kept, len(left_out), documents)
 
 
@@ -85,7 +88,7 @@ def make_sheet(
     options = sheet_options(workspace, audience, blank_fields, language)
     with Replacements() as replaced:
         data = render_sheet(content, options)
-    day = content.visit.data.get("visit_date", "")
+    day = content.visit.data.get(content.template.date_key, "")
     name = (names or printed_names(workspace, day, audience)).get(visit_id) or sheet_file_name(
         day, content.venue.name, audience
     )

@@ -8,6 +8,7 @@ markup. The same visit gives the same bytes (invariant mode, fixed metadata).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -22,11 +23,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms import french
 from desktop.core.forms.templates import FieldSpec, Section
 from desktop.core.forms.validation import is_empty
 from desktop.core.pdf.attachment_blocks import AttachmentBlocks
 from desktop.core.pdf.page import NumberedCanvas, PageDecoration
+from desktop.core.pdf.record_blocks import RecordBlocks, column_widths
 from desktop.core.pdf.sheet_model import (
     AUDIENCE_TITLES,
     FRAME_WIDTH,
@@ -43,15 +46,20 @@ from desktop.core.pdf.sheet_model import (
 )
 from desktop.core.pdf.styles import ACCENT, ACCENT_LIGHT, RULE, WARNING, WARNING_LIGHT, Styles
 from desktop.core.pdf.wording import Wording
+from desktop.core.privacy.audiences import field_audience, reaches
 
 
-class SheetBuilder(AttachmentBlocks):
-    """Turns one visit into flowables; one builder per sheet."""
+class SheetBuilder(AttachmentBlocks, RecordBlocks):
+    """Turns one record (a visit, a meeting's minutes…) into flowables, from its template;
+    one builder per sheet."""
 
     def __init__(self, content: SheetContent, options: SheetOptions) -> None:
         self.content, self.options = content, options
         self.styles = Styles()
         self.data = content.visit.data
+        template = content.template
+        self.title_keys = TITLE_FIELDS | template.title_keys()
+        self.actions_key = FollowupFields.of(template).actions
         self.today = options.today or date.today()
         self.say = Wording(options.language)  # the sheet's own words, in its language
 
@@ -79,17 +87,22 @@ class SheetBuilder(AttachmentBlocks):
     # ------------------------------------------------------------------ blocks
     def title_block(self) -> list:
         s, venue, data = self.styles, self.content.venue, self.data
+        rows: list[tuple[str, str]] = []
         place = " ".join(filter(None, [venue.data.get("postal_code"), venue.data.get("commune")]))
         flow = [Paragraph(text(venue.name), s.title)]
         if place:
             flow.append(Paragraph(text(place), s.subtitle))
-        say = self.say
-        rows = [(say("Date de la visite"), text(say.long_date(data.get("visit_date"))) or "—")]
-        type_field = self.content.template.field("visit_type")
-        if data.get("visit_type") and type_field:
-            rows.append((say("Type de visite"), self.value_text(type_field, data["visit_type"])))
-        if data.get("facilitator"):
-            rows.append((say("Facilitateur·rice"), text(data["facilitator"])))
+        flow += self.kind_line()
+        say, template = self.say, self.content.template
+        for key in (template.date_key, template.kind_key, template.author_key):
+            spec = template.field(key) if key else None
+            if spec is None:
+                continue
+            value = data.get(key)
+            if key == template.date_key:
+                rows.append((spec.title, text(say.long_date(value)) or "—"))
+            elif not is_empty(value):
+                rows.append((spec.title, self.value_text(spec, value)))
         people = self.people_met()
         if people:
             rows.append((say("Personnes rencontrées"), people))
@@ -164,7 +177,7 @@ class SheetBuilder(AttachmentBlocks):
                 short_rows.clear()
 
         for spec in section.fields:
-            if spec.key in TITLE_FIELDS:
+            if spec.key in self.title_keys:
                 continue
             value = self.data.get(spec.key)
             if is_empty(value):
@@ -173,7 +186,7 @@ class SheetBuilder(AttachmentBlocks):
                 continue
             if spec.widget == "table":
                 flush_rows()
-                body += self.table_block(spec, value)
+                body += self.table_block(spec, value, labelled=spec.title != section.title)
             elif spec.widget == "textarea" or (spec.is_text and len(str(value)) > LONG_VALUE):
                 flush_rows()
                 body += self.long_block(spec.title, str(value))
@@ -182,8 +195,11 @@ class SheetBuilder(AttachmentBlocks):
         flush_rows()
         if not body:
             return []
+        # A table block is already kept together: its parts join the heading's (a
+        # KeepTogether inside another pushes the section to a new page every time).
+        first = body[0]._content if isinstance(body[0], KeepTogether) else [body[0]]
         return [
-            KeepTogether([self.section_heading(section.title), Spacer(1, 4), body[0]]),
+            KeepTogether([self.section_heading(section.title), Spacer(1, 4), *first]),
             *body[1:],
             Spacer(1, 10),
         ]
@@ -192,7 +208,7 @@ class SheetBuilder(AttachmentBlocks):
         s = self.styles
         flow: list = [Paragraph(text(title), s.block_label)]
         flow += [Paragraph(text(piece) or "&nbsp;", s.value) for piece in chunks(value)]
-        return flow
+        return [KeepTogether(flow)] if len(value) <= LONG_VALUE else flow  # label with text
 
     def occupation_callout(self) -> list:
         """The agreement and its end date, which a facilitator must not miss."""
@@ -227,11 +243,14 @@ class SheetBuilder(AttachmentBlocks):
         start, finish = french.parse_date(self.data.get("visit_date")), french.parse_date(end)
         return bool(start and finish and french.months_between(start, finish) < 6)
 
-    def table_block(self, spec: FieldSpec, rows: Any) -> list:
+    def table_block(self, spec: FieldSpec, rows: Any, labelled: bool = True) -> list:
         """A list of objects as a table; for the actions, « Suites à donner », overdue marked."""
         s = self.styles
-        actions = spec.key == "actions"
+        actions = spec.key == self.actions_key
         title = self.say("Suites à donner") if actions else spec.title
+        audience = self.options.audience  # a column its audience may not see is left out
+        columns = tuple(c for c in spec.columns if reaches(field_audience(c.schema), audience))
+        spec = replace(spec, columns=columns)
         header = [Paragraph(text(c.title), s.cell_head) for c in spec.columns]
         body, overdue_rows = [], []
         for index, row in enumerate(r for r in rows if isinstance(r, dict)):
@@ -249,7 +268,7 @@ class SheetBuilder(AttachmentBlocks):
             body.append(cells)
         if spec.key == "people_met" and self.options.audience != "interne":
             return []  # shown as roles in the title block; names stay internal
-        widths = [FRAME_WIDTH / len(spec.columns)] * len(spec.columns)
+        widths = column_widths(spec.columns)
         if actions and len(spec.columns) == 4:
             widths = [FRAME_WIDTH * w for w in (0.46, 0.2, 0.17, 0.17)]
         table = Table(
@@ -265,7 +284,8 @@ class SheetBuilder(AttachmentBlocks):
         ]
         style += [("BACKGROUND", (0, r), (-1, r), WARNING_LIGHT) for r in overdue_rows]
         table.setStyle(TableStyle(style))
-        block = [Paragraph(text(title), s.block_label), Spacer(1, 2), table, Spacer(1, 4)]
+        label = [Paragraph(text(title), s.block_label), Spacer(1, 2)] if labelled else []
+        block = [*label, table, Spacer(1, 4)]
         return [KeepTogether(block)] if len(body) <= 12 else block  # long tables may split
 
     def _overdue(self, row: dict) -> bool:
@@ -276,13 +296,16 @@ class SheetBuilder(AttachmentBlocks):
         flow = self.title_block()
         for section in self.content.template.sections:
             flow += self.section(section)
-        return flow + self.photos_block() + self.documents_block()
+        flow += self.photos_block() + self.documents_block()
+        return flow + self.signatures_block()
 
 
 def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
     builder = SheetBuilder(content, options)
     venue, visit, say = content.venue, content.visit, builder.say
-    day = say.long_date(visit.data.get("visit_date")) or say("date à préciser")
+    template = content.template
+    day = say.long_date(visit.data.get(template.date_key)) or say("date à préciser")
+    heading = template.heading or say("Visite du")
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -291,21 +314,22 @@ def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN + 0.6 * cm,
         bottomMargin=MARGIN + 0.4 * cm,
-        title=f"{say('Fiche de visite')} — {venue.name} — {day}",
-        author=visit.data.get("facilitator", ""),
-        subject=say("Fiche de visite d'un tiers-lieu"),
+        title=f"{template.title or say('Fiche de visite')} — {venue.name} — {day}",
+        author=visit.data.get(template.author_key, "") if template.author_key else "",
+        subject=template.title or say("Fiche de visite d'un tiers-lieu"),
         creator="Carnet",
         producer="Carnet",
         invariant=1,
     )
     decoration = PageDecoration(
         left=f"{venue.name} — {venue.data.get('commune') or ''}".rstrip(" —"),
-        right=f"{say('Visite du')} {day}",
+        right=f"{heading} {day}",
         network=options.network_name,
         logo=options.logo,
         audience=say(AUDIENCE_TITLES.get(options.audience, options.audience)),
         internal=options.audience == "interne",
         say=say,
+        kind=template.title,
     )
     document.build(
         builder.story(),
