@@ -68,6 +68,7 @@ def localize(template: Template, catalogue: dict[str, Any]) -> Template:
         sections=sections,
         signatures=signatures,
         heading=heading or template.heading,
+        short_title=catalogue.get("short_title") or template.short_title,
     )
 
 
@@ -93,8 +94,11 @@ def missing_texts(template: Template, catalogue: dict[str, Any]) -> list[str]:
         missing += _missing(spec, fields, spec.key)
     if len(catalogue.get("signatures") or ()) != len(template.signatures):
         missing.append("signatures")
-    if template.heading and not catalogue.get("heading"):
-        missing.append("heading")
+    missing += [
+        name
+        for name, french in (("heading", template.heading), ("short_title", template.short_title))
+        if french and not catalogue.get(name)
+    ]
     return missing
 
 

@@ -76,6 +76,7 @@ class Template:
     source: Path | None = field(default=None, repr=False, compare=False)  # its file
     signatures: tuple[str, ...] = ()  # x-signatures: who signs the printed record
     heading: str = ""  # x-record-heading: « Réunion du » before the date in the page header
+    short_title: str = ""  # x-short-title: a list's or an export sheet's name (≤ 31 chars)
 
     @property
     def date_key(self) -> str:
@@ -231,6 +232,7 @@ def _build_template(schema: dict[str, Any]) -> Template:
         sections=tuple(s for s in sections if s.fields),
         signatures=tuple(str(s) for s in schema.get("x-signatures", ())),
         heading=str(schema.get("x-record-heading", "")),
+        short_title=str(schema.get("x-short-title", "")),
     )
 
 
