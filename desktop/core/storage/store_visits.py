@@ -262,7 +262,7 @@ class VisitRecords:
             "ORDER BY rank LIMIT ?",
             (fts, limit),
         ).fetchall()
-        kinds = {t.id: t.title for t in self.templates.records}
+        kinds = {t.id: t.short_title or t.title for t in self.templates.records}
         return [
             SearchHit(
                 r[0],

@@ -127,13 +127,13 @@ class FollowupView(FollowupTabs, QWidget):
         """Recompute in the background, on a worker connection; the newest result wins."""
         self._generation += 1
         generation, today = self._generation, self.today()
-        template = self.store.templates.visit
+        template, others = self.store.templates.visit, self.store.templates.others
         self.loading.show()
 
         def work():
             worker = self.store.worker_copy()
             try:
-                return load_followup(worker.db, template, today)
+                return load_followup(worker.db, template, today, others)
             finally:
                 worker.close()
 
@@ -151,7 +151,10 @@ class FollowupView(FollowupTabs, QWidget):
     def refresh(self) -> None:
         """Recompute now, on the store's own connection."""
         self._generation += 1
-        self.show_data(load_followup(self.store.db, self.store.templates.visit, self.today()))
+        templates = self.store.templates
+        self.show_data(
+            load_followup(self.store.db, templates.visit, self.today(), templates.others)
+        )
 
     def show_data(self, data: Followup) -> None:
         self.data = data
