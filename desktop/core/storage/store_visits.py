@@ -230,7 +230,8 @@ class VisitRecords:
         template = self.templates.template_or_visit(row[8])
         kind = template.field(template.kind_key) if template.kind_key else None
         label = kind.label_of(row[4]) if kind and row[4] else ""
-        return VisitSummary(*row[:3], row[3] or "", label, *row[5:8], template.id, template.title)
+        title = template.short_title or template.title  # « Instances de gouvernance »
+        return VisitSummary(*row[:3], row[3] or "", label, *row[5:8], template.id, title)
 
     @writes
     def delete_visit(self, visit_id: str) -> ChangeResult:
