@@ -97,7 +97,7 @@ def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date, o
         "WHERE deleted_at IS NULL AND " + OF_TEMPLATE.format(column="visits"),
         (_path(fields.actions), *of),  # of: (the visit sheet's id, the template's)
     )
-    key = fields.actions
+    key, done = fields.actions, fields.done
     what, who, due_key, status = fields.action, fields.responsible, fields.due, fields.status
     groups: dict[str, str] = {}  # due -> group
     items = []
@@ -132,6 +132,7 @@ def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date, o
                     due,
                     state if type(state) is str else cell_text(state),
                     group,
+                    done,
                 )
             )
     return items

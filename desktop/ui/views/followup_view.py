@@ -270,8 +270,8 @@ class FollowupView(FollowupTabs, QWidget):
     def _on_check(self, action, checked: bool) -> None:
         if self.data is None:
             return
-        fields = self.data.fields
-        status = fields.done if checked else (self._previous_status(action) or None)
+        done = self.data.done_of(action)  # the action's own template says which status
+        status = done if checked else (self._previous_status(action) or None)
         try:
             set_action_status(self.store, action.visit_id, action.row, status, action)
         except (FollowupError, LookupError) as error:
@@ -286,5 +286,7 @@ class FollowupView(FollowupTabs, QWidget):
 
     def _previous_status(self, action) -> str:
         """Unticking « Fait »: back to the first status (« À faire »)."""
+        if self.data.done_of(action) != self.data.fields.done:
+            return ""  # another template's statuses: cleared (not done)
         choices = self.status_column.choices if self.status_column else ()
         return next((v for v, _ in choices if v != self.data.fields.done), "")
