@@ -5,7 +5,6 @@ actions, and a visit opened after it gets the visit's form back."""
 
 from datetime import date
 
-
 from desktop.core.forms.templates import ORIGIN_NETWORK
 from desktop.ui.views.new_record_menu import NewRecordMenu
 from tests.ui.conftest import type_text
