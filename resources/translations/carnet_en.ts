@@ -2731,22 +2731,22 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="98"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="111"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="101"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="114"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="104"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="117"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="139"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="152"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
@@ -2822,37 +2822,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="317"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="322"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="320"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="325"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="321"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="326"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="324"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="329"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="326"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="331"/>
         <source>Une fiche d&apos;un autre modèle : compte rendu d&apos;instance… (Ctrl+Alt+N)</source>
         <translation>A record of another template: governance meeting minutes… (Ctrl+Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="358"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="363"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="359"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="364"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2929,6 +2929,7 @@ If this folder should already hold the « Carnet » folder (a network drive or a
     </message>
     <message>
         <location filename="../../desktop/ui/views/document_editor.py" line="161"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="191"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
@@ -2938,27 +2939,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="235"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="191"/>
+        <source>Supprimer la fiche</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_editor.py" line="240"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="244"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="249"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="294"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="299"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="298"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="303"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="300"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="305"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

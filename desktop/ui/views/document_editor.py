@@ -158,10 +158,10 @@ class VisitEditor(DocumentEditor):
         self.setAcceptDrops(True)  # files or folders dropped anywhere on the visit
         self.venue_name = ""
         self.completeness = 0.0
-        delete = QPushButton(self.tr("Supprimer la visite"))
-        delete.setToolTip(self.tr("Mettre la visite à la corbeille (Suppr)"))
-        delete.clicked.connect(lambda: self.delete_requested.emit(self.record_id))
-        self.header.addWidget(delete)
+        self.delete = QPushButton(self.tr("Supprimer la visite"))
+        self.delete.setToolTip(self.tr("Mettre la visite à la corbeille (Suppr)"))
+        self.delete.clicked.connect(lambda: self.delete_requested.emit(self.record_id))
+        self.header.addWidget(self.delete)
 
     def _adopt(self, template_id: str, form: FormView) -> None:
         """A template's form, with its photos section and earlier records' open actions."""
@@ -185,6 +185,11 @@ class VisitEditor(DocumentEditor):
         self.form, self.earlier, holder = self.forms[template.id]
         holder.layout().addWidget(self.photos)
         self.stack.setCurrentWidget(self.form)
+        if hasattr(self, "delete"):  # a meeting's minutes are no visit
+            is_visit = template.id == self.store.templates.visit.id
+            self.delete.setText(
+                self.tr("Supprimer la visite") if is_visit else self.tr("Supprimer la fiche")
+            )
 
     def open(self, visit: Visit, venue_name: str) -> None:
         self.photos.flush()
