@@ -5,6 +5,7 @@ the secretary sign a meeting's minutes), and table columns sized by what they ho
 from __future__ import annotations
 
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.forms.templates import FieldSpec
@@ -12,15 +13,32 @@ from desktop.core.pdf.sheet_model import FRAME_WIDTH, text
 from desktop.core.pdf.styles import ACCENT_LIGHT, RULE
 
 # A table column's share of the width, by what it holds: a count is narrow, a text wide.
-COLUMN_WEIGHTS = {"integer": 1.0, "number": 1.0, "checkbox": 0.6, "date": 0.9, "select": 1.0}
+COLUMN_WEIGHTS = {"integer": 1.25, "number": 1.25, "checkbox": 0.7, "date": 1.0, "select": 1.35}
 TEXT_WEIGHT = 2.0
 SIGNATURE_SPACE = 2.2 * cm
+CELL_PADDING = 14  # points: reportlab's 6 on each side of a cell, and a little air
 
 
-def column_widths(columns: tuple[FieldSpec, ...]) -> list[float]:
+def column_widths(columns: tuple[FieldSpec, ...], head_style=None) -> list[float]:
+    """Shares of the frame by content; with head_style, no column narrower than the
+    longest word of its header (« Abstentions » is never cut in two)."""
     weights = [COLUMN_WEIGHTS.get(c.widget, TEXT_WEIGHT) for c in columns]
     total = sum(weights) or 1.0
-    return [FRAME_WIDTH * w / total for w in weights]
+    widths = [FRAME_WIDTH * w / total for w in weights]
+    if head_style is None:
+        return widths
+    least = [_longest_word(c.title, head_style) + CELL_PADDING for c in columns]
+    short = [i for i, w in enumerate(widths) if w < least[i]]
+    if not short or sum(least) > FRAME_WIDTH:
+        return widths
+    spare = FRAME_WIDTH - sum(least[i] for i in short)
+    rest = sum(weights[i] for i in range(len(columns)) if i not in short) or 1.0
+    return [least[i] if i in short else spare * weights[i] / rest for i in range(len(columns))]
+
+
+def _longest_word(title: str, style) -> float:
+    words = title.split() or [""]
+    return max(stringWidth(w, style.fontName, style.fontSize) for w in words)
 
 
 class RecordBlocks:

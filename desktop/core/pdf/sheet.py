@@ -268,7 +268,7 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
             body.append(cells)
         if spec.key == "people_met" and self.options.audience != "interne":
             return []  # shown as roles in the title block; names stay internal
-        widths = column_widths(spec.columns)
+        widths = column_widths(spec.columns, s.cell_head)
         if actions and len(spec.columns) == 4:
             widths = [FRAME_WIDTH * w for w in (0.46, 0.2, 0.17, 0.17)]
         table = Table(
