@@ -198,6 +198,10 @@ def test_headless_templates_new_record_set_show_and_pdf(carnet, tmp_path):
     sheet = tmp_path / "pv.pdf"
     assert carnet("pdf", record, "-o", str(sheet)).returncode == 0
     assert "Bureau" in pdf_text(sheet.read_bytes())
+    into_folder = carnet("pdf", record, "-o", f"{tmp_path / 'fiches'}/")
+    assert into_folder.stdout.splitlines()[0].endswith(
+        "2026-03-12_La-Fabrique-du-Val_governance-meeting.pdf"
+    )  # never « …_visite.pdf »
     exported = carnet("export", "--format", "csv", "-o", str(tmp_path / "x.csv"))
     assert "Autres fiches : 1 « Instances de gouvernance »" in exported.stdout
     header = (tmp_path / "x-governance-meeting.csv").read_text("utf-8-sig").splitlines()[0]

@@ -169,7 +169,7 @@ class VisitEditor(DocumentEditor):
         QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
         form.add_extra_section(self.tr("Photos"), holder)
         form.carry_over_confirmed.connect(self._confirm_carried)
-        earlier = EarlierActionsPanel(self.store)
+        earlier = EarlierActionsPanel(self.store, template=form.template)
         actions_key = FollowupFields.of(form.template).actions
         if actions_key:
             form.insert_above(actions_key, earlier)
