@@ -34,7 +34,7 @@ def create_window(workspace: Workspace) -> MainWindow:
 def check_templates_or_quit(workspace: Workspace, window: MainWindow) -> None:
     """Check the templates once the window is up (the check imports jsonschema)."""
     try:
-        for template in (workspace.templates.visit, workspace.templates.venue):
+        for template in (*workspace.templates.records, workspace.templates.venue):
             template.validator  # noqa: B018 - builds the validator, checking the schema
     except TemplateError as error:
         message = QCoreApplication.translate(

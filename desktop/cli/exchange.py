@@ -3,9 +3,11 @@
     python main.py --data-dir DIR export --format xlsx -o reseau.xlsx \\
         [--venue VENUE_ID ...] [--from DATE] [--to DATE] [--with-personal-data]
 
-CSV writes FILE.csv (visits), FILE-actions.csv and FILE-lieux.csv. Dates are read as
-typed in France (JJ/MM/AAAA) or ISO. Bad input (a date that is neither, an unknown venue,
-an option that does not apply to the format) gets a French message on stderr and exit code 2, through cli.run. `import` merges an
+CSV writes FILE.csv (visits), FILE-actions.csv and FILE-lieux.csv, and FILE-<template
+id>.csv for each other template with records (a sheet of its own in the XLSX). Dates are
+read as typed in France (JJ/MM/AAAA) or ISO. Bad input (a date that is neither, an
+unknown venue, an option that does not apply to the format) gets a French message on
+stderr and exit code 2, through cli.run. `import` merges an
 exchange file.
 """
 
@@ -117,6 +119,8 @@ def cmd_export(ws, args: argparse.Namespace) -> int:
         f"Exporté : {result.visits} visites, {result.actions} actions, "
         f"{result.venues} lieux → {paths}"
     )
+    if result.others:  # one sheet (or file) per other template, after the three
+        print("Autres fiches : " + ", ".join(f"{n} « {name} »" for name, n in result.others))
     if result.cut_cells:
         print(
             f"{result.cut_cells} cellule(s) trop longue(s) pour Excel (32 767 caractères) : "

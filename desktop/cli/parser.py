@@ -18,6 +18,7 @@ from desktop.cli import (
     exchange,
     maintenance,
     privacy,
+    record_templates,
     records,
     report,
     sheets,
@@ -30,7 +31,18 @@ from desktop.core.diagnostics.log_files import start_logging
 from desktop.core.storage.data_dir import check_data_dir, default_data_dir
 from desktop.core.storage.workspace import open_workspace
 
-FAMILIES = (maintenance, exchange, records, attachments, sheets, report, sync, backup, privacy)
+FAMILIES = (
+    maintenance,
+    exchange,
+    records,
+    record_templates,
+    attachments,
+    sheets,
+    report,
+    sync,
+    backup,
+    privacy,
+)
 
 
 def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:

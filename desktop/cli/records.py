@@ -22,10 +22,14 @@ def register(commands: Commands) -> None:
     visit.add_argument("venue_id")
     visit.add_argument("--date", help="JJ/MM/AAAA ou AAAA-MM-JJ (par défaut : aujourd'hui)")
     visit.add_argument("--no-carry-over", action="store_true", help="ne rien reprendre")
-    setter = commands.add("set", "modifier des champs d'une visite : CLÉ=VALEUR…", cmd_set)
+    setter = commands.add(
+        "set", "modifier des champs d'une visite ou d'une fiche : CLÉ=VALEUR…", cmd_set
+    )
     setter.add_argument("visit_id")
     setter.add_argument("assignments", nargs="+", metavar="CLÉ=VALEUR")
-    commands.add("show", "afficher une visite en JSON", cmd_show).add_argument("visit_id")
+    commands.add("show", "afficher une visite ou une fiche en JSON", cmd_show).add_argument(
+        "visit_id"
+    )
     commands.add("list", "lister les visites (id, lieu, date, auteur)", cmd_list)
 
 
@@ -49,8 +53,8 @@ def cmd_new_visit(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
-    template = ws.templates.visit
     before = ws.store.get_visit(args.visit_id)
+    template = ws.templates.template_or_visit(before.template_id)  # the record's own
     changes: dict[str, Any] = {}
     for assignment in args.assignments:
         key, value = parse_assignment(template, assignment, strict=True)
@@ -79,7 +83,8 @@ def _show(value: Any) -> str:
 def cmd_show(ws: Workspace, args: argparse.Namespace) -> int:
     visit = ws.store.get_visit(args.visit_id)
     venue = ws.store.get_venue(visit.venue_id)
-    fields = {spec.key: visit.data.get(spec.key) for spec in ws.templates.visit.fields}
+    template = ws.templates.template_or_visit(visit.template_id)
+    fields = {spec.key: visit.data.get(spec.key) for spec in template.fields}
     fields |= {k: v for k, v in visit.data.items() if k not in fields}  # newer template keys
     document = {
         "id": visit.id,

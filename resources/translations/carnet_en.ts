@@ -164,17 +164,17 @@
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="77"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="78"/>
         <source>Visites du lieu</source>
         <translation>The venue&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="98"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="99"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="200"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="201"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
@@ -663,12 +663,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>EarlierActionsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="48"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="53"/>
         <source>Actions ouvertes des visites précédentes</source>
         <translation>Open actions of earlier visits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="83"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="88"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action still open from earlier visits</numerusform>
@@ -676,12 +676,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="91"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="96"/>
         <source>Statut de « %1 »</source>
         <translation>Status of “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="107"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="112"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1013,17 +1013,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Open the follow-up (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_notice.py" line="51"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="52"/>
         <source>Suivi indisponible : %1</source>
         <translation>Follow-up unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_notice.py" line="53"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="54"/>
         <source>Le décompte du suivi a échoué ; le journal de Carnet dit pourquoi.</source>
         <translation>Counting the follow-up failed; Carnet&apos;s log says why.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="60"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="61"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n overdue action</numerusform>
@@ -1031,7 +1031,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="62"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="63"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n agreement ending within 3 months</numerusform>
@@ -1294,22 +1294,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="160"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="163"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="162"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="165"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="167"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="170"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="180"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="183"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo to review (image rights)</numerusform>
@@ -1317,12 +1317,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="184"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="187"/>
         <source>Tant que personne n&apos;a dit si des personnes sont reconnaissables, ces photos restent sur cet ordinateur, hors des fiches réseau et public.</source>
         <translation>Until someone says whether people can be recognised, these photos stay on this computer, out of network and public sheets.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="275"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="278"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -1330,27 +1330,27 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="121"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="123"/>
         <source>Sections de la fiche</source>
         <translation>Sections of the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="191"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="206"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="192"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="207"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="253"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="268"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="264"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="279"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1396,112 +1396,117 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="50"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="49"/>
+        <source>Nou&amp;veau… (choisir un modèle)</source>
+        <translation>Ne&amp;w… (choose a template)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="51"/>
         <source>Générer la fiche &amp;PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="51"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="52"/>
         <source>Fiche PDF (&amp;options)…</source>
         <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="53"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="54"/>
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="54"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="55"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="56"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="57"/>
         <source>Syn&amp;chroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="57"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="58"/>
         <source>S&amp;ynchronisation…</source>
         <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="58"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="59"/>
         <source>&amp;Sauvegarder maintenant</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="59"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="60"/>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="61"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="62"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="62"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="63"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="65"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="66"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="67"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="70"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="71"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="72"/>
         <source>&amp;Personnes…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="74"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
         <source>&amp;Rechercher dans les visites…</source>
         <translation>&amp;Search visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="77"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="77"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
         <source>&amp;Tableau de bord</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="81"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1524,7 +1529,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="290"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1532,7 +1537,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="314"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1566,6 +1571,24 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/views/map_view.py" line="201"/>
         <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
         <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordMenu</name>
+    <message>
+        <location filename="../../desktop/ui/views/new_record_menu.py" line="18"/>
+        <source>Nouveau…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/new_record_menu.py" line="20"/>
+        <source>Modèles de Carnet</source>
+        <translation>Carnet&apos;s templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/new_record_menu.py" line="21"/>
+        <source>Modèles du réseau</source>
+        <translation>The network&apos;s templates</translation>
     </message>
 </context>
 <context>
@@ -2105,37 +2128,37 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="76"/>
-        <source>Nouvelle visite</source>
-        <translation>New visit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="77"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="91"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="90"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="106"/>
+        <source>Repris de la fiche du %1 : %2. Vérifiez-les avec le lieu.</source>
+        <translation>Carried over from the record of %1: %2. Check them with the venue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="108"/>
         <source>Repris de la visite du %1 : %2. Vérifiez-les avec le lieu.</source>
         <translation>Carried over from the visit of %1: %2. Check them with the venue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="110"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="128"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="125"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="143"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="129"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="147"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="159"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="177"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
@@ -2254,7 +2277,7 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SaveFeedback</name>
     <message>
-        <location filename="../../desktop/ui/controllers/save_feedback.py" line="50"/>
+        <location filename="../../desktop/ui/controllers/save_feedback.py" line="54"/>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
     </message>
@@ -2277,7 +2300,7 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Visits found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="76"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visit found</numerusform>
@@ -2498,7 +2521,7 @@ The current state will be backed up first (“before restore”).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="117"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="305"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="307"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
@@ -2562,73 +2585,73 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="238"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="240"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="248"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="250"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="255"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="257"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="256"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="260"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="258"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="262"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="259"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="261"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="266"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="265"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="267"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="268"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="270"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="269"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="271"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="305"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="307"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="342"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="344"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="356"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="358"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="361"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="363"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="370"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="372"/>
         <source>%1 visite(s) reprise(s).</source>
         <translation>%1 visit(s) taken over.</translation>
     </message>
@@ -2694,22 +2717,22 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="98"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="111"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="101"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="114"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="104"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="117"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="139"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="152"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
@@ -2785,27 +2808,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="275"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="322"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="278"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="325"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="279"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="326"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="308"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="329"/>
+        <source>Nouveau…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_editor.py" line="331"/>
+        <source>Une fiche d&apos;un autre modèle : compte rendu d&apos;instance… (Ctrl+Alt+N)</source>
+        <translation>A record of another template: governance meeting minutes… (Ctrl+Alt+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_editor.py" line="363"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="309"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="364"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2848,27 +2881,27 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>with that of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="83"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="89"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="103"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="109"/>
         <source>&lt;i&gt;Aucune visite à comparer.&lt;/i&gt;</source>
         <translation>&lt;i&gt;No visits to compare.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="105"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="111"/>
         <source>&lt;i&gt;Une seule visite : rien à comparer encore.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Only one visit: nothing to compare yet.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="110"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="116"/>
         <source>&lt;i&gt;Choisissez deux visites différentes.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Choose two different visits.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/venue_history_panel.py" line="115"/>
+        <location filename="../../desktop/ui/views/venue_history_panel.py" line="121"/>
         <source>&lt;i&gt;Rien n&apos;a changé en gouvernance, modèle économique ni occupation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Nothing changed in governance, business model or occupancy.&lt;/i&gt;</translation>
     </message>
@@ -2876,42 +2909,48 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="141"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="170"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="150"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="161"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="191"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="151"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="162"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="199"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="191"/>
+        <source>Supprimer la fiche</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_editor.py" line="240"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="208"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="249"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="256"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="299"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="257"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="303"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="260"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="305"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>
@@ -2919,37 +2958,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="22"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="24"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="23"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="25"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="24"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="26"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="25"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="27"/>
         <source>Complétude</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="26"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="28"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="57"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="59"/>
         <source>Des champs sont à corriger : ouvrez la visite pour les voir.</source>
         <translation>Some fields need fixing: open the visit to see them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="70"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="74"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n to fix</numerusform>
@@ -2957,7 +2996,7 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="71"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="75"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>

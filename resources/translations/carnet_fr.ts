@@ -50,7 +50,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="200"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="201"/>
         <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>EarlierActionsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="83"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="88"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action encore ouverte des visites précédentes</numerusform>
@@ -153,7 +153,7 @@
 <context>
     <name>FollowupNotice</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="60"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="61"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n action en retard</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="62"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="63"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n convention finissant d&apos;ici 3 mois</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="180"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="183"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo à vérifier (droit à l&apos;image)</numerusform>
@@ -205,7 +205,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="264"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="279"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -216,7 +216,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="290"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -238,7 +238,7 @@
 <context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="76"/>
         <source>%n visite(s) trouvée(s)</source>
         <translation>
             <numerusform>%n visite trouvée</numerusform>
@@ -260,7 +260,7 @@
 <context>
     <name>VisitTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="70"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="74"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n à corriger</numerusform>

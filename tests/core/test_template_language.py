@@ -26,7 +26,7 @@ from desktop.core.forms.templates import (
 from desktop.core.pdf.service import make_sheet
 from desktop.core.tabular.tables import build_tables
 
-TEMPLATES = (VISIT_TEMPLATE_FILE, VENUE_TEMPLATE_FILE)
+TEMPLATES = (VISIT_TEMPLATE_FILE, VENUE_TEMPLATE_FILE, "governance-meeting.schema.json")
 
 
 def pdf_text(data: bytes) -> str:

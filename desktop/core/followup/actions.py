@@ -19,7 +19,7 @@ def set_action_status(
     `expected`, the action as the Suivi showed it, guards against a table edited since:
     when its row no longer holds that action, the action is looked for by its text.
     """
-    fields = FollowupFields.of(store.templates.visit)
+    fields = FollowupFields.of(store.template_of(visit_id))  # the record's own template
     if not fields.actions or not fields.status:
         raise FollowupError("Ce modèle de fiche n'a pas de statut d'action.")
     visit = store.get_visit(visit_id)

@@ -20,7 +20,8 @@ def earlier_open_actions(
     """Open actions of the live visits of the same venue before this one (by date, then
     by creation), the most recent visit first. `keep`: (visit id, row) of actions listed
     even when done (just closed from the later visit: they stay in view until it closes)."""
-    fields = FollowupFields.of(store.templates.visit)
+    template = store.template_of(visit_id)  # earlier records of the same template
+    fields = FollowupFields.of(template)
     if not fields.actions:
         return []
     visit = store.get_visit(visit_id)
@@ -30,8 +31,9 @@ def earlier_open_actions(
     rows = store.db.conn.execute(
         "SELECT id, visit_date, data FROM visits WHERE venue_id = ? AND id != ? "
         "AND deleted_at IS NULL AND (visit_date < ? OR (visit_date = ? AND created_at < ?)) "
+        f"AND {store.of_template('template_id')} = ? "
         "ORDER BY visit_date DESC, created_at DESC",
-        (visit.venue_id, visit_id, this[0] or "", this[0] or "", this[1]),
+        (visit.venue_id, visit_id, this[0] or "", this[0] or "", this[1], template.id),
     ).fetchall()
     found, today = [], date.today()
     for earlier_id, visit_date, data in rows:

@@ -1,5 +1,7 @@
-"""Reading the « Suivi » out of the database: every live visit's actions, and each
-venue's latest visit for its agreement end, next visit and last visit date.
+"""Reading the « Suivi » out of the database: every live record's actions (visits and
+the other templates', each by its own x-followup fields), each venue's latest visit for
+its agreement end, next visit and last visit date, and the latest record of each other
+template for its next date (a meeting's next meeting).
 
 Speed: SQLite's json_extract picks the few values needed out of visits.data, so no whole
 visit is json-decoded in Python, and each venue's latest visit comes from the index on
@@ -32,27 +34,43 @@ def _path(key: str) -> str:
     return "$." + json.dumps(key)
 
 
-LATEST = (  # each live venue with its latest live visit (by the index on venue, date)
+# A record's template (a row from before templates is a visit): "?" is the visit sheet's id.
+OF_TEMPLATE = "COALESCE({column}.template_id, ?) = ?"
+LATEST = (  # each live venue with its latest live record of one template (index on venue, date)
     "SELECT ve.id, ve.name, ve.commune, v.id, v.visit_date, {extracts} FROM venues ve "
     "LEFT JOIN visits v ON v.id = (SELECT w.id FROM visits w WHERE w.venue_id = ve.id "
-    "AND w.deleted_at IS NULL ORDER BY w.visit_date DESC, w.created_at DESC LIMIT 1) "
+    "AND w.deleted_at IS NULL AND " + OF_TEMPLATE.format(column="w") + " "
+    "ORDER BY w.visit_date DESC, w.created_at DESC LIMIT 1) "
     "WHERE ve.deleted_at IS NULL ORDER BY ve.sort_key"
 )
 
 
-def load_followup(db, template: Template, today: date | None = None) -> Followup:
-    """Everything the « Suivi » shows, in three queries. db: a Database or a connection."""
+def load_followup(
+    db, template: Template, today: date | None = None, others: tuple[Template, ...] = ()
+) -> Followup:
+    """Everything the « Suivi » shows. db: a Database or a connection. template: the visit
+    sheet (its latest visit per venue gives the agreements and « not visited »); others:
+    the other record templates, whose actions and next dates (x-followup) count too."""
     conn = getattr(db, "conn", db)
     today = today or date.today()
     fields = FollowupFields.of(template)
-    latest = _latest(conn, fields)
+    latest = _latest(conn, fields, template.id, template.id)
     names = {row[0]: row[1] or "" for row in latest}
+    actions = _actions(conn, fields, names, today, (template.id, template.id))
+    agreements = _agreements(latest, fields, today)
+    next_visits = _next_visits(latest, fields, today)
+    for other in others:  # per template, with that template's own fields
+        other_fields = FollowupFields.of(other)
+        actions += _actions(conn, other_fields, names, today, (template.id, other.id))
+        other_latest = _latest(conn, other_fields, template.id, other.id)
+        agreements += _agreements(other_latest, other_fields, today)
+        next_visits += _next_visits(other_latest, other_fields, today)
     return Followup(
         today=today,
         fields=fields,
-        actions=tuple(_actions(conn, fields, names, today)),
-        agreements=tuple(_agreements(latest, fields, today)),
-        next_visits=tuple(_next_visits(latest, fields, today)),
+        actions=tuple(_in_order(actions)),
+        agreements=tuple(sorted(agreements, key=lambda a: a.end_date)),
+        next_visits=tuple(sorted(next_visits, key=lambda a: a.planned)),
         venues=tuple(_venues(latest, template, today)),
         photos_to_review=tuple(_photos_to_review(conn)),
     )
@@ -68,7 +86,7 @@ def _photos_to_review(conn) -> list[tuple[str, str, int]]:
     ).fetchall()
 
 
-def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -> list:
+def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date, of) -> list:
     """Each visit's table of actions comes out of SQLite as a small JSON array (json_extract),
     decoded in Python: measured faster than json_each + one json_extract per column, which
     re-parses every action once per column (tests/benchmarks/followup.py)."""
@@ -76,10 +94,10 @@ def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -
         return []
     rows = conn.execute(
         "SELECT id, venue_id, visit_date, json_extract(data, ?) FROM visits "
-        "WHERE deleted_at IS NULL",
-        (_path(fields.actions),),
+        "WHERE deleted_at IS NULL AND " + OF_TEMPLATE.format(column="visits"),
+        (_path(fields.actions), *of),  # of: (the visit sheet's id, the template's)
     )
-    key = fields.actions
+    key, done = fields.actions, fields.done
     what, who, due_key, status = fields.action, fields.responsible, fields.due, fields.status
     groups: dict[str, str] = {}  # due -> group
     items = []
@@ -114,18 +132,24 @@ def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -
                     due,
                     state if type(state) is str else cell_text(state),
                     group,
+                    done,
                 )
             )
+    return items
+
+
+def _in_order(items: list) -> list:
     # ISO dates sort as text, so the dated groups come in order; stable: same due date,
     # in the order of the visits. Then the actions without a (valid) due date.
     items.sort(key=attrgetter("due"))
     return [a for a in items if a.group != NO_DATE] + [a for a in items if a.group == NO_DATE]
 
 
-def _latest(conn, fields: FollowupFields) -> list[tuple]:
+def _latest(conn, fields: FollowupFields, visit_id: str, template_id: str) -> list[tuple]:
     keys = [fields.agreement_end, fields.next_visit]
     extracts = ", ".join("json_extract(v.data, ?)" if k else "NULL" for k in keys)
-    return conn.execute(LATEST.format(extracts=extracts), [_path(k) for k in keys if k]).fetchall()
+    params = [_path(k) for k in keys if k] + [visit_id, template_id]
+    return conn.execute(LATEST.format(extracts=extracts), params).fetchall()
 
 
 def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> list:
@@ -147,7 +171,6 @@ def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> lis
                 (end - today).days,
             )
         )
-    items.sort(key=lambda a: a.end_date)
     return items
 
 
@@ -169,7 +192,6 @@ def _next_visits(latest: list[tuple], fields: FollowupFields, today: date) -> li
                 (planned - today).days,
             )
         )
-    items.sort(key=lambda a: a.planned)
     return items
 
 

@@ -56,6 +56,7 @@ class ActionItem(NamedTuple):
     due: str  # as typed, normally AAAA-MM-JJ; "" when none
     status: str  # enum value, "" when none
     group: str  # OVERDUE, THIS_WEEK...
+    done_value: str | None = None  # its own template's « done » status, when not the visits'
 
 
 class AgreementItem(NamedTuple):
@@ -107,8 +108,13 @@ class Followup:
         return sum(count for _, _, count in self.photos_to_review)
 
     # ------------------------------------------------------------ actions
+    def done_of(self, action: ActionItem) -> str | None:
+        """The status meaning « done » in the action's own template."""
+        return action.done_value if action.done_value is not None else self.fields.done
+
     def is_done(self, action: ActionItem) -> bool:
-        return bool(self.fields.done) and action.status == self.fields.done
+        done = self.done_of(action)
+        return bool(done) and action.status == done
 
     def open_actions(self) -> list[ActionItem]:
         return [a for a in self.actions if not self.is_done(a)]

@@ -60,7 +60,16 @@ def localize(template: Template, catalogue: dict[str, Any]) -> Template:
         )
         for s in template.sections
     )
-    return replace(template, title=catalogue.get("title", template.title), sections=sections)
+    signatures = tuple(catalogue.get("signatures") or template.signatures)
+    title, heading = catalogue.get("title", template.title), catalogue.get("heading")
+    return replace(
+        template,
+        title=title,
+        sections=sections,
+        signatures=signatures,
+        heading=heading or template.heading,
+        short_title=catalogue.get("short_title") or template.short_title,
+    )
 
 
 def _field(spec: FieldSpec, fields: dict[str, Any], path: str) -> FieldSpec:
@@ -83,6 +92,13 @@ def missing_texts(template: Template, catalogue: dict[str, Any]) -> list[str]:
     missing = [f"section {s.id}" for s in template.sections if not titles.get(s.id)]
     for spec in template.fields:
         missing += _missing(spec, fields, spec.key)
+    if len(catalogue.get("signatures") or ()) != len(template.signatures):
+        missing.append("signatures")
+    missing += [
+        name
+        for name, french in (("heading", template.heading), ("short_title", template.short_title))
+        if french and not catalogue.get(name)
+    ]
     return missing
 
 

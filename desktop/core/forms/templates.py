@@ -21,6 +21,9 @@ TEMPLATE_SUFFIX = ".schema.json"
 NETWORK_TEMPLATES_DIR = "modeles"  # in the data folder: the templates the network shipped
 ORIGIN_CARNET, ORIGIN_NETWORK = "carnet", "reseau"
 OTHER_SECTION_ID = "autres"
+# The fields a record's date, kind and author come from when its template names none
+# (x-record-date, x-record-kind, x-record-author): the visit sheet's.
+DEFAULT_ROLES = {"date": "visit_date", "kind": "visit_type", "author": "facilitator"}
 SHIPPED_APART = (VISIT_TEMPLATE_FILE, VENUE_TEMPLATE_FILE)  # loaded by name, not as "others"
 
 WIDGETS = {"text", "textarea", "select", "multiselect", "number", "integer", "date"}
@@ -71,6 +74,28 @@ class Template:
     sections: tuple[Section, ...] = ()
     origin: str = ORIGIN_CARNET  # shipped with Carnet, or received from the network
     source: Path | None = field(default=None, repr=False, compare=False)  # its file
+    signatures: tuple[str, ...] = ()  # x-signatures: who signs the printed record
+    heading: str = ""  # x-record-heading: « Réunion du » before the date in the page header
+    short_title: str = ""  # x-short-title: a list's or an export sheet's name (≤ 31 chars)
+
+    @property
+    def date_key(self) -> str:
+        """The field that dates a record (x-record-date; the visit sheet's by default)."""
+        return self.schema.get("x-record-date") or DEFAULT_ROLES["date"]
+
+    @property
+    def kind_key(self) -> str:
+        """The choice that says what kind of record it is (x-record-kind: visit type,
+        instance…); "" when the template has none."""
+        key = self.schema.get("x-record-kind") or DEFAULT_ROLES["kind"]
+        return key if self.field(key) else ""
+
+    @property
+    def author_key(self) -> str:
+        """The field that signs a record, filled with the user's name at its creation
+        (x-record-author); "" when the template has none."""
+        key = self.schema.get("x-record-author") or DEFAULT_ROLES["author"]
+        return key if self.field(key) else ""
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:
@@ -86,6 +111,10 @@ class Template:
 
         check_schema(self.schema)
         return Draft202012Validator(self.schema, format_checker=FormatChecker())
+
+    def title_keys(self) -> set[str]:
+        """The fields a printed record shows in its title block, not in their section."""
+        return {self.date_key, self.kind_key, self.author_key} - {""}
 
     def carry_over_keys(self) -> tuple[str, ...]:
         return tuple(f.key for s in self.sections if s.carry_over for f in s.fields)
@@ -201,6 +230,9 @@ def _build_template(schema: dict[str, Any]) -> Template:
         title=schema.get("title", ""),
         schema=schema,
         sections=tuple(s for s in sections if s.fields),
+        signatures=tuple(str(s) for s in schema.get("x-signatures", ())),
+        heading=str(schema.get("x-record-heading", "")),
+        short_title=str(schema.get("x-short-title", "")),
     )
 
 

@@ -174,9 +174,10 @@ def _describe(store, table, record_id, key, current, other) -> Conflict:
         visit_id, venue_id, when = conn.execute(
             "SELECT id, venue_id, visit_date FROM visits WHERE id = ?", (record_id,)
         ).fetchone()
-        spec = store.templates.visit.field(key)
-
-        context = f"{_venue_name(store, venue_id)} — visite du {long_date(when) or when}"
+        template = store.template_of(record_id)
+        spec = template.field(key)
+        what = "visite" if template.id == store.templates.visit.id else template.title
+        context = f"{_venue_name(store, venue_id)} — {what} du {long_date(when) or when}"
     elif table == "venues":
         venue_id, spec = record_id, store.templates.venue.field(key)
         context = _venue_name(store, venue_id)
@@ -252,4 +253,4 @@ def _write_value(store: CarnetStore, table: str, record_id: str, key: str, value
         venue_id = store.db.conn.execute(
             "SELECT venue_id FROM visits WHERE id = ?", (record_id,)
         ).fetchone()[0]
-        store.db[table].update(record_id, store.visit_columns(venue_id, data))
+        store.db[table].update(record_id, store.visit_columns(venue_id, data, record_id=record_id))

@@ -264,6 +264,8 @@ def _write(store, table, columns, record, data, deleted_at) -> None:
     if table == "venues":
         row |= store.venue_columns(data)
     else:
-        row |= store.visit_columns(record["venue_id"], data, record.get("created_user") or "")
+        row |= store.visit_columns(
+            record["venue_id"], data, record.get("created_user") or "", record.get("template_id")
+        )
     row["updated_at"] = record.get("updated_at")  # keep the record's own history
     upsert_rows(store.db.conn, table, [row], ("id",))

@@ -65,10 +65,10 @@ def compute_figures(
         return tuple(sorted(venue_ids, key=rank.__getitem__))
 
     in_period: dict[str, list[VisitRow]] = defaultdict(list)  # by venue, in date order
-    for visit in read_period_visits(conn, plan.keys, period):
+    for visit in read_period_visits(conn, plan.keys, period, template.id):
         if visit.venue_id in venues:
             in_period[visit.venue_id].append(visit)
-    latest = read_latest(conn, plan.agreement_end, reference)
+    latest = read_latest(conn, plan.agreement_end, reference, template.id)
     figures = [visits_per_month(plan, period, in_period, order)]
     figures += [by_choice(spec, plan, in_period, order) for spec in plan.choices]
     figures += [by_percent(spec, in_period, order) for spec in plan.percents]
@@ -76,7 +76,7 @@ def compute_figures(
     if plan.agreement_end:
         figures.append(agreements_by_quarter(ends, order, reference))
     if plan.actions:
-        overdue = read_overdue(conn, plan.actions, reference)
+        overdue = read_overdue(conn, plan.actions, reference, template.id)
         figures.append(overdue_by_owner(overdue, venues, order))
     figures.append(not_visited(latest, venues, order, reference))
     return NetworkFigures(

@@ -22,21 +22,26 @@ VENUES = (
     "SELECT id, name, commune, json_extract(data, '$.region', '$.department', "
     "'$.postal_code', '$.lat', '$.lon') FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
 )
+# Only the visit sheet's records are visits (a meeting's minutes are not): "?, ?" are the
+# visit sheet's id twice (a row from before templates is a visit).
+OF_VISITS = "COALESCE({0}template_id, ?) = ?"
 PERIOD_VISITS = (
     "SELECT id, venue_id, substr(visit_date, 1, 10), visit_type, author, "
     "json_extract(data, {paths}) FROM visits WHERE deleted_at IS NULL "
+    "AND " + OF_VISITS.format("") + " "
     "AND substr(visit_date, 1, 10) BETWEEN ? AND ? ORDER BY venue_id, visit_date, created_at"
 )
 # The bare columns of a max() query come from the row holding the max (SQLite's rule).
 LATEST = (
     "SELECT venue_id, max(substr(visit_date, 1, 10) || ' ' || created_at), "
     "substr(visit_date, 1, 10), {end} FROM visits WHERE deleted_at IS NULL "
-    "AND substr(visit_date, 1, 10) <= ? GROUP BY venue_id"
+    "AND " + OF_VISITS.format("") + " AND substr(visit_date, 1, 10) <= ? GROUP BY venue_id"
 )
 VALID_DATE = "date(julianday({0})) = {0}"  # 2025-02-30 and « fin mars » are not dates
 OVERDUE = (
     "SELECT json_extract(a.value, ?), v.venue_id, count(*) FROM visits v, "
-    "json_each(v.data, ?) a WHERE v.deleted_at IS NULL AND substr(v.visit_date, 1, 10) <= ? "
+    "json_each(v.data, ?) a WHERE v.deleted_at IS NULL AND " + OF_VISITS.format("v.") + " "
+    "AND substr(v.visit_date, 1, 10) <= ? "
     "AND a.type = 'object' AND coalesce(json_extract(a.value, ?), '') IS NOT ? "
     f"AND {VALID_DATE.format('json_extract(a.value, ?)')} AND json_extract(a.value, ?) < ? "
     "GROUP BY 1, 2"
@@ -86,33 +91,41 @@ def read_venues(conn) -> list[VenueRow]:
     return rows
 
 
-def read_period_visits(conn, keys: list[str], period: Period) -> list[VisitRow]:
+def read_period_visits(
+    conn, keys: list[str], period: Period, visit_template: str
+) -> list[VisitRow]:
     asked = ["visit_date", *keys]  # two paths at least: json_extract then returns an array
     paths = ", ".join("'" + path(key).replace("'", "''") + "'" for key in asked)
     query = PERIOD_VISITS.format(paths=paths)
     rows = []
-    bounds = (period.start.isoformat(), period.end.isoformat())
+    bounds = (visit_template, visit_template, period.start.isoformat(), period.end.isoformat())
     for visit_id, venue_id, day, kind, author, extracted in conn.execute(query, bounds):
         values = dict(zip(asked, json.loads(extracted), strict=True))
         rows.append(VisitRow(visit_id, venue_id, day or "", kind or "", author or "", values))
     return rows
 
 
-def read_latest(conn, end_key: str | None, reference: date) -> dict[str, tuple[str, Any]]:
+def read_latest(
+    conn, end_key: str | None, reference: date, visit_template: str
+) -> dict[str, tuple[str, Any]]:
     """venue id -> (date of its latest visit up to `reference`, that visit's agreement end)."""
     end = "json_extract(data, ?)" if end_key else "NULL"
-    params = ([path(end_key)] if end_key else []) + [reference.isoformat()]
+    params = [path(end_key)] if end_key else []
+    params += [visit_template, visit_template, reference.isoformat()]
     return {
         venue_id: (day, value)
         for venue_id, _, day, value in conn.execute(LATEST.format(end=end), params)
     }
 
 
-def read_overdue(conn, fields: FollowupFields, reference: date) -> list[tuple[str, str, int]]:
+def read_overdue(
+    conn, fields: FollowupFields, reference: date, visit_template: str
+) -> list[tuple[str, str, int]]:
     """(owner as typed, venue id, number of actions) not done, due before `reference`."""
     day = reference.isoformat()
     due = path(fields.due)
-    params = (path(fields.responsible), path(fields.actions), day, path(fields.status),
+    params = (path(fields.responsible), path(fields.actions), visit_template, visit_template,
+              day, path(fields.status),
               fields.done if fields.done is not None else "\x00", due, due, due, day)  # fmt: skip
     return [(_owner(owner), venue_id, n) for owner, venue_id, n in conn.execute(OVERDUE, params)]
 

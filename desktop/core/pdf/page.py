@@ -52,6 +52,7 @@ class PageDecoration:
     audience: str
     internal: bool = False  # every page says so: such a sheet must not travel
     say: Callable[[str], str] = str  # the sheet's words in its language (wording.py)
+    kind: str = ""  # the record's template title (« Fiche de visite » when empty)
 
     def draw(self, canvas: Canvas, _document) -> None:
         canvas.saveState()
@@ -87,7 +88,7 @@ class PageDecoration:
                 None,
                 [
                     self.network,
-                    self.say("Fiche de visite"),
+                    self.kind or self.say("Fiche de visite"),
                     f"{self.say('diffusion')} {self.audience}",
                 ],
             )

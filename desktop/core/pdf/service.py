@@ -21,6 +21,7 @@ from desktop.paths import RESOURCES
 
 DEFAULT_LOGO = RESOURCES / "branding" / "logo.png"
 DEFAULT_NETWORK = "Réseau des tiers-lieux"
+VISIT_WORD = "visite"
 SHEET_SUFFIX = "_visite.pdf"
 INTERNAL_SUFFIX = "_visite – interne.pdf"  # never the name of a sheet that may travel
 PUBLIC_SUFFIX = "_visite – public.pdf"  # beside the network's sheet, not over it
@@ -41,13 +42,16 @@ def sheet_content(
 ) -> SheetContent:
     check_audience(audience)
     store = workspace.store
-    visit = _for_audience(store.get_visit(visit_id), store.templates.visit, audience)
+    record = store.get_visit(visit_id)
+    french_template = store.templates.template_or_visit(record.template_id)
+    visit = _for_audience(record, french_template, audience)
     venue = _for_audience(store.get_venue(visit.venue_id), store.templates.venue, audience)
     photos = PhotoLibrary(store, workspace.media).list_photos(visit_id)
     kept, left_out = split_for_audience(photos, audience)
     kept = [p for p in kept if Path(p.print_rendition).is_file()]  # files not synced yet
     documents = DocumentLibrary(store, workspace.media).list_documents(venue.id)
-    template = templates_in(store.templates, language).visit  # French whatever the UI's
+    # French whatever the UI's: the record's own template, in the sheet's language
+    template = templates_in(store.templates, language).template_or_visit(record.template_id)
     return SheetContent(template, venue, visit, kept, len(left_out), documents)
 
 
@@ -85,9 +89,10 @@ def make_sheet(
     options = sheet_options(workspace, audience, blank_fields, language)
     with Replacements() as replaced:
         data = render_sheet(content, options)
-    day = content.visit.data.get("visit_date", "")
+    day = content.visit.data.get(content.template.date_key, "")
+    word = record_word(workspace, content.visit.template_id)
     name = (names or printed_names(workspace, day, audience)).get(visit_id) or sheet_file_name(
-        day, content.venue.name, audience
+        day, content.venue.name, audience, word
     )
     return Sheet(name, data, content.photos_left_out, audience, replaced.count)
 
@@ -102,7 +107,8 @@ def printed_names(
     its date, or « sans-date »): the same names, for a fraction of the work.
     """
     rows = workspace.db.conn.execute(
-        "SELECT v.id, v.visit_date, ve.name FROM visits v JOIN venues ve ON ve.id = v.venue_id "
+        "SELECT v.id, v.visit_date, ve.name, v.template_id FROM visits v "
+        "JOIN venues ve ON ve.id = v.venue_id "
         "WHERE v.deleted_at IS NULL ORDER BY v.created_at, v.id"
     ).fetchall()
     if day is not None:
@@ -111,18 +117,30 @@ def printed_names(
     taken: set[str] = set()
     return {
         visit_id: unique_name(
-            sheet_file_name(day or "", name or "", audience), taken, visit_id[:6], "-{}"
+            sheet_file_name(day or "", name or "", audience, record_word(workspace, template)),
+            taken,
+            visit_id[:6],
+            "-{}",
         )
-        for visit_id, day, name in rows
+        for visit_id, day, name, template in rows
     }
 
 
-def sheet_file_name(visit_date: str, venue_name: str, audience: str = "reseau") -> str:
+def record_word(workspace: Workspace, template_id: str | None) -> str:
+    """The last word of a sheet's name: « visite », or another template's id."""
+    template = workspace.templates.template_or_visit(template_id)
+    return VISIT_WORD if template.id == workspace.templates.visit.id else template.id
+
+
+def sheet_file_name(
+    visit_date: str, venue_name: str, audience: str = "reseau", word: str = "visite"
+) -> str:
     """« AAAA-MM-JJ_Nom-du-lieu_visite.pdf » for the network's sheet, « … – interne.pdf »
     and « … – public.pdf » for the others (an internal sheet never overwrites one that
-    may travel), safe on Windows and macOS."""
+    may travel), safe on Windows and macOS. word: « visite », or a record's template id
+    (« …_governance-meeting.pdf »)."""
     day = visit_date if french.parse_date(visit_date) else "sans-date"
-    suffix = SUFFIXES.get(audience, SHEET_SUFFIX)
+    suffix = SUFFIXES.get(audience, SHEET_SUFFIX).replace(VISIT_WORD, word, 1)
     return safe_file_name(
         venue_name, prefix=f"{day}_", suffix=suffix, max_bytes=120, fallback="lieu", space="-"
     )

@@ -8,6 +8,7 @@ markup. The same visit gives the same bytes (invariant mode, fixed metadata).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -23,11 +24,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms import french
 from desktop.core.forms.templates import FieldSpec, Section
 from desktop.core.forms.validation import is_empty
 from desktop.core.pdf.attachment_blocks import AttachmentBlocks
 from desktop.core.pdf.page import NumberedCanvas, PageDecoration
+from desktop.core.pdf.record_blocks import RecordBlocks, column_widths
 from desktop.core.pdf.sheet_model import (
     AUDIENCE_TITLES,
     FRAME_WIDTH,
@@ -44,17 +47,23 @@ from desktop.core.pdf.sheet_model import (
 )
 from desktop.core.pdf.styles import ACCENT, ACCENT_LIGHT, RULE, WARNING, WARNING_LIGHT, Styles
 from desktop.core.pdf.wording import Wording
+from desktop.core.privacy.audiences import field_audience, reaches
 
 FIRST_LINES = 3  # lines of a long text kept with its label at the foot of a page
+TABLE_START_ROOM = 3 * cm  # a long table starts where its label, header and rows fit
 
 
-class SheetBuilder(AttachmentBlocks):
-    """Turns one visit into flowables; one builder per sheet."""
+class SheetBuilder(AttachmentBlocks, RecordBlocks):
+    """Turns one record (a visit, a meeting's minutes…) into flowables, from its template;
+    one builder per sheet."""
 
     def __init__(self, content: SheetContent, options: SheetOptions) -> None:
         self.content, self.options = content, options
         self.styles = Styles()
         self.data = content.visit.data
+        template = content.template
+        self.title_keys = TITLE_FIELDS | template.title_keys()
+        self.actions_key = FollowupFields.of(template).actions
         self.today = options.today or date.today()
         self.say = Wording(options.language)  # the sheet's own words, in its language
 
@@ -82,17 +91,22 @@ class SheetBuilder(AttachmentBlocks):
     # ------------------------------------------------------------------ blocks
     def title_block(self) -> list:
         s, venue, data = self.styles, self.content.venue, self.data
+        rows: list[tuple[str, str]] = []
         place = " ".join(filter(None, [venue.data.get("postal_code"), venue.data.get("commune")]))
         flow = [Paragraph(text(venue.name), s.title)]
         if place:
             flow.append(Paragraph(text(place), s.subtitle))
-        say = self.say
-        rows = [(say("Date de la visite"), text(say.long_date(data.get("visit_date"))) or "—")]
-        type_field = self.content.template.field("visit_type")
-        if data.get("visit_type") and type_field:
-            rows.append((say("Type de visite"), self.value_text(type_field, data["visit_type"])))
-        if data.get("facilitator"):
-            rows.append((say("Facilitateur·rice"), text(data["facilitator"])))
+        flow += self.kind_line()
+        say, template = self.say, self.content.template
+        for key in (template.date_key, template.kind_key, template.author_key):
+            spec = template.field(key) if key else None
+            if spec is None:
+                continue
+            value = data.get(key)
+            if key == template.date_key:
+                rows.append((spec.title, text(say.long_date(value)) or "—"))
+            elif not is_empty(value):
+                rows.append((spec.title, self.value_text(spec, value)))
         people = self.people_met()
         if people:
             rows.append((say("Personnes rencontrées"), people))
@@ -167,7 +181,7 @@ class SheetBuilder(AttachmentBlocks):
                 short_rows.clear()
 
         for spec in section.fields:
-            if spec.key in TITLE_FIELDS:
+            if spec.key in self.title_keys:
                 continue
             value = self.data.get(spec.key)
             if is_empty(value):
@@ -176,7 +190,7 @@ class SheetBuilder(AttachmentBlocks):
                 continue
             if spec.widget == "table":
                 flush_rows()
-                body += self.table_block(spec, value)
+                body += self.table_block(spec, value, labelled=spec.title != section.title)
             elif spec.widget == "textarea" or (spec.is_text and len(str(value)) > LONG_VALUE):
                 flush_rows()
                 body += self.long_block(spec.title, str(value))
@@ -186,10 +200,13 @@ class SheetBuilder(AttachmentBlocks):
         if not body:
             return []
         heading = [self.section_heading(section.title), Spacer(1, 4)]
-        if isinstance(body[0], CondPageBreak):  # a long text first: its room and the heading's
+        if isinstance(body[0], CondPageBreak):  # a long block first: its room and the heading's
             room = body[0].height + sum(f.wrap(FRAME_WIDTH, A4[1])[1] for f in heading)
             return [CondPageBreak(room), *heading, *body[1:], Spacer(1, 10)]
-        return [KeepTogether([*heading, body[0]]), *body[1:], Spacer(1, 10)]
+        # A block already kept together joins the heading's (a KeepTogether inside another
+        # pushes the section to a new page every time).
+        first = body[0]._content if isinstance(body[0], KeepTogether) else [body[0]]
+        return [KeepTogether([*heading, *first]), *body[1:], Spacer(1, 10)]
 
     def long_block(self, title: str, value: str) -> list:
         """A label and its text. The label never stays alone at the foot of a page: with
@@ -197,9 +214,11 @@ class SheetBuilder(AttachmentBlocks):
         (and a long text still flows from where it starts)."""
         s = self.styles
         room = s.block_label.spaceBefore + s.block_label.leading + FIRST_LINES * s.value.leading
-        flow: list = [CondPageBreak(room), Paragraph(text(title), s.block_label)]
-        flow += [Paragraph(text(piece) or "&nbsp;", s.value) for piece in chunks(value)]
-        return flow
+        label = Paragraph(text(title), s.block_label)
+        pieces = [Paragraph(text(piece) or "&nbsp;", s.value) for piece in chunks(value)]
+        if len(value) <= LONG_VALUE:
+            return [KeepTogether([label, *pieces])]
+        return [CondPageBreak(room), label, *pieces]
 
     def occupation_callout(self) -> list:
         """The agreement and its end date, which a facilitator must not miss."""
@@ -234,11 +253,14 @@ class SheetBuilder(AttachmentBlocks):
         start, finish = french.parse_date(self.data.get("visit_date")), french.parse_date(end)
         return bool(start and finish and french.months_between(start, finish) < 6)
 
-    def table_block(self, spec: FieldSpec, rows: Any) -> list:
+    def table_block(self, spec: FieldSpec, rows: Any, labelled: bool = True) -> list:
         """A list of objects as a table; for the actions, « Suites à donner », overdue marked."""
         s = self.styles
-        actions = spec.key == "actions"
+        actions = spec.key == self.actions_key
         title = self.say("Suites à donner") if actions else spec.title
+        audience = self.options.audience  # a column its audience may not see is left out
+        columns = tuple(c for c in spec.columns if reaches(field_audience(c.schema), audience))
+        spec = replace(spec, columns=columns)
         header = [Paragraph(text(c.title), s.cell_head) for c in spec.columns]
         body, overdue_rows = [], []
         for index, row in enumerate(r for r in rows if isinstance(r, dict)):
@@ -256,19 +278,21 @@ class SheetBuilder(AttachmentBlocks):
             body.append(cells)
         if spec.key == "people_met" and self.options.audience != "interne":
             return []  # shown as roles in the title block; names stay internal
-        widths = [FRAME_WIDTH / len(spec.columns)] * len(spec.columns)
+        widths = column_widths(spec.columns, s.cell_head)
         if actions and len(spec.columns) == 4:
             widths = [FRAME_WIDTH * w for w in (0.46, 0.2, 0.17, 0.17)]
         label = Paragraph(text(title), s.block_label)
         if len(body) <= 12:  # kept whole, under its label
             table = self._grid([header, *body], widths, overdue_rows, head=0)
-            return [KeepTogether([label, Spacer(1, 2), table, Spacer(1, 4)])]
+            above = [label, Spacer(1, 2)] if labelled else []
+            return [KeepTogether([*above, table, Spacer(1, 4)])]
         # A long table splits across pages: its label is its first row, repeated with the
-        # header on each page, so that it never stays alone at the foot of a page.
-        label_row = [label] + [""] * (len(widths) - 1)
-        rows = [label_row, header, *body]
-        table = self._grid(rows, widths, [r + 1 for r in overdue_rows], head=1)
-        return [table, Spacer(1, 4)]
+        # header on each page, and it starts where a few of its rows fit, so that neither
+        # stays alone at the foot of a page.
+        head = 1 if labelled else 0
+        rows = [[label] + [""] * (len(widths) - 1), header, *body][1 - head :]
+        table = self._grid(rows, widths, [r + head for r in overdue_rows], head=head)
+        return [CondPageBreak(TABLE_START_ROOM), table, Spacer(1, 4)]
 
     def _grid(self, rows: list, widths: list, warned: list[int], head: int) -> Table:
         """The table of a list field; head: the index of its header row (after a label)."""
@@ -297,13 +321,16 @@ class SheetBuilder(AttachmentBlocks):
         flow = self.title_block()
         for section in self.content.template.sections:
             flow += self.section(section)
-        return flow + self.photos_block() + self.documents_block()
+        flow += self.photos_block() + self.documents_block()
+        return flow + self.signatures_block()
 
 
 def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
     builder = SheetBuilder(content, options)
     venue, visit, say = content.venue, content.visit, builder.say
-    day = say.long_date(visit.data.get("visit_date")) or say("date à préciser")
+    template = content.template
+    day = say.long_date(visit.data.get(template.date_key)) or say("date à préciser")
+    heading = template.heading or say("Visite du")
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -312,21 +339,22 @@ def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN + 0.6 * cm,
         bottomMargin=MARGIN + 0.4 * cm,
-        title=f"{say('Fiche de visite')} — {venue.name} — {day}",
-        author=visit.data.get("facilitator", ""),
-        subject=say("Fiche de visite d'un tiers-lieu"),
+        title=f"{template.title or say('Fiche de visite')} — {venue.name} — {day}",
+        author=visit.data.get(template.author_key, "") if template.author_key else "",
+        subject=template.title or say("Fiche de visite d'un tiers-lieu"),
         creator="Carnet",
         producer="Carnet",
         invariant=1,
     )
     decoration = PageDecoration(
         left=f"{venue.name} — {venue.data.get('commune') or ''}".rstrip(" —"),
-        right=f"{say('Visite du')} {day}",
+        right=f"{heading} {day}",
         network=options.network_name,
         logo=options.logo,
         audience=say(AUDIENCE_TITLES.get(options.audience, options.audience)),
         internal=options.audience == "interne",
         say=say,
+        kind=template.title,
     )
     document.build(
         builder.story(),

@@ -42,6 +42,8 @@ ENGLISH = {
     "Comptes annuels": "Annual accounts",
     "PV d'assemblée": "Minutes of a general meeting",
     "Autre": "Other",
+    "Signatures": "Signatures",
+    "Nom, date et signature": "Name, date and signature",
 }
 
 

@@ -87,15 +87,15 @@ def _cells(row: dict, spec) -> list[str]:
     return [cell for cell in cells if cell]
 
 
-def _title(store: CarnetStore, table: str, key: str):
-    """The template's field (its title, its table's columns), or the bare key."""
-    template = store.templates.venue if table == "venues" else store.templates.visit
+def _title(store: CarnetStore, table: str, key: str, record_id: str = ""):
+    """The record's template's field (its title, its table's columns), or the bare key."""
+    template = store.templates.venue if table == "venues" else store.template_of(record_id)
     return template.field(key) or key
 
 
 def _data_mentions(store, matcher, table, record_id, data, venue, day, trashed) -> Iterator:
     for key, value in data.items():
-        title = _title(store, table, key)
+        title = _title(store, table, key, record_id)
         found = _mention(matcher, value, table, record_id, key, title, venue, day, trashed)
         if found:
             yield found
@@ -161,7 +161,7 @@ def _in_conflicts(store: CarnetStore, matcher: NameMatcher) -> Iterator[Mention]
         "LEFT JOIN venues dv ON dv.id = d.venue_id"
     )
     for record_id, table, key, value, venue, day in rows.fetchall():
-        spec = _title(store, table, key)
+        spec = _title(store, table, key, record_id)
         title = f"{getattr(spec, 'title', spec)} (version en conflit)"
         value = decode_value(value)
         found = _mention(

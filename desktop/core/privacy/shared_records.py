@@ -32,12 +32,20 @@ def network_document(
 
 
 def drop_hidden_fields(store: CarnetStore, document: dict[str, Any]) -> None:
-    """Venues and visits of an exchange document lose the fields the network may not see."""
-    templates = {"venues": store.templates.venue, "visits": store.templates.visit}
-    for table, template in templates.items():
-        hidden = hidden_keys(template.schema.get("properties", {}), SHARE_AUDIENCE)
-        for record in document.get(table, []):
-            _drop(record, hidden)
+    """Venues and records of an exchange document lose the fields the network may not
+    see, by each record's own template (a meeting's chair is not a visit's field)."""
+    hidden_by_template: dict[str, set[str]] = {}
+
+    def hidden_of(template) -> set[str]:
+        if template.id not in hidden_by_template:
+            properties = template.schema.get("properties", {})
+            hidden_by_template[template.id] = hidden_keys(properties, SHARE_AUDIENCE)
+        return hidden_by_template[template.id]
+
+    for record in document.get("venues", []):
+        _drop(record, hidden_of(store.templates.venue))
+    for record in document.get("visits", []):
+        _drop(record, hidden_of(store.templates.template_or_visit(record.get("template_id"))))
 
 
 def photo_reaches_network(record: dict[str, Any]) -> bool:

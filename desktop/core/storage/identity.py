@@ -51,9 +51,13 @@ def _save(writer: Writer, previous: str, name: str, network: str | None) -> int:
         return 0
     store, device = writer.store, writer.store.author.device_id
     rows = store.db.conn.execute(
-        "SELECT id, data FROM visits WHERE created_device = ?", (device,)
+        "SELECT id, data, template_id FROM visits WHERE created_device = ?", (device,)
     ).fetchall()
-    signed = [vid for vid, data in rows if json.loads(data).get("facilitator") == previous]
-    for visit_id in signed:
-        store.update_visit(visit_id, {"facilitator": name})
+    signed = []  # (record id, the field that signs it in its template)
+    for record_id, data, template_id in rows:
+        key = store.templates.template_or_visit(template_id).author_key
+        if key and json.loads(data).get(key) == previous:
+            signed.append((record_id, key))
+    for record_id, key in signed:
+        store.update_visit(record_id, {key: name})
     return len(signed)

@@ -61,6 +61,8 @@ class VisitSummary:
     author: str
     completeness: float
     error_count: int
+    template_id: str = ""
+    kind: str = ""  # its template's title: « Fiche de visite », « Compte rendu… »
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class SearchHit:
     venue_name: str
     visit_date: str
     snippet: str  # with text.HIT_START / HIT_END around matched words
+    kind: str = ""  # its template's title
 
 
 @dataclass(frozen=True)

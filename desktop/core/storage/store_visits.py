@@ -1,4 +1,5 @@
-"""Visits: created with what carries over from the last one, edited, listed, searched,
+"""Records (visits, meeting minutes…, a row of `visits` each, of any template): created
+with what carries over from the last one of the same template, edited, listed, searched,
 trashed and restored.
 
 Part of CarnetStore (store.py): the methods marked @writes run on the data service's
@@ -34,15 +35,26 @@ class VisitRecords:
     def create_visit(
         self, venue_id: str, visit_date: str | None = None, carry_over: bool = True
     ) -> Visit:
-        template = self.templates.visit
+        return self.create_record(venue_id, self.templates.visit.id, visit_date, carry_over)
+
+    @writes
+    def create_record(
+        self,
+        venue_id: str,
+        template_id: str,
+        record_date: str | None = None,
+        carry_over: bool = True,
+    ) -> Visit:
+        """A new record of any template (a row of `visits`): dated, signed, and prefilled
+        with the carried-over sections of the venue's last record of the same template."""
+        template = self.templates.template(template_id)  # TemplateError (French) if unknown
         self.get_venue(venue_id)  # raises if unknown
-        data: dict[str, Any] = {
-            "visit_date": visit_date or date.today().isoformat(),
-            "facilitator": self.author.user_name,
-        }
+        data: dict[str, Any] = {template.date_key: record_date or date.today().isoformat()}
+        if template.author_key:
+            data[template.author_key] = self.author.user_name
         carried: list[str] = []
         carried_from = None
-        previous = self._last_visit_data(venue_id) if carry_over else None
+        previous = self._last_record_data(venue_id, template.id) if carry_over else None
         if previous:
             carried_from, previous_data = previous
             for key in template.carry_over_keys():
@@ -63,25 +75,47 @@ class VisitRecords:
                 "created_device": self.author.device_id,
                 "created_user": self.author.user_name,
                 "deleted_at": None,
-                **self.visit_columns(venue_id, data),
+                **self.visit_columns(venue_id, data, template_id=template.id),
             }
         )
         self.stamp("visits", visit_id, data.keys())
         return self.get_visit(visit_id)
 
-    def _last_visit_data(self, venue_id: str) -> tuple[str, dict[str, Any]] | None:
+    def _last_record_data(self, venue_id: str, template_id: str) -> tuple[str, dict] | None:
         row = self.db.conn.execute(
             "SELECT visit_date, data FROM visits WHERE venue_id = ? AND deleted_at IS NULL "
+            f"AND {self.of_template('template_id')} = ? "
             "ORDER BY visit_date DESC, created_at DESC LIMIT 1",
-            (venue_id,),
+            (venue_id, template_id),
         ).fetchone()
         return (row[0], json.loads(row[1])) if row else None
 
+    def of_template(self, column: str = "v.template_id") -> str:
+        """SQL for a row's template id (a row from before templates counts as a visit)."""
+        return f"COALESCE({column}, '{self.templates.visit.id}')"
+
+    def template_of(self, visit_id: str) -> Template:
+        row = self.db.conn.execute(
+            "SELECT template_id FROM visits WHERE id = ?", (visit_id,)
+        ).fetchone()
+        return self.templates.template_or_visit(row[0] if row else None)
+
     def visit_columns(
-        self, venue_id: str, data: dict[str, Any], author: str = ""
+        self,
+        venue_id: str,
+        data: dict[str, Any],
+        author: str = "",
+        template_id: str | None = None,
+        *,
+        record_id: str | None = None,
     ) -> dict[str, Any]:
-        """The denormalised columns of a visit row, derived from its data."""
-        template = self.templates.visit
+        """The denormalised columns of a record's row, derived from its data with its own
+        template (template_id, or the one of the row record_id; the visit sheet else).
+        `visit_date`, `visit_type` and `author` hold the record's date, kind and author."""
+        if template_id is None and record_id is not None:
+            template = self.template_of(record_id)
+        else:
+            template = self.templates.template_or_visit(template_id)
         errors = validate_document(template, data)
         venue = self.db.conn.execute(
             "SELECT name, commune FROM venues WHERE id = ?", (venue_id,)
@@ -89,9 +123,9 @@ class VisitRecords:
         header = f"{venue[0]}\n{venue[1] or ''}" if venue else ""
         return {
             "data": json.dumps(data, ensure_ascii=False),
-            "visit_date": data.get("visit_date", ""),
-            "visit_type": data.get("visit_type", ""),
-            "author": data.get("facilitator") or author or self.author.user_name,
+            "visit_date": data.get(template.date_key, ""),
+            "visit_type": data.get(template.kind_key, "") if template.kind_key else "",
+            "author": data.get(template.author_key) or author or self.author.user_name,
             "error_count": sum(len(m) for m in errors.values()),
             "completeness": completeness(template, data),
             "search_text": header + "\n" + text.document_text(template, data),
@@ -116,7 +150,7 @@ class VisitRecords:
             data=data,
             carried_over=frozenset(json.loads(row[5] or "[]")),
             carried_from=row[6],
-            errors=validate_document(self.templates.visit, data),
+            errors=validate_document(self.templates.template_or_visit(row[2]), data),
             completeness=row[12],
             author=row[7],
             owner_device=row[8],
@@ -135,21 +169,23 @@ class VisitRecords:
         stored since then is kept as a conflict rather than silently written over.
         """
         row = self.db.conn.execute(
-            "SELECT venue_id, data, carried_over FROM visits WHERE id = ?", (visit_id,)
+            "SELECT venue_id, data, carried_over, template_id FROM visits WHERE id = ?",
+            (visit_id,),
         ).fetchone()
         if row is None:
             raise RecordNotFound(f"Visite introuvable : {visit_id}")
+        template = self.templates.template_or_visit(row[3])
         stored = json.loads(row[1])
         data, changed = apply_changes(stored, clean_changes(changes))
         if not changed:
-            errors = validate_document(self.templates.visit, data)
-            return ChangeResult(visit_id, (), errors, completeness(self.templates.visit, data))
+            errors = validate_document(template, data)
+            return ChangeResult(visit_id, (), errors, completeness(template, data))
         conflicts = self._keep_changed_underneath("visits", visit_id, stored, changed, bases)
-        columns = self.visit_columns(row[0], data)
+        columns = self.visit_columns(row[0], data, template_id=template.id)
         carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
         self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
         stamp = self.stamp("visits", visit_id, changed, bases_of(changed, bases))
-        errors = validate_document(self.templates.visit, data)
+        errors = validate_document(template, data)
         return ChangeResult(
             visit_id,
             changed,
@@ -168,23 +204,34 @@ class VisitRecords:
         self.db["visits"].update(visit_id, {"carried_over": json.dumps(remaining)})
         self.changes.note("visits", visit_id)
 
-    def list_visits(self, venue_id: str | None = None) -> list[VisitSummary]:
-        """Live visits (of one venue, or all), most recent first."""
+    def list_visits(
+        self, venue_id: str | None = None, template_id: str | None = None
+    ) -> list[VisitSummary]:
+        """Live records of every template (of one venue, or all; of one template when
+        asked), most recent first, each with its kind."""
         where = "v.deleted_at IS NULL AND ve.deleted_at IS NULL"
         params: tuple[str, ...] = ()
         if venue_id:
             where += " AND v.venue_id = ?"
             params = (venue_id,)
+        if template_id:
+            where += f" AND {self.of_template()} = ?"
+            params += (template_id,)
         rows = self.db.conn.execute(
             "SELECT v.id, v.venue_id, ve.name, v.visit_date, v.visit_type, "
-            "COALESCE(v.author, ''), COALESCE(v.completeness, 0), COALESCE(v.error_count, 0) "
-            "FROM visits v JOIN venues ve ON ve.id = v.venue_id "
+            "COALESCE(v.author, ''), COALESCE(v.completeness, 0), COALESCE(v.error_count, 0), "
+            "v.template_id FROM visits v JOIN venues ve ON ve.id = v.venue_id "
             f"WHERE {where} ORDER BY v.visit_date DESC, v.created_at DESC",
             params,
         ).fetchall()
-        type_field = self.templates.visit.field("visit_type")
-        label = type_field.label_of if type_field else str
-        return [VisitSummary(*r[:3], r[3] or "", label(r[4]) if r[4] else "", *r[5:]) for r in rows]
+        return [self._summary(r) for r in rows]
+
+    def _summary(self, row) -> VisitSummary:
+        template = self.templates.template_or_visit(row[8])
+        kind = template.field(template.kind_key) if template.kind_key else None
+        label = kind.label_of(row[4]) if kind and row[4] else ""
+        title = template.short_title or template.title  # « Instances de gouvernance »
+        return VisitSummary(*row[:3], row[3] or "", label, *row[5:8], template.id, title)
 
     @writes
     def delete_visit(self, visit_id: str) -> ChangeResult:
@@ -199,7 +246,7 @@ class VisitRecords:
             "SELECT id, data FROM visits WHERE venue_id = ?", (venue_id,)
         ).fetchall()
         for visit_id, data in rows:
-            columns = self.visit_columns(venue_id, json.loads(data))
+            columns = self.visit_columns(venue_id, json.loads(data), record_id=visit_id)
             self.db["visits"].update(visit_id, {"search_text": columns["search_text"]})
 
     def search_visits(self, query: str, limit: int = 50) -> list[SearchHit]:
@@ -208,11 +255,23 @@ class VisitRecords:
             return []
         rows = self.db.conn.execute(
             "SELECT v.id, v.venue_id, ve.name, v.visit_date, "
-            f"snippet(visits_fts, 0, '{text.HIT_START}', '{text.HIT_END}', '…', 16) "
+            f"snippet(visits_fts, 0, '{text.HIT_START}', '{text.HIT_END}', '…', 16), "
+            "v.template_id "
             "FROM visits_fts f JOIN visits v ON v.rowid = f.rowid "
             "JOIN venues ve ON ve.id = v.venue_id "
             "WHERE visits_fts MATCH ? AND v.deleted_at IS NULL AND ve.deleted_at IS NULL "
             "ORDER BY rank LIMIT ?",
             (fts, limit),
         ).fetchall()
-        return [SearchHit(r[0], r[1], r[2], r[3] or "", r[4] or "") for r in rows]
+        kinds = {t.id: t.short_title or t.title for t in self.templates.records}
+        return [
+            SearchHit(
+                r[0],
+                r[1],
+                r[2],
+                r[3] or "",
+                r[4] or "",
+                kinds.get(r[5] or self.templates.visit.id, r[5] or ""),
+            )
+            for r in rows
+        ]

@@ -31,15 +31,15 @@ def sheet_paths(workspace: Workspace) -> dict[str, str]:
     for venue_id, name in venues:
         folders[venue_id] = unique_name(venue_folder(name or ""), taken, venue_id[:6])
     visits = conn.execute(
-        "SELECT id, venue_id, visit_date, visit_type, author FROM visits "
+        "SELECT id, venue_id, visit_date, visit_type, author, template_id FROM visits "
         "WHERE deleted_at IS NULL ORDER BY created_at, id"
     ).fetchall()
     in_folder: dict[str, set[str]] = {}
     paths = {}
-    for visit_id, venue_id, day, kind, author in visits:
+    for visit_id, venue_id, day, kind, author, template_id in visits:
         if venue_id not in folders:
             continue
-        name = sheet_name(day, _type_title(workspace, kind), author)
+        name = sheet_name(day, _type_title(workspace, kind, template_id), author)
         name = unique_name(
             name, in_folder.setdefault(name_key(folders[venue_id]), set()), visit_id[:6]
         )
@@ -60,6 +60,12 @@ def sheet_name(day: str | None, kind: str, author: str | None) -> str:
     )
 
 
-def _type_title(workspace: Workspace, kind: str | None) -> str:
-    spec = templates_in(workspace.templates, "fr").visit.field("visit_type")  # shared: French
-    return spec.label_of(kind) if (spec and kind) else "Visite"
+def _type_title(workspace: Workspace, kind: str | None, template_id: str | None = None) -> str:
+    """The record's kind, by its own template: « Suivi », « Conseil d'administration… »;
+    without one, « Visite » for a visit, the template's short title for another."""
+    template = templates_in(workspace.templates, "fr").template_or_visit(template_id)  # shared
+    spec = template.field(template.kind_key) if template.kind_key else None
+    if spec and kind:
+        return spec.label_of(kind)
+    is_visit = template.id == workspace.templates.visit.id
+    return "Visite" if is_visit else (template.short_title or template.title)

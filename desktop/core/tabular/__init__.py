@@ -40,6 +40,7 @@ class ExportResult:
     venues: int
     paths: tuple[Path, ...]  # the workbook, or the three CSV files
     cut_cells: int = 0  # XLSX: texts too long for an Excel cell, cut with a note
+    others: tuple[tuple[str, int], ...] = ()  # (sheet name, rows) of the other templates
 
 
 def export_tables(
@@ -57,5 +58,10 @@ def export_tables(
     else:
         paths = tuple(write_csv(list(tables), path))
     return ExportResult(
-        len(tables.visits.rows), len(tables.actions.rows), len(tables.venues.rows), paths, cut
+        len(tables.visits.rows),
+        len(tables.actions.rows),
+        len(tables.venues.rows),
+        paths,
+        cut,
+        tuple((t.name, len(t.rows)) for t in tables.others),
     )

@@ -15,50 +15,33 @@ Trashed venues and visits are always left out.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from desktop.core.forms.templates import FieldSpec, Template
-from desktop.core.privacy.audiences import INTERNE, RESEAU, field_audience, reaches, visible_data
+from desktop.core.privacy.audiences import visible_data
 from desktop.core.storage.store import CarnetStore
-
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-ACTIONS_KEY = "actions"  # the « suites à donner » table, if the template has one
-YES, NO = "oui", "non"
-PEOPLE_WORDS = {1: YES, 0: NO, None: "à vérifier"}  # photos.identifiable_people (NULL: unknown)
-SUBVALUE_SEPARATOR = " — "  # between the cells of a table row flattened into one cell
-
-
-class TabularExportError(ValueError):
-    """A refused export (unknown venue, dates the wrong way round); str() is French."""
-
-
-@dataclass(frozen=True)
-class ExportFilter:
-    """What to export: venues (all when empty), a date range (bounds included), personal data."""
-
-    venue_ids: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    include_personal: bool = False
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    wrap: bool = False  # long text: wrapped (and its row height capped) in the XLSX
-
-
-@dataclass
-class Table:
-    name: str  # the worksheet's name
-    csv_suffix: str  # FILE.csv, FILE-actions.csv, FILE-lieux.csv
-    columns: list[Column]
-    rows: list[list[Any]] = field(default_factory=list)
+from desktop.core.tabular.cells import (  # noqa: F401  (the names this module always offered)
+    ACTIONS_KEY,
+    NO,
+    PEOPLE_WORDS,
+    SUBVALUE_SEPARATOR,
+    YES,
+    Column,
+    ExportFilter,
+    Table,
+    TabularExportError,
+    _audience,
+    _headers,
+    _wraps,
+    actions_field,
+    cell,
+    clean_text,
+    header_of,
+    is_personal,
+    parse_iso_date,
+)
+from desktop.core.tabular.record_table import RecordTable, _venue_clause, sheet_name
 
 
 @dataclass(frozen=True)
@@ -66,127 +49,14 @@ class Tables:
     visits: Table
     actions: Table
     venues: Table
+    others: tuple[Table, ...] = ()  # one per other record template (meetings' minutes…)
 
     def __iter__(self):
-        return iter((self.visits, self.actions, self.venues))
-
-
-# --------------------------------------------------------------------------- cells
-
-
-def clean_text(text: str) -> str:
-    """Text without the control characters no spreadsheet can hold (tabs and newlines kept)."""
-    return CONTROL_CHARACTERS.sub("", text)
-
-
-def parse_iso_date(value: Any) -> date | None:
-    if isinstance(value, str) and ISO_DATE.match(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _join_labels(spec: FieldSpec, values: list[Any]) -> str:
-    """Enum titles joined « Coworking, Fablab »; with « ; » when a title holds a comma."""
-    labels = [spec.label_of(v) for v in values]
-    separator = " ; " if any("," in title for _, title in spec.choices) else ", "
-    return separator.join(labels)
-
-
-def cell(spec: FieldSpec, value: Any) -> Any:
-    """The exported cell of a field's stored value. Values the form kept although they are
-    invalid (a draft) are exported as the text they are, never dropped."""
-    if value is None or value == "" or value == []:
-        return None
-    widget = spec.widget
-    if widget == "checkbox" and isinstance(value, bool):
-        return YES if value else NO
-    if widget in {"number", "integer"} and isinstance(value, int | float):
-        return value if not isinstance(value, bool) else str(value)
-    if widget == "date":
-        return parse_iso_date(value) or clean_text(str(value))
-    if widget == "select":
-        return clean_text(spec.label_of(value))
-    if widget == "multiselect" and isinstance(value, list):
-        return clean_text(_join_labels(spec, value))
-    if widget == "table" and isinstance(value, list):
-        return clean_text("\n".join(_table_row_text(spec, row) for row in value)) or None
-    if isinstance(value, str):
-        return clean_text(value)
-    return clean_text(json.dumps(value, ensure_ascii=False))
-
-
-def _table_row_text(spec: FieldSpec, row: Any) -> str:
-    if not isinstance(row, dict):
-        return str(row)
-    parts = []
-    for column in spec.columns:
-        value = cell(column, row.get(column.key))
-        if value is not None:
-            parts.append(value.isoformat() if isinstance(value, date) else str(value))
-    return SUBVALUE_SEPARATOR.join(parts)
-
-
-# --------------------------------------------------------------------------- columns
-
-
-def is_personal(spec: FieldSpec) -> bool:
-    """A field left out of an export for the network (it does not reach « réseau »)."""
-    return not reaches(field_audience(spec.schema), RESEAU)
-
-
-def _audience(filters: ExportFilter) -> str:
-    return INTERNE if filters.include_personal else RESEAU
-
-
-def actions_field(template: Template) -> FieldSpec | None:
-    """The table of agreed actions: the `actions` field, else the first non-personal table
-    in the last section (« Bilan et suites »)."""
-    spec = template.field(ACTIONS_KEY)
-    if spec is not None and spec.widget == "table" and not is_personal(spec):
-        return spec
-    for section in reversed(template.sections):
-        for candidate in section.fields:
-            if candidate.widget == "table" and not is_personal(candidate):
-                return candidate
-    return None
-
-
-def header_of(spec: FieldSpec) -> str:
-    return f"{spec.title} ({spec.unit})" if spec.unit else spec.title
-
-
-def _headers(template: Template, specs: list[FieldSpec], taken: set[str]) -> list[str]:
-    """French titles with their unit; prefixed by the section where a title is ambiguous."""
-    sections = {s.id: s.title for s in template.sections}
-    plain = [header_of(spec) for spec in specs]
-    counts = defaultdict(int)
-    for header in [*plain, *taken]:
-        counts[header.casefold()] += 1
-    return [
-        f"{sections.get(spec.section, spec.section)} — {header}"
-        if counts[header.casefold()] > 1
-        else header
-        for spec, header in zip(specs, plain, strict=True)
-    ]
-
-
-def _wraps(spec: FieldSpec) -> bool:
-    return spec.widget in {"textarea", "table"}
+        return iter((self.visits, self.actions, self.venues, *self.others))
 
 
 # --------------------------------------------------------------------------- tables
 
-VISIT_LEADING = (
-    "Lieu",
-    "Commune",
-    None,
-    "Auteur·rice",
-    "Identifiant de la visite",
-    "Identifiant du lieu",
-)  # (None: the visit date's own title)
 ACTION_LEADING = ("Lieu", "Commune", None, "Identifiant de la visite")
 VENUE_LEADING = ("Identifiant du lieu",)
 VENUE_TRAILING = ("Visites exportées", "Dernière visite")
@@ -197,6 +67,7 @@ ENGLISH = {  # the fixed headers and sheet names when the templates are shown in
     "Commune": "Municipality",
     "Auteur·rice": "Author",
     "Identifiant de la visite": "Visit id",
+    "Identifiant de la fiche": "Record id",
     "Identifiant du lieu": "Venue id",
     "Visites exportées": "Visits exported",
     "Dernière visite": "Last visit",
@@ -229,30 +100,18 @@ def check_filter(store: CarnetStore, filters: ExportFilter) -> None:
         )
 
 
-def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> Tables:
-    """The three tables for these filters (checked first: TabularExportError if refused)."""
+def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> Tables:  # noqa: B008
+    """The tables for these filters (checked first: TabularExportError if refused): the
+    visits, their actions, the venues, then one table per other record template."""
     check_filter(store, filters)
     visit_template, venue_template = store.templates.visit, store.templates.venue
     say = _in_language(store.templates.language)
-    date_spec = visit_template.field("visit_date")
-    date_title = date_spec.title if date_spec else "Date de la visite"
     action_spec = actions_field(visit_template)
-    visit_specs = [
-        spec
-        for spec in visit_template.fields
-        if spec.key != "visit_date"
-        and spec is not action_spec
-        and (filters.include_personal or not is_personal(spec))
-    ]
-    leading = [say(h) if h else date_title for h in VISIT_LEADING]
-    visit_columns = [Column(h) for h in leading] + [
-        Column(h, _wraps(s))
-        for h, s in zip(
-            _headers(visit_template, visit_specs, set(leading)), visit_specs, strict=True
-        )
-    ]
+    visits = RecordTable(visit_template, filters, say, skip=action_spec)
+    visit_columns = visits.columns(say("Visites"), "")
     if filters.include_personal:
-        visit_columns.append(Column(say(PHOTOS_HEADER), wrap=True))
+        visit_columns.columns.append(Column(say(PHOTOS_HEADER), wrap=True))
+    date_title = visits.date_title
     action_columns = [Column(say(h) if h else date_title) for h in ACTION_LEADING]
     action_specs = list(action_spec.columns) if action_spec else []
     action_columns += [Column(header_of(s), _wraps(s)) for s in action_specs]
@@ -269,29 +128,16 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
     ]
     venue_columns += [Column(say(h)) for h in VENUE_TRAILING]
     tables = Tables(
-        Table(say("Visites"), "", visit_columns),
+        visit_columns,
         Table(say("Actions"), "-actions", action_columns),
         Table(say("Lieux"), "-lieux", venue_columns),
+        other_tables(store, filters, say),
     )
     photos = _photo_texts(store) if filters.include_personal else {}
     visit_count: dict[str, int] = defaultdict(int)
     last_visit: dict[str, date] = {}
-    audience, visit_fields = _audience(filters), visit_template.schema.get("properties", {})
-    for visit_id, venue_id, venue_name, commune, author, data in _visit_rows(store, filters):
-        data = visible_data(visit_fields, data, audience)
-        visit_date = parse_iso_date(data.get("visit_date"))
-        if not _in_range(visit_date, filters):
-            continue
-        shown_date = (visit_date or cell(date_spec, data.get("visit_date"))) if date_spec else None
-        row = [
-            clean_text(venue_name),
-            clean_text(commune or "") or None,
-            shown_date,
-            clean_text(author or "") or None,
-            visit_id,
-            venue_id,
-        ]
-        row += [cell(spec, data.get(spec.key)) for spec in visit_specs]
+    for row, data, visit_date in visits.rows(store):
+        visit_id, venue_id = row[4], row[5]
         if filters.include_personal:
             row.append(photos.get(visit_id))
         tables.visits.rows.append(row)
@@ -303,12 +149,12 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
             if not isinstance(action, dict):
                 continue
             tables.actions.rows.append(
-                [row[0], row[1], shown_date, visit_id]
+                [row[0], row[1], row[2], visit_id]
                 + [cell(spec, action.get(spec.key)) for spec in action_specs]
             )
     venue_fields = venue_template.schema.get("properties", {})
     for venue_id, data in _venue_rows(store, filters):
-        data = visible_data(venue_fields, data, audience)
+        data = visible_data(venue_fields, data, _audience(filters))
         tables.venues.rows.append(
             [venue_id]
             + [cell(spec, data.get(spec.key)) for spec in venue_specs]
@@ -317,34 +163,19 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
     return tables
 
 
-def _in_range(visit_date: date | None, filters: ExportFilter) -> bool:
-    if filters.date_from is None and filters.date_to is None:
-        return True
-    if visit_date is None:  # no valid date: cannot be said to be in the period
-        return False
-    if filters.date_from and visit_date < filters.date_from:
-        return False
-    return not (filters.date_to and visit_date > filters.date_to)
-
-
-def _venue_clause(filters: ExportFilter, column: str) -> tuple[str, tuple[str, ...]]:
-    if not filters.venue_ids:
-        return "", ()
-    marks = ", ".join("?" for _ in filters.venue_ids)
-    return f" AND {column} IN ({marks})", tuple(filters.venue_ids)
-
-
-def _visit_rows(store: CarnetStore, filters: ExportFilter):
-    clause, params = _venue_clause(filters, "v.venue_id")
-    cursor = store.db.conn.execute(
-        "SELECT v.id, v.venue_id, ve.name, ve.commune, v.author, v.data "
-        "FROM visits v JOIN venues ve ON ve.id = v.venue_id "
-        f"WHERE v.deleted_at IS NULL AND ve.deleted_at IS NULL{clause} "
-        "ORDER BY ve.sort_key, v.visit_date, v.created_at, v.id",
-        params,
-    )
-    for visit_id, venue_id, name, commune, author, data in cursor:
-        yield visit_id, venue_id, name, commune, author, json.loads(data)
+def other_tables(store: CarnetStore, filters: ExportFilter, say) -> tuple[Table, ...]:
+    """One table per record template besides the visit sheet: its fields as columns, one
+    row per record (its tables, actions included, flattened into their cell); only the
+    templates with records in the export."""
+    tables, taken = [], {say(n).casefold() for n in ("Visites", "Actions", "Lieux")}
+    for template in store.templates.others:
+        records = RecordTable(template, filters, say, record_header="Identifiant de la fiche")
+        name = sheet_name(template.short_title or template.title, taken)
+        table = records.columns(name, "-" + template.id)
+        table.rows.extend(row for row, _data, _day in records.rows(store))
+        if table.rows:  # no empty sheet or file for a template nobody used
+            tables.append(table)
+    return tuple(tables)
 
 
 def _venue_rows(store: CarnetStore, filters: ExportFilter):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.privacy.erasure import Erasure, erase_person
@@ -69,26 +69,44 @@ class RecordActions(QObject):
             self.context.say(str(error), 8000)
 
     def new_visit(self) -> None:
+        self.new_record(self.store.templates.visit.id)
+
+    def choose_new_record(self, where: QPoint | None = None) -> None:
+        """« Nouveau… » (Ctrl+Alt+N): the templates, then a record of the one chosen."""
+        from desktop.ui.views.new_record_menu import NewRecordMenu
+
+        menu = NewRecordMenu(self.store.templates, self.context.parent)
+        menu.chosen.connect(self.new_record)
+        parent = self.context.parent
+        menu.exec(where or parent.mapToGlobal(parent.rect().center()))
+
+    def new_record(self, template_id: str) -> None:
+        """A record of that template for the selected venue, opened at its first choice."""
         venue_id = self.browser.venue_id
+        template = self.store.templates.template_or_visit(template_id)
         if not venue_id:
             QMessageBox.information(
                 self.context.parent,
-                self.tr("Nouvelle visite"),
+                template.title,
                 self.tr("Choisissez d'abord un lieu dans la liste."),
             )
             return
         if not self.identity_known():
             return
         self.context.flush_edits()
-        visit = self.store.create_visit(venue_id)
-        self.browser.reload_visits(select_id=visit.id)
-        self.show.show_visit(visit.id)
-        self.editors.visit.form.focus_field("visit_type", at_top=True)
-        if visit.carried_over:
-            sections = self.store.templates.visit.sections
-            titles = [s.title for s in sections if {f.key for f in s.fields} & visit.carried_over]
-            text = self.tr("Repris de la visite du %1 : %2. Vérifiez-les avec le lieu.")
-            self.context.say(fill(text, local_date(visit.carried_from), ", ".join(titles)))
+        record = self.store.create_record(venue_id, template.id)
+        self.browser.reload_visits(select_id=record.id)
+        self.show.show_visit(record.id)
+        first = template.kind_key or next((f.key for f in template.fields), "")
+        if first:
+            self.editors.visit.form.focus_field(first, at_top=True)
+        if record.carried_over:
+            sections = template.sections
+            titles = [s.title for s in sections if {f.key for f in s.fields} & record.carried_over]
+            text = self.tr("Repris de la fiche du %1 : %2. Vérifiez-les avec le lieu.")
+            if template.id == self.store.templates.visit.id:
+                text = self.tr("Repris de la visite du %1 : %2. Vérifiez-les avec le lieu.")
+            self.context.say(fill(text, local_date(record.carried_from), ", ".join(titles)))
 
     # ------------------------------------------------------------------ deleting
     def current_visit_id(self) -> str | None:

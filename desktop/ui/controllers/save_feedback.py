@@ -32,11 +32,15 @@ class SaveFeedback(QObject):
         editor.changed.connect(self._visit_saved if is_visit else self._venue_saved)
 
     def _visit_saved(self, result: ChangeResult) -> None:
-        data = self.editors.visit.data
-        type_field = self.context.workspace.store.templates.visit.field("visit_type")
-        label = type_field.label_of(data["visit_type"]) if data.get("visit_type") else ""
-        author = data.get("facilitator") or self.context.workspace.store.author.user_name
-        self.browser.visits.apply_change(result, data.get("visit_date") or "", label, author)
+        editor = self.editors.visit
+        data, template = editor.data, editor.form.template  # the open record's template
+        kind = template.field(template.kind_key) if template.kind_key else None
+        value = data.get(template.kind_key) if kind else None
+        label = kind.label_of(value) if kind and value else ""
+        author = data.get(template.author_key) if template.author_key else None
+        author = author or self.context.workspace.store.author.user_name
+        day = data.get(template.date_key) or ""
+        self.browser.visits.apply_change(result, day, label, author)
         self._saved()
 
     def _venue_saved(self, result: ChangeResult) -> None:

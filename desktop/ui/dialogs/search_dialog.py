@@ -60,9 +60,10 @@ class SearchDialog(QDialog):
         for hit in hits:
             item = QListWidgetItem()
             item.setData(VISIT_ROLE, (hit.visit_id, hit.venue_id))
+            kind = f" · <i>{html.escape(hit.kind)}</i>" if hit.kind else ""  # which template
             label = QLabel(
                 f"<b>{html.escape(hit.venue_name)}</b> — {html.escape(local_date(hit.visit_date))}"
-                f"<br><span style='color:#444'>{highlighted(hit.snippet)}</span>"
+                f"{kind}<br><span style='color:#444'>{highlighted(hit.snippet)}</span>"
             )
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)

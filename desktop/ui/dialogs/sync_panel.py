@@ -220,8 +220,10 @@ class SyncPanel(QDialog):
     def _conflict_row(self, conflict: Conflict) -> list[str]:
         if conflict.is_deletion:
             return self._deletion_row(conflict)
-        templates = self.workspace.templates
-        template = {"visits": templates.visit, "venues": templates.venue}.get(conflict.table)
+        store = self.workspace.store
+        template = {"venues": store.templates.venue}.get(conflict.table)
+        if conflict.table == "visits":  # the record's own template: a meeting's field too
+            template = store.template_of(conflict.record_id)
         spec = template.field(conflict.field) if template is not None else None
 
         def version(v: FieldVersion) -> str:

@@ -191,8 +191,8 @@ class FormView(QWidget):
         self.page_layout.addWidget(box)
 
     def _visit_date(self) -> str | None:
-        """Where an empty date's calendar opens: on the visit's date (or today)."""
-        row = self.rows.get("visit_date")
+        """Where an empty date's calendar opens: on the record's date (or today)."""
+        row = self.rows.get(self.template.date_key)
         return row.editor.value() if row else None
 
     def _carry_note(self, section: Section) -> QWidget:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.forms.field_values import parse_number
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable, shown_date, typed_date_value
 from desktop.ui.form.date_field import DateLineEdit
@@ -75,6 +76,18 @@ class DateDelegate(QStyledItemDelegate):
         model.setData(index, shown_date(value), Qt.ItemDataRole.DisplayRole)
 
 
+def cell_value(column: FieldSpec, text: str) -> Any:
+    """A typed cell's value: a count or an amount as a number (« 12 », « 1 234,5 »); text
+    that is not one is kept as typed (the validation flags it, nothing is lost)."""
+    text = text.strip()
+    if text and column.widget in {"integer", "number"}:
+        try:
+            return parse_number(text, column.widget == "integer")
+        except ValueError:
+            return text
+    return text or None
+
+
 class TableEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
@@ -119,7 +132,7 @@ class TableEditor(FieldEditor):
         column = self.columns[item.column()]
         self._loading = True
         if column.widget not in {"select", "date"}:  # their delegates set VALUE_ROLE
-            item.setData(VALUE_ROLE, item.text().strip() or None)
+            item.setData(VALUE_ROLE, cell_value(column, item.text()))
         if column.widget == "date":
             if shown_date(item.data(VALUE_ROLE)) != item.text():  # text set, not typed
                 item.setData(VALUE_ROLE, typed_date_value(item.text()))

@@ -1,4 +1,5 @@
-"""The selected venue's visits: date, type, author, completeness, problems."""
+"""The selected venue's records (visits, meeting minutes…): date, type (a record of
+another template than the visit sheet: its kind too), author, completeness, problems."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class VisitTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.visits: list[VisitSummary] = []
+        self.visit_template_id = ""  # records of other templates show their kind
         self.headers = [
             self.tr("Date"),
             self.tr("Type"),
@@ -60,7 +62,9 @@ class VisitTableModel(QAbstractTableModel):
     def _text(self, visit: VisitSummary, column: int) -> str:
         if column == 0:
             return local_date(visit.visit_date)
-        if column == 1:
+        if column == 1:  # another template's record says which: « Instances… · Bureau »
+            if visit.template_id and visit.template_id != self.visit_template_id:
+                return " · ".join(filter(None, (visit.kind, visit.visit_type)))
             return visit.visit_type
         if column == 2:
             return visit.author

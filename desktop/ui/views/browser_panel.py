@@ -62,6 +62,7 @@ class BrowserPanel(QWidget):
                 lambda index, k=keyboard: self.venue_activated.emit(index.data(VENUE_ID), k)
             )
         self.visits = VisitTableModel(self)
+        self.visits.visit_template_id = store.templates.visit.id
         self.visit_view = QTableView()
         self.visit_view.setModel(self.visits)
         self.visit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

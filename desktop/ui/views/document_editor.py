@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms.templates import Template
@@ -23,6 +30,7 @@ from desktop.ui.formatting import local_date, percent
 from desktop.ui.texts import fill
 from desktop.ui.views.documents_panel import DocumentsPanel
 from desktop.ui.views.earlier_actions_panel import EarlierActionsPanel
+from desktop.ui.views.new_record_menu import NewRecordMenu
 from desktop.ui.views.photo_panel import PhotoPanel
 from desktop.ui.views.venue_history_panel import VenueHistoryPanel
 
@@ -130,6 +138,10 @@ class DocumentEditor(QWidget):
 
 
 class VisitEditor(DocumentEditor):
+    """The editor of one record of any template (a visit, a meeting's minutes…): one
+    generated form per template, built the first time a record of it opens; the photos
+    panel moves to the form shown."""
+
     TABLE = "visits"
     delete_requested = Signal(str)
 
@@ -138,25 +150,54 @@ class VisitEditor(DocumentEditor):
     ) -> None:
         super().__init__(store, store.templates.visit, parent)
         self.photos = PhotoPanel(store, media)
-        self.form.add_extra_section(self.tr("Photos"), self.photos)
+        self.stack = QStackedWidget()
+        self.layout().replaceWidget(self.form, self.stack)
+        self.forms: dict[str, tuple[FormView, EarlierActionsPanel, QWidget]] = {}
+        self._adopt(store.templates.visit.id, self.form)
+        self._use_template(store.templates.visit.id)
         self.setAcceptDrops(True)  # files or folders dropped anywhere on the visit
         self.venue_name = ""
         self.completeness = 0.0
-        self.form.carry_over_confirmed.connect(self._confirm_carried)
-        self.earlier = EarlierActionsPanel(store)
-        actions_key = FollowupFields.of(store.templates.visit).actions
+        self.delete = QPushButton(self.tr("Supprimer la visite"))
+        self.delete.setToolTip(self.tr("Mettre la visite à la corbeille (Suppr)"))
+        self.delete.clicked.connect(lambda: self.delete_requested.emit(self.record_id))
+        self.header.addWidget(self.delete)
+
+    def _adopt(self, template_id: str, form: FormView) -> None:
+        """A template's form, with its photos section and earlier records' open actions."""
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        form.add_extra_section(self.tr("Photos"), holder)
+        form.carry_over_confirmed.connect(self._confirm_carried)
+        earlier = EarlierActionsPanel(self.store, template=form.template)
+        actions_key = FollowupFields.of(form.template).actions
         if actions_key:
-            self.form.insert_above(actions_key, self.earlier)
-        delete = QPushButton(self.tr("Supprimer la visite"))
-        delete.setToolTip(self.tr("Mettre la visite à la corbeille (Suppr)"))
-        delete.clicked.connect(lambda: self.delete_requested.emit(self.record_id))
-        self.header.addWidget(delete)
+            form.insert_above(actions_key, earlier)
+        self.stack.addWidget(form)
+        self.forms[template_id] = (form, earlier, holder)
+
+    def _use_template(self, template_id: str | None) -> None:
+        template = self.store.templates.template_or_visit(template_id)
+        if template.id not in self.forms:
+            form = FormView(template)
+            form.field_edited.connect(self._on_edited)
+            self._adopt(template.id, form)
+        self.form, self.earlier, holder = self.forms[template.id]
+        holder.layout().addWidget(self.photos)
+        self.stack.setCurrentWidget(self.form)
+        if hasattr(self, "delete"):  # a meeting's minutes are no visit
+            is_visit = template.id == self.store.templates.visit.id
+            self.delete.setText(
+                self.tr("Supprimer la visite") if is_visit else self.tr("Supprimer la fiche")
+            )
 
     def open(self, visit: Visit, venue_name: str) -> None:
         self.photos.flush()
-        if visit.id != self.record_id:
+        another = visit.id != self.record_id
+        self._bind(visit.id)  # what was typed goes with its record, whatever its form
+        self._use_template(visit.template_id)
+        if another:
             self.form.scroll_to_top()  # another visit: from its top
-        self._bind(visit.id)
         self.photos.show_visit(visit.id)
         self.earlier.show_visit(visit.id)
         self.data = dict(visit.data)
@@ -193,7 +234,7 @@ class VisitEditor(DocumentEditor):
 
         texts = {}
         for key, versions in found.items():
-            spec = self.store.templates.visit.field(key)
+            spec = self.form.template.field(key)
             others = "; ".join(
                 fill(
                     self.tr("%1 (%2) : « %3 »"),
@@ -253,18 +294,24 @@ class VisitEditor(DocumentEditor):
         ).success(shown)
 
     def refresh_header(self) -> None:
-        date = local_date(self.data.get("visit_date"), long=True) or self.tr("date à préciser")
-        self.title.setText(fill(self.tr("Visite du %1 — %2"), date, self.venue_name))
-        self.subtitle.setText(
-            fill(
-                self.tr("Complétude : %1 · enregistrement automatique"), percent(self.completeness)
-            )
+        template = self.form.template
+        date = local_date(self.data.get(template.date_key), long=True)
+        date = date or self.tr("date à préciser")
+        if template.heading:  # « Réunion du 12 mars 2026 — La Fabrique du Val »
+            self.title.setText(fill("%1 %2 — %3", template.heading, date, self.venue_name))
+        else:
+            self.title.setText(fill(self.tr("Visite du %1 — %2"), date, self.venue_name))
+        completeness = fill(
+            self.tr("Complétude : %1 · enregistrement automatique"), percent(self.completeness)
         )
+        is_visit = template.id == self.store.templates.visit.id
+        self.subtitle.setText(completeness if is_visit else f"{template.title} · {completeness}")
 
 
 class VenueEditor(DocumentEditor):
     TABLE = "venues"
     new_visit_requested = Signal()
+    new_record_requested = Signal(str)  # a template id, from « Nouveau… »
     visit_requested = Signal(str, str)  # visit id, venue id (from the history)
 
     def __init__(
@@ -279,6 +326,14 @@ class VenueEditor(DocumentEditor):
         new_visit = QPushButton(self.tr("Nouvelle visite"))
         new_visit.clicked.connect(self.new_visit_requested)
         self.header.addWidget(new_visit)
+        new_record = QPushButton(self.tr("Nouveau…"))
+        new_record.setToolTip(
+            self.tr("Une fiche d'un autre modèle : compte rendu d'instance… (Ctrl+Alt+N)")
+        )
+        menu = NewRecordMenu(store.templates, new_record)
+        menu.chosen.connect(self.new_record_requested)
+        new_record.setMenu(menu)
+        self.header.addWidget(new_record)
 
     def open(self, venue: Venue) -> None:
         self._bind(venue.id)

@@ -23,6 +23,7 @@ from desktop.core.followup.actions import FollowupError, set_action_status
 from desktop.core.followup.earlier import earlier_open_actions
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.followup.model import ActionItem
+from desktop.core.forms.templates import Template
 from desktop.core.storage.store import CarnetStore
 from desktop.ui.formatting import local_date
 from desktop.ui.texts import fill
@@ -31,15 +32,19 @@ STATUS_COLUMN = 4
 
 
 class EarlierActionsPanel(QWidget):
-    def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: CarnetStore, parent: QWidget | None = None, template: Template | None = None
+    ) -> None:
+        """template: the records' template (the visit sheet unless told)."""
         super().__init__(parent)
+        template = template or store.templates.visit
         self.setObjectName("earlier_actions")
         self.store = store
         self.visit_id: str | None = None
         self.actions: list[ActionItem] = []
         self.kept: set[tuple[str, int]] = set()  # changed here: listed until the visit closes
-        fields = FollowupFields.of(store.templates.visit)
-        table_spec = store.templates.visit.field(fields.actions) if fields.actions else None
+        fields = FollowupFields.of(template)
+        table_spec = template.field(fields.actions) if fields.actions else None
         columns = {c.key: c for c in table_spec.columns} if table_spec else {}
         self.status_spec = columns.get(fields.status or "")
         self.title = QLabel()

@@ -34,11 +34,12 @@ class FollowupNotice(QLabel):
         from desktop.core.followup.load import load_followup
 
         template, today = store.templates.visit, today or date.today()
+        others = store.templates.others  # their actions count too
 
         def work():
             worker = store.worker_copy()
             try:
-                data = load_followup(worker.db, template, today)
+                data = load_followup(worker.db, template, today, others)
                 return data.overdue_count(), len(data.agreements_ending(NOTICE_HORIZON))
             finally:
                 worker.close()

@@ -127,13 +127,13 @@ class FollowupView(FollowupTabs, QWidget):
         """Recompute in the background, on a worker connection; the newest result wins."""
         self._generation += 1
         generation, today = self._generation, self.today()
-        template = self.store.templates.visit
+        template, others = self.store.templates.visit, self.store.templates.others
         self.loading.show()
 
         def work():
             worker = self.store.worker_copy()
             try:
-                return load_followup(worker.db, template, today)
+                return load_followup(worker.db, template, today, others)
             finally:
                 worker.close()
 
@@ -151,7 +151,10 @@ class FollowupView(FollowupTabs, QWidget):
     def refresh(self) -> None:
         """Recompute now, on the store's own connection."""
         self._generation += 1
-        self.show_data(load_followup(self.store.db, self.store.templates.visit, self.today()))
+        templates = self.store.templates
+        self.show_data(
+            load_followup(self.store.db, templates.visit, self.today(), templates.others)
+        )
 
     def show_data(self, data: Followup) -> None:
         self.data = data
@@ -267,8 +270,8 @@ class FollowupView(FollowupTabs, QWidget):
     def _on_check(self, action, checked: bool) -> None:
         if self.data is None:
             return
-        fields = self.data.fields
-        status = fields.done if checked else (self._previous_status(action) or None)
+        done = self.data.done_of(action)  # the action's own template says which status
+        status = done if checked else (self._previous_status(action) or None)
         try:
             set_action_status(self.store, action.visit_id, action.row, status, action)
         except (FollowupError, LookupError) as error:
@@ -283,5 +286,7 @@ class FollowupView(FollowupTabs, QWidget):
 
     def _previous_status(self, action) -> str:
         """Unticking « Fait »: back to the first status (« À faire »)."""
+        if self.data.done_of(action) != self.data.fields.done:
+            return ""  # another template's statuses: cleared (not done)
         choices = self.status_column.choices if self.status_column else ()
         return next((v for v, _ in choices if v != self.data.fields.done), "")

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
             {
                 "new_venue": self.new_venue,
                 "new_visit": self.new_visit,
+                "new_record": lambda: self.records.choose_new_record(),
                 "pdf": lambda: self.generate_pdf(),
                 "pdf_options": self.sheets.generate_with_options,
                 "export": self.exchange.export,
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self.saves.watch(editor, is_visit=not is_venue)
         if is_venue:
             editor.new_visit_requested.connect(self.new_visit)
+            editor.new_record_requested.connect(self.records.new_record)
             editor.visit_requested.connect(self.open_visit)
         else:
             editor.delete_requested.connect(self.delete_visit)

@@ -69,11 +69,17 @@ class VenueHistoryPanel(QWidget):
 
     def show_venue(self, venue_id: str) -> None:
         self.venue_id = venue_id
-        self.visits = list(reversed(self.store.list_visits(venue_id)))
+        # The timeline holds every record (a meeting's minutes with its kind); the
+        # comparison, the visits (the same template's fields on both sides).
+        visit_template = self.store.templates.visit.id
+        self.visits = list(reversed(self.store.list_visits(venue_id, visit_template)))
         self.timeline.clear()
-        for visit in reversed(self.visits):  # most recent on top
-            item = QTreeWidgetItem([local_date(visit.visit_date), visit.visit_type, visit.author])
-            item.setData(0, ID_ROLE, visit.id)
+        for record in self.store.list_visits(venue_id):  # most recent on top
+            kind = record.visit_type
+            if record.template_id != visit_template:
+                kind = " · ".join(filter(None, (record.kind, record.visit_type)))
+            item = QTreeWidgetItem([local_date(record.visit_date), kind, record.author])
+            item.setData(0, ID_ROLE, record.id)
             self.timeline.addTopLevelItem(item)
         self._fit_timeline()
         for combo in (self.before, self.after):
