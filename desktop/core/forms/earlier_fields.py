@@ -125,3 +125,15 @@ def _titles_in(folder: str, template_id: str, _changed: float) -> tuple[tuple[st
             if isinstance(schema, dict) and isinstance(schema.get("title"), str):
                 titles[key] = schema["title"]
     return tuple(titles.items())
+
+
+def plain_text(value: Any) -> str:
+    """A value whose template is gone, as plain text: lists one item a line, table rows as
+    « clé : valeur » pairs (nothing says any more how to show it better)."""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, list):
+        return "\n".join(plain_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ; ".join(f"{k} : {plain_text(v)}" for k, v in value.items() if not is_empty(v))
+    return str(value)

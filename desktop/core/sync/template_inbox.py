@@ -90,8 +90,6 @@ def receive_templates(workspace: Workspace, share: Share) -> TemplatesReport:
     text = json.dumps(state, sort_keys=True, ensure_ascii=False)
     if text != saved:
         workspace.set_setting(STATE_KEY, text)
-    if report.arrived:
-        workspace.reload_templates()
     return report
 
 
@@ -127,6 +125,7 @@ def _receive_one(workspace: Workspace, path: Path, state: dict, report: Template
     previous = held.source if held is not None else None
     if _install(workspace, template.id, template.version, data, catalogue, previous):
         report.arrived.append((template.id, template.version, template.title))
+        workspace.reload_templates()  # the next file of the pass is judged against it
 
 
 def _catalogue_bytes(path: Path) -> bytes | None:

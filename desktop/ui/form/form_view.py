@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.forms.earlier_fields import read_through
 from desktop.core.forms.templates import FieldSpec, Section, Template
 from desktop.core.forms.typed_dates import as_typed_in_the_form
+from desktop.ui.form.earlier_fields_box import EarlierFieldsBox
 from desktop.ui.form.editor_registry import make_editor
 from desktop.ui.form.field_widgets import DateEditor, FieldEditor
 from desktop.ui.form.table_editor import TableEditor
@@ -131,6 +133,8 @@ class FormView(QWidget):
         self.page_layout = QVBoxLayout(page)
         for section in template.sections:
             self._add_section(section)
+        self.earlier = EarlierFieldsBox(template)  # fields the template no longer has
+        self.page_layout.addWidget(self.earlier)
         self.extra_boxes: list[QGroupBox] = []
         self.page_layout.addStretch(1)
         self.scroll.setWidget(page)
@@ -230,6 +234,8 @@ class FormView(QWidget):
         carried: frozenset[str] = frozenset(),
         carried_from: str | None = None,
     ) -> None:
+        self.earlier.show_data(data)
+        data = read_through(self.template, data)  # a renamed field shows its old value
         for key, row in self.rows.items():
             row.editor.set_value(data.get(key))
         self.show_errors(errors or {})

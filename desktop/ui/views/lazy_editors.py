@@ -65,6 +65,15 @@ class LazyEditors:
         if self._visit:
             self._visit.record_id = None
 
+    def rebuild_visit(self) -> None:
+        """The templates changed: the visit form is built again the next time it shows
+        (what was being typed is saved first)."""
+        if self._visit is not None:
+            self._visit.flush()
+            self._pages.removeWidget(self._visit)
+            self._visit.deleteLater()
+            self._visit = None
+
     def forget_venue(self) -> None:
         if self._venue:
             self._venue.record_id = None
