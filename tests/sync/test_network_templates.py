@@ -135,3 +135,31 @@ def test_a_record_of_a_version_not_received_yet_is_kept_whole(laptops, share, tm
     data = bob.visit_data(visit_id)
     assert data[ADDED] == "Fabrique de territoire"
     assert ADDED not in [f.key for f in earlier_fields(template, data)]  # now a field of its own
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(data)).pages
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))
+
+
+def test_the_sheet_says_its_version_and_lists_old_fields_only_for_interne(laptops, share):
+    from desktop.core.pdf.service import make_sheet
+
+    alice, _bob, visit_id, _ = two_laptops_with_version_1_documents(laptops)
+    drop(share, "visit-sheet.schema.json", visit_sheet_v2())
+    alice.sync()
+    internal = pdf_text(make_sheet(alice.workspace, visit_id, "interne").data)
+    network = pdf_text(make_sheet(alice.workspace, visit_id, "reseau").data)
+    for sheet in (internal, network):
+        assert "Modèle : Fiche de visite, version 1 (version en service : 2)." in sheet
+        assert "Décisions : qui décide, comment" in sheet  # the renamed field, read through
+        assert OLD_VALUES[RENAMED_FROM] in sheet
+    assert "Champs d'une version précédente" in internal
+    assert OLD_VALUES[REMOVED] in internal
+    assert "Champs d'une version précédente" not in network  # its audience is unknown now
+    assert OLD_VALUES[REMOVED] not in network

@@ -42,6 +42,11 @@ ENGLISH = {
     "Comptes annuels": "Annual accounts",
     "PV d'assemblée": "Minutes of a general meeting",
     "Autre": "Other",
+    "Modèle": "Template",
+    "version": "version",
+    "version en service": "version in use",
+    "Champs d'une version précédente": "Fields of a previous version",
+    "repris dans": "now in",
 }
 
 
