@@ -4,6 +4,8 @@ sync client is still writing is waited for, not refused."""
 from __future__ import annotations
 
 import copy
+import os
+import time
 
 import pytest
 
@@ -164,6 +166,11 @@ def test_files_a_sync_client_is_still_writing_are_not_refused(laptops, share):
     drop(share, "atelier.schema.json", whole)  # the copy completes
     report = alice.sync()
     assert [(i, v) for i, v, _ in report.templates.arrived] == [("atelier", 1)]
+
+    old = time.time() - 3600  # still empty an hour later: damaged, not arriving
+    os.utime(modeles(share) / "vide.schema.json", (old, old))
+    [(name, why)] = alice.sync().templates.refused
+    assert name == "vide.schema.json" and "inchangé depuis plus de 10 minutes" in why
 
 
 def test_a_template_removed_from_the_share_stays_in_use(laptops, share):

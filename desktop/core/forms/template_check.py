@@ -40,7 +40,8 @@ def parse_template_file(data: bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):  # the text ends before the JSON does
+        # The text ends before the JSON does (a string still open runs to the end, too).
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise TemplateIncomplete("JSON incomplet (en cours de copie ?)") from None
         raise TemplateError(
             f"ce n'est pas du JSON valide (ligne {error.lineno}, colonne {error.colno} : "

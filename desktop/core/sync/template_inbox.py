@@ -3,7 +3,8 @@
 A coordinator drops a template (`<id>.schema.json`, with its `<id>.schema.en.json`
 catalogue if any) into the share's `modeles/` folder. Each laptop, at its next pass:
 - ignores what a sync client is still writing (temp names; an empty file or JSON that
-  stops short is « en cours d'arrivée », looked at again next pass, never refused);
+  stops short is « en cours d'arrivée », looked at again next pass; refused only once it
+  has stayed so for ten minutes: then it was damaged where it was written);
 - checks the rest (template_check): a refused file changes nothing, its reason is kept
   and shown, and it is judged again only when its bytes (or its catalogue's) change;
 - copies an accepted one atomically into the data folder's `modeles/` (the version in
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +39,7 @@ SHARE_TEMPLATES = "modeles"  # in <share>/Carnet/
 STATE_KEY = "network_templates"  # the setting: what each shipped file was found to be
 CATALOGUE_SUFFIX = ".schema.en.json"
 ACCEPTED, REFUSED, ARRIVING = "accepte", "refuse", "en-cours"
+STALE_SECONDS = 600  # a sync client finishes a file of a few kilobytes well within that
 
 
 @dataclass
@@ -108,9 +111,14 @@ def _receive_one(workspace: Workspace, path: Path, state: dict, report: Template
         return
     try:
         template, held = _judge(workspace.templates, path.name, data, catalogue)
-    except TemplateIncomplete:
-        report.arriving.append(path.name)
-        state[path.name] = {"sha256": digest, "status": ARRIVING}
+    except TemplateIncomplete as error:
+        if not _stale(path):
+            report.arriving.append(path.name)
+            state[path.name] = {"sha256": digest, "status": ARRIVING}
+            return
+        reason = f"{error} : inchangé depuis plus de 10 minutes, le fichier semble abîmé"
+        report.refused.append((path.name, reason))
+        state[path.name] = {"sha256": digest, "status": REFUSED, "reason": reason}
         return
     except TemplateError as error:
         report.refused.append((path.name, str(error)))
@@ -126,6 +134,14 @@ def _receive_one(workspace: Workspace, path: Path, state: dict, report: Template
     if _install(workspace, template.id, template.version, data, catalogue, previous):
         report.arrived.append((template.id, template.version, template.title))
         workspace.reload_templates()  # the next file of the pass is judged against it
+
+
+def _stale(path: Path) -> bool:
+    """Incomplete for too long to be still arriving: a file damaged where it was written."""
+    try:
+        return time.time() - path.stat().st_mtime > STALE_SECONDS
+    except OSError:
+        return False
 
 
 def _catalogue_bytes(path: Path) -> bytes | None:
