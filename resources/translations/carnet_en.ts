@@ -1375,12 +1375,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="259"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="273"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="270"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="284"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1601,40 +1601,40 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>NetworkTemplatesTab</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="33"/>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="72"/>
         <source>Refusé</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="45"/>
         <source>Reçu : « %1 », version %2</source>
         <translation>Received: “%1”, version %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="48"/>
         <source>En cours d&apos;arrivée</source>
         <translation>Still arriving</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="48"/>
         <source>fichier incomplet</source>
         <translation>incomplete file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="54"/>
         <source>« %1 » (version %2)</source>
         <translation>“%1” (version %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="58"/>
         <source>Modèles du réseau en service ici : %1.
 Un coordinateur les dépose dans le dossier « Carnet/modeles » du dossier partagé ; chaque ordinateur les vérifie à sa synchronisation suivante. Un modèle refusé ne change rien : la version en service reste utilisée.</source>
         <translation>Network templates in use here: %1.
 A coordinator drops them into the “Carnet/modeles” folder of the shared folder; each computer checks them at its next sync. A refused template changes nothing: the version in use stays in use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="63"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
@@ -2801,7 +2801,7 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Network template refused: %1 — see the Synchronisation panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="120"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="122"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>

@@ -62,6 +62,11 @@ def test_a_new_version_reshapes_the_open_visit_and_keeps_its_old_fields(
     box.findChild(QPushButton, f"copy_{REMOVED}").click()
     assert QGuiApplication.clipboard().text() == "Commune de Guéret"
     assert window.store.get_visit(visit_id).data[REMOVED] == "Commune de Guéret"
+    navigation = editor.form.navigation
+    sections = [navigation.item(i).text() for i in range(navigation.count())]
+    assert sections[-2:] == ["Champs d'une version précédente", "Photos"]
+    navigation.setCurrentRow(len(sections) - 2)  # the list takes the reader to the box
+    assert editor.form.scroll.verticalScrollBar().value() == box.y()
 
     window.sync.show_panel()
     panel = window.sync.panel

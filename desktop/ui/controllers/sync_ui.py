@@ -103,17 +103,19 @@ class SyncUi(QObject):
     def _announce_templates(self, report) -> bool:
         """The network's templates this pass: arrivals read in, refusals said (the panel's
         « Modèles du réseau » tab has the reasons). True when some arrived."""
-        found = report.templates
+        found, said = report.templates, []
         if found.arrived:
             self.context.workspace.reload_templates()  # the pass reloaded its own copy
             names = ", ".join(
                 fill(self.tr("« %1 » (version %2)"), t, v) for _i, v, t in found.arrived
             )
-            self.context.say(fill(self.tr("Modèle reçu du réseau : %1"), names))
-        elif found.refused:
+            said.append(fill(self.tr("Modèle reçu du réseau : %1"), names))
+        if found.refused:
             names = ", ".join(name for name, _why in found.refused)
             text = self.tr("Modèle du réseau refusé : %1 — voir le panneau Synchronisation")
-            self.context.say(fill(text, names))
+            said.append(fill(text, names))
+        if said:
+            self.context.say(" · ".join(said), 20000)
         return bool(found.arrived)
 
     def _failed(self, message: str) -> None:

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.forms.templates import ORIGIN_NETWORK
 from desktop.core.storage.workspace import Workspace
@@ -19,6 +26,9 @@ class NetworkTemplatesTab(QWidget):
         super().__init__(parent)
         self.table = table  # made by the panel, like its other tables
         self.table.setObjectName("network_templates")
+        header = self.table.horizontalHeader()  # the reason gets the room
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.in_use = QLabel()
         self.in_use.setWordWrap(True)
         layout = QVBoxLayout(self)

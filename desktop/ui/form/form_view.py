@@ -224,7 +224,10 @@ class FormView(QWidget):
         return box
 
     def _section_boxes(self) -> list[QGroupBox]:
-        return [self.section_boxes[s.id] for s in self.template.sections] + self.extra_boxes
+        earlier = [self.earlier] if self.earlier.fields else []
+        return (
+            [self.section_boxes[s.id] for s in self.template.sections] + earlier + self.extra_boxes
+        )
 
     # ------------------------------------------------------------- showing
     def load(
@@ -234,12 +237,23 @@ class FormView(QWidget):
         carried: frozenset[str] = frozenset(),
         carried_from: str | None = None,
     ) -> None:
-        self.earlier.show_data(data)
+        self._show_earlier(data)
         data = read_through(self.template, data)  # a renamed field shows its old value
         for key, row in self.rows.items():
             row.editor.set_value(data.get(key))
         self.show_errors(errors or {})
         self.show_carried(carried, carried_from)
+
+    def _show_earlier(self, data: dict[str, Any]) -> None:
+        """The box of fields of a previous version, and its entry in the section list
+        (after the template's sections) while it has some."""
+        listed = bool(self.earlier.fields)
+        self.earlier.show_data(data)
+        row = len(self.template.sections)
+        if listed and not self.earlier.fields:
+            self.navigation.takeItem(row)
+        elif self.earlier.fields and not listed:
+            self.navigation.insertItem(row, self.earlier.title())
 
     def set_field(self, key: str, value: Any) -> None:
         """Show a value stored meanwhile (another window, a command, a sync)."""
