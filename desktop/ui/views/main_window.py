@@ -190,8 +190,7 @@ class MainWindow(QMainWindow):
         shown = (
             built.record_id if built is not None and self.pages.currentWidget() is built else None
         )
-        self.editors.rebuild_visit()
-        if shown:
+        if self.editors.rebuild_visit() and shown:
             self.show_visit(shown)
 
     def open_visit(self, visit_id: str, venue_id: str) -> None:
