@@ -68,6 +68,16 @@ def test_a_new_version_reshapes_the_open_visit_and_keeps_its_old_fields(
     navigation.setCurrentRow(len(sections) - 2)  # the list takes the reader to the box
     assert editor.form.scroll.verticalScrollBar().value() == box.y()
 
+    # A colleague still on version 1 edits the old fields: shown here without reopening.
+    window.store.update_visit(visit_id, {REMOVED: "Région", RENAMED_FROM: "AG annuelle"})
+
+    def refreshed():
+        value = editor.form.earlier.findChild(QPlainTextEdit, f"earlier_{REMOVED}")
+        assert value is not None and value.toPlainText() == "Région"
+        assert editor.form.editor(RENAMED_TO).value() == "AG annuelle"
+
+    qtbot.waitUntil(refreshed, timeout=5000)
+
     window.sync.show_panel()
     panel = window.sync.panel
     tab = panel.tabs.indexOf(panel.templates)

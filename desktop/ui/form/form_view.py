@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.earlier_fields import read_through
+from desktop.core.forms.earlier_fields import read_through, replaced_keys
 from desktop.core.forms.templates import FieldSpec, Section, Template
 from desktop.core.forms.typed_dates import as_typed_in_the_form
 from desktop.ui.form.earlier_fields_box import EarlierFieldsBox
@@ -254,6 +254,15 @@ class FormView(QWidget):
             self.navigation.takeItem(row)
         elif self.earlier.fields and not listed:
             self.navigation.insertItem(row, self.earlier.title())
+
+    def refresh_earlier(self, data: dict[str, Any], typing: set[str] | frozenset = frozenset()):
+        """Stored data changed underneath (a colleague still on the older version edited
+        an old field): the box again, and a renamed field that reads it, unless typed in."""
+        self._show_earlier(data)
+        shown = read_through(self.template, data)
+        for old, new in replaced_keys(self.template).items():
+            if old in data and new in self.rows and new not in data and new not in typing:
+                self.rows[new].editor.set_value(shown.get(new))
 
     def set_field(self, key: str, value: Any) -> None:
         """Show a value stored meanwhile (another window, a command, a sync)."""

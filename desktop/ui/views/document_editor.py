@@ -112,6 +112,8 @@ class DocumentEditor(QWidget):
             self.form.set_field(key, record.data.get(key))
             self.data[key] = record.data.get(key)
             self.stamps[key] = stored[key]
+        if moved:  # fields of a previous version, and what reads them (x-replaces)
+            self.form.refresh_earlier(record.data, typing)
         self.form.show_errors(record.errors)
         self.show_conflicts()
         self.refresh_header()
