@@ -58,3 +58,11 @@ def test_an_old_value_without_its_template_reads_as_plain_text():
         "action : Relancer\naction : Écrire"
     )
     assert plain_text(True) == "oui" and plain_text(["a", "b"]) == "a\nb"
+
+
+def test_the_venue_card_has_no_fields_of_a_previous_version():
+    from desktop.core.forms.earlier_fields import earlier_fields
+    from desktop.core.forms.templates import TemplateSet
+
+    venue = TemplateSet.load().venue
+    assert earlier_fields(venue, {"name": "Le Quai", "directory_id": "TL-0042"}) == []

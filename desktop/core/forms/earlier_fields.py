@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core.forms.template_check import replaces_of
+from desktop.core.forms.template_check import RESERVED_IDS, replaces_of
 from desktop.core.forms.templates import Template
 
 VERSIONS_DIR = "versions"  # beside the network's templates: every version received
@@ -70,7 +70,12 @@ def read_through(template: Template, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def earlier_fields(template: Template, data: dict[str, Any]) -> list[EarlierField]:
-    """The non-empty values of keys the template does not know, in the data's order."""
+    """The non-empty values of keys the template does not know, in the data's order.
+
+    None for the venue card: it is Carnet's own (a network cannot ship another version)
+    and its data keeps Carnet's bookkeeping beside the fields (`directory_id`)."""
+    if template.id in RESERVED_IDS:
+        return []
     known = template.schema.get("properties", {})
     mapped = replaced_keys(template)
     titles = former_titles(template)
