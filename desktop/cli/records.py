@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from desktop.cli.common import EXIT_OK, CommandError, Commands, date_option
+from desktop.core.forms.earlier_fields import earlier_fields, read_through
 from desktop.core.forms.field_values import parse_assignment
 from desktop.core.forms.validation import is_empty, validate_document
 from desktop.core.storage.workspace import Workspace
@@ -95,9 +96,25 @@ def cmd_show(ws: Workspace, args: argparse.Namespace) -> int:
         "deleted": visit.deleted_at is not None,
         "fields": fields,
         "errors": visit.errors,
+        **_versions(ws, visit),
     }
     print(json.dumps(document, ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def _versions(ws: Workspace, visit) -> dict[str, Any]:
+    """The template version in use here, the renamed fields read through their old key,
+    and the fields of a previous version (their values are in "fields", untouched)."""
+    template = ws.templates.template_or_visit(visit.template_id)
+    shown = read_through(template, visit.data)
+    return {
+        "template_in_use": {"id": template.id, "version": template.version},
+        "read_through": {k: v for k, v in shown.items() if k not in visit.data},
+        "earlier_fields": [
+            {"key": f.key, "title": f.title, "replaced_by": f.replaced_by}
+            for f in earlier_fields(template, visit.data)
+        ],
+    }
 
 
 def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:

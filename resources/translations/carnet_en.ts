@@ -687,6 +687,34 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>EarlierFieldsBox</name>
+    <message>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="37"/>
+        <source>Champs d&apos;une version précédente</source>
+        <translation>Fields of a previous version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="53"/>
+        <source>Ces champs ne sont plus dans le modèle « %1 » (version %2). Leurs valeurs sont gardées telles quelles, en lecture seule ; elles restent sur cet ordinateur et ne vont plus au dossier partagé.</source>
+        <translation>These fields are no longer in the template “%1” (version %2). Their values are kept as they are, read-only; they stay on this computer and no longer go to the shared folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="70"/>
+        <source>(repris dans « %1 »)</source>
+        <translation>(now in “%1”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="86"/>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="88"/>
+        <source>Copier la valeur, pour la coller dans un autre champ</source>
+        <translation>Copy the value, to paste it into another field</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/error_dialog.py" line="45"/>
@@ -1330,27 +1358,27 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="123"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="125"/>
         <source>Sections de la fiche</source>
         <translation>Sections of the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="206"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="210"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="207"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="211"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="268"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="297"/>
         <source>↺ Reporté de la visite du %1 — à vérifier</source>
         <translation>↺ Carried over from the visit of %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="279"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="308"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
@@ -1529,7 +1557,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="300"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1537,7 +1565,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="324"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1571,6 +1599,47 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/views/map_view.py" line="201"/>
         <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
         <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTemplatesTab</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="72"/>
+        <source>Refusé</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="45"/>
+        <source>Reçu : « %1 », version %2</source>
+        <translation>Received: “%1”, version %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="48"/>
+        <source>En cours d&apos;arrivée</source>
+        <translation>Still arriving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="48"/>
+        <source>fichier incomplet</source>
+        <translation>incomplete file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="54"/>
+        <source>« %1 » (version %2)</source>
+        <translation>“%1” (version %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="58"/>
+        <source>Modèles du réseau en service ici : %1.
+Un coordinateur les dépose dans le dossier « Carnet/modeles » du dossier partagé ; chaque ordinateur les vérifie à sa synchronisation suivante. Un modèle refusé ne change rien : la version en service reste utilisée.</source>
+        <translation>Network templates in use here: %1.
+A coordinator drops them into the “Carnet/modeles” folder of the shared folder; each computer checks them at its next sync. A refused template changes nothing: the version in use stays in use.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/network_templates_tab.py" line="63"/>
+        <source>aucun</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -2420,133 +2489,150 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="66"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="71"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="73"/>
         <source>&amp;Préparer ce dossier…</source>
         <translation>&amp;Prepare this folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="89"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="94"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="95"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="96"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="118"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="119"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="120"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="121"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="117"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="307"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="318"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="123"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="138"/>
         <source>Deux personnes ont modifié le même champ en même temps, ou l&apos;une a supprimé une fiche pendant que l&apos;autre la modifiait. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ, ou s&apos;il faut restaurer la fiche.</source>
         <translation>Two people changed the same field at the same time, or one deleted a record while the other was editing it. Nothing was lost: choose the value to keep, field by field, or whether to restore the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="152"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="168"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="180"/>
+        <source>Modèles du réseau</source>
+        <translation>Network templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="183"/>
+        <source>%1 (%2 refusé(s))</source>
+        <translation>%1 (%2 refused)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="191"/>
         <source>Le dossier « %1 » n&apos;a jamais servi de dossier partagé à Carnet : le préparer et y publier vos lieux, visites, photos et fiches ?
 
 Si ce dossier devrait déjà contenir le dossier « Carnet » (disque réseau ou clé non branché), répondez Non et rebranchez-le.</source>
@@ -2555,103 +2641,103 @@ Si ce dossier devrait déjà contenir le dossier « Carnet » (disque réseau ou
 If this folder should already hold the « Carnet » folder (a network drive or a key not plugged in), answer No and plug it in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="198"/>
         <source>Préparer le dossier partagé</source>
         <translation>Prepare the shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="208"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="212"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="220"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="210"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="221"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="213"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="224"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="240"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="251"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="250"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="261"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="257"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="268"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="258"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="262"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="269"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="273"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="272"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="266"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="277"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="267"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="278"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="281"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="271"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="282"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="307"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="318"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="344"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="355"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="358"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="369"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="363"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="374"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="372"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="383"/>
         <source>%1 visite(s) reprise(s).</source>
         <translation>%1 visit(s) taken over.</translation>
     </message>
@@ -2659,57 +2745,72 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="25"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="26"/>
         <source>Ouvrir le panneau de synchronisation</source>
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="52"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="53"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="54"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="55"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="61"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="62"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="65"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="66"/>
         <source>Synchro : publication des fiches (%1)…</source>
         <translation>Sync: publishing sheets (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="67"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="68"/>
         <source>Synchro : publication (%1/%2)…</source>
         <translation>Sync: publishing (%1/%2)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="83"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="84"/>
         <source>Synchro : dossier partagé à préparer</source>
         <translation>Sync: shared folder to prepare</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="87"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="88"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="92"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="93"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="96"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="97"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="101"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="110"/>
+        <source>« %1 » (version %2)</source>
+        <translation>“%1” (version %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="112"/>
+        <source>Modèle reçu du réseau : %1</source>
+        <translation>Template received from the network: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="115"/>
+        <source>Modèle du réseau refusé : %1 — voir le panneau Synchronisation</source>
+        <translation>Network template refused: %1 — see the Synchronisation panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="122"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -2808,37 +2909,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="322"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="324"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="325"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="327"/>
         <source>Historique des visites</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="326"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="328"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="329"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="331"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="331"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="333"/>
         <source>Une fiche d&apos;un autre modèle : compte rendu d&apos;instance… (Ctrl+Alt+N)</source>
         <translation>A record of another template: governance meeting minutes… (Ctrl+Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="363"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="365"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="364"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="366"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -2909,48 +3010,48 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="170"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="172"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="161"/>
-        <location filename="../../desktop/ui/views/document_editor.py" line="191"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="163"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="193"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="162"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="164"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="191"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="193"/>
         <source>Supprimer la fiche</source>
         <translation>Delete the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="240"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="242"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="249"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="251"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="299"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="301"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="303"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="305"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="305"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="307"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

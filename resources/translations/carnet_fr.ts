@@ -205,7 +205,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="279"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="308"/>
         <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
@@ -216,7 +216,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="300"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

@@ -51,6 +51,19 @@ def test_new_offers_carnets_templates_and_the_networks_apart(window, tmp_path):
     assert window.menus["new_record"].shortcut().toString() == "Ctrl+Alt+N"
 
 
+def test_the_menu_offers_a_template_that_arrived_while_the_window_was_open(window):
+    from dataclasses import replace
+
+    held = {"set": window.store.templates}
+    menu = NewRecordMenu(lambda: held["set"])
+    assert "atelier" not in menu.template_ids()
+    network = replace(held["set"].visit, id="atelier", title="Atelier du réseau",
+                      origin=ORIGIN_NETWORK)  # fmt: skip
+    held["set"] = replace(held["set"], others=(*held["set"].others, network))
+    menu.aboutToShow.emit()  # as when it opens
+    assert menu.template_ids()[-1] == "atelier"
+
+
 def test_a_meeting_filled_through_the_form_is_saved_listed_and_followed_up(window, qtbot):
     store = window.store
     venue = store.create_venue({"name": "La Fabrique du Val", "commune": "Morteau"})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.forms.compiled_check import passes_compiled
+from desktop.core.forms.earlier_fields import read_through, without_earlier
 from desktop.core.forms.templates import FieldSpec, Template
 
 if TYPE_CHECKING:
@@ -106,7 +107,11 @@ def _missing_column_title(spec: FieldSpec, error: ValidationError) -> str:
 
 
 def validate_document(template: Template, data: dict[str, Any]) -> dict[str, list[str]]:
-    """Field key -> French messages; an empty dict means the document is valid."""
+    """Field key -> French messages; an empty dict means the document is valid.
+
+    Judged as the template reads it: fields of a previous version are no error (even
+    under `additionalProperties: false`), a renamed field reads its old key's value."""
+    data = without_earlier(template, read_through(template, data))
     if passes_compiled(template.schema, data):  # the common case, without jsonschema
         return {}
     errors: dict[str, list[str]] = {}

@@ -29,6 +29,7 @@ from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_stamps import DELETED_FIELD, OWNER_FIELD
+from desktop.core.storage.template_versions import highest_version
 from desktop.paths import SCHEMAS
 
 FORMAT_NAME = "carnet-exchange"
@@ -249,6 +250,13 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
         owner = record.get("owner_device")
     # Carry-over markers are this laptop's reading aid, the owner moves only by its stamp.
     local_only = {"carried_over", "carried_from", "owner_device"}
+    if table == "visits":  # the newest version it was edited in: never lowered by a merge
+        record = {
+            **record,
+            "template_version": highest_version(
+                store, record["id"], record.get("template_version")
+            ),
+        }
     _write(store, table, tuple(c for c in columns if c not in local_only), record, data, deleted)
     if table == "visits":
         store.db[table].update(record["id"], {"owner_device": owner})

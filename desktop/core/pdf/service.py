@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.core.forms import french
+from desktop.core.forms.earlier_fields import read_through
 from desktop.core.forms.template_language import templates_in
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary, split_for_audience
@@ -57,7 +58,8 @@ def sheet_content(
 
 def _for_audience(record, template, audience: str):
     """The record with only the fields that reach the audience (privacy.audiences)."""
-    shown = visible_data(template.schema.get("properties", {}), record.data, audience)
+    data = read_through(template, record.data)  # a renamed field: its old key's value
+    shown = visible_data(template.schema.get("properties", {}), data, audience)
     return replace(record, data=shown)
 
 

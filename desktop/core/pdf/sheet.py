@@ -29,6 +29,7 @@ from desktop.core.forms import french
 from desktop.core.forms.templates import FieldSpec, Section
 from desktop.core.forms.validation import is_empty
 from desktop.core.pdf.attachment_blocks import AttachmentBlocks
+from desktop.core.pdf.earlier_block import earlier_block, version_line
 from desktop.core.pdf.page import NumberedCanvas, PageDecoration
 from desktop.core.pdf.record_blocks import RecordBlocks, column_widths
 from desktop.core.pdf.sheet_model import (
@@ -321,7 +322,8 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
         flow = self.title_block()
         for section in self.content.template.sections:
             flow += self.section(section)
-        flow += self.photos_block() + self.documents_block()
+        flow += earlier_block(self)  # fields of a previous version: the internal sheet only
+        flow += self.photos_block() + self.documents_block() + version_line(self)
         return flow + self.signatures_block()
 
 

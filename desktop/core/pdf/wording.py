@@ -44,6 +44,11 @@ ENGLISH = {
     "Autre": "Other",
     "Signatures": "Signatures",
     "Nom, date et signature": "Name, date and signature",
+    "Modèle": "Template",
+    "version": "version",
+    "version en service": "version in use",
+    "Champs d'une version précédente": "Fields of a previous version",
+    "repris dans": "now in",
 }
 
 

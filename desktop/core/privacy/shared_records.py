@@ -32,20 +32,37 @@ def network_document(
 
 
 def drop_hidden_fields(store: CarnetStore, document: dict[str, Any]) -> None:
-    """Venues and records of an exchange document lose the fields the network may not
-    see, by each record's own template (a meeting's chair is not a visit's field)."""
-    hidden_by_template: dict[str, set[str]] = {}
+    """Venues and visits of an exchange document lose the fields the network may not see.
 
-    def hidden_of(template) -> set[str]:
-        if template.id not in hidden_by_template:
-            properties = template.schema.get("properties", {})
-            hidden_by_template[template.id] = hidden_keys(properties, SHARE_AUDIENCE)
-        return hidden_by_template[template.id]
-
+    A visit (any record of `visits`) is judged by its own template. A key that template
+    does not have (a field of a previous version, or a record of a template this laptop
+    has not received) has no audience any more: it is treated as interne, so it is never
+    shared wider than before (colleagues keep the copies they already had)."""
+    venue = store.templates.venue
+    venue_hidden = hidden_keys(venue.schema.get("properties", {}), SHARE_AUDIENCE)
     for record in document.get("venues", []):
-        _drop(record, hidden_of(store.templates.venue))
+        _drop(record, venue_hidden)
     for record in document.get("visits", []):
-        _drop(record, hidden_of(store.templates.template_or_visit(record.get("template_id"))))
+        _drop(record, _visit_hidden(store, record))
+
+
+def _visit_hidden(store: CarnetStore, record: dict[str, Any]) -> set[str]:
+    template = _record_template(store, record.get("template_id"))
+    if template is None:  # a template not received yet: none of its data goes out
+        return set(record["data"]) | {k for k in record["stamps"] if not k.startswith("_")}
+    properties = template.schema.get("properties", {})
+    leftovers = {k for k in record["data"] if k not in properties}
+    leftovers |= {k for k in record["stamps"] if k not in properties and not k.startswith("_")}
+    return hidden_keys(properties, SHARE_AUDIENCE) | leftovers
+
+
+def _record_template(store: CarnetStore, template_id: str | None):
+    from desktop.core.forms.templates import TemplateError
+
+    try:
+        return store.templates.template(template_id or store.templates.visit.id)
+    except TemplateError:
+        return None
 
 
 def photo_reaches_network(record: dict[str, Any]) -> bool:

@@ -20,6 +20,7 @@ from desktop.core.storage.data_service import writes
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.storage.records import ChangeResult, SearchHit, Visit, VisitSummary
 from desktop.core.storage.store_stamps import apply_changes, bases_of, clean_changes
+from desktop.core.storage.template_versions import raise_template_version
 
 
 def completeness(template: Template, data: dict[str, Any]) -> float:
@@ -184,6 +185,7 @@ class VisitRecords:
         columns = self.visit_columns(row[0], data, template_id=template.id)
         carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
         self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})
+        raise_template_version(self, visit_id)  # edited in this laptop's version of the form
         stamp = self.stamp("visits", visit_id, changed, bases_of(changed, bases))
         errors = validate_document(template, data)
         return ChangeResult(

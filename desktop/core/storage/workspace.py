@@ -23,6 +23,7 @@ from desktop.core.storage.read_only import ReadOnlyService
 from desktop.core.storage.store import CarnetStore
 
 __all__ = ["Workspace", "open_workspace"]
+TEMPLATES_RELOADED = "templates"  # the change broadcast's setting key after a reload
 
 
 @dataclass
@@ -56,6 +57,28 @@ class Workspace:
         whatever the language of the laptop."""
         self.templates = templates_in(self.templates, language)
         self.store.templates = self.templates
+
+    def reload_templates(self) -> None:
+        """Read the templates again (the network shipped one): for the writer (French, what
+        merges and validation use) and for this workspace (in its language)."""
+        fresh = TemplateSet.load(
+            self.templates.schemas_dir, check=False, network_dir=self.network_templates_dir
+        )
+
+        def swap(writer) -> None:
+            writer.service.templates = writer.service.store.templates = fresh
+            writer.changes.note_setting(TEMPLATES_RELOADED)  # the views learn of it
+
+        if self.read_only:
+            self.service.templates = self.service.store.templates = fresh
+        else:
+            self.service.call(swap)
+        self.templates = templates_in(fresh, self.templates.language)
+        self.store.templates = self.templates
+
+    @property
+    def network_templates_dir(self) -> Path:
+        return self.data_dir / NETWORK_TEMPLATES_DIR
 
     def worker_copy(self) -> Workspace:
         """The same workspace on its own read connection, for a background thread."""

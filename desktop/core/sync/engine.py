@@ -20,7 +20,7 @@ from desktop.core.storage.files import french_reason
 from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync import importer, publish, purges, republish, withdrawals
+from desktop.core.sync import importer, publish, purges, republish, template_inbox, withdrawals
 from desktop.core.sync.scan import Entry, Listing, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
 from desktop.core.sync.share_identity import KNOWN, ShareNotSetUp, folder_key, open_share
@@ -55,6 +55,9 @@ class PassReport:
     pending: int = 0  # records still to publish (the share was unavailable)
     needs_setup: bool = False  # a folder never used: set up only once the user agrees
     republished: int = 0  # files the share had lost (or a new share): published again
+    templates: template_inbox.TemplatesReport = field(
+        default_factory=template_inbox.TemplatesReport
+    )  # the network's templates: arrived, refused, still arriving
 
     def summary(self) -> str:
         """The pass in a few French lines (the headless command prints them)."""
@@ -84,6 +87,7 @@ class PassReport:
             )
         if self.missing_media:
             lines.append(f"Médias pas encore arrivés : {len(self.missing_media)}.")
+        lines += self.templates.lines()
         return "\n".join(lines)
 
 
@@ -109,6 +113,8 @@ class SyncEngine:
         try:
             open_share(self.share, self.workspace.setting(KNOWN), set_up)
             self._remember_known()
+            # Templates first: the records of this pass are merged and shown with them.
+            report.templates = template_inbox.receive_templates(self.workspace, self.share)
             if publish_changes:
                 self._check_index(report)
                 self._publish(report, progress)

@@ -15,6 +15,7 @@ class SyncUi(QObject):
     bar) and the Synchronisation panel."""
 
     open_visit_requested = Signal(str, str)  # visit id, venue id
+    templates_changed = Signal()  # a network template arrived: forms are built again
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context.parent)
@@ -94,8 +95,28 @@ class SyncUi(QObject):
         else:
             now = QTime.currentTime().toString("HH:mm")
             self._say(fill(self.tr("Synchro : à jour (%1)"), now), "#2a7a2a")
+        if not quiet and self._announce_templates(report):
+            self.templates_changed.emit()
         if self.panel is not None and self.panel.isVisible() and not quiet:
             self.panel.refresh(report)
+
+    def _announce_templates(self, report) -> bool:
+        """The network's templates this pass: arrivals read in, refusals said (the panel's
+        « Modèles du réseau » tab has the reasons). True when some arrived."""
+        found, said = report.templates, []
+        if found.arrived:
+            self.context.workspace.reload_templates()  # the pass reloaded its own copy
+            names = ", ".join(
+                fill(self.tr("« %1 » (version %2)"), t, v) for _i, v, t in found.arrived
+            )
+            said.append(fill(self.tr("Modèle reçu du réseau : %1"), names))
+        if found.refused:
+            names = ", ".join(name for name, _why in found.refused)
+            text = self.tr("Modèle du réseau refusé : %1 — voir le panneau Synchronisation")
+            said.append(fill(text, names))
+        if said:
+            self.context.say(" · ".join(said), 20000)
+        return bool(found.arrived)
 
     def _failed(self, message: str) -> None:
         self._say(self.tr("Synchro : erreur"), "#b03000")

@@ -28,6 +28,7 @@ from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.engine import colleagues
 from desktop.core.sync.importer import ignored_files, skipped_files
 from desktop.core.sync.ownership import take_over_sheets
+from desktop.ui.dialogs.network_templates_tab import NetworkTemplatesTab
 from desktop.ui.formatting import local_date
 from desktop.ui.texts import fill
 from desktop.ui.views.clock_notice import ClockNotice
@@ -86,10 +87,14 @@ class SyncPanel(QDialog):
         )
         self.files = self._table([self.tr("Fichier"), self.tr("Raison")])
         self.media = self._table([self.tr("Fichier attendu")])
+        self.templates = NetworkTemplatesTab(
+            self._table([self.tr("Fichier"), self.tr("État"), self.tr("Raison")])
+        )
         self.tabs.addTab(self._conflicts_page(), "")
         self.tabs.addTab(self._people_page(), self.tr("Collègues"))
         self.tabs.addTab(self.files, self.tr("Fichiers ignorés"))
         self.tabs.addTab(self.media, self.tr("Médias en attente"))
+        self.tabs.addTab(self.templates, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.clock_notice)
@@ -171,6 +176,12 @@ class SyncPanel(QDialog):
         self._fill(self.files, [list(row) for row in files])
         missing = report.missing_media if report is not None else []
         self._fill(self.media, [[name] for name in missing])
+        refused = self.templates.refresh(self.workspace)
+        title = self.tr("Modèles du réseau")
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.templates),
+            fill(self.tr("%1 (%2 refusé(s))"), title, refused) if refused else title,
+        )
         self._update_buttons()
 
     def _ask_set_up(self) -> None:

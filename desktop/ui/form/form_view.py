@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.forms.earlier_fields import read_through, replaced_keys
 from desktop.core.forms.templates import FieldSpec, Section, Template
 from desktop.core.forms.typed_dates import as_typed_in_the_form
+from desktop.ui.form.earlier_fields_box import EarlierFieldsBox
 from desktop.ui.form.editor_registry import make_editor
 from desktop.ui.form.field_widgets import DateEditor, FieldEditor
 from desktop.ui.form.table_editor import TableEditor
@@ -135,6 +137,8 @@ class FormView(QWidget):
         self.page_layout = QVBoxLayout(page)
         for section in template.sections:
             self._add_section(section)
+        self.earlier = EarlierFieldsBox(template)  # fields the template no longer has
+        self.page_layout.addWidget(self.earlier)
         self.extra_boxes: list[QGroupBox] = []
         self.page_layout.addStretch(1)
         self.scroll.setWidget(page)
@@ -235,7 +239,10 @@ class FormView(QWidget):
         return box
 
     def _section_boxes(self) -> list[QGroupBox]:
-        return [self.section_boxes[s.id] for s in self.template.sections] + self.extra_boxes
+        earlier = [self.earlier] if self.earlier.fields else []
+        return (
+            [self.section_boxes[s.id] for s in self.template.sections] + earlier + self.extra_boxes
+        )
 
     # ------------------------------------------------------------- showing
     def load(
@@ -245,10 +252,32 @@ class FormView(QWidget):
         carried: frozenset[str] = frozenset(),
         carried_from: str | None = None,
     ) -> None:
+        self._show_earlier(data)
+        data = read_through(self.template, data)  # a renamed field shows its old value
         for key, row in self.rows.items():
             row.editor.set_value(data.get(key))
         self.show_errors(errors or {})
         self.show_carried(carried, carried_from)
+
+    def _show_earlier(self, data: dict[str, Any]) -> None:
+        """The box of fields of a previous version, and its entry in the section list
+        (after the template's sections) while it has some."""
+        listed = bool(self.earlier.fields)
+        self.earlier.show_data(data)
+        row = len(self.template.sections)
+        if listed and not self.earlier.fields:
+            self.navigation.takeItem(row)
+        elif self.earlier.fields and not listed:
+            self.navigation.insertItem(row, self.earlier.title())
+
+    def refresh_earlier(self, data: dict[str, Any], typing: set[str] | frozenset = frozenset()):
+        """Stored data changed underneath (a colleague still on the older version edited
+        an old field): the box again, and a renamed field that reads it, unless typed in."""
+        self._show_earlier(data)
+        shown = read_through(self.template, data)
+        for old, new in replaced_keys(self.template).items():
+            if old in data and new in self.rows and new not in data and new not in typing:
+                self.rows[new].editor.set_value(shown.get(new))
 
     def set_field(self, key: str, value: Any) -> None:
         """Show a value stored meanwhile (another window, a command, a sync)."""

@@ -120,6 +120,8 @@ class DocumentEditor(QWidget):
             self.form.set_field(key, record.data.get(key))
             self.data[key] = record.data.get(key)
             self.stamps[key] = stored[key]
+        if moved:  # fields of a previous version, and what reads them (x-replaces)
+            self.form.refresh_earlier(record.data, typing)
         self.form.show_errors(record.errors)
         self.show_conflicts()
         self.refresh_header()
@@ -330,7 +332,7 @@ class VenueEditor(DocumentEditor):
         new_record.setToolTip(
             self.tr("Une fiche d'un autre modèle : compte rendu d'instance… (Ctrl+Alt+N)")
         )
-        menu = NewRecordMenu(store.templates, new_record)
+        menu = NewRecordMenu(lambda: store.templates, new_record)  # the current ones
         menu.chosen.connect(self.new_record_requested)
         new_record.setMenu(menu)
         self.header.addWidget(new_record)

@@ -65,6 +65,19 @@ class LazyEditors:
         if self._visit:
             self._visit.record_id = None
 
+    def rebuild_visit(self) -> bool:
+        """The templates changed: the visit form is built again the next time it shows.
+        What was being typed is saved first; if it cannot be yet, the form stays as it is
+        (False) rather than lose it, and is rebuilt at the next arrival or restart."""
+        if self._visit is None:
+            return True
+        if not self._visit.flush():
+            return False
+        self._pages.removeWidget(self._visit)
+        self._visit.deleteLater()
+        self._visit = None
+        return True
+
     def forget_venue(self) -> None:
         if self._venue:
             self._venue.record_id = None

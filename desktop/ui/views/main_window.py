@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             self.hub.changed.connect(view.on_changes)  # each shows what concerns it
         self.browser.venues_reloaded.connect(self._update_counts)
         self.sync.open_visit_requested.connect(self.open_visit)
+        self.sync.templates_changed.connect(self._templates_changed)
         self.records.undo_available.connect(self.undo_action.setEnabled)
         self.records.venues_changed.connect(self._update_counts)
         self.menus.connect(
@@ -184,6 +185,15 @@ class MainWindow(QMainWindow):
         venue = self.store.get_venue(visit.venue_id)
         self.visit_editor.open(visit, venue.name)
         self.pages.setCurrentWidget(self.visit_editor)
+
+    def _templates_changed(self) -> None:
+        """A network template arrived: the open visit is shown again in its new form."""
+        built = self.editors.visit_if_built()
+        shown = (
+            built.record_id if built is not None and self.pages.currentWidget() is built else None
+        )
+        if self.editors.rebuild_visit() and shown:
+            self.show_visit(shown)
 
     def open_visit(self, visit_id: str, venue_id: str) -> None:
         self.browser.select_venue(venue_id)

@@ -3,6 +3,8 @@ apart (each group under its heading), whichever a record is made from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QWidget
@@ -13,9 +15,20 @@ from desktop.core.forms.templates import ORIGIN_CARNET, ORIGIN_NETWORK, Template
 class NewRecordMenu(QMenu):
     chosen = Signal(str)  # a template id
 
-    def __init__(self, templates: TemplateSet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, templates: TemplateSet | Callable[[], TemplateSet], parent: QWidget | None = None
+    ) -> None:
+        """templates: the set, or a function giving the current one (a network template
+        may arrive while the window is open: the menu is filled again each time it opens)."""
         super().__init__(parent)
         self.setTitle(self.tr("Nouveau…"))
+        self._templates = templates if callable(templates) else (lambda: templates)
+        self._fill()
+        self.aboutToShow.connect(self._fill)
+
+    def _fill(self) -> None:
+        self.clear()
+        templates = self._templates()
         groups = (
             (ORIGIN_CARNET, self.tr("Modèles de Carnet")),
             (ORIGIN_NETWORK, self.tr("Modèles du réseau")),
