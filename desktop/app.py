@@ -19,6 +19,7 @@ from desktop.core.storage.workspace import Workspace
 from desktop.paths import RESOURCES
 from desktop.ui.controllers.single_instance import bring_to_front, claim_data_dir
 from desktop.ui.dialogs.error_dialog import install_error_hooks
+from desktop.ui.first_frame import after_first_frame
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.texts import fill
 from desktop.ui.views.main_window import MainWindow
@@ -42,6 +43,13 @@ def check_templates_or_quit(workspace: Workspace, window: MainWindow) -> None:
         )
         QMessageBox.critical(window, "Carnet", fill(message, error))
         window.close()
+
+
+def first_frame_work(workspace: Workspace, window: MainWindow) -> list:
+    """What waits for the first frame: the template check, then, on a writable folder,
+    the first run's « who are you » (before any record)."""
+    work = [lambda: check_templates_or_quit(workspace, window)]
+    return work if workspace.read_only else [*work, window.ask_identity]
 
 
 def run_app(data_dir: Path | None, language: str | None) -> int:
@@ -71,9 +79,8 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
     window = create_window(workspace)
     instance.on_activate = partial(bring_to_front, window)
     window.show()
-    QTimer.singleShot(0, lambda: check_templates_or_quit(workspace, window))
+    after_first_frame(window, *first_frame_work(workspace, window))
     if not workspace.read_only:  # a read-only data folder: nothing is written, no backup
-        QTimer.singleShot(0, window.ask_identity)  # first run: who you are, before any record
         QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
         QTimer.singleShot(1500, lambda: clean_leftovers(workspace, in_background=True))
     code = app.exec()
