@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core.backups.damage import BackgroundCheck
 from desktop.core.backups.recovery import clean_leftovers
 from desktop.core.diagnostics.log_files import start_logging
 from desktop.core.forms.templates import TemplateError
@@ -52,7 +53,10 @@ def first_frame_work(workspace: Workspace, window: MainWindow) -> list:
     return work if workspace.read_only else [*work, window.ask_identity]
 
 
-def run_app(data_dir: Path | None, language: str | None) -> int:
+def run_app(
+    data_dir: Path | None, language: str | None, check: BackgroundCheck | None = None
+) -> int:
+    """check: the database's check, already started (entry.py); else it runs here."""
     log_folder = start_logging()  # first, so that even a failing start is recorded
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_error_hooks(log_folder)
@@ -66,7 +70,8 @@ def run_app(data_dir: Path | None, language: str | None) -> int:
         instance = claim_data_dir(data_dir, language)  # one window per data folder
         if instance is None:
             return 0  # the window already open on it was brought to the front
-        workspace = open_or_recover(data_dir, language)  # damaged: set aside, backup restored
+        # Damaged: set aside, the latest backup restored.
+        workspace = open_or_recover(data_dir, language, check=check)
     except (DataDirError, DatabaseError, BackupError) as error:
         install_translators(app, choose_language(language, None))
         QMessageBox.critical(None, "Carnet", str(error))

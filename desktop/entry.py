@@ -32,10 +32,24 @@ def run(argv: list[str], prog: str = "python main.py") -> int:
 
 
 def start_app(data_dir: Path | None, language: str | None) -> int:
+    check = early_damage_check(data_dir)  # beside the imports below, on the other core
     system_libraries.check_or_exit()  # before Qt loads its platform plugin
     from desktop.app import run_app  # Qt is imported only for the app itself
 
-    return run_app(data_dir, language)
+    return run_app(data_dir, language, check)
+
+
+def early_damage_check(data_dir: Path | None):
+    """The database's check started on a thread (BackgroundCheck); None when the folder
+    cannot even be named (run_app then says why, in French)."""
+    from desktop.core.backups.damage import BackgroundCheck
+    from desktop.core.storage.data_dir import DATABASE_NAME, default_data_dir
+
+    try:
+        folder = Path(data_dir or default_data_dir()).expanduser().resolve()
+    except (OSError, RuntimeError):
+        return None
+    return BackgroundCheck(folder / DATABASE_NAME)
 
 
 def app_arguments(argv: list[str]) -> dict | None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.backups import recovery as backup_recovery
+from desktop.core.backups.damage import BackgroundCheck
 from desktop.core.backups.info import BackupInfo
 from desktop.core.backups.restore import RestoreReport
 from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
@@ -32,15 +33,17 @@ def open_or_recover(
     language: str | None = None,
     ask: Ask | None = None,
     inform: Inform | None = None,
+    check: BackgroundCheck | None = None,
 ) -> Workspace | None:
     """The workspace, after recovery if its database is damaged; None if the user quits.
 
     Raises DataDirError, DatabaseError (a database that is not damaged but refused, e.g.
     from a newer Carnet) or BackupError (the recovery itself failed) like open_workspace.
+    check: the quick check, already started on a thread at start (entry.py).
     """
     folder = check_data_dir(data_dir or default_data_dir())
     db_path = folder / DATABASE_NAME
-    problem = backup_recovery.damage_problem(db_path)
+    problem = check.problem(db_path) if check else backup_recovery.damage_problem(db_path)
     if problem is None:
         try:
             return open_workspace(folder, check_templates=False)
