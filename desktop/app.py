@@ -11,7 +11,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.backups.damage import BackgroundCheck
-from desktop.core.backups.recovery import clean_leftovers
 from desktop.core.diagnostics.log_files import start_logging
 from desktop.core.forms.templates import TemplateError
 from desktop.core.storage.data_dir import DataDirError
@@ -44,6 +43,13 @@ def check_templates_or_quit(workspace: Workspace, window: MainWindow) -> None:
         )
         QMessageBox.critical(window, "Carnet", fill(message, error))
         window.close()
+
+
+def clean_leftovers(workspace: Workspace) -> None:
+    """Temporary files of an interrupted attach, backup or restore, in the background."""
+    from desktop.core.backups.recovery import clean_leftovers as clean
+
+    clean(workspace, in_background=True)
 
 
 def first_frame_work(workspace: Workspace, window: MainWindow) -> list:
@@ -86,8 +92,9 @@ def run_app(
     window.show()
     after_first_frame(window, *first_frame_work(workspace, window))
     if not workspace.read_only:  # a read-only data folder: nothing is written, no backup
-        QTimer.singleShot(1000, window.backups.start)  # today's backup, in the background
-        QTimer.singleShot(1500, lambda: clean_leftovers(workspace, in_background=True))
+        # Today's backup, in the background (the controller is made then, not now).
+        QTimer.singleShot(1000, lambda: window.backups.start())
+        QTimer.singleShot(1500, lambda: clean_leftovers(workspace))
     code = app.exec()
     workspace.close()
     instance.release()  # after the database is closed
