@@ -4,9 +4,10 @@ is painted.
 `bare` shows an empty PySide6 main window (the baseline); `carnet DATA_DIR` starts Carnet
 as a user does, through the same entry point as `python main.py --data-dir DATA_DIR`
 (desktop.entry.run: the command line, the log, the single-instance claim, the database
-check, the window and what run_app schedules). Both are timed the same way: an event
-filter sees the main window's first paint, and « usable » is printed from the event loop
-right after that paint, before anything posted later runs.
+check, the window and what run_app schedules), its QApplication made when Carnet first
+loads Qt. Both are timed the same way: an event filter sees the main window's first
+paint, and « usable » is printed from the event loop right after that paint, before
+anything posted later runs.
 """
 
 import os
@@ -17,11 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
-def main() -> None:
+def watch_first_paint() -> None:
+    """A QApplication (run_app uses the one already there) whose event filter prints
+    « usable » from the event loop right after the first paint of a main window."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    app = QApplication(sys.argv[:1])  # run_app uses the one already there
+    app = QApplication(sys.argv[:1])
 
     def usable() -> None:
         print("usable", flush=True)
@@ -34,17 +37,35 @@ def main() -> None:
                 QTimer.singleShot(0, usable)  # after this paint, as the next event
             return False
 
-    first_paint = FirstPaint()
-    app.installEventFilter(first_paint)
+    app.first_paint = FirstPaint()
+    app.installEventFilter(app.first_paint)
+
+
+class QtWhenTheAppIsImported:
+    """Carnet's start loads Qt when it imports desktop.app (entry.py imports its Qt-free
+    modules first): the probe's QApplication is made at that same moment."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "desktop.app":
+            sys.meta_path.remove(self)
+            watch_first_paint()
+        return None  # the module itself is found as usual
+
+
+def main() -> None:
     if sys.argv[1] == "bare":
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        watch_first_paint()
         window = QMainWindow()
         window.setWindowTitle("bare")
         window.resize(1280, 720)
         window.show()
-        app.exec()
+        QApplication.instance().exec()
         return
     from desktop.entry import run
 
+    sys.meta_path.insert(0, QtWhenTheAppIsImported())
     sys.exit(run(["--data-dir", sys.argv[2], "--lang", "fr"]))
 
 
