@@ -75,3 +75,19 @@ def test_a_wrong_language_is_refused_by_the_parser():
     result = run_entry("--lang", "de")
     assert result.returncode == 2
     assert "argument --lang: invalid choice: 'de'" in result.stderr
+
+
+def test_the_modules_imported_before_qt_do_not_load_qt():
+    """entry.BEFORE_QT is imported before PySide6 at start: a module there that loaded
+    PySide6 would make the order pointless (and tie the core to Qt)."""
+    code = (
+        "import importlib, sys; from desktop.entry import BEFORE_QT\n"
+        "[importlib.import_module(name) for name in BEFORE_QT]\n"
+        "print(sorted(n for n in sys.modules if n.startswith('PySide6')))\n"
+    )
+    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
