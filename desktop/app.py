@@ -25,10 +25,11 @@ from desktop.ui.texts import fill
 from desktop.ui.views.main_window import MainWindow
 
 
-def create_window(workspace: Workspace) -> MainWindow:
+def create_window(workspace: Workspace, reopen_later: bool = False) -> MainWindow:
+    """reopen_later: the last visit comes back after the first frame (first_frame_work)."""
     window = MainWindow(workspace)
     window.resize(1280, 720)
-    window.state.restore()  # as it was left: geometry, splitters, last visit
+    window.state.restore(reopen=not reopen_later)  # as left: geometry, splitters, last visit
     return window
 
 
@@ -53,9 +54,10 @@ def clean_leftovers(workspace: Workspace) -> None:
 
 
 def first_frame_work(workspace: Workspace, window: MainWindow) -> list:
-    """What waits for the first frame: the template check, then, on a writable folder,
-    the first run's « who are you » (before any record)."""
-    work = [lambda: check_templates_or_quit(workspace, window)]
+    """What waits for the first frame: the last visit opened again (its editor is built
+    then), the template check, and on a writable folder the first run's « who are you »
+    (before any record)."""
+    work = [window.state.reopen_last, lambda: check_templates_or_quit(workspace, window)]
     return work if workspace.read_only else [*work, window.ask_identity]
 
 
@@ -87,7 +89,7 @@ def run_app(
     chosen = choose_language(language, workspace.setting("language"))
     app.translators = install_translators(app, chosen)
     workspace.use_language(chosen)  # the templates' texts: form, lists, Suivi, exports
-    window = create_window(workspace)
+    window = create_window(workspace, reopen_later=True)
     instance.on_activate = partial(bring_to_front, window)
     window.show()
     after_first_frame(window, *first_frame_work(workspace, window))
