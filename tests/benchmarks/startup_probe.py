@@ -7,7 +7,7 @@ as a user does, through the same entry point as `python main.py --data-dir DATA_
 check, the window and what run_app schedules), its QApplication made when Carnet first
 loads Qt. Both are timed the same way: an event filter sees the main window's first
 paint, and « usable » is printed from the event loop right after that paint, before
-anything posted later runs.
+anything posted later runs; « settled » once what waited for the first frame is done.
 """
 
 import os
@@ -28,7 +28,13 @@ def watch_first_paint() -> None:
 
     def usable() -> None:
         print("usable", flush=True)
-        app.quit()  # also ends a dialog's loop (the first run's « who are you »)
+        QTimer.singleShot(0, settled)  # after what was posted with the first paint
+
+    def settled() -> None:
+        """What waited for the first frame (the last visit reopened, the template check) is
+        done, or the first run's « who are you » is up (this runs in its loop then)."""
+        print("settled", flush=True)
+        app.quit()  # also ends a dialog's loop
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event) -> bool:
