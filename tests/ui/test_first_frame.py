@@ -111,6 +111,7 @@ def test_the_last_visit_comes_back_right_after_the_first_frame(qtbot, data_dir):
     after_first_frame(window, *first_frame_work(workspace, window))
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.editors.visit_if_built())
     assert at_paint.built_at_paint is False  # the first frame did not wait for it
+    assert window.editors.built() == [window.visit_editor]  # not the venue's on the way
     assert window.visit_editor.record_id == visit_id
     assert window.browser.venue_id == venue_id
     assert window.browser.current_visit_id() == visit_id
