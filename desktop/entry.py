@@ -1,28 +1,97 @@
-"""Route the command line: a headless command, or the app (imported only then)."""
+"""Route the command line: a headless command, or the app (imported only then).
+
+The app's command line (no command: at most --data-dir and --lang) is recognised without
+building the commands' parser, which imports every command's modules (sync, PDF, photos):
+about 150 ms of a start. Anything else, --help and mistakes included, goes to that parser.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
+import importlib
 import sys
+from pathlib import Path
 
 from desktop import system_libraries
-from desktop.cli import build_parser, execute
+
+APP_OPTIONS = {"--data-dir": Path, "--lang": str}
+LANGUAGES = ("fr", "en")
 
 
 def run(argv: list[str], prog: str = "python main.py") -> int:
-    parser = build_parser(prog)  # built once, for both
-    args, unknown = parser.parse_known_args(argv)
-    if args.command:
-        if unknown:
-            parser.error(f"arguments non reconnus : {' '.join(unknown)}")
-        return execute(parser, args)
+    app_args = app_arguments(argv)
+    if app_args is None:
+        from desktop.cli import build_parser, execute
+
+        parser = build_parser(prog)  # built once, for both
+        args, unknown = parser.parse_known_args(argv)
+        if args.command:
+            if unknown:
+                parser.error(f"arguments non reconnus : {' '.join(unknown)}")
+            return execute(parser, args)
+        app_args = {"--data-dir": args.data_dir, "--lang": args.lang}
+    return start_app(app_args["--data-dir"], app_args["--lang"])
+
+
+# The Qt-free modules the first screen needs. Imported before PySide6: once PySide6 is
+# loaded, its import hook reads the source of every module imported after it (looking
+# for « PySide6 » in it, for its __feature__ switches), about 0.2 ms a module.
+BEFORE_QT = (
+    "desktop.core.diagnostics.log_files",
+    "desktop.core.diagnostics.error_report",
+    "desktop.core.storage.workspace",
+    "desktop.core.storage.trash",
+    "desktop.core.storage.purge",
+    "desktop.core.backups.making",
+    "desktop.core.privacy.rights_review",
+)
+
+
+def start_app(data_dir: Path | None, language: str | None) -> int:
+    check = early_damage_check(data_dir)  # beside the imports below, on the other core
+    for name in BEFORE_QT:
+        importlib.import_module(name)
     system_libraries.check_or_exit()  # before Qt loads its platform plugin
     from desktop.app import run_app  # Qt is imported only for the app itself
 
-    return run_app(args.data_dir, args.lang)
+    return run_app(data_dir, language, check)
+
+
+def early_damage_check(data_dir: Path | None):
+    """The database's check started on a thread (BackgroundCheck); None when the folder
+    cannot even be named (run_app then says why, in French)."""
+    from desktop.core.backups.damage import BackgroundCheck
+    from desktop.core.storage.data_dir import DATABASE_NAME, default_data_dir
+
+    try:
+        folder = Path(data_dir or default_data_dir()).expanduser().resolve()
+    except (OSError, RuntimeError):
+        return None
+    return BackgroundCheck(folder / DATABASE_NAME)
+
+
+def app_arguments(argv: list[str]) -> dict | None:
+    """{"--data-dir": Path | None, "--lang": str | None} when argv only opens the app
+    (`--data-dir D`, `--data-dir=D`, `--lang fr|en`, each once at most); None otherwise,
+    for the full parser to route or refuse."""
+    found: dict = dict.fromkeys(APP_OPTIONS)
+    words = list(argv)
+    while words:
+        name, equals, value = words.pop(0).partition("=")
+        if name not in APP_OPTIONS or found[name] is not None:
+            return None
+        if not equals:  # « --lang fr »: the value is the next word
+            if not words:
+                return None
+            value = words.pop(0)
+        if not value or value.startswith("-") or (name == "--lang" and value not in LANGUAGES):
+            return None
+        found[name] = APP_OPTIONS[name](value)
+    return found
 
 
 def main() -> int:
     """The installed `carnet` command (pip, pipx, uv tool) and the bundle: no bootstrap."""
+    import multiprocessing  # here: 20 ms that a start through main.py does not need
+
     multiprocessing.freeze_support()  # the bundle's share readers start as this program
     return run(sys.argv[1:], prog="carnet")

@@ -10,7 +10,6 @@ a library shipped beside Qt (the PyInstaller bundle carries most xcb ones) count
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -65,6 +64,8 @@ def needs_xcb(environ: Mapping[str, str] = os.environ, platform: str = sys.platf
 
 def _loadable(soname: str) -> bool:
     try:
+        import ctypes  # here: only when a library is looked for
+
         ctypes.CDLL(soname)
     except OSError:
         return False

@@ -197,7 +197,9 @@ def test_run_app_logs_and_installs_the_hooks(hooks, qapp, monkeypatch):
     from desktop.app import run_app
     from desktop.ui.dialogs.error_dialog import ErrorReporter
 
-    monkeypatch.setattr(desktop.ui.dialogs.damaged_start, "open_or_recover", lambda *args: None)
+    monkeypatch.setattr(
+        desktop.ui.dialogs.damaged_start, "open_or_recover", lambda *args, **kwargs: None
+    )
     names = qapp.applicationName(), qapp.organizationName()
     try:
         assert run_app(None, None) == 2

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 
 from desktop.core.backups import info as backup_info
 from desktop.core.backups import making as backup
+from desktop.core.backups.damage import BackgroundCheck
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.workspace import open_workspace
 from desktop.ui.dialogs.damaged_start import open_or_recover
@@ -159,14 +160,16 @@ def click(qtbot, button_text, seen):
 
 
 @pytest.mark.parametrize("damage", [garbage, truncated])
+@pytest.mark.parametrize("early", [False, True], ids=["checked-here", "checked-on-a-thread"])
 def test_damaged_base_at_start_restores_the_latest_backup_and_keeps_the_damaged_file(
-    qtbot, saved, damage
+    qtbot, saved, damage, early
 ):
     live = saved / DATABASE_NAME
     damaged_bytes = damage(live)
     seen, informed = [], []
     click(qtbot, "Restaurer la sauvegarde", seen)
-    workspace = open_or_recover(saved, inform=informed.append)
+    check = BackgroundCheck(live.resolve()) if early else None  # as entry.py starts it
+    workspace = open_or_recover(saved, inform=informed.append, check=check)
     try:
         assert [v.name for v in workspace.store.list_venues()] == ["Le Moulin Fabrique"]
     finally:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from desktop.core.backups.damage import damage_problem  # noqa: F401 - its callers' name
 from desktop.core.backups.info import (
     BackupError,
     BackupInfo,
@@ -29,38 +30,10 @@ from desktop.core.backups.restore import (
     missing_media,
 )
 from desktop.core.storage.data_dir import DATABASE_NAME
-from desktop.core.storage.db import is_read_only, read_only_uri
 from desktop.core.storage.files import french_reason
 from desktop.core.storage.leftovers import clean_at_start
 
 DAMAGED_MARK = "endommagé"
-
-
-def damage_problem(db_path: Path, thorough: bool = False) -> str | None:
-    """Why the database file is damaged, or None (also None when it does not exist).
-
-    quick_check at start (it reads every page but skips the index cross-checks: about
-    half the time of integrity_check); thorough=True runs the full integrity_check.
-    A file whose schema is merely newer than this Carnet is not damaged.
-    """
-    db_path = Path(db_path)
-    if not db_path.exists():
-        return None
-    read_only = is_read_only(db_path)  # a folder Carnet cannot write is not damage
-    name = read_only_uri(db_path) if read_only else str(db_path)
-    try:
-        conn = sqlite3.connect(name, uri=read_only, isolation_level=None, timeout=5)
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    try:
-        check = "integrity_check" if thorough else "quick_check"
-        rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    finally:
-        conn.close()
-    return None if rows == ["ok"] else "; ".join(rows[:5])
 
 
 def set_aside(db_path: Path, now: datetime | None = None) -> list[Path]:

@@ -6,7 +6,6 @@ Technical text (the traceback is English anyway), so its labels are not translat
 from __future__ import annotations
 
 import platform
-import tomllib
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def carnet_version() -> str:
 
 
 def _pyproject_version() -> str:
+    import tomllib  # here: the error hooks are installed at start, a report is rare
+
     try:
         with PYPROJECT.open("rb") as file:
             return str(tomllib.load(file)["project"]["version"])

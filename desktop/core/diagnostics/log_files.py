@@ -44,8 +44,15 @@ def start_logging(level: int = logging.INFO) -> Path | None:
         return None
     _install_handlers([file_handler, _stderr_handler(logging.WARNING)], level)
     _enable_faulthandler(folder)
-    log.info("Carnet started: Python %s on %s", platform.python_version(), platform.platform())
+    log.info("Carnet started: Python %s on %s", platform.python_version(), _platform_text())
     return folder
+
+
+def _platform_text() -> str:
+    """platform.platform() without its processor field, which Python 3.11 reads by
+    running `uname -p` (a subprocess at every start)."""
+    system = platform.uname()
+    return "-".join(part for part in (system.system, system.release, system.machine) if part)
 
 
 def _install_handlers(handlers: list[logging.Handler | None], level: int) -> None:

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.core.privacy.erasure import Erasure, erase_person
-from desktop.core.privacy.persons import find_person
 from desktop.core.storage import trash
 from desktop.core.storage.purge import Purged, empty_trash
 from desktop.core.storage.records import TrashItem
@@ -196,6 +194,8 @@ class RecordActions(QObject):
 
     def show_persons(self) -> None:
         """Édition › Personnes: what is held about a person met, and erasing it."""
+        from desktop.core.privacy.erasure import Erasure, erase_person
+        from desktop.core.privacy.persons import find_person
         from desktop.ui.dialogs.persons_dialog import PersonsDialog
 
         def erase(name: str) -> Erasure:

@@ -27,21 +27,25 @@ class WindowState:
         self.window, self.splitters = window, splitters
         self.settings = window_settings(window.workspace.data_dir)
         file_dialogs.use_settings(self.settings)  # their last folders, in the same file
+        self.last: tuple[str, str] | None = None  # (venue, visit) read, not reopened yet
 
     def save(self) -> None:
         window, settings = self.window, self.settings
         settings.setValue("window/geometry", window.saveGeometry())
         for name, splitter in self.splitters.items():
             settings.setValue(f"splitters/{name}", splitter.saveState())
-        settings.setValue("last/venue", window.browser.venue_id or "")
-        visit_open = window.pages.currentWidget() is window.editors.visit_if_built()
-        settings.setValue(
-            "last/visit", (window.editors.open_visit_id() or "") if visit_open else ""
-        )
+        if self.last is None:  # else closed before they came back: kept as they were
+            settings.setValue("last/venue", window.browser.venue_id or "")
+            visit_open = window.pages.currentWidget() is window.editors.visit_if_built()
+            settings.setValue(
+                "last/visit", (window.editors.open_visit_id() or "") if visit_open else ""
+            )
         settings.sync()
 
-    def restore(self) -> None:
-        """Geometry and splitters as left, then the last visit (or venue) opened again."""
+    def restore(self, reopen: bool = True) -> None:
+        """Geometry and splitters as left, then the last visit (or venue) opened again;
+        reopen=False: later, by reopen_last() (at start, once the first frame is out:
+        building the visit's editor takes longer than the whole window)."""
         settings = self.settings
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -50,7 +54,15 @@ class WindowState:
             state = settings.value(f"splitters/{name}")
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
-        self._reopen(str(settings.value("last/venue", "")), str(settings.value("last/visit", "")))
+        self.last = (str(settings.value("last/venue", "")), str(settings.value("last/visit", "")))
+        if reopen:
+            self.reopen_last()
+
+    def reopen_last(self) -> None:
+        """The last visit (or venue) opened again, unless the user has already chosen one."""
+        last, self.last = self.last, None
+        if last is not None and not self.window.browser.venue_id:
+            self._reopen(*last)
 
     def _reopen(self, venue_id: str, visit_id: str) -> None:
         store = self.window.store

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.backups import recovery as backup_recovery
-from desktop.core.backups.info import BackupInfo
-from desktop.core.backups.restore import RestoreReport
+from desktop.core.backups.damage import BackgroundCheck, damage_problem
 from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.workspace import Workspace, open_workspace
-from desktop.ui.dialogs.restore_dialog import BackupCounts, content_text, when_text
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.texts import fill
+
+if TYPE_CHECKING:  # the backups' modules are imported only when the base is damaged
+    from desktop.core.backups.info import BackupInfo
+    from desktop.core.backups.restore import RestoreReport
 
 Ask = Callable[[str, "BackupInfo | None", Path], bool]
 Inform = Callable[[str], None]
@@ -32,22 +34,33 @@ def open_or_recover(
     language: str | None = None,
     ask: Ask | None = None,
     inform: Inform | None = None,
+    check: BackgroundCheck | None = None,
 ) -> Workspace | None:
     """The workspace, after recovery if its database is damaged; None if the user quits.
 
     Raises DataDirError, DatabaseError (a database that is not damaged but refused, e.g.
     from a newer Carnet) or BackupError (the recovery itself failed) like open_workspace.
+    check: the quick check, already started on a thread at start (entry.py).
     """
     folder = check_data_dir(data_dir or default_data_dir())
     db_path = folder / DATABASE_NAME
-    problem = backup_recovery.damage_problem(db_path)
+    problem = check.problem(db_path) if check else damage_problem(db_path)
     if problem is None:
         try:
             return open_workspace(folder, check_templates=False)
         except DatabaseError:
-            problem = backup_recovery.damage_problem(db_path, thorough=True)
+            problem = damage_problem(db_path, thorough=True)
             if problem is None:
                 raise
+    return _recover(folder, problem, language, ask, inform)
+
+
+def _recover(
+    folder: Path, problem: str, language: str | None, ask: Ask | None, inform: Inform | None
+) -> Workspace | None:
+    from desktop.core.backups import recovery as backup_recovery
+
+    db_path = folder / DATABASE_NAME
     latest = backup_recovery.latest_restorable(backup_recovery.recovery_folders(folder))
     app = QApplication.instance()
     # The saved language is in the damaged base: --lang or the system's, for these messages.
@@ -69,6 +82,8 @@ def ask_what_to_do(problem: str, latest: BackupInfo | None, db_path: Path) -> bo
         "Carnet",
         QCoreApplication.translate("DamagedStart", "La base de données est endommagée"),
     )
+    from desktop.ui.dialogs.restore_dialog import content_text, when_text
+
     values = [db_path, problem]
     if latest is not None:
         text = QCoreApplication.translate(
@@ -100,6 +115,8 @@ def ask_what_to_do(problem: str, latest: BackupInfo | None, db_path: Path) -> bo
 
 
 def recovered_text(report: RestoreReport | None, db_path: Path) -> str:
+    from desktop.ui.dialogs.restore_dialog import BackupCounts, content_text, when_text
+
     if report is None:
         text = QCoreApplication.translate("DamagedStart", "Carnet démarre avec une base vide.")
     else:

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.runner = BackgroundRunner(self)
         self.hub = ChangeHub(workspace, self)  # what the data service changed, once
         self.open_url = QDesktopServices.openUrl  # replaceable in tests
+        self._going_to_visit = False  # open_visit: the lists follow, the pages wait for it
         self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
         self._build_pages()
         self.context = UiContext(
@@ -175,11 +176,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ showing
     def show_venue(self, venue_id: str) -> None:
+        if self._going_to_visit:
+            return
         self._flush_editors()
         self.venue_editor.open(self.store.get_venue(venue_id))
         self.pages.setCurrentWidget(self.venue_editor)
 
     def show_visit(self, visit_id: str) -> None:
+        if self._going_to_visit:
+            return
         self._flush_editors()
         visit = self.store.get_visit(visit_id)
         venue = self.store.get_venue(visit.venue_id)
@@ -196,8 +201,15 @@ class MainWindow(QMainWindow):
             self.show_visit(shown)
 
     def open_visit(self, visit_id: str, venue_id: str) -> None:
-        self.browser.select_venue(venue_id)
-        self.browser.select_visit(visit_id)
+        """The visit's page, its venue and itself selected in the lists. The venue's page is
+        not built nor filled on the way (its editor and history: half a second the first
+        time), and the visit is opened once, not once per list."""
+        self._going_to_visit = True
+        try:
+            self.browser.select_venue(venue_id)
+            self.browser.select_visit(visit_id)
+        finally:
+            self._going_to_visit = False
         self.show_visit(visit_id)
 
     def open_venue(self, venue_id: str) -> None:
