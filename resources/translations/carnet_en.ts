@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="40"/>
+        <location filename="../../desktop/app.py" line="42"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -209,12 +209,12 @@
 <context>
     <name>DamagedStart</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="83"/>
         <source>La base de données est endommagée</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="89"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -223,12 +223,12 @@ La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier e
 The latest backup is from %3 (%4). Carnet can restore it: the damaged file will be set aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="97"/>
         <source>Restaurer la sauvegarde</source>
         <translation>Restore the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="99"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base vide : le fichier endommagé sera gardé de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -237,27 +237,27 @@ Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base v
 No backup was found. Carnet can start with an empty database: the damaged file will be kept aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="106"/>
         <source>Démarrer avec une base vide</source>
         <translation>Start with an empty database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="110"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="121"/>
         <source>Carnet démarre avec une base vide.</source>
         <translation>Carnet is starting with an empty database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="123"/>
         <source>La sauvegarde du %1 a été restaurée (%2).</source>
         <translation>The backup of %1 has been restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="128"/>
         <source>Le fichier endommagé est gardé dans « %1 ».</source>
         <translation>The damaged file is kept in “%1”.</translation>
     </message>
@@ -1542,22 +1542,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="51"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="89"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="83"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="312"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1565,7 +1565,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="336"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1645,17 +1645,17 @@ A coordinator drops them into the “Carnet/modeles” folder of the shared fold
 <context>
     <name>NewRecordMenu</name>
     <message>
-        <location filename="../../desktop/ui/views/new_record_menu.py" line="18"/>
+        <location filename="../../desktop/ui/views/new_record_menu.py" line="24"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/new_record_menu.py" line="20"/>
+        <location filename="../../desktop/ui/views/new_record_menu.py" line="33"/>
         <source>Modèles de Carnet</source>
         <translation>Carnet&apos;s templates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/new_record_menu.py" line="21"/>
+        <location filename="../../desktop/ui/views/new_record_menu.py" line="34"/>
         <source>Modèles du réseau</source>
         <translation>The network&apos;s templates</translation>
     </message>
@@ -2197,37 +2197,37 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="91"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="89"/>
         <source>Choisissez d&apos;abord un lieu dans la liste.</source>
         <translation>First choose a venue from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="106"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="104"/>
         <source>Repris de la fiche du %1 : %2. Vérifiez-les avec le lieu.</source>
         <translation>Carried over from the record of %1: %2. Check them with the venue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="108"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="106"/>
         <source>Repris de la visite du %1 : %2. Vérifiez-les avec le lieu.</source>
         <translation>Carried over from the visit of %1: %2. Check them with the venue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="128"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="126"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="143"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="141"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="147"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="145"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="177"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="175"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
