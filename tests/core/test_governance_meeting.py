@@ -206,3 +206,21 @@ def test_headless_templates_new_record_set_show_and_pdf(carnet, tmp_path):
     assert "Autres fiches : 1 « Instances de gouvernance »" in exported.stdout
     header = (tmp_path / "x-governance-meeting.csv").read_text("utf-8-sig").splitlines()[0]
     assert header.startswith("Lieu;Commune;Date de la réunion;")
+
+
+def test_the_signatures_never_stand_alone_on_a_page(workspace, store):
+    """Agendas of every length push the signatures across a page break in turn: the page
+    that holds them always holds the minutes' last words too."""
+    venue = store.create_venue({"name": "La Fabrique du Val", "commune": "Morteau"})
+    meeting = record_meeting(store, venue.id)
+    moved = 0
+    for points in range(1, 30, 2):
+        agenda = [{"topic": f"Point {i} : budget, tarifs et convention d'occupation",
+                   "presenter": "Paul Girard"} for i in range(points)]  # fmt: skip
+        store.update_visit(meeting.id, {"agenda": agenda, "next_meeting_notes": "Bilan."})
+        pages = PdfReader(io.BytesIO(make_sheet(workspace, meeting.id, "interne").data)).pages
+        signed = [p.extract_text() for p in pages if "Nom, date et signature" in p.extract_text()]
+        assert len(signed) == 1
+        assert "Prochaine réunion" in signed[0] or "Bilan." in signed[0], points
+        moved += len(pages) > 1 and "Nom, date et signature" not in pages[0].extract_text()
+    assert moved  # some lengths did put the signatures on a later page

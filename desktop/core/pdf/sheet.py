@@ -52,6 +52,7 @@ from desktop.core.privacy.audiences import field_audience, reaches
 
 FIRST_LINES = 3  # lines of a long text kept with its label at the foot of a page
 TABLE_START_ROOM = 3 * cm  # a long table starts where its label, header and rows fit
+LAST_SECTION_BLOCKS = 6  # a last section this short goes with the signatures whole
 
 
 class SheetBuilder(AttachmentBlocks, RecordBlocks):
@@ -159,6 +160,7 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
 
     def section_heading(self, title: str) -> Table:
         heading = Table([[Paragraph(text(title), self.styles.section)]], colWidths=[FRAME_WIDTH])
+        heading.is_section_heading = True  # found again by with_last_block
         heading.setStyle(
             TableStyle(
                 [
@@ -323,8 +325,35 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
         for section in self.content.template.sections:
             flow += self.section(section)
         flow += earlier_block(self)  # fields of a previous version: the internal sheet only
-        flow += self.photos_block() + self.documents_block() + version_line(self)
-        return flow + self.signatures_block()
+        flow += self.photos_block() + self.documents_block()
+        signatures = self.signatures_block()
+        if not signatures:
+            return flow + version_line(self)
+        return with_last_block(flow, [*version_line(self), *signatures])
+
+
+def with_last_block(flow: list, ending: list) -> list:
+    """The flow with ending kept on the page of the last section (of its last block when
+    the section is long): signatures are never alone on a page of their own, and sign
+    the minutes' last words on their page."""
+    start = _last_section_start(flow)
+    tail, flow = flow[start:], flow[:start]
+    parts = [p for f in tail for p in (f._content if isinstance(f, KeepTogether) else [f])]
+    return [*flow, KeepTogether([*parts, *ending])]
+
+
+def _last_section_start(flow: list) -> int:
+    """Where the last section starts in flow, if it is a few blocks long; else where its
+    last block (with the spacers after it) starts."""
+    for back in range(1, min(LAST_SECTION_BLOCKS, len(flow)) + 1):
+        block = flow[-back]
+        first = block._content[0] if isinstance(block, KeepTogether) else block
+        if getattr(first, "is_section_heading", False):
+            return len(flow) - back
+    index = len(flow)
+    while index and isinstance(flow[index - 1], Spacer):
+        index -= 1
+    return max(index - 1, 0)
 
 
 def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
