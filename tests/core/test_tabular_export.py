@@ -350,3 +350,20 @@ def test_a_photo_whose_rights_are_unknown_is_exported_as_to_check_not_as_no(
     text = "".join(all_text(p) for p in result.paths)
     assert "Salle commune — personnes reconnaissables : à vérifier" in text
     assert "Atelier vide — personnes reconnaissables : non" in text
+
+
+def test_an_english_export_says_yes_no_and_the_photo_lines_in_english(workspace, network, tmp_path):
+    library = PhotoLibrary(workspace.store, workspace.media)
+    unknown = library.attach_bytes(network["cafe-2025"], photo_bytes(), "salle.png")
+    library.update_photo(unknown.record_id, {"caption": "Salle commune"})
+    workspace.use_language("en")
+    asked = ExportFilter(include_personal=True)
+    result = export_tables(workspace.store, tmp_path / "network.csv", "csv", asked)
+    rows = read_csv(result.paths[0])
+    header, cafe = rows[0], next(r for r in rows if r[4] == network["cafe-2025"])
+    values = dict(zip(header, cafe, strict=True))
+    facilitator = workspace.templates.visit.field("has_facilitator").title
+    assert values[facilitator] == "yes"
+    assert values[workspace.templates.visit.field("fibre").title] == "no"
+    photos = values["Photos (caption, permission, use)"]
+    assert photos == "Salle commune — identifiable people : to check — use : internal"

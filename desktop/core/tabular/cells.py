@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -73,14 +74,19 @@ def _join_labels(spec: FieldSpec, values: list[Any]) -> str:
     return separator.join(labels)
 
 
-def cell(spec: FieldSpec, value: Any) -> Any:
+def same_words(words: str) -> str:
+    return words
+
+
+def cell(spec: FieldSpec, value: Any, say: Callable[[str], str] = same_words) -> Any:
     """The exported cell of a field's stored value. Values the form kept although they are
-    invalid (a draft) are exported as the text they are, never dropped."""
+    invalid (a draft) are exported as the text they are, never dropped. say: the export's
+    own words (oui / non) in the templates' language."""
     if value is None or value == "" or value == []:
         return None
     widget = spec.widget
     if widget == "checkbox" and isinstance(value, bool):
-        return YES if value else NO
+        return say(YES) if value else say(NO)
     if widget in {"number", "integer"} and isinstance(value, int | float):
         return value if not isinstance(value, bool) else str(value)
     if widget == "date":
@@ -90,18 +96,18 @@ def cell(spec: FieldSpec, value: Any) -> Any:
     if widget == "multiselect" and isinstance(value, list):
         return clean_text(_join_labels(spec, value))
     if widget == "table" and isinstance(value, list):
-        return clean_text("\n".join(_table_row_text(spec, row) for row in value)) or None
+        return clean_text("\n".join(_table_row_text(spec, row, say) for row in value)) or None
     if isinstance(value, str):
         return clean_text(value)
     return clean_text(json.dumps(value, ensure_ascii=False))
 
 
-def _table_row_text(spec: FieldSpec, row: Any) -> str:
+def _table_row_text(spec: FieldSpec, row: Any, say: Callable[[str], str]) -> str:
     if not isinstance(row, dict):
         return str(row)
     parts = []
     for column in spec.columns:
-        value = cell(column, row.get(column.key))
+        value = cell(column, row.get(column.key), say)
         if value is not None:
             parts.append(value.isoformat() if isinstance(value, date) else str(value))
     return SUBVALUE_SEPARATOR.join(parts)

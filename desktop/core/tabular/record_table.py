@@ -86,7 +86,9 @@ class RecordTable:
             day = parse_iso_date(data.get(key))
             if not _in_range(day, self.filters):
                 continue
-            shown_date = (day or cell(self.date_spec, data.get(key))) if self.date_spec else None
+            shown_date = (
+                (day or cell(self.date_spec, data.get(key), self.say)) if self.date_spec else None
+            )
             row = [
                 clean_text(venue_name),
                 clean_text(commune or "") or None,
@@ -95,7 +97,7 @@ class RecordTable:
                 record_id,
                 venue_id,
             ]
-            row += [cell(spec, data.get(spec.key)) for spec in self.specs]
+            row += [cell(spec, data.get(spec.key), self.say) for spec in self.specs]
             yield row, data, day
 
 

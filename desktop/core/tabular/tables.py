@@ -75,6 +75,16 @@ ENGLISH = {  # the fixed headers and sheet names when the templates are shown in
     "Visites": "Visits",
     "Actions": "Actions",
     "Lieux": "Venues",
+    "oui": "yes",
+    "non": "no",
+    "à vérifier": "to check",
+    "personnes reconnaissables": "identifiable people",
+    "autorisation": "permission",
+    "aucune": "none",
+    "usage": "use",
+    "interne": "internal",
+    "réseau": "network",
+    "public": "public",
 }
 
 
@@ -133,7 +143,7 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         Table(say("Lieux"), "-lieux", venue_columns),
         other_tables(store, filters, say),
     )
-    photos = _photo_texts(store) if filters.include_personal else {}
+    photos = _photo_texts(store, say) if filters.include_personal else {}
     visit_count: dict[str, int] = defaultdict(int)
     last_visit: dict[str, date] = {}
     for row, data, visit_date in visits.rows(store):
@@ -150,14 +160,14 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
                 continue
             tables.actions.rows.append(
                 [row[0], row[1], row[2], visit_id]
-                + [cell(spec, action.get(spec.key)) for spec in action_specs]
+                + [cell(spec, action.get(spec.key), say) for spec in action_specs]
             )
     venue_fields = venue_template.schema.get("properties", {})
     for venue_id, data in _venue_rows(store, filters):
         data = visible_data(venue_fields, data, _audience(filters))
         tables.venues.rows.append(
             [venue_id]
-            + [cell(spec, data.get(spec.key)) for spec in venue_specs]
+            + [cell(spec, data.get(spec.key), say) for spec in venue_specs]
             + [visit_count.get(venue_id, 0), last_visit.get(venue_id)]
         )
     return tables
@@ -188,7 +198,7 @@ def _venue_rows(store: CarnetStore, filters: ExportFilter):
         yield venue_id, json.loads(data)
 
 
-def _photo_texts(store: CarnetStore) -> dict[str, str]:
+def _photo_texts(store: CarnetStore, say) -> dict[str, str]:
     """Per visit, one line per live photo: caption, date, people, consent, allowed use."""
     lines: dict[str, list[str]] = defaultdict(list)
     rows = store.db.conn.execute(
@@ -199,9 +209,10 @@ def _photo_texts(store: CarnetStore) -> dict[str, str]:
         parts = [caption or name or "photo"]
         if taken_on:
             parts.append(taken_on)
-        parts.append(f"personnes reconnaissables : {PEOPLE_WORDS[people]}")
+        parts.append(f"{say('personnes reconnaissables')} : {say(PEOPLE_WORDS[people])}")
         if people:
-            parts.append(f"autorisation : {consent or 'aucune'}")
-        parts.append(f"usage : {AUDIENCE_TITLES.get(allowed or '', 'interne')}")
+            parts.append(f"{say('autorisation')} : {consent or say('aucune')}")
+        audience = AUDIENCE_TITLES.get(allowed or "", "interne")
+        parts.append(f"{say('usage')} : {say(audience)}")
         lines[visit_id].append(clean_text(SUBVALUE_SEPARATOR.join(parts)))
     return {visit_id: "\n".join(texts) for visit_id, texts in lines.items()}
