@@ -1,14 +1,15 @@
 """Reading the « Suivi » out of the database: every live visit's actions, and each
 venue's latest visit for its agreement end, next visit and last visit date.
 
-Speed: SQLite's json_extract picks the few values needed out of visits.data, so no whole
-visit is json-decoded in Python, and each venue's latest visit comes from the index on
-(venue_id, visit_date) (10,000 visits, 30,000 actions: see tests/benchmarks/followup.py).
+Speed: nothing is parsed here. The actions and the follow-up dates are read from the
+derived tables followup_actions and followup_records (derived.py: filled from each visit's
+data by triggers, from the template's x-followup hints), the actions in due-date order
+from an index, and each venue's latest visit comes from the index on (venue_id,
+visit_date) (10,000 visits, 30,000 actions: see tests/benchmarks/followup.py).
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from operator import attrgetter
 
@@ -27,15 +28,11 @@ from desktop.core.followup.model import (
 from desktop.core.forms.french import months_between
 from desktop.core.forms.templates import Template
 
-
-def _path(key: str) -> str:
-    return "$." + json.dumps(key)
-
-
-LATEST = (  # each live venue with its latest live visit (by the index on venue, date)
-    "SELECT ve.id, ve.name, ve.commune, v.id, v.visit_date, {extracts} FROM venues ve "
-    "LEFT JOIN visits v ON v.id = (SELECT w.id FROM visits w WHERE w.venue_id = ve.id "
-    "AND w.deleted_at IS NULL ORDER BY w.visit_date DESC, w.created_at DESC LIMIT 1) "
+LATEST = (  # each live venue with its latest live visit (from followup_records' index)
+    "SELECT ve.id, ve.name, ve.commune, r.record_id, r.visit_date, r.agreement_end, "
+    "r.next_visit FROM venues ve LEFT JOIN followup_records r ON r.record_id = "
+    "(SELECT w.record_id FROM followup_records w WHERE w.venue_id = ve.id "
+    "ORDER BY w.visit_date DESC, w.created_at DESC, w.record_id DESC LIMIT 1) "
     "WHERE ve.deleted_at IS NULL ORDER BY ve.sort_key"
 )
 
@@ -45,7 +42,7 @@ def load_followup(db, template: Template, today: date | None = None) -> Followup
     conn = getattr(db, "conn", db)
     today = today or date.today()
     fields = FollowupFields.of(template)
-    latest = _latest(conn, fields)
+    latest = conn.execute(LATEST).fetchall()
     names = {row[0]: row[1] or "" for row in latest}
     return Followup(
         today=today,
@@ -59,73 +56,59 @@ def load_followup(db, template: Template, today: date | None = None) -> Followup
 
 
 def _photos_to_review(conn) -> list[tuple[str, str, int]]:
-    """Visits with photos still « à vérifier », newest visit first."""
+    """Visits with photos still « à vérifier », newest visit first. From the photos
+    (CROSS JOIN keeps that order): not from every visit's row, read past its data."""
     return conn.execute(
-        "SELECT v.id, v.venue_id, count(*) FROM photos p JOIN visits v ON v.id = p.visit_id "
-        "JOIN venues ve ON ve.id = v.venue_id WHERE p.identifiable_people IS NULL "
+        "SELECT v.id, v.venue_id, count(*) FROM photos p CROSS JOIN visits v "
+        "ON v.id = p.visit_id CROSS JOIN venues ve ON ve.id = v.venue_id WHERE p.identifiable_people IS NULL "
         "AND p.deleted_at IS NULL AND v.deleted_at IS NULL AND ve.deleted_at IS NULL "
         "GROUP BY v.id ORDER BY v.visit_date DESC, v.id"
     ).fetchall()
 
 
+ACTIONS = (  # every live visit's actions, in the table's order (visit id, row)
+    "SELECT record_id, venue_id, visit_date, row_index, action, responsible, due, status "
+    "FROM followup_actions"
+)
+
+
 def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -> list:
-    """Each visit's table of actions comes out of SQLite as a small JSON array (json_extract),
-    decoded in Python: measured faster than json_each + one json_extract per column, which
-    re-parses every action once per column (tests/benchmarks/followup.py)."""
+    """The actions come from followup_actions (derived.py: one row per action of a live
+    visit, kept by triggers): nothing is parsed here. Sorted here rather than by SQLite:
+    an index in due-date order costs a lookup per row, twice the whole read."""
     if not fields.actions:
         return []
-    rows = conn.execute(
-        "SELECT id, venue_id, visit_date, json_extract(data, ?) FROM visits "
-        "WHERE deleted_at IS NULL",
-        (_path(fields.actions),),
-    )
     key = fields.actions
-    what, who, due_key, status = fields.action, fields.responsible, fields.due, fields.status
     groups: dict[str, str] = {}  # due -> group
     items = []
     append = items.append
-    for visit_id, venue_id, visit_date, table in rows:
+    for visit_id, venue_id, visit_date, row, text, person, due, state in conn.execute(ACTIONS):
         name = names.get(venue_id)
-        if name is None or type(table) is not str or not table.startswith("["):
-            continue  # venue deleted, no actions, or not a list
-        try:
-            records = json.loads(table)
-        except ValueError:  # a text value that only looks like a list
-            continue
-        for row, record in enumerate(records):
-            if type(record) is not dict:
-                continue
-            get = record.get  # get(None) is None: a column the template lacks
-            due, text, person, state = get(due_key), get(what), get(who), get(status)
-            due = due if type(due) is str else cell_text(due)
-            group = groups.get(due)
-            if group is None:
-                group = groups[due] = group_of(parse_date(due), today)
-            append(
-                ActionItem(
-                    visit_id,
-                    venue_id,
-                    name,
-                    visit_date or "",
-                    key,
-                    row,
-                    text if type(text) is str else cell_text(text),
-                    person if type(person) is str else cell_text(person),
-                    due,
-                    state if type(state) is str else cell_text(state),
-                    group,
-                )
+        if name is None:
+            continue  # venue deleted
+        due = due if type(due) is str else cell_text(due)
+        group = groups.get(due)
+        if group is None:
+            group = groups[due] = group_of(parse_date(due), today)
+        append(
+            ActionItem(
+                visit_id,
+                venue_id,
+                name,
+                visit_date or "",
+                key,
+                row,
+                text if type(text) is str else cell_text(text),
+                person if type(person) is str else cell_text(person),
+                due,
+                state if type(state) is str else cell_text(state),
+                group,
             )
+        )
     # ISO dates sort as text, so the dated groups come in order; stable: same due date,
-    # in the order of the visits. Then the actions without a (valid) due date.
+    # in the order of the visits' ids. Then the actions without a (valid) due date.
     items.sort(key=attrgetter("due"))
     return [a for a in items if a.group != NO_DATE] + [a for a in items if a.group == NO_DATE]
-
-
-def _latest(conn, fields: FollowupFields) -> list[tuple]:
-    keys = [fields.agreement_end, fields.next_visit]
-    extracts = ", ".join("json_extract(v.data, ?)" if k else "NULL" for k in keys)
-    return conn.execute(LATEST.format(extracts=extracts), [_path(k) for k in keys if k]).fetchall()
 
 
 def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> list:

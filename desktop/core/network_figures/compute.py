@@ -68,7 +68,7 @@ def compute_figures(
     for visit in read_period_visits(conn, plan.keys, period):
         if visit.venue_id in venues:
             in_period[visit.venue_id].append(visit)
-    latest = read_latest(conn, plan.agreement_end, reference)
+    latest = read_latest(conn, bool(plan.agreement_end), reference)
     figures = [visits_per_month(plan, period, in_period, order)]
     figures += [by_choice(spec, plan, in_period, order) for spec in plan.choices]
     figures += [by_percent(spec, in_period, order) for spec in plan.percents]
@@ -76,7 +76,7 @@ def compute_figures(
     if plan.agreement_end:
         figures.append(agreements_by_quarter(ends, order, reference))
     if plan.actions:
-        overdue = read_overdue(conn, plan.actions, reference)
+        overdue = read_overdue(conn, reference)
         figures.append(overdue_by_owner(overdue, venues, order))
     figures.append(not_visited(latest, venues, order, reference))
     return NetworkFigures(
