@@ -80,8 +80,9 @@ def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -
         return []
     key = fields.actions
     groups: dict[str, str] = {}  # due -> group
-    items = []
-    append = items.append
+    dated: list[ActionItem] = []
+    undated: list[ActionItem] = []
+    make = tuple.__new__  # what ActionItem(...) does, without its Python-level __new__
     for visit_id, venue_id, visit_date, row, text, person, due, state in conn.execute(ACTIONS):
         name = names.get(venue_id)
         if name is None:
@@ -90,25 +91,30 @@ def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date) -
         group = groups.get(due)
         if group is None:
             group = groups[due] = group_of(parse_date(due), today)
-        append(
-            ActionItem(
-                visit_id,
-                venue_id,
-                name,
-                visit_date or "",
-                key,
-                row,
-                text if type(text) is str else cell_text(text),
-                person if type(person) is str else cell_text(person),
-                due,
-                state if type(state) is str else cell_text(state),
-                group,
+        (undated if group is NO_DATE else dated).append(
+            make(
+                ActionItem,
+                (
+                    visit_id,
+                    venue_id,
+                    name,
+                    visit_date or "",
+                    key,
+                    row,
+                    text if type(text) is str else cell_text(text),
+                    person if type(person) is str else cell_text(person),
+                    due,
+                    state if type(state) is str else cell_text(state),
+                    group,
+                ),
             )
         )
     # ISO dates sort as text, so the dated groups come in order; stable: same due date,
     # in the order of the visits' ids. Then the actions without a (valid) due date.
-    items.sort(key=attrgetter("due"))
-    return [a for a in items if a.group != NO_DATE] + [a for a in items if a.group == NO_DATE]
+    by_due = attrgetter("due")
+    dated.sort(key=by_due)
+    undated.sort(key=by_due)
+    return dated + undated
 
 
 def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> list:
