@@ -192,3 +192,42 @@ def test_a_restored_backup_has_its_rows_in_step(tmp_path, workspace, store, plan
     restore(info.path, db_path, tmp_path / "backups", service=workspace.service)
     assert_in_step(workspace)
     assert len(stored(workspace)[0]) == 3
+
+
+def test_a_network_template_with_its_own_keys_fills_the_rows_from_its_hints(tmp_path):
+    """No Python per field: a template whose hints name other keys (« suites », « qui »,
+    « fin_bail ») and another « done » value gets its rows, and the Suivi reads them."""
+    import copy
+    from dataclasses import replace
+
+    from desktop.core.forms.templates import (
+        SCHEMAS_DIR,
+        VISIT_TEMPLATE_FILE,
+        TemplateSet,
+        template_from_schema,
+    )
+
+    schema = copy.deepcopy(json.loads((SCHEMAS_DIR / VISIT_TEMPLATE_FILE).read_text("utf-8")))
+    props = schema["properties"]
+    props["suites"] = props.pop("actions")
+    columns = props["suites"]["items"]["properties"]
+    columns["qui"] = columns.pop("who")
+    columns["status"]["x-followup-done"] = "a_faire"  # this network counts « à faire » done
+    props["fin_bail"] = props.pop("end_date")
+    templates = replace(TemplateSet.load(), visit=template_from_schema(schema, check=False))
+    ws = open_workspace(tmp_path / "data", templates=templates)
+    try:
+        venue = ws.store.create_venue({"name": "La Friche", "commune": "Tulle"})
+        visit = ws.store.create_visit(venue.id, "2025-04-01")
+        suites = [{"what": "Relancer", "qui": "Nour", "due": "2025-05-01", "status": "a_faire"}]
+        ws.store.update_visit(visit.id, {"suites": suites, "fin_bail": "2026-01-31"})
+        assert_in_step(ws)
+        [action] = stored(ws)[0]
+        assert (action[4], action[5], action[7], action[8]) == ("Relancer", "Nour", "a_faire", 1)
+        assert [r[4] for r in stored(ws)[1]] == ["2026-01-31"]
+        result = load_followup(ws.db, templates.visit)
+        assert [(a.field, a.responsible) for a in result.actions] == [("suites", "Nour")]
+        assert result.open_actions() == [] and result.overdue_count() == 0
+        assert [a.end_date for a in result.agreements] == ["2026-01-31"]
+    finally:
+        ws.close()
