@@ -231,3 +231,21 @@ def test_a_network_template_with_its_own_keys_fills_the_rows_from_its_hints(tmp_
         assert [a.end_date for a in result.agreements] == ["2026-01-31"]
     finally:
         ws.close()
+
+
+def test_a_visit_row_replaced_whole_keeps_its_rows_in_step(workspace, store, planned):
+    """INSERT OR REPLACE deletes the old row without firing its delete trigger."""
+    names = [d[0] for d in workspace.db.conn.execute("SELECT * FROM visits LIMIT 0").description]
+    row = dict(
+        zip(names, workspace.db.conn.execute("SELECT * FROM visits").fetchone(), strict=True)
+    )
+    row["data"] = json.dumps({"visit_date": "2025-03-14", "actions": ACTIONS[:1]})
+    marks = ", ".join("?" for _ in names)
+    workspace.service.call(
+        lambda writer: writer.db.conn.execute(
+            f"INSERT OR REPLACE INTO visits ({', '.join(names)}) VALUES ({marks})",
+            [row[n] for n in names],
+        )
+    )
+    assert_in_step(workspace)
+    assert len(stored(workspace)[0]) == 1

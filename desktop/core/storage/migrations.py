@@ -318,7 +318,12 @@ def m009_followup_rows(db: Database) -> None:
     # 10 ms more at 60,000 actions, and every visit written would pay for the index.
     run(_FOLLOWUP_ACTION_ROWS)
     run(_FOLLOWUP_RECORD_ROWS)
-    run(f"CREATE TRIGGER visits_followup_ai AFTER INSERT ON visits BEGIN {_FOLLOWUP_FILL}END")
+    # After an insert, rows of that id are cleared first: an INSERT OR REPLACE removes the
+    # row it replaces without its delete trigger (SQLite's rule without recursive triggers).
+    run(
+        "CREATE TRIGGER visits_followup_ai AFTER INSERT ON visits BEGIN "
+        f"{_FOLLOWUP_REFILL.format(row='new')}{_FOLLOWUP_FILL}END"
+    )
     run(
         "CREATE TRIGGER visits_followup_au AFTER UPDATE OF data, deleted_at, venue_id, "
         "visit_date, template_id ON visits BEGIN "
