@@ -1257,87 +1257,87 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="69"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="70"/>
         <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="71"/>
         <source>Calcul en cours…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="87"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="88"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="88"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="89"/>
         <source>Relire toutes les visites (F5)</source>
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="101"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="102"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="102"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="103"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="103"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="104"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="104"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="105"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="105"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="106"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="117"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="118"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="118"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="119"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="119"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="120"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="120"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="121"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="163"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="164"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="165"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="166"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="170"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="168"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="181"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo to review (image rights)</numerusform>
@@ -1345,12 +1345,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="187"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="185"/>
         <source>Tant que personne n&apos;a dit si des personnes sont reconnaissables, ces photos restent sur cet ordinateur, hors des fiches réseau et public.</source>
         <translation>Until someone says whether people can be recognised, these photos stay on this computer, out of network and public sheets.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="278"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="273"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>

@@ -1,6 +1,6 @@
 """Benchmark: the « Suivi » over 10,000 visits and 30,000 actions (issue: suivi).
 
-Run: .venv/bin/python tests/benchmarks/followup.py
+Run: .venv/bin/python tests/benchmarks/followup.py [VISITS]   (10,000 by default; 100000)
 Prints, each against baselines measured in the same run (median of 7):
 - baseline: a bare `SELECT count(*) FROM visits`, and reading every live visit's data
   with json.loads in Python (what a naive Suivi would do);
@@ -8,7 +8,7 @@ Prints, each against baselines measured in the same run (median of 7):
 - the Suivi view filled from scratch (compute + models + first layout), offscreen;
 - marking one action done (a stamped update_visit) and the view refreshed after it.
 Target: the Suivi data and the filled view well under 200 ms.
-The data folder is cached in <tmp>/carnet-bench/followup-10000, so a rerun starts at once.
+The data folder is cached in <tmp>/carnet-bench/followup-<VISITS>, so a rerun starts at once.
 """
 
 from __future__ import annotations
@@ -33,22 +33,23 @@ from desktop.core.forms.text import venue_sort_key  # noqa: E402
 from desktop.core.storage.workspace import Workspace, open_workspace  # noqa: E402
 from tests.benchmarks.dataset import WORDS, sentence  # noqa: E402
 
-CACHE = Path(tempfile.gettempdir()) / "carnet-bench" / "followup-10000"
-VENUES, VISITS, ACTIONS_PER_VISIT = 1500, 10_000, 3
+CACHE = Path(tempfile.gettempdir()) / "carnet-bench"
+VENUES_PER_VISIT, VISITS, ACTIONS_PER_VISIT = 0.15, 10_000, 3  # 1,500 venues for 10,000
 REPEAT = 7
 TODAY = date(2025, 6, 15)
 PEOPLE = ["Camille", "Sami", "Louise", "Nour", "Jo", "Claude", ""]
 
 
-def build(data_dir: Path) -> Workspace:
-    """1,500 venues and 10,000 visits with the stable parts filled and 3 actions each.
+def build(data_dir: Path, visits: int = VISITS) -> Workspace:
+    """1,500 venues and 10,000 visits (or as many visits, and venues in proportion) with
+    the stable parts filled and 3 actions each.
 
     Rows are written straight into the tables (not through update_visit, which validates
     and indexes each one: some minutes for 10,000) with what the store would write.
     """
     workspace = open_workspace(data_dir)
     db = workspace.db
-    if db.conn.execute("SELECT count(*) FROM visits").fetchone()[0] >= VISITS:
+    if db.conn.execute("SELECT count(*) FROM visits").fetchone()[0] >= visits:
         return workspace
     rng = random.Random(11)
     now = "2025-06-01T10:00:00.000+00:00"
@@ -56,7 +57,7 @@ def build(data_dir: Path) -> Workspace:
 
     def fill(writer) -> None:  # the one writer's connection, in its transaction
         db = writer.db
-        for index in range(VENUES):
+        for index in range(round(visits * VENUES_PER_VISIT)):
             name, commune = f"Tiers-lieu {index} {rng.choice(WORDS)}", rng.choice(WORDS).title()
             venue_id = uuid.uuid4().hex
             venues.append(venue_id)
@@ -67,7 +68,7 @@ def build(data_dir: Path) -> Workspace:
                 (venue_id, name, commune, venue_sort_key(name, commune),
                  json.dumps(data, ensure_ascii=False), name, now, "bench", "bench", now),
             )  # fmt: skip
-        for _ in range(VISITS):
+        for _ in range(visits):
             visit_date = date(2019, 1, 1) + timedelta(days=rng.randint(0, 2350))
             data = {
                 "visit_date": visit_date.isoformat(),
@@ -117,10 +118,11 @@ def median_ms(function, repeat: int = REPEAT) -> float:
     return statistics.median(times)
 
 
-def main() -> dict:
-    print(f"Données : {CACHE}")
+def main(visits: int = VISITS) -> dict:
+    folder = CACHE / f"followup-{visits}"
+    print(f"Données : {folder}")
     started = time.perf_counter()
-    workspace = build(CACHE)
+    workspace = build(folder, visits)
     print(f"  prêtes en {time.perf_counter() - started:.1f} s")
     conn, template = workspace.db.conn, workspace.templates.visit
     visits = conn.execute("SELECT count(*) FROM visits WHERE deleted_at IS NULL").fetchone()[0]
@@ -191,4 +193,4 @@ def view_figures(workspace: Workspace) -> float:
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else VISITS)

@@ -18,6 +18,7 @@ from desktop.core.storage.db import DatabaseError, connect, integrity_problems, 
 from desktop.core.storage.directory_store import directory_size, replace_directory, search_directory
 from desktop.core.storage.migrations import MIGRATIONS
 from desktop.core.storage.workspace import open_workspace
+from tests.core.followup_rows import assert_in_step, stored
 
 DATA = Path(__file__).parent / "data"
 SAVED_V1 = DATA / "carnet-schema-v1.sqlite"
@@ -219,6 +220,7 @@ LIVE_VENUES = {
     6: ["Écluse", "La Grange à Bob", MOULIN],  # « Œuvre » deleted while Bob edited it
     7: ["Écluse", "La Grange à Bob", MOULIN],
     8: ["Écluse", "La Grange à Bob", MOULIN],  # « Grenier éphémère » purged
+    9: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -231,6 +233,7 @@ TRASH = {
     6: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     7: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     8: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    9: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
@@ -319,7 +322,9 @@ def test_saved_sync_state_and_conflicts_are_kept(upgraded):
     assert versions == {CAMILLE_NOTES: "Camille", BOB_NOTES: "Bob"}
     assert _moulin_visit(ws.store).data["economic_notes"] == conflict.current.value
     assert run("SELECT count(*) FROM sync_index WHERE status = 'ok'").fetchone()[0] >= 10
-    assert run("SELECT count(*) FROM sync_prints").fetchone()[0] == 2  # both photos' prints
+    # Both photos' prints; from v9 the trashed photo was never shared: a photo is now
+    # « à vérifier » until its rights are said, and stays internal meanwhile.
+    assert run("SELECT count(*) FROM sync_prints").fetchone()[0] == (2 if version < 9 else 1)
     edits_with_base = "SELECT count(*) FROM field_stamps WHERE base != '' AND field != '_deleted'"
     assert run(edits_with_base).fetchone()[0] > 0
     assert [(d.table, d.other.user_name) for d in deletions] == (
@@ -368,3 +373,13 @@ def test_a_schema_5_database_made_before_sync_prints_gets_it(tmp_path):
         assert integrity_problems(ws.db) == []
     finally:
         ws.close()
+
+
+def test_every_saved_database_has_its_follow_up_rows_after_upgrade(upgraded):
+    """Migration 9's tables, filled at the first start from the template's hints."""
+    version, ws = upgraded
+    assert_in_step(ws)
+    actions, records = stored(ws)
+    moulin = _moulin_visit(ws.store)
+    assert (moulin.id, "Relancer la commune", "2024-12-01") in {(a[0], a[4], a[6]) for a in actions}
+    assert moulin.id in {r[0] for r in records}

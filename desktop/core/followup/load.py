@@ -3,14 +3,15 @@ the other templates', each by its own x-followup fields), each venue's latest vi
 its agreement end, next visit and last visit date, and the latest record of each other
 template for its next date (a meeting's next meeting).
 
-Speed: SQLite's json_extract picks the few values needed out of visits.data, so no whole
-visit is json-decoded in Python, and each venue's latest visit comes from the index on
-(venue_id, visit_date) (10,000 visits, 30,000 actions: see tests/benchmarks/followup.py).
+Speed: nothing is parsed here. The actions and the follow-up dates are read from the
+derived tables followup_actions and followup_records (derived.py: filled from each
+record's data by triggers, from its template's x-followup hints), and each venue's latest
+record of a template comes from the index on (venue_id, template_id, visit_date) (10,000
+visits, 30,000 actions: see tests/benchmarks/followup.py).
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from operator import attrgetter
 
@@ -29,18 +30,12 @@ from desktop.core.followup.model import (
 from desktop.core.forms.french import months_between
 from desktop.core.forms.templates import Template
 
-
-def _path(key: str) -> str:
-    return "$." + json.dumps(key)
-
-
-# A record's template (a row from before templates is a visit): "?" is the visit sheet's id.
-OF_TEMPLATE = "COALESCE({column}.template_id, ?) = ?"
-LATEST = (  # each live venue with its latest live record of one template (index on venue, date)
-    "SELECT ve.id, ve.name, ve.commune, v.id, v.visit_date, {extracts} FROM venues ve "
-    "LEFT JOIN visits v ON v.id = (SELECT w.id FROM visits w WHERE w.venue_id = ve.id "
-    "AND w.deleted_at IS NULL AND " + OF_TEMPLATE.format(column="w") + " "
-    "ORDER BY w.visit_date DESC, w.created_at DESC LIMIT 1) "
+LATEST = (  # each live venue with its latest live record of one template (from the index)
+    "SELECT ve.id, ve.name, ve.commune, r.record_id, r.visit_date, r.agreement_end, "
+    "r.next_visit FROM venues ve LEFT JOIN followup_records r ON r.record_id = "
+    "(SELECT w.record_id FROM followup_records w WHERE w.venue_id = ve.id "
+    "AND w.template_id = ? "
+    "ORDER BY w.visit_date DESC, w.created_at DESC, w.record_id DESC LIMIT 1) "
     "WHERE ve.deleted_at IS NULL ORDER BY ve.sort_key"
 )
 
@@ -54,21 +49,19 @@ def load_followup(
     conn = getattr(db, "conn", db)
     today = today or date.today()
     fields = FollowupFields.of(template)
-    latest = _latest(conn, fields, template.id, template.id)
+    latest = conn.execute(LATEST, (template.id,)).fetchall()
     names = {row[0]: row[1] or "" for row in latest}
-    actions = _actions(conn, fields, names, today, (template.id, template.id))
+    by_template = {t.id: FollowupFields.of(t) for t in (template, *others)}
     agreements = _agreements(latest, fields, today)
     next_visits = _next_visits(latest, fields, today)
     for other in others:  # per template, with that template's own fields
-        other_fields = FollowupFields.of(other)
-        actions += _actions(conn, other_fields, names, today, (template.id, other.id))
-        other_latest = _latest(conn, other_fields, template.id, other.id)
-        agreements += _agreements(other_latest, other_fields, today)
-        next_visits += _next_visits(other_latest, other_fields, today)
+        other_latest = conn.execute(LATEST, (other.id,)).fetchall()
+        agreements += _agreements(other_latest, by_template[other.id], today)
+        next_visits += _next_visits(other_latest, by_template[other.id], today)
     return Followup(
         today=today,
         fields=fields,
-        actions=tuple(_in_order(actions)),
+        actions=tuple(_actions(conn, by_template, names, today)),
         agreements=tuple(sorted(agreements, key=lambda a: a.end_date)),
         next_visits=tuple(sorted(next_visits, key=lambda a: a.planned)),
         venues=tuple(_venues(latest, template, today)),
@@ -77,79 +70,66 @@ def load_followup(
 
 
 def _photos_to_review(conn) -> list[tuple[str, str, int]]:
-    """Visits with photos still « à vérifier », newest visit first."""
+    """Visits with photos still « à vérifier », newest visit first. From the photos
+    (CROSS JOIN keeps that order): not from every visit's row, read past its data."""
     return conn.execute(
-        "SELECT v.id, v.venue_id, count(*) FROM photos p JOIN visits v ON v.id = p.visit_id "
-        "JOIN venues ve ON ve.id = v.venue_id WHERE p.identifiable_people IS NULL "
+        "SELECT v.id, v.venue_id, count(*) FROM photos p CROSS JOIN visits v "
+        "ON v.id = p.visit_id CROSS JOIN venues ve ON ve.id = v.venue_id WHERE p.identifiable_people IS NULL "
         "AND p.deleted_at IS NULL AND v.deleted_at IS NULL AND ve.deleted_at IS NULL "
         "GROUP BY v.id ORDER BY v.visit_date DESC, v.id"
     ).fetchall()
 
 
-def _actions(conn, fields: FollowupFields, names: dict[str, str], today: date, of) -> list:
-    """Each visit's table of actions comes out of SQLite as a small JSON array (json_extract),
-    decoded in Python: measured faster than json_each + one json_extract per column, which
-    re-parses every action once per column (tests/benchmarks/followup.py)."""
-    if not fields.actions:
-        return []
-    rows = conn.execute(
-        "SELECT id, venue_id, visit_date, json_extract(data, ?) FROM visits "
-        "WHERE deleted_at IS NULL AND " + OF_TEMPLATE.format(column="visits"),
-        (_path(fields.actions), *of),  # of: (the visit sheet's id, the template's)
-    )
-    key, done = fields.actions, fields.done
-    what, who, due_key, status = fields.action, fields.responsible, fields.due, fields.status
+ACTIONS = (  # every live record's actions, in the table's order (record id, row)
+    "SELECT template_id, record_id, venue_id, visit_date, row_index, action, responsible, "
+    "due, status FROM followup_actions"
+)
+
+
+def _actions(conn, by_template: dict[str, FollowupFields], names: dict[str, str], today) -> list:
+    """The actions come from followup_actions (derived.py: one row per action of a live
+    record, kept by triggers): nothing is parsed here. Each keeps its own template's
+    table key and « done » value (ticking « Fait » writes them). Sorted here rather than
+    by SQLite: an index in due-date order costs a lookup per row, twice the whole read."""
+    keys = {i: (f.actions, f.done) for i, f in by_template.items() if f.actions}
     groups: dict[str, str] = {}  # due -> group
-    items = []
-    append = items.append
-    for visit_id, venue_id, visit_date, table in rows:
-        name = names.get(venue_id)
-        if name is None or type(table) is not str or not table.startswith("["):
-            continue  # venue deleted, no actions, or not a list
-        try:
-            records = json.loads(table)
-        except ValueError:  # a text value that only looks like a list
-            continue
-        for row, record in enumerate(records):
-            if type(record) is not dict:
-                continue
-            get = record.get  # get(None) is None: a column the template lacks
-            due, text, person, state = get(due_key), get(what), get(who), get(status)
-            due = due if type(due) is str else cell_text(due)
-            group = groups.get(due)
-            if group is None:
-                group = groups[due] = group_of(parse_date(due), today)
-            append(
-                ActionItem(
+    dated: list[ActionItem] = []
+    undated: list[ActionItem] = []
+    make = tuple.__new__  # what ActionItem(...) does, without its Python-level __new__
+    rows = conn.execute(ACTIONS)
+    for template_id, visit_id, venue_id, visit_date, row, text, person, due, state in rows:
+        name, key = names.get(venue_id), keys.get(template_id)
+        if name is None or key is None:
+            continue  # venue deleted, or a template the Suivi is not reading
+        due = due if type(due) is str else cell_text(due)
+        group = groups.get(due)
+        if group is None:
+            group = groups[due] = group_of(parse_date(due), today)
+        (undated if group is NO_DATE else dated).append(
+            make(
+                ActionItem,
+                (
                     visit_id,
                     venue_id,
                     name,
                     visit_date or "",
-                    key,
+                    key[0],
                     row,
                     text if type(text) is str else cell_text(text),
                     person if type(person) is str else cell_text(person),
                     due,
                     state if type(state) is str else cell_text(state),
                     group,
-                    done,
-                )
+                    key[1],
+                ),
             )
-    return items
-
-
-def _in_order(items: list) -> list:
+        )
     # ISO dates sort as text, so the dated groups come in order; stable: same due date,
-    # in the order of the visits. Then the actions without a (valid) due date.
-    items.sort(key=attrgetter("due"))
-    return [a for a in items if a.group != NO_DATE] + [a for a in items if a.group == NO_DATE]
-
-
-def _latest(conn, fields: FollowupFields, visit_id: str, template_id: str) -> list[tuple]:
-    keys = [fields.agreement_end, fields.next_visit]
-    extracts = ", ".join("json_extract(v.data, ?)" if k else "NULL" for k in keys)
-    params = [_path(k) for k in keys if k] + [visit_id, template_id]
-    return conn.execute(LATEST.format(extracts=extracts), params).fetchall()
+    # in the order of the records' ids. Then the actions without a (valid) due date.
+    by_due = attrgetter("due")
+    dated.sort(key=by_due)
+    undated.sort(key=by_due)
+    return dated + undated
 
 
 def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> list:

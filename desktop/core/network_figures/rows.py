@@ -4,8 +4,9 @@
 - the period's visits with the few values charted: one json_extract over all their paths
   per row (one JSON parse, a small array back);
 - each venue's latest visit up to the reference day (SQLite's max() picks the row: its
-  date and its agreement end come with it), for « not visited » and agreements ending;
-- the overdue actions, counted by owner and venue inside SQLite (json_each).
+  date and its agreement end come with it), for « not visited » and agreements ending,
+  from the derived table followup_records (followup/derived.py);
+- the overdue actions, counted by owner and venue inside SQLite, from followup_actions.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop.core.followup.fields import FollowupFields
 from desktop.core.network_figures.model import Period
 
 VENUES = (
@@ -32,19 +32,17 @@ PERIOD_VISITS = (
     "AND substr(visit_date, 1, 10) BETWEEN ? AND ? ORDER BY venue_id, visit_date, created_at"
 )
 # The bare columns of a max() query come from the row holding the max (SQLite's rule).
+# followup_records: one row per live visit, with its agreement end (followup/derived.py).
 LATEST = (
-    "SELECT venue_id, max(substr(visit_date, 1, 10) || ' ' || created_at), "
-    "substr(visit_date, 1, 10), {end} FROM visits WHERE deleted_at IS NULL "
-    "AND " + OF_VISITS.format("") + " AND substr(visit_date, 1, 10) <= ? GROUP BY venue_id"
+    "SELECT venue_id, max(substr(visit_date, 1, 10) || ' ' || created_at || ' ' || record_id), "
+    "substr(visit_date, 1, 10), {end} FROM followup_records "
+    "WHERE template_id = ? AND substr(visit_date, 1, 10) <= ? GROUP BY venue_id"
 )
 VALID_DATE = "date(julianday({0})) = {0}"  # 2025-02-30 and « fin mars » are not dates
-OVERDUE = (
-    "SELECT json_extract(a.value, ?), v.venue_id, count(*) FROM visits v, "
-    "json_each(v.data, ?) a WHERE v.deleted_at IS NULL AND " + OF_VISITS.format("v.") + " "
-    "AND substr(v.visit_date, 1, 10) <= ? "
-    "AND a.type = 'object' AND coalesce(json_extract(a.value, ?), '') IS NOT ? "
-    f"AND {VALID_DATE.format('json_extract(a.value, ?)')} AND json_extract(a.value, ?) < ? "
-    "GROUP BY 1, 2"
+OVERDUE = (  # followup_actions: one row per action of a live record (followup/derived.py)
+    "SELECT responsible, venue_id, count(*) FROM followup_actions "
+    "WHERE template_id = ? AND done = 0 AND due < ? AND substr(visit_date, 1, 10) <= ? "
+    f"AND {VALID_DATE.format('due')} GROUP BY 1, 2"
 )
 
 
@@ -106,27 +104,23 @@ def read_period_visits(
 
 
 def read_latest(
-    conn, end_key: str | None, reference: date, visit_template: str
+    conn, with_end: bool, reference: date, visit_template: str
 ) -> dict[str, tuple[str, Any]]:
-    """venue id -> (date of its latest visit up to `reference`, that visit's agreement end)."""
-    end = "json_extract(data, ?)" if end_key else "NULL"
-    params = [path(end_key)] if end_key else []
-    params += [visit_template, visit_template, reference.isoformat()]
+    """venue id -> (date of its latest visit up to `reference`, that visit's agreement end,
+    by its template's x-followup hint; None when not `with_end`)."""
+    end = "agreement_end" if with_end else "NULL"
+    params = [visit_template, reference.isoformat()]
     return {
         venue_id: (day, value)
         for venue_id, _, day, value in conn.execute(LATEST.format(end=end), params)
     }
 
 
-def read_overdue(
-    conn, fields: FollowupFields, reference: date, visit_template: str
-) -> list[tuple[str, str, int]]:
-    """(owner as typed, venue id, number of actions) not done, due before `reference`."""
+def read_overdue(conn, reference: date, visit_template: str) -> list[tuple[str, str, int]]:
+    """(owner as typed, venue id, number of actions) of visits not done, due before
+    `reference`; the columns are each record's template's x-followup hints."""
     day = reference.isoformat()
-    due = path(fields.due)
-    params = (path(fields.responsible), path(fields.actions), visit_template, visit_template,
-              day, path(fields.status),
-              fields.done if fields.done is not None else "\x00", due, due, due, day)  # fmt: skip
+    params = (visit_template, day, day)
     return [(_owner(owner), venue_id, n) for owner, venue_id, n in conn.execute(OVERDUE, params)]
 
 

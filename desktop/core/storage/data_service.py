@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from desktop.core.followup.derived import followup_templates, register_templates
 from desktop.core.merge.hlc import HybridClock, Stamp, wall_clock_ms
 from desktop.core.storage.changes import Changes, ChangeSet
 from desktop.core.storage.db import Database, DatabaseError, connect, schema_version
@@ -165,6 +166,12 @@ class DataService:
         self._thread = threading.Thread(target=self._serve, name="carnet-writer", daemon=True)
         self._thread.start()
         self.author = self.call(_load_author)
+        self.call(self.derive)
+
+    def derive(self, writer: Writer) -> None:
+        """Derived rows that depend on the templates (the follow-up's keys): refilled when
+        this version's templates name other keys than the database holds."""
+        register_templates(writer.db.conn, followup_templates(self.templates))
 
     # -------------------------------------------------------------- running
     def submit(self, mutation: Mutation, origin: object = None) -> Future:

@@ -252,6 +252,92 @@ def m008_purged(db: Database) -> None:
     )
 
 
+# The follow-up's derived rows (migration 9): one view says how a visit's data gives them,
+# from the paths its template's x-followup hints name (followup_keys, filled from the
+# templates by desktop/core/followup/derived.py); the triggers apply it to every write of
+# a visit, whichever path writes (an edit, a merge, a bulk insert, a purge).
+_FOLLOWUP_ACTION_ROWS = (
+    "CREATE VIEW followup_action_rows AS SELECT v.id AS record_id, "
+    "v.template_id AS template_id, v.venue_id AS venue_id, "
+    "v.visit_date AS visit_date, a.key AS row_index, "
+    "json_extract(a.value, k.action) AS action, "
+    "json_extract(a.value, k.responsible) AS responsible, "
+    "json_extract(a.value, k.due) AS due, json_extract(a.value, k.status) AS status, "
+    "coalesce(json_extract(a.value, k.status) = k.done, 0) AS done "
+    "FROM visits v JOIN followup_keys k ON k.template_id = v.template_id "
+    "JOIN json_each(CASE WHEN json_valid(v.data) THEN v.data ELSE '{}' END, k.actions) a "
+    "WHERE v.deleted_at IS NULL AND a.type = 'object' AND typeof(a.key) = 'integer'"
+)
+_FOLLOWUP_RECORD_ROWS = (  # every live visit, with its template's follow-up dates if any
+    "CREATE VIEW followup_record_rows AS SELECT v.id AS record_id, "
+    "v.template_id AS template_id, v.venue_id AS venue_id, "
+    "v.visit_date AS visit_date, v.created_at AS created_at, "
+    "CASE WHEN json_valid(v.data) THEN json_extract(v.data, k.agreement_end) END "
+    "AS agreement_end, "
+    "CASE WHEN json_valid(v.data) THEN json_extract(v.data, k.next_visit) END AS next_visit "
+    "FROM visits v LEFT JOIN followup_keys k ON k.template_id = v.template_id "
+    "WHERE v.deleted_at IS NULL"
+)
+_FOLLOWUP_REFILL = (
+    "DELETE FROM followup_actions WHERE record_id = {row}.id; "
+    "DELETE FROM followup_records WHERE record_id = {row}.id; "
+)
+_FOLLOWUP_FILL = (
+    "INSERT INTO followup_actions SELECT * FROM followup_action_rows WHERE record_id = new.id; "
+    "INSERT INTO followup_records SELECT * FROM followup_record_rows WHERE record_id = new.id; "
+)
+
+
+def m009_followup_rows(db: Database) -> None:
+    """Each live visit's actions (followup_actions) and its follow-up dates, venue and
+    date (followup_records) in tables of their own, so the Suivi and the dashboard read
+    indexed rows instead of parsing every visit's JSON.
+
+    Derived data, like search_text: never shared, rebuilt from visits.data. Filled here
+    for no template: the data service registers the templates' keys when it starts
+    (followup/derived.py), which fills the rows of the visits already there."""
+    run = db.conn.execute
+    run(
+        "CREATE TABLE followup_keys (template_id TEXT PRIMARY KEY, actions TEXT, "
+        "action TEXT, responsible TEXT, due TEXT, status TEXT, done TEXT, "
+        "agreement_end TEXT, next_visit TEXT)"
+    )
+    run(
+        "CREATE TABLE followup_actions (record_id TEXT NOT NULL, template_id TEXT, venue_id TEXT, "
+        "visit_date TEXT, row_index INTEGER NOT NULL, action, responsible, due, status, "
+        "done INTEGER NOT NULL, PRIMARY KEY (record_id, row_index)) WITHOUT ROWID"
+    )
+    run(
+        "CREATE TABLE followup_records (record_id TEXT PRIMARY KEY, template_id TEXT, "
+        "venue_id TEXT, "
+        "visit_date TEXT, created_at TEXT, agreement_end, next_visit) WITHOUT ROWID"
+    )
+    # Each venue's latest record of a template (and its agreement end), from the index alone.
+    run(
+        "CREATE INDEX followup_records_by_venue "
+        "ON followup_records(venue_id, template_id, visit_date, created_at, agreement_end)"
+    )
+    # No index for the dashboard's overdue actions: a scan of this table costs it some
+    # 10 ms more at 60,000 actions, and every visit written would pay for the index.
+    run(_FOLLOWUP_ACTION_ROWS)
+    run(_FOLLOWUP_RECORD_ROWS)
+    # After an insert, rows of that id are cleared first: an INSERT OR REPLACE removes the
+    # row it replaces without its delete trigger (SQLite's rule without recursive triggers).
+    run(
+        "CREATE TRIGGER visits_followup_ai AFTER INSERT ON visits BEGIN "
+        f"{_FOLLOWUP_REFILL.format(row='new')}{_FOLLOWUP_FILL}END"
+    )
+    run(
+        "CREATE TRIGGER visits_followup_au AFTER UPDATE OF data, deleted_at, venue_id, "
+        "visit_date, template_id ON visits BEGIN "
+        f"{_FOLLOWUP_REFILL.format(row='old')}{_FOLLOWUP_FILL}END"
+    )
+    run(
+        "CREATE TRIGGER visits_followup_ad AFTER DELETE ON visits BEGIN "
+        f"{_FOLLOWUP_REFILL.format(row='old')}END"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
@@ -261,4 +347,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m006_one_writer,
     m007_sync_prints_everywhere,
     m008_purged,
+    m009_followup_rows,
 ]

@@ -36,17 +36,23 @@ class ItemTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
+        self._group_rows: list[int] | None = []  # None: not computed since set_rows
         self.checkable: Callable[[Any], bool] | None = None  # column 0 is a check box
         self.checked: Callable[[Any], bool] = lambda item: False
         self.on_check: Callable[[Any, bool], None] | None = None
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[Any], group_rows: list[int] | None = None) -> None:
+        """group_rows: the indexes of the GroupRow among rows, when the caller knows them."""
         self.beginResetModel()
         self.rows = rows
+        self._group_rows = group_rows
         self.endResetModel()
 
     def group_rows(self) -> list[int]:
-        return [i for i, row in enumerate(self.rows) if isinstance(row, GroupRow)]
+        """Indexes of the group header rows (looked for once per set_rows)."""
+        if self._group_rows is None:
+            self._group_rows = [i for i, row in enumerate(self.rows) if type(row) is GroupRow]
+        return self._group_rows
 
     def item(self, row: int) -> Any:
         value = self.rows[row] if 0 <= row < len(self.rows) else None

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import groupby
+from operator import attrgetter
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 from desktop.core.followup.actions import FollowupError, set_action_status
 from desktop.core.followup.load import load_followup
 from desktop.core.followup.model import (
-    GROUPS,
     LATER,
     NO_DATE,
     NO_RESPONSIBLE,
@@ -164,10 +165,7 @@ class FollowupView(FollowupTabs, QWidget):
             + [(name, name) for name in data.responsibles()]
             + [(self.tr("Sans responsable"), NO_RESPONSIBLE)],
         )
-        venues = sorted(
-            {(a.venue_name, a.venue_id) for a in data.actions}, key=lambda v: v[0].casefold()
-        )
-        self._fill_combo(self.venue, [(self.tr("Tous les lieux"), ANY)] + venues)
+        self._fill_combo(self.venue, [(self.tr("Tous les lieux"), ANY)] + data.action_venues())
         self._show_actions()
         self._show_agreements()
         self.next_model.set_rows(list(data.next_visits))
@@ -218,17 +216,14 @@ class FollowupView(FollowupTabs, QWidget):
             status=self._choice(self.status),
         )
         rows: list = []
+        headers: list[int] = []
         titles = self.group_titles()
-        start = 0
-        for group in GROUPS:  # actions come sorted by group
-            end = start
-            while end < len(actions) and actions[end].group == group:
-                end += 1
-            if end > start:
-                rows.append(GroupRow(f"{titles[group]} ({end - start})"))
-                rows.extend(actions[start:end])
-            start = end
-        self.actions_model.set_rows(rows)
+        for group, items in groupby(actions, key=attrgetter("group")):  # sorted by group
+            items = list(items)
+            headers.append(len(rows))
+            rows.append(GroupRow(f"{titles[group]} ({len(items)})"))
+            rows.extend(items)
+        self.actions_model.set_rows(rows, headers)
         self.actions_view.clearSpans()
         for row in self.actions_model.group_rows():
             self.actions_view.setSpan(row, 0, 1, len(self.actions_model.columns))

@@ -44,8 +44,27 @@ class ComboModel(QAbstractListModel):
 MEASURED_ROWS = 100
 
 
+class FittedTable(QTableView):
+    """A table whose columns fit their contents after each reset of its model; a hidden
+    table (another tab of the Suivi) fits them when it is shown, not at every refresh."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fit_pending = False
+
+    def fit_columns(self) -> None:
+        self.fit_pending = not self.isVisible()
+        if not self.fit_pending:
+            _fit_columns(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.fit_pending:
+            self.fit_columns()
+
+
 def _table(model: ItemTableModel) -> QTableView:
-    view = QTableView()
+    view = FittedTable()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,7 +77,7 @@ def _table(model: ItemTableModel) -> QTableView:
     # actions (Qt's default, 1,000, made it half the time of filling the Suivi).
     view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
     view.setAlternatingRowColors(True)
-    model.modelReset.connect(lambda: _fit_columns(view))
+    model.modelReset.connect(view.fit_columns)
     return view
 
 

@@ -1,0 +1,63 @@
+"""The follow-up's derived rows recomputed in Python, to check the tables against."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.core.followup.derived import followup_templates
+from desktop.core.followup.fields import FollowupFields
+
+
+def recomputed(ws) -> tuple[set, set]:
+    """(actions, records) as the tables should hold them, computed here in Python from
+    each live visit's data and its template's hints, independently of the SQL."""
+    fields = {t.id: FollowupFields.of(t) for t in followup_templates(ws.templates)}
+    actions, records = set(), set()
+    rows = ws.db.conn.execute(
+        "SELECT id, venue_id, visit_date, created_at, template_id, data FROM visits "
+        "WHERE deleted_at IS NULL"
+    )
+    for record_id, venue_id, day, created_at, template_id, data in rows:
+        data, keys = json.loads(data), fields.get(template_id, FollowupFields())
+
+        def value(record: dict, key: str | None):
+            return record.get(key) if key else None
+
+        end, planned = value(data, keys.agreement_end), value(data, keys.next_visit)
+        records.add((record_id, venue_id, day, created_at, end, planned))
+        table = value(data, keys.actions)
+        for row, action in enumerate(table if isinstance(table, list) else []):
+            if not isinstance(action, dict):
+                continue
+            status = value(action, keys.status)
+            done = int(keys.done is not None and status == keys.done)
+            cells = [value(action, k) for k in (keys.action, keys.responsible, keys.due)]
+            actions.add((record_id, venue_id, day, row, *cells, status, done))
+    return actions, records
+
+
+ACTION_COLUMNS = (
+    "record_id, venue_id, visit_date, row_index, action, responsible, due, status, done"
+)
+RECORD_COLUMNS = "record_id, venue_id, visit_date, created_at, agreement_end, next_visit"
+
+
+def stored(ws) -> tuple[set, set]:
+    run = ws.db.conn.execute
+    return (
+        set(run(f"SELECT {ACTION_COLUMNS} FROM followup_actions")),
+        set(run(f"SELECT {RECORD_COLUMNS} FROM followup_records")),
+    )
+
+
+def assert_in_step(ws) -> None:
+    actions, records = stored(ws)
+    expected_actions, expected_records = recomputed(ws)
+    assert actions == expected_actions
+    assert records == expected_records
+    for table in ("followup_actions", "followup_records"):  # each row names its template
+        wrong = ws.db.conn.execute(
+            f"SELECT count(*) FROM {table} f JOIN visits v ON v.id = f.record_id "
+            "WHERE f.template_id IS NOT v.template_id"
+        ).fetchone()[0]
+        assert wrong == 0, table
