@@ -81,12 +81,23 @@ class VisitRecords:
         self, venue_id: str, data: dict[str, Any], author: str = ""
     ) -> dict[str, Any]:
         """The denormalised columns of a visit row, derived from its data."""
+        return self.visits_columns([(venue_id, data, author)])[0]
+
+    def visits_columns(self, visits: list[tuple[str, dict[str, Any], str]]) -> list[dict[str, Any]]:
+        """visit_columns of many visits, given as (venue_id, data, author): their venues'
+        names are read in one query (a share's first import derives thousands at once)."""
+        headers = self._venue_headers({venue_id for venue_id, _, _ in visits})
+        return [
+            self._derived_visit_columns(headers.get(venue_id, ""), data, author)
+            for venue_id, data, author in visits
+        ]
+
+    def _derived_visit_columns(
+        self, header: str, data: dict[str, Any], author: str
+    ) -> dict[str, Any]:
+        """The one derivation of a visit row's columns (every path that writes one comes here)."""
         template = self.templates.visit
         errors = validate_document(template, data)
-        venue = self.db.conn.execute(
-            "SELECT name, commune FROM venues WHERE id = ?", (venue_id,)
-        ).fetchone()
-        header = f"{venue[0]}\n{venue[1] or ''}" if venue else ""
         return {
             "data": json.dumps(data, ensure_ascii=False),
             "visit_date": data.get("visit_date", ""),
@@ -97,6 +108,17 @@ class VisitRecords:
             "search_text": header + "\n" + text.document_text(template, data),
             "updated_at": now_iso(),
         }
+
+    def _venue_headers(self, venue_ids: Iterable[str]) -> dict[str, str]:
+        """The first lines of a visit's search text: its venue's name and commune."""
+        ids, headers = list(venue_ids), {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT id, name, commune FROM venues WHERE id IN ({marks})"
+            for venue_id, name, commune in self.db.conn.execute(sql, chunk):
+                headers[venue_id] = f"{name}\n{commune or ''}"
+        return headers
 
     def get_visit(self, visit_id: str) -> Visit:
         row = self.db.conn.execute(

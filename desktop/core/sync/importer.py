@@ -17,11 +17,13 @@ from typing import Any
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.shared_records import network_document
+from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import purges
 from desktop.core.sync.names import MEDIA_NAME
+from desktop.core.sync.new_files import merge_new_files
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
@@ -139,25 +141,37 @@ def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
 
 def _record(workspace: Workspace, rows: list[dict[str, Any]]) -> None:
     if rows:
-        workspace.service.call(lambda writer: writer.db["sync_index"].upsert_all(rows, pk="path"))
+        workspace.service.call(lambda writer: _upsert_index(writer, rows))
 
 
 # ------------------------------------------------------------------ merging
 def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportReport) -> None:
-    """Parents first, in batches; each file all or nothing (a savepoint per file).
+    """Parents first; new records in bulk, then the others in batches, each file all or
+    nothing (a savepoint per file).
 
     Each batch is one mutation of the data service: the files were read and validated
-    on this thread, only the merge holds the writer.
+    before, only the merge holds the writer. The files that bring only new venues and
+    visits (most of a first import) are written together, in one short transaction
+    (new_files.py); the others are merged one by one, BATCH files a transaction.
     """
     pending.sort(key=lambda p: TABLES.index(p.table))
 
-    def merge_batch(writer, batch: list[Pending]) -> None:
-        rows = [_merge_one(writer, item, report) for item in batch]
-        writer.db["sync_index"].upsert_all(rows, pk="path")
+    def merge_new(writer) -> list[Pending]:
+        rows, rest = merge_new_files(writer.store, pending, report, _merged_row)
+        _upsert_index(writer, rows)
+        return rest
 
-    for start in range(0, len(pending), BATCH):
-        batch = pending[start : start + BATCH]
+    def merge_batch(writer, batch: list[Pending]) -> None:
+        _upsert_index(writer, [_merge_one(writer, item, report) for item in batch])
+
+    rest = workspace.service.call(merge_new) if pending else []
+    for start in range(0, len(rest), BATCH):
+        batch = rest[start : start + BATCH]
         workspace.service.call(lambda writer, batch=batch: merge_batch(writer, batch))
+
+
+def _upsert_index(writer, rows: list[dict[str, Any]]) -> None:
+    upsert_rows(writer.db.conn, "sync_index", rows, ("path",))
 
 
 def _merge_one(workspace: Workspace, item: Pending, report: ImportReport) -> dict[str, Any]:

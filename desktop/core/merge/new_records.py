@@ -1,0 +1,89 @@
+"""Writing venues and visits that are new here: their rows and stamps as they arrived.
+
+A record this laptop has never held needs no field-by-field decision: its row (with
+the derived columns recomputed from its data) and its stamps are written as they came.
+The merge of one record (exchange._merge) and the bulk insert of a share's first import
+(sync/new_files.py) both come here, so a record inserted either way is the same: the
+same row, the same stamps, the same search text, the same changes noted.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop.core.merge.hlc import Stamp
+from desktop.core.storage.plain_upsert import upsert_rows
+from desktop.core.storage.store import CarnetStore
+
+
+def record_row(
+    table: str,
+    columns: tuple[str, ...],
+    record: dict[str, Any],
+    deleted_at: str | None,
+    derived: dict[str, Any],
+) -> dict[str, Any]:
+    """The row to store: the record's own columns, then the columns derived from its data."""
+    row = {c: record.get(c) for c in columns if c not in ("deleted_at",)}
+    row["deleted_at"] = deleted_at
+    if "carried_over" in row:
+        row["carried_over"] = json.dumps(row["carried_over"] or [])
+    row |= derived
+    row["updated_at"] = record.get("updated_at")  # keep the record's own history
+    return row
+
+
+def derived_columns(
+    store: CarnetStore, table: str, records: list[dict[str, Any]], datas: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each record's derived columns from its data (a visit's venue read once for all)."""
+    if table == "venues":
+        return [store.venue_columns(data) for data in datas]
+    return store.visits_columns(
+        [
+            (r["venue_id"], data, r.get("created_user") or "")
+            for r, data in zip(records, datas, strict=True)
+        ]
+    )
+
+
+def insert_new_records(
+    store: CarnetStore, table: str, columns: tuple[str, ...], records: list[dict[str, Any]]
+) -> None:
+    """Write records known to be new here (venues or visits), on the writer.
+
+    Everything that can refuse a record (its derived columns, its stamps' form) is
+    worked out before the first write; a database error leaves the caller to roll back.
+    """
+    datas = [r["data"] for r in records]
+    derived = derived_columns(store, table, records, datas)
+    rows = [
+        record_row(table, columns, r, r.get("deleted_at"), d)
+        for r, d in zip(records, derived, strict=True)
+    ]
+    stamps = [_stamp_row(r["id"], key, s) for r in records for key, s in r["stamps"].items()]
+    seen = _observed(records)
+    upsert_rows(store.db.conn, table, rows, ("id",))
+    upsert_rows(store.db.conn, "field_stamps", stamps, ("record_id", "field"))
+    for stamp, user_name in seen:
+        store.writer.observe(stamp, user_name)
+    for record in records:
+        if record["stamps"]:  # as write_stamps notes them
+            store.changes.note(table, record["id"], record["stamps"])
+
+
+def _stamp_row(record_id: str, key: str, stamp: dict[str, Any]) -> dict[str, Any]:
+    return {"record_id": record_id, "field": key, "base": stamp.get("base"), **stamp}
+
+
+def _observed(records: list[dict[str, Any]]) -> list[tuple[Stamp, str]]:
+    """The stamps to observe, decoded; each (stamp, name) once, in its last place.
+
+    Observing is idempotent and the clock keeps the latest, so a stamp shared by many
+    fields is observed once; keeping each pair's last place keeps the name a far-ahead
+    clock is remembered under (clock_ahead) the one the one-by-one merge leaves.
+    """
+    pairs = [(s["stamp"], s.get("user_name", "")) for r in records for s in r["stamps"].values()]
+    last = dict.fromkeys(reversed(pairs))
+    return [(Stamp.decode(stamp), name) for stamp, name in reversed(last)]
