@@ -66,9 +66,14 @@ class Template:
     schema: dict[str, Any] = field(repr=False, compare=False)
     sections: tuple[Section, ...] = ()
 
-    @property
+    @cached_property
     def fields(self) -> tuple[FieldSpec, ...]:
+        """Every field, in order (worked out once: a share's import asks it per visit)."""
         return tuple(f for s in self.sections for f in s.fields)
+
+    @cached_property
+    def field_keys(self) -> frozenset[str]:
+        return frozenset(f.key for f in self.fields)
 
     def field(self, key: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.key == key), None)

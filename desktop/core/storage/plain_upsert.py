@@ -23,7 +23,10 @@ def upsert_rows(
 ) -> None:
     groups: dict[tuple[str, ...], list[list[Any]]] = {}
     for row in rows:
-        groups.setdefault(tuple(row), []).append([_stored(v) for v in row.values()])
+        values = list(row.values())
+        if not all(type(v) in PLAIN for v in values):  # most rows hold plain values only
+            values = [_stored(v) for v in values]
+        groups.setdefault(tuple(row), []).append(values)
     for columns, values in groups.items():
         conn.executemany(_statement(table, columns, pk), values)
 
@@ -42,6 +45,9 @@ def _statement(table: str, columns: tuple[str, ...], pk: tuple[str, ...]) -> str
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+PLAIN = {str, int, float, bool, bytes, type(None)}  # stored as they are
 
 
 def _stored(value: Any) -> Any:

@@ -22,8 +22,8 @@ from desktop.core.storage.store_stamps import apply_changes, bases_of, clean_cha
 
 
 def completeness(template: Template, data: dict[str, Any]) -> float:
-    keys = [f.key for f in template.fields]
-    filled = sum(1 for k in keys if not is_empty(data.get(k)))
+    keys = template.field_keys  # the data's own keys are fewer than the template's: counted there
+    filled = sum(1 for k, v in data.items() if k in keys and not is_empty(v))
     return round(filled / len(keys), 3) if keys else 1.0
 
 

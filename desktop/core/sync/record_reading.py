@@ -10,8 +10,10 @@ pickled dict, and parsing them again with orjson costs less than unpickling.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,18 +43,16 @@ class FileRead:
 def read_record_files(share: Share, todo: list[tuple[Entry, Any]]) -> list[FileRead]:
     """Each (entry, its index row or None) read and checked, in order."""
     root = share.root.resolve()  # once, not per file
-    return [read_record_file(root, entry, known) for entry, known in todo]
+    folders: dict[str, Path | None] = {}  # each folder resolved once, not per file
+    return [read_record_file(root, entry, known, folders) for entry, known in todo]
 
 
-def read_record_file(root: Path, entry: Entry, known) -> FileRead:
+def read_record_file(root: Path, entry: Entry, known, folders: dict | None = None) -> FileRead:
     kind = classify_record_name(entry.name)
     if kind.kind in {"temporary", "other"}:
         return FileRead("ignored", reason=f"ignoré : {kind.why}")
     try:
-        path = (root / entry.relative).resolve()
-        if path != root and root not in path.parents:
-            raise ValueError("chemin hors du dossier partagé : non suivi")
-        data = path.read_bytes()
+        data = _read_inside(root, entry.relative, {} if folders is None else folders)
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         return FileRead("invalid", reason=f"illisible ({reason})")
@@ -65,6 +65,38 @@ def read_record_file(root: Path, entry: Entry, known) -> FileRead:
         return FileRead("invalid", digest, str(error), counted=True)
     conflict = kind.why if kind.kind == "conflict-copy" else ""
     return FileRead(PENDING, digest, "", data, table, conflict, counted=True)
+
+
+OUTSIDE = "chemin hors du dossier partagé : non suivi"
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_inside(root: Path, relative: str, folders: dict[str, Path | None]) -> bytes:
+    """The file's bytes, if it is inside the share's folder (no link followed out of it).
+
+    Its folder is resolved once per pass; the file itself is opened without following a
+    link (O_NOFOLLOW). Where the system has no such flag, the whole path is resolved.
+    """
+    folder_name, _, name = relative.rpartition("/")
+    if not NO_FOLLOW or name in ("", ".", ".."):
+        path = (root / relative).resolve()
+        if path != root and root not in path.parents:
+            raise ValueError(OUTSIDE)
+        return path.read_bytes()
+    if folder_name not in folders:
+        folder = (root / folder_name).resolve()
+        folders[folder_name] = folder if folder == root or root in folder.parents else None
+    folder = folders[folder_name]
+    if folder is None:
+        raise ValueError(OUTSIDE)
+    try:
+        handle = os.open(folder / name, os.O_RDONLY | NO_FOLLOW)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # the file is a link (the listing never gives one)
+            raise ValueError("lien symbolique : non suivi") from None
+        raise
+    with open(handle, "rb") as file:
+        return file.read()
 
 
 def parse_record(data: bytes) -> dict[str, Any]:
