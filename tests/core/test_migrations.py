@@ -219,6 +219,7 @@ LIVE_VENUES = {
     6: ["Écluse", "La Grange à Bob", MOULIN],  # « Œuvre » deleted while Bob edited it
     7: ["Écluse", "La Grange à Bob", MOULIN],
     8: ["Écluse", "La Grange à Bob", MOULIN],  # « Grenier éphémère » purged
+    9: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -231,6 +232,7 @@ TRASH = {
     6: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     7: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     8: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    9: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
@@ -319,7 +321,10 @@ def test_saved_sync_state_and_conflicts_are_kept(upgraded):
     assert versions == {CAMILLE_NOTES: "Camille", BOB_NOTES: "Bob"}
     assert _moulin_visit(ws.store).data["economic_notes"] == conflict.current.value
     assert run("SELECT count(*) FROM sync_index WHERE status = 'ok'").fetchone()[0] >= 10
-    assert run("SELECT count(*) FROM sync_prints").fetchone()[0] == 2  # both photos' prints
+    # Both photos' prints; from v9 on the trashed photo was saved never reviewed (the
+    # privacy rules came after v8's file was made), so it was never shared.
+    prints = 2 if version <= 8 else 1
+    assert run("SELECT count(*) FROM sync_prints").fetchone()[0] == prints
     edits_with_base = "SELECT count(*) FROM field_stamps WHERE base != '' AND field != '_deleted'"
     assert run(edits_with_base).fetchone()[0] > 0
     assert [(d.table, d.other.user_name) for d in deletions] == (
@@ -368,3 +373,21 @@ def test_a_schema_5_database_made_before_sync_prints_gets_it(tmp_path):
         assert integrity_problems(ws.db) == []
     finally:
         ws.close()
+
+
+def test_the_search_index_still_follows_each_new_row_after_migration_9(upgraded):
+    """The insert triggers stand aside only while fts_paused names their table (never
+    outside the writer's transaction): a venue or visit created as usual is found."""
+    _version, ws = upgraded
+    venue = ws.store.create_venue({"name": "La Pépinière", "commune": "Ahun"})
+    visit = ws.store.create_visit(venue.id, "2026-11-30")
+    ws.store.update_visit(visit.id, {"strengths": "Grainothèque très fréquentée"})
+    assert [v.id for v in ws.store.list_venues("pepiniere")] == [venue.id]
+    assert [h.visit_id for h in ws.store.search_visits("grainotheque ahun")] == [visit.id]
+    assert ws.db.conn.execute("SELECT count(*) FROM fts_paused").fetchone()[0] == 0
+    for table in ("venues", "visits"):  # each index agrees with its rows (raises otherwise)
+        ws.service.call(
+            lambda writer, table=table: writer.db.conn.execute(
+                f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        )

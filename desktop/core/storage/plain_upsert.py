@@ -31,16 +31,22 @@ def upsert_rows(
         conn.executemany(_statement(table, columns, pk), values)
 
 
+def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert new rows (an existing key raises sqlite3.IntegrityError)."""
+    upsert_rows(conn, table, rows, ())
+
+
 @functools.cache
 def _statement(table: str, columns: tuple[str, ...], pk: tuple[str, ...]) -> str:
     names = ", ".join(_quoted(c) for c in columns)
     marks = ", ".join("?" for _ in columns)
     updates = ", ".join(f"{_quoted(c)} = excluded.{_quoted(c)}" for c in columns if c not in pk)
     conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    insert = f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})"
+    if not pk:
+        return insert
     keys = ", ".join(_quoted(c) for c in pk)
-    return (
-        f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks}) ON CONFLICT ({keys}) {conflict}"
-    )
+    return f"{insert} ON CONFLICT ({keys}) {conflict}"
 
 
 def _quoted(name: str) -> str:
