@@ -46,14 +46,18 @@ def colleagues_share(laptops):
 
 
 def pending_files(laptop, share_folder) -> list[Pending]:
-    """The share's record files as the importer hands them to the merge, parents first."""
+    """The share's record files as the importer hands them to the merge, parents first,
+    with what the reading derived of each visit (the writer adds the venue's name)."""
     share = Share(share_folder, laptop.store.author.device_id)
     entries = [e for e in list_share(share).entries if e.area in TABLES]
     entries.sort(key=lambda e: (TABLES.index(e.area), e.relative))
-    reads = read_record_files(share, [(entry, None) for entry in entries])
+    template = laptop.workspace.service.templates.visit  # as the pass reads: derived too
+    reads = read_record_files(share, [(entry, None) for entry in entries], template)
     assert all(read.status == PENDING for read in reads)
+    assert all(len(r.derived) == 1 for r in reads if r.table == "visits")
     return [
-        Pending(e, r.digest, loaded(r.data), r.table) for e, r in zip(entries, reads, strict=True)
+        Pending(e, r.digest, loaded(r.data), r.table, r.derived)
+        for e, r in zip(entries, reads, strict=True)
     ]
 
 

@@ -14,7 +14,7 @@ import sqlite3
 from typing import Any
 
 from desktop.core.merge.hlc import Stamp
-from desktop.core.storage.plain_upsert import insert_rows, upsert_rows
+from desktop.core.storage.plain_upsert import insert_rows, upsert_rows, upsert_values
 from desktop.core.storage.store import CarnetStore
 
 
@@ -36,21 +36,28 @@ def record_row(
 
 
 def derived_columns(
-    store: CarnetStore, table: str, records: list[dict[str, Any]], datas: list[dict[str, Any]]
+    store: CarnetStore,
+    table: str,
+    records: list[dict[str, Any]],
+    datas: list[dict[str, Any]],
+    worked_out: list[dict[str, Any] | None] | None = None,
 ) -> list[dict[str, Any]]:
-    """Each record's derived columns from its data (a visit's venue read once for all)."""
+    """Each record's derived columns from its data (a visit's venue read once for all;
+    worked_out: what the pool's workers derived of each visit already, see visits_columns)."""
     if table == "venues":
         return [store.venue_columns(data) for data in datas]
-    return store.visits_columns(
-        [
-            (r["venue_id"], data, r.get("created_user") or "")
-            for r, data in zip(records, datas, strict=True)
-        ]
-    )
+    visits = [
+        (r["venue_id"], d, r.get("created_user") or "") for r, d in zip(records, datas, strict=True)
+    ]
+    return store.visits_columns(visits, worked_out)
 
 
 def insert_new_records(
-    store: CarnetStore, table: str, columns: tuple[str, ...], records: list[dict[str, Any]]
+    store: CarnetStore,
+    table: str,
+    columns: tuple[str, ...],
+    records: list[dict[str, Any]],
+    worked_out: list[dict[str, Any] | None] | None = None,
 ) -> None:
     """Write records known to be new here (venues or visits), on the writer.
 
@@ -59,15 +66,16 @@ def insert_new_records(
     caller to roll back.
     """
     datas = [r["data"] for r in records]
-    derived = derived_columns(store, table, records, datas)
+    derived = derived_columns(store, table, records, datas, worked_out)
     rows = [
         record_row(table, columns, r, r.get("deleted_at"), d)
         for r, d in zip(records, derived, strict=True)
     ]
-    stamps = [_stamp_row(r["id"], key, s) for r in records for key, s in r["stamps"].items()]
+    stamps, odd = _stamp_values(records)
     seen = _observed(records)
     _insert_indexed(store.db.conn, table, rows)
-    upsert_rows(store.db.conn, "field_stamps", stamps, ("record_id", "field"))
+    upsert_values(store.db.conn, "field_stamps", STAMP_COLUMNS, stamps, STAMP_KEY)
+    upsert_rows(store.db.conn, "field_stamps", odd, STAMP_KEY)
     for stamp, user_name in seen:
         store.writer.observe(stamp, user_name)
     for record in records:
@@ -91,8 +99,24 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, A
     conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
 
 
-def _stamp_row(record_id: str, key: str, stamp: dict[str, Any]) -> dict[str, Any]:
-    return {"record_id": record_id, "field": key, "base": stamp.get("base"), **stamp}
+STAMP_COLUMNS = ("record_id", "field", "stamp", "device_id", "user_name", "base")
+STAMP_KEY = ("record_id", "field")
+STAMP_PARTS = frozenset(STAMP_COLUMNS[2:])
+
+
+def _stamp_values(records: list[dict[str, Any]]) -> tuple[list[tuple], list[dict[str, Any]]]:
+    """The field_stamps rows, as values; a stamp with other keys as a row of its own (the
+    upsert then refuses it, as the one-by-one merge does: no such column)."""
+    values, odd = [], []
+    for record in records:
+        for key, s in record["stamps"].items():
+            if s.keys() <= STAMP_PARTS:
+                values.append(
+                    (record["id"], key, s["stamp"], s["device_id"], s["user_name"], s.get("base"))
+                )
+            else:
+                odd.append({"record_id": record["id"], "field": key, "base": s.get("base"), **s})
+    return values, odd
 
 
 def _observed(records: list[dict[str, Any]]) -> list[tuple[Stamp, str]]:

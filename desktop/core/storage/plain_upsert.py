@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 
@@ -28,7 +28,18 @@ def upsert_rows(
             values = [_stored(v) for v in values]
         groups.setdefault(tuple(row), []).append(values)
     for columns, values in groups.items():
-        conn.executemany(_statement(table, columns, pk), values)
+        upsert_values(conn, table, columns, values, pk)
+
+
+def upsert_values(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    values: Iterable[Sequence[Any]],
+    pk: tuple[str, ...],
+) -> None:
+    """upsert_rows for rows already given as plain values in the columns' order."""
+    conn.executemany(_statement(table, columns, pk), values)
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:

@@ -27,6 +27,20 @@ def completeness(template: Template, data: dict[str, Any]) -> float:
     return round(filled / len(keys), 3) if keys else 1.0
 
 
+def visit_data_columns(template: Template, data: dict[str, Any]) -> dict[str, Any]:
+    """What a visit row derives from its data and template alone (no database): the
+    pool's workers work it out during a large pass, the writer adds the venue's name."""
+    errors = validate_document(template, data)
+    return {
+        "data": json.dumps(data, ensure_ascii=False),
+        "visit_date": data.get("visit_date", ""),
+        "visit_type": data.get("visit_type", ""),
+        "error_count": sum(len(m) for m in errors.values()),
+        "completeness": completeness(template, data),
+        "text": text.document_text(template, data),
+    }
+
+
 class VisitRecords:
     """The visit methods of CarnetStore."""
 
@@ -83,29 +97,37 @@ class VisitRecords:
         """The denormalised columns of a visit row, derived from its data."""
         return self.visits_columns([(venue_id, data, author)])[0]
 
-    def visits_columns(self, visits: list[tuple[str, dict[str, Any], str]]) -> list[dict[str, Any]]:
+    def visits_columns(
+        self,
+        visits: list[tuple[str, dict[str, Any], str]],
+        worked_out: list[dict[str, Any] | None] | None = None,
+    ) -> list[dict[str, Any]]:
         """visit_columns of many visits, given as (venue_id, data, author): their venues'
-        names are read in one query (a share's first import derives thousands at once)."""
+        names are read in one query (a share's first import derives thousands at once).
+
+        worked_out: each visit's visit_data_columns when already worked out elsewhere
+        with this writer's template (by the pool's workers during a large pass), or None.
+        """
         headers = self._venue_headers({venue_id for venue_id, _, _ in visits})
+        worked_out = worked_out or [None] * len(visits)
         return [
-            self._derived_visit_columns(headers.get(venue_id, ""), data, author)
-            for venue_id, data, author in visits
+            self._derived_visit_columns(headers.get(venue_id, ""), data, author, known)
+            for (venue_id, data, author), known in zip(visits, worked_out, strict=True)
         ]
 
     def _derived_visit_columns(
-        self, header: str, data: dict[str, Any], author: str
+        self, header: str, data: dict[str, Any], author: str, known: dict | None = None
     ) -> dict[str, Any]:
         """The one derivation of a visit row's columns (every path that writes one comes here)."""
-        template = self.templates.visit
-        errors = validate_document(template, data)
+        own = known or visit_data_columns(self.templates.visit, data)
         return {
-            "data": json.dumps(data, ensure_ascii=False),
-            "visit_date": data.get("visit_date", ""),
-            "visit_type": data.get("visit_type", ""),
+            "data": own["data"],
+            "visit_date": own["visit_date"],
+            "visit_type": own["visit_type"],
             "author": data.get("facilitator") or author or self.author.user_name,
-            "error_count": sum(len(m) for m in errors.values()),
-            "completeness": completeness(template, data),
-            "search_text": header + "\n" + text.document_text(template, data),
+            "error_count": own["error_count"],
+            "completeness": own["completeness"],
+            "search_text": header + "\n" + own["text"],
             "updated_at": now_iso(),
         }
 

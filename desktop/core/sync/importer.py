@@ -60,6 +60,7 @@ class Pending:
     sha256: str
     document: dict[str, Any]
     table: str
+    derived: tuple = ()  # what the reading worked out of each visit (record_reading)
 
 
 CHUNK = 500  # files parsed and held in memory at once: a first import of 100,000 stays small
@@ -84,7 +85,8 @@ def import_changes(
     _record(workspace, [_other_row(e) for e, _ in todo if e.area in OTHER_AREAS])
     todo = [item for item in todo if item[0].area not in OTHER_AREAS]
     chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
-    for chunk, reads in read_in_order(share, chunks, len(todo)):
+    template = workspace.service.templates.visit  # the writer's (see record_reading)
+    for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
         pending = _outcomes(workspace, chunk, reads, report)
         tombstones, pending = purges.split_tombstones(pending)  # purges before merges
         report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
@@ -117,7 +119,8 @@ def _outcomes(workspace: Workspace, chunk, reads: list[FileRead], report: Import
             continue
         if read.conflict_why:
             report.conflict_copies.append((entry.relative, read.conflict_why))
-        pending.append(Pending(entry, read.digest, loaded(read.data), read.table))
+        document = loaded(read.data)
+        pending.append(Pending(entry, read.digest, document, read.table, read.derived))
     _record(workspace, updates)
     return pending
 

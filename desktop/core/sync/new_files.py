@@ -45,9 +45,10 @@ def merge_new_files(
     conn.execute("SAVEPOINT new_files")
     try:
         for table, columns in COLUMNS.items():
-            records = [r for item in new if item.table == table for r in item.document[table]]
+            files = [item for item in new if item.table == table]
+            records = [r for item in files for r in item.document[table]]
             if records:
-                insert_new_records(store, table, columns, records)
+                insert_new_records(store, table, columns, records, _worked_out(files))
     except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError):
         conn.execute("ROLLBACK TO new_files")
         conn.execute("RELEASE new_files")
@@ -90,6 +91,11 @@ def _new_files(store: CarnetStore, candidates: list, met: set[str]) -> list:
             if item.table == "venues":
                 venues_here.update(r["id"] for r in records)
     return chosen
+
+
+def _worked_out(files: list) -> list[dict | None]:
+    """What the reading derived of each record already (None where it did not)."""
+    return [d for i in files for d in (i.derived or (None,) * len(i.document[i.table]))]
 
 
 def _of(item) -> list[dict]:

@@ -38,16 +38,26 @@ class FileRead:
     table: str = ""
     conflict_why: str = ""  # a sync client's conflict copy: what the name says
     counted: bool = False  # its content was read (the report's files_read)
+    derived: tuple = ()  # a visits file's visit_data_columns, per record, when worked out
 
 
-def read_record_files(share: Share, todo: list[tuple[Entry, Any]]) -> list[FileRead]:
-    """Each (entry, its index row or None) read and checked, in order."""
+def read_record_files(
+    share: Share, todo: list[tuple[Entry, Any]], template: Any = None
+) -> list[FileRead]:
+    """Each (entry, its index row or None) read and checked, in order.
+
+    template: the writer's visit template; given, what each visit's row derives from its
+    data alone is worked out here too (store_visits.visit_data_columns), off the writer.
+    """
     root = share.root.resolve()  # once, not per file
     folders: dict[str, Path | None] = {}  # each folder resolved once, not per file
-    return [read_record_file(root, entry, known, folders) for entry, known in todo]
+    template = _one_copy(template)
+    return [read_record_file(root, entry, known, folders, template) for entry, known in todo]
 
 
-def read_record_file(root: Path, entry: Entry, known, folders: dict | None = None) -> FileRead:
+def read_record_file(
+    root: Path, entry: Entry, known, folders: dict | None = None, template: Any = None
+) -> FileRead:
     kind = classify_record_name(entry.name)
     if kind.kind in {"temporary", "other"}:
         return FileRead("ignored", reason=f"ignoré : {kind.why}")
@@ -60,11 +70,34 @@ def read_record_file(root: Path, entry: Entry, known, folders: dict | None = Non
     if known and known[2] == digest and known[3] == "ok":
         return FileRead("ok", digest)  # touched, same content
     try:
-        table = checked_table(parse_record(data), entry.area)
+        document = parse_record(data)
+        table = checked_table(document, entry.area)
     except ValueError as error:  # ExchangeError is a ValueError
         return FileRead("invalid", digest, str(error), counted=True)
     conflict = kind.why if kind.kind == "conflict-copy" else ""
-    return FileRead(PENDING, digest, "", data, table, conflict, counted=True)
+    derived = _derived(document, template) if table == "visits" and template else ()
+    return FileRead(PENDING, digest, "", data, table, conflict, counted=True, derived=derived)
+
+
+_TEMPLATES: dict[tuple, Any] = {}
+
+
+def _one_copy(template: Any) -> Any:
+    """The first copy of this template the process was handed: each task of the pool
+    brings its own unpickled copy, and its compiled check is kept per template object."""
+    if template is None:
+        return None
+    key = (template.id, template.version, json.dumps(template.schema, sort_keys=True))
+    return _TEMPLATES.setdefault(key, template)
+
+
+def _derived(document: dict[str, Any], template: Any) -> tuple:
+    from desktop.core.storage.store_visits import visit_data_columns
+
+    try:
+        return tuple(visit_data_columns(template, r["data"]) for r in document["visits"])
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return ()  # the writer works it out itself (and the merge words what is wrong)
 
 
 OUTSIDE = "chemin hors du dossier partagé : non suivi"
