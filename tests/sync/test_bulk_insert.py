@@ -190,3 +190,32 @@ def test_a_batch_of_new_known_broken_purged_and_copied_files(laptops):
     held = bob.workspace.db.conn.execute("SELECT 1 FROM visits WHERE id = ?", (purged.id,))
     assert held.fetchone() is None
     assert [hit.visit_id for hit in bob.store.search_visits("tiers-lieu neuf")] == [new_visit.id]
+
+
+def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops, monkeypatch):
+    alice = colleagues_share(laptops)
+    bob = laptops("bob")
+    monkeypatch.setattr(importer, "WIDE_PASS", 1)  # this small pass counts as a large one
+    seen = []
+    monkeypatch.setattr(
+        importer,
+        "merge_pending",
+        lambda ws, pending, report, merge=importer.merge_pending: (
+            seen.append(automerge(bob)),
+            merge(ws, pending, report),
+        ),
+    )
+    assert bob.sync().imported.created == 7
+    assert seen and all(value == {"venues_fts": 16, "visits_fts": 16} for value in seen)
+    assert automerge(bob) == {"venues_fts": 4, "visits_fts": 4}  # as before the pass
+    [hit] = bob.store.search_visits("peniche")  # the index answers as ever
+    assert bob.visit_data(hit.visit_id)["strengths"] == "Péniche"
+
+
+def automerge(laptop) -> dict[str, int]:
+    conn = laptop.workspace.db.conn
+    found = {}
+    for table in ("venues_fts", "visits_fts"):
+        row = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+        found[table] = int(row[0]) if row else 4
+    return found

@@ -23,7 +23,7 @@ from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import purges
 from desktop.core.sync.names import MEDIA_NAME
-from desktop.core.sync.new_files import merge_new_files
+from desktop.core.sync.new_files import merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
@@ -64,6 +64,7 @@ class Pending:
 
 
 CHUNK = 500  # files parsed and held in memory at once: a first import of 100,000 stays small
+WIDE_PASS = 2000  # files to read before the search indexes merge less often (new_files.py)
 
 
 def import_changes(
@@ -86,11 +87,12 @@ def import_changes(
     todo = [item for item in todo if item[0].area not in OTHER_AREAS]
     chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
     template = workspace.service.templates.visit  # the writer's (see record_reading)
-    for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
-        pending = _outcomes(workspace, chunk, reads, report)
-        tombstones, pending = purges.split_tombstones(pending)  # purges before merges
-        report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
-        merge_pending(workspace, pending, report)
+    with wide_index_merges(workspace.service, len(todo) >= WIDE_PASS):
+        for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
+            pending = _outcomes(workspace, chunk, reads, report)
+            tombstones, pending = purges.split_tombstones(pending)  # purges before merges
+            report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
+            merge_pending(workspace, pending, report)
 
 
 OTHER_AREAS = {"media", "device"}  # indexed, never parsed as records
