@@ -193,7 +193,7 @@ def test_a_batch_of_new_known_broken_purged_and_copied_files(laptops):
 
 
 def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops, monkeypatch):
-    alice = colleagues_share(laptops)
+    colleagues_share(laptops)
     bob = laptops("bob")
     monkeypatch.setattr(importer, "WIDE_PASS", 1)  # this small pass counts as a large one
     seen = []
