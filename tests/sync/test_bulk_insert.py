@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from contextlib import suppress
 
 from desktop.core.forms.text import fold
-from desktop.core.merge.exchange import import_document
+from desktop.core.merge.exchange import VISIT_COLUMNS, import_document, record_document
 from desktop.core.merge.hlc import DAY_MS, wall_clock_ms
+from desktop.core.merge.new_records import insert_new_records
 from desktop.core.storage.purge import empty_trash
 from desktop.core.sync import importer
 from desktop.core.sync.importer import ImportReport, Pending, _merged_row
@@ -219,3 +222,30 @@ def automerge(laptop) -> dict[str, int]:
         row = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
         found[table] = int(row[0]) if row else 4
     return found
+
+
+def test_a_failed_insert_leaves_no_row_unindexed_and_the_index_triggers_on(laptops):
+    """Even when a caller swallows the error and commits what else it did."""
+    alice = laptops("alice")
+    venue = alice.store.create_venue({"name": "Le Tiers-lieu", "commune": "Ussel"})
+    visit = alice.store.create_visit(venue.id, "2026-11-30")
+    [held] = record_document(alice.store, "visits", visit.id)["visits"]
+    fresh = json.loads(json.dumps(held)) | {"id": "a" * 32}
+
+    def insert_both(writer) -> int:
+        with suppress(sqlite3.IntegrityError):  # the second is here: the insert is refused
+            insert_new_records(writer.store, "visits", VISIT_COLUMNS, [fresh, held])
+        return writer.db.conn.execute("SELECT count(*) FROM fts_paused").fetchone()[0]
+
+    assert alice.workspace.service.call(insert_both) == 0
+    assert alice.workspace.db.conn.execute(
+        "SELECT count(*) FROM visits WHERE id = ?", (fresh["id"],)
+    ).fetchone() == (0,)
+    later = alice.store.create_visit(venue.id, "2026-12-01")  # indexed by the trigger again
+    alice.store.update_visit(later.id, {"strengths": "Recyclerie"})
+    assert [h.visit_id for h in alice.store.search_visits("recyclerie")] == [later.id]
+    alice.workspace.service.call(
+        lambda writer: writer.db.conn.execute(
+            "INSERT INTO visits_fts(visits_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    )

@@ -85,18 +85,28 @@ def insert_new_records(
 
 def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert the rows, then index their search text in one statement (not row by row:
-    the insert trigger stands aside while fts_paused names the table, migration 9)."""
-    conn.execute("INSERT INTO fts_paused(tbl) VALUES (?)", (table,))
-    insert_rows(conn, table, rows)
-    ids = [row["id"] for row in rows]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        conn.execute(
-            f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text "
-            f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        )
-    conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
+    the insert trigger stands aside while fts_paused names the table, migration 9).
+
+    All or nothing on its own savepoint: whatever the caller does with an error, no row
+    is left unindexed and the trigger is never left standing aside."""
+    conn.execute("SAVEPOINT new_rows")
+    try:
+        conn.execute("INSERT INTO fts_paused(tbl) VALUES (?)", (table,))
+        insert_rows(conn, table, rows)
+        ids = [row["id"] for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            conn.execute(
+                f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text "
+                f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
+    except BaseException:
+        conn.execute("ROLLBACK TO new_rows")
+        conn.execute("RELEASE new_rows")
+        raise
+    conn.execute("RELEASE new_rows")
 
 
 STAMP_COLUMNS = ("record_id", "field", "stamp", "device_id", "user_name", "base")
