@@ -83,3 +83,37 @@ def build(data_dir: Path, visits: int, venues: int = 1500, seed: int = 7) -> Pat
             print(f"  … {index + 1} visites créées", flush=True)
     workspace.close()
     return data_dir
+
+
+def build_cloned(data_dir: Path, source: Path, visits: int) -> Path:
+    """A folder of `visits` visits made of copies of `source`'s (built by build(), with
+    new ids), in one mutation of the writer: minutes less than creating each visit, for
+    figures that only need the rows and the search index (search at 100,000 visits)."""
+    if not data_dir.exists():
+        import shutil
+
+        shutil.copytree(source, data_dir)
+    workspace = open_workspace(data_dir)
+
+    def clone(writer) -> None:
+        conn = writer.db.conn
+        have = conn.execute("SELECT count(*) FROM visits").fetchone()[0]
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(visits)")]
+        chosen = ", ".join("id || printf('c%06d', n)" if c == "id" else c for c in columns)
+        conn.execute(
+            f"WITH RECURSIVE copies(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copies "
+            f"WHERE n < ?) INSERT INTO visits ({', '.join(columns)}) SELECT {chosen} "
+            "FROM (SELECT * FROM visits ORDER BY rowid LIMIT ?) JOIN copies",
+            (-(-(visits - have) // have), have),
+        )
+        extra = conn.execute("SELECT count(*) FROM visits").fetchone()[0] - visits
+        conn.execute(
+            "DELETE FROM visits WHERE rowid IN (SELECT rowid FROM visits ORDER BY rowid DESC "
+            "LIMIT ?)",
+            (max(0, extra),),
+        )
+
+    if workspace.db.conn.execute("SELECT count(*) FROM visits").fetchone()[0] < visits:
+        workspace.service.call(clone)
+    workspace.close()
+    return data_dir

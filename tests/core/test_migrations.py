@@ -221,6 +221,7 @@ LIVE_VENUES = {
     7: ["Écluse", "La Grange à Bob", MOULIN],
     8: ["Écluse", "La Grange à Bob", MOULIN],  # « Grenier éphémère » purged
     9: ["Écluse", "La Grange à Bob", MOULIN],
+    10: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -234,6 +235,7 @@ TRASH = {
     7: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     8: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     9: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    10: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
@@ -383,3 +385,21 @@ def test_every_saved_database_has_its_follow_up_rows_after_upgrade(upgraded):
     moulin = _moulin_visit(ws.store)
     assert (moulin.id, "Relancer la commune", "2024-12-01") in {(a[0], a[4], a[6]) for a in actions}
     assert moulin.id in {r[0] for r in records}
+
+
+def test_the_search_index_still_follows_each_new_row_after_migration_10(upgraded):
+    """The insert triggers stand aside only while fts_paused names their table (never
+    outside the writer's transaction): a venue or visit created as usual is found."""
+    _version, ws = upgraded
+    venue = ws.store.create_venue({"name": "La Pépinière", "commune": "Ahun"})
+    visit = ws.store.create_visit(venue.id, "2026-11-30")
+    ws.store.update_visit(visit.id, {"strengths": "Grainothèque très fréquentée"})
+    assert [v.id for v in ws.store.list_venues("pepiniere")] == [venue.id]
+    assert [h.visit_id for h in ws.store.search_visits("grainotheque ahun")] == [visit.id]
+    assert ws.db.conn.execute("SELECT count(*) FROM fts_paused").fetchone()[0] == 0
+    for table in ("venues", "visits"):  # each index agrees with its rows (raises otherwise)
+        ws.service.call(
+            lambda writer, table=table: writer.db.conn.execute(
+                f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        )

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core.sync import record_pool
 from desktop.core.sync.record_pool import read_in_order
-from desktop.core.sync.record_reading import PENDING, loaded
+from desktop.core.sync.record_reading import PENDING, loaded, read_record_files
 from desktop.core.sync.scan import Entry, list_share
 from desktop.core.sync.share import TABLES, Share
 
@@ -93,3 +93,22 @@ def test_a_pass_on_the_pool_merges_and_skips_like_a_serial_pass(odd_share, lapto
     assert len(pooled_report.skipped) >= 6
     assert pooled_report.imported.conflict_copies == serial_report.imported.conflict_copies
     assert pooled_report.imported.files_read == serial_report.imported.files_read
+
+
+def test_a_file_or_folder_turned_into_a_link_after_the_listing_is_not_followed(odd_share, tmp_path):
+    """The reader opens a file without following a link, and resolves its folder."""
+    _alice, share = odd_share
+    visits = [e for e in list_share(share).entries if e.area == "visits"]
+    path = share.root / visits[0].relative
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (outside / path.name).write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside / path.name)  # replaced by a link since it was listed
+    [read] = read_record_files(share, [(visits[0], None)])
+    assert (read.status, read.reason) == ("invalid", "illisible (lien symbolique : non suivi)")
+    folder = path.parent
+    folder.rename(tmp_path / "dossier")
+    folder.symlink_to(outside, target_is_directory=True)  # the whole folder, elsewhere
+    [read] = read_record_files(share, [(visits[0], None)])
+    assert read.reason == "illisible (chemin hors du dossier partagé : non suivi)"

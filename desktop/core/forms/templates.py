@@ -97,9 +97,14 @@ class Template:
         key = self.schema.get("x-record-author") or DEFAULT_ROLES["author"]
         return key if self.field(key) else ""
 
-    @property
+    @cached_property
     def fields(self) -> tuple[FieldSpec, ...]:
+        """Every field, in order (worked out once: a share's import asks it per visit)."""
         return tuple(f for s in self.sections for f in s.fields)
+
+    @cached_property
+    def field_keys(self) -> frozenset[str]:
+        return frozenset(f.key for f in self.fields)
 
     def field(self, key: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.key == key), None)

@@ -48,9 +48,8 @@ def document_text(template: Template, data: dict[str, Any]) -> str:
     for spec in template.fields:
         if spec.key in data:
             parts += _value_text(spec, data[spec.key])
-    known = {f.key for f in template.fields}
     # Fields from a newer template we do not know yet are still searchable.
-    parts += [v for k, v in data.items() if k not in known and isinstance(v, str)]
+    parts += [v for k, v in data.items() if k not in template.field_keys and isinstance(v, str)]
     return "\n".join(p for p in parts if p)
 
 

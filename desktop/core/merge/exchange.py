@@ -21,7 +21,8 @@ from desktop.core.merge.exchange_attachments import (
     export_attachments,
     merge_attachment,
 )
-from desktop.core.merge.record_merge import merge_fields, write_stamps
+from desktop.core.merge.new_records import derived_columns, insert_new_records, record_row
+from desktop.core.merge.record_merge import merge_fields
 from desktop.core.privacy.shared_records import drop_hidden_fields
 from desktop.core.storage.files import write_atomic
 from desktop.core.storage.plain_upsert import upsert_rows
@@ -224,10 +225,7 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
         (record["id"],),
     ).fetchone()
     if row is None:
-        for stamp in record["stamps"].values():
-            store.observe(stamp)
-        _write(store, table, columns, record, record["data"], record.get("deleted_at"))
-        write_stamps(store, table, record["id"], record["stamps"])
+        insert_new_records(store, table, columns, [record])
         return "created"
     data, deleted, owner = json.loads(row[0]), row[1], row[2]
     ours = {**data, DELETED_FIELD: deleted, OWNER_FIELD: owner}
@@ -265,15 +263,6 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
 
 def _write(store, table, columns, record, data, deleted_at) -> None:
     """Upsert the row with its derived columns recomputed from the merged data."""
-    row = {c: record.get(c) for c in columns if c not in ("deleted_at",)}
-    row["deleted_at"] = deleted_at
-    if "carried_over" in row:
-        row["carried_over"] = json.dumps(row["carried_over"] or [])
-    if table == "venues":
-        row |= store.venue_columns(data)
-    else:
-        row |= store.visit_columns(
-            record["venue_id"], data, record.get("created_user") or "", record.get("template_id")
-        )
-    row["updated_at"] = record.get("updated_at")  # keep the record's own history
+    derived = derived_columns(store, table, [record], [data])[0]
+    row = record_row(table, columns, record, deleted_at, derived)
     upsert_rows(store.db.conn, table, [row], ("id",))

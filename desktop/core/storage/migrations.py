@@ -338,6 +338,26 @@ def m009_followup_rows(db: Database) -> None:
     )
 
 
+def m010_search_index_filled_in_bulk(db: Database) -> None:
+    """A bulk insert (a share's first import) fills the search index in one statement.
+
+    The insert triggers of the search indexes (migration 1) index each new row on its
+    own, which costs a share's first import more than indexing a batch's rows at once.
+    They now stand aside while fts_paused names their table: the writer names it, inserts
+    the rows, indexes them with one INSERT … SELECT and clears the name, all inside one
+    transaction, so no other connection ever sees it named (and a crash rolls it back).
+    """
+    run = db.conn.execute
+    run("CREATE TABLE fts_paused (tbl TEXT PRIMARY KEY)")
+    for table in ("venues", "visits"):
+        run(f"DROP TRIGGER {table}_ai")
+        run(
+            f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} "
+            f"WHEN NOT EXISTS (SELECT 1 FROM fts_paused WHERE tbl = '{table}') BEGIN "
+            f"INSERT INTO {table}_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_venue_directory,
@@ -348,4 +368,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m007_sync_prints_everywhere,
     m008_purged,
     m009_followup_rows,
+    m010_search_index_filled_in_bulk,
 ]

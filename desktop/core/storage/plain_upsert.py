@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 
@@ -23,9 +23,28 @@ def upsert_rows(
 ) -> None:
     groups: dict[tuple[str, ...], list[list[Any]]] = {}
     for row in rows:
-        groups.setdefault(tuple(row), []).append([_stored(v) for v in row.values()])
+        values = list(row.values())
+        if not all(type(v) in PLAIN for v in values):  # most rows hold plain values only
+            values = [_stored(v) for v in values]
+        groups.setdefault(tuple(row), []).append(values)
     for columns, values in groups.items():
-        conn.executemany(_statement(table, columns, pk), values)
+        upsert_values(conn, table, columns, values, pk)
+
+
+def upsert_values(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    values: Iterable[Sequence[Any]],
+    pk: tuple[str, ...],
+) -> None:
+    """upsert_rows for rows already given as plain values in the columns' order."""
+    conn.executemany(_statement(table, columns, pk), values)
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert new rows (an existing key raises sqlite3.IntegrityError)."""
+    upsert_rows(conn, table, rows, ())
 
 
 @functools.cache
@@ -34,14 +53,18 @@ def _statement(table: str, columns: tuple[str, ...], pk: tuple[str, ...]) -> str
     marks = ", ".join("?" for _ in columns)
     updates = ", ".join(f"{_quoted(c)} = excluded.{_quoted(c)}" for c in columns if c not in pk)
     conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    insert = f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})"
+    if not pk:
+        return insert
     keys = ", ".join(_quoted(c) for c in pk)
-    return (
-        f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks}) ON CONFLICT ({keys}) {conflict}"
-    )
+    return f"{insert} ON CONFLICT ({keys}) {conflict}"
 
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+PLAIN = {str, int, float, bool, bytes, type(None)}  # stored as they are
 
 
 def _stored(value: Any) -> Any:

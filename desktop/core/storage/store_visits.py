@@ -24,9 +24,23 @@ from desktop.core.storage.template_versions import raise_template_version
 
 
 def completeness(template: Template, data: dict[str, Any]) -> float:
-    keys = [f.key for f in template.fields]
-    filled = sum(1 for k in keys if not is_empty(data.get(k)))
+    keys = template.field_keys  # the data's own keys are fewer than the template's: counted there
+    filled = sum(1 for k, v in data.items() if k in keys and not is_empty(v))
     return round(filled / len(keys), 3) if keys else 1.0
+
+
+def visit_data_columns(template: Template, data: dict[str, Any]) -> dict[str, Any]:
+    """What a visit row derives from its data and template alone (no database): the
+    pool's workers work it out during a large pass, the writer adds the venue's name."""
+    errors = validate_document(template, data)
+    return {
+        "data": json.dumps(data, ensure_ascii=False),
+        "visit_date": data.get(template.date_key, ""),
+        "visit_type": data.get(template.kind_key, "") if template.kind_key else "",
+        "error_count": sum(len(m) for m in errors.values()),
+        "completeness": completeness(template, data),
+        "text": text.document_text(template, data),
+    }
 
 
 class VisitRecords:
@@ -117,21 +131,59 @@ class VisitRecords:
             template = self.template_of(record_id)
         else:
             template = self.templates.template_or_visit(template_id)
-        errors = validate_document(template, data)
-        venue = self.db.conn.execute(
-            "SELECT name, commune FROM venues WHERE id = ?", (venue_id,)
-        ).fetchone()
-        header = f"{venue[0]}\n{venue[1] or ''}" if venue else ""
+        return self.visits_columns([(venue_id, data, author, template)])[0]
+
+    def visits_columns(
+        self,
+        visits: list[tuple[str, dict[str, Any], str, Template]],
+        worked_out: list[dict[str, Any] | None] | None = None,
+    ) -> list[dict[str, Any]]:
+        """visit_columns of many records, given as (venue_id, data, author, template):
+        their venues' names are read in one query (a share's first import derives
+        thousands at once).
+
+        worked_out: each record's visit_data_columns when already worked out elsewhere
+        with this writer's template (by the pool's workers during a large pass), or None.
+        """
+        headers = self._venue_headers({visit[0] for visit in visits})
+        worked_out = worked_out or [None] * len(visits)
+        return [
+            self._derived_visit_columns(headers.get(venue_id, ""), data, author, template, known)
+            for (venue_id, data, author, template), known in zip(visits, worked_out, strict=True)
+        ]
+
+    def _derived_visit_columns(
+        self,
+        header: str,
+        data: dict[str, Any],
+        author: str,
+        template: Template,
+        known: dict | None = None,
+    ) -> dict[str, Any]:
+        """The one derivation of a record row's columns (every path that writes one comes
+        here)."""
+        own = known or visit_data_columns(template, data)
         return {
-            "data": json.dumps(data, ensure_ascii=False),
-            "visit_date": data.get(template.date_key, ""),
-            "visit_type": data.get(template.kind_key, "") if template.kind_key else "",
+            "data": own["data"],
+            "visit_date": own["visit_date"],
+            "visit_type": own["visit_type"],
             "author": data.get(template.author_key) or author or self.author.user_name,
-            "error_count": sum(len(m) for m in errors.values()),
-            "completeness": completeness(template, data),
-            "search_text": header + "\n" + text.document_text(template, data),
+            "error_count": own["error_count"],
+            "completeness": own["completeness"],
+            "search_text": header + "\n" + own["text"],
             "updated_at": now_iso(),
         }
+
+    def _venue_headers(self, venue_ids: Iterable[str]) -> dict[str, str]:
+        """The first lines of a visit's search text: its venue's name and commune."""
+        ids, headers = list(venue_ids), {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT id, name, commune FROM venues WHERE id IN ({marks})"
+            for venue_id, name, commune in self.db.conn.execute(sql, chunk):
+                headers[venue_id] = f"{name}\n{commune or ''}"
+        return headers
 
     def get_visit(self, visit_id: str) -> Visit:
         row = self.db.conn.execute(

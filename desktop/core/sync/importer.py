@@ -17,11 +17,13 @@ from typing import Any
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.shared_records import network_document
+from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import purges
 from desktop.core.sync.names import MEDIA_NAME
+from desktop.core.sync.new_files import merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
@@ -58,9 +60,11 @@ class Pending:
     sha256: str
     document: dict[str, Any]
     table: str
+    derived: tuple = ()  # what the reading worked out of each visit (record_reading)
 
 
 CHUNK = 500  # files parsed and held in memory at once: a first import of 100,000 stays small
+WIDE_PASS = 2000  # files to read before the search indexes merge less often (new_files.py)
 
 
 def import_changes(
@@ -82,11 +86,13 @@ def import_changes(
     _record(workspace, [_other_row(e) for e, _ in todo if e.area in OTHER_AREAS])
     todo = [item for item in todo if item[0].area not in OTHER_AREAS]
     chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
-    for chunk, reads in read_in_order(share, chunks, len(todo)):
-        pending = _outcomes(workspace, chunk, reads, report)
-        tombstones, pending = purges.split_tombstones(pending)  # purges before merges
-        report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
-        merge_pending(workspace, pending, report)
+    template = workspace.service.templates.visit  # the writer's (see record_reading)
+    with wide_index_merges(workspace.service, len(todo) >= WIDE_PASS):
+        for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
+            pending = _outcomes(workspace, chunk, reads, report)
+            tombstones, pending = purges.split_tombstones(pending)  # purges before merges
+            report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
+            merge_pending(workspace, pending, report)
 
 
 OTHER_AREAS = {"media", "device"}  # indexed, never parsed as records
@@ -115,7 +121,8 @@ def _outcomes(workspace: Workspace, chunk, reads: list[FileRead], report: Import
             continue
         if read.conflict_why:
             report.conflict_copies.append((entry.relative, read.conflict_why))
-        pending.append(Pending(entry, read.digest, loaded(read.data), read.table))
+        document = loaded(read.data)
+        pending.append(Pending(entry, read.digest, document, read.table, read.derived))
     _record(workspace, updates)
     return pending
 
@@ -139,25 +146,37 @@ def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
 
 def _record(workspace: Workspace, rows: list[dict[str, Any]]) -> None:
     if rows:
-        workspace.service.call(lambda writer: writer.db["sync_index"].upsert_all(rows, pk="path"))
+        workspace.service.call(lambda writer: _upsert_index(writer, rows))
 
 
 # ------------------------------------------------------------------ merging
 def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportReport) -> None:
-    """Parents first, in batches; each file all or nothing (a savepoint per file).
+    """Parents first; new records in bulk, then the others in batches, each file all or
+    nothing (a savepoint per file).
 
     Each batch is one mutation of the data service: the files were read and validated
-    on this thread, only the merge holds the writer.
+    before, only the merge holds the writer. The files that bring only new venues and
+    visits (most of a first import) are written together, in one short transaction
+    (new_files.py); the others are merged one by one, BATCH files a transaction.
     """
     pending.sort(key=lambda p: TABLES.index(p.table))
 
-    def merge_batch(writer, batch: list[Pending]) -> None:
-        rows = [_merge_one(writer, item, report) for item in batch]
-        writer.db["sync_index"].upsert_all(rows, pk="path")
+    def merge_new(writer) -> list[Pending]:
+        rows, rest = merge_new_files(writer.store, pending, report, _merged_row)
+        _upsert_index(writer, rows)
+        return rest
 
-    for start in range(0, len(pending), BATCH):
-        batch = pending[start : start + BATCH]
+    def merge_batch(writer, batch: list[Pending]) -> None:
+        _upsert_index(writer, [_merge_one(writer, item, report) for item in batch])
+
+    rest = workspace.service.call(merge_new) if pending else []
+    for start in range(0, len(rest), BATCH):
+        batch = rest[start : start + BATCH]
         workspace.service.call(lambda writer, batch=batch: merge_batch(writer, batch))
+
+
+def _upsert_index(writer, rows: list[dict[str, Any]]) -> None:
+    upsert_rows(writer.db.conn, "sync_index", rows, ("path",))
 
 
 def _merge_one(workspace: Workspace, item: Pending, report: ImportReport) -> dict[str, Any]:

@@ -14,6 +14,8 @@ multiprocessing.freeze_support() first, so a bundle reads serially.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import multiprocessing
 import os
 import sys
@@ -32,6 +34,7 @@ LOOKAHEAD = 2  # chunks read ahead of the merge
 PIECES = 4  # a chunk is cut in this many tasks, so both workers stay busy
 
 Todo = list[tuple[Entry, Any]]
+Reader = Callable[[Share, Todo], list[FileRead]]  # read_record_files with its template
 
 
 def workers() -> int:
@@ -40,45 +43,54 @@ def workers() -> int:
 
 
 def read_in_order(
-    share: Share, chunks: Iterator[Todo], total: int, pool_threshold: int | None = None
+    share: Share,
+    chunks: Iterator[Todo],
+    total: int,
+    pool_threshold: int | None = None,
+    template: Any = None,
 ) -> Iterator[tuple[Todo, list[FileRead]]]:
-    """(todo, its reads) for each chunk, in order; on a pool when total is large."""
+    """(todo, its reads) for each chunk, in order; on a pool when total is large.
+
+    template: the writer's visit template (see read_record_files), or None."""
     threshold = POOL_THRESHOLD if pool_threshold is None else pool_threshold
+    if template is not None:  # a copy without what it worked out and cached (not picklable)
+        template = dataclasses.replace(template)
+    read = functools.partial(read_record_files, template=template)
     if total < threshold or getattr(sys, "frozen", False):
         for todo in chunks:
-            yield todo, read_record_files(share, todo)
+            yield todo, read(share, todo)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers(), mp_context=context) as pool:
-        yield from _pipelined(share, chunks, pool.submit)
+        yield from _pipelined(share, chunks, pool.submit, read)
 
 
 def _pipelined(
-    share: Share, chunks: Iterator[Todo], submit: Callable[..., Future]
+    share: Share, chunks: Iterator[Todo], submit: Callable[..., Future], read: Reader
 ) -> Iterator[tuple[Todo, list[FileRead]]]:
     waiting: deque[tuple[Todo, list[Future]]] = deque()
     for todo in chunks:
-        waiting.append((todo, _submitted(share, todo, submit)))
+        waiting.append((todo, _submitted(share, todo, submit, read)))
         if len(waiting) > LOOKAHEAD:
-            yield _collected(share, *waiting.popleft())
+            yield _collected(share, *waiting.popleft(), read)
     while waiting:
-        yield _collected(share, *waiting.popleft())
+        yield _collected(share, *waiting.popleft(), read)
 
 
-def _submitted(share: Share, todo: Todo, submit) -> list[Future]:
+def _submitted(share: Share, todo: Todo, submit, read: Reader) -> list[Future]:
     size = max(1, -(-len(todo) // PIECES))
     try:
-        return [
-            submit(read_record_files, share, todo[i : i + size]) for i in range(0, len(todo), size)
-        ]
+        return [submit(read, share, todo[i : i + size]) for i in range(0, len(todo), size)]
     except BrokenProcessPool:  # a worker died earlier: this chunk is read here
         done: Future = Future()
-        done.set_result(read_record_files(share, todo))
+        done.set_result(read(share, todo))
         return [done]
 
 
-def _collected(share: Share, todo: Todo, futures: list[Future]) -> tuple[Todo, list[FileRead]]:
+def _collected(
+    share: Share, todo: Todo, futures: list[Future], read: Reader
+) -> tuple[Todo, list[FileRead]]:
     try:
-        return todo, [read for future in futures for read in future.result()]
+        return todo, [one for future in futures for one in future.result()]
     except BrokenProcessPool:  # a worker died (out of memory, killed): read it here
-        return todo, read_record_files(share, todo)
+        return todo, read(share, todo)

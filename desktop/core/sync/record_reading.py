@@ -10,8 +10,10 @@ pickled dict, and parsing them again with orjson costs less than unpickling.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,23 +38,31 @@ class FileRead:
     table: str = ""
     conflict_why: str = ""  # a sync client's conflict copy: what the name says
     counted: bool = False  # its content was read (the report's files_read)
+    derived: tuple = ()  # a visits file's visit_data_columns, per record, when worked out
 
 
-def read_record_files(share: Share, todo: list[tuple[Entry, Any]]) -> list[FileRead]:
-    """Each (entry, its index row or None) read and checked, in order."""
+def read_record_files(
+    share: Share, todo: list[tuple[Entry, Any]], template: Any = None
+) -> list[FileRead]:
+    """Each (entry, its index row or None) read and checked, in order.
+
+    template: the writer's visit template; given, what each visit's row derives from its
+    data alone is worked out here too (store_visits.visit_data_columns), off the writer.
+    """
     root = share.root.resolve()  # once, not per file
-    return [read_record_file(root, entry, known) for entry, known in todo]
+    folders: dict[str, Path | None] = {}  # each folder resolved once, not per file
+    template = _one_copy(template)
+    return [read_record_file(root, entry, known, folders, template) for entry, known in todo]
 
 
-def read_record_file(root: Path, entry: Entry, known) -> FileRead:
+def read_record_file(
+    root: Path, entry: Entry, known, folders: dict | None = None, template: Any = None
+) -> FileRead:
     kind = classify_record_name(entry.name)
     if kind.kind in {"temporary", "other"}:
         return FileRead("ignored", reason=f"ignoré : {kind.why}")
     try:
-        path = (root / entry.relative).resolve()
-        if path != root and root not in path.parents:
-            raise ValueError("chemin hors du dossier partagé : non suivi")
-        data = path.read_bytes()
+        data = _read_inside(root, entry.relative, {} if folders is None else folders)
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         return FileRead("invalid", reason=f"illisible ({reason})")
@@ -60,11 +70,69 @@ def read_record_file(root: Path, entry: Entry, known) -> FileRead:
     if known and known[2] == digest and known[3] == "ok":
         return FileRead("ok", digest)  # touched, same content
     try:
-        table = checked_table(parse_record(data), entry.area)
+        document = parse_record(data)
+        table = checked_table(document, entry.area)
     except ValueError as error:  # ExchangeError is a ValueError
         return FileRead("invalid", digest, str(error), counted=True)
     conflict = kind.why if kind.kind == "conflict-copy" else ""
-    return FileRead(PENDING, digest, "", data, table, conflict, counted=True)
+    derived = _derived(document, template) if table == "visits" and template else ()
+    return FileRead(PENDING, digest, "", data, table, conflict, counted=True, derived=derived)
+
+
+_TEMPLATES: dict[tuple, Any] = {}
+
+
+def _one_copy(template: Any) -> Any:
+    """The first copy of this template the process was handed: each task of the pool
+    brings its own unpickled copy, and its compiled check is kept per template object."""
+    if template is None:
+        return None
+    key = (template.id, template.version, json.dumps(template.schema, sort_keys=True))
+    return _TEMPLATES.setdefault(key, template)
+
+
+def _derived(document: dict[str, Any], template: Any) -> tuple:
+    from desktop.core.storage.store_visits import visit_data_columns
+
+    try:  # a record of another template is worked out by the writer, with its own
+        return tuple(
+            visit_data_columns(template, r["data"]) if r.get("template_id") == template.id else None
+            for r in document["visits"]
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return ()  # the writer works it out itself (and the merge words what is wrong)
+
+
+OUTSIDE = "chemin hors du dossier partagé : non suivi"
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_inside(root: Path, relative: str, folders: dict[str, Path | None]) -> bytes:
+    """The file's bytes, if it is inside the share's folder (no link followed out of it).
+
+    Its folder is resolved once per pass; the file itself is opened without following a
+    link (O_NOFOLLOW). Where the system has no such flag, the whole path is resolved.
+    """
+    folder_name, _, name = relative.rpartition("/")
+    if not NO_FOLLOW or name in ("", ".", ".."):
+        path = (root / relative).resolve()
+        if path != root and root not in path.parents:
+            raise ValueError(OUTSIDE)
+        return path.read_bytes()
+    if folder_name not in folders:
+        folder = (root / folder_name).resolve()
+        folders[folder_name] = folder if folder == root or root in folder.parents else None
+    folder = folders[folder_name]
+    if folder is None:
+        raise ValueError(OUTSIDE)
+    try:
+        handle = os.open(folder / name, os.O_RDONLY | NO_FOLLOW)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # the file is a link (the listing never gives one)
+            raise ValueError("lien symbolique : non suivi") from None
+        raise
+    with open(handle, "rb") as file:
+        return file.read()
 
 
 def parse_record(data: bytes) -> dict[str, Any]:

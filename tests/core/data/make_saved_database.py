@@ -1,4 +1,4 @@
-"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 9).
+"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 10).
 
 Run against that commit's code, never today's, so the file holds what that version wrote:
 
@@ -10,7 +10,9 @@ Commits: v3 f0a6d91, v4 198c675, v5 ce94862 (the last one shipping schema 5: it 
 sync_prints to migration 5, and the sync that fills sync_index), v6 15d37de, v7 the
 commit that added migration 7 (sync_prints for databases made before migration 5 had it),
 v8 the commit that added migration 8 (purged ids; a venue with a visit purged from the trash),
-v9 the commit that added migration 9 (the follow-up's derived tables, filled by triggers).
+v9 the commit that added migration 9 (the follow-up's derived tables, filled by triggers),
+v10 the commit that added migration 10 (the search indexes' insert triggers stand aside for
+a bulk insert).
 Only each version's own API is used; the few differences between versions are spelt
 out below. The file is checkpointed (no -wal beside it) before it is copied.
 """

@@ -1,0 +1,143 @@
+"""Writing venues and visits that are new here: their rows and stamps as they arrived.
+
+A record this laptop has never held needs no field-by-field decision: its row (with
+the derived columns recomputed from its data) and its stamps are written as they came.
+The merge of one record (exchange._merge) and the bulk insert of a share's first import
+(sync/new_files.py) both come here, so a record inserted either way is the same: the
+same row, the same stamps, the same search text, the same changes noted.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from desktop.core.merge.hlc import Stamp
+from desktop.core.storage.plain_upsert import insert_rows, upsert_rows, upsert_values
+from desktop.core.storage.store import CarnetStore
+
+
+def record_row(
+    table: str,
+    columns: tuple[str, ...],
+    record: dict[str, Any],
+    deleted_at: str | None,
+    derived: dict[str, Any],
+) -> dict[str, Any]:
+    """The row to store: the record's own columns, then the columns derived from its data."""
+    row = {c: record.get(c) for c in columns if c not in ("deleted_at",)}
+    row["deleted_at"] = deleted_at
+    if "carried_over" in row:
+        row["carried_over"] = json.dumps(row["carried_over"] or [])
+    row |= derived
+    row["updated_at"] = record.get("updated_at")  # keep the record's own history
+    return row
+
+
+def derived_columns(
+    store: CarnetStore,
+    table: str,
+    records: list[dict[str, Any]],
+    datas: list[dict[str, Any]],
+    worked_out: list[dict[str, Any] | None] | None = None,
+) -> list[dict[str, Any]]:
+    """Each record's derived columns from its data (a visit's venue read once for all;
+    worked_out: what the pool's workers derived of each visit already, see visits_columns)."""
+    if table == "venues":
+        return [store.venue_columns(data) for data in datas]
+    template_of = store.templates.template_or_visit  # each record's own template
+    visits = [
+        (r["venue_id"], d, r.get("created_user") or "", template_of(r.get("template_id")))
+        for r, d in zip(records, datas, strict=True)
+    ]
+    return store.visits_columns(visits, worked_out)
+
+
+def insert_new_records(
+    store: CarnetStore,
+    table: str,
+    columns: tuple[str, ...],
+    records: list[dict[str, Any]],
+    worked_out: list[dict[str, Any] | None] | None = None,
+) -> None:
+    """Write records known to be new here (venues or visits), on the writer.
+
+    Everything that can refuse a record (its derived columns, its stamps' form) is
+    worked out before the first write; a database error (an id already here) leaves the
+    caller to roll back.
+    """
+    datas = [r["data"] for r in records]
+    derived = derived_columns(store, table, records, datas, worked_out)
+    rows = [
+        record_row(table, columns, r, r.get("deleted_at"), d)
+        for r, d in zip(records, derived, strict=True)
+    ]
+    stamps, odd = _stamp_values(records)
+    seen = _observed(records)
+    _insert_indexed(store.db.conn, table, rows)
+    upsert_values(store.db.conn, "field_stamps", STAMP_COLUMNS, stamps, STAMP_KEY)
+    upsert_rows(store.db.conn, "field_stamps", odd, STAMP_KEY)
+    for stamp, user_name in seen:
+        store.writer.observe(stamp, user_name)
+    for record in records:
+        if record["stamps"]:  # as write_stamps notes them
+            store.changes.note(table, record["id"], record["stamps"])
+
+
+def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert the rows, then index their search text in one statement (not row by row:
+    the insert trigger stands aside while fts_paused names the table, migration 10).
+
+    All or nothing on its own savepoint: whatever the caller does with an error, no row
+    is left unindexed and the trigger is never left standing aside."""
+    conn.execute("SAVEPOINT new_rows")
+    try:
+        conn.execute("INSERT INTO fts_paused(tbl) VALUES (?)", (table,))
+        insert_rows(conn, table, rows)
+        ids = [row["id"] for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            conn.execute(
+                f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text "
+                f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
+    except BaseException:
+        conn.execute("ROLLBACK TO new_rows")
+        conn.execute("RELEASE new_rows")
+        raise
+    conn.execute("RELEASE new_rows")
+
+
+STAMP_COLUMNS = ("record_id", "field", "stamp", "device_id", "user_name", "base")
+STAMP_KEY = ("record_id", "field")
+STAMP_PARTS = frozenset(STAMP_COLUMNS[2:])
+
+
+def _stamp_values(records: list[dict[str, Any]]) -> tuple[list[tuple], list[dict[str, Any]]]:
+    """The field_stamps rows, as values; a stamp with other keys as a row of its own (the
+    upsert then refuses it, as the one-by-one merge does: no such column)."""
+    values, odd = [], []
+    for record in records:
+        for key, s in record["stamps"].items():
+            if s.keys() <= STAMP_PARTS:
+                values.append(
+                    (record["id"], key, s["stamp"], s["device_id"], s["user_name"], s.get("base"))
+                )
+            else:
+                odd.append({"record_id": record["id"], "field": key, "base": s.get("base"), **s})
+    return values, odd
+
+
+def _observed(records: list[dict[str, Any]]) -> list[tuple[Stamp, str]]:
+    """The stamps to observe, decoded; each (stamp, name) once, in its last place.
+
+    Observing is idempotent and the clock keeps the latest, so a stamp shared by many
+    fields is observed once; keeping each pair's last place keeps the name a far-ahead
+    clock is remembered under (clock_ahead) the one the one-by-one merge leaves.
+    """
+    pairs = [(s["stamp"], s.get("user_name", "")) for r in records for s in r["stamps"].values()]
+    last = dict.fromkeys(reversed(pairs))
+    return [(Stamp.decode(stamp), name) for stamp, name in reversed(last)]

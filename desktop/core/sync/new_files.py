@@ -1,0 +1,148 @@
+"""A share's first import: the files that bring only new venues and visits, in bulk.
+
+Most files of a first import hold a record this laptop has never seen: nothing to
+decide field by field. Those of a batch are written together (new_records: a few
+statements for all their rows and stamps) after a few queries for the whole batch
+(which ids exist here, which were purged, which venues are there). Every other file
+goes through the careful merge, one file at a time, as before: a record known here,
+one purged here (or whose venue was), one whose venue has not arrived, one of our own
+files, a photo or a document, an id met twice in the batch (a conflict copy).
+
+If writing the batch fails, nothing of it stays and every file of it takes the
+careful way, which words each file's own reason.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from desktop.core.merge.exchange import VENUE_COLUMNS, VISIT_COLUMNS
+from desktop.core.merge.new_records import insert_new_records
+from desktop.core.storage.store import CarnetStore
+
+COLUMNS = {"venues": VENUE_COLUMNS, "visits": VISIT_COLUMNS}  # parents first
+
+
+def merge_new_files(
+    store: CarnetStore, batch: list, report, index_row: Callable[[Any], dict]
+) -> tuple[list[dict], list]:
+    """Insert the batch's files of new records; (their index rows, the files left).
+
+    On the writer, inside its transaction. batch: the importer's Pending files.
+    """
+    me = store.author.device_id
+    candidates = [i for i in batch if i.table in COLUMNS and i.entry.device_id != me]
+    # An id also in a file merged carefully (one of ours) is merged carefully too.
+    others = {
+        r["id"] for i in batch if i.table in COLUMNS and i.entry.device_id == me for r in _of(i)
+    }
+    new = _new_files(store, candidates, others)
+    if not new:
+        return [], batch
+    conn = store.db.conn
+    conn.execute("SAVEPOINT new_files")
+    try:
+        for table, columns in COLUMNS.items():
+            files = [item for item in new if item.table == table]
+            records = [r for item in files for r in item.document[table]]
+            if records:
+                insert_new_records(store, table, columns, records, _worked_out(files))
+    except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError):
+        conn.execute("ROLLBACK TO new_files")
+        conn.execute("RELEASE new_files")
+        return [], batch
+    conn.execute("RELEASE new_files")
+    for item in new:
+        records = item.document[item.table]
+        report.created += len(records)
+        report.changed_records.update(r["id"] for r in records)
+    chosen = {id(item) for item in new}
+    return [index_row(item) for item in new], [i for i in batch if id(i) not in chosen]
+
+
+def _new_files(store: CarnetStore, candidates: list, met: set[str]) -> list:
+    """The files all of whose records are new, unpurged, met once, their venue here."""
+    venues_named = [r["venue_id"] for i in candidates if i.table == "visits" for r in _of(i)]
+    ids = {
+        table: [r["id"] for i in candidates if i.table == table for r in _of(i)]
+        for table in COLUMNS
+    }
+    purged = store.purged_among(ids["venues"] + ids["visits"] + venues_named)
+    known = {
+        "venues": _existing(store, "venues", ids["venues"] + venues_named),
+        "visits": _existing(store, "visits", ids["visits"]),
+    }
+    chosen, venues_here = [], set(known["venues"])
+    for item in candidates:
+        records = _of(item)
+        fine = bool(records) and all(
+            r["id"] not in known[item.table]
+            and r["id"] not in met
+            and r["id"] not in purged
+            and (item.table == "venues" or r["venue_id"] in venues_here)
+            and r.get("venue_id") not in purged
+            for r in records
+        )
+        met.update(r["id"] for r in records)  # a later copy of the same id: merged carefully
+        if fine:
+            chosen.append(item)
+            if item.table == "venues":
+                venues_here.update(r["id"] for r in records)
+    return chosen
+
+
+def _worked_out(files: list) -> list[dict | None]:
+    """What the reading derived of each record already (None where it did not)."""
+    return [d for i in files for d in (i.derived or (None,) * len(i.document[i.table]))]
+
+
+def _of(item) -> list[dict]:
+    return item.document.get(item.table) or []
+
+
+def _existing(store: CarnetStore, table: str, ids: Iterable[str]) -> set[str]:
+    ids, found = list(dict.fromkeys(ids)), set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = store.db.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+        found |= {row[0] for row in rows}
+    return found
+
+
+# ------------------------------------------------------------------ the search index
+FTS_TABLES = ("venues_fts", "visits_fts")
+WIDE_MERGE = 16  # segments of a level before FTS5 merges them (its default: 4)
+
+
+@contextmanager
+def wide_index_merges(service, large: bool) -> Iterator[None]:
+    """A large pass lets the search indexes merge their segments less often.
+
+    FTS5 merges each level of its index once `automerge` segments are there: the
+    default 4 rewrites a large index many times over while thousands of visits come in
+    (at 100,000 visits, indexing cost three times as much as at 10,000). 16 merges less
+    often; the index answers the same, and later writes merge what is left. Restored
+    after the pass; a pass cut short leaves 16 (still a correct index)."""
+    if not large:
+        yield
+        return
+    before = service.call(lambda writer: _set_automerge(writer.db.conn, WIDE_MERGE))
+    try:
+        yield
+    finally:
+        service.call(lambda writer: _set_automerge(writer.db.conn, before))
+
+
+def _set_automerge(conn: sqlite3.Connection, value: int | dict) -> dict:
+    """Set each index's automerge (one value, or one per index); returns the old ones."""
+    old = {}
+    for table in FTS_TABLES:
+        row = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+        old[table] = int(row[0]) if row else 4
+        new = value[table] if isinstance(value, dict) else value
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (new,))
+    return old
