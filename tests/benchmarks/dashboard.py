@@ -105,7 +105,8 @@ def median_ms(function, repeat: int = REPEAT) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
+def main() -> dict:
+    """Prints the figures; returns them (ms) for run_all.py."""
     workspace = build(CACHE)
     conn, template, year = workspace.db.conn, workspace.templates.visit, Period.year(2025)
     figures = compute_figures(workspace.db, template, year, today=TODAY)
@@ -126,10 +127,12 @@ def main() -> None:
     print(f"Chiffres 2025, tout le réseau               : {everywhere:8.2f} ms  "
           f"(×{everywhere / loads:.2f} la lecture naïve)")  # fmt: skip
     print(f"Chiffres 2025, une région                   : {one:8.2f} ms")
-    _bench_views(workspace, figures)
+    charts_ms, map_ms = _bench_views(workspace, figures)
+    return {"figures_ms": everywhere, "naive_loads_ms": loads, "region_ms": one,
+            "charts_ms": charts_ms, "map_ms": map_ms}  # fmt: skip
 
 
-def _bench_views(workspace, figures) -> None:
+def _bench_views(workspace, figures) -> tuple[float, float]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.views.dashboard_charts import BarChart
@@ -143,7 +146,8 @@ def _bench_views(workspace, figures) -> None:
             chart.set_figure(figure)
             chart.grab()
 
-    print(f"Chaque graphique dessiné ({len(figures.figures)})     : {median_ms(paint):8.2f} ms")
+    charts_ms = median_ms(paint)
+    print(f"Chaque graphique dessiné ({len(figures.figures)})     : {charts_ms:8.2f} ms")
     from desktop.ui.views.map_view import MapView
 
     view = MapView()
@@ -153,10 +157,10 @@ def _bench_views(workspace, figures) -> None:
         view.show_figures(figures)
         view.grab()
 
-    print(
-        f"Carte remplie et dessinée ({len(figures.venues)} lieux) : {median_ms(fill_map):8.2f} ms"
-    )
+    map_ms = median_ms(fill_map)
+    print(f"Carte remplie et dessinée ({len(figures.venues)} lieux) : {map_ms:8.2f} ms")
     app.processEvents()
+    return charts_ms, map_ms
 
 
 if __name__ == "__main__":

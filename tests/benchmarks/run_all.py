@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks import followup, pdf, run, sync, validation  # noqa: E402
+from tests.benchmarks import dashboard, followup, pdf, run, sync, validation  # noqa: E402
 from tests.benchmarks.dataset import build, build_cloned  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "carnet-bench"
@@ -112,6 +112,15 @@ def rows_of_followup() -> list[dict]:
     ]  # fmt: skip
 
 
+def rows_of_dashboard() -> list[dict]:
+    f = dashboard.main()
+    filled = f["figures_ms"] + f["map_ms"]
+    return [
+        row("Dashboard figures + map, 3,500 venues / 20,000 visits", filled, "ms", f["naive_loads_ms"], "json.loads of every visit", "< 300 ms"),
+        row("Dashboard, every chart painted", f["charts_ms"], "ms", None, "", "—"),
+    ]  # fmt: skip
+
+
 def row(what, value, unit, baseline, baseline_what, target) -> dict:
     ratio = value / baseline if baseline else None
     return {"what": what, "value": value, "unit": unit, "baseline": baseline,
@@ -138,7 +147,7 @@ def main() -> None:
     at_start, started = load(), time.time()
     rows = rows_of_start() + (rows_of_big_search() if args.big else []) + rows_of_sheet()
     rows += rows_of_validation() + rows_of_sync(args.big)
-    rows += rows_of_followup()
+    rows += rows_of_followup() + rows_of_dashboard()
     at_end = load()
     print()
     print(table(rows))
