@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import orjson
+
 from desktop.core.network_figures.model import Period
 
 VENUES = (
@@ -67,6 +69,15 @@ class VisitRow:
     values: dict[str, Any]  # template key -> value, for the keys asked
 
 
+def _loads(text: str) -> Any:
+    """SQLite's JSON array of a row's values: orjson, about twice as fast as json for these
+    thousands of small arrays; json for what orjson refuses (NaN, Infinity)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def path(key: str) -> str:
     return "$." + json.dumps(key)
 
@@ -74,7 +85,7 @@ def path(key: str) -> str:
 def read_venues(conn) -> list[VenueRow]:
     rows = []
     for venue_id, name, commune, extra in conn.execute(VENUES):
-        region, department, postal_code, lat, lon = json.loads(extra)
+        region, department, postal_code, lat, lon = _loads(extra)
         rows.append(
             VenueRow(
                 venue_id,
@@ -98,7 +109,7 @@ def read_period_visits(
     rows = []
     bounds = (visit_template, visit_template, period.start.isoformat(), period.end.isoformat())
     for visit_id, venue_id, day, kind, author, extracted in conn.execute(query, bounds):
-        values = dict(zip(asked, json.loads(extracted), strict=True))
+        values = dict(zip(asked, _loads(extracted), strict=True))
         rows.append(VisitRow(visit_id, venue_id, day or "", kind or "", author or "", values))
     return rows
 
