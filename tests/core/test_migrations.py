@@ -12,6 +12,7 @@ from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary
 from desktop.core.merge.clock_ahead import clocks_ahead
 from desktop.core.merge.conflicts import list_conflicts
+from desktop.core.network_figures.rows import OVERDUE
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.data_service import migrate
 from desktop.core.storage.db import DatabaseError, connect, integrity_problems, schema_version
@@ -222,6 +223,7 @@ LIVE_VENUES = {
     8: ["Écluse", "La Grange à Bob", MOULIN],  # « Grenier éphémère » purged
     9: ["Écluse", "La Grange à Bob", MOULIN],
     10: ["Écluse", "La Grange à Bob", MOULIN],
+    11: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -236,6 +238,7 @@ TRASH = {
     8: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     9: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     10: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    11: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
@@ -375,6 +378,14 @@ def test_a_schema_5_database_made_before_sync_prints_gets_it(tmp_path):
         assert integrity_problems(ws.db) == []
     finally:
         ws.close()
+
+
+def test_the_dashboard_reads_overdue_actions_from_its_covering_index(upgraded):
+    _version, ws = upgraded
+    plan = ws.db.conn.execute(
+        "EXPLAIN QUERY PLAN " + OVERDUE, ("visit-sheet", "2026-01-01", "2026-01-01")
+    ).fetchall()
+    assert "COVERING INDEX followup_actions_overdue" in " ".join(str(r[-1]) for r in plan)
 
 
 def test_every_saved_database_has_its_follow_up_rows_after_upgrade(upgraded):

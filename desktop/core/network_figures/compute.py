@@ -125,12 +125,12 @@ def by_choice(spec: FieldSpec, plan: Plan, in_period: dict, order) -> Figure:
     for venue_id, rows in in_period.items():
         if latest_only:  # the common case, kept short: 3,500 venues × 20 fields
             value = rows[-1].values.get(key)
-            if type(value) is str and value:
-                chosen[value].add(venue_id)
+            if type(value) is str or value is None:  # "" and None: « non renseigné »
+                chosen[value or ""].add(venue_id)
                 continue
             found = _values(value)
         else:
-            found = set().union(*(_values(visit.values.get(key)) for visit in rows))
+            found = _values_of(key, rows)
         for value in found or ("",):
             chosen[value].add(venue_id)
     values = [value for value, _ in spec.choices]
@@ -156,6 +156,15 @@ def by_percent(spec: FieldSpec, in_period: dict, order) -> Figure:
 
 def _bar(key: str, label: str, venue_ids: set[str], order) -> Bar:
     return Bar(key, label, (len(venue_ids),), order(venue_ids))
+
+
+def _values_of(key: str, rows) -> set[str]:
+    """The values a field took across a venue's visits (strings, the common case, at
+    once: this runs for 3,500 venues × each field that describes a visit)."""
+    values = [visit.values.get(key) for visit in rows]
+    if all(type(v) is str for v in values):
+        return {v for v in values if v}
+    return set().union(*map(_values, values))
 
 
 def _values(value) -> set[str]:
