@@ -165,21 +165,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="78"/>
-        <source>Visites du lieu</source>
-        <translation>The venue&apos;s visits</translation>
+        <source>Fiches du lieu : visites, comptes rendus</source>
+        <translation>The venue&apos;s records: visits, minutes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/browser_panel.py" line="201"/>
+        <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Record&lt;/b&gt; (%n)</numerusform>
+            <numerusform>&lt;b&gt;Records&lt;/b&gt; (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/browser_panel.py" line="99"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="201"/>
-        <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
-        <translation>
-            <numerusform>&lt;b&gt;Visit&lt;/b&gt; (%n)</numerusform>
-            <numerusform>&lt;b&gt;Visits&lt;/b&gt; (%n)</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1373,16 +1373,26 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="297"/>
-        <source>↺ Reporté de la visite du %1 — à vérifier</source>
-        <translation>↺ Carried over from the visit of %1 — to check</translation>
+        <location filename="../../desktop/ui/form/form_view.py" line="300"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/form_view.py" line="300"/>
+        <source>visite du</source>
+        <translation>visit of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/form_view.py" line="304"/>
+        <source>↺ Reporté de la %1 — à vérifier</source>
+        <translation>↺ Carried over from the %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="308"/>
-        <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
+        <location filename="../../desktop/ui/form/form_view.py" line="315"/>
+        <source>%n champ(s) repris de la %1 : vérifiez-les avec le lieu.</source>
         <translation>
-            <numerusform>%n field carried over from the visit of %1: check it with the venue.</numerusform>
-            <numerusform>%n fields carried over from the visit of %1: check them with the venue.</numerusform>
+            <numerusform>%n field carried over from the %1: check it with the venue.</numerusform>
+            <numerusform>%n fields carried over from the %1: check them with the venue.</numerusform>
         </translation>
     </message>
 </context>
@@ -2365,15 +2375,15 @@ The current state will be backed up first (“before restore”).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/search_dialog.py" line="44"/>
-        <source>Visites trouvées</source>
-        <translation>Visits found</translation>
+        <source>Fiches trouvées</source>
+        <translation>Records found</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/dialogs/search_dialog.py" line="76"/>
-        <source>%n visite(s) trouvée(s)</source>
+        <source>%n fiche(s) trouvée(s)</source>
         <translation>
-            <numerusform>%n visit found</numerusform>
-            <numerusform>%n visits found</numerusform>
+            <numerusform>%n record found</numerusform>
+            <numerusform>%n records found</numerusform>
         </translation>
     </message>
 </context>

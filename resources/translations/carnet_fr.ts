@@ -51,10 +51,10 @@
     <name>BrowserPanel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/views/browser_panel.py" line="201"/>
-        <source>&lt;b&gt;Visites&lt;/b&gt; (%n)</source>
+        <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
-            <numerusform>&lt;b&gt;Visite&lt;/b&gt; (%n)</numerusform>
-            <numerusform>&lt;b&gt;Visites&lt;/b&gt; (%n)</numerusform>
+            <numerusform>&lt;b&gt;Fiche&lt;/b&gt; (%n)</numerusform>
+            <numerusform>&lt;b&gt;Fiches&lt;/b&gt; (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -205,11 +205,11 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="308"/>
-        <source>%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.</source>
+        <location filename="../../desktop/ui/form/form_view.py" line="315"/>
+        <source>%n champ(s) repris de la %1 : vérifiez-les avec le lieu.</source>
         <translation>
-            <numerusform>%n champ repris de la visite du %1 : vérifiez-le avec le lieu.</numerusform>
-            <numerusform>%n champs repris de la visite du %1 : vérifiez-les avec le lieu.</numerusform>
+            <numerusform>%n champ repris de la %1 : vérifiez-le avec le lieu.</numerusform>
+            <numerusform>%n champs repris de la %1 : vérifiez-les avec le lieu.</numerusform>
         </translation>
     </message>
 </context>
@@ -239,10 +239,10 @@
     <name>SearchDialog</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/dialogs/search_dialog.py" line="76"/>
-        <source>%n visite(s) trouvée(s)</source>
+        <source>%n fiche(s) trouvée(s)</source>
         <translation>
-            <numerusform>%n visite trouvée</numerusform>
-            <numerusform>%n visites trouvées</numerusform>
+            <numerusform>%n fiche trouvée</numerusform>
+            <numerusform>%n fiches trouvées</numerusform>
         </translation>
     </message>
 </context>

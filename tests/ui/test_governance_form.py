@@ -137,3 +137,16 @@ def test_a_meeting_filled_through_the_form_is_saved_listed_and_followed_up(windo
     window.open_visit(record.id, venue.id)
     assert editor.form.template.id == GOVERNANCE
     assert editor.form.editor("chair").value() == "Marie Durand, présidente"
+
+
+def test_a_new_meeting_says_its_collèges_come_from_the_last_meeting(window):
+    store = window.store
+    venue = store.create_venue({"name": "La Fabrique du Val", "commune": "Morteau"})
+    first = store.create_record(venue.id, GOVERNANCE, "2026-01-15")
+    store.update_visit(first.id, {"voting_members": 14})
+    store.create_visit(venue.id, "2026-02-01")  # a visit since: not what carries over
+    window.open_venue(venue.id)
+    window.records.new_record(GOVERNANCE)
+    marker = window.visit_editor.form.rows["voting_members"].carried
+    assert not marker.isHidden() and "Reporté de la réunion du 15/01/2026" in marker.text()
+    assert "visite" not in marker.text()

@@ -41,7 +41,7 @@ class SearchDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.results = QListWidget()
-        self.results.setAccessibleName(self.tr("Visites trouvées"))
+        self.results.setAccessibleName(self.tr("Fiches trouvées"))
         self.results.setWordWrap(True)
         self.results.itemActivated.connect(self._choose)
         self.results.itemDoubleClicked.connect(self._choose)
@@ -73,7 +73,7 @@ class SearchDialog(QDialog):
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
         if self.query.text().strip():
-            self.summary.setText(self.tr("%n visite(s) trouvée(s)", "", len(hits)))
+            self.summary.setText(self.tr("%n fiche(s) trouvée(s)", "", len(hits)))  # every kind
         else:
             self.summary.clear()
         return hits

@@ -293,8 +293,15 @@ class FormView(QWidget):
         for key, row in self.rows.items():
             row.set_conflict(texts.get(key, ""))
 
+    def _carried_origin(self, carried_from: str | None) -> str:
+        """« visite du 11/02/2025 », or the template's own heading (« réunion du … »):
+        carry-over comes from the last record of the same template."""
+        heading = self.template.heading.casefold() if self.template.heading else ""
+        return fill(self.tr("%1 %2"), heading or self.tr("visite du"), carried_from or "?")
+
     def show_carried(self, carried: frozenset[str], carried_from: str | None) -> None:
-        marker = fill(self.tr("↺ Reporté de la visite du %1 — à vérifier"), carried_from or "?")
+        origin = self._carried_origin(carried_from)
+        marker = fill(self.tr("↺ Reporté de la %1 — à vérifier"), origin)
         for key, row in self.rows.items():
             row.set_carried(marker if key in carried else "")
         for section in self.template.sections:
@@ -305,11 +312,11 @@ class FormView(QWidget):
             note.findChild(QLabel, "carry_text").setText(
                 fill(
                     self.tr(
-                        "%n champ(s) repris de la visite du %1 : vérifiez-les avec le lieu.",
+                        "%n champ(s) repris de la %1 : vérifiez-les avec le lieu.",
                         "",
                         count,
                     ),
-                    carried_from or "?",
+                    origin,
                 )
             )
             note.setVisible(count > 0)

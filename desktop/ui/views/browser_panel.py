@@ -75,7 +75,7 @@ class BrowserPanel(QWidget):
         # sideways in a narrow panel rather than cutting the last column.
         self.visit_view.horizontalHeader().setStretchLastSection(False)
         self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
-        self.visit_view.setAccessibleName(self.tr("Visites du lieu"))
+        self.visit_view.setAccessibleName(self.tr("Fiches du lieu : visites, comptes rendus"))
         self.visit_view.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it
         for signal, keyboard in (
             (self.visit_view.clicked, False),
@@ -198,7 +198,7 @@ class BrowserPanel(QWidget):
         if select_id:
             self.select_visit(select_id)
         self.visit_view.selectionModel().blockSignals(False)
-        self.visits_label.setText(self.tr("<b>Visites</b> (%n)", "", len(visits)))
+        self.visits_label.setText(self.tr("<b>Fiches</b> (%n)", "", len(visits)))  # every kind
 
     def select_visit(self, visit_id: str) -> None:
         row = self.visits.row_of(visit_id)
