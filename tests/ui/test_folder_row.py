@@ -19,7 +19,7 @@ def test_a_path_picked_replaces_the_text_and_a_cancel_keeps_it(qtbot, tmp_path):
         seen.append(line.text())
         return answers.pop(0)
 
-    row, line = path_row(parent, "/ancien", "Aucun", "Dossier partagé", choose)
+    row, line = path_row("/ancien", "Aucun", "Dossier partagé", choose)
     parent.setLayout(row)
     button = parent.findChild(QPushButton)
     assert button.accessibleName() == "Choisir : Dossier partagé"
@@ -41,3 +41,18 @@ def test_both_dialogs_keep_their_folder_fields(qtbot, tmp_path):
     assert preferences.values()["network_logo"] == "/logo.png"
     assert preferences.values()["backup_second_dir"] == "/cle"
     assert len(preferences.findChildren(QPushButton)) >= 3  # logo, shared folder, second copy
+
+
+def test_the_first_run_asks_the_name_first_and_tabs_down_the_form(qtbot, tmp_path):
+    dialog = FirstRunDialog({}, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.user_name)
+    order = [dialog.focusWidget()]
+    for _ in range(3):  # Tab, as a user goes down the form
+        qtbot.keyClick(order[-1], Qt.Key.Key_Tab)
+        order.append(dialog.focusWidget())
+    assert order[:3] == [dialog.user_name, dialog.network, dialog.shared]
+    assert isinstance(order[3], QPushButton) and order[3].text() == "Choisir…"

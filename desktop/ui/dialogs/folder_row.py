@@ -12,7 +12,6 @@ from desktop.ui import file_dialogs
 
 
 def path_row(
-    parent: QWidget,
     value: str,
     placeholder: str,
     accessible: str,
@@ -20,10 +19,12 @@ def path_row(
 ) -> tuple[QHBoxLayout, QLineEdit]:
     """The row to put in a form, and its line; choose(line) returns the path picked ("" if
     none), which then replaces the line's text."""
-    line = QLineEdit(value, parent)
+    # No parent yet: the form's layout adopts them where they stand, so that the tab order
+    # and the first focus follow the form, not the order the rows were made in.
+    line = QLineEdit(value)
     line.setPlaceholderText(placeholder)
     line.setAccessibleName(accessible)
-    button = QPushButton(QCoreApplication.translate("FolderRow", "Choisir…"), parent)
+    button = QPushButton(QCoreApplication.translate("FolderRow", "Choisir…"))
     button.setAccessibleName(
         QCoreApplication.translate("FolderRow", "Choisir : %1").replace("%1", accessible)
     )
@@ -48,4 +49,4 @@ def folder_row(
     def choose(line: QLineEdit) -> str:
         return file_dialogs.existing_folder(parent, purpose, accessible, line.text())
 
-    return path_row(parent, value, placeholder, accessible, choose)
+    return path_row(value, placeholder, accessible, choose)

@@ -40,7 +40,6 @@ class PreferencesDialog(QDialog):
         self.network_name = QLineEdit(values.get("network_name", ""))
         self.network_name.setPlaceholderText(self.tr("Réseau des tiers-lieux"))
         logo_row, self.logo = path_row(
-            self,
             values.get("network_logo", ""),
             self.tr("Logo par défaut de Carnet"),
             self.tr("Logo du réseau"),
