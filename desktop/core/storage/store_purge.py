@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.core.storage.data_service import writes
+from desktop.core.storage.id_lists import rows_for_ids
 from desktop.core.storage.record_basics import RecordNotFound, now_iso
 
 CHILDREN = {
@@ -72,14 +73,8 @@ class Purges:
 
     def purged_among(self, ids: Iterable[str]) -> set[str]:
         """Those of these ids that were purged here."""
-        ids = list(ids)
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.db.conn.execute(f"SELECT id FROM purged WHERE id IN ({marks})", chunk)
-            found |= {row[0] for row in rows}
-        return found
+        sql = "SELECT id FROM purged WHERE id IN ({marks})"
+        return {row[0] for row in rows_for_ids(self.db.conn, sql, ids)}
 
     def _exists(self, table: str, record_id: str) -> bool:
         sql = f"SELECT 1 FROM {table} WHERE id = ?"

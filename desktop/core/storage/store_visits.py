@@ -17,6 +17,7 @@ from desktop.core.forms import text
 from desktop.core.forms.templates import Template
 from desktop.core.forms.validation import is_empty, validate_document
 from desktop.core.storage.data_service import writes
+from desktop.core.storage.id_lists import rows_for_ids
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.storage.records import ChangeResult, SearchHit, Visit, VisitSummary
 from desktop.core.storage.store_stamps import apply_changes, bases_of, clean_changes
@@ -176,14 +177,11 @@ class VisitRecords:
 
     def _venue_headers(self, venue_ids: Iterable[str]) -> dict[str, str]:
         """The first lines of a visit's search text: its venue's name and commune."""
-        ids, headers = list(venue_ids), {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT id, name, commune FROM venues WHERE id IN ({marks})"
-            for venue_id, name, commune in self.db.conn.execute(sql, chunk):
-                headers[venue_id] = f"{name}\n{commune or ''}"
-        return headers
+        sql = "SELECT id, name, commune FROM venues WHERE id IN ({marks})"
+        return {
+            venue_id: f"{name}\n{commune or ''}"
+            for venue_id, name, commune in rows_for_ids(self.db.conn, sql, venue_ids)
+        }
 
     def get_visit(self, visit_id: str) -> Visit:
         row = self.db.conn.execute(

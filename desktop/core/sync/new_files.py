@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop.core.merge.exchange import VENUE_COLUMNS, VISIT_COLUMNS
 from desktop.core.merge.new_records import insert_new_records
+from desktop.core.storage.id_lists import rows_for_ids
 from desktop.core.storage.store import CarnetStore
 
 COLUMNS = {"venues": VENUE_COLUMNS, "visits": VISIT_COLUMNS}  # parents first
@@ -104,13 +105,8 @@ def _of(item) -> list[dict]:
 
 
 def _existing(store: CarnetStore, table: str, ids: Iterable[str]) -> set[str]:
-    ids, found = list(dict.fromkeys(ids)), set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        rows = store.db.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
-        found |= {row[0] for row in rows}
-    return found
+    sql = f"SELECT id FROM {table} WHERE id IN ({{marks}})"
+    return {row[0] for row in rows_for_ids(store.db.conn, sql, ids)}
 
 
 # ------------------------------------------------------------------ the search index
