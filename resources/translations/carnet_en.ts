@@ -1023,12 +1023,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FolderRow</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/folder_row.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/folder_row.py" line="27"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/folder_row.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/folder_row.py" line="29"/>
         <source>Choisir : %1</source>
         <translation>Choose: %1</translation>
     </message>
@@ -2123,75 +2123,75 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>Third-place network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="44"/>
         <source>Logo par défaut de Carnet</source>
         <translation>Carnet’s default logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="52"/>
         <source>Aucun : pas de synchronisation</source>
         <translation>None: no sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="53"/>
         <source>Dossier partagé</source>
         <translation>Shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="59"/>
         <source>Aucune : sauvegardes sur cet ordinateur seulement</source>
         <translation>None: backups on this computer only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="60"/>
         <source>Seconde copie des sauvegardes</source>
         <translation>Second copy of the backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="65"/>
         <source>Langue du système</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="75"/>
         <source>Votre &amp;nom :</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="76"/>
         <source>&amp;Réseau (fiches PDF) :</source>
         <translation>Net&amp;work (PDF sheets):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="77"/>
         <source>Logo du réseau (PNG, JPEG) :</source>
         <translation>Network logo (PNG, JPEG):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="78"/>
         <source>&amp;Dossier partagé :</source>
         <translation>&amp;Shared folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="82"/>
         <source>Seconde &amp;copie des sauvegardes
 (clé USB, disque externe) :</source>
         <translation>Second &amp;copy of the backups
 (USB key, external disk):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="86"/>
         <source>Identifiant de cet ordinateur :</source>
         <translation>This computer’s ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="87"/>
         <source>&amp;Langue (au prochain démarrage) :</source>
         <translation>&amp;Language (from next start):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="46"/>
-        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/preferences_dialog.py" line="92"/>
         <source>Logo du réseau</source>
         <translation>Network logo</translation>
     </message>
@@ -2925,8 +2925,8 @@ If this folder should already hold the « Carnet » folder (a network drive or a
     </message>
     <message>
         <location filename="../../desktop/ui/views/document_editor.py" line="327"/>
-        <source>Historique des visites</source>
-        <translation>Visit history</translation>
+        <source>Historique des fiches</source>
+        <translation>History of the records</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/document_editor.py" line="328"/>

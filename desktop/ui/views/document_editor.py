@@ -324,7 +324,7 @@ class VenueEditor(DocumentEditor):
         self.form.add_extra_section(self.tr("Documents de gouvernance"), self.documents)
         self.history = VenueHistoryPanel(store)
         self.history.visit_requested.connect(self.visit_requested)
-        self.form.add_extra_section(self.tr("Historique des visites"), self.history)
+        self.form.add_extra_section(self.tr("Historique des fiches"), self.history)
         new_visit = QPushButton(self.tr("Nouvelle visite"))
         new_visit.clicked.connect(self.new_visit_requested)
         self.header.addWidget(new_visit)
