@@ -20,6 +20,24 @@ def decode_value(text: str) -> Any:
 
 
 def keep_conflict(db: Database, table: str, record_id: str, key: str, loser: FieldVersion) -> None:
+    """Keep a losing value; one row per distinct value, the latest stamp's.
+
+    Two laptops may lose with the same value (« oui » and « oui » against « non »). Which
+    of them a laptop sees as a conflict depends on the order the files arrive: one that
+    lost to an equal value first was never a conflict there. Keeping, per value, the
+    version with the latest stamp is the same on every laptop whatever that order."""
+    value = encode_value(loser.value)
+    kept = db.conn.execute(
+        "SELECT stamp FROM sync_conflicts WHERE record_id = ? AND field = ? AND value = ?",
+        (record_id, key, value),
+    ).fetchall()
+    if any(stamp >= loser.stamp for (stamp,) in kept):
+        return
+    if kept:
+        db.conn.execute(
+            "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND value = ?",
+            (record_id, key, value),
+        )
     db.conn.execute(
         "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
         "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -27,7 +45,7 @@ def keep_conflict(db: Database, table: str, record_id: str, key: str, loser: Fie
             record_id,
             table,
             key,
-            encode_value(loser.value),
+            value,
             loser.stamp,
             loser.device_id,
             loser.user_name,

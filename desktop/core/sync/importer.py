@@ -11,7 +11,7 @@ the share is only forgotten by the index.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
@@ -83,6 +83,8 @@ def import_changes(
     order = {table: n for n, table in enumerate(TABLES)}
     entries = sorted(entries, key=lambda e: order.get(e.area, -1))  # venues before visits…
     todo = [(e, index.get(e.relative)) for e in entries if _to_read(e, index.get(e.relative))]
+    newest = max((e.mtime_ns for e in entries), default=0)
+    todo = [(racily_recorded(e, newest), known) for e, known in todo]
     _record(workspace, [_other_row(e) for e, _ in todo if e.area in OTHER_AREAS])
     todo = [item for item in todo if item[0].area not in OTHER_AREAS]
     chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
@@ -103,6 +105,23 @@ def _other_row(entry: Entry) -> dict[str, Any]:
         return _row(entry, "", DEVICE, "")
     why = None if MEDIA_NAME.match(entry.name) else "nom de média inattendu"
     return _row(entry, "", IGNORED if why else MEDIA, why or "")
+
+
+RACY_NS = 2_000_000_000  # FAT and exFAT keys keep 2-s times; ext4, NTFS, SMB finer ones
+RACY_MTIME = -1  # recorded for a file that may change again unseen: read it next pass
+
+
+def racily_recorded(entry: Entry, newest_ns: int) -> Entry:
+    """The entry as the index records it. A file written within RACY_NS of the share's
+    newest file may be rewritten in the same tick of the file system's clock with the
+    same size, and the next pass would take it for unchanged and miss that edit (git's
+    « racily clean » files). So its time is recorded as RACY_MTIME: the next pass reads
+    it again, and a hash equal to the one recorded costs no merge. Compared with the
+    share's own newest time, not this laptop's clock, which a network drive's need not
+    share."""
+    if entry.mtime_ns < newest_ns - RACY_NS:
+        return entry
+    return replace(entry, mtime_ns=RACY_MTIME)
 
 
 def _to_read(entry: Entry, known) -> bool:
