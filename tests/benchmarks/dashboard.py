@@ -15,10 +15,8 @@ from __future__ import annotations
 import json
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
@@ -32,9 +30,10 @@ from desktop.core.forms.venue_directory import bundled_directory_path, read_dire
 from desktop.core.network_figures.compute import compute_figures  # noqa: E402
 from desktop.core.network_figures.model import Period, Territory  # noqa: E402
 from desktop.core.storage.workspace import Workspace, open_workspace  # noqa: E402
+from tests.benchmarks.followup import median_ms  # noqa: E402  (the same 7 runs, medians)
 
 CACHE = Path(tempfile.gettempdir()) / "carnet-bench" / "dashboard-20000"
-VENUES, VISITS, REPEAT = 3500, 20_000, 7
+VENUES, VISITS = 3500, 20_000
 TODAY = date(2026, 6, 15)
 NOW = "2026-06-01T10:00:00.000+00:00"
 
@@ -94,15 +93,6 @@ def build(data_dir: Path) -> Workspace:
 
     workspace.service.call(fill)
     return workspace
-
-
-def median_ms(function, repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def main() -> dict:
