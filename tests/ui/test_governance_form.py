@@ -5,6 +5,8 @@ actions, and a visit opened after it gets the visit's form back."""
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from desktop.core.forms.templates import ORIGIN_NETWORK
 from desktop.ui.views.new_record_menu import NewRecordMenu
 from tests.ui.conftest import type_text
@@ -150,3 +152,21 @@ def test_a_new_meeting_says_its_collèges_come_from_the_last_meeting(window):
     marker = window.visit_editor.form.rows["voting_members"].carried
     assert not marker.isHidden() and "Reporté de la réunion du 15/01/2026" in marker.text()
     assert "visite" not in marker.text()
+
+
+def test_a_long_kind_does_not_push_the_date_out_of_the_venues_list(window, qtbot):
+    store = window.store
+    venue = store.create_venue({"name": "La Fabrique du Val", "commune": "Morteau"})
+    store.create_visit(venue.id, "2026-01-10")
+    meeting = store.create_record(venue.id, GOVERNANCE, "2026-02-12")
+    store.update_visit(meeting.id, {"instance_type": "ag_extraordinaire"})
+    window.open_venue(venue.id)
+    view = window.browser.visit_view
+    qtbot.waitUntil(lambda: view.model().rowCount() == 2)
+    view.horizontalScrollBar().setValue(0)
+    qtbot.wait(50)
+    assert view.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    assert view.columnViewportPosition(0) == 0 and view.columnWidth(0) >= view.sizeHintForColumn(0)
+    row = view.model().row_of(meeting.id)
+    kind = view.model().index(row, 1)
+    assert "Assemblée générale extraordinaire" in kind.data(Qt.ItemDataRole.ToolTipRole)

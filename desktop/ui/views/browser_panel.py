@@ -68,12 +68,13 @@ class BrowserPanel(QWidget):
         self.visit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.visit_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.visit_view.verticalHeader().setVisible(False)
-        self.visit_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        # Each column as wide as its content (« ⚠ 1 à corriger » whole): the list scrolls
-        # sideways in a narrow panel rather than cutting the last column.
-        self.visit_view.horizontalHeader().setStretchLastSection(False)
+        header = self.visit_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Each column as wide as its content (« ⚠ 1 à corriger » whole), but the Type takes
+        # what is left and elides: a long kind (« Instances de gouvernance · Assemblée
+        # générale ordinaire ») would push the date out of view (its tooltip says it whole).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
         self.visit_view.setAccessibleName(self.tr("Fiches du lieu : visites, comptes rendus"))
         self.visit_view.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it
