@@ -110,10 +110,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="42"/>
-        <source>%n visite(s)</source>
+        <source>%n fiche(s)</source>
         <translation>
-            <numerusform>%n visit</numerusform>
-            <numerusform>%n visits</numerusform>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -164,12 +164,12 @@
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="78"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="79"/>
         <source>Fiches du lieu : visites, comptes rendus</source>
         <translation>The venue&apos;s records: visits, minutes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="201"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="202"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Record&lt;/b&gt; (%n)</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="99"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="100"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
@@ -779,10 +779,10 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
-        <source>%n visite(s)</source>
+        <source>%n fiche(s)</source>
         <translation>
-            <numerusform>%n visit</numerusform>
-            <numerusform>%n visits</numerusform>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -811,10 +811,10 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     <name>ExportCounts</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="234"/>
-        <source>%n visite(s)</source>
+        <source>%n fiche(s)</source>
         <translation>
-            <numerusform>%n visit</numerusform>
-            <numerusform>%n visits</numerusform>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2748,8 +2748,8 @@ If this folder should already hold the « Carnet » folder (a network drive or a
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="383"/>
-        <source>%1 visite(s) reprise(s).</source>
-        <translation>%1 visit(s) taken over.</translation>
+        <source>%1 fiche(s) reprise(s).</source>
+        <translation>%1 record(s) taken over.</translation>
     </message>
 </context>
 <context>
@@ -2912,8 +2912,8 @@ If this folder should already hold the « Carnet » folder (a network drive or a
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="134"/>
-        <source>Supprimé définitivement : %1 lieu(x), %2 visite(s), %3 photo(s), %4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur.</source>
-        <translation>Deleted permanently: %1 venue(s), %2 visit(s), %3 photo(s), %4 document(s); %5 file(s) erased from this computer.</translation>
+        <source>Supprimé définitivement : %1 lieu(x), %2 fiche(s), %3 photo(s), %4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur.</source>
+        <translation>Deleted permanently: %1 venue(s), %2 record(s), %3 photo(s), %4 document(s); %5 file(s) erased from this computer.</translation>
     </message>
 </context>
 <context>
@@ -3094,12 +3094,12 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="59"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="61"/>
         <source>Des champs sont à corriger : ouvrez la visite pour les voir.</source>
         <translation>Some fields need fixing: open the visit to see them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="74"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="76"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n to fix</numerusform>
@@ -3107,7 +3107,7 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="75"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="77"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>

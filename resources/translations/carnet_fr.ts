@@ -24,10 +24,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="42"/>
-        <source>%n visite(s)</source>
+        <source>%n fiche(s)</source>
         <translation>
-            <numerusform>%n visite</numerusform>
-            <numerusform>%n visites</numerusform>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -50,7 +50,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="201"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="202"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Fiche&lt;/b&gt; (%n)</numerusform>
@@ -100,10 +100,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/controllers/exchange_actions.py" line="46"/>
-        <source>%n visite(s)</source>
+        <source>%n fiche(s)</source>
         <translation>
-            <numerusform>%n visite</numerusform>
-            <numerusform>%n visites</numerusform>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -127,10 +127,10 @@
     <name>ExportCounts</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/dialogs/export_dialog.py" line="234"/>
-        <source>%n visite(s)</source>
+        <source>%n fiche(s)</source>
         <translation>
-            <numerusform>%n visite</numerusform>
-            <numerusform>%n visites</numerusform>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -260,7 +260,7 @@
 <context>
     <name>VisitTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="74"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="76"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n à corriger</numerusform>

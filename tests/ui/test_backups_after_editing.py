@@ -85,7 +85,7 @@ def test_the_second_destination_gets_the_backups_with_their_photos(window, qtbot
     dialog = RestoreDialog(usb, controller.change_folder, window)
     qtbot.addWidget(dialog)
     row = dialog.backups.topLevelItem(0)
-    assert row.text(1) == "1 lieu, 1 visite, 2 photos" and row.text(2) == "inclus"
+    assert row.text(1) == "1 lieu, 1 fiche, 2 photos" and row.text(2) == "inclus"
     dialog.folder = controller.folder()
     dialog.reload()
     assert dialog.backups.topLevelItem(0).text(2) == "non inclus (dossier des données)"

@@ -71,7 +71,7 @@ def test_ctrl_e_exports_the_current_venue_as_a_workbook_in_the_background(
     export_action(window).trigger()
     qtbot.waitUntil(lambda: "Exporté" in window.statusBar().currentMessage(), timeout=10000)
     path = tmp_path / "moulin.xlsx"  # the extension is added
-    assert window.statusBar().currentMessage() == (f"Exporté : 1 visite, 1 action, 1 lieu → {path}")
+    assert window.statusBar().currentMessage() == (f"Exporté : 1 fiche, 1 action, 1 lieu → {path}")
     assert asked[0][3] == "Classeur Excel (*.xlsx)"
     header, *rows = openpyxl.load_workbook(path)["Visites"].iter_rows(values_only=True)
     assert [r[0] for r in rows] == ["Le Moulin Fabrique"]

@@ -131,7 +131,7 @@ def test_trash_purges_one_item_or_all_after_a_warning(window, qtbot, questions, 
     assert "Visite du 2025-05-06 — La Cour commune" in text and "irréversible" in text
     assert "collègues" in text
     assert dialog.outcome.text() == (
-        "Supprimé définitivement : 0 lieu(x), 1 visite(s), 1 photo(s), 0 document(s) ; "
+        "Supprimé définitivement : 0 lieu(x), 1 fiche(s), 1 photo(s), 0 document(s) ; "
         "1 fichier(s) effacé(s) de cet ordinateur."
     )
     assert [p for p in media.rglob("*") if p.is_file()] == []

@@ -17,10 +17,10 @@ from tests.ui.conftest import accept_next_dialog
 
 
 def counts(venues, visits, photos=0):
-    """« 1 lieu, 2 visites, 0 photo », as the French catalogue says it, or its source
+    """« 1 lieu, 2 fiches, 0 photo », as the French catalogue says it, or its source
     « lieu(x) »."""
     return re.compile(
-        rf"{venues} lieux?(\(x\))?, {visits} visites?(\(s\))?, {photos} photos?(\(s\))?"
+        rf"{venues} lieux?(\(x\))?, {visits} fiches?(\(s\))?, {photos} photos?(\(s\))?"
     )
 
 

@@ -43,7 +43,7 @@ class ExchangeActions(QObject):
         text = fill(
             self.tr("Export terminé : %1, %2, %3."),
             self.tr("%n lieu(x)", "", counts["venues"]),
-            self.tr("%n visite(s)", "", counts["visits"]),
+            self.tr("%n fiche(s)", "", counts["visits"]),
             self.tr("%n photo(s)", "", counts["photos"]),
         )
         if counts["photos_left_out"]:

@@ -231,7 +231,7 @@ class ExportCounts(QObject):
     """The plural words of the export's summary (lupdate extracts them from here)."""
 
     def visits(self, count: int) -> str:
-        return self.tr("%n visite(s)", "", count)
+        return self.tr("%n fiche(s)", "", count)
 
     def actions(self, count: int) -> str:
         return self.tr("%n action(s)", "", count)

@@ -39,7 +39,7 @@ class BackupCounts(QObject):
         return self.tr("%n lieu(x)", "", count)
 
     def visits(self, count: int) -> str:
-        return self.tr("%n visite(s)", "", count)
+        return self.tr("%n fiche(s)", "", count)
 
     def photos(self, count: int) -> str:
         return self.tr("%n photo(s)", "", count)

@@ -380,7 +380,7 @@ class SyncPanel(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             count = take_over_sheets(self.workspace.store, colleague.device_id)
             QMessageBox.information(
-                self, self.windowTitle(), fill(self.tr("%1 visite(s) reprise(s)."), count)
+                self, self.windowTitle(), fill(self.tr("%1 fiche(s) reprise(s)."), count)
             )
             self.sync_requested.emit()
 

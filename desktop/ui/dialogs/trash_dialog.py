@@ -131,7 +131,7 @@ class TrashDialog(QDialog):
         self.outcome.setText(
             fill(
                 self.tr(
-                    "Supprimé définitivement : %1 lieu(x), %2 visite(s), %3 photo(s), "
+                    "Supprimé définitivement : %1 lieu(x), %2 fiche(s), %3 photo(s), "
                     "%4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur."
                 ),
                 *counts,
