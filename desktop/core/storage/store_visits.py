@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from desktop.core.forms import text
+from desktop.core.forms.earlier_fields import read_through
 from desktop.core.forms.templates import Template
 from desktop.core.forms.validation import is_empty, validate_document
 from desktop.core.storage.data_service import writes
@@ -71,8 +72,8 @@ class VisitRecords:
         carried: list[str] = []
         carried_from = None
         previous = self._last_record_data(venue_id, template.id) if carry_over else None
-        if previous:
-            carried_from, previous_data = previous
+        if previous:  # an older version's record: a renamed field carries its old key's value
+            carried_from, previous_data = previous[0], read_through(template, previous[1])
             for key in template.carry_over_keys():
                 if not is_empty(previous_data.get(key)):
                     data[key] = previous_data[key]
