@@ -31,6 +31,7 @@ from desktop.core.forms.validation import is_empty
 from desktop.core.pdf.attachment_blocks import AttachmentBlocks
 from desktop.core.pdf.earlier_block import earlier_block, version_line
 from desktop.core.pdf.page import NumberedCanvas, PageDecoration
+from desktop.core.pdf.page_endings import keep_with_last_rows, with_last_block
 from desktop.core.pdf.record_blocks import RecordBlocks, column_widths
 from desktop.core.pdf.sheet_model import (
     AUDIENCE_TITLES,
@@ -52,7 +53,7 @@ from desktop.core.privacy.audiences import field_audience, reaches
 
 FIRST_LINES = 3  # lines of a long text kept with its label at the foot of a page
 TABLE_START_ROOM = 3 * cm  # a long table starts where its label, header and rows fit
-LAST_SECTION_BLOCKS = 6  # a last section this short goes with the signatures whole
+FIRST_ROWS = 3  # rows of a section's first table of labels kept with its heading
 
 
 class SheetBuilder(AttachmentBlocks, RecordBlocks):
@@ -145,6 +146,7 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
             colWidths=[LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH],
             splitInRow=split_in_row(value for _, value in rows),
         )
+        table.label_rows = rows  # split again by keep_with_last_rows
         table.setStyle(
             TableStyle(
                 [
@@ -179,9 +181,13 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
         short_rows: list[tuple[str, str]] = []
 
         def flush_rows() -> None:
-            if short_rows:
-                body.append(self.label_table(list(short_rows)))
-                short_rows.clear()
+            if not short_rows:
+                return
+            if not body and len(short_rows) > FIRST_ROWS:  # only these go with the heading
+                body.append(self.label_table(short_rows[:FIRST_ROWS]))
+                del short_rows[:FIRST_ROWS]
+            body.append(self.label_table(list(short_rows)))
+            short_rows.clear()
 
         for spec in section.fields:
             if spec.key in self.title_keys:
@@ -328,32 +334,8 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
         flow += self.photos_block() + self.documents_block()
         signatures = self.signatures_block()
         if not signatures:
-            return flow + version_line(self)
+            return keep_with_last_rows(flow, version_line(self), self.label_table)
         return with_last_block(flow, [*version_line(self), *signatures])
-
-
-def with_last_block(flow: list, ending: list) -> list:
-    """The flow with ending kept on the page of the last section (of its last block when
-    the section is long): signatures are never alone on a page of their own, and sign
-    the minutes' last words on their page."""
-    start = _last_section_start(flow)
-    tail, flow = flow[start:], flow[:start]
-    parts = [p for f in tail for p in (f._content if isinstance(f, KeepTogether) else [f])]
-    return [*flow, KeepTogether([*parts, *ending])]
-
-
-def _last_section_start(flow: list) -> int:
-    """Where the last section starts in flow, if it is a few blocks long; else where its
-    last block (with the spacers after it) starts."""
-    for back in range(1, min(LAST_SECTION_BLOCKS, len(flow)) + 1):
-        block = flow[-back]
-        first = block._content[0] if isinstance(block, KeepTogether) else block
-        if getattr(first, "is_section_heading", False):
-            return len(flow) - back
-    index = len(flow)
-    while index and isinstance(flow[index - 1], Spacer):
-        index -= 1
-    return max(index - 1, 0)
 
 
 def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
