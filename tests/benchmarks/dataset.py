@@ -8,6 +8,11 @@ from pathlib import Path
 from desktop.core.forms.venue_directory import bundled_directory_path, read_directory_csv
 from desktop.core.storage.directory_store import ensure_bundled_directory, identity_from_entry
 from desktop.core.storage.workspace import open_workspace
+from tests.benchmarks import french
+
+NOTES_VERSION = "notes-fr"  # the notes' generator: change it when they change
+
+# The Suivi benchmark's filler (followup.py): its figures do not depend on the words.
 
 WORDS = [
     "association",
@@ -54,8 +59,16 @@ def sentence(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
+def folder(cache: Path, visits: int) -> Path:
+    """The cached data folder of `visits` visits; named after the notes' version, so that
+    a folder cached with the earlier notes (37 words) is never taken for this one."""
+    return cache / f"big-{visits}-{NOTES_VERSION}"
+
+
 def build(data_dir: Path, visits: int, venues: int = 1500, seed: int = 7) -> Path:
-    """Create the folder once (kept between runs when it already holds enough visits)."""
+    """Create the folder once (kept between runs when it already holds enough visits):
+    `visits` visits over `venues` venues of the national list, with notes in French
+    (french.py) naming the venue's people and some communes."""
     workspace = open_workspace(data_dir)
     store = workspace.store
     have = workspace.db.conn.execute("SELECT count(*) FROM visits").fetchone()[0]
@@ -63,26 +76,48 @@ def build(data_dir: Path, visits: int, venues: int = 1500, seed: int = 7) -> Pat
         workspace.close()
         return data_dir
     rng = random.Random(seed)
+    notes = french.Notes(rng)
     ensure_bundled_directory(workspace, bundled_directory_path())
     entries = read_directory_csv(bundled_directory_path())[:venues]
+    communes = sorted({e.commune for e in entries if e.commune})
     venue_ids = [store.create_venue(identity_from_entry(e)).id for e in entries]
+    people = {v: [notes.person() for _ in range(rng.randint(2, 4))] for v in venue_ids}
     for index in range(visits):
+        venue_id = rng.choice(venue_ids)
         visit = store.create_visit(
-            rng.choice(venue_ids),
-            f"20{rng.randint(19, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+            venue_id, f"20{rng.randint(19, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
         )
-        store.update_visit(visit.id, {
-            "visit_type": rng.choice(["suivi", "diagnostic", "premier_contact"]),
-            "decision_making": sentence(rng, 30),
-            "economic_notes": sentence(rng, 40),
-            "strengths": sentence(rng, 20),
-            "staff_fte": rng.randint(0, 8),
-            "actions": [{"what": sentence(rng, 5), "who": "Camille", "status": "a_faire"}] * 3,
-        })  # fmt: skip
+        store.update_visit(visit.id, _visit_values(rng, notes, people[venue_id], communes))
         if index % 1000 == 999:
             print(f"  … {index + 1} visites créées", flush=True)
     workspace.close()
     return data_dir
+
+
+def _visit_values(rng, notes, people: list[str], communes: list[str]) -> dict:
+    """One visit's fields: 100 to 400 words of notes over six fields, as a facilitator
+    writes them (some fields left empty), the people met, two to four actions."""
+    names = people + rng.sample(communes, 2)
+    values = {
+        "visit_type": rng.choice(["suivi", "diagnostic", "premier_contact"]),
+        "staff_fte": rng.randint(0, 8),
+        "people_met": [
+            {"role": rng.choice(french.ROLES), "name": name}
+            for name in rng.sample(people, rng.randint(1, len(people)))
+        ],
+        "decision_making": notes.text(15, 70, names),
+        "economic_notes": notes.text(20, 90, names),
+        "strengths": notes.text(10, 50, names),
+        "actions": [
+            {"what": notes.sentence(rng.randint(4, 12)), "status": "a_faire",
+             "who": rng.choice([*people, "Camille"]).split()[0]}
+            for _ in range(rng.randint(2, 4))
+        ],
+    }  # fmt: skip
+    for key in ("governance_notes", "obstacles", "site_future"):
+        if rng.random() < 0.6:
+            values[key] = notes.text(10, 60, names)
+    return values
 
 
 def build_cloned(data_dir: Path, source: Path, visits: int) -> Path:

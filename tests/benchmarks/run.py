@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from desktop.core.storage.workspace import open_workspace  # noqa: E402
+from tests.benchmarks import dataset  # noqa: E402
 from tests.benchmarks.dataset import build  # noqa: E402
 
 PROBE = Path(__file__).with_name("startup_probe.py")
@@ -105,43 +106,96 @@ def bench_startup(big: Path, small: Path, repeat: int) -> dict:
             "compiling_ms": compiling * 1000}  # fmt: skip
 
 
-def bench_search(data_dir: Path) -> dict:
-    workspace = open_workspace(data_dir)
-    queries = ["economie", "convention occupation", "friche", "benevoles region", "gouv", "café"]
+# What facilitators type, from narrow to broad (the person is read from the data set).
+# The figure of the search is the mean of these queries' medians; the broad ones below
+# are printed on their own.
+QUERIES = {
+    "a venue": "casemate",
+    "a commune": "Bordeaux",
+    "a person": None,
+    "a theme word": "friche",
+    "two words": "convention occupation",
+    "a prefix": "gouv",
+    "a common word": "association",
+}
+WORST = {
+    "a word in most notes (worst case)": "lieu",
+    "one letter (the dialog searches as you type)": "d",
+}
 
-    def one_round() -> float:
-        started = time.perf_counter()
-        for query in queries:
-            workspace.store.search_visits(query)
-        return (time.perf_counter() - started) / len(queries)
+
+def bench_search(data_dir: Path, rounds: int = 15) -> dict:
+    """Each query's median time, beside the same search ranking every match (no window,
+    visit_search.RANK_WINDOW) and how many of its 50 best hits the search returns."""
+    from desktop.core.storage import visit_search
+
+    workspace = open_workspace(data_dir)
+    conn = workspace.db.conn
+    person = conn.execute(
+        "SELECT json_extract(data, '$.people_met[0].name') FROM visits ORDER BY rowid LIMIT 1"
+    ).fetchone()[0]
+    mix = {what: query or person for what, query in QUERIES.items()}
+    queries = [*mix.values(), *WORST.values()]
+    times = {(query, every): [] for query in queries for every in (False, True)}
+    for _ in range(rounds):  # interleaved, so that load changes hit all queries alike
+        for (query, every), samples in times.items():
+            started = time.perf_counter()
+            if every:
+                visit_search.best_hits(conn, query, 50, window=10**9)
+            else:
+                workspace.store.search_visits(query)
+            samples.append(time.perf_counter() - started)
 
     def baseline() -> float:  # a plain indexed lookup on the same connection
         started = time.perf_counter()
-        for _ in queries:
-            workspace.db.conn.execute("SELECT data FROM visits WHERE rowid = 5000").fetchone()
-        return (time.perf_counter() - started) / len(queries)
+        conn.execute("SELECT data FROM visits WHERE rowid = 5000").fetchone()
+        return time.perf_counter() - started
 
-    search = median_of(one_round, 30)
-    base = median_of(baseline, 30)
-    hits = len(workspace.store.search_visits("economie"))
-    share = matched_share(workspace, queries)
-    print(f"Full-text search (50 best hits, {hits} returned): {search * 1000:6.2f} ms"
-          f"  (×{search / base:.0f} a primary-key lookup at {base * 1000:.3f} ms); "
-          f"each query matches {share:.0%} of the visits, all ranked (bm25)")  # fmt: skip
+    base = median_of(baseline, 201)
+    medians = {key: statistics.median(samples) * 1000 for key, samples in times.items()}
+    shares = {query: matched_share(workspace, query) for query in queries}
+    same = {q: same_hits(workspace, q) for q in queries}
+    total = conn.execute("SELECT count(*) FROM visits").fetchone()[0]
+    print(f"Full-text search, {total:,} visits (the 50 best hits; median of {rounds} runs; "
+          f"beside it, ranking every match):")  # fmt: skip
+    for what, query in [*mix.items(), *WORST.items()]:
+        if what == next(iter(WORST)):
+            print("  on their own, the broadest:")
+        print(f"  {what:<46} {query!r:<24} {medians[query, False]:7.2f} ms  "
+              f"matches {shares[query]:6.2%}  (every match ranked: {medians[query, True]:7.2f} ms,"
+              f" {same[query]} of its best hits)")  # fmt: skip
+    search = statistics.mean(medians[query, False] for query in mix.values())
+    every = statistics.mean(medians[query, True] for query in mix.values())
+    worst = medians[WORST["a word in most notes (worst case)"], False]
+    print(f"Full-text search, mean of the {len(mix)} queries: {search:6.2f} ms  (×{search / (base * 1000):.0f}"
+          f" a primary-key lookup at {base * 1000:.4f} ms; every match ranked: {every:.2f} ms);"
+          f" worst case {worst:.2f} ms")  # fmt: skip
     workspace.close()
-    return {"search_ms": search * 1000, "lookup_ms": base * 1000, "matched_share": share}
+    return {"search_ms": search, "lookup_ms": base * 1000, "worst_ms": worst, "every_ms": every,
+            "one_letter_ms": medians[WORST["one letter (the dialog searches as you type)"], False],
+            "queries": {q: {"ms": medians[q, False], "every_ms": medians[q, True],
+                            "share": shares[q], "same_hits": same[q]} for q in queries}}  # fmt: skip
 
 
-def matched_share(workspace, queries: list[str]) -> float:
-    """The mean share of visits a query matches: ranking (bm25) scores every match, so
-    the time follows it (the data set's notes draw on a few dozen words)."""
+def same_hits(workspace, query: str) -> str:
+    """« n/50 »: how many of the best hits of every match ranked the search returns."""
+    from desktop.core.storage import visit_search
+
+    conn = workspace.db.conn
+    every = {row[0] for row in visit_search.best_hits(conn, query, 50, window=10**9)}
+    windowed = {row[0] for row in visit_search.best_hits(conn, query, 50)}
+    return f"{len(every & windowed)}/{len(every)}"
+
+
+def matched_share(workspace, query: str) -> float:
+    """The share of visits a query matches: ranking (bm25) scores every match it ranks,
+    so the time follows it."""
     from desktop.core.forms import text
 
     conn = workspace.db.conn
     total = conn.execute("SELECT count(*) FROM visits").fetchone()[0]
     sql = "SELECT count(*) FROM visits_fts WHERE visits_fts MATCH ?"
-    counts = [conn.execute(sql, (text.fts_query(q),)).fetchone()[0] for q in queries]
-    return sum(counts) / len(counts) / max(1, total)
+    return conn.execute(sql, (text.fts_query(query),)).fetchone()[0] / max(1, total)
 
 
 def bench_autosave(data_dir: Path) -> None:
@@ -182,7 +236,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "carnet-bench")
     args = parser.parse_args()
     print(f"Preparing data sets in {args.cache} (once)…", flush=True)
-    big = build(args.cache / f"big-{args.visits}", args.visits)
+    big = build(dataset.folder(args.cache, args.visits), args.visits)
     small = build(args.cache / "small-100", 100)
     bench_startup(big, small, args.repeat)
     bench_search(big)

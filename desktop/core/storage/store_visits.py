@@ -17,6 +17,7 @@ from desktop.core.forms import text
 from desktop.core.forms.earlier_fields import read_through
 from desktop.core.forms.templates import Template
 from desktop.core.forms.validation import is_empty, validate_document
+from desktop.core.storage import visit_search
 from desktop.core.storage.data_service import writes
 from desktop.core.storage.id_lists import rows_for_ids
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
@@ -303,19 +304,7 @@ class VisitRecords:
             self.db["visits"].update(visit_id, {"search_text": columns["search_text"]})
 
     def search_visits(self, query: str, limit: int = 50) -> list[SearchHit]:
-        fts = text.fts_query(query)
-        if not fts:
-            return []
-        rows = self.db.conn.execute(
-            "SELECT v.id, v.venue_id, ve.name, v.visit_date, "
-            f"snippet(visits_fts, 0, '{text.HIT_START}', '{text.HIT_END}', '…', 16), "
-            "v.template_id "
-            "FROM visits_fts f JOIN visits v ON v.rowid = f.rowid "
-            "JOIN venues ve ON ve.id = v.venue_id "
-            "WHERE visits_fts MATCH ? AND v.deleted_at IS NULL AND ve.deleted_at IS NULL "
-            "ORDER BY rank LIMIT ?",
-            (fts, limit),
-        ).fetchall()
+        rows = visit_search.best_hits(self.db.conn, query, limit)
         kinds = {t.id: t.short_title or t.title for t in self.templates.records}
         return [
             SearchHit(
