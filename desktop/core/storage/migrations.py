@@ -15,8 +15,6 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop.core.storage.migration_search_prefixes import m014_search_prefix_index
-
 if TYPE_CHECKING:
     from desktop.core.storage.db import Database
 
@@ -383,6 +381,4 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m009_followup_rows,
     m010_search_index_filled_in_bulk,
     m011_overdue_actions_index,
-    # 12 and 13 come from other branches: at their merge, 14 goes after them.
-    m014_search_prefix_index,
 ]
