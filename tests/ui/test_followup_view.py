@@ -86,20 +86,42 @@ def test_the_view_lists_actions_by_group_and_the_other_tabs(window, qtbot, seede
     assert re.search(r"1 convention(\(s\))? finissant d'ici 3 mois", notice.text())
 
 
+def choose(combo, value) -> None:
+    """As a user does: open the list (the Suivi reads its entries then), pick."""
+    combo.showPopup()
+    combo.hidePopup()
+    combo.setCurrentIndex(combo.findData(value))
+
+
 def test_filters_by_responsible_venue_and_status(window, qtbot, seeded):
     view = open_followup(window, qtbot)
 
     def whats():
         return [r.what for r in action_rows(view) if not isinstance(r, GroupRow)]
 
-    view.responsible.setCurrentIndex(view.responsible.findData("Camille"))
+    assert view.responsible.count() == 1  # its names are read when it is opened
+    choose(view.responsible, "Camille")
+    assert [view.responsible.itemText(i) for i in range(view.responsible.count())] == [
+        "Tout le monde", "Camille", "Sami", "Sans responsable",
+    ]  # fmt: skip
     assert whats() == ["Relancer la mairie", "Envoyer les statuts"]
-    view.venue.setCurrentIndex(view.venue.findData(seeded["friche"].id))
+    assert view.tabs.tabText(0) == "&Actions (2)"
+    choose(view.venue, seeded["friche"].id)
     assert whats() == ["Envoyer les statuts"]
-    view.responsible.setCurrentIndex(0)
-    view.venue.setCurrentIndex(0)
-    view.status.setCurrentIndex(view.status.findData("fait"))
+    view.refresh()  # the data read again (a sync): the choices stay, and the filter with them
+    assert view.responsible.currentText() == "Camille" and whats() == ["Envoyer les statuts"]
+    choose(view.responsible, "\x00any")
+    choose(view.venue, "\x00any")
+    choose(view.status, "fait")
     assert whats() == ["Déjà réglé"]
+    choose(view.responsible, "")  # « Sans responsable »
+    assert whats() == []
+    choose(view.status, "")  # « Sans statut »: the one typed with no responsible either
+    assert view.tabs.tabText(0) == "&Actions (0)"
+    choose(view.responsible, "\x00any")
+    assert whats() == ["Envoyer les statuts"]
+    assert window.followup_notice.isVisible()  # the overdue count ignores the filters
+    assert re.search(r"1 action(\(s\))? en retard", window.followup_notice.text())
 
 
 def test_the_start_up_notice_counts_and_leads_to_the_suivi(window, qtbot, seeded):
@@ -129,7 +151,7 @@ def test_marking_done_is_saved_and_survives_a_restart(open_window, qtbot, seeded
     }  # fmt: skip
     assert "actions" in again.store.field_stamps(visit.id)
     view = open_followup(again, qtbot)
-    view.status.setCurrentIndex(view.status.findData("fait"))
+    choose(view.status, "fait")
     assert {r.what for r in action_rows(view) if not isinstance(r, GroupRow)} == {
         "Déjà réglé",
         "Dossier DLA",

@@ -41,11 +41,17 @@ LATEST = (  # each live venue with its latest live record of one template (from 
 
 
 def load_followup(
-    db, template: Template, today: date | None = None, others: tuple[Template, ...] = ()
+    db,
+    template: Template,
+    today: date | None = None,
+    others: tuple[Template, ...] = (),
+    actions: bool = True,
 ) -> Followup:
     """Everything the « Suivi » shows. db: a Database or a connection. template: the visit
     sheet (its latest visit per venue gives the agreements and « not visited »); others:
-    the other record templates, whose actions and next dates (x-followup) count too."""
+    the other record templates, whose actions and next dates (x-followup) count too.
+    actions=False leaves the actions out: the Suivi view reads them a page at a time
+    (action_rows.py) rather than all 30,000."""
     conn = getattr(db, "conn", db)
     today = today or date.today()
     fields = FollowupFields.of(template)
@@ -61,7 +67,7 @@ def load_followup(
     return Followup(
         today=today,
         fields=fields,
-        actions=tuple(_actions(conn, by_template, names, today)),
+        actions=tuple(_actions(conn, by_template, names, today)) if actions else (),
         agreements=tuple(sorted(agreements, key=lambda a: a.end_date)),
         next_visits=tuple(sorted(next_visits, key=lambda a: a.planned)),
         venues=tuple(_venues(latest, template, today)),

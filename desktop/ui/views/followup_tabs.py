@@ -24,7 +24,7 @@ from desktop.core.followup.model import (
 )
 from desktop.ui.formatting import local_date
 from desktop.ui.models.followup_model import Column, ItemTableModel
-from desktop.ui.views.followup_view_parts import OPEN_ONLY, ComboModel, _table
+from desktop.ui.views.followup_view_parts import OPEN_ONLY, LazyCombo, _table
 
 
 class FollowupTabs:
@@ -35,11 +35,9 @@ class FollowupTabs:
         return next((c for c in table.columns if c.key == fields.status), None) if table else None
 
     def _actions_tab(self) -> QWidget:
-        self.responsible = QComboBox()
-        self.responsible.setModel(ComboModel(self.responsible))
+        self.responsible = LazyCombo(self.tr("Tout le monde"))
         self.responsible.setMinimumContentsLength(16)  # « Sans responsable », names
-        self.venue = QComboBox()
-        self.venue.setModel(ComboModel(self.venue))
+        self.venue = LazyCombo(self.tr("Tous les lieux"))
         self.venue.setMinimumContentsLength(20)
         self.status = QComboBox()
         self.status.addItem(self.tr("Ouvertes (pas encore faites)"), OPEN_ONLY)
@@ -47,7 +45,7 @@ class FollowupTabs:
             self.status.addItem(label, value)
         self.status.addItem(self.tr("Sans statut"), NO_STATUS)
         for combo in (self.responsible, self.venue, self.status):
-            combo.currentIndexChanged.connect(self._show_actions)
+            combo.currentIndexChanged.connect(lambda _index: self._show_actions())
         self.done_button = QPushButton(self.tr("Marquer comme fait"))
         self.done_button.setToolTip(self.tr("L'action choisie passe au statut « Fait » (Ctrl+D)"))
         self.done_button.setShortcut("Ctrl+D")
