@@ -209,3 +209,39 @@ def test_a_venue_never_visited_opens_its_page(window, qtbot, seeded):
     view.venues_view.activated.emit(view.venues_model.index(row, 0))
     assert window.pages.currentWidget() is window.venue_editor
     assert window.venue_editor.record_id == venue.id
+
+
+def test_a_long_list_scrolls_to_its_end_and_marking_done_keeps_the_place(data_dir, qtbot):
+    """450 actions: more than one page read from the database (action_rows.PAGE)."""
+    from desktop.ui.views.followup_view import FollowupView
+
+    workspace = open_workspace(data_dir)
+    store = workspace.store
+    venue = store.create_venue({"name": "La Friche des Capucins", "commune": "Aurillac"})
+    visit = store.create_visit(venue.id, day(-30))
+    actions = [
+        {"what": f"Action {n:03}", "who": "Sami", "due": day(40 + n // 10)} for n in range(450)
+    ]
+    store.update_visit(visit.id, {"actions": actions})
+    view = FollowupView(store)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    view.refresh()
+    model, table = view.actions_model, view.actions_view
+    assert model.rowCount() == 451 and view.tabs.tabText(0) == "&Actions (450)"
+    table.setCurrentIndex(model.index(1, 2))  # the first action
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert table.currentIndex().row() == 450
+    assert table.rowAt(table.viewport().height() - 5) == 450  # the end is in view
+    assert model.index(450, 2).data() == "Action 449"
+    table.setCurrentIndex(model.index(301, 2))  # « Action 300 », on the second page
+    table.scrollTo(model.index(301, 2))
+    scrolled = table.verticalScrollBar().value()
+    view.done_button.click()  # « Marquer comme fait » (Ctrl+D)
+    assert store.get_visit(visit.id).data["actions"][300]["status"] == "fait"
+    assert view.tabs.tabText(0) == "&Actions (449)"
+    assert table.currentIndex().row() == 301 and model.index(301, 2).data() == "Action 301"
+    assert table.verticalScrollBar().value() == scrolled  # still there
+    view.close()
+    workspace.close()
