@@ -245,3 +245,46 @@ def test_a_long_list_scrolls_to_its_end_and_marking_done_keeps_the_place(data_di
     assert table.verticalScrollBar().value() == scrolled  # still there
     view.close()
     workspace.close()
+
+
+def test_the_status_filter_offers_every_template_s_statuses(tmp_path, qtbot):
+    """A network's own template with its own statuses (« Ouvert », « Clos »): the Suivi
+    offers them in its filter and shows them by their labels."""
+    import json
+    import shutil
+
+    from desktop.core.forms.templates import SCHEMAS_DIR, TemplateSet
+    from desktop.ui.views.followup_view import FollowupView
+    from tests.ui.test_third_template import WORKSHOP
+
+    schemas = tmp_path / "schemas"
+    shutil.copytree(SCHEMAS_DIR, schemas)
+    (schemas / "atelier.schema.json").write_text(json.dumps(WORKSHOP), "utf-8")
+    workspace = open_workspace(tmp_path / "data", TemplateSet.load(schemas_dir=schemas))
+    store = workspace.store
+    venue = store.create_venue({"name": "La Recyclerie", "commune": "Lons-le-Saunier"})
+    workshop = store.create_record(venue.id, "atelier-collectif", day(-3))
+    store.update_visit(workshop.id, {"taches": [
+        {"tache": "Commander des fers", "porteur": "Lucie", "pour_le": day(-1), "etat": "ouvert"},
+        {"tache": "Ranger l'atelier", "etat": "clos"},
+    ]})  # fmt: skip
+    visit = store.create_visit(venue.id, day(-2))
+    store.update_visit(visit.id, {"actions": [{"what": "Relancer", "status": "en_cours"}]})
+    view = FollowupView(store)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    labels = [view.status.itemText(i) for i in range(view.status.count())]
+    assert labels == ["Ouvertes (pas encore faites)", "À faire", "En cours", "Fait",
+                      "Ouvert", "Clos", "Sans statut"]  # fmt: skip
+    model = view.actions_model
+
+    def shown():
+        return [(model.index(r, 2).data(), model.index(r, 4).data())
+                for r in range(model.rowCount()) if model.item(r)]  # fmt: skip
+
+    assert shown() == [("Commander des fers", "Ouvert"), ("Relancer", "En cours")]
+    choose(view.status, "clos")
+    assert shown() == [("Ranger l'atelier", "Clos")]
+    view.close()
+    workspace.close()
