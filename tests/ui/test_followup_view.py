@@ -243,6 +243,12 @@ def test_a_long_list_scrolls_to_its_end_and_marking_done_keeps_the_place(data_di
     assert view.tabs.tabText(0) == "&Actions (449)"
     assert table.currentIndex().row() == 301 and model.index(301, 2).data() == "Action 301"
     assert table.verticalScrollBar().value() == scrolled  # still there
+    view.reload()  # as the window does after the change it saved: read again, in the background
+    assert view.loading.isVisible()
+    qtbot.waitUntil(lambda: not view.loading.isVisible(), timeout=3000)
+    assert table.currentIndex().row() == 301 and table.verticalScrollBar().value() == scrolled
+    view.done_button.click()  # the next one, from the keyboard's place
+    assert model.index(301, 2).data() == "Action 302"
     view.close()
     workspace.close()
 

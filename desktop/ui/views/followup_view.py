@@ -73,6 +73,7 @@ class FollowupView(FollowupTabs, QWidget):
         self.runner = BackgroundRunner(self)
         self.data: Followup | None = None
         self._generation = 0
+        self._shown_filter: ActionFilter | None = None  # the actions' filter last shown
         self.status_column = self._status_column()
         self.title = QLabel(self.tr("<h2>Suivi</h2>"))
         self.loading = QLabel(self.tr("Calcul en cours…"))
@@ -245,12 +246,25 @@ class FollowupView(FollowupTabs, QWidget):
         rows = ActionRows(
             self.store.db.conn, layout, lambda group, count: GroupRow(f"{titles[group]} ({count})")
         )
-        self.actions_model.set_rows(rows, rows.header_rows)
-        self.actions_view.clearSpans()
+        table, model = self.actions_view, self.actions_model
+        same = self._shown_filter == wanted  # read again (a sync, an action marked done)
+        place = table.currentIndex(), table.verticalScrollBar().value()
+        self._shown_filter = wanted
+        model.set_rows(rows, rows.header_rows)
+        table.clearSpans()
         for row in rows.header_rows:
-            self.actions_view.setSpan(row, 0, 1, len(self.actions_model.columns))
+            table.setSpan(row, 0, 1, len(model.columns))
+        if same:  # the user stays where they were, on the same row number
+            self._stay(*place)
         self._retitle()
         return layout
+
+    def _stay(self, current, scrolled: int) -> None:
+        table, model = self.actions_view, self.actions_model
+        if current.isValid() and model.rowCount():
+            row = min(current.row(), model.rowCount() - 1)
+            table.setCurrentIndex(model.index(row, current.column()))
+        table.verticalScrollBar().setValue(scrolled)
 
     def _show_agreements(self) -> None:
         if self.data is not None:
@@ -296,17 +310,9 @@ class FollowupView(FollowupTabs, QWidget):
             QMessageBox.warning(self, self.tr("Suivi"), str(error))
             self.reload()
             return
-        # Only the actions changed: read their counts and the rows in view again, and stay
-        # where the user was (the next action takes the place of the one marked).
-        table = self.actions_view
-        row, column = table.currentIndex().row(), max(0, table.currentIndex().column())
-        scrolled = table.verticalScrollBar().value()
-        layout = self._show_actions()
-        if row >= 0 and self.actions_model.rowCount():
-            row = min(row, self.actions_model.rowCount() - 1)
-            table.setCurrentIndex(self.actions_model.index(row, column))
-        table.verticalScrollBar().setValue(scrolled)
-        self._emit_counts(layout)
+        # Only the actions changed: read their counts and the rows in view again (the
+        # next action takes the place of the one marked).
+        self._emit_counts(self._show_actions())
         self.action_changed.emit(action.visit_id)
 
     def _previous_status(self, action) -> str:
