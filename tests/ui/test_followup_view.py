@@ -249,6 +249,8 @@ def test_a_long_list_scrolls_to_its_end_and_marking_done_keeps_the_place(data_di
     assert table.currentIndex().row() == 301 and table.verticalScrollBar().value() == scrolled
     view.done_button.click()  # the next one, from the keyboard's place
     assert model.index(301, 2).data() == "Action 302"
+    choose(view.status, "fait")  # another filter: its list from the top
+    assert table.verticalScrollBar().value() == 0 and model.index(1, 2).data() == "Action 300"
     view.close()
     workspace.close()
 

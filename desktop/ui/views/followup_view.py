@@ -256,6 +256,8 @@ class FollowupView(FollowupTabs, QWidget):
             table.setSpan(row, 0, 1, len(model.columns))
         if same:  # the user stays where they were, on the same row number
             self._stay(*place)
+        else:  # other filters, other rows: from the top
+            table.scrollToTop()
         self._retitle()
         return layout
 
