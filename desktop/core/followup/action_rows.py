@@ -156,21 +156,31 @@ class ActionRows(Sequence):
             f"WHEN {_among(s.dues)} THEN {r}" for r, s in enumerate(touched)
         )  # the segments' order: their rows first by it, then in their records' order
         dues = [due for s in touched for due in s.dues]
-        where, params = _where(self.layout.templates, self.layout.filter, "+a.")
+        known = [due for due in dues if due is not None]
         among = _among(dues)  # the CASE is worked out only for these rows: it is slow
-        params = [*(d for d in dues if d is not None), *(d for d in dues if d is not None),
-                  *params]  # fmt: skip
         skip = max(0, first - touched[0].start)
         wanted = sum(min(s.start + s.count, end) - max(s.start, first) for s in touched)
-        rows = self.conn.execute(
+        columns = (
             "SELECT a.template_id, a.record_id, a.venue_id, "
             "(SELECT name FROM venues WHERE id = a.venue_id), a.visit_date, "
             "a.row_index, a.action, a.responsible, a.due, a.status, "
-            f"CASE {ranks} END AS rank FROM followup_actions a "
-            f"WHERE {among} AND {where} "
-            f"ORDER BY rank, a.record_id, a.row_index LIMIT {wanted} OFFSET {skip}",
-            params,
-        ).fetchall()
+            f"CASE {ranks} END AS rank"
+        )
+        order = f"ORDER BY rank, a.record_id, a.row_index LIMIT {wanted} OFFSET {skip}"
+        if self.layout.filter.status is OPEN:  # every criterion is in the covering index:
+            # the actions' keys from it, then those rows only (not a scan of the table)
+            where, params = _where(self.layout.templates, self.layout.filter, "a.")
+            sql = (
+                "WITH hit AS MATERIALIZED (SELECT a.record_id AS k, a.row_index AS i "
+                f"FROM followup_actions a WHERE {among} AND {where}) {columns} FROM hit "
+                f"JOIN followup_actions a ON a.record_id = hit.k AND a.row_index = hit.i {order}"
+            )
+            params = [*known, *params, *known]
+        else:
+            where, params = _where(self.layout.templates, self.layout.filter, "+a.")
+            sql = f"{columns} FROM followup_actions a WHERE {among} AND {where} {order}"
+            params = [*known, *known, *params]
+        rows = self.conn.execute(sql, params).fetchall()
         items = iter(self._item(row, touched[row[-1]].group) for row in rows)
         headers = self._headers
         return [headers[p] if p in headers else next(items, None) for p in range(first, end)]
