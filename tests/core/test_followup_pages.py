@@ -4,6 +4,7 @@ first, with pages cut across due dates and groups."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from itertools import groupby
 from operator import attrgetter
@@ -137,3 +138,12 @@ def test_a_page_the_data_no_longer_fills_is_blank_until_the_next_reading(store, 
         None,
     ]
     assert len(paged(store, ActionFilter())) == 2  # read again: right
+
+
+def test_a_page_that_cannot_be_read_is_blank_not_an_error(store, visit, tmp_path):
+    store.update_visit(visit.id, {"actions": [{"what": "A", "due": "2025-03-20"}]})
+    conn = sqlite3.connect(tmp_path / "other.sqlite")  # closed below, as during a restore
+    layout = ActionLayout.read(store.db.conn, fields_of(store), TODAY, ActionFilter())
+    rows = ActionRows(conn, layout, lambda group, count: (group, count))
+    conn.close()
+    assert list(rows) == [("this_month", 1), None]

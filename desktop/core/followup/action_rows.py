@@ -17,6 +17,8 @@ the filters (responsible, venue, status) are WHERE clauses.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ from desktop.core.followup.model import (
 )
 
 PAGE = 200  # rows read at once: some eight screens
+log = logging.getLogger(__name__)
 BLANK = "char(32, 9, 10, 13)"  # what Python's str.strip() drops, for cell_text's sake
 LIVE = "venue_id NOT IN (SELECT id FROM venues WHERE deleted_at IS NOT NULL)"
 
@@ -139,12 +142,22 @@ class ActionRows(Sequence):
         number, at = divmod(index, PAGE)
         page = self._pages.get(number)
         if page is None:
-            page = self._pages[number] = self._read(number * PAGE, (number + 1) * PAGE)
+            page = self._pages[number] = self._page(number * PAGE, (number + 1) * PAGE)
         return page[at]
 
     @property
     def header_rows(self) -> list[int]:
         return list(self.layout.headers)
+
+    def _page(self, first: int, end: int) -> list:
+        """A page, or blank rows when the database cannot be read now (a backup being
+        restored): the table is painted, not failing at every cell; the refresh that
+        follows reads it again."""
+        try:
+            return self._read(first, end)
+        except sqlite3.Error:
+            log.warning("Suivi : lignes %s à %s illisibles", first, end, exc_info=True)
+            return [self._headers.get(p) for p in range(first, min(end, len(self)))]
 
     def _read(self, first: int, end: int) -> list:
         """Rows first..end: the headers among them, the actions read from the database."""
