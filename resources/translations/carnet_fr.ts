@@ -172,10 +172,10 @@
 <context>
     <name>FollowupTabs</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="95"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="147"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="186"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="191"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="164"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="203"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="185"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="215"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="218"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo à vérifier (droit à l&apos;image)</numerusform>
