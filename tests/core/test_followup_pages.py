@@ -18,6 +18,7 @@ from desktop.core.followup.action_rows import (
     ActionRows,
     action_venues,
     overdue_count,
+    responsible_values,
     responsibles,
 )
 from desktop.core.followup.fields import FollowupFields
@@ -28,7 +29,7 @@ from tests.core.governance_sample import GOVERNANCE
 TODAY = date(2025, 3, 12)  # a Wednesday
 DUES = ["2025-03-11", "2025-03-12", "2025-03-16", "2025-03-20", "2025-06-01", "2024-12-31",
         "fin mars", "", None, "2025-02-30", "2025-03-11"]  # fmt: skip
-PEOPLE = ["Camille", "Sami", "", None, "Nour"]
+PEOPLE = ["Camille", "Sami", "", None, "Nour", " Sami\t"]  # as typed: two names
 STATES = ["a_faire", "en_cours", "fait", None]
 
 
@@ -46,7 +47,7 @@ def many(store):
             actions = []
             for _ in range(9):
                 n += 1
-                action = {"what": f"Action {n}", "who": PEOPLE[n % 5], "due": DUES[n % 11],
+                action = {"what": f"Action {n}", "who": PEOPLE[n % 6], "due": DUES[n % 11],
                           "status": STATES[n % 4]}  # fmt: skip
                 actions.append({k: value for k, value in action.items() if value is not None})
             store.update_visit(visit.id, {"actions": actions})
@@ -147,3 +148,16 @@ def test_a_page_that_cannot_be_read_is_blank_not_an_error(store, visit, tmp_path
     rows = ActionRows(conn, layout, lambda group, count: (group, count))
     conn.close()
     assert list(rows) == [("this_month", 1), None]
+
+
+def test_a_responsible_s_stored_values_find_the_same_actions(store, many):
+    """The filter's list gives each name's stored values: the index is searched for them,
+    with the same result as reading each value as shown."""
+    values = responsible_values(store.db.conn, fields_of(store))
+    assert values["Sami"] == ("Sami",) and values[" Sami\t"] == (" Sami\t",)
+    for name in ("Sami", " Sami\t", "Camille", "Nour"):
+        for status in (OPEN, "fait"):
+            plain = ActionFilter(responsible=name, status=status)
+            searched = ActionFilter(name, None, status, responsible_values=values[name])
+            assert list(paged(store, searched)) == list(paged(store, plain))
+            assert len(paged(store, plain)) > 0 or status == "fait"

@@ -21,7 +21,7 @@ import logging
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -41,6 +41,7 @@ from desktop.core.followup.model import (
 PAGE = 200  # rows read at once: some eight screens
 log = logging.getLogger(__name__)
 BLANK = "char(32, 9, 10, 13)"  # what Python's str.strip() drops, for cell_text's sake
+# Text is compared as stored, as load_followup does (« Sami » and « Sami  » are two names).
 LIVE = "venue_id NOT IN (SELECT id FROM venues WHERE deleted_at IS NOT NULL)"
 
 
@@ -49,6 +50,10 @@ class ActionFilter:
     responsible: str | None = None  # NO_RESPONSIBLE: nobody; None: anyone
     venue_id: str | None = None
     status: str | None = OPEN  # OPEN: not done; NO_STATUS: none; else that value
+    # The stored values that show as `responsible` (responsible_values(), when the filter's
+    # list was read): the index is then searched for them (19 ms at 300,000 actions)
+    # rather than every value read as shown (140 ms). The same filter, either way.
+    responsible_values: tuple | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -225,6 +230,11 @@ class ActionRows(Sequence):
         )
 
 
+def _shown(column: str) -> str:
+    """A cell as the Suivi shows it, in SQL: text as stored, anything else as cell_text."""
+    return f"CASE WHEN typeof({column}) = 'text' THEN {column} ELSE trim({column}, {BLANK}) END"
+
+
 def _among(dues) -> str:
     """a.due among these raw values (NULL included), as SQL with a ? for each other."""
     known = [due for due in dues if due is not None]
@@ -240,14 +250,18 @@ def _where(templates: dict[str, tuple], filter: ActionFilter, alias: str = "") -
     if filter.status is OPEN:
         clauses.append(f"{a}done = 0")
     elif filter.status == NO_STATUS:
-        clauses.append(f"coalesce(trim({a}status, {BLANK}), '') = ''")
+        clauses.append(f"coalesce({a}status, '') = ''")
     else:
-        clauses.append(f"trim({a}status, {BLANK}) = ?")
+        clauses.append(f"{_shown(a + 'status')} = ?")
         params.append(filter.status)
     if filter.responsible == NO_RESPONSIBLE:
-        clauses.append(f"coalesce(trim({a}responsible, {BLANK}), '') = ''")
+        clauses.append(f"coalesce({a}responsible, '') = ''")
+    elif filter.responsible_values:
+        marks = ", ".join("?" for _ in filter.responsible_values)
+        clauses.append(f"{a}responsible IN ({marks})")
+        params += filter.responsible_values
     elif filter.responsible is not None:
-        clauses.append(f"trim({a}responsible, {BLANK}) = ?")
+        clauses.append(f"{_shown(a + 'responsible')} = ?")
         params.append(filter.responsible)
     if filter.venue_id is not None:
         clauses.append(f"{a}venue_id = ?")
@@ -262,6 +276,11 @@ def overdue_count(conn, fields: dict[str, FollowupFields], today: date) -> int:
 
 def responsibles(conn, fields: dict[str, FollowupFields]) -> list[str]:
     """Everyone named responsible of an action (done ones too), by name."""
+    return sorted(set(responsible_values(conn, fields)) - {""}, key=str.casefold)
+
+
+def responsible_values(conn, fields: dict[str, FollowupFields]) -> dict[str, tuple]:
+    """name as shown -> the values stored for it (text as stored; a number, as its text)."""
     templates = [i for i, f in fields.items() if f.actions]
     marks = ", ".join("?" for _ in templates) or "NULL"
     found = conn.execute(
@@ -269,8 +288,11 @@ def responsibles(conn, fields: dict[str, FollowupFields]) -> list[str]:
         f"AND {LIVE}",
         templates,
     ).fetchall()
-    names = {cell_text(name) for (name,) in found} - {""}
-    return sorted(names, key=str.casefold)
+    names: dict[str, tuple] = {}
+    for (value,) in found:
+        name = value if type(value) is str else cell_text(value)
+        names[name] = (*names.get(name, ()), value)
+    return names
 
 
 def action_venues(conn, fields: dict[str, FollowupFields]) -> list[tuple[str, str]]:

@@ -31,7 +31,7 @@ from desktop.core.followup.action_rows import (
     ActionRows,
     action_venues,
     overdue_count,
-    responsibles,
+    responsible_values,
 )
 from desktop.core.followup.actions import FollowupError, set_action_status
 from desktop.core.followup.fields import FollowupFields
@@ -74,6 +74,7 @@ class FollowupView(FollowupTabs, QWidget):
         self.data: Followup | None = None
         self._generation = 0
         self._shown_filter: ActionFilter | None = None  # the actions' filter last shown
+        self._responsible_values: dict[str, tuple] = {}  # read with the responsable list
         self.status_column = self._status_column()
         self.title = QLabel(self.tr("<h2>Suivi</h2>"))
         self.loading = QLabel(self.tr("Calcul en cours…"))
@@ -137,10 +138,13 @@ class FollowupView(FollowupTabs, QWidget):
         return {t.id: FollowupFields.of(t) for t in (templates.visit, *templates.others)}
 
     def action_filter(self) -> ActionFilter:
+        responsible = self._choice(self.responsible)
+        stored = self._responsible_values.get(responsible)
         return ActionFilter(
-            responsible=self._choice(self.responsible),
+            responsible=responsible,
             venue_id=self._choice(self.venue),
             status=self._choice(self.status),
+            responsible_values=stored if responsible != NO_RESPONSIBLE else None,
         )
 
     def reload(self) -> None:
@@ -189,13 +193,14 @@ class FollowupView(FollowupTabs, QWidget):
         self.data = data
         conn, fields = self.store.db.conn, self._fields()
         everyone, nobody = self.tr("Tout le monde"), self.tr("Sans responsable")
-        self.responsible.set_loader(
-            lambda: (
-                [(everyone, ANY)]
-                + [(name, name) for name in responsibles(conn, fields)]
-                + [(nobody, NO_RESPONSIBLE)]
-            )
-        )
+        self._responsible_values = {}  # the data changed: read again with the list
+
+        def people() -> list[tuple[str, str]]:
+            self._responsible_values = values = responsible_values(conn, fields)
+            names = sorted(set(values) - {""}, key=str.casefold)
+            return [(everyone, ANY), *((name, name) for name in names), (nobody, NO_RESPONSIBLE)]
+
+        self.responsible.set_loader(people)
         every_venue = self.tr("Tous les lieux")
         self.venue.set_loader(lambda: [(every_venue, ANY), *action_venues(conn, fields)])
         layout = self._show_actions(layout)
