@@ -1041,17 +1041,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Open the follow-up (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_notice.py" line="52"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="56"/>
         <source>Suivi indisponible : %1</source>
         <translation>Follow-up unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_notice.py" line="54"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="58"/>
         <source>Le décompte du suivi a échoué ; le journal de Carnet dit pourquoi.</source>
         <translation>Counting the follow-up failed; Carnet&apos;s log says why.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="61"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="65"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n overdue action</numerusform>
@@ -1059,7 +1059,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="63"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="67"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n agreement ending within 3 months</numerusform>
@@ -1078,88 +1078,98 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupTabs</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="45"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="54"/>
+        <source>Tout le monde</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="56"/>
+        <source>Tous les lieux</source>
+        <translation>All venues</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="59"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="48"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="63"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="51"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="66"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="52"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="67"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="57"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="72"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="58"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="73"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="59"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="74"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="68"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="83"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="70"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="85"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="74"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="89"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="75"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="90"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="76"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="91"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="92"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="129"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="173"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="78"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="93"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="86"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="101"/>
         <source>Actions à mener</source>
         <translation>Actions to take</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="193"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="164"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="203"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -1167,81 +1177,81 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="99"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="102"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="117"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="109"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="124"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="128"/>
         <source>Reste</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="159"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="130"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="151"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="174"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="116"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="137"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="160"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="131"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="152"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="175"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="121"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
         <source>Conventions qui finissent</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="127"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="142"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="131"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="142"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
         <source>Prochaines visites</source>
         <translation>Next visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="153"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="168"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="161"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="176"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="166"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="181"/>
         <source>Lieux non visités</source>
         <translation>Venues not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="185"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="200"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="187"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1249,7 +1259,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="192"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="207"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
@@ -1257,87 +1267,87 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="79"/>
         <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="71"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="80"/>
         <source>Calcul en cours…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="88"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="97"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="89"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="98"/>
         <source>Relire toutes les visites (F5)</source>
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="102"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="111"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="103"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="112"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="104"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="113"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="105"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="114"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="106"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="115"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="118"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="127"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="119"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="128"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="120"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="129"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="121"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="130"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="164"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="195"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="166"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="195"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="168"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="204"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="181"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="223"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo to review (image rights)</numerusform>
@@ -1345,12 +1355,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="185"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="227"/>
         <source>Tant que personne n&apos;a dit si des personnes sont reconnaissables, ces photos restent sur cet ordinateur, hors des fiches réseau et public.</source>
         <translation>Until someone says whether people can be recognised, these photos stay on this computer, out of network and public sheets.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="273"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="317"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>

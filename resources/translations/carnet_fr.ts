@@ -153,7 +153,7 @@
 <context>
     <name>FollowupNotice</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="61"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="65"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n action en retard</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="63"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="67"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n convention finissant d&apos;ici 3 mois</numerusform>
@@ -172,10 +172,10 @@
 <context>
     <name>FollowupTabs</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="188"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="193"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="164"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="203"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="187"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="181"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="223"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo à vérifier (droit à l&apos;image)</numerusform>

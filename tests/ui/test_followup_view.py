@@ -86,20 +86,42 @@ def test_the_view_lists_actions_by_group_and_the_other_tabs(window, qtbot, seede
     assert re.search(r"1 convention(\(s\))? finissant d'ici 3 mois", notice.text())
 
 
+def choose(combo, value) -> None:
+    """As a user does: open the list (the Suivi reads its entries then), pick."""
+    combo.showPopup()
+    combo.hidePopup()
+    combo.setCurrentIndex(combo.findData(value))
+
+
 def test_filters_by_responsible_venue_and_status(window, qtbot, seeded):
     view = open_followup(window, qtbot)
 
     def whats():
         return [r.what for r in action_rows(view) if not isinstance(r, GroupRow)]
 
-    view.responsible.setCurrentIndex(view.responsible.findData("Camille"))
+    assert view.responsible.count() == 1  # its names are read when it is opened
+    choose(view.responsible, "Camille")
+    assert [view.responsible.itemText(i) for i in range(view.responsible.count())] == [
+        "Tout le monde", "Camille", "Sami", "Sans responsable",
+    ]  # fmt: skip
     assert whats() == ["Relancer la mairie", "Envoyer les statuts"]
-    view.venue.setCurrentIndex(view.venue.findData(seeded["friche"].id))
+    assert view.tabs.tabText(0) == "&Actions (2)"
+    choose(view.venue, seeded["friche"].id)
     assert whats() == ["Envoyer les statuts"]
-    view.responsible.setCurrentIndex(0)
-    view.venue.setCurrentIndex(0)
-    view.status.setCurrentIndex(view.status.findData("fait"))
+    view.refresh()  # the data read again (a sync): the choices stay, and the filter with them
+    assert view.responsible.currentText() == "Camille" and whats() == ["Envoyer les statuts"]
+    choose(view.responsible, "\x00any")
+    choose(view.venue, "\x00any")
+    choose(view.status, "fait")
     assert whats() == ["Déjà réglé"]
+    choose(view.responsible, "")  # « Sans responsable »
+    assert whats() == []
+    choose(view.status, "")  # « Sans statut »: the one typed with no responsible either
+    assert view.tabs.tabText(0) == "&Actions (0)"
+    choose(view.responsible, "\x00any")
+    assert whats() == ["Envoyer les statuts"]
+    assert window.followup_notice.isVisible()  # the overdue count ignores the filters
+    assert re.search(r"1 action(\(s\))? en retard", window.followup_notice.text())
 
 
 def test_the_start_up_notice_counts_and_leads_to_the_suivi(window, qtbot, seeded):
@@ -129,7 +151,7 @@ def test_marking_done_is_saved_and_survives_a_restart(open_window, qtbot, seeded
     }  # fmt: skip
     assert "actions" in again.store.field_stamps(visit.id)
     view = open_followup(again, qtbot)
-    view.status.setCurrentIndex(view.status.findData("fait"))
+    choose(view.status, "fait")
     assert {r.what for r in action_rows(view) if not isinstance(r, GroupRow)} == {
         "Déjà réglé",
         "Dossier DLA",
@@ -187,3 +209,90 @@ def test_a_venue_never_visited_opens_its_page(window, qtbot, seeded):
     view.venues_view.activated.emit(view.venues_model.index(row, 0))
     assert window.pages.currentWidget() is window.venue_editor
     assert window.venue_editor.record_id == venue.id
+
+
+def test_a_long_list_scrolls_to_its_end_and_marking_done_keeps_the_place(data_dir, qtbot):
+    """450 actions: more than one page read from the database (action_rows.PAGE)."""
+    from desktop.ui.views.followup_view import FollowupView
+
+    workspace = open_workspace(data_dir)
+    store = workspace.store
+    venue = store.create_venue({"name": "La Friche des Capucins", "commune": "Aurillac"})
+    visit = store.create_visit(venue.id, day(-30))
+    actions = [
+        {"what": f"Action {n:03}", "who": "Sami", "due": day(40 + n // 10)} for n in range(450)
+    ]
+    store.update_visit(visit.id, {"actions": actions})
+    view = FollowupView(store)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    view.refresh()
+    model, table = view.actions_model, view.actions_view
+    assert model.rowCount() == 451 and view.tabs.tabText(0) == "&Actions (450)"
+    table.setCurrentIndex(model.index(1, 2))  # the first action
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert table.currentIndex().row() == 450
+    assert table.rowAt(table.viewport().height() - 5) == 450  # the end is in view
+    assert model.index(450, 2).data() == "Action 449"
+    table.setCurrentIndex(model.index(301, 2))  # « Action 300 », on the second page
+    table.scrollTo(model.index(301, 2))
+    scrolled = table.verticalScrollBar().value()
+    view.done_button.click()  # « Marquer comme fait » (Ctrl+D)
+    assert store.get_visit(visit.id).data["actions"][300]["status"] == "fait"
+    assert view.tabs.tabText(0) == "&Actions (449)"
+    assert table.currentIndex().row() == 301 and model.index(301, 2).data() == "Action 301"
+    assert table.verticalScrollBar().value() == scrolled  # still there
+    view.reload()  # as the window does after the change it saved: read again, in the background
+    assert view.loading.isVisible()
+    qtbot.waitUntil(lambda: not view.loading.isVisible(), timeout=3000)
+    assert table.currentIndex().row() == 301 and table.verticalScrollBar().value() == scrolled
+    view.done_button.click()  # the next one, from the keyboard's place
+    assert model.index(301, 2).data() == "Action 302"
+    choose(view.status, "fait")  # another filter: its list from the top
+    assert table.verticalScrollBar().value() == 0 and model.index(1, 2).data() == "Action 300"
+    view.close()
+    workspace.close()
+
+
+def test_the_status_filter_offers_every_template_s_statuses(tmp_path, qtbot):
+    """A network's own template with its own statuses (« Ouvert », « Clos »): the Suivi
+    offers them in its filter and shows them by their labels."""
+    import json
+    import shutil
+
+    from desktop.core.forms.templates import SCHEMAS_DIR, TemplateSet
+    from desktop.ui.views.followup_view import FollowupView
+    from tests.ui.test_third_template import WORKSHOP
+
+    schemas = tmp_path / "schemas"
+    shutil.copytree(SCHEMAS_DIR, schemas)
+    (schemas / "atelier.schema.json").write_text(json.dumps(WORKSHOP), "utf-8")
+    workspace = open_workspace(tmp_path / "data", TemplateSet.load(schemas_dir=schemas))
+    store = workspace.store
+    venue = store.create_venue({"name": "La Recyclerie", "commune": "Lons-le-Saunier"})
+    workshop = store.create_record(venue.id, "atelier-collectif", day(-3))
+    store.update_visit(workshop.id, {"taches": [
+        {"tache": "Commander des fers", "porteur": "Lucie", "pour_le": day(-1), "etat": "ouvert"},
+        {"tache": "Ranger l'atelier", "etat": "clos"},
+    ]})  # fmt: skip
+    visit = store.create_visit(venue.id, day(-2))
+    store.update_visit(visit.id, {"actions": [{"what": "Relancer", "status": "en_cours"}]})
+    view = FollowupView(store)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    labels = [view.status.itemText(i) for i in range(view.status.count())]
+    assert labels == ["Ouvertes (pas encore faites)", "À faire", "En cours", "Fait",
+                      "Ouvert", "Clos", "Sans statut"]  # fmt: skip
+    model = view.actions_model
+
+    def shown():
+        return [(model.index(r, 2).data(), model.index(r, 4).data())
+                for r in range(model.rowCount()) if model.item(r)]  # fmt: skip
+
+    assert shown() == [("Commander des fers", "Ouvert"), ("Relancer", "En cours")]
+    choose(view.status, "clos")
+    assert shown() == [("Ranger l'atelier", "Clos")]
+    view.close()
+    workspace.close()

@@ -131,7 +131,9 @@ def test_a_meeting_filled_through_the_form_is_saved_listed_and_followed_up(windo
     followup = window.followup
     followup.today = lambda: date(2026, 5, 1)
     followup.refresh()
-    assert [a.what for a in followup.data.actions] == ["Envoyer la convention à la mairie"]
+    model = followup.actions_model
+    shown = [model.item(r) for r in range(model.rowCount())]
+    assert [a.what for a in shown if a] == ["Envoyer la convention à la mairie"]
     # Back to the visit: its own form, the photos panel moved along.
     window.open_visit(visit.id, venue.id)
     assert editor.form.template.id == "visit-sheet" and "Visite du" in editor.title.text()

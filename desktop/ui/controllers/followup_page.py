@@ -23,7 +23,7 @@ class FollowupPage(QObject):
         self._view = None
         self.notice = FollowupNotice()  # for the status bar
         self.notice.activated.connect(self.show)
-        # After the first frame (the count decodes every visit); stopped on close.
+        # After the first frame (the count reads every action); stopped on close.
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(lambda: self.notice.check(self.store, context.runner))

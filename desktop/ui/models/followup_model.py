@@ -1,7 +1,8 @@
 """A read-only table of follow-up items, with optional group header rows and a check column.
 
 Cells are computed when the view asks for them, so 30,000 actions cost no more to show
-than the rows on screen.
+than the rows on screen; `rows` may be a lazy sequence (the Suivi's actions, read from
+SQLite a page at a time: core/followup/action_rows.py).
 """
 
 from __future__ import annotations
@@ -35,13 +36,13 @@ class ItemTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
-        self.rows: list[Any] = []
+        self.rows: Sequence[Any] = []
         self._group_rows: list[int] | None = []  # None: not computed since set_rows
         self.checkable: Callable[[Any], bool] | None = None  # column 0 is a check box
         self.checked: Callable[[Any], bool] = lambda item: False
         self.on_check: Callable[[Any, bool], None] | None = None
 
-    def set_rows(self, rows: list[Any], group_rows: list[int] | None = None) -> None:
+    def set_rows(self, rows: Sequence[Any], group_rows: list[int] | None = None) -> None:
         """group_rows: the indexes of the GroupRow among rows, when the caller knows them."""
         self.beginResetModel()
         self.rows = rows
@@ -71,6 +72,8 @@ class ItemTableModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex):
         row = self.rows[index.row()]
+        if row is None:  # a page the database no longer fills, until the next refresh
+            return Qt.ItemFlag.NoItemFlags
         if isinstance(row, GroupRow):
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -82,6 +85,8 @@ class ItemTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
+        if row is None:
+            return None
         if isinstance(row, GroupRow):
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return row.title

@@ -31,16 +31,20 @@ class FollowupNotice(QLabel):
 
     def check(self, store: CarnetStore, runner: BackgroundRunner, today: date | None = None):
         """Count in the background, on a worker connection, then show the line if needed."""
+        from desktop.core.followup.action_rows import overdue_count
+        from desktop.core.followup.fields import FollowupFields
         from desktop.core.followup.load import load_followup
 
         template, today = store.templates.visit, today or date.today()
         others = store.templates.others  # their actions count too
+        fields = {t.id: FollowupFields.of(t) for t in (template, *others)}
 
-        def work():
+        def work():  # counted in SQL: no action read one by one
             worker = store.worker_copy()
             try:
-                data = load_followup(worker.db, template, today, others)
-                return data.overdue_count(), len(data.agreements_ending(NOTICE_HORIZON))
+                data = load_followup(worker.db, template, today, others, actions=False)
+                overdue = overdue_count(worker.db.conn, fields, today)
+                return overdue, len(data.agreements_ending(NOTICE_HORIZON))
             finally:
                 worker.close()
 

@@ -24,30 +24,45 @@ from desktop.core.followup.model import (
 )
 from desktop.ui.formatting import local_date
 from desktop.ui.models.followup_model import Column, ItemTableModel
-from desktop.ui.views.followup_view_parts import OPEN_ONLY, ComboModel, _table
+from desktop.ui.views.followup_view_parts import OPEN_ONLY, LazyCombo, _table
+
+
+def status_column(template):
+    """The column of a template's actions table that holds their status (None: none)."""
+    fields = FollowupFields.of(template)
+    table = template.field(fields.actions) if fields.actions else None
+    return next((c for c in table.columns if c.key == fields.status), None) if table else None
 
 
 class FollowupTabs:
     def _status_column(self):
-        template = self.store.templates.visit
-        fields = FollowupFields.of(template)
-        table = template.field(fields.actions) if fields.actions else None
-        return next((c for c in table.columns if c.key == fields.status), None) if table else None
+        return status_column(self.store.templates.visit)
+
+    def _status_choices(self) -> dict[str, str]:
+        """value -> label of the actions' statuses of every template the Suivi reads (a
+        network's own template may have others: « Ouvert », « Clos »), the visit sheet's
+        first; a value two templates share keeps the first one's label."""
+        templates = self.store.templates
+        choices: dict[str, str] = {}
+        for template in (templates.visit, *templates.others):
+            column = status_column(template)
+            for value, label in column.choices if column else ():
+                choices.setdefault(value, label)
+        return choices
 
     def _actions_tab(self) -> QWidget:
-        self.responsible = QComboBox()
-        self.responsible.setModel(ComboModel(self.responsible))
+        self.responsible = LazyCombo(self.tr("Tout le monde"))
         self.responsible.setMinimumContentsLength(16)  # « Sans responsable », names
-        self.venue = QComboBox()
-        self.venue.setModel(ComboModel(self.venue))
+        self.venue = LazyCombo(self.tr("Tous les lieux"))
         self.venue.setMinimumContentsLength(20)
         self.status = QComboBox()
         self.status.addItem(self.tr("Ouvertes (pas encore faites)"), OPEN_ONLY)
-        for value, label in self.status_column.choices if self.status_column else ():
+        statuses = self._status_choices()
+        for value, label in statuses.items():
             self.status.addItem(label, value)
         self.status.addItem(self.tr("Sans statut"), NO_STATUS)
         for combo in (self.responsible, self.venue, self.status):
-            combo.currentIndexChanged.connect(self._show_actions)
+            combo.currentIndexChanged.connect(lambda _index: self._show_actions())
         self.done_button = QPushButton(self.tr("Marquer comme fait"))
         self.done_button.setToolTip(self.tr("L'action choisie passe au statut « Fait » (Ctrl+D)"))
         self.done_button.setShortcut("Ctrl+D")
@@ -62,7 +77,7 @@ class FollowupTabs:
             filters.addWidget(combo)
         filters.addStretch(1)
         filters.addWidget(self.done_button)
-        status_label = self.status_column.label_of if self.status_column else str
+        status_label = statuses.get
         self.actions_model = ItemTableModel(
             [
                 Column(self.tr("Fait"), lambda a: ""),
@@ -73,7 +88,7 @@ class FollowupTabs:
                 ),
                 Column(self.tr("Action"), lambda a: a.what),
                 Column(self.tr("Responsable"), lambda a: a.responsible),
-                Column(self.tr("Statut"), lambda a: status_label(a.status) if a.status else ""),
+                Column(self.tr("Statut"), lambda a: status_label(a.status, a.status)),
                 Column(self.tr("Lieu"), lambda a: a.venue_name),
                 Column(self.tr("Visite du"), lambda a: local_date(a.visit_date)),
             ],

@@ -1,18 +1,16 @@
 """The « Suivi »: open actions, agreements ending, next visits and venues not visited.
 
-The data comes from desktop.core.followup.model, computed on a worker connection in the
-background (some 100 ms for 10,000 visits); filters then work on it in memory. Activating
-a row (double-click, Entrée) asks to open the visit at the right field; ticking « Fait »
-marks the action done through the store, like any edit.
+The agreements, next visits and venues come from desktop.core.followup.load, computed on
+a worker connection in the background; the actions are read a page at a time
+(core/followup/action_rows.py: counts per due date, then the rows on screen), their
+filters are SQL. Activating a row (double-click, Entrée) asks to open the visit at the
+right field; ticking « Fait » marks the action done through the store, like any edit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
-from itertools import groupby
-from operator import attrgetter
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,7 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.followup.action_rows import (
+    ActionFilter,
+    ActionLayout,
+    ActionRows,
+    action_venues,
+    overdue_count,
+    responsible_values,
+)
 from desktop.core.followup.actions import FollowupError, set_action_status
+from desktop.core.followup.fields import FollowupFields
 from desktop.core.followup.load import load_followup
 from desktop.core.followup.model import (
     LATER,
@@ -66,6 +73,8 @@ class FollowupView(FollowupTabs, QWidget):
         self.runner = BackgroundRunner(self)
         self.data: Followup | None = None
         self._generation = 0
+        self._shown_filter: ActionFilter | None = None  # the actions' filter last shown
+        self._responsible_values: dict[str, tuple] = {}  # read with the responsable list
         self.status_column = self._status_column()
         self.title = QLabel(self.tr("<h2>Suivi</h2>"))
         self.loading = QLabel(self.tr("Calcul en cours…"))
@@ -124,24 +133,42 @@ class FollowupView(FollowupTabs, QWidget):
             self.tabs.setTabText(index, fill(title, count if data else "…"))
 
     # ------------------------------------------------------------------ loading
+    def _fields(self) -> dict[str, FollowupFields]:
+        templates = self.store.templates
+        return {t.id: FollowupFields.of(t) for t in (templates.visit, *templates.others)}
+
+    def action_filter(self) -> ActionFilter:
+        responsible = self._choice(self.responsible)
+        stored = self._responsible_values.get(responsible)
+        return ActionFilter(
+            responsible=responsible,
+            venue_id=self._choice(self.venue),
+            status=self._choice(self.status),
+            responsible_values=stored if responsible != NO_RESPONSIBLE else None,
+        )
+
     def reload(self) -> None:
         """Recompute in the background, on a worker connection; the newest result wins."""
         self._generation += 1
         generation, today = self._generation, self.today()
         template, others = self.store.templates.visit, self.store.templates.others
+        fields, wanted = self._fields(), self.action_filter()
         self.loading.show()
 
         def work():
             worker = self.store.worker_copy()
             try:
-                return load_followup(worker.db, template, today, others)
+                data = load_followup(worker.db, template, today, others, actions=False)
+                layout = ActionLayout.read(worker.db.conn, fields, today, wanted)
+                overdue = _overdue(worker.db.conn, fields, today, layout)
+                return data, layout, overdue
             finally:
                 worker.close()
 
-        def done(data: Followup) -> None:
+        def done(result) -> None:
             if generation == self._generation:
                 self.loading.hide()
-                self.show_data(data)
+                self.show_data(*result)
 
         def failed(error: Exception) -> None:
             if generation == self._generation:
@@ -153,26 +180,41 @@ class FollowupView(FollowupTabs, QWidget):
         """Recompute now, on the store's own connection."""
         self._generation += 1
         templates = self.store.templates
-        self.show_data(
-            load_followup(self.store.db, templates.visit, self.today(), templates.others)
+        data = load_followup(
+            self.store.db, templates.visit, self.today(), templates.others, actions=False
         )
+        self.show_data(data)
 
-    def show_data(self, data: Followup) -> None:
+    def show_data(
+        self, data: Followup, layout: ActionLayout | None = None, overdue: int | None = None
+    ) -> None:
+        """layout, overdue: the actions' counts when read in the background (for the
+        filter chosen then); read here otherwise."""
         self.data = data
-        self._fill_combo(
-            self.responsible,
-            [(self.tr("Tout le monde"), ANY)]
-            + [(name, name) for name in data.responsibles()]
-            + [(self.tr("Sans responsable"), NO_RESPONSIBLE)],
-        )
-        self._fill_combo(self.venue, [(self.tr("Tous les lieux"), ANY)] + data.action_venues())
-        self._show_actions()
+        conn, fields = self.store.db.conn, self._fields()
+        everyone, nobody = self.tr("Tout le monde"), self.tr("Sans responsable")
+        self._responsible_values = {}  # the data changed: read again with the list
+
+        def people() -> list[tuple[str, str]]:
+            self._responsible_values = values = responsible_values(conn, fields)
+            names = sorted(set(values) - {""}, key=str.casefold)
+            return [(everyone, ANY), *((name, name) for name in names), (nobody, NO_RESPONSIBLE)]
+
+        self.responsible.set_loader(people)
+        every_venue = self.tr("Tous les lieux")
+        self.venue.set_loader(lambda: [(every_venue, ANY), *action_venues(conn, fields)])
+        layout = self._show_actions(layout)
         self._show_agreements()
         self.next_model.set_rows(list(data.next_visits))
         self._show_venues()
         self._show_review(data)
-        ending = len(data.agreements_ending(NOTICE_HORIZON))
-        self.counts_changed.emit(data.overdue_count(), ending)
+        self._emit_counts(layout, overdue)
+
+    def _emit_counts(self, layout: ActionLayout, overdue: int | None = None) -> None:
+        if overdue is None:
+            overdue = _overdue(self.store.db.conn, self._fields(), self.data.today, layout)
+        ending = len(self.data.agreements_ending(NOTICE_HORIZON))
+        self.counts_changed.emit(overdue, ending)
 
     def _show_review(self, data: Followup) -> None:
         """« 12 photos à vérifier »: they stay internal until their rights are said."""
@@ -192,42 +234,44 @@ class FollowupView(FollowupTabs, QWidget):
             visit_id, venue_id, _ = self.data.photos_to_review[0]
             self.visit_requested.emit(visit_id, venue_id, "", -1)
 
-    def _fill_combo(self, combo: QComboBox, entries: list[tuple[str, str]]) -> None:
-        """Refill through one model reset: not an addItem per venue. (PySide6 6.12 on
-        Python 3.11 drops a reference to None on each call of a method returning nothing;
-        1,500 addItem per refresh end in « deallocating None » after a few refreshes.)"""
-        kept = combo.currentData() if combo.count() else ANY
-        combo.blockSignals(True)
-        combo.model().set_entries(entries)
-        combo.setCurrentIndex(max(0, combo.findData(kept)))
-        combo.blockSignals(False)
-
     @staticmethod
     def _choice(combo: QComboBox):
         value = combo.currentData()
         return OPEN if value == OPEN_ONLY else None if value == ANY else value
 
-    def _show_actions(self) -> None:
+    def _show_actions(self, layout: ActionLayout | None = None) -> ActionLayout | None:
+        """The actions under the filters chosen: their counts per due date (layout, read
+        now unless given for these filters), then rows read as the table shows them."""
         if self.data is None:
-            return
-        actions = self.data.filter_actions(
-            responsible=self._choice(self.responsible),
-            venue_id=self._choice(self.venue),
-            status=self._choice(self.status),
-        )
-        rows: list = []
-        headers: list[int] = []
+            return None
+        wanted = self.action_filter()
+        if layout is None or layout.filter != wanted:
+            layout = ActionLayout.read(self.store.db.conn, self._fields(), self.data.today, wanted)
         titles = self.group_titles()
-        for group, items in groupby(actions, key=attrgetter("group")):  # sorted by group
-            items = list(items)
-            headers.append(len(rows))
-            rows.append(GroupRow(f"{titles[group]} ({len(items)})"))
-            rows.extend(items)
-        self.actions_model.set_rows(rows, headers)
-        self.actions_view.clearSpans()
-        for row in self.actions_model.group_rows():
-            self.actions_view.setSpan(row, 0, 1, len(self.actions_model.columns))
+        rows = ActionRows(
+            self.store.db.conn, layout, lambda group, count: GroupRow(f"{titles[group]} ({count})")
+        )
+        table, model = self.actions_view, self.actions_model
+        same = self._shown_filter == wanted  # read again (a sync, an action marked done)
+        place = table.currentIndex(), table.verticalScrollBar().value()
+        self._shown_filter = wanted
+        model.set_rows(rows, rows.header_rows)
+        table.clearSpans()
+        for row in rows.header_rows:
+            table.setSpan(row, 0, 1, len(model.columns))
+        if same:  # the user stays where they were, on the same row number
+            self._stay(*place)
+        else:  # other filters, other rows: from the top
+            table.scrollToTop()
         self._retitle()
+        return layout
+
+    def _stay(self, current, scrolled: int) -> None:
+        table, model = self.actions_view, self.actions_model
+        if current.isValid() and model.rowCount():
+            row = min(current.row(), model.rowCount() - 1)
+            table.setCurrentIndex(model.index(row, current.column()))
+        table.verticalScrollBar().setValue(scrolled)
 
     def _show_agreements(self) -> None:
         if self.data is not None:
@@ -273,10 +317,9 @@ class FollowupView(FollowupTabs, QWidget):
             QMessageBox.warning(self, self.tr("Suivi"), str(error))
             self.reload()
             return
-        # Only that action's status changed: patch the data rather than read it all again.
-        updated = action._replace(status=status or "")
-        actions = tuple(updated if a == action else a for a in self.data.actions)
-        self.show_data(replace(self.data, actions=actions))
+        # Only the actions changed: read their counts and the rows in view again (the
+        # next action takes the place of the one marked).
+        self._emit_counts(self._show_actions())
         self.action_changed.emit(action.visit_id)
 
     def _previous_status(self, action) -> str:
@@ -285,3 +328,11 @@ class FollowupView(FollowupTabs, QWidget):
             return ""  # another template's statuses: cleared (not done)
         choices = self.status_column.choices if self.status_column else ()
         return next((v for v, _ in choices if v != self.data.fields.done), "")
+
+
+def _overdue(conn, fields: dict[str, FollowupFields], today: date, layout: ActionLayout) -> int:
+    """Overdue actions not done, for the status bar: the layout's count when no filter is
+    chosen, else counted on their own."""
+    if layout.filter == ActionFilter():
+        return layout.counts.get(OVERDUE, 0)
+    return overdue_count(conn, fields, today)

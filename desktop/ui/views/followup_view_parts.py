@@ -1,10 +1,13 @@
-"""Small pieces of the Suivi view: the filter combos' model, a table's look."""
+"""Small pieces of the Suivi view: the filter combos and their model, a table's look."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QTableView,
 )
@@ -41,21 +44,76 @@ class ComboModel(QAbstractListModel):
         return None
 
 
+class LazyCombo(QComboBox):
+    """A filter whose entries are read when the user opens it (or moves through it with
+    the keys or the wheel), not at each refresh of the Suivi: listing everyone responsible
+    for an action, or every venue with actions, is a scan of all the actions. Until then
+    it holds its « all » entry and the choice made, so the filter shown stays true."""
+
+    def __init__(self, everyone: str) -> None:
+        super().__init__()
+        self.setModel(ComboModel(self))
+        self.model().set_entries([(everyone, ANY)])
+        self.loader: Callable[[], list[tuple[str, str]]] | None = None
+
+    def set_loader(self, loader: Callable[[], list[tuple[str, str]]]) -> None:
+        """Entries to read when next needed (the data changed); the choice is kept."""
+        self.loader = loader
+        first = self.model().entries[0]
+        kept = (self.currentText(), self.currentData())
+        self._refill([first] if kept[1] == ANY else [first, kept])
+
+    def ensure_loaded(self) -> None:
+        loader, self.loader = self.loader, None
+        if loader is not None:
+            self._refill(loader())
+
+    def _refill(self, entries: list[tuple[str, str]]) -> None:
+        """One model reset, not an addItem per venue. (PySide6 6.12 on Python 3.11 drops
+        a reference to None on each call of a method returning nothing; 1,500 addItem per
+        refresh end in « deallocating None » after a few refreshes.)"""
+        kept = self.currentData() if self.count() else ANY
+        self.blockSignals(True)
+        self.model().set_entries(entries)
+        self.setCurrentIndex(max(0, self.findData(kept)))
+        self.blockSignals(False)
+        if self.currentData() != kept:  # that choice is gone: the filter follows
+            self.currentIndexChanged.emit(self.currentIndex())
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's names
+        self.ensure_loaded()
+        super().showPopup()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().wheelEvent(event)
+
+
 MEASURED_ROWS = 100
 
 
 class FittedTable(QTableView):
-    """A table whose columns fit their contents after each reset of its model; a hidden
-    table (another tab of the Suivi) fits them when it is shown, not at every refresh."""
+    """A table whose columns fit their contents once it first has rows (a hidden table,
+    another tab of the Suivi, when it is shown): later refreshes (a sync, a filter, an
+    action marked done) keep the widths, the user's own included, and cost no measuring
+    (it was half the time of filling the Suivi)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.fit_pending = False
+        self.fitted = False  # once fitted with rows, widths are the user's
 
     def fit_columns(self) -> None:
+        if self.fitted:
+            return
         self.fit_pending = not self.isVisible()
         if not self.fit_pending:
             _fit_columns(self)
+            self.fitted = self.model().rowCount() > 0
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
