@@ -141,3 +141,16 @@ def test_a_name_kept_in_a_conflict_and_in_the_trash_is_found_and_erased(laptops,
     assert find_person(bob.store, "Paul Durand") == []
     assert [c for c in list_conflicts(bob.store) if c.record_id == trashed.id] == []
     assert [c for c in list_conflicts(alice.store) if c.record_id == trashed.id] == []
+    # The conflict is still open on Bob's laptop too, the same one, without the name.
+    assert _open(bob) == _open(alice) == {(visit.id, "Départ de [effacé]", "[effacé] en arrêt")}
+    for laptop in (alice, bob):  # nor in the versions kept aside that are not listed
+        kept = laptop.workspace.db.conn.execute("SELECT value FROM sync_conflicts").fetchall()
+        assert kept and not any("Durand" in value for (value,) in kept)
+
+
+def _open(laptop) -> set[tuple]:
+    return {
+        (c.record_id, c.other.value, c.current.value)
+        for c in list_conflicts(laptop.store)
+        if c.field == "obstacles"
+    }
