@@ -96,7 +96,7 @@ class Network:
             laptop.workspace.close()
 
 
-def converged(ops, device_ids=None, skews_ms=SKEWS_MS) -> set[tuple]:
+def converged(ops, device_ids=None, skews_ms=SKEWS_MS, values=None) -> set[tuple]:
     """Play the operations on two visits, deliver everything, check that the three
     laptops hold the same records and list the same conflicts; returns those conflicts
     as (visit 0 or 1, field, other's author, repr(other value), repr(value in place))."""
@@ -115,6 +115,8 @@ def converged(ops, device_ids=None, skews_ms=SKEWS_MS) -> set[tuple]:
             network.everything_arrives()
             states = [(laptop.state(), conflicts_of(laptop)) for laptop in network.laptops]
             assert states[0] == states[1] == states[2]
+            if values is not None:  # the visits' data, for the caller to look at
+                values.extend(alice.visit_data(visit) for visit in visits)
             return {(visits.index(c[0]), c[1], c[3], c[4], c[6]) for c in states[0][1]}
         finally:
             network.close()

@@ -60,7 +60,10 @@ def keep_version(
     Nothing is kept when a later version of the same device has seen it: the field's
     winner or a row already kept. The rows of that device it has seen are dropped."""
     device = version.device_id or device_of(version.stamp)
-    if winner is not None and winner.device_id == device and version.stamp <= winner.base:
+    if winner is not None and (
+        winner.stamp == version.stamp
+        or (winner.device_id == device and version.stamp <= winner.base)
+    ):
         return False
     rows = db.conn.execute(
         "SELECT stamp, value FROM sync_conflicts WHERE record_id = ? AND field = ? "

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desktop.core.merge import erased_versions
+from desktop.core.merge import kept_versions
 from desktop.core.merge.compiled_schema import passes_exchange_schema
 from desktop.core.merge.exchange_attachments import (
     attachment_records,
@@ -236,7 +236,7 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
         OWNER_FIELD: record.get("owner_device"),
     }
     taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
-    if erased_versions.apply_from_record(store.db, table, record):
+    if kept_versions.apply_from_record(store.db, table, record):
         store.changes.conflicts = True
     if not taken:
         return "unchanged"

@@ -4,7 +4,7 @@ Each record is changed by the ordinary stamped edit (update_visit, update_venue,
 update_photo…), so the erasure travels to colleagues with the next sync like any other
 edit, and their sheets are made again. The versions kept aside by the sync (conflicts,
 and the versions that may become one) are rewritten too, and travel with the record
-(merge/erased_versions.py) so that colleagues rewrite their copies. All of it is one
+(merge/kept_versions.py) so that colleagues rewrite their copies. All of it is one
 transaction on the writer: all or nothing.
 
 An erasure answers no conflict: a venue's or visit's field it rewrites keeps, as its
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary
 from desktop.core.merge.conflict_rows import decode_value
-from desktop.core.merge.erased_versions import mark_erased
+from desktop.core.merge.kept_versions import mark_erased
 from desktop.core.privacy.matching import NameMatcher, erase_in
 from desktop.core.privacy.persons import DOCUMENT_FIELDS, PHOTO_FIELDS
 from desktop.core.storage.data_service import Writer
