@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sync.network import SKEWS_MS, converged
+from tests.sync.network import SKEWS_MS, Network, apply, conflicts_of, converged
 from tests.sync.test_convergence import ID_ORDERS
 
 ALICE, BOB, CHLOE = 0, 1, 2
@@ -117,3 +117,29 @@ def test_an_edit_the_answer_did_not_see_is_a_new_conflict_everywhere(ids):
     ops = [*CONFLICT, ("resolve", ALICE), ("pass", ALICE), ("edit", CHLOE, 0, F, "peut-être")]
     conflicts = converged(ops, ids)
     assert conflicts == {(0, F, "alice", "'non'", "'peut-être'")}
+
+
+def test_a_record_first_read_from_a_file_listing_a_lost_version_keeps_it(tmp_path):
+    """Alice first meets Bob's visit in his file, which already lists his « oui » that
+    lost to Chloé's « non »: the first import (records new here are inserted in bulk)
+    keeps it too, so Alice lists the conflict like the others."""
+    network = Network(tmp_path, ID_ORDERS[0])
+    alice, bob, chloe = network.laptops
+    try:
+        venue = bob.store.create_venue({"name": "La Friche"})
+        visit = bob.store.create_visit(venue.id, "2026-11-02").id
+        for op in [*see(BOB, CHLOE), ("edit", BOB, 0, F, "oui"), ("pass", BOB)]:
+            network.now_ms += 7
+            apply(network, [visit], op)
+        for op in [("edit", CHLOE, 0, F, "non"), *see(CHLOE, BOB)]:
+            network.now_ms += 7
+            apply(network, [visit], op)
+        bob.store.update_visit(visit, {"decision_making": "oui"})  # his file written again
+        assert bob.sync().ok
+        network.deliver(BOB, ALICE, "current")
+        assert alice.sync().ok and alice.visit_data(visit)[F] == "non"
+        assert conflicts_of(alice) == conflicts_of(bob) != set()
+        network.everything_arrives()
+        assert conflicts_of(alice) == conflicts_of(bob) == conflicts_of(chloe) != set()
+    finally:
+        network.close()

@@ -227,6 +227,7 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
     ).fetchone()
     if row is None:
         insert_new_records(store, table, columns, [record])
+        kept_versions.apply_from_record(store.db, table, record)
         return "created"
     data, deleted, owner = json.loads(row[0]), row[1], row[2]
     ours = {**data, DELETED_FIELD: deleted, OWNER_FIELD: owner}
