@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary
 from desktop.core.merge.conflict_rows import decode_value
+from desktop.core.merge.conflicts import open_rows
 from desktop.core.merge.kept_versions import mark_erased
 from desktop.core.privacy.matching import NameMatcher, erase_in
 from desktop.core.privacy.persons import DOCUMENT_FIELDS, PHOTO_FIELDS
@@ -35,7 +36,8 @@ FILE_NAME = "original_name"  # not an editable field: stamped here so the new na
 class Erasure:
     records: dict[str, int] = field(default_factory=dict)  # table -> records changed
     occurrences: int = 0
-    conflicts: int = 0  # kept conflict values rewritten
+    conflicts: int = 0  # versions listed in conflict, rewritten
+    kept_aside: int = 0  # other versions the sync keeps aside (not listed), rewritten
 
     @property
     def total_records(self) -> int:
@@ -51,6 +53,7 @@ class Erasure:
             "records": self.records,
             "occurrences": self.occurrences,
             "conflicts": self.conflicts,
+            "kept_aside": self.kept_aside,
         }
 
 
@@ -63,7 +66,7 @@ def erase_person(store: CarnetStore, name: str) -> Erasure:
 def _erase(writer: Writer, matcher: NameMatcher) -> Erasure:
     erasure = Erasure()
     store = writer.store
-    held = _rows_holding(writer, matcher)
+    listed, aside = _rows_holding(writer, matcher)
     for table in ("venues", "visits"):
         rows = store.db.conn.execute(f"SELECT id, data, deleted_at FROM {table}").fetchall()
         for record_id, data, deleted_at in rows:
@@ -76,7 +79,7 @@ def _erase(writer: Writer, matcher: NameMatcher) -> Erasure:
             erasure.note(table, count)
     _erase_attachments(writer, matcher, erasure)
     _erase_conflicts(writer, matcher)
-    erasure.conflicts = held
+    erasure.conflicts, erasure.kept_aside = listed, aside
     return erasure
 
 
@@ -119,10 +122,16 @@ def _rename(writer: Writer, table: str, record_id: str, name: str) -> None:
     writer.store.stamp(table, record_id, [FILE_NAME])
 
 
-def _rows_holding(writer: Writer, matcher: NameMatcher) -> int:
-    """How many kept versions hold the name before the erasure (what it reports)."""
-    rows = writer.db.conn.execute("SELECT value FROM sync_conflicts").fetchall()
-    return sum(1 for (text,) in rows if erase_in(decode_value(text), matcher)[1])
+def _rows_holding(writer: Writer, matcher: NameMatcher) -> tuple[int, int]:
+    """How many kept versions hold the name before the erasure: (listed in conflict,
+    kept aside only)."""
+    listed = {(r.record_id, r.field, r.other.stamp) for r in open_rows(writer.store)}
+    rows = writer.db.conn.execute("SELECT record_id, field, stamp, value FROM sync_conflicts")
+    counts = [0, 0]
+    for record_id, key, stamp, text in rows.fetchall():
+        if erase_in(decode_value(text), matcher)[1]:
+            counts[(record_id, key, stamp) not in listed] += 1
+    return counts[0], counts[1]
 
 
 def _erase_conflicts(writer: Writer, matcher: NameMatcher) -> None:
