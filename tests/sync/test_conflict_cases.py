@@ -6,7 +6,11 @@ checks which conflicts every laptop lists, not only that they agree."""
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
+from desktop.core.media.photos import PhotoLibrary
+from desktop.core.merge.conflicts import list_conflicts
+from desktop.core.merge.hlc import DAY_MS, wall_clock_ms
 from tests.sync.network import SKEWS_MS, Network, apply, conflicts_of, converged
 from tests.sync.test_convergence import ID_ORDERS
 
@@ -143,3 +147,40 @@ def test_a_record_first_read_from_a_file_listing_a_lost_version_keeps_it(tmp_pat
         assert conflicts_of(alice) == conflicts_of(bob) == conflicts_of(chloe) != set()
     finally:
         network.close()
+
+
+def test_a_photo_caption_written_over_after_reading_is_kept_aside_like_a_visit_field(
+    laptops, tmp_path
+):
+    """Bob read Alice's caption and wrote over it; Chloé (clock ahead), who had never
+    read it, wrote hers, which wins. Alice's caption was unseen by Chloé: every laptop
+    lists it, Bob's too, although on his laptop it was replaced by his own edit."""
+    alice, bob = laptops("alice"), laptops("bob")
+    chloe = laptops("chloe", now_ms=lambda: wall_clock_ms() + 2 * DAY_MS)
+    venue = alice.store.create_venue({"name": "L'Atelier partagé"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    Image.new("RGB", (120, 80), (90, 120, 60)).save(tmp_path / "facade.jpg", "JPEG")
+    [photo] = PhotoLibrary(alice.store, alice.workspace.media).attach_files(
+        visit.id, [tmp_path / "facade.jpg"]
+    )
+    photo_id = photo.record_id
+
+    def caption(laptop, text):
+        library = PhotoLibrary(laptop.store, laptop.workspace.media)
+        library.update_photo(photo_id, {"caption": text, "identifiable_people": False})
+
+    caption(alice, "")
+    assert alice.sync().ok and chloe.sync().ok
+    caption(alice, "La façade")
+    assert alice.sync().ok and bob.sync().ok
+    caption(bob, "La façade au printemps")
+    caption(chloe, "L'entrée")
+    for _ in range(2):
+        for laptop in (alice, bob, chloe):
+            assert laptop.sync().ok
+    listed = [
+        {(c.other.value, c.current.value) for c in list_conflicts(laptop.store)}
+        for laptop in (alice, bob, chloe)
+    ]
+    assert listed[0] == listed[1] == listed[2]
+    assert ("La façade", "L'entrée") in listed[0]

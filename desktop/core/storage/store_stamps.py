@@ -112,6 +112,18 @@ class FieldStamps:
         return tuple(underneath)
 
 
+def keep_replaced_columns(store, table: str, record_id: str, changed: Iterable[str]) -> None:
+    """A photo's or document's edit (its values are columns): the versions it replaces
+    are kept like a venue's or visit's (FieldStamps._keep_replaced)."""
+    cursor = store.db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+    row = cursor.fetchone()
+    if row is None:
+        return
+    names = [d[0] for d in cursor.description]
+    stored = {k: v for k, v in zip(names, row, strict=True) if v is not None}
+    store._keep_replaced(table, record_id, stored, changed, None)
+
+
 def clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     """Empty values mean 'cleared': they are stored as absent keys."""
     return {k: (None if is_empty(v) else v) for k, v in changes.items()}
