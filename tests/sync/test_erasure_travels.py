@@ -159,7 +159,8 @@ def _open(laptop) -> set[tuple]:
 def test_a_name_in_a_version_kept_aside_but_not_in_conflict_is_found_and_erased(laptops):
     """Bob read Alice's text and wrote over it: no conflict, but her version stays kept
     aside by the sync (a later concurrent edit would be judged against it). The person
-    search finds the name there, and the erasure rewrites it."""
+    search finds the name there, and the erasure rewrites it there and, with Bob's file
+    written again, in Alice's copy too."""
     alice, bob = laptops("alice"), laptops("bob")
     venue = alice.store.create_venue({"name": "La Grange"})
     visit = alice.store.create_visit(venue.id, "2026-11-22")
@@ -167,13 +168,17 @@ def test_a_name_in_a_version_kept_aside_but_not_in_conflict_is_found_and_erased(
     alice.sync()
     bob.sync()
     bob.store.update_visit(visit.id, {"strengths": "Réunion reportée"})
-    assert list_conflicts(bob.store) == []
+    assert bob.sync().ok and alice.sync().ok  # Bob's file is written: his edit is shared
+    assert list_conflicts(bob.store) == list_conflicts(alice.store) == []
     [held] = find_person(bob.store, "Marc Petit")
     assert held.conflict and held.field == "strengths"
     assert held.field_title.endswith("(version remplacée, gardée)")
     erasure = erase_person(bob.store, "Marc Petit")
     assert (erasure.occurrences, erasure.conflicts, erasure.kept_aside) == (0, 0, 1)
     assert find_person(bob.store, "Marc Petit") == []
-    kept = bob.workspace.db.conn.execute("SELECT value FROM sync_conflicts").fetchall()
-    assert kept and not any("Petit" in value for (value,) in kept)
     assert list_conflicts(bob.store) == []
+    assert bob.sync().ok and alice.sync().ok  # Alice kept her version aside too: rewritten
+    for laptop in (alice, bob):
+        kept = laptop.workspace.db.conn.execute("SELECT value FROM sync_conflicts").fetchall()
+        assert kept and not any("Petit" in value for (value,) in kept)
+        assert find_person(laptop.store, "Marc Petit") == []

@@ -149,5 +149,10 @@ def _erase_conflicts(writer: Writer, matcher: NameMatcher) -> None:
         "UPDATE sync_conflicts SET value = ? WHERE record_id = ? AND field = ? AND stamp = ?",
         rewritten,
     )
+    # Their records' files are written again (with kept_versions) even where the record
+    # itself held no name: colleagues rewrite their copies of these versions too.
+    writer.db.conn.executemany(
+        "DELETE FROM sync_published WHERE record_id = ?", {(row[1],) for row in rewritten}
+    )
     if rewritten:
         writer.changes.conflicts = True
