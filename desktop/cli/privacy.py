@@ -86,7 +86,7 @@ def cmd_person(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_erase_person(ws: Workspace, args: argparse.Namespace) -> int:
     erasure = erase_person(ws.store, args.name)
-    if not erasure.occurrences and not erasure.conflicts:
+    if not erasure.occurrences and not erasure.conflicts and not erasure.kept_aside:
         print(f"Aucune mention de « {args.name} » : rien n'a été modifié.")
         return EXIT_OK
     kinds = ", ".join(f"{n} {TABLE_WORDS[t]}" for t, n in erasure.records.items())
@@ -95,5 +95,7 @@ def cmd_erase_person(ws: Workspace, args: argparse.Namespace) -> int:
         f"{erasure.total_records} enregistrement(s) ({kinds or 'aucun'}) ; "
         f"{erasure.conflicts} version(s) en conflit."
     )
+    if erasure.kept_aside:  # versions the sync keeps, not listed as conflicts
+        print(f"Autres versions gardées par la synchronisation : {erasure.kept_aside}.")
     print("L'effacement sera transmis aux collègues à la prochaine synchronisation.")
     return EXIT_OK

@@ -60,3 +60,25 @@ def test_a_cleared_value_is_null(carnet, tmp_path):
         ws.close()
     [item] = conflicts(carnet)
     assert item["en_place"]["value"] == "Le chauffage" and item["autre"]["value"] is None
+
+
+def test_an_edit_made_after_seeing_the_version_written_underneath_answers_it(carnet, tmp_path):
+    """The form showed both (the conflict's marker) and the user typed again: that edit
+    has seen the version written underneath, so the command lists nothing."""
+    ws = open_workspace(tmp_path / "data")
+    try:
+        venue = ws.store.create_venue({"name": "Le Relais"})
+        visit = ws.store.create_visit(venue.id, "2026-11-20")
+        shown = ws.store.update_visit(visit.id, {"obstacles": "Le toit"}).stamps["obstacles"]
+        ws.store.update_visit(visit.id, {"obstacles": "Le chauffage"})  # another window
+        ws.store.update_visit(visit.id, {"obstacles": "La cour"}, bases={"obstacles": shown})
+    finally:
+        ws.close()
+    [item] = conflicts(carnet)
+    assert item["autre"]["value"] == "Le chauffage"
+    ws = open_workspace(tmp_path / "data")
+    try:
+        ws.store.update_visit(visit.id, {"obstacles": "La cour et le chauffage"})
+    finally:
+        ws.close()
+    assert conflicts(carnet) == []

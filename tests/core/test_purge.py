@@ -7,7 +7,7 @@ from PIL import Image
 
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary
-from desktop.core.merge.conflict_rows import keep_conflict
+from desktop.core.merge.conflict_rows import keep_version
 from desktop.core.merge.field_merge import FieldVersion
 from desktop.core.storage.purge import describe, empty_trash
 from desktop.core.storage.record_basics import RecordNotFound
@@ -46,7 +46,7 @@ def test_a_visit_takes_its_photos_and_only_the_files_nobody_else_uses(workspace,
     venue, first, second = furnished
     store = workspace.store
     other = FieldVersion("Autre version", "000000000000001-00000-x")
-    workspace.service.call(lambda w: keep_conflict(w.db, "visits", first.id, "strengths", other))
+    workspace.service.call(lambda w: keep_version(w.db, "visits", first.id, "strengths", other))
     before = files_of(workspace)
     assert [h.visit_id for h in store.search_visits("maraichage")] == [first.id]
     store.delete_visit(first.id)

@@ -141,3 +141,44 @@ def test_a_name_kept_in_a_conflict_and_in_the_trash_is_found_and_erased(laptops,
     assert find_person(bob.store, "Paul Durand") == []
     assert [c for c in list_conflicts(bob.store) if c.record_id == trashed.id] == []
     assert [c for c in list_conflicts(alice.store) if c.record_id == trashed.id] == []
+    # The conflict is still open on Bob's laptop too, the same one, without the name.
+    assert _open(bob) == _open(alice) == {(visit.id, "Départ de [effacé]", "[effacé] en arrêt")}
+    for laptop in (alice, bob):  # nor in the versions kept aside that are not listed
+        kept = laptop.workspace.db.conn.execute("SELECT value FROM sync_conflicts").fetchall()
+        assert kept and not any("Durand" in value for (value,) in kept)
+
+
+def _open(laptop) -> set[tuple]:
+    return {
+        (c.record_id, c.other.value, c.current.value)
+        for c in list_conflicts(laptop.store)
+        if c.field == "obstacles"
+    }
+
+
+def test_a_name_in_a_version_kept_aside_but_not_in_conflict_is_found_and_erased(laptops):
+    """Bob read Alice's text and wrote over it: no conflict, but her version stays kept
+    aside by the sync (a later concurrent edit would be judged against it). The person
+    search finds the name there, and the erasure rewrites it there and, with Bob's file
+    written again, in Alice's copy too."""
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Grange"})
+    visit = alice.store.create_visit(venue.id, "2026-11-22")
+    alice.store.update_visit(visit.id, {"strengths": "Réunion avec Marc Petit"})
+    alice.sync()
+    bob.sync()
+    bob.store.update_visit(visit.id, {"strengths": "Réunion reportée"})
+    assert bob.sync().ok and alice.sync().ok  # Bob's file is written: his edit is shared
+    assert list_conflicts(bob.store) == list_conflicts(alice.store) == []
+    [held] = find_person(bob.store, "Marc Petit")
+    assert held.conflict and held.field == "strengths"
+    assert held.field_title.endswith("(version remplacée, gardée)")
+    erasure = erase_person(bob.store, "Marc Petit")
+    assert (erasure.occurrences, erasure.conflicts, erasure.kept_aside) == (0, 0, 1)
+    assert find_person(bob.store, "Marc Petit") == []
+    assert list_conflicts(bob.store) == []
+    assert bob.sync().ok and alice.sync().ok  # Alice kept her version aside too: rewritten
+    for laptop in (alice, bob):
+        kept = laptop.workspace.db.conn.execute("SELECT value FROM sync_conflicts").fetchall()
+        assert kept and not any("Petit" in value for (value,) in kept)
+        assert find_person(laptop.store, "Marc Petit") == []

@@ -115,3 +115,45 @@ def test_a_colleagues_clock_far_ahead_is_said(qtbot, laptop):
     their_panel = SyncPanel(bob)
     qtbot.addWidget(their_panel)
     assert not their_panel.clock_notice.isVisibleTo(their_panel)
+
+
+def test_a_late_clocks_edit_is_listed_answered_and_stays_answered(qtbot, laptop):
+    """Bob's clock is 30 minutes late: his « oui » looks older than the « oui » Alice
+    then changed to « non », yet nobody had seen it when Chloé's « non » (clock ahead)
+    won. Alice's panel lists it; taking it answers it on every laptop, for good."""
+    alice = laptop("Alice")
+    bob = laptop("Bob", now_ms=lambda: wall_clock_ms() - 30 * 60_000)
+    chloe = laptop("Chloé", now_ms=lambda: wall_clock_ms() + 2 * DAY_MS)
+    venue = alice.store.create_venue({"name": "La Filature"})
+    visit = alice.store.create_visit(venue.id, "2026-11-24").id
+    sync(alice, bob, chloe)
+    alice.store.update_visit(visit, {"strengths": "oui"})
+    bob.store.update_visit(visit, {"strengths": "oui"})
+    sync(bob, alice)  # Bob's « oui » loses to Alice's here, and looks seen by her « non »:
+    alice.store.update_visit(visit, {"strengths": "non"})
+    chloe.store.update_visit(visit, {"strengths": "non"})
+    sync(alice, chloe, bob, alice, chloe)
+
+    panel = SyncPanel(alice)
+    qtbot.addWidget(panel)
+    assert panel.tabs.tabText(0) == "Conflits (1)"
+    assert [(c.other.user_name, c.other.value) for c in list_conflicts(alice.store)] == [
+        ("Bob", "oui")
+    ]
+    for ws in (bob, chloe):
+        assert [(c.other.user_name, c.other.value) for c in list_conflicts(ws.store)] == [
+            ("Bob", "oui")
+        ]
+    panel.conflicts.selectRow(0)
+    panel.take_theirs.click()
+    assert panel.conflicts.rowCount() == 0 and panel.tabs.tabText(0) == "Conflits (0)"
+    for _ in range(2):
+        sync(alice, bob, chloe)
+        for ws in (alice, bob, chloe):
+            assert ws.store.get_visit(visit).data["strengths"] == "oui"
+            assert list_conflicts(ws.store) == []
+    kept = alice.db.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
+    assert kept > 0  # the versions stay kept aside, judged answered: not listed
+    again = SyncPanel(alice)
+    qtbot.addWidget(again)
+    assert again.tabs.tabText(0) == "Conflits (0)"

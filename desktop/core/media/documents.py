@@ -14,6 +14,7 @@ from desktop.core.storage.files import french_reason
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.storage.records import AttachOutcome, ChangeResult, Document
 from desktop.core.storage.store import CarnetStore
+from desktop.core.storage.store_stamps import keep_replaced_columns
 
 DOCUMENT_TYPES = (
     ("statuts", "Statuts"),
@@ -194,6 +195,7 @@ class DocumentLibrary:
         before = self.get(document_id)
         changed = [k for k, v in values.items() if getattr(before, k) != v]
         if changed:
+            keep_replaced_columns(self.store, "documents", document_id, changed)
             self.store.db["documents"].update(
                 document_id, {**{k: values[k] for k in changed}, "updated_at": now_iso()}
             )

@@ -23,6 +23,7 @@ from desktop.core.storage.files import french_reason
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.storage.records import AttachOutcome, ChangeResult, Photo
 from desktop.core.storage.store import CarnetStore
+from desktop.core.storage.store_stamps import keep_replaced_columns
 
 EDITABLE_FIELDS = ("caption", "taken_on", "identifiable_people", "consent", "allowed_use")
 ATTACHED, DUPLICATE, REFUSED = "attached", "duplicate", "refused"
@@ -273,6 +274,7 @@ class PhotoLibrary:
         before = self.get_photo(photo_id)
         changed = [k for k, v in values.items() if _stored(before, k) != v]
         if changed:
+            keep_replaced_columns(self.store, "photos", photo_id, changed)
             self.store.db["photos"].update(
                 photo_id, {**{k: values[k] for k in changed}, "updated_at": now_iso()}
             )

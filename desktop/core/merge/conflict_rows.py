@@ -1,4 +1,20 @@
-"""The rows of sync_conflicts: a value that lost a merge, kept for the user to review."""
+"""The rows of sync_conflicts: versions of a field that lost a merge or were replaced.
+
+A row is not decided once, when its version loses: it is judged against the field's
+current version each time conflicts are listed (conflicts.open_rows). A version that
+looked seen by the winner of the moment (its stamp not later than that winner's base,
+as under a clock that is late) may be unseen by the final winner; a laptop that dropped
+it then would list fewer conflicts than one where the final winner came first.
+
+So a laptop keeps, per record, field and device, the latest versions it has met that
+lost or were replaced, and forgets only what the same device's own later version had
+seen (that device's author replaced it knowingly; every laptop forgets it too once that
+later version arrives, as winner or as a row of its own). What is kept is then the same
+on every laptop once every file has arrived, whatever the order.
+
+The value column holds {"v": value} (no "v": the field was cleared) and the version's
+base under "base", so that no schema change was needed for it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +22,15 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.core.merge.field_merge import MISSING, FieldVersion, still_in_conflict
+from desktop.core.merge.field_merge import MISSING, FieldVersion
 from desktop.core.storage.db import Database
 
 
-def encode_value(value: Any) -> str:
-    return json.dumps({} if value is MISSING else {"v": value}, ensure_ascii=False)
+def encode_value(value: Any, base: str = "") -> str:
+    holder: dict[str, Any] = {} if value is MISSING else {"v": value}
+    if base:
+        holder["base"] = base
+    return json.dumps(holder, ensure_ascii=False)
 
 
 def decode_value(text: str) -> Any:
@@ -19,25 +38,41 @@ def decode_value(text: str) -> Any:
     return holder.get("v", MISSING)
 
 
-def keep_conflict(db: Database, table: str, record_id: str, key: str, loser: FieldVersion) -> None:
-    """Keep a losing value; one row per distinct value, the latest stamp's.
+def decode_base(text: str) -> str:
+    return json.loads(text).get("base", "")
 
-    Two laptops may lose with the same value (« oui » and « oui » against « non »). Which
-    of them a laptop sees as a conflict depends on the order the files arrive: one that
-    lost to an equal value first was never a conflict there. Keeping, per value, the
-    version with the latest stamp is the same on every laptop whatever that order."""
-    value = encode_value(loser.value)
-    kept = db.conn.execute(
-        "SELECT stamp FROM sync_conflicts WHERE record_id = ? AND field = ? AND value = ?",
-        (record_id, key, value),
+
+def reencode_value(text: str, value: Any) -> str:
+    """The same row's text with another value (an erasure), its base kept."""
+    return encode_value(value, decode_base(text))
+
+
+def keep_version(
+    db: Database,
+    table: str,
+    record_id: str,
+    key: str,
+    version: FieldVersion,
+    winner: FieldVersion | None = None,
+) -> bool:
+    """Keep a version that lost to `winner` (or was replaced); True if a row was added.
+
+    Nothing is kept when a later version of the same device has seen it: the field's
+    winner or a row already kept. The rows of that device it has seen are dropped."""
+    device = version.device_id or device_of(version.stamp)
+    if winner is not None and (
+        winner.stamp == version.stamp
+        or (winner.device_id == device and version.stamp <= winner.base)
+    ):
+        return False
+    rows = db.conn.execute(
+        "SELECT stamp, value FROM sync_conflicts WHERE record_id = ? AND field = ? "
+        "AND device_id = ?",
+        (record_id, key, device),
     ).fetchall()
-    if any(stamp >= loser.stamp for (stamp,) in kept):
-        return
-    if kept:
-        db.conn.execute(
-            "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND value = ?",
-            (record_id, key, value),
-        )
+    if any(stamp == version.stamp or version.stamp <= decode_base(text) for stamp, text in rows):
+        return False
+    drop_seen(db, record_id, key, device, version.base)
     db.conn.execute(
         "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
         "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -45,27 +80,29 @@ def keep_conflict(db: Database, table: str, record_id: str, key: str, loser: Fie
             record_id,
             table,
             key,
-            value,
-            loser.stamp,
-            loser.device_id,
-            loser.user_name,
+            encode_value(version.value, version.base),
+            version.stamp,
+            device,
+            version.user_name,
             datetime.now(UTC).isoformat(timespec="milliseconds"),
         ),
     )
+    return True
 
 
-def prune_conflicts(db: Database, record_id: str, key: str, winner: FieldVersion) -> bool:
-    """Drop the kept values that the field's current version has seen or now agrees with."""
-    rows = db.conn.execute(
-        "SELECT stamp, value FROM sync_conflicts WHERE record_id = ? AND field = ?",
-        (record_id, key),
-    ).fetchall()
-    dropped = False
-    for stamp, value in rows:
-        if not still_in_conflict(FieldVersion(decode_value(value), stamp), winner):
-            db.conn.execute(
-                "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND stamp = ?",
-                (record_id, key, stamp),
-            )
-            dropped = True
-    return dropped
+def device_of(stamp: str) -> str:
+    """The device named at the end of an encoded stamp (hlc.Stamp.encode)."""
+    parts = stamp.split("-", 2)
+    return parts[2] if len(parts) == 3 else ""
+
+
+def drop_seen(db: Database, record_id: str, key: str, device: str, base: str) -> bool:
+    """Forget the rows of a device that its later version (with this base) had seen."""
+    if not base:
+        return False
+    cursor = db.conn.execute(
+        "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND device_id = ? "
+        "AND stamp <= ?",
+        (record_id, key, device, base),
+    )
+    return cursor.rowcount > 0

@@ -1,9 +1,11 @@
 """Concurrent edits kept for the user: listed with both authors, resolved field by field.
 
-A conflict row holds the value that lost a merge (see field_merge). The field itself
+The rows of sync_conflicts hold the versions that lost a merge or were replaced (see
+conflict_rows); a row is a conflict while it is unseen by the field's current version
+and differs from it (field_merge.still_in_conflict), judged when listed. The field itself
 holds the winner, so the app keeps working; the user then keeps one value or types a
-new one. Resolving stamps the field again with a base later than both values, so every
-colleague's laptop drops the conflict too when the resolution arrives.
+new one. Resolving stamps the field again with a base later than every kept version, so
+every colleague's laptop stops listing them too when the resolution arrives.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop.core.forms.french import long_date
-from desktop.core.merge.conflict_rows import decode_value, encode_value
-from desktop.core.merge.field_merge import MISSING, FieldVersion
+from desktop.core.merge.conflict_rows import decode_base, decode_value, encode_value, keep_version
+from desktop.core.merge.field_merge import MISSING, FieldVersion, still_in_conflict
 from desktop.core.merge.hlc import Stamp
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.store import CarnetStore
@@ -52,8 +54,56 @@ class Conflict:
 
 
 def count_conflicts(store: CarnetStore) -> int:
-    fields = store.db.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
-    return fields + len(_deletion_rows(store))
+    return len(open_rows(store)) + len(_deletion_rows(store))
+
+
+@dataclass(frozen=True)
+class OpenRow:
+    """A kept version still in conflict with its field's current version."""
+
+    table: str
+    record_id: str
+    field: str
+    current: FieldVersion
+    other: FieldVersion
+
+
+# The kept versions that the field's current version has not seen (the value is
+# compared in Python: it lives in the record's JSON).
+_KEPT_UNSEEN = """
+SELECT c.record_id, c.tbl, c.field, c.value, c.stamp, c.device_id, c.user_name
+FROM sync_conflicts c JOIN field_stamps f ON f.record_id = c.record_id AND f.field = c.field
+WHERE c.stamp <> f.stamp AND c.stamp > coalesce(f.base, '') {where}
+ORDER BY c.found_at, c.record_id, c.field, c.stamp
+"""
+
+
+def open_rows(store: CarnetStore, record_id: str | None = None) -> list[OpenRow]:
+    """The kept versions in conflict with the field in place, judged now (not when they
+    lost: see conflict_rows), one per value: the latest stamp's. Two colleagues who both
+    wrote « oui » against a third's « non » make one conflict, the later « oui »."""
+    where, args = ("AND c.record_id = ?", (record_id,)) if record_id else ("", ())
+    rows = store.db.conn.execute(_KEPT_UNSEEN.format(where=where), args).fetchall()
+    records: dict[str, tuple] = {}  # record id -> (its stamps, its values), read once
+    latest: dict[tuple, OpenRow] = {}
+    for rid, table, key, text, stamp, device_id, user_name in rows:
+        if rid not in records:
+            records[rid] = (store.field_stamps(rid), record_values(store, table, rid))
+        stamps, values = records[rid]
+        if key not in stamps or values is None:
+            continue
+        current = FieldVersion.of(values.get(key, MISSING), stamps[key])
+        other = FieldVersion(decode_value(text), stamp, decode_base(text), device_id, user_name)
+        if not still_in_conflict(other, current):
+            continue
+        group = (rid, key, _same_value_key(other.value))
+        if group not in latest or stamp > latest[group].other.stamp:
+            latest[group] = OpenRow(table, rid, key, current, other)
+    return list(latest.values())
+
+
+def _same_value_key(value: Any) -> str:
+    return "" if value is MISSING else json.dumps({"v": value}, sort_keys=True)
 
 
 # A deleted record with an edit later than what its deletion saw (the tombstone's base;
@@ -122,28 +172,16 @@ def _version_json(version: FieldVersion) -> dict[str, Any]:
 def conflicts_of(store: CarnetStore, record_id: str) -> dict[str, list[FieldVersion]]:
     """The concurrent values kept for each field of one record (for markers in the form)."""
     found: dict[str, list[FieldVersion]] = {}
-    for key, value, stamp, device_id, user_name in store.db.conn.execute(
-        "SELECT field, value, stamp, device_id, user_name FROM sync_conflicts "
-        "WHERE record_id = ? ORDER BY stamp",
-        (record_id,),
-    ):
-        version = FieldVersion(decode_value(value), stamp, "", device_id, user_name)
-        found.setdefault(key, []).append(version)
+    for row in sorted(open_rows(store, record_id), key=lambda r: r.other.stamp):
+        found.setdefault(row.field, []).append(row.other)
     return found
 
 
 def list_conflicts(store: CarnetStore) -> list[Conflict]:
-    rows = store.db.conn.execute(
-        "SELECT record_id, tbl, field, value, stamp, device_id, user_name FROM sync_conflicts "
-        "ORDER BY found_at, record_id, field"
-    ).fetchall()
-    conflicts = []
-    for record_id, table, key, value, stamp, device_id, user_name in rows:
-        current = current_version(store, table, record_id, key)
-        if current is None:
-            continue
-        other = FieldVersion(decode_value(value), stamp, "", device_id, user_name)
-        conflicts.append(_describe(store, table, record_id, key, current, other))
+    conflicts = [
+        _describe(store, r.table, r.record_id, r.field, r.current, r.other)
+        for r in open_rows(store)
+    ]
     return conflicts + deletion_conflicts(store)
 
 
@@ -219,21 +257,23 @@ def _resolve(store: CarnetStore, conflict: Conflict, value: Any) -> None:
         store.set_deleted(conflict.table, conflict.record_id, deleted)
         store.changes.conflicts = True
         return
+    table, record_id, key = conflict.table, conflict.record_id, conflict.field
     stamps = [conflict.current.stamp] + [
         r[0]
         for r in store.db.conn.execute(
             "SELECT stamp FROM sync_conflicts WHERE record_id = ? AND field = ?",
-            (conflict.record_id, conflict.field),
+            (record_id, key),
         )
     ]
-    _write_value(store, conflict.table, conflict.record_id, conflict.field, value)
-    store.stamp(
-        conflict.table, conflict.record_id, [conflict.field], bases={conflict.field: max(stamps)}
-    )
-    store.db.conn.execute(
-        "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ?",
-        (conflict.record_id, conflict.field),
-    )
+    # The kept versions stay: the answer has seen them all, so none is listed any more,
+    # here or on a colleague's laptop once it arrives (and a late copy of one is judged
+    # against it too). The version it replaces is kept like any other (a merge would):
+    # one that arrived after the conflict was shown stays a conflict.
+    current = current_version(store, table, record_id, key)
+    if current is not None and current.device_id != store.author.device_id:
+        keep_version(store.db, table, record_id, key, current)
+    _write_value(store, table, record_id, key, value)
+    store.stamp(table, record_id, [key], bases={key: max(stamps)})
     store.changes.conflicts = True
 
 

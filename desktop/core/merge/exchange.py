@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from desktop.core.merge import kept_versions
 from desktop.core.merge.compiled_schema import passes_exchange_schema
 from desktop.core.merge.exchange_attachments import (
     attachment_records,
@@ -226,6 +227,7 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
     ).fetchone()
     if row is None:
         insert_new_records(store, table, columns, [record])
+        kept_versions.apply_from_record(store.db, table, record)
         return "created"
     data, deleted, owner = json.loads(row[0]), row[1], row[2]
     ours = {**data, DELETED_FIELD: deleted, OWNER_FIELD: owner}
@@ -235,6 +237,8 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
         OWNER_FIELD: record.get("owner_device"),
     }
     taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
+    if kept_versions.apply_from_record(store.db, table, record):
+        store.changes.conflicts = True
     if not taken:
         return "unchanged"
     for key in taken.keys() - {DELETED_FIELD, OWNER_FIELD}:

@@ -2,12 +2,13 @@
 
 Each stored field carries its stamp (hybrid logical clock + device) and its *base*: the
 stamp of the value that edit replaced. When two versions differ, the later stamp wins,
-as everywhere. The losing value is kept as a conflict for the user when it differs and
-its stamp is later than the winner's base: the winner's author never saw it, so both
-edits were made concurrently and dropping one silently would lose work.
+as everywhere. A losing version is a conflict for the user while it differs from the
+field's winner and its stamp is later than the winner's base: the winner's author never
+saw it, so both edits were made concurrently and dropping one silently would lose work.
 
-The decision depends only on the two versions, never on which one is "ours", so every
-laptop decides the same whatever order the files arrive in.
+That is judged against the winner in place when conflicts are listed (see conflict_rows:
+every losing version is kept), never once when a version loses: the winner of the
+moment may have a base that a later winner does not, and the files arrive in any order.
 """
 
 from __future__ import annotations
@@ -42,20 +43,13 @@ class FieldVersion:
 class FieldDecision:
     take_theirs: bool
     winner: FieldVersion
-    conflict: FieldVersion | None  # the concurrent loser to show the user, if any
 
 
-def decide(key: str, ours: FieldVersion | None, theirs: FieldVersion) -> FieldDecision:
-    if ours is None:
-        return FieldDecision(True, theirs, None)
-    if theirs.stamp <= ours.stamp:
-        winner, loser, take = ours, theirs, False
-    else:
-        winner, loser, take = theirs, ours, True
-    if theirs.stamp == ours.stamp or key in LWW_ONLY:
-        return FieldDecision(take, winner, None)
-    concurrent = loser.stamp > winner.base and loser.value != winner.value
-    return FieldDecision(take, winner, loser if concurrent else None)
+def decide(ours: FieldVersion | None, theirs: FieldVersion) -> FieldDecision:
+    """The later stamp wins (the same on every laptop, whichever version is ours)."""
+    if ours is None or theirs.stamp > ours.stamp:
+        return FieldDecision(True, theirs)
+    return FieldDecision(False, ours)
 
 
 def still_in_conflict(candidate: FieldVersion, winner: FieldVersion) -> bool:

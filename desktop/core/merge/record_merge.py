@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.merge.conflict_rows import keep_conflict, prune_conflicts
+from desktop.core.merge.conflict_rows import drop_seen, keep_version
 from desktop.core.merge.field_merge import LWW_ONLY, MISSING, FieldVersion, decide
 from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.store import CarnetStore
@@ -36,16 +36,25 @@ def merge_fields(
             continue
         incoming = FieldVersion.of(theirs.get(key, MISSING), stamp)
         current = FieldVersion.of(ours.get(key, MISSING), mine) if mine else None
-        decision = decide(key, current, incoming)
+        decision = decide(current, incoming)
         if decision.take_theirs:
             taken[key] = stamp
-        if decision.conflict is not None:
-            keep_conflict(store.db, table, record_id, key, decision.conflict)
-            store.changes.conflicts = True
-        if key not in LWW_ONLY and prune_conflicts(store.db, record_id, key, decision.winner):
-            store.changes.conflicts = True
+        if key not in LWW_ONLY and current is not None:
+            _keep_loser(store, table, record_id, key, decision.winner, current, incoming)
     write_stamps(store, table, record_id, taken)
     return taken
+
+
+def _keep_loser(store, table, record_id, key, winner, ours, theirs) -> None:
+    """Every losing version is kept, concurrent or not: whether it is a conflict is
+    judged against the field's winner of the moment each time conflicts are listed."""
+    loser = theirs if winner is ours else ours
+    kept = keep_version(store.db, table, record_id, key, loser, winner)
+    dropped = winner is theirs and drop_seen(
+        store.db, record_id, key, winner.device_id, winner.base
+    )
+    if kept or dropped:
+        store.changes.conflicts = True
 
 
 def write_stamps(store: CarnetStore, table: str, record_id: str, stamps: dict[str, dict]) -> None:

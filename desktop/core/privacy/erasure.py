@@ -2,8 +2,15 @@
 
 Each record is changed by the ordinary stamped edit (update_visit, update_venue,
 update_photo…), so the erasure travels to colleagues with the next sync like any other
-edit, and their sheets are made again. The values kept aside by sync conflicts are
-rewritten too. All of it is one transaction on the writer: all or nothing.
+edit, and their sheets are made again. The versions kept aside by the sync (conflicts,
+and the versions that may become one) are rewritten too, and travel with the record
+(merge/kept_versions.py) so that colleagues rewrite their copies. All of it is one
+transaction on the writer: all or nothing.
+
+An erasure answers no conflict: a venue's or visit's field it rewrites keeps, as its
+base, the base of the version it replaces (what that version's author had seen), so
+the conflicts open on it stay open, here and on colleagues' laptops, their values
+rewritten.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from dataclasses import dataclass, field
 
 from desktop.core.media.documents import DocumentLibrary
 from desktop.core.media.photos import PhotoLibrary
-from desktop.core.merge.conflict_rows import decode_value, encode_value
+from desktop.core.merge.conflict_rows import decode_value
+from desktop.core.merge.conflicts import open_rows
+from desktop.core.merge.kept_versions import mark_erased
 from desktop.core.privacy.matching import NameMatcher, erase_in
 from desktop.core.privacy.persons import DOCUMENT_FIELDS, PHOTO_FIELDS
 from desktop.core.storage.data_service import Writer
@@ -27,7 +36,8 @@ FILE_NAME = "original_name"  # not an editable field: stamped here so the new na
 class Erasure:
     records: dict[str, int] = field(default_factory=dict)  # table -> records changed
     occurrences: int = 0
-    conflicts: int = 0  # kept conflict values rewritten
+    conflicts: int = 0  # versions listed in conflict, rewritten
+    kept_aside: int = 0  # other versions the sync keeps aside (not listed), rewritten
 
     @property
     def total_records(self) -> int:
@@ -43,6 +53,7 @@ class Erasure:
             "records": self.records,
             "occurrences": self.occurrences,
             "conflicts": self.conflicts,
+            "kept_aside": self.kept_aside,
         }
 
 
@@ -55,21 +66,27 @@ def erase_person(store: CarnetStore, name: str) -> Erasure:
 def _erase(writer: Writer, matcher: NameMatcher) -> Erasure:
     erasure = Erasure()
     store = writer.store
-    kept = writer.db.conn.execute("SELECT * FROM sync_conflicts").fetchall()
+    listed, aside = _rows_holding(writer, matcher)
     for table in ("venues", "visits"):
         rows = store.db.conn.execute(f"SELECT id, data, deleted_at FROM {table}").fetchall()
         for record_id, data, deleted_at in rows:
             changes, count = _erased_fields(json.loads(data), matcher)
-            if changes and table == "venues":
-                store.update_venue(record_id, changes)
-            elif changes:
-                store.update_visit(record_id, changes)
+            if changes:
+                update = store.update_venue if table == "venues" else store.update_visit
+                update(record_id, changes, _bases_kept(store, record_id, changes))
             if changes and deleted_at:  # the deletion has seen the erasure: no conflict
                 store.set_deleted(table, record_id, deleted_at)
             erasure.note(table, count)
     _erase_attachments(writer, matcher, erasure)
-    erasure.conflicts = _erase_conflicts(writer, matcher, kept)
+    _erase_conflicts(writer, matcher)
+    erasure.conflicts, erasure.kept_aside = listed, aside
     return erasure
+
+
+def _bases_kept(store: CarnetStore, record_id: str, changes: dict) -> dict[str, str]:
+    """Per field rewritten, the base of the version replaced: the erasure saw what it saw."""
+    stamps = store.field_stamps(record_id)
+    return {key: stamps[key].get("base", "") for key in changes if key in stamps}
 
 
 def _erased_fields(data: dict, matcher: NameMatcher) -> tuple[dict, int]:
@@ -105,25 +122,37 @@ def _rename(writer: Writer, table: str, record_id: str, name: str) -> None:
     writer.store.stamp(table, record_id, [FILE_NAME])
 
 
-def _erase_conflicts(writer: Writer, matcher: NameMatcher, kept: list[tuple]) -> int:
-    """The conflicts as they were before the erasure, their values erased.
+def _rows_holding(writer: Writer, matcher: NameMatcher) -> tuple[int, int]:
+    """How many kept versions hold the name before the erasure: (listed in conflict,
+    kept aside only)."""
+    listed = {(r.record_id, r.field, r.other.stamp) for r in open_rows(writer.store)}
+    rows = writer.db.conn.execute("SELECT record_id, field, stamp, value FROM sync_conflicts")
+    counts = [0, 0]
+    for record_id, key, stamp, text in rows.fetchall():
+        if erase_in(decode_value(text), matcher)[1]:
+            counts[(record_id, key, stamp) not in listed] += 1
+    return counts[0], counts[1]
 
-    An edit dismisses the conflicts its author had seen (store_stamps.stamp); the
-    erasure is no answer to them, so they are all put back, without the name.
-    """
-    columns = [row[1] for row in writer.db.conn.execute("PRAGMA table_info(sync_conflicts)")]
-    value_at = columns.index("value")
-    rows, rewritten = [], 0
-    for row in kept:
-        erased, count = erase_in(decode_value(row[value_at]), matcher)
-        row = list(row)
+
+def _erase_conflicts(writer: Writer, matcher: NameMatcher) -> None:
+    """Every kept version without the name, marked rewritten so that it travels: those
+    kept before the erasure, and those its edits replaced (colleagues' versions)."""
+    rows = writer.db.conn.execute(
+        "SELECT record_id, field, stamp, value FROM sync_conflicts"
+    ).fetchall()
+    rewritten = []
+    for record_id, key, stamp, text in rows:
+        erased, count = erase_in(decode_value(text), matcher)
         if count:
-            row[value_at] = encode_value(erased)
-            rewritten += 1
-        rows.append(row)
-    marks = ", ".join("?" * len(columns))
-    writer.db.conn.execute("DELETE FROM sync_conflicts")
-    writer.db.conn.executemany(f"INSERT INTO sync_conflicts VALUES ({marks})", rows)
+            rewritten.append((mark_erased(text, erased), record_id, key, stamp))
+    writer.db.conn.executemany(
+        "UPDATE sync_conflicts SET value = ? WHERE record_id = ? AND field = ? AND stamp = ?",
+        rewritten,
+    )
+    # Their records' files are written again (with kept_versions) even where the record
+    # itself held no name: colleagues rewrite their copies of these versions too.
+    writer.db.conn.executemany(
+        "DELETE FROM sync_published WHERE record_id = ?", {(row[1],) for row in rewritten}
+    )
     if rewritten:
         writer.changes.conflicts = True
-    return rewritten

@@ -2,7 +2,8 @@
 
 Venues and visits (every text of their data, table rows included: people met, action
 owners), photos (caption, consent reference, file name), documents (file name) and the
-values kept aside in sync conflicts; trashed records too, since they are still held.
+versions kept aside by the sync (listed as conflicts or not); trashed records too,
+since they are still held.
 Matching ignores case and accents and takes whole words (matching.py).
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from desktop.core.merge.conflict_rows import decode_value
+from desktop.core.merge.conflicts import open_rows
 from desktop.core.privacy.matching import NameMatcher, strings_in
 from desktop.core.storage.store import CarnetStore
 
@@ -147,8 +149,10 @@ def _in_attachments(store: CarnetStore, matcher: NameMatcher, table: str) -> Ite
 
 
 def _in_conflicts(store: CarnetStore, matcher: NameMatcher) -> Iterator[Mention]:
+    # Every version kept aside is held, listed as a conflict or not (conflict_rows).
+    listed = {(r.record_id, r.field, r.other.stamp) for r in open_rows(store)}
     rows = store.db.conn.execute(
-        "SELECT c.record_id, c.tbl, c.field, c.value, "
+        "SELECT c.record_id, c.tbl, c.field, c.value, c.stamp, "
         "coalesce(ve.name, vv.name, pv.name, dv.name), v.visit_date "
         "FROM sync_conflicts c "
         "LEFT JOIN venues ve ON c.tbl = 'venues' AND ve.id = c.record_id "
@@ -160,9 +164,10 @@ def _in_conflicts(store: CarnetStore, matcher: NameMatcher) -> Iterator[Mention]
         "LEFT JOIN documents d ON c.tbl = 'documents' AND d.id = c.record_id "
         "LEFT JOIN venues dv ON dv.id = d.venue_id"
     )
-    for record_id, table, key, value, venue, day in rows.fetchall():
+    for record_id, table, key, value, stamp, venue, day in rows.fetchall():
         spec = _title(store, table, key, record_id)
-        title = f"{getattr(spec, 'title', spec)} (version en conflit)"
+        kept = "en conflit" if (record_id, key, stamp) in listed else "remplacée, gardée"
+        title = f"{getattr(spec, 'title', spec)} (version {kept})"
         value = decode_value(value)
         found = _mention(
             matcher, value, table, record_id, key, title, venue or "", day, False, True

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop.core.forms.validation import is_empty
-from desktop.core.merge.conflict_rows import keep_conflict
+from desktop.core.merge.conflict_rows import keep_version
 from desktop.core.merge.field_merge import MISSING, FieldVersion
 from desktop.core.merge.hlc import Stamp
 
@@ -52,11 +52,12 @@ class FieldStamps:
                 for key in keys
             ],
         )
-        # Values this edit's author had seen are no longer in conflict (as a merge decides).
+        # This laptop's own earlier versions that the edit had seen are forgotten, as a
+        # merge does; the others stay kept, judged against the winner when listed.
         self.db.conn.executemany(
-            "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND stamp <= "
-            "(SELECT base FROM field_stamps WHERE record_id = ? AND field = ?)",
-            [(record_id, key, record_id, key) for key in keys],
+            "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND device_id = ? "
+            "AND stamp <= (SELECT base FROM field_stamps WHERE record_id = ? AND field = ?)",
+            [(record_id, key, author.device_id, record_id, key) for key in keys],
         )
         self.changes.note(table, record_id, keys)
         return stamp
@@ -78,7 +79,7 @@ class FieldStamps:
                 stamps[field]["base"] = base
         return stamps
 
-    def _keep_changed_underneath(
+    def _keep_replaced(
         self,
         table: str,
         record_id: str,
@@ -86,25 +87,41 @@ class FieldStamps:
         changed: Iterable[str],
         bases: dict[str, str] | None,
     ) -> tuple[str, ...]:
-        """An editor writes over a value it never showed (another window, a headless
-        command, a sync pass changed it): that value is kept as a conflict, not lost."""
-        if not bases:
-            return ()
+        """Keep the versions an edit replaces; returns the fields changed underneath.
+
+        An editor that writes over a value it never showed (another window, a headless
+        command, a sync pass changed it) makes a conflict: that value is kept, not lost.
+        A colleague's version is kept too, seen or not, as a merge keeps the version that
+        loses (conflict_rows): a colleague's edit made without seeing it and winning later
+        is judged against it on every laptop alike."""
         stamps = self.field_stamps(record_id)
-        kept = []
+        underneath = []
         for key in changed:
-            if key not in bases:
-                continue
             current = stamps.get(key)
-            if current is None or current["stamp"] == bases[key]:
+            if current is None:
                 continue
-            keep_conflict(
-                self.db, table, record_id, key, FieldVersion.of(stored.get(key, MISSING), current)
-            )
-            kept.append(key)
-        if kept:
+            unseen = bool(bases) and key in bases and current["stamp"] != bases[key]
+            if not unseen and current["device_id"] == self.author.device_id:
+                continue
+            version = FieldVersion.of(stored.get(key, MISSING), current)
+            keep_version(self.db, table, record_id, key, version)
+            if unseen:
+                underneath.append(key)
+        if underneath:
             self.changes.conflicts = True
-        return tuple(kept)
+        return tuple(underneath)
+
+
+def keep_replaced_columns(store, table: str, record_id: str, changed: Iterable[str]) -> None:
+    """A photo's or document's edit (its values are columns): the versions it replaces
+    are kept like a venue's or visit's (FieldStamps._keep_replaced)."""
+    cursor = store.db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+    row = cursor.fetchone()
+    if row is None:
+        return
+    names = [d[0] for d in cursor.description]
+    stored = {k: v for k, v in zip(names, row, strict=True) if v is not None}
+    store._keep_replaced(table, record_id, stored, changed, None)
 
 
 def clean_changes(changes: dict[str, Any]) -> dict[str, Any]:

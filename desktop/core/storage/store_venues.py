@@ -57,7 +57,7 @@ class VenueRecords:
         self, venue_id: str, changes: dict[str, Any], bases: dict[str, str] | None = None
     ) -> ChangeResult:
         """Apply field changes; `bases` are the stamps the editor was showing (see
-        _keep_changed_underneath)."""
+        _keep_replaced)."""
         venue = self.get_venue(venue_id)
         data, changed = apply_changes(venue.data, clean_changes(changes))
         if "name" in changed and not data.get("name"):
@@ -65,9 +65,7 @@ class VenueRecords:
             changed = tuple(k for k in changed if k != "name")
         stamp, conflicts = "", ()
         if changed:
-            conflicts = self._keep_changed_underneath(
-                "venues", venue_id, venue.data, changed, bases
-            )
+            conflicts = self._keep_replaced("venues", venue_id, venue.data, changed, bases)
             self.db["venues"].update(venue_id, self.venue_columns(data))
             stamp = self.stamp("venues", venue_id, changed, bases_of(changed, bases))
             if {"name", "commune"} & set(changed):

@@ -233,7 +233,7 @@ class VisitRecords:
         if not changed:
             errors = validate_document(template, data)
             return ChangeResult(visit_id, (), errors, completeness(template, data))
-        conflicts = self._keep_changed_underneath("visits", visit_id, stored, changed, bases)
+        conflicts = self._keep_replaced("visits", visit_id, stored, changed, bases)
         columns = self.visit_columns(row[0], data, template_id=template.id)
         carried = [k for k in json.loads(row[2] or "[]") if k not in changed]
         self.db["visits"].update(visit_id, {**columns, "carried_over": json.dumps(carried)})

@@ -6,7 +6,8 @@ statements for all their rows and stamps) after a few queries for the whole batc
 (which ids exist here, which were purged, which venues are there). Every other file
 goes through the careful merge, one file at a time, as before: a record known here,
 one purged here (or whose venue was), one whose venue has not arrived, one of our own
-files, a photo or a document, an id met twice in the batch (a conflict copy).
+files, a photo or a document, an id met twice in the batch (a conflict copy), one that
+lists versions kept aside (kept_versions).
 
 If writing the batch fails, nothing of it stays and every file of it takes the
 careful way, which words each file's own reason.
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from desktop.core.merge.exchange import VENUE_COLUMNS, VISIT_COLUMNS
+from desktop.core.merge.kept_versions import KEPT_KEY
 from desktop.core.merge.new_records import insert_new_records
 from desktop.core.storage.id_lists import rows_for_ids
 from desktop.core.storage.store import CarnetStore
@@ -85,6 +87,7 @@ def _new_files(store: CarnetStore, candidates: list, met: set[str]) -> list:
             and r["id"] not in purged
             and (item.table == "venues" or r["venue_id"] in venues_here)
             and r.get("venue_id") not in purged
+            and not r.get(KEPT_KEY)  # versions kept aside to keep as well: the careful way
             for r in records
         )
         met.update(r["id"] for r in records)  # a later copy of the same id: merged carefully

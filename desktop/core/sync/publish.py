@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.merge import kept_versions
 from desktop.core.merge.exchange import record_document
 from desktop.core.privacy.audiences import SHARE_AUDIENCE, sql_rights_reach
 from desktop.core.privacy.shared_records import is_withdrawn, network_document
@@ -113,6 +114,8 @@ def _publish_record(
 ) -> int:
     document = record_document(workspace.store, table, record_id)
     document = network_document(workspace.store, document, shareable)
+    device = workspace.store.author.device_id  # after network_document: shared fields only
+    kept_versions.add_to_document(workspace.db, device, document)
     media = 0
     if table in ("photos", "documents") and _carries_media(table, document[table][0]):
         media = _publish_media(workspace, share, table, document)
