@@ -1,4 +1,5 @@
-"""The figures of a period and territory, in one pass over venues and visits.
+"""The figures of a period and territory, in one pass over venues and the period's rows
+of the derived table figure_visits (no visit's JSON is parsed here).
 
 Counts are of venues (a venue counts once per bar) except the visits per month. What a
 venue « is » (legal form, tenure…) is read from its latest visit of the period.
@@ -10,7 +11,8 @@ from collections import defaultdict
 from datetime import date
 from operator import itemgetter
 
-from desktop.core.forms.templates import FieldSpec, Template
+from desktop.core.forms.templates import Template
+from desktop.core.network_figures.choices import Tokens, by_choice, by_percent
 from desktop.core.network_figures.followup_figures import (
     agreements_by_quarter,
     ending_agreements,
@@ -42,8 +44,6 @@ from desktop.core.privacy.audiences import INTERNE
 EVERYWHERE = Territory()
 SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
                 "oct.", "nov.", "déc.")  # fmt: skip
-PERCENT_BANDS = ((0, 25, "0 à 25 %"), (25, 50, "25 à 50 %"), (50, 75, "50 à 75 %"),
-                 (75, 101, "75 à 100 %"))  # fmt: skip
 
 
 def compute_figures(
@@ -65,14 +65,19 @@ def compute_figures(
     def order(venue_ids) -> tuple[str, ...]:
         return tuple(sorted(venue_ids, key=rank.__getitem__))
 
-    in_period: dict[str, list[VisitRow]] = defaultdict(list)  # by venue, in date order
-    for visit in read_period_visits(conn, plan.keys, period, template.id):
-        if visit.venue_id in venues:
-            in_period[visit.venue_id].append(visit)
+    in_period: dict[str, list[VisitRow]] = defaultdict(list)  # by venue
+    last: dict[str, VisitRow] = {}  # each venue's latest visit of the period
+    for visit in read_period_visits(conn, period, template.id):
+        venue_id = visit.venue_id
+        if venue_id in venues:
+            in_period[venue_id].append(visit)
+            if venue_id not in last or visit.order > last[venue_id].order:
+                last[venue_id] = visit
+    tokens = Tokens.of(plan, in_period, last)
     latest = read_latest(conn, bool(plan.agreement_end), reference, template.id)
     figures = [visits_per_month(plan, period, in_period, order)]
-    figures += [by_choice(spec, plan, in_period, order) for spec in plan.choices]
-    figures += [by_percent(spec, in_period, order) for spec in plan.percents]
+    figures += [by_choice(spec, plan, tokens, order) for spec in plan.choices]
+    figures += [by_percent(spec, tokens, order) for spec in plan.percents]
     ends = ends_of(latest, venues) if plan.agreement_end else {}
     if plan.agreement_end:
         figures.append(agreements_by_quarter(ends, order, reference))
@@ -116,67 +121,6 @@ def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figu
     )
     names = (*series, NOT_GIVEN) if untyped else tuple(series)
     return Figure("visits_per_month", "Visites par mois", "visites", TIMELINE, names, bars)
-
-
-def by_choice(spec: FieldSpec, plan: Plan, in_period: dict, order) -> Figure:
-    """Venues by the values of a select / multiselect field."""
-    key, chosen = spec.key, defaultdict(set)
-    latest_only = key in plan.describes_venue
-    for venue_id, rows in in_period.items():
-        if latest_only:  # the common case, kept short: 3,500 venues × 20 fields
-            value = rows[-1].values.get(key)
-            if type(value) is str or value is None:  # "" and None: « non renseigné »
-                chosen[value or ""].add(venue_id)
-                continue
-            found = _values(value)
-        else:
-            found = _values_of(key, rows)
-        for value in found or ("",):
-            chosen[value].add(venue_id)
-    values = [value for value, _ in spec.choices]
-    values += sorted(v for v in chosen if v not in values and v)  # values the template lost
-    bars = [_bar(v, spec.label_of(v), chosen[v], order) for v in values]
-    if chosen.get(""):
-        bars.append(_bar("", NOT_GIVEN, chosen[""], order))
-    return Figure(spec.key, spec.title, "lieux", bars=tuple(bars))
-
-
-def by_percent(spec: FieldSpec, in_period: dict, order) -> Figure:
-    bands: dict[str, set[str]] = defaultdict(set)
-    for venue_id, rows in in_period.items():
-        value = rows[-1].values.get(spec.key)
-        band = next(
-            (label for low, high, label in PERCENT_BANDS if _number_in(value, low, high)), ""
-        )
-        bands[band].add(venue_id)
-    labels = [label for _, _, label in PERCENT_BANDS] + ([""] if bands.get("") else [])
-    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], order) for b in labels)
-    return Figure(spec.key, spec.title, "lieux", bars=bars)
-
-
-def _bar(key: str, label: str, venue_ids: set[str], order) -> Bar:
-    return Bar(key, label, (len(venue_ids),), order(venue_ids))
-
-
-def _values_of(key: str, rows) -> set[str]:
-    """The values a field took across a venue's visits (strings, the common case, at
-    once: this runs for 3,500 venues × each field that describes a visit)."""
-    values = [visit.values.get(key) for visit in rows]
-    if all(type(v) is str for v in values):
-        return {v for v in values if v}
-    return set().union(*map(_values, values))
-
-
-def _values(value) -> set[str]:
-    if isinstance(value, list):
-        return {str(v) for v in value if v not in (None, "")}
-    return {str(value)} if value not in (None, "") and not isinstance(value, dict) else set()
-
-
-def _number_in(value, low: float, high: float) -> bool:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    return low <= value < high
 
 
 def _months(period: Period) -> list[str]:

@@ -1,8 +1,8 @@
 """Reading what the figures need, in four queries, none decoding a whole visit in Python.
 
 - every live venue (its territory and coordinates);
-- the period's visits with the few values charted: one json_extract over all their paths
-  per row (one JSON parse, a small array back);
+- the period's visits with the values charted, as tokens, from the derived table
+  figure_visits (network_figures/derived.py);
 - each venue's latest visit up to the reference day (SQLite's max() picks the row: its
   date and its agreement end come with it), for « not visited » and agreements ending,
   from the derived table followup_records (followup/derived.py);
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -24,14 +24,12 @@ VENUES = (
     "SELECT id, name, commune, json_extract(data, '$.region', '$.department', "
     "'$.postal_code', '$.lat', '$.lon') FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
 )
-# Only the visit sheet's records are visits (a meeting's minutes are not): "?, ?" are the
-# visit sheet's id twice (a row from before templates is a visit).
-OF_VISITS = "COALESCE({0}template_id, ?) = ?"
+# The period's records of a template (and those naming none, read as visit sheets) from
+# the derived table figure_visits (migration 12, network_figures/derived.py): one range of
+# its primary key, their choice values as tokens, no JSON parsed.
 PERIOD_VISITS = (
-    "SELECT id, venue_id, substr(visit_date, 1, 10), visit_type, author, "
-    "json_extract(data, {paths}) FROM visits WHERE deleted_at IS NULL "
-    "AND " + OF_VISITS.format("") + " "
-    "AND substr(visit_date, 1, 10) BETWEEN ? AND ? ORDER BY venue_id, visit_date, created_at"
+    "SELECT record_id, venue_id, day, created_at, visit_type, author, choices "
+    "FROM figure_visits WHERE template_id IN (?, '') AND day BETWEEN ? AND ?"
 )
 # The bare columns of a max() query come from the row holding the max (SQLite's rule).
 # followup_records: one row per live visit, with its agreement end (followup/derived.py).
@@ -59,14 +57,19 @@ class VenueRow:
     lon: float | None
 
 
-@dataclass(frozen=True)
-class VisitRow:
+class VisitRow(NamedTuple):
     id: str
     venue_id: str
-    date: str
+    date: str  # its first 10 characters, as typed
+    created_at: str
     type: str
     author: str
-    values: dict[str, Any]  # template key -> value, for the keys asked
+    choices: str  # its choice values as tokens « key US value », joined by RS (derived.py)
+
+    @property
+    def order(self) -> tuple[str, str, str]:
+        """The latest visit of a venue has the greatest (date, creation time, id)."""
+        return self.date, self.created_at or "", self.id
 
 
 def _loads(text: str) -> Any:
@@ -100,18 +103,14 @@ def read_venues(conn) -> list[VenueRow]:
     return rows
 
 
-def read_period_visits(
-    conn, keys: list[str], period: Period, visit_template: str
-) -> list[VisitRow]:
-    asked = ["visit_date", *keys]  # two paths at least: json_extract then returns an array
-    paths = ", ".join("'" + path(key).replace("'", "''") + "'" for key in asked)
-    query = PERIOD_VISITS.format(paths=paths)
-    rows = []
-    bounds = (visit_template, visit_template, period.start.isoformat(), period.end.isoformat())
-    for visit_id, venue_id, day, kind, author, extracted in conn.execute(query, bounds):
-        values = dict(zip(asked, _loads(extracted), strict=True))
-        rows.append(VisitRow(visit_id, venue_id, day or "", kind or "", author or "", values))
-    return rows
+def read_period_visits(conn, period: Period, visit_template: str) -> list[VisitRow]:
+    bounds = (visit_template, period.start.isoformat(), period.end.isoformat())
+    return [
+        VisitRow(visit_id, venue_id, day, created_at, kind or "", author or "", choices)
+        for visit_id, venue_id, day, created_at, kind, author, choices in conn.execute(
+            PERIOD_VISITS, bounds
+        )
+    ]
 
 
 def read_latest(

@@ -1,0 +1,92 @@
+"""« Lieux par … »: venues by the values of the template's choice and percent fields,
+counted from the period's tokens (« key US value », network_figures/derived.py) rather
+than from each visit's JSON.
+
+A field of a carried-over section describes the venue: its latest visit of the period
+counts. Another counts the venues where any visit of the period chose the value. A venue
+with no value is « non renseigné ».
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from desktop.core.forms.templates import FieldSpec
+from desktop.core.network_figures.derived import RS, US
+from desktop.core.network_figures.model import NOT_GIVEN, Bar, Figure
+from desktop.core.network_figures.plan import Plan
+from desktop.core.network_figures.rows import VisitRow
+
+PERCENT_BANDS = ((0, 25, "0 à 25 %"), (25, 50, "25 à 50 %"), (50, 75, "50 à 75 %"),
+                 (75, 101, "75 à 100 %"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """token -> the venues that have it: from each venue's latest visit (`latest`), and
+    from any visit for the fields that do not describe the venue (`any`)."""
+
+    latest: dict[str, list[str]]
+    any: dict[str, set[str]]
+    visited: frozenset[str]  # the venues visited in the period
+
+    @classmethod
+    def of(cls, plan: Plan, in_period: dict[str, list[VisitRow]], latest: dict[str, VisitRow]):
+        by_latest: dict[str, list[str]] = defaultdict(list)
+        for venue_id, visit in latest.items():
+            if visit.choices:  # each token once per visit (derived.py): no set needed
+                for token in visit.choices.split(RS):
+                    by_latest[token].append(venue_id)
+        by_any: dict[str, set[str]] = defaultdict(set)
+        prefixes = tuple(f.key + US for f in plan.choices if f.key not in plan.describes_venue)
+        if prefixes:
+            for venue_id, visits in in_period.items():
+                for visit in visits:
+                    for token in visit.choices.split(RS) if visit.choices else ():
+                        if token.startswith(prefixes):
+                            by_any[token].add(venue_id)
+        return cls(by_latest, by_any, frozenset(in_period))
+
+    def values_of(self, key: str, latest: bool) -> dict[str, list[str] | set[str]]:
+        """value -> its venues, for one field."""
+        prefix, source = key + US, self.latest if latest else self.any
+        return {token[len(prefix) :]: venues for token, venues in source.items()
+                if token.startswith(prefix)}  # fmt: skip
+
+
+def by_choice(spec: FieldSpec, plan: Plan, tokens: Tokens, order) -> Figure:
+    """Venues by the values of a select / multiselect field."""
+    found = tokens.values_of(spec.key, spec.key in plan.describes_venue)
+    values = [value for value, _ in spec.choices]
+    values += sorted(v for v in found if v not in values)  # values the template lost
+    bars = [_bar(v, spec.label_of(v), found.get(v, ()), order) for v in values]
+    given = set().union(*found.values())
+    if len(given) < len(tokens.visited):
+        bars.append(_bar("", NOT_GIVEN, tokens.visited - given, order))
+    return Figure(spec.key, spec.title, "lieux", bars=tuple(bars))
+
+
+def by_percent(spec: FieldSpec, tokens: Tokens, order) -> Figure:
+    """Venues by quarter band of a percent, from their latest visit of the period."""
+    bands: dict[str, set[str]] = defaultdict(set)
+    for number, venues in tokens.values_of(spec.key, latest=True).items():
+        band = next((label for low, high, label in PERCENT_BANDS if _in(number, low, high)), "")
+        bands[band].update(venues)
+    given = set().union(*(venues for band, venues in bands.items() if band))
+    bands[""] = set(tokens.visited - given)
+    labels = [label for _, _, label in PERCENT_BANDS] + ([""] if bands[""] else [])
+    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], order) for b in labels)
+    return Figure(spec.key, spec.title, "lieux", bars=bars)
+
+
+def _in(number: str, low: float, high: float) -> bool:
+    """number: as SQLite wrote it (derived.py keeps only numbers for a percent)."""
+    try:
+        return low <= float(number) < high
+    except ValueError:
+        return False
+
+
+def _bar(key: str, label: str, venue_ids, order) -> Bar:
+    return Bar(key, label, (len(venue_ids),), order(venue_ids))

@@ -1,0 +1,92 @@
+"""Migration 12: the dashboard's derived table, one row per live record with the values of
+its choice and percent fields as short tokens (kept beside migrations.py, which would
+pass 400 lines; frozen like it: never edit once shipped, add a migration).
+
+figure_keys names, per template id, the keys the figures count and their kind ('choice':
+a select / multiselect enumeration, 'number': a number in percent), filled from the
+templates' hints by desktop/core/network_figures/derived.py. '' stands for records that
+name no template (the app reads them as visit sheets), so it holds the visit sheet's keys.
+
+figure_visits holds each live record's template id, day (its date's first 10 characters,
+as typed), creation time, venue, type, author and `choices`: its values of those keys,
+each as « key US value » (US = char(31)), joined by RS (char(30)), each token once. A
+list gives one token per element; a number is written as SQLite writes it (a percent is
+only ever a number); true and false as Python writes them (« True », « False »); empty
+strings, null, objects and nested lists give none. RS and US inside a value become
+spaces. The primary key starts with (template_id, day): a period's rows are read in one
+range, and the dashboard counts tokens instead of parsing every visit's JSON.
+
+The triggers follow migration 9's: every write of a visit (an edit, a merge, a bulk
+insert, INSERT OR REPLACE, the trash, a purge, an erasure, a restore) refills its row.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.storage.db import Database
+
+_VALUES = (  # each (key, type, value) of a visit v's data for its template's figure keys
+    "SELECT f.key AS key, "
+    "CASE WHEN f.type = 'array' AND k.kind = 'choice' THEN e.type ELSE f.type END AS type, "
+    "CASE WHEN f.type = 'array' AND k.kind = 'choice' THEN e.value ELSE f.value END AS value, "
+    "k.kind AS kind "
+    "FROM json_each(CASE WHEN json_valid(v.data) THEN v.data ELSE '{}' END) f "
+    "CROSS JOIN figure_keys k "
+    "CROSS JOIN json_each(CASE WHEN f.type = 'array' AND k.kind = 'choice' "
+    "THEN f.value ELSE '[0]' END) e "
+    "WHERE k.template_id = coalesce(v.template_id, '') AND k.key = f.key"
+)
+_TEXT = (  # a value as the figures read it, NULL when it gives no token
+    "CASE WHEN type IN ('integer', 'real') THEN CAST(value AS TEXT) "
+    "WHEN kind <> 'choice' THEN NULL "
+    "WHEN type = 'text' AND value <> '' THEN replace(replace(value, char(30), ' '), char(31), ' ') "
+    "WHEN type = 'true' THEN 'True' WHEN type = 'false' THEN 'False' END"
+)
+_TOKENS = (
+    "SELECT group_concat(token, char(30)) FROM (SELECT DISTINCT key || char(31) || text "
+    f"AS token FROM (SELECT key, {_TEXT} AS text FROM ({_VALUES})) WHERE text IS NOT NULL)"
+)
+_FIGURE_VISIT_ROWS = (
+    "CREATE VIEW figure_visit_rows AS SELECT coalesce(v.template_id, '') AS template_id, "
+    "coalesce(substr(v.visit_date, 1, 10), '') AS day, v.id AS record_id, "
+    "v.created_at AS created_at, v.venue_id AS venue_id, v.visit_type AS visit_type, "
+    f"v.author AS author, coalesce(({_TOKENS}), '') AS choices "
+    "FROM visits v WHERE v.deleted_at IS NULL"
+)
+# After an insert, the id's row is cleared first: an INSERT OR REPLACE removes the row it
+# replaces without its delete trigger (as in migration 9).
+_CLEAR = "DELETE FROM figure_visits WHERE record_id = {row}.id; "
+_FILL = "INSERT INTO figure_visits SELECT * FROM figure_visit_rows WHERE record_id = new.id; "
+
+
+def m012_figure_visits(db: Database) -> None:
+    """The dashboard's figures counted from figure_visits (see the module's docstring).
+    Filled here for no template: the data service registers the templates' keys when
+    it starts (network_figures/derived.py), which fills the rows of the visits there."""
+    run = db.conn.execute
+    run(
+        "CREATE TABLE figure_keys (template_id TEXT NOT NULL, key TEXT NOT NULL, "
+        "kind TEXT NOT NULL, PRIMARY KEY (template_id, key)) WITHOUT ROWID"
+    )
+    run(
+        "CREATE TABLE figure_visits (template_id TEXT NOT NULL, day TEXT NOT NULL, "
+        "record_id TEXT NOT NULL, created_at TEXT, venue_id TEXT, visit_type TEXT, "
+        "author TEXT, choices TEXT NOT NULL, PRIMARY KEY (template_id, day, record_id)) "
+        "WITHOUT ROWID"
+    )
+    run("CREATE INDEX figure_visits_of_record ON figure_visits(record_id)")
+    run(_FIGURE_VISIT_ROWS)
+    run(
+        "CREATE TRIGGER visits_figures_ai AFTER INSERT ON visits BEGIN "
+        f"{_CLEAR.format(row='new')}{_FILL}END"
+    )
+    run(
+        "CREATE TRIGGER visits_figures_au AFTER UPDATE OF data, deleted_at, venue_id, "
+        "visit_date, template_id, visit_type, author, created_at ON visits BEGIN "
+        f"{_CLEAR.format(row='old')}{_FILL}END"
+    )
+    run(
+        f"CREATE TRIGGER visits_figures_ad AFTER DELETE ON visits BEGIN {_CLEAR.format(row='old')}END"
+    )
