@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from desktop.core.followup.derived import followup_templates
-from desktop.core.network_figures.plan import counted_fields
+from desktop.core.storage.figure_rows import counted_fields
 
 RS, US = "\x1e", "\x1f"
 

@@ -1,5 +1,5 @@
 """« Lieux par … »: venues by the values of the template's choice and percent fields,
-counted from the period's tokens (« key US value », network_figures/derived.py) rather
+counted from the period's tokens (« key US value », storage/figure_rows.py) rather
 than from each visit's JSON.
 
 A field of a carried-over section describes the venue: its latest visit of the period
@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from desktop.core.forms.templates import FieldSpec
-from desktop.core.network_figures.derived import RS, US
 from desktop.core.network_figures.model import NOT_GIVEN, Bar, Figure
 from desktop.core.network_figures.plan import Plan
 from desktop.core.network_figures.rows import VisitRow
+from desktop.core.storage.figure_rows import RS, US
 
 PERCENT_BANDS = ((0, 25, "0 à 25 %"), (25, 50, "25 à 50 %"), (50, 75, "50 à 75 %"),
                  (75, 101, "75 à 100 %"))  # fmt: skip
@@ -35,7 +35,7 @@ class Tokens:
     def of(cls, plan: Plan, in_period: dict[str, list[VisitRow]], latest: dict[str, VisitRow]):
         by_latest: dict[str, list[str]] = defaultdict(list)
         for venue_id, visit in latest.items():
-            if visit.choices:  # each token once per visit (derived.py): no set needed
+            if visit.choices:  # each token once per visit (figure_rows.py): no set needed
                 for token in visit.choices.split(RS):
                     by_latest[token].append(venue_id)
         by_any: dict[str, set[str]] = defaultdict(set)
@@ -81,7 +81,7 @@ def by_percent(spec: FieldSpec, tokens: Tokens, order) -> Figure:
 
 
 def _in(number: str, low: float, high: float) -> bool:
-    """number: as SQLite wrote it (derived.py keeps only numbers for a percent)."""
+    """number: as SQLite wrote it (figure_rows.py keeps only numbers for a percent)."""
     try:
         return low <= float(number) < high
     except ValueError:

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms.templates import FieldSpec, Template
 from desktop.core.privacy.audiences import field_audience, reaches
+from desktop.core.storage.figure_rows import VISIT_TYPE, counted_fields
 
-CHOICE_WIDGETS = ("select", "multiselect")
-VISIT_TYPE = "visit_type"  # the visits table keeps it in a column too
 AUTHOR = "facilitator"  # mirrored in the visits table's author column
 
 
@@ -57,15 +56,6 @@ class Plan:
     def keys(self) -> list[str]:
         """The template keys read out of each visit of the period."""
         return [f.key for f in self.choices] + [f.key for f in self.percents]
-
-
-def counted_fields(template: Template) -> tuple[list[FieldSpec], list[FieldSpec]]:
-    """(choice fields, percent fields) the figures count, for every audience: the fields
-    whose values the derived table figure_visits keeps (network_figures/derived.py)."""
-    choices = [f for f in template.fields
-               if f.widget in CHOICE_WIDGETS and f.choices and f.key != VISIT_TYPE]  # fmt: skip
-    percents = [f for f in template.fields if f.widget == "number" and f.unit == "%"]
-    return choices, percents
 
 
 def _actions_seen(template: Template, follow: FollowupFields, seen) -> bool:

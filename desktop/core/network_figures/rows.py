@@ -2,7 +2,7 @@
 
 - every live venue (its territory and coordinates);
 - the period's visits with the values charted, as tokens, from the derived table
-  figure_visits (network_figures/derived.py);
+  figure_visits (storage/figure_rows.py);
 - each venue's latest visit up to the reference day (SQLite's max() picks the row: its
   date and its agreement end come with it), for « not visited » and agreements ending,
   from the derived table followup_records (followup/derived.py);
@@ -25,7 +25,7 @@ VENUES = (
     "'$.postal_code', '$.lat', '$.lon') FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
 )
 # The period's records of a template (and those naming none, read as visit sheets) from
-# the derived table figure_visits (migration 12, network_figures/derived.py): one range of
+# the derived table figure_visits (migration 12, storage/figure_rows.py): one range of
 # its primary key, their choice values as tokens, no JSON parsed.
 PERIOD_VISITS = (
     "SELECT record_id, venue_id, day, created_at, visit_type, author, choices "
@@ -64,7 +64,9 @@ class VisitRow(NamedTuple):
     created_at: str
     type: str
     author: str
-    choices: str  # its choice values as tokens « key US value », joined by RS (derived.py)
+    choices: (
+        str  # its choice values as tokens « key US value », joined by RS (storage/figure_rows.py)
+    )
 
     @property
     def order(self) -> tuple[str, str, str]:

@@ -26,9 +26,9 @@ from typing import Any, TypeVar
 
 from desktop.core.followup.derived import followup_templates, register_templates
 from desktop.core.merge.hlc import HybridClock, Stamp, wall_clock_ms
-from desktop.core.network_figures.derived import register_figure_keys
 from desktop.core.storage.changes import Changes, ChangeSet
 from desktop.core.storage.db import Database, DatabaseError, connect, schema_version
+from desktop.core.storage.figure_rows import register_figure_keys
 from desktop.core.storage.migrations import MIGRATIONS
 from desktop.core.storage.records import Author
 

@@ -4,7 +4,7 @@ pass 400 lines; frozen like it: never edit once shipped, add a migration).
 
 figure_keys names, per template id, the keys the figures count and their kind ('choice':
 a select / multiselect enumeration, 'number': a number in percent), filled from the
-templates' hints by desktop/core/network_figures/derived.py. '' stands for records that
+templates' hints by desktop/core/storage/figure_rows.py. '' stands for records that
 name no template (the app reads them as visit sheets), so it holds the visit sheet's keys.
 
 figure_visits holds each live record's template id, day (its date's first 10 characters,
@@ -64,7 +64,7 @@ _FILL = "INSERT INTO figure_visits SELECT * FROM figure_visit_rows WHERE record_
 def m012_figure_visits(db: Database) -> None:
     """The dashboard's figures counted from figure_visits (see the module's docstring).
     Filled here for no template: the data service registers the templates' keys when
-    it starts (network_figures/derived.py), which fills the rows of the visits there."""
+    it starts (storage/figure_rows.py), which fills the rows of the visits there."""
     run = db.conn.execute
     run(
         "CREATE TABLE figure_keys (template_id TEXT NOT NULL, key TEXT NOT NULL, "

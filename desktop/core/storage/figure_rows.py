@@ -9,19 +9,31 @@ deletion, date, venue, type, author or template changes: every writer is kept ri
 construction, as with the follow-up's tables (followup/derived.py). '' holds the visit
 sheet's keys too, for records that name no template (the app reads them as visits).
 
-Like search_text, the rows are never shared and can be rebuilt (`refill`).
+Like search_text, the rows are never shared and can be rebuilt (`refill`). Kept here,
+beside the writer that registers the keys at start, rather than in network_figures: the
+dashboard's modules are loaded when it is first opened, not at start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from desktop.core.forms.templates import Template
-from desktop.core.network_figures.plan import counted_fields
+from desktop.core.forms.templates import FieldSpec, Template
 
+CHOICE_WIDGETS = ("select", "multiselect")
+VISIT_TYPE = "visit_type"  # the visits table keeps it in a column: not a token
 CHOICE, NUMBER = "choice", "number"
 NO_TEMPLATE = ""  # figure_visits.template_id of a record that names no template
 RS, US = "\x1e", "\x1f"  # between tokens; between a token's key and its value
+
+
+def counted_fields(template: Template) -> tuple[list[FieldSpec], list[FieldSpec]]:
+    """(choice fields, percent fields) the figures count, for every audience: select /
+    multiselect enumerations and numbers in percent (`x-unit: "%"`)."""
+    choices = [f for f in template.fields
+               if f.widget in CHOICE_WIDGETS and f.choices and f.key != VISIT_TYPE]  # fmt: skip
+    percents = [f for f in template.fields if f.widget == "number" and f.unit == "%"]
+    return choices, percents
 
 
 def keys_of(template: Template) -> set[tuple[str, str]]:
