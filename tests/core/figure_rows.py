@@ -7,7 +7,7 @@ import json
 from desktop.core.followup.derived import followup_templates
 from desktop.core.storage.figure_rows import counted_fields
 
-RS, US = "\x1e", "\x1f"
+GS, RS, US = "\x1d", "\x1e", "\x1f"
 
 
 def _text(value, choice: bool) -> str | None:
@@ -17,26 +17,29 @@ def _text(value, choice: bool) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     if choice and isinstance(value, str) and value:
-        return value.replace(RS, " ").replace(US, " ")
+        return value.replace(GS, " ").replace(RS, " ").replace(US, " ")
     return None
 
 
-def tokens_of(data: dict, kinds: dict[str, bool]) -> set[str]:
-    """kinds: key -> True for a choice field, False for a percent."""
-    tokens = set()
-    for key, choice in kinds.items():
-        value = data.get(key)
+def tokens_of(data: dict, kinds: dict[str, str]) -> tuple[frozenset, frozenset]:
+    """(tokens of the venue's fields and percents, tokens of the visit's fields); kinds:
+    key -> "venue" (a choice of a carried-over section), "visit" or "number"."""
+    tokens = {"venue": set(), "visit": set()}
+    for key, kind in kinds.items():
+        value, choice = data.get(key), kind != "number"
         values = value if isinstance(value, list) and choice else [value]
         for item in values:
             text = _text(item, choice)
             if text is not None:
-                tokens.add(f"{key}{US}{text}")
-    return tokens
+                tokens["visit" if kind == "visit" else "venue"].add(f"{key}{US}{text}")
+    return frozenset(tokens["venue"]), frozenset(tokens["visit"])
 
 
-def _kinds(template) -> dict[str, bool]:
+def _kinds(template) -> dict[str, str]:
     choices, percents = counted_fields(template)
-    return {f.key: True for f in choices} | {f.key: False for f in percents}
+    carried = set(template.carry_over_keys())
+    kinds = {f.key: "venue" if f.key in carried else "visit" for f in choices}
+    return kinds | {f.key: "number" for f in percents}
 
 
 def recomputed(ws) -> set:
@@ -54,8 +57,14 @@ def recomputed(ws) -> set:
             data = {}
         tokens = tokens_of(data, kinds.get(template_id, {}))
         expected.add((template_id or "", (day or "")[:10], record_id, created_at, venue_id,
-                      kind, author, frozenset(tokens)))  # fmt: skip
+                      kind, author, *tokens))  # fmt: skip
     return expected
+
+
+def _split(choices: str) -> tuple[frozenset, frozenset]:
+    venue, gs, visit = choices.partition(GS)
+    assert gs == GS, choices
+    return frozenset(venue.split(RS)) - {""}, frozenset(visit.split(RS)) - {""}
 
 
 def stored(ws) -> set:
@@ -63,14 +72,15 @@ def stored(ws) -> set:
         "SELECT template_id, day, record_id, created_at, venue_id, visit_type, author, choices "
         "FROM figure_visits"
     )
-    return {(*row[:-1], frozenset(row[-1].split(RS)) - {""}) for row in rows}
+    return {(*row[:-1], *_split(row[-1])) for row in rows}
 
 
 def tokens_stored(ws, record_id: str) -> set[str]:
+    """A record's tokens, the venue's and the visit's together."""
     row = ws.db.conn.execute(
         "SELECT choices FROM figure_visits WHERE record_id = ?", (record_id,)
     ).fetchone()
-    return set(row[0].split(RS)) - {""} if row else set()
+    return set().union(*_split(row[0])) if row else set()
 
 
 def assert_figures_in_step(ws) -> None:

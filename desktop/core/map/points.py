@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.core.forms.french import months_between, parse_date
 from desktop.core.map.boundaries import Area, departement_at, departements, regions
@@ -21,8 +22,7 @@ FRESHNESS = (
 )
 
 
-@dataclass(frozen=True)
-class MapPoint:
+class MapPoint(NamedTuple):  # a tuple: 3,500 made each time
     venue: VenueFacts
     x: float
     y: float

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.network_figures.model import NOT_GIVEN, Bar, Figure
 from desktop.core.network_figures.plan import Plan
-from desktop.core.network_figures.rows import VisitRow
-from desktop.core.storage.figure_rows import RS, US
+from desktop.core.network_figures.rows import CHOICES
+from desktop.core.storage.figure_rows import GS, RS, US
 
 PERCENT_BANDS = ((0, 25, "0 à 25 %"), (25, 50, "25 à 50 %"), (50, 75, "50 à 75 %"),
                  (75, 101, "75 à 100 %"))  # fmt: skip
@@ -24,28 +24,29 @@ PERCENT_BANDS = ((0, 25, "0 à 25 %"), (25, 50, "25 à 50 %"), (50, 75, "50 à 7
 
 @dataclass(frozen=True)
 class Tokens:
-    """token -> the venues that have it: from each venue's latest visit (`latest`), and
-    from any visit for the fields that do not describe the venue (`any`)."""
+    """token -> the venues that have it: from each venue's latest visit of the period for
+    the fields that describe the venue and the percents (`latest`), from any of its visits
+    for the others (`any`). figure_visits keeps the two kinds apart (GS between them)."""
 
     latest: dict[str, list[str]]
     any: dict[str, set[str]]
     visited: frozenset[str]  # the venues visited in the period
 
     @classmethod
-    def of(cls, plan: Plan, in_period: dict[str, list[VisitRow]], latest: dict[str, VisitRow]):
+    def of(cls, in_period: dict[str, list[tuple]]) -> Tokens:
+        """in_period: venue id -> its visits of the period, in date order (rows.py)."""
         by_latest: dict[str, list[str]] = defaultdict(list)
-        for venue_id, visit in latest.items():
-            if visit.choices:  # each token once per visit (figure_rows.py): no set needed
-                for token in visit.choices.split(RS):
-                    by_latest[token].append(venue_id)
         by_any: dict[str, set[str]] = defaultdict(set)
-        prefixes = tuple(f.key + US for f in plan.choices if f.key not in plan.describes_venue)
-        if prefixes:
-            for venue_id, visits in in_period.items():
-                for visit in visits:
-                    for token in visit.choices.split(RS) if visit.choices else ():
-                        if token.startswith(prefixes):
-                            by_any[token].add(venue_id)
+        for venue_id, visits in in_period.items():
+            venue_part = visits[-1][CHOICES].partition(GS)[0]
+            if venue_part:  # each token once per visit (figure_rows.py): a list will do
+                for token in venue_part.split(RS):
+                    by_latest[token].append(venue_id)
+            for visit in visits:
+                visit_part = visit[CHOICES].partition(GS)[2]
+                if visit_part:
+                    for token in visit_part.split(RS):
+                        by_any[token].add(venue_id)
         return cls(by_latest, by_any, frozenset(in_period))
 
     def values_of(self, key: str, latest: bool) -> dict[str, list[str] | set[str]]:

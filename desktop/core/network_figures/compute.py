@@ -32,8 +32,12 @@ from desktop.core.network_figures.model import (
 )
 from desktop.core.network_figures.plan import Plan
 from desktop.core.network_figures.rows import (
+    AUTHOR,
+    DAY,
+    ID,
+    TYPE,
+    VENUE,
     VenueRow,
-    VisitRow,
     read_latest,
     read_overdue,
     read_period_visits,
@@ -65,15 +69,11 @@ def compute_figures(
     def order(venue_ids) -> tuple[str, ...]:
         return tuple(sorted(venue_ids, key=rank.__getitem__))
 
-    in_period: dict[str, list[VisitRow]] = defaultdict(list)  # by venue
-    last: dict[str, VisitRow] = {}  # each venue's latest visit of the period
+    in_period: dict[str, list[tuple]] = defaultdict(list)  # by venue, in date order
     for visit in read_period_visits(conn, period, template.id):
-        venue_id = visit.venue_id
-        if venue_id in venues:
-            in_period[venue_id].append(visit)
-            if venue_id not in last or visit.order > last[venue_id].order:
-                last[venue_id] = visit
-    tokens = Tokens.of(plan, in_period, last)
+        if visit[VENUE] in venues:
+            in_period[visit[VENUE]].append(visit)
+    tokens = Tokens.of(in_period)
     latest = read_latest(conn, bool(plan.agreement_end), reference, template.id)
     figures = [visits_per_month(plan, period, in_period, order)]
     figures += [by_choice(spec, plan, tokens, order) for spec in plan.choices]
@@ -104,14 +104,16 @@ def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figu
     kinds = [value for value, _ in spec.choices] if spec else []
     series = [label for _, label in spec.choices] if spec else ["Visites"]
     counts = {m: [0] * (len(series) + 1) for m in months}
+    column_of = {kind: index for index, kind in enumerate(kinds)}
+    other = len(series) if kinds else 0  # with no types, one column counts them all
     venues_of: dict[str, set[str]] = defaultdict(set)
     for venue_id, rows in in_period.items():
         for visit in rows:
-            month = visit.date[:7]
-            if month not in counts:  # a date kept as typed (« 2025-1-5 »): no month to say
+            month = visit[DAY][:7]
+            tally = counts.get(month)
+            if tally is None:  # a date kept as typed (« 2025-1-5 »): no month to say
                 continue
-            column = kinds.index(visit.type) if visit.type in kinds else len(series)
-            counts[month][column if kinds else 0] += 1
+            tally[column_of.get(visit[TYPE], other)] += 1
             venues_of[month].add(venue_id)
     untyped = kinds and any(c[-1] for c in counts.values())
     width = len(series) + (1 if untyped else 0)
@@ -152,9 +154,9 @@ def _visit_list(plan: Plan, in_period: dict, venues: dict):
         name = venues[venue_id].name
         folded = name.casefold()
         for visit in rows:
-            author = visit.author if plan.shows_author else ""
-            item = (visit.date, name, labels.get(visit.type, visit.type), author, venue_id,
-                    visit.id)  # fmt: skip
-            keyed.append((visit.date, folded, visit.id, item))
+            kind, day = visit[TYPE] or "", visit[DAY]
+            author = (visit[AUTHOR] or "") if plan.shows_author else ""
+            item = (day, name, labels.get(kind, kind), author, venue_id, visit[ID])
+            keyed.append((day, folded, visit[ID], item))
     keyed.sort(key=itemgetter(0, 1, 2))
     return [entry[3] for entry in keyed]

@@ -60,14 +60,16 @@ def ending_agreements(ends: dict[str, date], venues: dict, reference: date) -> l
     return sorted(items, key=lambda item: (item[0], item[1].casefold(), item[3]))
 
 
-def overdue_by_owner(overdue: list[tuple[str, str, int]], venues: dict, order) -> Figure:
-    """Actions not done whose due date is past, by who took them (SQL counted them)."""
+def overdue_by_owner(overdue: list[tuple[str, list[str]]], venues: dict, order) -> Figure:
+    """Actions not done whose due date is past, by who took them: each owner's list holds
+    the venue of each action (rows.read_overdue)."""
     counts: dict[str, int] = defaultdict(int)
     places: dict[str, set[str]] = defaultdict(set)
-    for owner, venue_id, n in overdue:
-        if venue_id in venues:
-            counts[owner] += n
-            places[owner].add(venue_id)
+    for owner, venue_ids in overdue:
+        here = [venue_id for venue_id in venue_ids if venue_id in venues]
+        if here:  # an owner with actions in other territories only has no bar
+            counts[owner] += len(here)
+            places[owner].update(here)
     named = sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))
     bars = tuple(
         Bar(o, o or NO_OWNER, (counts[o],), order(places[o]))

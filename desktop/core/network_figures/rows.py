@@ -12,25 +12,29 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import orjson
 
 from desktop.core.network_figures.model import Period
+from desktop.core.storage.figure_rows import NO_TEMPLATE
 
 VENUES = (
     "SELECT id, name, commune, json_extract(data, '$.region', '$.department', "
     "'$.postal_code', '$.lat', '$.lon') FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
 )
-# The period's records of a template (and those naming none, read as visit sheets) from
-# the derived table figure_visits (migration 12, storage/figure_rows.py): one range of
-# its primary key, their choice values as tokens, no JSON parsed.
+# The period's records of a template from the derived table figure_visits (migration 12,
+# storage/figure_rows.py): one range of its primary key, in date and creation order, with
+# their choice values as tokens; no JSON parsed.
 PERIOD_VISITS = (
-    "SELECT record_id, venue_id, day, created_at, visit_type, author, choices "
-    "FROM figure_visits WHERE template_id IN (?, '') AND day BETWEEN ? AND ?"
+    "SELECT record_id, venue_id, day, visit_type, author, choices, created_at "
+    "FROM figure_visits WHERE template_id = ? AND day BETWEEN ? AND ? "
+    "ORDER BY day, created_at, record_id"
 )
+# A period's row, a plain tuple (6,000 of them in a national year): its columns.
+ID, VENUE, DAY, TYPE, AUTHOR, CHOICES, CREATED = range(7)
 # The bare columns of a max() query come from the row holding the max (SQLite's rule).
 # followup_records: one row per live visit, with its agreement end (followup/derived.py).
 LATEST = (
@@ -39,15 +43,17 @@ LATEST = (
     "WHERE template_id = ? AND substr(visit_date, 1, 10) <= ? GROUP BY venue_id"
 )
 VALID_DATE = "date(julianday({0})) = {0}"  # 2025-02-30 and « fin mars » are not dates
-OVERDUE = (  # followup_actions: one row per action of a live record (followup/derived.py)
-    "SELECT responsible, venue_id, count(*) FROM followup_actions "
+# followup_actions: one row per action of a live record (followup/derived.py). Per owner as
+# typed, the venue of each overdue action (an id per action: ids hold no comma, see the
+# exchange format), read from the covering index in its order.
+OVERDUE = (
+    "SELECT responsible, group_concat(venue_id) FROM followup_actions "
     "WHERE template_id = ? AND done = 0 AND due < ? AND substr(visit_date, 1, 10) <= ? "
-    f"AND {VALID_DATE.format('due')} GROUP BY 1, 2"
+    f"AND {VALID_DATE.format('due')} GROUP BY responsible"
 )
 
 
-@dataclass(frozen=True)
-class VenueRow:
+class VenueRow(NamedTuple):  # a tuple: 3,500 made each time
     id: str
     name: str
     commune: str
@@ -55,23 +61,6 @@ class VenueRow:
     department: str
     lat: float | None
     lon: float | None
-
-
-class VisitRow(NamedTuple):
-    id: str
-    venue_id: str
-    date: str  # its first 10 characters, as typed
-    created_at: str
-    type: str
-    author: str
-    choices: (
-        str  # its choice values as tokens « key US value », joined by RS (storage/figure_rows.py)
-    )
-
-    @property
-    def order(self) -> tuple[str, str, str]:
-        """The latest visit of a venue has the greatest (date, creation time, id)."""
-        return self.date, self.created_at or "", self.id
 
 
 def _loads(text: str) -> Any:
@@ -83,36 +72,28 @@ def _loads(text: str) -> Any:
         return json.loads(text)
 
 
-def path(key: str) -> str:
-    return "$." + json.dumps(key)
-
-
 def read_venues(conn) -> list[VenueRow]:
     rows = []
     for venue_id, name, commune, extra in conn.execute(VENUES):
         region, department, postal_code, lat, lon = _loads(extra)
-        rows.append(
-            VenueRow(
-                venue_id,
-                name or "",
-                commune or "",
-                _text(region),
-                _text(department) or department_of(_text(postal_code)),
-                _number(lat),
-                _number(lon),
-            )
-        )
+        region = region.strip() if type(region) is str else ""
+        department = department.strip() if type(department) is str else ""
+        if not department and type(postal_code) is str:
+            department = department_of(postal_code.strip())
+        row = (venue_id, name or "", commune or "", region, department)
+        rows.append(VenueRow(*row, _number(lat), _number(lon)))
     return rows
 
 
-def read_period_visits(conn, period: Period, visit_template: str) -> list[VisitRow]:
-    bounds = (visit_template, period.start.isoformat(), period.end.isoformat())
-    return [
-        VisitRow(visit_id, venue_id, day, created_at, kind or "", author or "", choices)
-        for visit_id, venue_id, day, created_at, kind, author, choices in conn.execute(
-            PERIOD_VISITS, bounds
-        )
-    ]
+def read_period_visits(conn, period: Period, visit_template: str) -> list[tuple]:
+    """The period's visits (columns ID, VENUE, DAY…), in date and creation order: those of
+    the visit sheet, and those naming no template (the app reads them as visits)."""
+    start, end = period.start.isoformat(), period.end.isoformat()
+    rows = conn.execute(PERIOD_VISITS, (visit_template, start, end)).fetchall()
+    untemplated = conn.execute(PERIOD_VISITS, (NO_TEMPLATE, start, end)).fetchall()
+    if untemplated:  # rare: records from before templates
+        rows = sorted(rows + untemplated, key=itemgetter(DAY, CREATED, ID))
+    return rows
 
 
 def read_latest(
@@ -128,12 +109,12 @@ def read_latest(
     }
 
 
-def read_overdue(conn, reference: date, visit_template: str) -> list[tuple[str, str, int]]:
-    """(owner as typed, venue id, number of actions) of visits not done, due before
-    `reference`; the columns are each record's template's x-followup hints."""
+def read_overdue(conn, reference: date, visit_template: str) -> list[tuple[str, list[str]]]:
+    """(owner as typed, the venue of each of their actions) of visits' actions not done,
+    due before `reference`; the columns are each record's template's x-followup hints."""
     day = reference.isoformat()
     params = (visit_template, day, day)
-    return [(_owner(owner), venue_id, n) for owner, venue_id, n in conn.execute(OVERDUE, params)]
+    return [(_owner(owner), venues.split(",")) for owner, venues in conn.execute(OVERDUE, params)]
 
 
 def department_of(postal_code: str) -> str:
@@ -151,11 +132,9 @@ def _owner(value: Any) -> str:
     return value.strip() if isinstance(value, str) else "" if value is None else str(value)
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
 def _number(value: Any) -> float | None:
+    if type(value) is float:
+        return value
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):

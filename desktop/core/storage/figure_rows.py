@@ -22,9 +22,10 @@ from desktop.core.forms.templates import FieldSpec, Template
 
 CHOICE_WIDGETS = ("select", "multiselect")
 VISIT_TYPE = "visit_type"  # the visits table keeps it in a column: not a token
-CHOICE, NUMBER = "choice", "number"
+VENUE, VISIT, NUMBER = "venue", "visit", "number"  # the kinds of keys (migration 12)
 NO_TEMPLATE = ""  # figure_visits.template_id of a record that names no template
-RS, US = "\x1e", "\x1f"  # between tokens; between a token's key and its value
+GS, RS, US = "\x1d", "\x1e", "\x1f"  # between the venue's and the visit's tokens; between
+# tokens; between a token's key and its value
 
 
 def counted_fields(template: Template) -> tuple[list[FieldSpec], list[FieldSpec]]:
@@ -37,9 +38,12 @@ def counted_fields(template: Template) -> tuple[list[FieldSpec], list[FieldSpec]
 
 
 def keys_of(template: Template) -> set[tuple[str, str]]:
-    """The figure_keys rows of a template: (key, kind)."""
+    """The figure_keys rows of a template: (key, kind). A choice of a carried-over section
+    describes the venue (its latest visit counts), another the visit."""
     choices, percents = counted_fields(template)
-    return {(f.key, CHOICE) for f in choices} | {(f.key, NUMBER) for f in percents}
+    carried = set(template.carry_over_keys())
+    kinds = {(f.key, VENUE if f.key in carried else VISIT) for f in choices}
+    return kinds | {(f.key, NUMBER) for f in percents}
 
 
 def register_figure_keys(conn, templates: Iterable[Template], visit: Template) -> list[str]:

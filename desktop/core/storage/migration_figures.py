@@ -2,19 +2,22 @@
 its choice and percent fields as short tokens (kept beside migrations.py, which would
 pass 400 lines; frozen like it: never edit once shipped, add a migration).
 
-figure_keys names, per template id, the keys the figures count and their kind ('choice':
-a select / multiselect enumeration, 'number': a number in percent), filled from the
-templates' hints by desktop/core/storage/figure_rows.py. '' stands for records that
-name no template (the app reads them as visit sheets), so it holds the visit sheet's keys.
+figure_keys names, per template id, the keys the figures count and their kind ('venue': a
+select / multiselect enumeration of a carried-over section, which describes the venue;
+'visit': one of another section; 'number': a number in percent), filled from the
+templates' hints by desktop/core/storage/figure_rows.py. '' stands for records that name
+no template (the app reads them as visit sheets), so it holds the visit sheet's keys.
 
 figure_visits holds each live record's template id, day (its date's first 10 characters,
-as typed), creation time, venue, type, author and `choices`: its values of those keys,
-each as « key US value » (US = char(31)), joined by RS (char(30)), each token once. A
-list gives one token per element; a number is written as SQLite writes it (a percent is
-only ever a number); true and false as Python writes them (« True », « False »); empty
-strings, null, objects and nested lists give none. RS and US inside a value become
-spaces. The primary key starts with (template_id, day): a period's rows are read in one
-range, and the dashboard counts tokens instead of parsing every visit's JSON.
+as typed), creation time, id, venue, type, author and `choices`: its values of those
+keys, each as a token « key US value » (US = char(31)), each token once, those of 'venue'
+and 'number' keys joined by RS (char(30)), then GS (char(29)), then those of 'visit' keys
+joined by RS. A list gives one token per element (a percent is only ever a number); a
+number is written as SQLite writes it; true and false as Python writes them (« True »,
+« False »); empty strings, null, objects and nested lists give none. GS, RS and US inside
+a value become spaces. The primary key is (template_id, day, created_at, record_id): a
+period's rows are read in one range, in date and creation order, and the dashboard
+counts tokens instead of parsing every visit's JSON.
 
 The triggers follow migration 9's: every write of a visit (an edit, a merge, a bulk
 insert, INSERT OR REPLACE, the trash, a purge, an erasure, a restore) refills its row.
@@ -29,30 +32,33 @@ if TYPE_CHECKING:
 
 _VALUES = (  # each (key, type, value) of a visit v's data for its template's figure keys
     "SELECT f.key AS key, "
-    "CASE WHEN f.type = 'array' AND k.kind = 'choice' THEN e.type ELSE f.type END AS type, "
-    "CASE WHEN f.type = 'array' AND k.kind = 'choice' THEN e.value ELSE f.value END AS value, "
+    "CASE WHEN f.type = 'array' AND k.kind <> 'number' THEN e.type ELSE f.type END AS type, "
+    "CASE WHEN f.type = 'array' AND k.kind <> 'number' THEN e.value ELSE f.value END AS value, "
     "k.kind AS kind "
     "FROM json_each(CASE WHEN json_valid(v.data) THEN v.data ELSE '{}' END) f "
     "CROSS JOIN figure_keys k "
-    "CROSS JOIN json_each(CASE WHEN f.type = 'array' AND k.kind = 'choice' "
+    "CROSS JOIN json_each(CASE WHEN f.type = 'array' AND k.kind <> 'number' "
     "THEN f.value ELSE '[0]' END) e "
     "WHERE k.template_id = coalesce(v.template_id, '') AND k.key = f.key"
 )
 _TEXT = (  # a value as the figures read it, NULL when it gives no token
     "CASE WHEN type IN ('integer', 'real') THEN CAST(value AS TEXT) "
-    "WHEN kind <> 'choice' THEN NULL "
-    "WHEN type = 'text' AND value <> '' THEN replace(replace(value, char(30), ' '), char(31), ' ') "
+    "WHEN kind = 'number' THEN NULL "
+    "WHEN type = 'text' AND value <> '' "
+    "THEN replace(replace(replace(value, char(29), ' '), char(30), ' '), char(31), ' ') "
     "WHEN type = 'true' THEN 'True' WHEN type = 'false' THEN 'False' END"
 )
-_TOKENS = (
-    "SELECT group_concat(token, char(30)) FROM (SELECT DISTINCT key || char(31) || text "
-    f"AS token FROM (SELECT key, {_TEXT} AS text FROM ({_VALUES})) WHERE text IS NOT NULL)"
+_TOKENS = (  # the venue's and percents' tokens, GS, the visit's (one JSON parse)
+    "SELECT coalesce(group_concat(CASE WHEN kind <> 'visit' THEN token END, char(30)), '') "
+    "|| char(29) || coalesce(group_concat(CASE WHEN kind = 'visit' THEN token END, char(30)), '') "
+    "FROM (SELECT DISTINCT kind, key || char(31) || text AS token "
+    f"FROM (SELECT key, kind, {_TEXT} AS text FROM ({_VALUES})) WHERE text IS NOT NULL)"
 )
 _FIGURE_VISIT_ROWS = (
     "CREATE VIEW figure_visit_rows AS SELECT coalesce(v.template_id, '') AS template_id, "
-    "coalesce(substr(v.visit_date, 1, 10), '') AS day, v.id AS record_id, "
-    "v.created_at AS created_at, v.venue_id AS venue_id, v.visit_type AS visit_type, "
-    f"v.author AS author, coalesce(({_TOKENS}), '') AS choices "
+    "coalesce(substr(v.visit_date, 1, 10), '') AS day, "
+    "coalesce(v.created_at, '') AS created_at, v.id AS record_id, v.venue_id AS venue_id, "
+    f"v.visit_type AS visit_type, v.author AS author, ({_TOKENS}) AS choices "
     "FROM visits v WHERE v.deleted_at IS NULL"
 )
 # After an insert, the id's row is cleared first: an INSERT OR REPLACE removes the row it
@@ -72,9 +78,9 @@ def m012_figure_visits(db: Database) -> None:
     )
     run(
         "CREATE TABLE figure_visits (template_id TEXT NOT NULL, day TEXT NOT NULL, "
-        "record_id TEXT NOT NULL, created_at TEXT, venue_id TEXT, visit_type TEXT, "
-        "author TEXT, choices TEXT NOT NULL, PRIMARY KEY (template_id, day, record_id)) "
-        "WITHOUT ROWID"
+        "created_at TEXT NOT NULL, record_id TEXT NOT NULL, venue_id TEXT, visit_type TEXT, "
+        "author TEXT, choices TEXT NOT NULL, "
+        "PRIMARY KEY (template_id, day, created_at, record_id)) WITHOUT ROWID"
     )
     run("CREATE INDEX figure_visits_of_record ON figure_visits(record_id)")
     run(_FIGURE_VISIT_ROWS)
