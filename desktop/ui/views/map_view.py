@@ -6,7 +6,16 @@ without coordinates (or overseas) are listed beside the map."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QTransform, QWheelEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -147,10 +156,23 @@ class MapCanvas(QWidget):
                 painter.drawPath(path)
         painter.restore()
         painter.setPen(QPen(QColor("white"), 1))
+        self._paint_points(painter, transform)
+
+    def _paint_points(self, painter: QPainter, transform: QTransform) -> None:
+        """3,500 points at the national scale: the transform applied by hand (it only
+        scales and moves), one brush per colour, set when the colour changes."""
+        scale_x, scale_y, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
+        growth = 1 + 0.15 * (self.zoom - 1) ** 0.5
+        brushes: dict[str, QBrush] = {}
+        current = None
         for point in self.points:
-            painter.setBrush(QColor(point.colour))
-            radius = point.radius * (1 + 0.15 * (self.zoom - 1) ** 0.5)
-            painter.drawEllipse(transform.map(QPointF(point.x, point.y)), radius, radius)
+            if point.colour != current:
+                current = point.colour
+                brush = brushes.get(current) or brushes.setdefault(current, QBrush(QColor(current)))
+                painter.setBrush(brush)
+            radius = point.radius * growth
+            centre = QPointF(point.x * scale_x + dx, point.y * scale_y + dy)
+            painter.drawEllipse(centre, radius, radius)
 
 
 class MapView(QWidget):
