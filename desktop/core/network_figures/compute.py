@@ -42,6 +42,7 @@ from desktop.core.network_figures.rows import (
     read_overdue,
     read_period_visits,
     read_venues,
+    territories_of,
 )
 from desktop.core.privacy.audiences import INTERNE
 
@@ -57,13 +58,18 @@ def compute_figures(
     territory: Territory = EVERYWHERE,
     audience: str = INTERNE,
     today: date | None = None,
+    visit_list: bool = True,
+    venue_rows: list[VenueRow] | None = None,
 ) -> NetworkFigures:
-    """db: a Database or a connection (a worker copy's, in the window)."""
+    """db: a Database or a connection (a worker copy's, in the window). visit_list: False
+    leaves `visits` empty (the report prints them; the dashboard never shows them).
+    venue_rows: the live venues when already read (rows.read_venues)."""
     conn = getattr(db, "conn", db)
     today = today or date.today()
     reference = min(today, period.end)  # « overdue », « ending soon » are seen from here
     plan = Plan.of(template, audience)
-    venues = {v.id: v for v in read_venues(conn) if territory.holds(v.region, v.department)}
+    rows = read_venues(conn) if venue_rows is None else venue_rows
+    venues = {v.id: v for v in rows if territory.holds(v.region, v.department)}
     rank = {venue_id: index for index, venue_id in enumerate(venues)}  # by sort key
 
     def order(venue_ids) -> tuple[str, ...]:
@@ -93,9 +99,20 @@ def compute_figures(
         venues=tuple(_facts(v, latest.get(v.id), in_period.get(v.id, ())) for v in venues.values()),
         visits_in_period=sum(len(rows) for rows in in_period.values()),
         figures=tuple(figures),
-        visits=tuple(_visit_list(plan, in_period, venues)),
+        visits=tuple(_visit_list(plan, in_period, venues)) if visit_list else (),
         ending=tuple(ending_agreements(ends, venues, reference)),
     )
+
+
+def dashboard_data(db, template: Template, period: Period, territory: Territory, today: date):
+    """What the dashboard shows, read on its worker: the figures (without the list of
+    visits, which only the report prints) and the territories of its filter, from one
+    reading of the venues. Returns (NetworkFigures, (régions, départements))."""
+    conn = getattr(db, "conn", db)
+    venue_rows = read_venues(conn)
+    figures = compute_figures(conn, template, period, territory, today=today,
+                              visit_list=False, venue_rows=venue_rows)  # fmt: skip
+    return figures, territories_of(venue_rows)
 
 
 def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figure:

@@ -147,7 +147,10 @@ def _number(value: Any) -> float | None:
 
 def territories(conn) -> tuple[list[str], list[str]]:
     """The régions and départements of the live venues, for the territory filters."""
-    venues = read_venues(conn)
+    return territories_of(read_venues(conn))
+
+
+def territories_of(venues: list[VenueRow]) -> tuple[list[str], list[str]]:
     regions = sorted({v.region for v in venues if v.region}, key=str.casefold)
     departments = sorted({v.department for v in venues if v.department})
     return regions, departments
