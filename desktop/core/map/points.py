@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 from desktop.core.forms.french import months_between, parse_date
@@ -40,6 +41,7 @@ def map_points(figures: NetworkFigures) -> MapPoints:
     reference = min(figures.today, figures.period.end)
     points, off_map = [], []
     colours: dict[str, str] = {}  # by date of the last visit: a few hundred for 3,500 venues
+    radii: dict[int, float] = {}  # by number of visits
     for venue in figures.venues:
         if venue.lat is None or venue.lon is None or not in_metropole(venue.lat, venue.lon):
             off_map.append(venue)
@@ -48,8 +50,11 @@ def map_points(figures: NetworkFigures) -> MapPoints:
         colour = colours.get(venue.last_visit)
         if colour is None:
             colour = colours[venue.last_visit] = colour_of(venue, reference)
-        points.append(MapPoint(venue, x, y, colour, radius_of(venue)))
-    points.sort(key=lambda p: -p.radius)  # the big ones under, the small ones on top
+        radius = radii.get(venue.visits_in_period)
+        if radius is None:
+            radius = radii[venue.visits_in_period] = radius_of(venue)
+        points.append(MapPoint(venue, x, y, colour, radius))
+    points.sort(key=attrgetter("radius"), reverse=True)  # the big under, the small on top
     return MapPoints(tuple(points), tuple(sorted(off_map, key=lambda v: v.name.casefold())))
 
 

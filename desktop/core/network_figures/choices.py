@@ -56,19 +56,19 @@ class Tokens:
                 if token.startswith(prefix)}  # fmt: skip
 
 
-def by_choice(spec: FieldSpec, plan: Plan, tokens: Tokens, order) -> Figure:
+def by_choice(spec: FieldSpec, plan: Plan, tokens: Tokens, rank) -> Figure:
     """Venues by the values of a select / multiselect field."""
     found = tokens.values_of(spec.key, spec.key in plan.describes_venue)
     values = [value for value, _ in spec.choices]
     values += sorted(v for v in found if v not in values)  # values the template lost
-    bars = [_bar(v, spec.label_of(v), found.get(v, ()), order) for v in values]
+    bars = [_bar(v, spec.label_of(v), found.get(v, ()), rank) for v in values]
     given = set().union(*found.values())
     if len(given) < len(tokens.visited):
-        bars.append(_bar("", NOT_GIVEN, tokens.visited - given, order))
+        bars.append(_bar("", NOT_GIVEN, tokens.visited - given, rank))
     return Figure(spec.key, spec.title, "lieux", bars=tuple(bars))
 
 
-def by_percent(spec: FieldSpec, tokens: Tokens, order) -> Figure:
+def by_percent(spec: FieldSpec, tokens: Tokens, rank) -> Figure:
     """Venues by quarter band of a percent, from their latest visit of the period."""
     bands: dict[str, set[str]] = defaultdict(set)
     for number, venues in tokens.values_of(spec.key, latest=True).items():
@@ -77,7 +77,7 @@ def by_percent(spec: FieldSpec, tokens: Tokens, order) -> Figure:
     given = set().union(*(venues for band, venues in bands.items() if band))
     bands[""] = set(tokens.visited - given)
     labels = [label for _, _, label in PERCENT_BANDS] + ([""] if bands[""] else [])
-    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], order) for b in labels)
+    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], rank) for b in labels)
     return Figure(spec.key, spec.title, "lieux", bars=bars)
 
 
@@ -89,5 +89,5 @@ def _in(number: str, low: float, high: float) -> bool:
         return False
 
 
-def _bar(key: str, label: str, venue_ids, order) -> Bar:
-    return Bar(key, label, (len(venue_ids),), order(venue_ids))
+def _bar(key: str, label: str, venue_ids, rank) -> Bar:
+    return Bar(key, label, (len(venue_ids),), venue_ids, rank)

@@ -69,34 +69,33 @@ def compute_figures(
     reference = min(today, period.end)  # « overdue », « ending soon » are seen from here
     plan = Plan.of(template, audience)
     rows = read_venues(conn) if venue_rows is None else venue_rows
-    venues = {v.id: v for v in rows if territory.holds(v.region, v.department)}
-    rank = {venue_id: index for index, venue_id in enumerate(venues)}  # by sort key
-
-    def order(venue_ids) -> tuple[str, ...]:
-        return tuple(sorted(venue_ids, key=rank.__getitem__))
+    if territory != EVERYWHERE:
+        rows = [v for v in rows if territory.holds(v.region, v.department)]
+    venues = {v.id: v for v in rows}
+    rank = {venue_id: index for index, venue_id in enumerate(venues)}  # bars list by name
 
     in_period: dict[str, list[tuple]] = defaultdict(list)  # by venue, in date order
-    for visit in read_period_visits(conn, period, template.id):
+    for visit in read_period_visits(conn, period, template.id, listed=visit_list):
         if visit[VENUE] in venues:
             in_period[visit[VENUE]].append(visit)
     tokens = Tokens.of(in_period)
     latest = read_latest(conn, bool(plan.agreement_end), reference, template.id)
-    figures = [visits_per_month(plan, period, in_period, order)]
-    figures += [by_choice(spec, plan, tokens, order) for spec in plan.choices]
-    figures += [by_percent(spec, tokens, order) for spec in plan.percents]
+    figures = [visits_per_month(plan, period, in_period, rank)]
+    figures += [by_choice(spec, plan, tokens, rank) for spec in plan.choices]
+    figures += [by_percent(spec, tokens, rank) for spec in plan.percents]
     ends = ends_of(latest, venues) if plan.agreement_end else {}
     if plan.agreement_end:
-        figures.append(agreements_by_quarter(ends, order, reference))
+        figures.append(agreements_by_quarter(ends, rank, reference))
     if plan.actions:
         overdue = read_overdue(conn, reference, template.id)
-        figures.append(overdue_by_owner(overdue, venues, order))
-    figures.append(not_visited(latest, venues, order, reference))
+        figures.append(overdue_by_owner(overdue, venues, rank))
+    figures.append(not_visited(latest, venues, rank, reference))
     return NetworkFigures(
         period=period,
         territory=territory,
         today=today,
         audience=audience,
-        venues=tuple(_facts(v, latest.get(v.id), in_period.get(v.id, ())) for v in venues.values()),
+        venues=_facts(venues, latest, in_period),
         visits_in_period=sum(len(rows) for rows in in_period.values()),
         figures=tuple(figures),
         visits=tuple(_visit_list(plan, in_period, venues)) if visit_list else (),
@@ -115,7 +114,7 @@ def dashboard_data(db, template: Template, period: Period, territory: Territory,
     return figures, territories_of(venue_rows)
 
 
-def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figure:
+def visits_per_month(plan: Plan, period: Period, in_period: dict, rank) -> Figure:
     months = _months(period)
     spec = plan.visit_type
     kinds = [value for value, _ in spec.choices] if spec else []
@@ -135,7 +134,7 @@ def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figu
     untyped = kinds and any(c[-1] for c in counts.values())
     width = len(series) + (1 if untyped else 0)
     bars = tuple(
-        Bar(m, _month_label(m, period), tuple(counts[m][:width]), order(venues_of[m]))
+        Bar(m, _month_label(m, period), tuple(counts[m][:width]), venues_of[m], rank)
         for m in months
     )
     names = (*series, NOT_GIVEN) if untyped else tuple(series)
@@ -155,10 +154,13 @@ def _month_label(month: str, period: Period) -> str:
     return name if period.start.year == period.end.year else f"{name} {month[:4]}"
 
 
-def _facts(venue: VenueRow, latest: tuple | None, in_period) -> VenueFacts:
-    return VenueFacts(
-        venue.id, venue.name, venue.commune, venue.region, venue.department, venue.lat,
-        venue.lon, len(in_period), latest[0] if latest else "",
+def _facts(venues: dict[str, VenueRow], latest: dict, in_period: dict) -> tuple[VenueFacts, ...]:
+    """VenueFacts starts with VenueRow's fields, then the visits in the period and the date
+    of the latest visit ("" if none)."""
+    return tuple(
+        VenueFacts(*venue, len(in_period[vid]) if vid in in_period else 0,
+                   latest[vid][0] if vid in latest else "")
+        for vid, venue in venues.items()
     )  # fmt: skip
 
 

@@ -42,7 +42,7 @@ def _quarter(day: date) -> str:
     return f"T{(day.month - 1) // 3 + 1} {day.year}"
 
 
-def agreements_by_quarter(ends: dict[str, date], order, reference: date) -> Figure:
+def agreements_by_quarter(ends: dict[str, date], rank, reference: date) -> Figure:
     """Occupation agreements ending within 12 months, by quarter (and those already ended)."""
     horizon = reference + timedelta(days=365)
     quarters, day = [], date(reference.year, (reference.month - 1) // 3 * 3 + 1, 1)
@@ -55,7 +55,7 @@ def agreements_by_quarter(ends: dict[str, date], order, reference: date) -> Figu
             groups[ENDED].add(venue_id)
         elif end <= horizon:
             groups[_quarter(end)].add(venue_id)
-    bars = tuple(_bar(label, groups[label], order) for label in [ENDED, *quarters])
+    bars = tuple(_bar(label, groups[label], rank) for label in [ENDED, *quarters])
     return Figure("agreements_by_quarter", "Conventions qui prennent fin", "lieux", bars=bars)
 
 
@@ -69,7 +69,7 @@ def ending_agreements(ends: dict[str, date], venues: dict, reference: date) -> l
     return sorted(items, key=lambda item: (item[0], item[1].casefold(), item[3]))
 
 
-def overdue_by_owner(overdue: list[tuple[str, list[str]]], venues: dict, order) -> Figure:
+def overdue_by_owner(overdue: list[tuple[str, list[str]]], venues: dict, rank) -> Figure:
     """Actions not done whose due date is past, by who took them: each owner's list holds
     the venue of each action (rows.read_overdue)."""
     counts: dict[str, int] = defaultdict(int)
@@ -81,13 +81,13 @@ def overdue_by_owner(overdue: list[tuple[str, list[str]]], venues: dict, order) 
             places[owner].update(here)
     named = sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))
     bars = tuple(
-        Bar(o, o or NO_OWNER, (counts[o],), order(places[o]))
+        Bar(o, o or NO_OWNER, (counts[o],), places[o], rank)
         for o in named + ([""] if counts.get("") else [])
     )
     return Figure("overdue_by_owner", "Actions en retard par responsable", "actions", bars=bars)
 
 
-def not_visited(latest: dict, venues: dict, order, reference: date) -> Figure:
+def not_visited(latest: dict, venues: dict, rank, reference: date) -> Figure:
     """Venues whose latest visit is 12 months old or more, or that were never visited."""
     groups: dict[str, set[str]] = defaultdict(set)
     band_of: dict[str, str | None] = {}  # by date of the latest visit, worked out once
@@ -100,7 +100,7 @@ def not_visited(latest: dict, venues: dict, order, reference: date) -> Figure:
             groups[band].add(venue_id)
     labels = [label for _, _, label in IDLE_BANDS] + [NEVER]
     return Figure("not_visited", "Lieux sans visite depuis 12 mois", "lieux",
-                  bars=tuple(_bar(label, groups[label], order) for label in labels))  # fmt: skip
+                  bars=tuple(_bar(label, groups[label], rank) for label in labels))  # fmt: skip
 
 
 def _idle_band(last: date | None, reference: date) -> str | None:
@@ -110,5 +110,5 @@ def _idle_band(last: date | None, reference: date) -> str | None:
     return next((label for low, high, label in IDLE_BANDS if low <= months < high), None)
 
 
-def _bar(label: str, venue_ids: set[str], order) -> Bar:
-    return Bar(label, label, (len(venue_ids),), order(venue_ids))
+def _bar(label: str, venue_ids: set[str], rank) -> Bar:
+    return Bar(label, label, (len(venue_ids),), venue_ids, rank)

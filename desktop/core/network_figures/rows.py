@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 import orjson
@@ -27,14 +26,15 @@ VENUES = (
 )
 # The period's records of a template from the derived table figure_visits (migration 12,
 # storage/figure_rows.py): one range of its primary key, in date and creation order, with
-# their choice values as tokens; no JSON parsed.
+# their choice values as tokens; no JSON parsed. Their id and author only for the report's
+# list of visits (fewer columns, fewer strings made: 6,000 rows in a national year).
 PERIOD_VISITS = (
-    "SELECT record_id, venue_id, day, visit_type, author, choices, created_at "
-    "FROM figure_visits WHERE template_id = ? AND day BETWEEN ? AND ? "
-    "ORDER BY day, created_at, record_id"
+    "SELECT venue_id, day, visit_type, choices{more} FROM figure_visits "
+    "WHERE template_id {which} AND day BETWEEN ? AND ? ORDER BY day, created_at, record_id"
 )
-# A period's row, a plain tuple (6,000 of them in a national year): its columns.
-ID, VENUE, DAY, TYPE, AUTHOR, CHOICES, CREATED = range(7)
+MORE = ", record_id, author"
+# A period's row is a plain tuple: its columns (ID and AUTHOR with the list of visits).
+VENUE, DAY, TYPE, CHOICES, ID, AUTHOR = range(6)
 # The bare columns of a max() query come from the row holding the max (SQLite's rule).
 # followup_records: one row per live visit, with its agreement end (followup/derived.py).
 LATEST = (
@@ -73,9 +73,12 @@ def _loads(text: str) -> Any:
 
 
 def read_venues(conn) -> list[VenueRow]:
-    rows = []
+    rows, loads = [], orjson.loads
     for venue_id, name, commune, extra in conn.execute(VENUES):
-        region, department, postal_code, lat, lon = _loads(extra)
+        try:
+            region, department, postal_code, lat, lon = loads(extra)
+        except orjson.JSONDecodeError:
+            region, department, postal_code, lat, lon = _loads(extra)
         region = region.strip() if type(region) is str else ""
         department = department.strip() if type(department) is str else ""
         if not department and type(postal_code) is str:
@@ -85,15 +88,17 @@ def read_venues(conn) -> list[VenueRow]:
     return rows
 
 
-def read_period_visits(conn, period: Period, visit_template: str) -> list[tuple]:
-    """The period's visits (columns ID, VENUE, DAY…), in date and creation order: those of
-    the visit sheet, and those naming no template (the app reads them as visits)."""
-    start, end = period.start.isoformat(), period.end.isoformat()
-    rows = conn.execute(PERIOD_VISITS, (visit_template, start, end)).fetchall()
-    untemplated = conn.execute(PERIOD_VISITS, (NO_TEMPLATE, start, end)).fetchall()
-    if untemplated:  # rare: records from before templates
-        rows = sorted(rows + untemplated, key=itemgetter(DAY, CREATED, ID))
-    return rows
+def read_period_visits(
+    conn, period: Period, visit_template: str, listed: bool = False
+) -> list[tuple]:
+    """The period's visits (columns VENUE, DAY, TYPE, CHOICES, and with `listed` ID and
+    AUTHOR), in date and creation order: those of the visit sheet, and those naming no
+    template (the app reads them as visits)."""
+    more, bounds = MORE if listed else "", (period.start.isoformat(), period.end.isoformat())
+    query = PERIOD_VISITS.format(more=more, which="= ?")
+    if conn.execute(query + " LIMIT 1", (NO_TEMPLATE, *bounds)).fetchone():
+        query = PERIOD_VISITS.format(more=more, which="IN (?, '')")  # rare: sorted by SQLite
+    return conn.execute(query, (visit_template, *bounds)).fetchall()
 
 
 def read_latest(
