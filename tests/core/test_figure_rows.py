@@ -257,3 +257,19 @@ def test_a_network_template_with_its_own_choice_field_gets_its_figure(tmp_path):
         assert {b.key: b.venue_ids for b in figure.bars if b.total} == {"proprietaire": (venue.id,)}
     finally:
         ws.close()
+
+
+def test_a_value_twice_in_a_list_counts_its_venue_once(workspace, store, venue):
+    visit = store.create_visit(venue.id, "2025-05-01")
+    twice = ["cuisine_partagee", "cuisine_partagee"]
+    store.update_visit(
+        visit.id, {"activity_types": twice, "support_needs": ["acces_au_foncier"] * 2}
+    )
+    assert_figures_in_step(workspace)
+    figures = compute_figures(workspace.db, workspace.templates.visit, Period.year(2025))
+    for key, value in (
+        ("activity_types", "cuisine_partagee"),
+        ("support_needs", "acces_au_foncier"),
+    ):
+        [bar] = [b for b in figures.figure(key).bars if b.key == value]
+        assert bar.values == (1,) and bar.venue_ids == (venue.id,)

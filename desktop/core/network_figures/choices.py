@@ -28,20 +28,20 @@ class Tokens:
     the fields that describe the venue and the percents (`latest`), from any of its visits
     for the others (`any`). figure_visits keeps the two kinds apart (GS between them)."""
 
-    latest: dict[str, list[str]]
+    latest: dict[str, set[str]]
     any: dict[str, set[str]]
     visited: frozenset[str]  # the venues visited in the period
 
     @classmethod
     def of(cls, in_period: dict[str, list[tuple]]) -> Tokens:
         """in_period: venue id -> its visits of the period, in date order (rows.py)."""
-        by_latest: dict[str, list[str]] = defaultdict(list)
+        by_latest: dict[str, set[str]] = defaultdict(set)
         by_any: dict[str, set[str]] = defaultdict(set)
         for venue_id, visits in in_period.items():
             venue_part = visits[-1][CHOICES].partition(GS)[0]
-            if venue_part:  # each token once per visit (figure_rows.py): a list will do
+            if venue_part:
                 for token in venue_part.split(RS):
-                    by_latest[token].append(venue_id)
+                    by_latest[token].add(venue_id)
             for visit in visits:
                 visit_part = visit[CHOICES].partition(GS)[2]
                 if visit_part:
@@ -49,7 +49,7 @@ class Tokens:
                         by_any[token].add(venue_id)
         return cls(by_latest, by_any, frozenset(in_period))
 
-    def values_of(self, key: str, latest: bool) -> dict[str, list[str] | set[str]]:
+    def values_of(self, key: str, latest: bool) -> dict[str, set[str]]:
         """value -> its venues, for one field."""
         prefix, source = key + US, self.latest if latest else self.any
         return {token[len(prefix) :]: venues for token, venues in source.items()

@@ -10,9 +10,9 @@ no template (the app reads them as visit sheets), so it holds the visit sheet's 
 
 figure_visits holds each live record's template id, day (its date's first 10 characters,
 as typed), creation time, id, venue, type, author and `choices`: its values of those
-keys, each as a token « key US value » (US = char(31)), each token once, those of 'venue'
-and 'number' keys joined by RS (char(30)), then GS (char(29)), then those of 'visit' keys
-joined by RS. A list gives one token per element (a percent is only ever a number); a
+keys, each as a token « key US value » (US = char(31)), those of 'venue' and 'number' keys
+joined by RS (char(30)), then GS (char(29)), then those of 'visit' keys joined by RS (a
+value twice in a list gives its token twice). A list gives one token per element (a percent is only ever a number); a
 number is written as SQLite writes it; true and false as Python writes them (« True »,
 « False »); empty strings, null, objects and nested lists give none. GS, RS and US inside
 a value become spaces. The primary key is (template_id, day, created_at, record_id): a
@@ -30,29 +30,33 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop.core.storage.db import Database
 
-_VALUES = (  # each (key, type, value) of a visit v's data for its template's figure keys
-    "SELECT f.key AS key, "
-    "CASE WHEN f.type = 'array' AND k.kind <> 'number' THEN e.type ELSE f.type END AS type, "
-    "CASE WHEN f.type = 'array' AND k.kind <> 'number' THEN e.value ELSE f.value END AS value, "
-    "k.kind AS kind "
-    "FROM json_each(CASE WHEN json_valid(v.data) THEN v.data ELSE '{}' END) f "
-    "CROSS JOIN figure_keys k "
-    "CROSS JOIN json_each(CASE WHEN f.type = 'array' AND k.kind <> 'number' "
-    "THEN f.value ELSE '[0]' END) e "
-    "WHERE k.template_id = coalesce(v.template_id, '') AND k.key = f.key"
+_MEMBERS = (  # the top-level members of a visit v's data that its template's figures count
+    "json_each(CASE WHEN json_valid(v.data) THEN v.data ELSE '{}' END) f CROSS JOIN figure_keys k "
+    "ON k.template_id = coalesce(v.template_id, '') AND k.key = f.key"
 )
-_TEXT = (  # a value as the figures read it, NULL when it gives no token
-    "CASE WHEN type IN ('integer', 'real') THEN CAST(value AS TEXT) "
-    "WHEN kind = 'number' THEN NULL "
-    "WHEN type = 'text' AND value <> '' "
-    "THEN replace(replace(replace(value, char(29), ' '), char(30), ' '), char(31), ' ') "
-    "WHEN type = 'true' THEN 'True' WHEN type = 'false' THEN 'False' END"
+_VALUES = (  # (key, kind, JSON type, value): a member's value, or each element of a list
+    f"SELECT f.key AS key, k.kind AS kind, f.type AS type, f.atom AS value FROM {_MEMBERS} "
+    "WHERE f.type <> 'array' UNION ALL "
+    f"SELECT f.key, k.kind, e.type, e.atom FROM {_MEMBERS} CROSS JOIN json_each(f.value) e "
+    "WHERE f.type = 'array' AND k.kind <> 'number'"
 )
-_TOKENS = (  # the venue's and percents' tokens, GS, the visit's (one JSON parse)
+_TOKEN = (  # a value as the figures read it
+    "key || char(31) || CASE type "
+    "WHEN 'text' THEN replace(replace(replace(value, char(29), ' '), char(30), ' '), char(31), ' ') "
+    "WHEN 'true' THEN 'True' WHEN 'false' THEN 'False' ELSE CAST(value AS TEXT) END"
+)
+_GIVES_TOKEN = (  # numbers always; text (not empty), true and false for a choice
+    "CASE type WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN kind <> 'number' "
+    "AND value <> '' WHEN 'true' THEN kind <> 'number' WHEN 'false' THEN kind <> 'number' "
+    "ELSE 0 END"
+)
+# The venue's and percents' tokens, GS, the visit's: one parse of the JSON. LIMIT -1 keeps
+# the inner query from being folded into the aggregate, which would work out each token
+# twice (once per group_concat).
+_TOKENS = (
     "SELECT coalesce(group_concat(CASE WHEN kind <> 'visit' THEN token END, char(30)), '') "
     "|| char(29) || coalesce(group_concat(CASE WHEN kind = 'visit' THEN token END, char(30)), '') "
-    "FROM (SELECT DISTINCT kind, key || char(31) || text AS token "
-    f"FROM (SELECT key, kind, {_TEXT} AS text FROM ({_VALUES})) WHERE text IS NOT NULL)"
+    f"FROM (SELECT kind, {_TOKEN} AS token FROM ({_VALUES}) WHERE {_GIVES_TOKEN} LIMIT -1)"
 )
 _FIGURE_VISIT_ROWS = (
     "CREATE VIEW figure_visit_rows AS SELECT coalesce(v.template_id, '') AS template_id, "
