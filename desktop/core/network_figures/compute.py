@@ -68,10 +68,10 @@ def compute_figures(
     today = today or date.today()
     reference = min(today, period.end)  # « overdue », « ending soon » are seen from here
     plan = Plan.of(template, audience)
-    rows = read_venues(conn) if venue_rows is None else venue_rows
+    live = read_venues(conn) if venue_rows is None else venue_rows
     if territory != EVERYWHERE:
-        rows = [v for v in rows if territory.holds(v.region, v.department)]
-    venues = {v.id: v for v in rows}
+        live = [v for v in live if territory.holds(v.region, v.department)]
+    venues = {v.id: v for v in live}
     rank = {venue_id: index for index, venue_id in enumerate(venues)}  # bars list by name
 
     in_period: dict[str, list[tuple]] = defaultdict(list)  # by venue, in date order

@@ -68,6 +68,19 @@ def register_figure_keys(conn, templates: Iterable[Template], visit: Template) -
     return refilled
 
 
+def fill(conn, record_ids: list[str]) -> None:
+    """The rows of records just inserted in bulk while their insert trigger stood aside
+    (fts_paused names `visits`): in one statement, in the table's order (about half the
+    cost of a trigger per row)."""
+    marks = ", ".join("?" * len(record_ids))
+    conn.execute(f"DELETE FROM figure_visits WHERE record_id IN ({marks})", record_ids)
+    conn.execute(
+        f"INSERT INTO figure_visits SELECT * FROM figure_visit_rows WHERE record_id IN ({marks}) "
+        "ORDER BY template_id, day, created_at, record_id",
+        record_ids,
+    )
+
+
 def refill(conn, template_id: str | None = None) -> None:
     """Rebuild the rows of one template's records (or of every record) from visits.data."""
     if template_id is None:

@@ -20,7 +20,9 @@ period's rows are read in one range, in date and creation order, and the dashboa
 counts tokens instead of parsing every visit's JSON.
 
 The triggers follow migration 9's: every write of a visit (an edit, a merge, a bulk
-insert, INSERT OR REPLACE, the trash, a purge, an erasure, a restore) refills its row.
+insert, INSERT OR REPLACE, the trash, a purge, an erasure, a restore) refills its row;
+the insert trigger stands aside while fts_paused names `visits` (migration 10), when the
+writer inserts a batch of new records and fills their rows itself (figure_rows.fill).
 """
 
 from __future__ import annotations
@@ -88,8 +90,11 @@ def m012_figure_visits(db: Database) -> None:
     )
     run("CREATE INDEX figure_visits_of_record ON figure_visits(record_id)")
     run(_FIGURE_VISIT_ROWS)
+    # A bulk insert of new records (merge/new_records.py) pauses it, as it does the search
+    # index (migration 10), and fills its batch's rows in one ordered INSERT … SELECT.
     run(
-        "CREATE TRIGGER visits_figures_ai AFTER INSERT ON visits BEGIN "
+        "CREATE TRIGGER visits_figures_ai AFTER INSERT ON visits "
+        "WHEN NOT EXISTS (SELECT 1 FROM fts_paused WHERE tbl = 'visits') BEGIN "
         f"{_CLEAR.format(row='new')}{_FILL}END"
     )
     run(
