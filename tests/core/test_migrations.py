@@ -414,3 +414,16 @@ def test_the_search_index_still_follows_each_new_row_after_migration_10(upgraded
                 f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
             )
         )
+
+
+def test_every_saved_database_has_its_figure_rows_after_upgrade(upgraded):
+    """Migration 12's table, filled at the first start from the templates' hints."""
+    from tests.core.figure_rows import assert_figures_in_step
+
+    _version, ws = upgraded
+    assert_figures_in_step(ws)
+    moulin = _moulin_visit(ws.store)
+    day = ws.db.conn.execute(
+        "SELECT day FROM figure_visits WHERE record_id = ?", (moulin.id,)
+    ).fetchone()
+    assert day == ("2024-10-03",)  # the v1 data's visit (test_the_v1_data_is_intact)
