@@ -52,11 +52,6 @@ class Plan:
             shows_author=seen(template.field(AUTHOR)),
         )
 
-    @property
-    def keys(self) -> list[str]:
-        """The template keys read out of each visit of the period."""
-        return [f.key for f in self.choices] + [f.key for f in self.percents]
-
 
 def _actions_seen(template: Template, follow: FollowupFields, seen) -> bool:
     table = template.field(follow.actions or "")
