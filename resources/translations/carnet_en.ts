@@ -273,110 +273,110 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="59"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="58"/>
         <source>Bilan annuel (PDF)…</source>
         <translation>Annual report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="72"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="71"/>
         <source>Année</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="73"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="75"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="211"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="209"/>
         <source>Tout le réseau</source>
         <translation>Whole network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="78"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="157"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="77"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="156"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="80"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="79"/>
         <source>Chiffres</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="82"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="81"/>
         <source>Copier les chiffres</source>
         <translation>Copy the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="84"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="83"/>
         <source>Lieux de la barre choisie</source>
         <translation>Venues of the chosen bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="85"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="227"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="84"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="225"/>
         <source>Cliquez sur une barre pour voir ses lieux.</source>
         <translation>Click a bar to see its venues.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="103"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="102"/>
         <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="106"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="105"/>
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="107"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="106"/>
         <source>&amp;Territoire :</source>
         <translation>&amp;Territory:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="137"/>
         <source>&amp;Graphiques</source>
         <translation>&amp;Charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="139"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="138"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="181"/>
         <source>%1 : %2 lieux, %3 visités en %4, %5 visites.</source>
         <translation>%1: %2 venues, %3 visited in %4, %5 visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="200"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="198"/>
         <source>Visites par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="201"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="199"/>
         <source>Conventions qui prennent fin</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="202"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="200"/>
         <source>Actions en retard par responsable</source>
         <translation>Overdue actions by owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="203"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="201"/>
         <source>Lieux sans visite depuis 12 mois</source>
         <translation>Venues not visited for 12 months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="215"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="213"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="240"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="238"/>
         <source>« %1 » : %2 lieu(x)</source>
         <translation>“%1”: %2 venue(s)</translation>
     </message>
@@ -1593,7 +1593,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="57"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="68"/>
         <source>Carte des lieux</source>
         <translation>Venue map</translation>
     </message>
@@ -1601,22 +1601,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="163"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="202"/>
         <source>Lieux hors de la carte</source>
         <translation>Venues off the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="168"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="207"/>
         <source> — taille : nombre de visites dans l&apos;année. Molette : zoom ; glisser : déplacer.</source>
         <translation> — size: number of visits in the year. Wheel: zoom; drag: move.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="182"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="221"/>
         <source>Contours : IGN – Admin Express COG 2018, Licence Ouverte.</source>
         <translation>Boundaries: IGN – Admin Express COG 2018, Licence Ouverte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="201"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="240"/>
         <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
         <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
     </message>

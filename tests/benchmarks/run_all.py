@@ -116,9 +116,8 @@ def rows_of_followup() -> list[dict]:
 
 def rows_of_dashboard() -> list[dict]:
     f = dashboard.main()
-    filled = f["figures_ms"] + f["map_ms"]
     return [
-        row("Dashboard figures + map, 3,500 venues / 20,000 visits", filled, "ms", f["naive_loads_ms"], "json.loads of every visit", "< 300 ms"),
+        row("Dashboard figures + charts + map, 3,500 venues / 20,000 visits", f["filled_ms"], "ms", f["naive_loads_ms"], "json.loads of every visit", "< 300 ms"),
         row("Dashboard, every chart painted", f["charts_ms"], "ms", None, "", "—"),
     ]  # fmt: skip
 

@@ -224,6 +224,7 @@ LIVE_VENUES = {
     9: ["Écluse", "La Grange à Bob", MOULIN],
     10: ["Écluse", "La Grange à Bob", MOULIN],
     11: ["Écluse", "La Grange à Bob", MOULIN],
+    12: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -239,6 +240,7 @@ TRASH = {
     9: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     10: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     11: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    12: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
@@ -414,3 +416,16 @@ def test_the_search_index_still_follows_each_new_row_after_migration_10(upgraded
                 f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
             )
         )
+
+
+def test_every_saved_database_has_its_figure_rows_after_upgrade(upgraded):
+    """Migration 12's table, filled at the first start from the templates' hints."""
+    from tests.core.figure_rows import assert_figures_in_step
+
+    _version, ws = upgraded
+    assert_figures_in_step(ws)
+    moulin = _moulin_visit(ws.store)
+    day = ws.db.conn.execute(
+        "SELECT day FROM figure_visits WHERE record_id = ?", (moulin.id,)
+    ).fetchone()
+    assert day == ("2024-10-03",)  # the v1 data's visit (test_the_v1_data_is_intact)

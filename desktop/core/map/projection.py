@@ -29,12 +29,19 @@ F = _m(LAT1) / (N * _t(LAT1) ** N)
 RHO0 = A * F * _t(LAT0) ** N
 
 
+AF, RADIAN, HALF_E = A * F, math.pi / 180, E / 2
+_sin, _cos, _tan = math.sin, math.cos, math.tan
+
+
 def lambert93(lat: float, lon: float) -> tuple[float, float]:
     """(x, y) in metres, east and north, for a WGS84 latitude and longitude in degrees
-    (WGS84 and RGF93 differ by centimetres: not seen on a map)."""
-    rho = A * F * _t(math.radians(lat)) ** N
-    theta = N * (math.radians(lon) - LON0)
-    return X0 + rho * math.sin(theta), Y0 + RHO0 - rho * math.cos(theta)
+    (WGS84 and RGF93 differ by centimetres: not seen on a map). _t inlined, with local
+    names: 3,500 venues per map."""
+    phi = lat * RADIAN
+    sine = E * _sin(phi)
+    rho = AF * (_tan(math.pi / 4 - phi / 2) / ((1 - sine) / (1 + sine)) ** HALF_E) ** N
+    theta = N * (lon * RADIAN - LON0)
+    return X0 + rho * _sin(theta), Y0 + RHO0 - rho * _cos(theta)
 
 
 def in_metropole(lat: float, lon: float) -> bool:

@@ -14,6 +14,7 @@ import sqlite3
 from typing import Any
 
 from desktop.core.merge.hlc import Stamp
+from desktop.core.storage.figure_rows import fill as fill_figure_rows
 from desktop.core.storage.plain_upsert import insert_rows, upsert_rows, upsert_values
 from desktop.core.storage.store import CarnetStore
 
@@ -87,7 +88,8 @@ def insert_new_records(
 
 def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert the rows, then index their search text in one statement (not row by row:
-    the insert trigger stands aside while fts_paused names the table, migration 10).
+    the insert trigger stands aside while fts_paused names the table, migration 10), and
+    for visits fill the dashboard's rows likewise (migration 12).
 
     All or nothing on its own savepoint: whatever the caller does with an error, no row
     is left unindexed and the trigger is never left standing aside."""
@@ -103,6 +105,8 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, A
                 f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
+            if table == "visits":  # the dashboard's rows stand aside too (migration 12)
+                fill_figure_rows(conn, chunk)
         conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
     except BaseException:
         conn.execute("ROLLBACK TO new_rows")

@@ -1,4 +1,5 @@
-"""The figures of a period and territory, in one pass over venues and visits.
+"""The figures of a period and territory, in one pass over venues and the period's rows
+of the derived table figure_visits (no visit's JSON is parsed here).
 
 Counts are of venues (a venue counts once per bar) except the visits per month. What a
 venue « is » (legal form, tenure…) is read from its latest visit of the period.
@@ -10,7 +11,8 @@ from collections import defaultdict
 from datetime import date
 from operator import itemgetter
 
-from desktop.core.forms.templates import FieldSpec, Template
+from desktop.core.forms.templates import Template
+from desktop.core.network_figures.choices import Tokens, by_choice, by_percent
 from desktop.core.network_figures.followup_figures import (
     agreements_by_quarter,
     ending_agreements,
@@ -30,20 +32,23 @@ from desktop.core.network_figures.model import (
 )
 from desktop.core.network_figures.plan import Plan
 from desktop.core.network_figures.rows import (
+    AUTHOR,
+    DAY,
+    ID,
+    TYPE,
+    VENUE,
     VenueRow,
-    VisitRow,
     read_latest,
     read_overdue,
     read_period_visits,
     read_venues,
+    territories_of,
 )
 from desktop.core.privacy.audiences import INTERNE
 
 EVERYWHERE = Territory()
 SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
                 "oct.", "nov.", "déc.")  # fmt: skip
-PERCENT_BANDS = ((0, 25, "0 à 25 %"), (25, 50, "25 à 50 %"), (50, 75, "50 à 75 %"),
-                 (75, 101, "75 à 100 %"))  # fmt: skip
 
 
 def compute_figures(
@@ -53,130 +58,87 @@ def compute_figures(
     territory: Territory = EVERYWHERE,
     audience: str = INTERNE,
     today: date | None = None,
+    visit_list: bool = True,
+    venue_rows: list[VenueRow] | None = None,
 ) -> NetworkFigures:
-    """db: a Database or a connection (a worker copy's, in the window)."""
+    """db: a Database or a connection (a worker copy's, in the window). visit_list: False
+    leaves `visits` empty (the report prints them; the dashboard never shows them).
+    venue_rows: the live venues when already read (rows.read_venues)."""
     conn = getattr(db, "conn", db)
     today = today or date.today()
     reference = min(today, period.end)  # « overdue », « ending soon » are seen from here
     plan = Plan.of(template, audience)
-    venues = {v.id: v for v in read_venues(conn) if territory.holds(v.region, v.department)}
-    rank = {venue_id: index for index, venue_id in enumerate(venues)}  # by sort key
+    live = read_venues(conn) if venue_rows is None else venue_rows
+    if territory != EVERYWHERE:
+        live = [v for v in live if territory.holds(v.region, v.department)]
+    venues = {v.id: v for v in live}
+    rank = {venue_id: index for index, venue_id in enumerate(venues)}  # bars list by name
 
-    def order(venue_ids) -> tuple[str, ...]:
-        return tuple(sorted(venue_ids, key=rank.__getitem__))
-
-    in_period: dict[str, list[VisitRow]] = defaultdict(list)  # by venue, in date order
-    for visit in read_period_visits(conn, plan.keys, period, template.id):
-        if visit.venue_id in venues:
-            in_period[visit.venue_id].append(visit)
+    in_period: dict[str, list[tuple]] = defaultdict(list)  # by venue, in date order
+    for visit in read_period_visits(conn, period, template.id, listed=visit_list):
+        if visit[VENUE] in venues:
+            in_period[visit[VENUE]].append(visit)
+    tokens = Tokens.of(in_period)
     latest = read_latest(conn, bool(plan.agreement_end), reference, template.id)
-    figures = [visits_per_month(plan, period, in_period, order)]
-    figures += [by_choice(spec, plan, in_period, order) for spec in plan.choices]
-    figures += [by_percent(spec, in_period, order) for spec in plan.percents]
+    figures = [visits_per_month(plan, period, in_period, rank)]
+    figures += [by_choice(spec, plan, tokens, rank) for spec in plan.choices]
+    figures += [by_percent(spec, tokens, rank) for spec in plan.percents]
     ends = ends_of(latest, venues) if plan.agreement_end else {}
     if plan.agreement_end:
-        figures.append(agreements_by_quarter(ends, order, reference))
+        figures.append(agreements_by_quarter(ends, rank, reference))
     if plan.actions:
         overdue = read_overdue(conn, reference, template.id)
-        figures.append(overdue_by_owner(overdue, venues, order))
-    figures.append(not_visited(latest, venues, order, reference))
+        figures.append(overdue_by_owner(overdue, venues, rank))
+    figures.append(not_visited(latest, venues, rank, reference))
     return NetworkFigures(
         period=period,
         territory=territory,
         today=today,
         audience=audience,
-        venues=tuple(_facts(v, latest.get(v.id), in_period.get(v.id, ())) for v in venues.values()),
+        venues=_facts(venues, latest, in_period),
         visits_in_period=sum(len(rows) for rows in in_period.values()),
         figures=tuple(figures),
-        visits=tuple(_visit_list(plan, in_period, venues)),
+        visits=tuple(_visit_list(plan, in_period, venues)) if visit_list else (),
         ending=tuple(ending_agreements(ends, venues, reference)),
     )
 
 
-def visits_per_month(plan: Plan, period: Period, in_period: dict, order) -> Figure:
+def dashboard_data(db, template: Template, period: Period, territory: Territory, today: date):
+    """What the dashboard shows, read on its worker: the figures (without the list of
+    visits, which only the report prints) and the territories of its filter, from one
+    reading of the venues. Returns (NetworkFigures, (régions, départements))."""
+    conn = getattr(db, "conn", db)
+    venue_rows = read_venues(conn)
+    figures = compute_figures(conn, template, period, territory, today=today,
+                              visit_list=False, venue_rows=venue_rows)  # fmt: skip
+    return figures, territories_of(venue_rows)
+
+
+def visits_per_month(plan: Plan, period: Period, in_period: dict, rank) -> Figure:
     months = _months(period)
     spec = plan.visit_type
     kinds = [value for value, _ in spec.choices] if spec else []
     series = [label for _, label in spec.choices] if spec else ["Visites"]
     counts = {m: [0] * (len(series) + 1) for m in months}
+    column_of = {kind: index for index, kind in enumerate(kinds)}
+    other = len(series) if kinds else 0  # with no types, one column counts them all
     venues_of: dict[str, set[str]] = defaultdict(set)
     for venue_id, rows in in_period.items():
         for visit in rows:
-            month = visit.date[:7]
-            if month not in counts:  # a date kept as typed (« 2025-1-5 »): no month to say
+            month = visit[DAY][:7]
+            tally = counts.get(month)
+            if tally is None:  # a date kept as typed (« 2025-1-5 »): no month to say
                 continue
-            column = kinds.index(visit.type) if visit.type in kinds else len(series)
-            counts[month][column if kinds else 0] += 1
+            tally[column_of.get(visit[TYPE], other)] += 1
             venues_of[month].add(venue_id)
     untyped = kinds and any(c[-1] for c in counts.values())
     width = len(series) + (1 if untyped else 0)
     bars = tuple(
-        Bar(m, _month_label(m, period), tuple(counts[m][:width]), order(venues_of[m]))
+        Bar(m, _month_label(m, period), tuple(counts[m][:width]), venues_of[m], rank)
         for m in months
     )
     names = (*series, NOT_GIVEN) if untyped else tuple(series)
     return Figure("visits_per_month", "Visites par mois", "visites", TIMELINE, names, bars)
-
-
-def by_choice(spec: FieldSpec, plan: Plan, in_period: dict, order) -> Figure:
-    """Venues by the values of a select / multiselect field."""
-    key, chosen = spec.key, defaultdict(set)
-    latest_only = key in plan.describes_venue
-    for venue_id, rows in in_period.items():
-        if latest_only:  # the common case, kept short: 3,500 venues × 20 fields
-            value = rows[-1].values.get(key)
-            if type(value) is str or value is None:  # "" and None: « non renseigné »
-                chosen[value or ""].add(venue_id)
-                continue
-            found = _values(value)
-        else:
-            found = _values_of(key, rows)
-        for value in found or ("",):
-            chosen[value].add(venue_id)
-    values = [value for value, _ in spec.choices]
-    values += sorted(v for v in chosen if v not in values and v)  # values the template lost
-    bars = [_bar(v, spec.label_of(v), chosen[v], order) for v in values]
-    if chosen.get(""):
-        bars.append(_bar("", NOT_GIVEN, chosen[""], order))
-    return Figure(spec.key, spec.title, "lieux", bars=tuple(bars))
-
-
-def by_percent(spec: FieldSpec, in_period: dict, order) -> Figure:
-    bands: dict[str, set[str]] = defaultdict(set)
-    for venue_id, rows in in_period.items():
-        value = rows[-1].values.get(spec.key)
-        band = next(
-            (label for low, high, label in PERCENT_BANDS if _number_in(value, low, high)), ""
-        )
-        bands[band].add(venue_id)
-    labels = [label for _, _, label in PERCENT_BANDS] + ([""] if bands.get("") else [])
-    bars = tuple(_bar(b, b or NOT_GIVEN, bands[b], order) for b in labels)
-    return Figure(spec.key, spec.title, "lieux", bars=bars)
-
-
-def _bar(key: str, label: str, venue_ids: set[str], order) -> Bar:
-    return Bar(key, label, (len(venue_ids),), order(venue_ids))
-
-
-def _values_of(key: str, rows) -> set[str]:
-    """The values a field took across a venue's visits (strings, the common case, at
-    once: this runs for 3,500 venues × each field that describes a visit)."""
-    values = [visit.values.get(key) for visit in rows]
-    if all(type(v) is str for v in values):
-        return {v for v in values if v}
-    return set().union(*map(_values, values))
-
-
-def _values(value) -> set[str]:
-    if isinstance(value, list):
-        return {str(v) for v in value if v not in (None, "")}
-    return {str(value)} if value not in (None, "") and not isinstance(value, dict) else set()
-
-
-def _number_in(value, low: float, high: float) -> bool:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    return low <= value < high
 
 
 def _months(period: Period) -> list[str]:
@@ -192,10 +154,13 @@ def _month_label(month: str, period: Period) -> str:
     return name if period.start.year == period.end.year else f"{name} {month[:4]}"
 
 
-def _facts(venue: VenueRow, latest: tuple | None, in_period) -> VenueFacts:
-    return VenueFacts(
-        venue.id, venue.name, venue.commune, venue.region, venue.department, venue.lat,
-        venue.lon, len(in_period), latest[0] if latest else "",
+def _facts(venues: dict[str, VenueRow], latest: dict, in_period: dict) -> tuple[VenueFacts, ...]:
+    """VenueFacts starts with VenueRow's fields, then the visits in the period and the date
+    of the latest visit ("" if none)."""
+    return tuple(
+        VenueFacts(*venue, len(in_period[vid]) if vid in in_period else 0,
+                   latest[vid][0] if vid in latest else "")
+        for vid, venue in venues.items()
     )  # fmt: skip
 
 
@@ -208,9 +173,9 @@ def _visit_list(plan: Plan, in_period: dict, venues: dict):
         name = venues[venue_id].name
         folded = name.casefold()
         for visit in rows:
-            author = visit.author if plan.shows_author else ""
-            item = (visit.date, name, labels.get(visit.type, visit.type), author, venue_id,
-                    visit.id)  # fmt: skip
-            keyed.append((visit.date, folded, visit.id, item))
+            kind, day = visit[TYPE] or "", visit[DAY]
+            author = (visit[AUTHOR] or "") if plan.shows_author else ""
+            item = (day, name, labels.get(kind, kind), author, venue_id, visit[ID])
+            keyed.append((day, folded, visit[ID], item))
     keyed.sort(key=itemgetter(0, 1, 2))
     return [entry[3] for entry in keyed]

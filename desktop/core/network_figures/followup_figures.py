@@ -21,19 +21,28 @@ NEVER = "Jamais visité"
 
 def ends_of(latest: dict, venues: dict) -> dict[str, date]:
     """venue id -> the agreement end its latest visit gives (a valid date only)."""
-    ends = {}
+    ends, parsed = {}, Dates()
     for venue_id, (_, value) in latest.items():
-        end = parse_date(value) if venue_id in venues and isinstance(value, str) else None
+        end = parsed[value] if venue_id in venues and isinstance(value, str) else None
         if end is not None:
             ends[venue_id] = end
     return ends
+
+
+class Dates(dict):
+    """ISO text -> date or None, each text parsed once: 3,500 venues share a few hundred
+    dates."""
+
+    def __missing__(self, text: str) -> date | None:
+        self[text] = value = parse_date(text)
+        return value
 
 
 def _quarter(day: date) -> str:
     return f"T{(day.month - 1) // 3 + 1} {day.year}"
 
 
-def agreements_by_quarter(ends: dict[str, date], order, reference: date) -> Figure:
+def agreements_by_quarter(ends: dict[str, date], rank, reference: date) -> Figure:
     """Occupation agreements ending within 12 months, by quarter (and those already ended)."""
     horizon = reference + timedelta(days=365)
     quarters, day = [], date(reference.year, (reference.month - 1) // 3 * 3 + 1, 1)
@@ -46,7 +55,7 @@ def agreements_by_quarter(ends: dict[str, date], order, reference: date) -> Figu
             groups[ENDED].add(venue_id)
         elif end <= horizon:
             groups[_quarter(end)].add(venue_id)
-    bars = tuple(_bar(label, groups[label], order) for label in [ENDED, *quarters])
+    bars = tuple(_bar(label, groups[label], rank) for label in [ENDED, *quarters])
     return Figure("agreements_by_quarter", "Conventions qui prennent fin", "lieux", bars=bars)
 
 
@@ -60,38 +69,46 @@ def ending_agreements(ends: dict[str, date], venues: dict, reference: date) -> l
     return sorted(items, key=lambda item: (item[0], item[1].casefold(), item[3]))
 
 
-def overdue_by_owner(overdue: list[tuple[str, str, int]], venues: dict, order) -> Figure:
-    """Actions not done whose due date is past, by who took them (SQL counted them)."""
+def overdue_by_owner(overdue: list[tuple[str, list[str]]], venues: dict, rank) -> Figure:
+    """Actions not done whose due date is past, by who took them: each owner's list holds
+    the venue of each action (rows.read_overdue)."""
     counts: dict[str, int] = defaultdict(int)
     places: dict[str, set[str]] = defaultdict(set)
-    for owner, venue_id, n in overdue:
-        if venue_id in venues:
-            counts[owner] += n
-            places[owner].add(venue_id)
+    for owner, venue_ids in overdue:
+        here = [venue_id for venue_id in venue_ids if venue_id in venues]
+        if here:  # an owner with actions in other territories only has no bar
+            counts[owner] += len(here)
+            places[owner].update(here)
     named = sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))
     bars = tuple(
-        Bar(o, o or NO_OWNER, (counts[o],), order(places[o]))
+        Bar(o, o or NO_OWNER, (counts[o],), places[o], rank)
         for o in named + ([""] if counts.get("") else [])
     )
     return Figure("overdue_by_owner", "Actions en retard par responsable", "actions", bars=bars)
 
 
-def not_visited(latest: dict, venues: dict, order, reference: date) -> Figure:
+def not_visited(latest: dict, venues: dict, rank, reference: date) -> Figure:
     """Venues whose latest visit is 12 months old or more, or that were never visited."""
     groups: dict[str, set[str]] = defaultdict(set)
+    band_of: dict[str, str | None] = {}  # by date of the latest visit, worked out once
     for venue_id in venues:
-        last = parse_date(latest[venue_id][0]) if venue_id in latest else None
-        if last is None:
-            groups[NEVER].add(venue_id)
-            continue
-        months = months_between(last, reference)
-        for low, high, label in IDLE_BANDS:
-            if low <= months < high:
-                groups[label].add(venue_id)
+        day = latest[venue_id][0] if venue_id in latest else None
+        if day not in band_of:
+            band_of[day] = _idle_band(parse_date(day), reference)
+        band = band_of[day]
+        if band is not None:
+            groups[band].add(venue_id)
     labels = [label for _, _, label in IDLE_BANDS] + [NEVER]
     return Figure("not_visited", "Lieux sans visite depuis 12 mois", "lieux",
-                  bars=tuple(_bar(label, groups[label], order) for label in labels))  # fmt: skip
+                  bars=tuple(_bar(label, groups[label], rank) for label in labels))  # fmt: skip
 
 
-def _bar(label: str, venue_ids: set[str], order) -> Bar:
-    return Bar(label, label, (len(venue_ids),), order(venue_ids))
+def _idle_band(last: date | None, reference: date) -> str | None:
+    if last is None:
+        return NEVER
+    months = months_between(last, reference)
+    return next((label for low, high, label in IDLE_BANDS if low <= months < high), None)
+
+
+def _bar(label: str, venue_ids: set[str], rank) -> Bar:
+    return Bar(label, label, (len(venue_ids),), venue_ids, rank)

@@ -7,8 +7,11 @@ so a click on a bar can list them.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import NamedTuple
 
 BARS, STACKED, TIMELINE = "bars", "stacked", "timeline"
 NOT_GIVEN = "Non renseigné"
@@ -53,7 +56,16 @@ class Bar:
     key: str
     label: str
     values: tuple[int, ...]  # one per series of the figure
-    venue_ids: tuple[str, ...] = ()
+    members: Collection[str] = field(default=(), hash=False)  # its venues, in any order
+    rank: Mapping[str, int] | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @cached_property
+    def venue_ids(self) -> tuple[str, ...]:
+        """Its venues in the venues' order (`rank`: id -> place), sorted when first asked:
+        a click lists one bar's, the 160 bars of a national year need not all be sorted."""
+        if self.rank is None:
+            return tuple(self.members)
+        return tuple(sorted(self.members, key=self.rank.__getitem__))
 
     @property
     def total(self) -> int:
@@ -87,9 +99,9 @@ class Figure:
         return "\n".join("\t".join(cell.replace("\t", " ") for cell in row) for row in self.table())
 
 
-@dataclass(frozen=True)
-class VenueFacts:
-    """One venue as the map and the lists show it."""
+class VenueFacts(NamedTuple):
+    """One venue as the map and the lists show it (a tuple: 3,500 made each time); its
+    first seven fields are rows.VenueRow's."""
 
     id: str
     name: str

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms.templates import FieldSpec, Template
 from desktop.core.privacy.audiences import field_audience, reaches
+from desktop.core.storage.figure_rows import VISIT_TYPE, counted_fields
 
-CHOICE_WIDGETS = ("select", "multiselect")
-VISIT_TYPE = "visit_type"  # the visits table keeps it in a column too
 AUTHOR = "facilitator"  # mirrored in the visits table's author column
 
 
@@ -38,27 +37,20 @@ class Plan:
         def seen(spec: FieldSpec | None) -> bool:
             return spec is not None and reaches(field_audience(spec.schema), audience)
 
-        fields = [f for f in template.fields if seen(f)]
+        choices, percents = counted_fields(template)
         carried = set(template.carry_over_keys())
-        choices = tuple(
-            f for f in fields if f.widget in CHOICE_WIDGETS and f.choices and f.key != VISIT_TYPE
-        )
+        choices = tuple(f for f in choices if seen(f))
         follow = FollowupFields.of(template)
         end = follow.agreement_end if seen(template.field(follow.agreement_end or "")) else None
         return cls(
             choices=choices,
             describes_venue=frozenset(f.key for f in choices if f.key in carried),
-            percents=tuple(f for f in fields if f.widget == "number" and f.unit == "%"),
+            percents=tuple(f for f in percents if seen(f)),
             visit_type=template.field(VISIT_TYPE) if seen(template.field(VISIT_TYPE)) else None,
             agreement_end=end,
             actions=follow if _actions_seen(template, follow, seen) else None,
             shows_author=seen(template.field(AUTHOR)),
         )
-
-    @property
-    def keys(self) -> list[str]:
-        """The template keys read out of each visit of the period."""
-        return [f.key for f in self.choices] + [f.key for f in self.percents]
 
 
 def _actions_seen(template: Template, follow: FollowupFields, seen) -> bool:

@@ -28,6 +28,7 @@ from desktop.core.followup.derived import followup_templates, register_templates
 from desktop.core.merge.hlc import HybridClock, Stamp, wall_clock_ms
 from desktop.core.storage.changes import Changes, ChangeSet
 from desktop.core.storage.db import Database, DatabaseError, connect, schema_version
+from desktop.core.storage.figure_rows import register_figure_keys
 from desktop.core.storage.migrations import MIGRATIONS
 from desktop.core.storage.records import Author
 
@@ -169,9 +170,12 @@ class DataService:
         self.call(self.derive)
 
     def derive(self, writer: Writer) -> None:
-        """Derived rows that depend on the templates (the follow-up's keys): refilled when
-        this version's templates name other keys than the database holds."""
-        register_templates(writer.db.conn, followup_templates(self.templates))
+        """Derived rows that depend on the templates (the follow-up's and the dashboard's
+        keys): refilled when this version's templates name other keys than the database
+        holds."""
+        records = followup_templates(self.templates)
+        register_templates(writer.db.conn, records)
+        register_figure_keys(writer.db.conn, records, self.templates.visit)
 
     # -------------------------------------------------------------- running
     def submit(self, mutation: Mutation, origin: object = None) -> Future:

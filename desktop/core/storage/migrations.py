@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from desktop.core.storage.migration_figures import m012_figure_visits
+
 if TYPE_CHECKING:
     from desktop.core.storage.db import Database
 
@@ -381,4 +383,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m009_followup_rows,
     m010_search_index_filled_in_bulk,
     m011_overdue_actions_index,
+    m012_figure_visits,
 ]

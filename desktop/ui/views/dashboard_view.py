@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.network_figures.compute import compute_figures
+from desktop.core.network_figures.compute import dashboard_data
 from desktop.core.network_figures.model import NetworkFigures, Period, Territory
-from desktop.core.network_figures.rows import territories
 from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.texts import fill
@@ -160,8 +159,7 @@ class DashboardView(QWidget):
         def work():
             worker = self.store.worker_copy()
             try:
-                figures = compute_figures(worker.db, template, period, territory, today=today)
-                return figures, territories(worker.db.conn)
+                return dashboard_data(worker.db, template, period, territory, today)
             finally:
                 worker.close()
 

@@ -5,8 +5,19 @@ without coordinates (or overseas) are listed beside the map."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QTransform, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -147,10 +158,38 @@ class MapCanvas(QWidget):
                 painter.drawPath(path)
         painter.restore()
         painter.setPen(QPen(QColor("white"), 1))
+        self._paint_points(painter, transform)
+
+    def _paint_points(self, painter: QPainter, transform: QTransform) -> None:
+        """3,500 points at the national scale: each drawn from a small image of its colour
+        and size, antialiased once per paint (a blit costs a third of an antialiased
+        ellipse), at the transform applied by hand (it only scales and moves)."""
+        scale_x, scale_y, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
+        growth = 1 + 0.15 * (self.zoom - 1) ** 0.5
+        sprites: dict[tuple[str, float], tuple[QPixmap, float]] = {}
         for point in self.points:
-            painter.setBrush(QColor(point.colour))
-            radius = point.radius * (1 + 0.15 * (self.zoom - 1) ** 0.5)
-            painter.drawEllipse(transform.map(QPointF(point.x, point.y)), radius, radius)
+            key = (point.colour, point.radius)
+            sprite = sprites.get(key) or sprites.setdefault(key, self._sprite(*key, growth))
+            image, half = sprite
+            painter.drawPixmap(
+                QPointF(point.x * scale_x + dx - half, point.y * scale_y + dy - half), image
+            )
+
+    def _sprite(self, colour: str, radius: float, growth: float) -> tuple[QPixmap, float]:
+        """A point's disc with its white outline, at the screen's pixel ratio; (image,
+        half its width in widget pixels)."""
+        radius *= growth
+        ratio, size = self.devicePixelRatioF(), math.ceil(2 * radius + 3)
+        image = QPixmap(round(size * ratio), round(size * ratio))
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("white"), 1))
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
+        painter.end()
+        return image, size / 2
 
 
 class MapView(QWidget):

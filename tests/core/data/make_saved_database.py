@@ -1,4 +1,4 @@
-"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 11).
+"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 12).
 
 Run against that commit's code, never today's, so the file holds what that version wrote:
 
@@ -12,7 +12,8 @@ commit that added migration 7 (sync_prints for databases made before migration 5
 v8 the commit that added migration 8 (purged ids; a venue with a visit purged from the trash),
 v9 the commit that added migration 9 (the follow-up's derived tables, filled by triggers),
 v10 the commit that added migration 10 (the search indexes' insert triggers stand aside for
-a bulk insert), v11 the commit that added migration 11 (the overdue actions' covering index).
+a bulk insert), v11 the commit that added migration 11 (the overdue actions' covering index),
+v12 the merge that added migration 12 (the dashboard's derived table figure_visits).
 Only each version's own API is used; the few differences between versions are spelt
 out below. The file is checkpointed (no -wal beside it) before it is copied.
 """
