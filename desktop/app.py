@@ -18,7 +18,7 @@ from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.workspace import Workspace
 from desktop.paths import RESOURCES
 from desktop.ui.controllers.single_instance import bring_to_front, claim_data_dir
-from desktop.ui.dialogs.error_dialog import install_error_hooks
+from desktop.ui.error_hooks import install_error_hooks
 from desktop.ui.first_frame import after_first_frame
 from desktop.ui.i18n import choose_language, install_translators
 from desktop.ui.texts import fill
