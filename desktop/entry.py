@@ -32,17 +32,15 @@ def run(argv: list[str], prog: str = "python main.py") -> int:
     return start_app(app_args["--data-dir"], app_args["--lang"])
 
 
-# The Qt-free modules the first screen needs. Imported before PySide6: once PySide6 is
+# The Qt-free modules the first frame needs. Imported before PySide6: once PySide6 is
 # loaded, its import hook reads the source of every module imported after it (looking
-# for « PySide6 » in it, for its __feature__ switches), about 0.2 ms a module.
+# for « PySide6 » in it, for its __feature__ switches), about 0.2 ms a module. The rest
+# of the workspace (the writer, the store, the templates) is imported after the first
+# frame (desktop/app.py, core/storage/first_screen.py).
 BEFORE_QT = (
     "desktop.core.diagnostics.log_files",
-    "desktop.core.diagnostics.error_report",
-    "desktop.core.storage.workspace",
-    "desktop.core.storage.trash",
-    "desktop.core.storage.purge",
-    "desktop.core.backups.making",
-    "desktop.core.privacy.rights_review",
+    "desktop.core.storage.first_screen",
+    "desktop.paths",
 )
 
 

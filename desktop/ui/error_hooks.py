@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, qVersion
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.diagnostics.error_report import error_report
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
@@ -95,6 +93,8 @@ class ErrorReporter(QObject):
     def _open_dialog(self, details: str) -> None:
         import PySide6
         from PySide6.QtCore import Qt
+
+        from desktop.core.diagnostics.error_report import error_report
 
         toolkit = f"Qt {qVersion()}, PySide6 {PySide6.__version__}"
         report = error_report(details, self.log_folder, toolkit)

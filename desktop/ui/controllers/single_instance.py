@@ -11,10 +11,10 @@ launch meanwhile retries its connection for two seconds.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,8 @@ RETRY_MS = 100
 def server_name(folder: Path) -> str:
     """A short local-socket name for the folder: a Unix socket path is limited to ~104
     bytes, and a path holds characters a socket name may not."""
+    import hashlib
+
     path = os.path.normcase(str(Path(folder).resolve()))  # one name whatever the case (Windows)
     return "carnet-" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:32]
 
@@ -54,13 +56,16 @@ class SingleInstance:
 
     def __init__(self, folder: Path, on_activate: Callable[[], None] | None = None) -> None:
         self.folder = Path(folder)
-        self.name = server_name(self.folder)
         self.on_activate = on_activate
         self.lock = QLockFile(str(self.folder / LOCK_NAME))
         # 0: never stale by age, only when its process is gone (Qt checks the PID, and
         # the program's name against PID reuse): an app left open for days keeps it.
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None  # listen()
+
+    @cached_property
+    def name(self) -> str:
+        return server_name(self.folder)  # hashlib: imported when first needed
 
     def acquire(self, listen: bool = True) -> bool:
         """Take the folder's lock and (unless listen=False: listen() later) listen; False
