@@ -48,10 +48,20 @@ def start_app(data_dir: Path | None, language: str | None) -> int:
     check = early_damage_check(data_dir)  # beside the imports below, on the other core
     for name in BEFORE_QT:
         importlib.import_module(name)
-    system_libraries.check_or_exit()  # before Qt loads its platform plugin
+    system_libraries.check_or_exit(state_folder() / SYSTEM_CHECK)  # before Qt loads its plugin
     from desktop.app import run_app  # Qt is imported only for the app itself
 
     return run_app(data_dir, language, check)
+
+
+SYSTEM_CHECK = "system-libraries-found"  # a successful check, kept (system_libraries.py)
+
+
+def state_folder() -> Path:
+    """Carnet's own folder of the platform's state folder, where its log folder is."""
+    from desktop.core.diagnostics.log_files import log_folder
+
+    return log_folder().parent
 
 
 def early_damage_check(data_dir: Path | None):
