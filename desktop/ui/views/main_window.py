@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolButton, QWidget
 
 from desktop.core.storage.first_screen import FirstScreen
 from desktop.ui.controllers.window_state import WindowState
@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.menus["undo_delete"]
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
+        # The sync's button, empty until finish(): the status bar has its height already.
+        self.sync_indicator = QToolButton(autoRaise=True)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.state = WindowState(
             self, {"main": self.split, "lists": self.browser.split}, screen.data_dir
         )
@@ -102,7 +105,7 @@ class MainWindow(QMainWindow):
         self._build_controllers(shown)
         self.activation = Activation(self)  # click on the selected row, Entrée
         self._connect()
-        self._build_status_bar()
+        self.statusBar().addPermanentWidget(self.followup_notice)
         self.browser.reload_venues()
         self._update_counts()
         if not workspace.read_only:  # a sync pass writes: nothing to do on a read-only folder
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
             self.context, self.records.current_visit_id, lambda url: self.open_url(url)
         )
         self.exchange = ExchangeActions(self.context, lambda: self.browser.venue_id)
-        self.sync = SyncUi(self.context)
+        self.sync = SyncUi(self.context, self.sync_indicator)
         self.saves = SaveFeedback(
             self.context, self.browser, self.editors, self.sync.controller.local_change
         )
@@ -157,10 +160,6 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(read_only_banner(self.split))
         else:
             self.setCentralWidget(self.split)
-
-    def _build_status_bar(self) -> None:
-        self.statusBar().addPermanentWidget(self.sync.indicator)
-        self.statusBar().addPermanentWidget(self.followup_notice)
 
     # ------------------------------------------------------------------ wiring
     def _connect(self) -> None:
