@@ -52,7 +52,6 @@ class BrowserPanel(QWidget):
         self.filter.setPlaceholderText(self.tr("Filtrer les lieux (nom, commune)… Ctrl+L"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filtrer les lieux"))
-        self.filter.installEventFilter(self)  # Bas / Entrée: into the list
         self.venues = VenueListModel(self)
         self.venue_view = QListView()
         self.venue_view.setModel(self.venues)
@@ -122,6 +121,9 @@ class BrowserPanel(QWidget):
     def attach(self, store: CarnetStore) -> None:
         self.store = store
         self.visits.visit_template_id = store.templates.visit.id
+        # Bas / Entrée: into the list. Not in the first frame: each event the filter sees
+        # is wrapped in Python, and the first of each kind loads its type.
+        self.filter.installEventFilter(self)
 
     def show_venues(self, venues: list[VenueSummary]) -> None:
         """The first frame's list, read before the store exists (first_screen.py)."""
