@@ -3,7 +3,8 @@
 The start paints the window's frame first, from a light read of the data folder
 (core/storage/first_screen.py), and opens the workspace and builds the rest of the
 window right after that first frame (StartAfterFrame). Only what the frame needs is
-imported before it: the rest of the window, the storage layer, the dialogs come after.
+imported before it: the rest of the window, the storage layer, the dialogs come after,
+beside the database's damage check (SQLite's quick_check, on a thread started then).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.diagnostics.log_files import start_logging
-from desktop.core.storage.data_dir import DataDirError
+from desktop.core.storage.data_dir import DATABASE_NAME, DataDirError
 from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.first_screen import FirstScreen, read_first_screen
 from desktop.ui.controllers.single_instance import SingleInstance, bring_to_front, claim_data_dir
@@ -113,6 +114,10 @@ class StartAfterFrame:
         if self.window.finished or self.failed:
             return not self.failed
         if self.workspace is None:
+            if self.check is None:  # on a thread, beside the imports of what comes next
+                from desktop.core.backups.damage import BackgroundCheck
+
+                self.check = BackgroundCheck(self.data_dir / DATABASE_NAME)
             self.workspace = open_workspace_or_say(
                 self.data_dir, self.language, self.check, self.window
             )
@@ -164,7 +169,9 @@ def first_screen(
 def run_app(
     data_dir: Path | None, language: str | None, check: BackgroundCheck | None = None
 ) -> int:
-    """check: the database's check, already started (entry.py); else it runs here."""
+    """check: the database's check (core/backups/damage.py), already started; else it is
+    started right after the first frame, or run here when the window must wait for the
+    workspace (first_screen.py)."""
     log_folder = start_logging()  # first, so that even a failing start is recorded
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_error_hooks(log_folder)

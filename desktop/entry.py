@@ -45,13 +45,12 @@ BEFORE_QT = (
 
 
 def start_app(data_dir: Path | None, language: str | None) -> int:
-    check = early_damage_check(data_dir)  # beside the imports below, on the other core
     for name in BEFORE_QT:
         importlib.import_module(name)
     system_libraries.check_or_exit(state_folder() / SYSTEM_CHECK)  # before Qt loads its plugin
     from desktop.app import run_app  # Qt is imported only for the app itself
 
-    return run_app(data_dir, language, check)
+    return run_app(data_dir, language)  # the database's check: right after the first frame
 
 
 SYSTEM_CHECK = "system-libraries-found"  # a successful check, kept (system_libraries.py)
@@ -62,19 +61,6 @@ def state_folder() -> Path:
     from desktop.core.diagnostics.log_files import log_folder
 
     return log_folder().parent
-
-
-def early_damage_check(data_dir: Path | None):
-    """The database's check started on a thread (BackgroundCheck); None when the folder
-    cannot even be named (run_app then says why, in French)."""
-    from desktop.core.backups.damage import BackgroundCheck
-    from desktop.core.storage.data_dir import DATABASE_NAME, default_data_dir
-
-    try:
-        folder = Path(data_dir or default_data_dir()).expanduser().resolve()
-    except (OSError, RuntimeError):
-        return None
-    return BackgroundCheck(folder / DATABASE_NAME)
 
 
 def app_arguments(argv: list[str]) -> dict | None:

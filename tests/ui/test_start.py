@@ -222,6 +222,6 @@ def test_damage_found_after_the_frame_is_recovered_before_the_window_is_finished
 def test_quitting_at_damage_found_after_the_frame_ends_the_start_with_code_2(run, folder, qtbot):
     damaged = damage_an_index_of_visits(folder)
     answer(qtbot, "Quitter")
-    assert run(folder, BackgroundCheck(folder / DATABASE_NAME)) == 2
+    assert run(folder) == 2  # as entry.py starts it: the check started after the frame
     assert (folder / DATABASE_NAME).read_bytes() == damaged
     assert not run.windows[0][0].finished
