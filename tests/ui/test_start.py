@@ -146,14 +146,26 @@ def run(qapp, isolated_logging, monkeypatch):
     hooks, names = (sys.excepthook, threading.excepthook), (qapp.applicationName(), "")
 
     def close_when_finished():
+        if running == []:
+            return  # run_app has returned (a start that failed: no window to close)
         if windows and windows[0][0].finished and QApplication.activeModalWidget() is None:
-            QTimer.singleShot(100, windows[0][0].close)  # after what the frame waited for
+            QTimer.singleShot(100, close_and_quit)  # after what the frame waited for
         else:
             QTimer.singleShot(20, close_when_finished)
 
+    def close_and_quit():
+        windows[0][0].close()
+        qapp.quit()  # other tests' windows may still be open: not the last one closed
+
+    running = []
+
     def start(folder, check=None) -> int:
         QTimer.singleShot(0, close_when_finished)
-        return run_app(folder, "fr", check)
+        running.append(folder)
+        try:
+            return run_app(folder, "fr", check)
+        finally:
+            running.clear()
 
     start.windows = windows
     yield start
