@@ -92,7 +92,9 @@ def open_workspace_or_say(
         return open_or_recover(data_dir, language, check=check)  # damaged: set aside, restored
     except (DataDirError, DatabaseError, BackupError) as error:
         app = QApplication.instance()
-        if not app.translators:  # before the saved language is known: --lang or the system's
+        if not getattr(
+            app, "translators", None
+        ):  # before the saved language: --lang or the system's
             app.translators = install_translators(app, choose_language(language, None))
         say_critical(parent, str(error))
         return None
@@ -104,10 +106,17 @@ class StartAfterFrame:
     finished, then what waited for the frame (first_frame_work); the single-instance
     socket, the icon, today's backup. A failure to open quits with code 2."""
 
-    def __init__(self, window: MainWindow, workspace: Workspace | None, options: tuple) -> None:
-        self.window, self.workspace = window, workspace
-        self.data_dir, self.language, self.chosen, self.check = options
-        self.failed = False
+    def __init__(
+        self,
+        window: MainWindow,
+        workspace: Workspace | None,
+        folder: Path,
+        language: str | None,
+        check: BackgroundCheck | None = None,
+    ) -> None:
+        """folder: the data folder, checked; language: --lang (None: the saved one)."""
+        self.window, self.workspace, self.failed = window, workspace, False
+        self.data_dir, self.language, self.check = folder, language, check
 
     def finish(self) -> bool:
         """The window whole; False when the start ends here (the app quits with code 2)."""
@@ -125,7 +134,8 @@ class StartAfterFrame:
                 self.failed = True
                 QApplication.instance().exit(2)
                 return False
-            self.workspace.use_language(self.chosen)  # the templates' texts
+            chosen = choose_language(self.language, self.workspace.setting("language"))
+            self.workspace.use_language(chosen)  # the templates' texts
         self.window.finish(self.workspace)
         return True
 
@@ -197,7 +207,7 @@ def run_app(
         workspace.use_language(chosen)  # the templates' texts: form, lists, Suivi, exports
     window = placed(MainWindow(workspace, first_screen=screen))
     instance.on_activate = partial(bring_to_front, window)
-    start = StartAfterFrame(window, workspace, (instance.folder, language, chosen, check))
+    start = StartAfterFrame(window, workspace, instance.folder, language, check)
     window.menus.ready = start.finish  # a menu shortcut before the rest is built
     window.show()
     after_first_frame(window, lambda: start.after_frame(instance), before_input=start.finish)

@@ -43,7 +43,7 @@ def framed(qtbot, folder):
     """The window as the start shows it first, and the start's second half."""
     window = placed(MainWindow(None, first_screen=read_first_screen(folder)))
     qtbot.addWidget(window)
-    start = StartAfterFrame(window, None, (folder, "fr", "fr", None))
+    start = StartAfterFrame(window, None, folder, "fr")
     window.menus.ready = start.finish
     window.show()
     qtbot.waitExposed(window)
