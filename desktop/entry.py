@@ -32,41 +32,35 @@ def run(argv: list[str], prog: str = "python main.py") -> int:
     return start_app(app_args["--data-dir"], app_args["--lang"])
 
 
-# The Qt-free modules the first screen needs. Imported before PySide6: once PySide6 is
+# The Qt-free modules the first frame needs. Imported before PySide6: once PySide6 is
 # loaded, its import hook reads the source of every module imported after it (looking
-# for « PySide6 » in it, for its __feature__ switches), about 0.2 ms a module.
+# for « PySide6 » in it, for its __feature__ switches), about 0.2 ms a module. The rest
+# of the workspace (the writer, the store, the templates) is imported after the first
+# frame (desktop/app.py, core/storage/first_screen.py).
 BEFORE_QT = (
     "desktop.core.diagnostics.log_files",
-    "desktop.core.diagnostics.error_report",
-    "desktop.core.storage.workspace",
-    "desktop.core.storage.trash",
-    "desktop.core.storage.purge",
-    "desktop.core.backups.making",
-    "desktop.core.privacy.rights_review",
+    "desktop.core.storage.first_screen",
+    "desktop.paths",
 )
 
 
 def start_app(data_dir: Path | None, language: str | None) -> int:
-    check = early_damage_check(data_dir)  # beside the imports below, on the other core
     for name in BEFORE_QT:
         importlib.import_module(name)
-    system_libraries.check_or_exit()  # before Qt loads its platform plugin
+    system_libraries.check_or_exit(state_folder() / SYSTEM_CHECK)  # before Qt loads its plugin
     from desktop.app import run_app  # Qt is imported only for the app itself
 
-    return run_app(data_dir, language, check)
+    return run_app(data_dir, language)  # the database's check: right after the first frame
 
 
-def early_damage_check(data_dir: Path | None):
-    """The database's check started on a thread (BackgroundCheck); None when the folder
-    cannot even be named (run_app then says why, in French)."""
-    from desktop.core.backups.damage import BackgroundCheck
-    from desktop.core.storage.data_dir import DATABASE_NAME, default_data_dir
+SYSTEM_CHECK = "system-libraries-found"  # a successful check, kept (system_libraries.py)
 
-    try:
-        folder = Path(data_dir or default_data_dir()).expanduser().resolve()
-    except (OSError, RuntimeError):
-        return None
-    return BackgroundCheck(folder / DATABASE_NAME)
+
+def state_folder() -> Path:
+    """Carnet's own folder of the platform's state folder, where its log folder is."""
+    from desktop.core.diagnostics.log_files import log_folder
+
+    return log_folder().parent
 
 
 def app_arguments(argv: list[str]) -> dict | None:

@@ -133,15 +133,59 @@ def required_libraries(
     return {**QT_GUI_LIBRARIES, **(XCB_LIBRARIES if needs_xcb(environ, platform) else {})}
 
 
-def check_or_exit() -> None:
-    """Before Qt: exit with a French message (code 3) instead of Qt's abort or ImportError."""
+def check_or_exit(remember: Path | None = None) -> None:
+    """Before Qt: exit with a French message (code 3) instead of Qt's abort or ImportError.
+
+    remember: a file that keeps a successful check with what it depends on (check_key):
+    a later start that finds the same there loads nothing (ctypes and a dlopen a library:
+    some 5 ms of every start, more with the X11 plugin's)."""
     xcb = needs_xcb()
     if xcb and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print(NO_DISPLAY, file=sys.stderr)
         raise SystemExit(3)
-    packages = missing_packages(required_libraries())
+    required = required_libraries()
+    key = check_key(required) if remember is not None and required else None
+    known = key is not None and _read(remember) == key
+    packages = [] if known else missing_packages(required)
     if sys.platform.startswith("linux"):
-        packages += missing_font_setup()
+        packages += missing_font_setup()  # a file's existence: checked every time
     if packages:
         print(message(packages), file=sys.stderr)
         raise SystemExit(3)
+    if key is not None and not known:
+        _write(remember, key)
+
+
+LD_CACHE = Path("/etc/ld.so.cache")  # rewritten by ldconfig when a library is (un)installed
+
+
+def check_key(required: Mapping[str, str]) -> str:
+    """What a successful check depends on: the libraries asked for, the system's library
+    cache and LD_LIBRARY_PATH, and the PySide6 (its QtGui) that will load them."""
+    qt_gui = next(
+        (path for p in sys.path if p and (path := Path(p) / "PySide6" / "QtGui.abi3.so").is_file()),
+        None,
+    )
+    parts = [sorted(required.items()), os.environ.get("LD_LIBRARY_PATH", ""), sys.executable]
+    for path in (LD_CACHE, qt_gui):
+        try:
+            stat = path.stat() if path else None
+        except OSError:
+            stat = None
+        parts.append((str(path), stat and (stat.st_mtime_ns, stat.st_size)))
+    return repr(parts)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+def _write(path: Path, key: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(key, "utf-8")
+    except OSError:
+        pass  # checked again at the next start

@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="42"/>
+        <location filename="../../desktop/app.py" line="55"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -149,27 +149,27 @@
 <context>
     <name>BrowserPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="46"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="52"/>
         <source>Filtrer les lieux (nom, commune)… Ctrl+L</source>
         <translation>Filter venues (name, town)… Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="48"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="54"/>
         <source>Filtrer les lieux</source>
         <translation>Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="56"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="61"/>
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="79"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="85"/>
         <source>Fiches du lieu : visites, comptes rendus</source>
         <translation>The venue&apos;s records: visits, minutes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="202"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="219"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Record&lt;/b&gt; (%n)</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="100"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="106"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
@@ -717,37 +717,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="37"/>
         <source>Carnet — erreur inattendue</source>
         <translation>Carnet — unexpected error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="40"/>
         <source>&lt;p&gt;&lt;b&gt;Une erreur inattendue s&apos;est produite.&lt;/b&gt; Vos saisies déjà enregistrées ne sont pas perdues.&lt;/p&gt;&lt;p&gt;Vous pouvez continuer ; si l&apos;erreur revient, fermez puis rouvrez Carnet. Pour la signaler, copiez le rapport et envoyez-le à la personne qui s&apos;occupe de Carnet dans votre réseau.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;An unexpected error occurred.&lt;/b&gt; What you have already entered and saved is not lost.&lt;/p&gt;&lt;p&gt;You can carry on; if the error comes back, close Carnet and open it again. To report it, copy the report and send it to whoever looks after Carnet in your network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="60"/>
         <source>Journal de Carnet : %1</source>
         <translation>Carnet&apos;s log: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="67"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="70"/>
         <source>Copier le rapport</source>
         <translation>Copy the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="72"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/error_dialog.py" line="86"/>
         <source>Rapport copié</source>
         <translation>Report copied</translation>
     </message>
@@ -1409,152 +1409,152 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="23"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="27"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="24"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="28"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="25"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="29"/>
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="26"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="30"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="26"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="30"/>
         <source>À &amp;propos de Carnet</source>
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="47"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="57"/>
         <source>Nouveau &amp;lieu…</source>
         <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="48"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="58"/>
         <source>&amp;Nouvelle visite</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="49"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="59"/>
         <source>Nou&amp;veau… (choisir un modèle)</source>
         <translation>Ne&amp;w… (choose a template)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="51"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="61"/>
         <source>Générer la fiche &amp;PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="52"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="62"/>
         <source>Fiche PDF (&amp;options)…</source>
         <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="54"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="64"/>
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="55"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="65"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="57"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="67"/>
         <source>Syn&amp;chroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="58"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
         <source>S&amp;ynchronisation…</source>
         <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="59"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
         <source>&amp;Sauvegarder maintenant</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="60"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="70"/>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="62"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="72"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="63"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="73"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="66"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="70"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="72"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="82"/>
         <source>&amp;Personnes…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="85"/>
         <source>&amp;Rechercher dans les visites…</source>
         <translation>&amp;Search visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="86"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="77"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="87"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="88"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="89"/>
         <source>&amp;Tableau de bord</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="90"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="81"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="91"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1562,22 +1562,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="49"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="143"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="113"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1585,7 +1585,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="395"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -2496,12 +2496,12 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../desktop/ui/controllers/single_instance.py" line="172"/>
+        <location filename="../../desktop/ui/controllers/single_instance.py" line="196"/>
         <source>Carnet est déjà ouvert sur ce dossier.</source>
         <translation>Carnet is already open on this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/single_instance.py" line="175"/>
+        <location filename="../../desktop/ui/controllers/single_instance.py" line="199"/>
         <source>Carnet est déjà ouvert sur ce dossier (la fenêtre ne répond pas).</source>
         <translation>Carnet is already open on this folder (the window is not responding).</translation>
     </message>
@@ -2765,72 +2765,72 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="26"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="27"/>
         <source>Ouvrir le panneau de synchronisation</source>
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="53"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="54"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="55"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="56"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="62"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="63"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="66"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="67"/>
         <source>Synchro : publication des fiches (%1)…</source>
         <translation>Sync: publishing sheets (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="68"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="69"/>
         <source>Synchro : publication (%1/%2)…</source>
         <translation>Sync: publishing (%1/%2)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="84"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="85"/>
         <source>Synchro : dossier partagé à préparer</source>
         <translation>Sync: shared folder to prepare</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="88"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="89"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="93"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="94"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="97"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="98"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="110"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="111"/>
         <source>« %1 » (version %2)</source>
         <translation>“%1” (version %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="112"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="113"/>
         <source>Modèle reçu du réseau : %1</source>
         <translation>Template received from the network: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="115"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="116"/>
         <source>Modèle du réseau refusé : %1 — voir le panneau Synchronisation</source>
         <translation>Network template refused: %1 — see the Synchronisation panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="122"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="123"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -3079,37 +3079,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="24"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="26"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="25"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="27"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="26"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="28"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="27"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="29"/>
         <source>Complétude</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="28"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="30"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="61"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="63"/>
         <source>Des champs sont à corriger : ouvrez la visite pour les voir.</source>
         <translation>Some fields need fixing: open the visit to see them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="76"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="78"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n to fix</numerusform>
@@ -3117,7 +3117,7 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="77"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="79"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop import system_libraries
 from desktop.system_libraries import (
     XCB_LIBRARIES,
@@ -102,3 +104,35 @@ def test_without_fontconfigs_configuration_its_package_is_named(tmp_path):
     assert system_libraries.missing_font_setup({"FONTCONFIG_FILE": "x"}, fonts_conf) == []
     fonts_conf.write_text("<fontconfig/>")
     assert system_libraries.missing_font_setup({}, fonts_conf) == []
+
+
+def test_a_successful_check_is_remembered_until_what_it_depends_on_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # QtGui's libraries only
+    remember = tmp_path / "state" / "found"
+    system_libraries.check_or_exit(remember)
+    assert remember.is_file()
+    asked = []
+
+    def missing(required, loadable=None):
+        asked.append(sorted(required))
+        return []
+
+    monkeypatch.setattr(system_libraries, "missing_packages", missing)
+    system_libraries.check_or_exit(remember)
+    assert asked == []  # the same libraries, system and PySide6: nothing loaded again
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(tmp_path))  # where libraries are looked for
+    system_libraries.check_or_exit(remember)
+    assert asked == [sorted(system_libraries.QT_GUI_LIBRARIES)]
+    monkeypatch.setitem(system_libraries.QT_GUI_LIBRARIES, "libnouvelle.so.1", "libnouvelle1")
+    system_libraries.check_or_exit(remember)  # a library the table did not name yet
+    assert len(asked) == 2
+
+
+def test_a_missing_library_is_never_remembered(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    remember = tmp_path / "found"
+    monkeypatch.setattr(system_libraries, "missing_packages", lambda required: ["libgl1"])
+    with pytest.raises(SystemExit) as exit_:
+        system_libraries.check_or_exit(remember)
+    assert exit_.value.code == 3 and "sudo apt install libgl1" in capsys.readouterr().err
+    assert not remember.exists()

@@ -63,7 +63,7 @@ def test_an_uncaught_error_is_logged_and_shown(hooks):
     assert "Traceback (most recent call last)" in details
     assert "in compute_the_sheet" in details and "ValueError: boum" in details
     logged = log_text()
-    assert "CRITICAL desktop.ui.dialogs.error_dialog [MainThread] Unexpected error" in logged
+    assert "CRITICAL desktop.ui.error_hooks [MainThread] Unexpected error" in logged
     assert "in compute_the_sheet" in logged and "ValueError: boum" in logged
 
 
@@ -167,10 +167,7 @@ def test_an_error_in_a_thread_is_logged_and_shown_on_the_ui_thread(hooks, qtbot)
     worker.start()
     worker.join()
     logged = log_text()
-    assert (
-        "CRITICAL desktop.ui.dialogs.error_dialog [import-photos] Unexpected error in thread"
-        in logged
-    )
+    assert "CRITICAL desktop.ui.error_hooks [import-photos] Unexpected error in thread" in logged
     assert "ValueError: en arrière-plan" in logged
     qtbot.waitUntil(lambda: reporter.dialog is not None)
     assert built_in == [QApplication.instance().thread()]

@@ -111,6 +111,21 @@ def test_no_answer_within_the_timeout(qtbot, tmp_path, instances):
     assert time.monotonic() - started < 2
 
 
+def test_a_launch_during_the_first_ones_frame_is_answered_once_it_listens(
+    qtbot, tmp_path, instances
+):
+    """At start the lock is taken before the window, the socket listened on after its
+    first frame: a second launch meanwhile retries until it is answered."""
+    from PySide6.QtCore import QTimer
+
+    asked = []
+    first = instances(tmp_path, on_activate=lambda: asked.append(1))
+    assert first.acquire(listen=False) and first.server is None
+    QTimer.singleShot(300, first.listen)  # the first frame is out
+    assert instances(tmp_path).activate_existing(2000)
+    assert asked == [1]
+
+
 def test_claim_data_dir_says_when_the_folder_is_taken(qtbot, tmp_path, instances, capsys):
     claim = claim_data_dir(tmp_path / "a", "fr")
     assert claim is not None

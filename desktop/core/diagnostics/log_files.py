@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import platform
+import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TextIO
 
@@ -44,15 +43,24 @@ def start_logging(level: int = logging.INFO) -> Path | None:
         return None
     _install_handlers([file_handler, _stderr_handler(logging.WARNING)], level)
     _enable_faulthandler(folder)
-    log.info("Carnet started: Python %s on %s", platform.python_version(), _platform_text())
+    python = ".".join(str(n) for n in sys.version_info[:3])
+    log.info("Carnet started: Python %s on %s", python, _platform_text())
     return folder
 
 
 def _platform_text() -> str:
-    """platform.platform() without its processor field, which Python 3.11 reads by
-    running `uname -p` (a subprocess at every start)."""
-    system = platform.uname()
-    return "-".join(part for part in (system.system, system.release, system.machine) if part)
+    """platform.platform() without its processor field (Python 3.11 reads it by running
+    `uname -p`), and without importing platform at every start."""
+    if hasattr(os, "uname"):
+        system = os.uname()
+        parts = (system.sysname, system.release, system.machine)
+    else:  # Windows
+        parts = (
+            "Windows",
+            str(sys.getwindowsversion().build),
+            os.environ.get("PROCESSOR_ARCHITECTURE", ""),
+        )
+    return "-".join(part for part in parts if part)
 
 
 def _install_handlers(handlers: list[logging.Handler | None], level: int) -> None:
@@ -68,11 +76,44 @@ def _install_handlers(handlers: list[logging.Handler | None], level: int) -> Non
     root.setLevel(level)
 
 
-def _open_log_file(folder: Path) -> RotatingFileHandler:
+class RotatingLog(logging.FileHandler):
+    """logging.handlers.RotatingFileHandler's rotation by size (a record that would take
+    the file to max_bytes goes to a fresh one; .1 … .N keep the previous ones), without
+    importing logging.handlers (socket, pickle, queue: some 10 ms of every start)."""
+
+    def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes, self.backup_count = max_bytes, backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full_with(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full_with(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        position = self.stream.tell()
+        return bool(position) and position + len(f"{self.format(record)}\n") >= self.max_bytes
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None
+        base = self.baseFilename
+        for number in range(self.backup_count - 1, 0, -1):
+            if os.path.exists(f"{base}.{number}"):
+                os.replace(f"{base}.{number}", f"{base}.{number + 1}")
+        os.replace(base, f"{base}.1")
+        self.stream = self._open()
+
+
+def _open_log_file(folder: Path) -> RotatingLog:
     folder.mkdir(parents=True, exist_ok=True)
-    return RotatingFileHandler(
-        folder / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-    )
+    return RotatingLog(folder / LOG_NAME, MAX_BYTES, BACKUP_COUNT)
 
 
 def _stderr_handler(level: int) -> logging.Handler | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# In a module of its own for the window's first frame; one of these records all the same.
+from desktop.core.storage.venue_summary import VenueSummary  # noqa: F401
+
 
 @dataclass(frozen=True)
 class Author:
@@ -24,13 +27,6 @@ class Venue:
     updated_at: str
     deleted_at: str | None = None
     errors: dict[str, list[str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class VenueSummary:
-    id: str
-    name: str
-    commune: str
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,29 @@
 The first Carnet on a folder holds `carnet.lock` in it (QLockFile) and listens on a local
 socket named after the folder. A second launch that cannot take the lock connects, sends
 "raise" and quits; it never opens the database. Headless commands take no lock: they may
-run beside the window, as before.
+run beside the window, as before. At start the lock is taken before the window, the
+socket listened on right after its first frame (QtNetwork is imported then): a second
+launch meanwhile retries its connection for two seconds.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
 
 from desktop.core.storage.data_dir import check_data_dir, default_data_dir
 from desktop.ui.i18n import choose_language, install_translators
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 LOCK_NAME = "carnet.lock"
 RAISE = b"raise\n"
@@ -34,6 +39,8 @@ RETRY_MS = 100
 def server_name(folder: Path) -> str:
     """A short local-socket name for the folder: a Unix socket path is limited to ~104
     bytes, and a path holds characters a socket name may not."""
+    import hashlib
+
     path = os.path.normcase(str(Path(folder).resolve()))  # one name whatever the case (Windows)
     return "carnet-" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:32]
 
@@ -49,18 +56,20 @@ class SingleInstance:
 
     def __init__(self, folder: Path, on_activate: Callable[[], None] | None = None) -> None:
         self.folder = Path(folder)
-        self.name = server_name(self.folder)
         self.on_activate = on_activate
         self.lock = QLockFile(str(self.folder / LOCK_NAME))
         # 0: never stale by age, only when its process is gone (Qt checks the PID, and
         # the program's name against PID reuse): an app left open for days keeps it.
         self.lock.setStaleLockTime(0)
-        self.server = QLocalServer()
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self.server.newConnection.connect(self._accept)
+        self.server: QLocalServer | None = None  # listen()
 
-    def acquire(self) -> bool:
-        """Take the folder's lock and listen; False when another live Carnet holds it.
+    @cached_property
+    def name(self) -> str:
+        return server_name(self.folder)  # hashlib: imported when first needed
+
+    def acquire(self, listen: bool = True) -> bool:
+        """Take the folder's lock and (unless listen=False: listen() later) listen; False
+        when another live Carnet holds it.
 
         A lock that cannot be written at all (read-only folder…) is no other Carnet:
         carry on unguarded, opening the database then reports the real problem.
@@ -70,10 +79,22 @@ class SingleInstance:
             self.folder.mkdir(parents=True, exist_ok=True)
         if not self.lock.tryLock(0):
             return self.lock.error() != QLockFile.LockError.LockFailedError
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer the launches that ask this window to come to the front."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None:
+            return
+        self.server = QLocalServer()
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._accept)
         # We hold the lock, so a socket of that name was left by a crashed Carnet (Unix).
         QLocalServer.removeServer(self.name)
         self.server.listen(self.name)
-        return True
 
     def activate_existing(self, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
         """Ask the Carnet holding the lock to show its window; True once it answered."""
@@ -81,7 +102,8 @@ class SingleInstance:
         return _RaiseRequest(self.name, timeout_ms).run()
 
     def release(self) -> None:
-        self.server.close()  # removes the socket file on Unix
+        if self.server is not None:
+            self.server.close()  # removes the socket file on Unix
         self.lock.unlock()
 
     def _accept(self) -> None:
@@ -107,6 +129,8 @@ class _RaiseRequest(QObject):
     Carnet starts listening, send, and wait for its answer until the timeout."""
 
     def __init__(self, name: str, timeout_ms: int) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         super().__init__()
         self.name = name
         self.answered = False
@@ -177,17 +201,20 @@ def already_open_text(answered: bool) -> str:
     )
 
 
-def claim_data_dir(data_dir: Path | None, language: str | None) -> SingleInstance | None:
+def claim_data_dir(
+    data_dir: Path | None, language: str | None, listen: bool = True
+) -> SingleInstance | None:
     """This launch's claim on its data folder, or None when a Carnet already has it open:
     that window was asked to come to the front and the reason is printed.
+    listen=False: the caller calls listen() later (the start: after the first frame).
 
     Raises DataDirError for a refused folder, like opening the workspace would.
     """
     instance = SingleInstance(check_data_dir(data_dir or default_data_dir()))
-    if instance.acquire():
+    if instance.acquire(listen):
         return instance
     answered = instance.activate_existing()
-    if not answered and instance.acquire():
+    if not answered and instance.acquire(listen):
         return instance  # it had just quit
     # No answer: the other Carnet is starting (a long migration) or hung. Either way a
     # second writer on its database is worse than a launch that says so and quits.

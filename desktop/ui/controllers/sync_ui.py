@@ -17,11 +17,12 @@ class SyncUi(QObject):
     open_visit_requested = Signal(str, str)  # visit id, venue id
     templates_changed = Signal()  # a network template arrived: forms are built again
 
-    def __init__(self, context: UiContext) -> None:
+    def __init__(self, context: UiContext, indicator: QToolButton | None = None) -> None:
+        """indicator: the status bar's button, when the window's first frame made it."""
         super().__init__(context.parent)
         self.context = context
         self.controller = SyncController(context.workspace, context.runner, self)
-        self.indicator = QToolButton()
+        self.indicator = indicator or QToolButton()
         self.indicator.setAutoRaise(True)
         self.indicator.setToolTip(self.tr("Ouvrir le panneau de synchronisation"))
         self.indicator.clicked.connect(self.show_panel)

@@ -12,9 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from desktop.core.storage.record_basics import RecordNotFound
-from desktop.ui import file_dialogs
-
 SETTINGS_FILE = "window.ini"
 
 
@@ -23,10 +20,13 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 class WindowState:
-    def __init__(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+    def __init__(
+        self, window: QMainWindow, splitters: dict[str, QSplitter], data_dir: Path
+    ) -> None:
+        """The file dialogs' last folders go in the same file: the window hands it to
+        them (file_dialogs.use_settings) once it is finished."""
         self.window, self.splitters = window, splitters
-        self.settings = window_settings(window.workspace.data_dir)
-        file_dialogs.use_settings(self.settings)  # their last folders, in the same file
+        self.settings = window_settings(data_dir)
         self.last: tuple[str, str] | None = None  # (venue, visit) read, not reopened yet
 
     def save(self) -> None:
@@ -65,6 +65,8 @@ class WindowState:
             self._reopen(*last)
 
     def _reopen(self, venue_id: str, visit_id: str) -> None:
+        from desktop.core.storage.record_basics import RecordNotFound
+
         store = self.window.store
         try:
             if visit_id:

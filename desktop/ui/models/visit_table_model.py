@@ -4,13 +4,15 @@ another template than the visit sheet: its kind too), author, completeness, prob
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.storage.records import ChangeResult, VisitSummary
 from desktop.ui.formatting import local_date, percent
+
+if TYPE_CHECKING:
+    from desktop.core.storage.records import ChangeResult, VisitSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

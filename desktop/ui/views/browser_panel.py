@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.storage.changes import Changes
-from desktop.core.storage.store import CarnetStore
+from desktop.core.storage.venue_summary import VenueSummary
 from desktop.ui.models.venue_list_model import ID_ROLE as VENUE_ID
 from desktop.ui.models.venue_list_model import VenueListModel
 from desktop.ui.models.visit_table_model import ID_ROLE as VISIT_ID
 from desktop.ui.models.visit_table_model import VisitTableModel
 from desktop.ui.views.venue_delegate import VenueDelegate
+
+if TYPE_CHECKING:
+    from desktop.core.storage.changes import Changes
+    from desktop.core.storage.store import CarnetStore
 
 VENUE_LIST_FIELDS = {"name", "commune", "_deleted"}  # what the venue list shows or hides
 
@@ -36,7 +40,9 @@ class BrowserPanel(QWidget):
     visit_activated = Signal(str, bool)
     venues_reloaded = Signal()  # after a change to the list (the window counts them)
 
-    def __init__(self, store: CarnetStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: CarnetStore | None, parent: QWidget | None = None) -> None:
+        """store None: the window's first frame, its venues shown with show_venues() until
+        attach(store) (the start, right after that frame)."""
         super().__init__(parent)
         self.store = store
         self.venue_id: str | None = None
@@ -46,7 +52,6 @@ class BrowserPanel(QWidget):
         self.filter.setPlaceholderText(self.tr("Filtrer les lieux (nom, commune)… Ctrl+L"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filtrer les lieux"))
-        self.filter.installEventFilter(self)  # Bas / Entrée: into the list
         self.venues = VenueListModel(self)
         self.venue_view = QListView()
         self.venue_view.setModel(self.venues)
@@ -62,7 +67,8 @@ class BrowserPanel(QWidget):
                 lambda index, k=keyboard: self.venue_activated.emit(index.data(VENUE_ID), k)
             )
         self.visits = VisitTableModel(self)
-        self.visits.visit_template_id = store.templates.visit.id
+        if store is not None:
+            self.attach(store)
         self.visit_view = QTableView()
         self.visit_view.setModel(self.visits)
         self.visit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -112,6 +118,17 @@ class BrowserPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.split)
+
+    def attach(self, store: CarnetStore) -> None:
+        self.store = store
+        self.visits.visit_template_id = store.templates.visit.id
+        # Bas / Entrée: into the list. Not in the first frame: each event the filter sees
+        # is wrapped in Python, and the first of each kind loads its type.
+        self.filter.installEventFilter(self)
+
+    def show_venues(self, venues: list[VenueSummary]) -> None:
+        """The first frame's list, read before the store exists (first_screen.py)."""
+        self.venues.set_venues(venues)
 
     def on_changes(self, changes: Changes) -> None:
         """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""

@@ -3,6 +3,8 @@
 In the spirit of Frescobaldi's action collections: this class builds the actions and the
 menus in their order, and the window connects each name to what it does. Labels,
 shortcuts and order are what users and tests rely on; each shortcut is bound once.
+An action triggered before connect() (at start, in the window's first frame) first asks
+`ready` to finish the window, then runs what connect() gave it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ class MainMenus(QObject):
         super().__init__(window)
         self._window = window
         self.actions: dict[str, QAction] = {}
+        self._slots: dict[str, Callable[[], object]] = {}
+        self.ready: Callable[[], object] | None = None  # builds what connect() receives
         bar = window.menuBar()
         self._file(bar.addMenu(self.tr("&Fichier")))
         self._edit(bar.addMenu(self.tr("É&dition")))
@@ -33,14 +37,20 @@ class MainMenus(QObject):
         unknown, missing = slots.keys() - self.actions.keys(), self.actions.keys() - slots.keys()
         if unknown or missing:
             raise KeyError(f"menu actions unknown {sorted(unknown)}, unconnected {sorted(missing)}")
-        for name, slot in slots.items():
-            self.actions[name].triggered.connect(slot)
+        self._slots = dict(slots)
+
+    def _trigger(self, name: str) -> None:
+        if not self._slots and self.ready is not None:
+            self.ready()
+        if name in self._slots:
+            self._slots[name]()
 
     def _add(self, menu: QMenu, name: str, text: str, shortcut: str | None = None) -> None:
         action = QAction(text, self._window)  # the window's child: found with its actions
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         menu.addAction(action)
+        action.triggered.connect(lambda _checked=False, n=name: self._trigger(n))
         self.actions[name] = action
 
     def _file(self, menu: QMenu) -> None:

@@ -4,58 +4,123 @@ The menus are built in main_menus.py beside it; the work lives in ui/controllers
 the UiContext: record_actions, sheet_actions, exchange_actions, preferences_flow,
 followup_page, save_feedback, sync_ui, backup_controller. The window connects them and
 shows the records they ask for (controllers/navigation.py).
+
+It is built in two steps. Its frame (the lists, the welcome page, the menus, the status
+bar's count) needs only the venues' list: at start it is painted from first_screen.py's
+light read, before the workspace is open. finish(workspace) then builds the rest (the
+store, the controllers, the menus' actions, sync): the start calls it right after the
+first frame (ui/first_frame.py), or at the first click or key if that comes sooner.
+MainWindow(workspace) does both at once. The controllers' modules are imported by
+finish(): this module and what the frame needs stay light.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolButton, QWidget
 
-from desktop.core.storage.records import TrashItem
-from desktop.core.storage.trash import count_live_venues
-from desktop.core.storage.workspace import Workspace
-from desktop.ui.controllers.activation import Activation
-from desktop.ui.controllers.background import BackgroundRunner
-from desktop.ui.controllers.change_hub import ChangeHub
-from desktop.ui.controllers.dashboard_page import DashboardPage
-from desktop.ui.controllers.exchange_actions import ExchangeActions
-from desktop.ui.controllers.followup_page import FollowupPage
-from desktop.ui.controllers.navigation import Navigation
-from desktop.ui.controllers.record_actions import RecordActions
-from desktop.ui.controllers.save_feedback import SaveFeedback
-from desktop.ui.controllers.sheet_actions import SheetActions
-from desktop.ui.controllers.sync_ui import SyncUi
-from desktop.ui.controllers.ui_context import UiContext
+from desktop.core.storage.first_screen import FirstScreen
 from desktop.ui.controllers.window_state import WindowState
-from desktop.ui.texts import fill
 from desktop.ui.views.browser_panel import BrowserPanel
-from desktop.ui.views.lazy_editors import LazyEditors
 from desktop.ui.views.main_menus import MainMenus
-from desktop.ui.views.read_only_banner import read_only_banner
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from desktop.core.storage.records import TrashItem
+    from desktop.core.storage.workspace import Workspace
 
 WINDOW_TITLE = "Carnet — visites de tiers-lieux"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace | None,
+        parent: QWidget | None = None,
+        first_screen: FirstScreen | None = None,
+    ) -> None:
+        """workspace None: the frame only, from first_screen, until finish(workspace)."""
         super().__init__(parent)
+        self.workspace: Workspace | None = None  # finish()
+        self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
+        screen = first_screen or FirstScreen(workspace.data_dir, workspace.read_only)
+        self._build_pages(screen)
+        self.menus = MainMenus(self)
+        self.undo_action = self.menus["undo_delete"]
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        # The sync's button, empty until finish(): the status bar has its height already.
+        self.sync_indicator = QToolButton(autoRaise=True)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.state = WindowState(
+            self, {"main": self.split, "lists": self.browser.split}, screen.data_dir
+        )
+        if workspace is not None:
+            self.finish(workspace)
+        else:
+            self.browser.show_venues(screen.venues)
+            self._show_count(len(screen.venues))
+
+    @property
+    def finished(self) -> bool:
+        return self.workspace is not None
+
+    def finish(self, workspace: Workspace) -> None:
+        """Everything the frame left out; once."""
+        if self.finished:
+            return
+        from PySide6.QtGui import QDesktopServices
+
+        from desktop.ui import file_dialogs
+        from desktop.ui.controllers.activation import Activation
+        from desktop.ui.controllers.background import BackgroundRunner
+        from desktop.ui.controllers.change_hub import ChangeHub
+        from desktop.ui.controllers.navigation import Navigation
+        from desktop.ui.controllers.ui_context import UiContext
+        from desktop.ui.texts import fill
+        from desktop.ui.views.lazy_editors import LazyEditors
+
         self.workspace = workspace
         self.store = workspace.store
         self.runner = BackgroundRunner(self)
         self.hub = ChangeHub(workspace, self)  # what the data service changed, once
         self.open_url = QDesktopServices.openUrl  # replaceable in tests
         self._going_to_visit = False  # open_visit: the lists follow, the pages wait for it
-        self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
-        self._build_pages()
+        file_dialogs.use_settings(self.state.settings)  # their last folders, in window.ini
+        self.browser.attach(self.store)
+        # The editors are built on first use: the first screen shows only the lists.
+        self.editors = LazyEditors(
+            self.store, self.workspace.media, self.pages, self._connect_editor
+        )
         self.context = UiContext(
             workspace, self.runner, self.statusBar(), self, self._flush_editors
         )
         shown = Navigation(
             self.show_venue, self.show_visit, self.open_venue, self.open_visit, self.show_welcome
         )
+        self._build_controllers(shown)
+        self.activation = Activation(self)  # click on the selected row, Entrée
+        self._connect()
+        self.statusBar().addPermanentWidget(self.followup_notice)
+        self.browser.reload_venues()
+        self._update_counts()
+        if not workspace.read_only:  # a sync pass writes: nothing to do on a read-only folder
+            self.sync.start()
+        self.context.say(fill(self.tr("Prêt — données locales : %1"), workspace.data_dir), 8000)
+
+    def _build_controllers(self, shown) -> None:
+        from desktop.ui.controllers.dashboard_page import DashboardPage
+        from desktop.ui.controllers.exchange_actions import ExchangeActions
+        from desktop.ui.controllers.followup_page import FollowupPage
+        from desktop.ui.controllers.record_actions import RecordActions
+        from desktop.ui.controllers.save_feedback import SaveFeedback
+        from desktop.ui.controllers.sheet_actions import SheetActions
+        from desktop.ui.controllers.sync_ui import SyncUi
+
         self.records = RecordActions(self.context, self.browser, self.editors, shown)
         self.deleted: list[TrashItem] = self.records.deleted  # this session's, for Ctrl+Z
         self.records.identity_known = self.ask_identity
@@ -63,27 +128,16 @@ class MainWindow(QMainWindow):
             self.context, self.records.current_visit_id, lambda url: self.open_url(url)
         )
         self.exchange = ExchangeActions(self.context, lambda: self.browser.venue_id)
-        self.sync = SyncUi(self.context)
+        self.sync = SyncUi(self.context, self.sync_indicator)
         self.saves = SaveFeedback(
             self.context, self.browser, self.editors, self.sync.controller.local_change
         )
         self.followup_page = FollowupPage(self.context, self.pages, self.editors, shown)
         self.followup_notice = self.followup_page.notice
         self.dashboard = DashboardPage(self.context, self.pages, shown)
-        self.menus = MainMenus(self)
-        self.activation = Activation(self)  # click on the selected row, Entrée
-        self.state = WindowState(self, {"main": self.split, "lists": self.browser.split})
-        self.undo_action = self.menus["undo_delete"]
-        self._connect()
-        self._build_status_bar()
-        self.browser.reload_venues()
-        self._update_counts()
-        if not workspace.read_only:  # a sync pass writes: nothing to do on a read-only folder
-            self.sync.start()
-        self.context.say(fill(self.tr("Prêt — données locales : %1"), workspace.data_dir), 8000)
 
-    def _build_pages(self) -> None:
-        self.browser = BrowserPanel(self.store)
+    def _build_pages(self, screen: FirstScreen) -> None:
+        self.browser = BrowserPanel(None)  # its store comes with finish()
         self.welcome = QLabel(
             self.tr(
                 "<h2>Bienvenue dans Carnet</h2><p>Choisissez un lieu à gauche, ou créez-en un "
@@ -95,23 +149,17 @@ class MainWindow(QMainWindow):
         self.welcome.setWordWrap(True)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
-        # The editors are built on first use: the first screen shows only the lists.
-        self.editors = LazyEditors(
-            self.store, self.workspace.media, self.pages, self._connect_editor
-        )
         self.split = QSplitter()
         self.split.addWidget(self.browser)
         self.split.addWidget(self.pages)
         self.split.setStretchFactor(1, 1)
         self.split.setSizes([400, 966])
-        central = read_only_banner(self.split) if self.workspace.read_only else self.split
-        self.setCentralWidget(central)
+        if screen.read_only:
+            from desktop.ui.views.read_only_banner import read_only_banner
 
-    def _build_status_bar(self) -> None:
-        self.counts = QLabel()
-        self.statusBar().addPermanentWidget(self.counts)
-        self.statusBar().addPermanentWidget(self.sync.indicator)
-        self.statusBar().addPermanentWidget(self.followup_notice)
+            self.setCentralWidget(read_only_banner(self.split))
+        else:
+            self.setCentralWidget(self.split)
 
     # ------------------------------------------------------------------ wiring
     def _connect(self) -> None:
@@ -309,10 +357,19 @@ class MainWindow(QMainWindow):
         show_about(self, self.workspace.data_dir)
 
     def _update_counts(self) -> None:
-        self.counts.setText(self.tr("%n lieu(x)", "", count_live_venues(self.store)))
+        from desktop.core.storage.trash import count_live_venues
+
+        self._show_count(count_live_venues(self.store))
+
+    def _show_count(self, venues: int) -> None:
+        self.counts.setText(self.tr("%n lieu(x)", "", venues))
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.finished:  # closed before the rest was built: nothing to save but this
+            self.state.save()
+            event.accept()
+            return
         self._flush_editors()  # each autosaver waits for its writes (2 s at most)
         if self.editors.has_pending() and not self._lose_unsaved_edits():
             event.ignore()
@@ -329,6 +386,8 @@ class MainWindow(QMainWindow):
 
     def _lose_unsaved_edits(self) -> bool:
         """Edits could not be written (disk full?): does the user quit all the same?"""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.warning(
             self,
             self.windowTitle(),
