@@ -161,7 +161,8 @@ def test_a_long_kind_does_not_push_the_date_out_of_the_venues_list(window, qtbot
     venue = store.create_venue({"name": "La Fabrique du Val", "commune": "Morteau"})
     store.create_visit(venue.id, "2026-01-10")
     meeting = store.create_record(venue.id, GOVERNANCE, "2026-02-12")
-    store.update_visit(meeting.id, {"instance_type": "ag_extraordinaire"})
+    store.update_visit(meeting.id, {"instance_type": "ag_extraordinaire",
+                                    "recorded_by": "Marie-Amélie de La Tour-Beaumont"})  # fmt: skip
     window.open_venue(venue.id)
     view = window.browser.visit_view
     qtbot.waitUntil(lambda: view.model().rowCount() == 2)
@@ -172,3 +173,5 @@ def test_a_long_kind_does_not_push_the_date_out_of_the_venues_list(window, qtbot
     row = view.model().row_of(meeting.id)
     kind = view.model().index(row, 1)
     assert "Assemblée générale extraordinaire" in kind.data(Qt.ItemDataRole.ToolTipRole)
+    last = view.model().columnCount() - 1
+    assert view.columnViewportPosition(last) + view.columnWidth(last) <= view.viewport().width()

@@ -57,7 +57,7 @@ class VisitTableModel(QAbstractTableModel):
             return self._text(visit, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and visit.error_count:
             return QColor("#b00020")
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
             return self._text(visit, column)  # whole, when the column elides it
         if role == Qt.ItemDataRole.ToolTipRole and column == 4 and visit.error_count:
             return self.tr("Des champs sont à corriger : ouvrez la visite pour les voir.")

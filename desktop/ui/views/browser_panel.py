@@ -76,10 +76,12 @@ class BrowserPanel(QWidget):
         self.visit_view.verticalHeader().setVisible(False)
         header = self.visit_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Each column as wide as its content (« ⚠ 1 à corriger » whole), but the Type takes
-        # what is left and elides: a long kind (« Instances de gouvernance · Assemblée
-        # générale ordinaire ») would push the date out of view (its tooltip says it whole).
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its content (« ⚠ 1 à corriger » whole), but the Type and
+        # the author share what is left and elide: a long kind (« Instances de gouvernance
+        # · Assemblée générale ordinaire ») or name would push the date or the state out
+        # of view (their tooltips say them whole).
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
         self.visit_view.setAccessibleName(self.tr("Fiches du lieu : visites, comptes rendus"))
