@@ -201,11 +201,11 @@ def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops,
     monkeypatch.setattr(importer, "WIDE_PASS", 1)  # this small pass counts as a large one
     seen = []
     monkeypatch.setattr(
-        importer,
-        "merge_pending",
-        lambda ws, pending, report, merge=importer.merge_pending: (
+        importer.Merging,
+        "start",
+        lambda merging, pending, start=importer.Merging.start: (
             seen.append(automerge(bob)),
-            merge(ws, pending, report),
+            start(merging, pending),
         ),
     )
     assert bob.sync().imported.created == 7

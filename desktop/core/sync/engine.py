@@ -20,7 +20,15 @@ from desktop.core.storage.files import french_reason
 from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync import importer, publish, purges, republish, template_inbox, withdrawals
+from desktop.core.sync import (
+    importer,
+    media_fetch,
+    publish,
+    purges,
+    republish,
+    template_inbox,
+    withdrawals,
+)
 from desktop.core.sync.scan import Entry, Listing, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
 from desktop.core.sync.share_identity import KNOWN, ShareNotSetUp, folder_key, open_share
@@ -168,7 +176,7 @@ class SyncEngine:
         listing = list_share(self.share)
         report.skipped += listing.refused
         importer.import_changes(self.workspace, self.share, listing.entries, report.imported)
-        report.missing_media = importer.fetch_media(
+        report.missing_media = media_fetch.fetch_media(
             self.workspace, self.share, listing.entries, report.imported
         )
         report.imported.media_forgotten = withdrawals.forget_unholdable_media(self.workspace)

@@ -1,4 +1,4 @@
-"""Importing: read what changed in the share, check it, merge it, fetch the media.
+"""Importing: read what changed in the share, check it, merge it (media: media_fetch.py).
 
 A file is read only if its size or modification time moved since the last pass. It is
 merged only if it parses and validates against schemas/exchange.schema.json; otherwise
@@ -10,12 +10,11 @@ the share is only forgotten by the index.
 
 from __future__ import annotations
 
-import hashlib
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
-from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.shared_records import network_document
 from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.purge import without_purged
@@ -27,7 +26,7 @@ from desktop.core.sync.new_files import merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
-from desktop.core.sync.scan import Entry, inside, media_by_digest
+from desktop.core.sync.scan import Entry
 from desktop.core.sync.share import TABLES, Share
 
 OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
@@ -89,12 +88,13 @@ def import_changes(
     todo = [item for item in todo if item[0].area not in OTHER_AREAS]
     chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
     template = workspace.service.templates.visit  # the writer's (see record_reading)
+    merging = Merging(workspace, report)
     with wide_index_merges(workspace.service, len(todo) >= WIDE_PASS):
-        for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
-            pending = _outcomes(workspace, chunk, reads, report)
-            tombstones, pending = purges.split_tombstones(pending)  # purges before merges
-            report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
-            merge_pending(workspace, pending, report)
+        try:
+            for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
+                merging.start(_outcomes(workspace, chunk, reads, report))
+        finally:
+            merging.finish()  # a failure of the writer is raised here, after the last wait
 
 
 OTHER_AREAS = {"media", "device"}  # indexed, never parsed as records
@@ -178,20 +178,66 @@ def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportRe
     visits (most of a first import) are written together, in one short transaction
     (new_files.py); the others are merged one by one, BATCH files a transaction.
     """
-    pending.sort(key=lambda p: TABLES.index(p.table))
+    merging = Merging(workspace, report)
+    try:
+        merging.start(pending)
+    finally:
+        merging.finish()
 
-    def merge_new(writer) -> list[Pending]:
-        rows, rest = merge_new_files(writer.store, pending, report, _merged_row)
+
+class Merging:
+    """The merge of one chunk on the writer while the importer parses the next one.
+
+    start(pending) queues the chunk's new records (one mutation) and returns at once;
+    the next start, or finish, waits for it, then queues the chunk's other files in
+    batches. So the writer runs the same mutations in the same order as one chunk after
+    the other (a chunk's careful batches before the next chunk's new records), and the
+    importer's own work (parsing the next chunk: loaded) overlaps the writer's."""
+
+    def __init__(self, workspace: Workspace, report: ImportReport) -> None:
+        self.workspace, self.report = workspace, report
+        self.new: Future | None = None  # the chunk's new records, being written
+        self.batches: list[Future] = []  # careful batches queued, not waited for yet
+
+    def start(self, pending: list[Pending]) -> None:
+        tombstones, pending = purges.split_tombstones(pending)  # purges before merges
+        if tombstones:  # a purge reads what is merged: all of it written first
+            self.finish()
+            self.report.purged += purges.apply_tombstones(self.workspace, tombstones, _merged_row)
+        self._settle()
+        if not pending:
+            return
+        pending.sort(key=lambda p: TABLES.index(p.table))
+        self.new = self.workspace.service.submit(lambda writer: self._merge_new(writer, pending))
+
+    def finish(self) -> None:
+        self._settle()
+        batches, self.batches = self.batches, []
+        for future in batches:
+            future.result()  # raises the writer's error, if any
+
+    def _settle(self) -> None:
+        """Wait for the new records in flight; queue the rest of their chunk."""
+        if self.new is None:
+            return
+        new, self.new = self.new, None
+        rest = new.result()
+        for start in range(0, len(rest), BATCH):
+            batch = rest[start : start + BATCH]
+            self.batches.append(
+                self.workspace.service.submit(lambda writer, b=batch: self._merge_batch(writer, b))
+            )
+        for future in [f for f in self.batches if f.done()]:
+            future.result()  # an error is raised as soon as it is seen
+        self.batches = [f for f in self.batches if not f.done()]
+
+    def _merge_new(self, writer, pending: list[Pending]) -> list[Pending]:
+        rows, rest = merge_new_files(writer.store, pending, self.report, _merged_row)
         _upsert_index(writer, rows)
         return rest
 
-    def merge_batch(writer, batch: list[Pending]) -> None:
-        _upsert_index(writer, [_merge_one(writer, item, report) for item in batch])
-
-    rest = workspace.service.call(merge_new) if pending else []
-    for start in range(0, len(rest), BATCH):
-        batch = rest[start : start + BATCH]
-        workspace.service.call(lambda writer, batch=batch: merge_batch(writer, batch))
+    def _merge_batch(self, writer, batch: list[Pending]) -> None:
+        _upsert_index(writer, [_merge_one(writer, item, self.report) for item in batch])
 
 
 def _upsert_index(writer, rows: list[dict[str, Any]]) -> None:
@@ -294,94 +340,6 @@ def _expected_stamps(workspace: Workspace, item: Pending, record: dict) -> dict[
     expected = network_document(workspace.store, document, shareable)[item.table]
     me = workspace.store.author.device_id
     return _own_stamps(expected[0], me) if expected else {}
-
-
-# ------------------------------------------------------------------ media
-def fetch_media(
-    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport
-) -> list[str]:
-    """Copy in the photos and documents referenced here and not yet stored.
-
-    Returns the names of those still missing (not arrived, or not complete yet).
-    """
-    available = media_by_digest(entries)
-    missing = []
-    conn = workspace.db.conn
-    photos = conn.execute(
-        "SELECT DISTINCT p.sha256, sp.print_sha256, p.original_name FROM photos p "
-        "JOIN visits v ON v.id = p.visit_id LEFT JOIN media m ON m.sha256 = p.sha256 "
-        "LEFT JOIN sync_prints sp ON sp.sha256 = p.sha256 "
-        f"WHERE m.sha256 IS NULL AND p.deleted_at IS NULL AND {HOLDABLE_PHOTO}",
-        {"me": workspace.store.author.device_id},
-    ).fetchall()
-    for digest, print_digest, name in photos:
-        data = _verified(share, available.get(print_digest or "", []), print_digest)
-        if data is None or not _store_photo(workspace, digest, data, name or "photo"):
-            missing.append(name or digest)
-            continue
-        report.media_fetched += 1
-    documents = conn.execute(
-        "SELECT DISTINCT d.sha256, d.original_name FROM documents d "
-        "LEFT JOIN media m ON m.sha256 = d.sha256 "
-        "WHERE m.sha256 IS NULL AND d.deleted_at IS NULL"
-    ).fetchall()
-    for digest, name in documents:
-        candidates = available.get(digest, [])
-        data = _verified(share, candidates, digest)
-        if data is None:
-            missing.append(name or digest)
-            continue
-        ext = MEDIA_NAME.match(candidates[0].name).group("ext")
-        workspace.media.write_set(digest, {("documents", ext): data})
-        _insert_media(workspace, digest, "document", ext, len(data))
-        report.media_fetched += 1
-    return missing
-
-
-def _verified(share: Share, candidates: list[Entry], digest: str | None) -> bytes | None:
-    """The first copy whose content has the expected hash (not a half-copied file)."""
-    for entry in candidates:
-        path = inside(share, entry.relative)
-        try:
-            data = path.read_bytes() if path else b""
-        except OSError:
-            continue
-        if digest and hashlib.sha256(data).hexdigest() == digest:
-            return data
-    return None
-
-
-def _store_photo(workspace: Workspace, digest: str, print_jpeg: bytes, name: str) -> bool:
-    from desktop.core.media.photo_processing import PhotoRejected, render_photo  # Pillow, lazily
-
-    try:
-        renditions = render_photo(print_jpeg, name if name.lower().endswith(".jpg") else "p.jpg")
-    except PhotoRejected:
-        return False
-    workspace.media.write_set(
-        digest, {("thumbnails", ".jpg"): renditions.thumbnail, ("print", ".jpg"): print_jpeg}
-    )
-    _insert_media(
-        workspace, digest, "photo", ".jpg", len(print_jpeg), renditions.width, renditions.height
-    )
-    return True
-
-
-def _insert_media(workspace, digest, kind, ext, size, width=None, height=None) -> None:
-    row = {
-        "sha256": digest,
-        "kind": kind,
-        "ext": ext,
-        "size": size,
-        "width": width,
-        "height": height,
-    }
-
-    def insert(writer) -> None:
-        writer.db["media"].insert(row, pk="sha256", ignore=True)
-        writer.changes.note("media", digest)  # a photo arrived: its visit's views show it
-
-    workspace.service.call(insert)
 
 
 # ------------------------------------------------------------------ reading back
