@@ -204,15 +204,23 @@ def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops,
         importer.Merging,
         "start",
         lambda merging, pending, start=importer.Merging.start: (
-            seen.append(automerge(bob)),
+            seen.append((automerge(bob), temp_store(bob))),
             start(merging, pending),
         ),
     )
     assert bob.sync().imported.created == 7
-    assert seen and all(value == {"venues_fts": 16, "visits_fts": 16} for value in seen)
+    wide = ({"venues_fts": 16, "visits_fts": 16}, 2)  # and statement journals in memory
+    assert seen and all(value == wide for value in seen)
     assert automerge(bob) == {"venues_fts": 4, "visits_fts": 4}  # as before the pass
+    assert temp_store(bob) == 0
     [hit] = bob.store.search_visits("peniche")  # the index answers as ever
     assert bob.visit_data(hit.visit_id)["strengths"] == "Péniche"
+
+
+def temp_store(laptop) -> int:
+    """The writer's own connection's setting (a reader's is its own)."""
+    pragma = "PRAGMA temp_store"
+    return laptop.workspace.service.call(lambda w: w.db.conn.execute(pragma).fetchone()[0])
 
 
 def automerge(laptop) -> dict[str, int]:
