@@ -9,7 +9,7 @@ queue of changes to publish is simply « records whose latest stamp was not writ
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -225,7 +225,7 @@ def check_shared_folder(data_dir: Path, folder: Path) -> Path:
 
 
 # ------------------------------------------------------------------ colleagues
-def _note_colleagues(workspace: Workspace, share: Share, entries: list[Entry]) -> None:
+def _note_colleagues(workspace: Workspace, share: Share, entries: Iterable[Entry]) -> None:
     """Who is in the share and their latest change; device.json read only when it moved."""
     saved = workspace.setting("sync_devices") or "{}"
     seen: dict[str, dict] = json.loads(saved)

@@ -10,6 +10,7 @@ the share is only forgotten by the index.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -26,7 +27,7 @@ from desktop.core.sync.new_files import merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
-from desktop.core.sync.scan import Entry
+from desktop.core.sync.scan import Entries, Entry
 from desktop.core.sync.share import TABLES, Share
 
 OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
@@ -67,11 +68,13 @@ WIDE_PASS = 2000  # files to read before the search indexes merge less often (ne
 
 
 def import_changes(
-    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport
+    workspace: Workspace, share: Share, entries: Entries, report: ImportReport
 ) -> None:
     """Read and merge what changed, parents first, a chunk of files at a time.
 
     A large pass reads on worker processes a few chunks ahead of the merge (record_pool).
+    The listing is walked twice (to count, then to read) and never copied: each file's
+    Entry is made when its chunk is, and let go once the chunk is merged.
     """
     index = {
         row[0]: row[1:]
@@ -80,21 +83,42 @@ def import_changes(
         )
     }
     order = {table: n for n, table in enumerate(TABLES)}
-    entries = sorted(entries, key=lambda e: order.get(e.area, -1))  # venues before visits…
-    todo = [(e, index.get(e.relative)) for e in entries if _to_read(e, index.get(e.relative))]
-    newest = max((e.mtime_ns for e in entries), default=0)
-    todo = [(racily_recorded(e, newest), known) for e, known in todo]
-    _record(workspace, [_other_row(e) for e, _ in todo if e.area in OTHER_AREAS])
-    todo = [item for item in todo if item[0].area not in OTHER_AREAS]
-    chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
+    entries = entries.by_area(order)  # venues before visits…
+    newest = entries.newest_mtime_ns()
+
+    def changed() -> Iterator[tuple[Entry, Any]]:
+        for entry in entries:
+            known = index.get(entry.relative)
+            if _to_read(entry, known):
+                yield racily_recorded(entry, newest), known
+
+    others, total = [], 0
+    for entry, _known in changed():
+        if entry.area in OTHER_AREAS:
+            others.append(_other_row(entry))
+        else:
+            total += 1
+    _record(workspace, others)
+    records = (item for item in changed() if item[0].area not in OTHER_AREAS)
     template = workspace.service.templates.visit  # the writer's (see record_reading)
     merging = Merging(workspace, report)
-    with wide_index_merges(workspace.service, len(todo) >= WIDE_PASS):
+    with wide_index_merges(workspace.service, total >= WIDE_PASS):
         try:
-            for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
+            for chunk, reads in read_in_order(share, _chunks(records), total, template=template):
                 merging.start(_outcomes(workspace, chunk, reads, report))
         finally:
             merging.finish()  # a failure of the writer is raised here, after the last wait
+
+
+def _chunks(items: Iterator[tuple[Entry, Any]]) -> Iterator[list[tuple[Entry, Any]]]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 OTHER_AREAS = {"media", "device"}  # indexed, never parsed as records
@@ -357,14 +381,14 @@ def ignored_files(workspace: Workspace) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def forget_vanished(workspace: Workspace, entries: list[Entry]) -> None:
+def forget_vanished(workspace: Workspace, entries: Entries) -> None:
     """Drop index rows of files gone from the share (never the data they brought)."""
-    present = {e.relative for e in entries}
-    gone = [
-        (path,)
-        for (path,) in workspace.db.conn.execute("SELECT path FROM sync_index")
-        if path not in present
-    ]
+    present = entries.names_by_folder()
+    gone = []
+    for (path,) in workspace.db.conn.execute("SELECT path FROM sync_index"):
+        folder, _, name = path.rpartition("/")
+        if name not in present.get(folder, ()):
+            gone.append((path,))
     if gone:
         workspace.service.call(
             lambda writer: writer.db.conn.executemany("DELETE FROM sync_index WHERE path = ?", gone)

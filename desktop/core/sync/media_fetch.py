@@ -8,6 +8,7 @@ named in the pass's report and fetched by a later pass.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.storage.workspace import Workspace
@@ -16,7 +17,7 @@ from desktop.core.sync.scan import Entry, inside, media_by_digest
 from desktop.core.sync.share import Share
 
 
-def fetch_media(workspace: Workspace, share: Share, entries: list[Entry], report) -> list[str]:
+def fetch_media(workspace: Workspace, share: Share, entries: Iterable[Entry], report) -> list[str]:
     """Copy in the photos and documents referenced here and not yet stored.
 
     Returns the names of those still missing (not arrived, or not complete yet).
