@@ -74,32 +74,33 @@ def import_changes(
 
     A large pass reads on worker processes a few chunks ahead of the merge (record_pool).
     The listing is walked twice (to count, then to read) and never copied: each file's
-    Entry is made when its chunk is, and let go once the chunk is merged.
+    Entry is made when its chunk is, and let go once the chunk is merged. The index is
+    read a folder at a time, as the walk enters it (a folder's rows are written only once
+    its files are merged, after that).
     """
-    index = {
-        row[0]: row[1:]
-        for row in workspace.db.conn.execute(
-            "SELECT path, size, mtime_ns, sha256, status FROM sync_index"
-        )
-    }
     order = {table: n for n, table in enumerate(TABLES)}
     entries = entries.by_area(order)  # venues before visits…
     newest = entries.newest_mtime_ns()
+    conn = workspace.db.conn
 
-    def changed() -> Iterator[tuple[Entry, Any]]:
-        for entry in entries:
-            known = index.get(entry.relative)
-            if _to_read(entry, known):
-                yield racily_recorded(entry, newest), known
+    def changed(records_only: bool) -> Iterator[tuple[Entry, Any]]:
+        for folder in entries.folders:
+            if records_only and folder.area in OTHER_AREAS:
+                continue
+            index = _indexed(conn, folder.relative)
+            for entry in folder:
+                known = index.get(entry.name)
+                if _to_read(entry, known):
+                    yield racily_recorded(entry, newest), known
 
     others, total = [], 0
-    for entry, _known in changed():
+    for entry, _known in changed(records_only=False):
         if entry.area in OTHER_AREAS:
             others.append(_other_row(entry))
         else:
             total += 1
     _record(workspace, others)
-    records = (item for item in changed() if item[0].area not in OTHER_AREAS)
+    records = changed(records_only=True)
     template = workspace.service.templates.visit  # the writer's (see record_reading)
     merging = Merging(workspace, report)
     with wide_index_merges(workspace.service, total >= WIDE_PASS):
@@ -108,6 +109,16 @@ def import_changes(
                 merging.start(_outcomes(workspace, chunk, reads, report))
         finally:
             merging.finish()  # a failure of the writer is raised here, after the last wait
+
+
+def _indexed(conn, folder: str) -> dict[str, tuple]:
+    """The index rows of one folder's files, by file name: (size, mtime_ns, sha256, status)."""
+    rows = conn.execute(
+        "SELECT substr(path, ?), size, mtime_ns, sha256, status FROM sync_index "
+        "WHERE path > ? AND path < ? AND instr(substr(path, ?), '/') = 0",
+        (len(folder) + 2, folder + "/", folder + "0", len(folder) + 2),
+    )
+    return {row[0]: row[1:] for row in rows}
 
 
 def _chunks(items: Iterator[tuple[Entry, Any]]) -> Iterator[list[tuple[Entry, Any]]]:
@@ -193,24 +204,14 @@ def _record(workspace: Workspace, rows: list[dict[str, Any]]) -> None:
 
 
 # ------------------------------------------------------------------ merging
-def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportReport) -> None:
-    """Parents first; new records in bulk, then the others in batches, each file all or
-    nothing (a savepoint per file).
+class Merging:
+    """Merging the files read, a chunk at a time: parents first; new records in bulk,
+    then the others in batches, each file all or nothing (a savepoint per file).
 
     Each batch is one mutation of the data service: the files were read and validated
     before, only the merge holds the writer. The files that bring only new venues and
     visits (most of a first import) are written together, in one short transaction
     (new_files.py); the others are merged one by one, BATCH files a transaction.
-    """
-    merging = Merging(workspace, report)
-    try:
-        merging.start(pending)
-    finally:
-        merging.finish()
-
-
-class Merging:
-    """The merge of one chunk on the writer while the importer parses the next one.
 
     start(pending) queues the chunk's new records (one mutation) and returns at once;
     the next start, or finish, waits for it, then queues the chunk's other files in
