@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
@@ -27,7 +27,7 @@ from desktop.core.sync.new_files import merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
-from desktop.core.sync.scan import Entries, Entry
+from desktop.core.sync.scan import Entries, Entry, Folder
 from desktop.core.sync.share import TABLES, Share
 
 OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
@@ -83,24 +83,29 @@ def import_changes(
     newest = entries.newest_mtime_ns()
     conn = workspace.db.conn
 
-    def changed(records_only: bool) -> Iterator[tuple[Entry, Any]]:
+    def changed(records_only: bool) -> Iterator[tuple[Folder, tuple[str, int, int], Any]]:
+        """(folder, (name, size, mtime_ns), index row) of each file to read: no Entry yet."""
         for folder in entries.folders:
             if records_only and folder.area in OTHER_AREAS:
                 continue
             index = _indexed(conn, folder.relative)
-            for entry in folder:
-                known = index.get(entry.name)
-                if _to_read(entry, known):
-                    yield racily_recorded(entry, newest), known
+            for name, size, mtime_ns in folder.files():
+                known = index.get(name)
+                if _to_read(size, mtime_ns, known):
+                    yield folder, (name, size, mtime_ns), known
+
+    def entry(folder: Folder, file: tuple[str, int, int]) -> Entry:
+        name, size, mtime_ns = file
+        return folder.entry(name, size, racily_recorded_mtime(mtime_ns, newest))
 
     others, total = [], 0
-    for entry, _known in changed(records_only=False):
-        if entry.area in OTHER_AREAS:
-            others.append(_other_row(entry))
+    for folder, file, _known in changed(records_only=False):
+        if folder.area in OTHER_AREAS:
+            others.append(_other_row(entry(folder, file)))
         else:
             total += 1
     _record(workspace, others)
-    records = changed(records_only=True)
+    records = ((entry(folder, file), known) for folder, file, known in changed(records_only=True))
     template = workspace.service.templates.visit  # the writer's (see record_reading)
     merging = Merging(workspace, report)
     with wide_index_merges(workspace.service, total >= WIDE_PASS):
@@ -146,22 +151,20 @@ RACY_NS = 2_000_000_000  # FAT and exFAT keys keep 2-s times; ext4, NTFS, SMB fi
 RACY_MTIME = -1  # recorded for a file that may change again unseen: read it next pass
 
 
-def racily_recorded(entry: Entry, newest_ns: int) -> Entry:
-    """The entry as the index records it. A file written within RACY_NS of the share's
+def racily_recorded_mtime(mtime_ns: int, newest_ns: int) -> int:
+    """A file's time as the index records it. A file written within RACY_NS of the share's
     newest file may be rewritten in the same tick of the file system's clock with the
     same size, and the next pass would take it for unchanged and miss that edit (git's
     « racily clean » files). So its time is recorded as RACY_MTIME: the next pass reads
     it again, and a hash equal to the one recorded costs no merge. Compared with the
     share's own newest time, not this laptop's clock, which a network drive's need not
     share."""
-    if entry.mtime_ns < newest_ns - RACY_NS:
-        return entry
-    return replace(entry, mtime_ns=RACY_MTIME)
+    return mtime_ns if mtime_ns < newest_ns - RACY_NS else RACY_MTIME
 
 
-def _to_read(entry: Entry, known) -> bool:
+def _to_read(size: int, mtime_ns: int, known) -> bool:
     """New or changed since the last pass, or waiting for its parent."""
-    unchanged = known and known[0] == entry.size and known[1] == entry.mtime_ns
+    unchanged = known and known[0] == size and known[1] == mtime_ns
     return not unchanged or known[3] == WAITING
 
 

@@ -46,9 +46,15 @@ class Folder:
         self.mtimes.append(mtime_ns)
 
     def __iter__(self) -> Iterator[Entry]:
-        base, device_id, area = self.relative, self.device_id, self.area
-        for name, size, mtime_ns in zip(self.names, self.sizes, self.mtimes, strict=True):
-            yield Entry(f"{base}/{name}", device_id, area, name, size, mtime_ns)
+        for name, size, mtime_ns in self.files():
+            yield self.entry(name, size, mtime_ns)
+
+    def files(self) -> Iterator[tuple[str, int, int]]:
+        """(name, size, mtime_ns) of each file, with no Entry made."""
+        return zip(self.names, self.sizes, self.mtimes, strict=True)
+
+    def entry(self, name: str, size: int, mtime_ns: int) -> Entry:
+        return Entry(f"{self.relative}/{name}", self.device_id, self.area, name, size, mtime_ns)
 
 
 class Entries:
@@ -67,6 +73,10 @@ class Entries:
     def by_area(self, order: dict[str, int]) -> Entries:
         """The same files, areas in this order (the others first), as sorted() would."""
         return Entries(sorted(self.folders, key=lambda f: order.get(f.area, -1)))
+
+    def only(self, *areas: str) -> Entries:
+        """The files of these areas alone (no Entry made for the others)."""
+        return Entries([f for f in self.folders if f.area in areas])
 
     def newest_mtime_ns(self) -> int:
         return max((max(f.mtimes) for f in self.folders if f.mtimes), default=0)
