@@ -144,9 +144,11 @@ def measure_pass_costs(devices: int, per_device: int) -> dict:
     read = baseline_read(share)
     ws = fresh_laptop(share)
     engine = SyncEngine(ws, share)
+    written = written_bytes()
     started = time.perf_counter()
     first = engine.run_pass(sheets=False)
     first_s = time.perf_counter() - started
+    written = written_bytes() - written
     assert first.ok and first.imported.created >= files, first.summary()
     rescans = []
     for _ in range(5):
@@ -157,7 +159,17 @@ def measure_pass_costs(devices: int, per_device: int) -> dict:
     ws.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else 0
     return {"files": files, "first": first_s, "read": read, "rescan": statistics.median(rescans),
-            "walk": walk, "rss_mb": peak_mb}  # fmt: skip
+            "walk": walk, "rss_mb": peak_mb, "written_mb": written / 2**20}  # fmt: skip
+
+
+def written_bytes() -> int:
+    """Bytes this process handed to write calls (Linux; 0 elsewhere): the database, its
+    WAL, its temporary files, and the tasks sent to the pool's workers."""
+    try:
+        with open("/proc/self/io") as io:
+            return next(int(line.split()[1]) for line in io if line.startswith("wchar:"))
+    except OSError:
+        return 0
 
 
 def measured_apart(devices: int, per_device: int) -> dict:
@@ -220,7 +232,7 @@ def main() -> None:
               f"(×{r['first'] / r['read']:.1f} read+parse {r['read']:.2f} s, "
               f"{r['files'] / r['first']:.0f} files/s); rescan unchanged {r['rescan'] * 1000:.0f} ms "
               f"(×{r['rescan'] / r['walk']:.1f} os.walk+stat {r['walk'] * 1000:.0f} ms); "
-              f"max RSS {r['rss_mb']:.0f} MB")  # fmt: skip
+              f"max RSS {r['rss_mb']:.0f} MB; written {r.get('written_mb', 0):.0f} MB")  # fmt: skip
     share, _ = cached_share(20, 500)
     latencies = measure_watch_latency(share)
     print(f"watch mode, one changed file merged after it lands: median "

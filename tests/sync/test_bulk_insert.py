@@ -205,18 +205,33 @@ def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops,
     monkeypatch.setattr(importer, "WIDE_PASS", 1)  # this small pass counts as a large one
     seen = []
     monkeypatch.setattr(
-        importer,
-        "merge_pending",
-        lambda ws, pending, report, merge=importer.merge_pending: (
-            seen.append(automerge(bob)),
-            merge(ws, pending, report),
+        importer.Merging,
+        "start",
+        lambda merging, pending, start=importer.Merging.start: (
+            seen.append((automerge(bob), writer_pragmas(bob))),
+            start(merging, pending),
         ),
     )
     assert bob.sync().imported.created == 7
-    assert seen and all(value == {"venues_fts": 16, "visits_fts": 16} for value in seen)
+    wide = ({"venues_fts": 16, "visits_fts": 16}, (2, 10_000))  # and the writer's pragmas
+    assert seen and all(value == wide for value in seen)
     assert automerge(bob) == {"venues_fts": 4, "visits_fts": 4}  # as before the pass
+    assert writer_pragmas(bob) == (0, 1000)
     [hit] = bob.store.search_visits("peniche")  # the index answers as ever
     assert bob.visit_data(hit.visit_id)["strengths"] == "Péniche"
+
+
+def writer_pragmas(laptop) -> tuple[int, int]:
+    """The writer's own connection's settings (a reader's are its own)."""
+
+    def read(writer) -> tuple[int, int]:
+        conn = writer.db.conn
+        return tuple(
+            conn.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("temp_store", "wal_autocheckpoint")
+        )
+
+    return laptop.workspace.service.call(read)
 
 
 def automerge(laptop) -> dict[str, int]:

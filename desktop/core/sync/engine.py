@@ -20,8 +20,16 @@ from desktop.core.storage.files import french_reason
 from desktop.core.storage.leftovers import remove_leftovers
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync import importer, publish, purges, republish, template_inbox, withdrawals
-from desktop.core.sync.scan import Entry, Listing, inside, list_share
+from desktop.core.sync import (
+    importer,
+    media_fetch,
+    publish,
+    purges,
+    republish,
+    template_inbox,
+    withdrawals,
+)
+from desktop.core.sync.scan import Entries, Entry, Listing, inside, list_share
 from desktop.core.sync.share import Share, ShareUnavailable
 from desktop.core.sync.share_identity import KNOWN, ShareNotSetUp, folder_key, open_share
 
@@ -123,7 +131,7 @@ class SyncEngine:
                 report.published.records += purges.publish_tombstones(self.workspace, self.share)
                 # Pictures no shared record needs any more, from the listing just made.
                 report.published.media_removed = withdrawals.clean_own_media(
-                    self.workspace, self.share, listing.entries
+                    self.workspace, self.share, listing.entries.only("media")
                 )
             if publish_changes and sheets:  # after the import: colleagues' edits show
                 publish.publish_sheets(
@@ -168,8 +176,8 @@ class SyncEngine:
         listing = list_share(self.share)
         report.skipped += listing.refused
         importer.import_changes(self.workspace, self.share, listing.entries, report.imported)
-        report.missing_media = importer.fetch_media(
-            self.workspace, self.share, listing.entries, report.imported
+        report.missing_media = media_fetch.fetch_media(
+            self.workspace, self.share, listing.entries.only("media"), report.imported
         )
         report.imported.media_forgotten = withdrawals.forget_unholdable_media(self.workspace)
         importer.forget_vanished(self.workspace, listing.entries)
@@ -217,15 +225,19 @@ def check_shared_folder(data_dir: Path, folder: Path) -> Path:
 
 
 # ------------------------------------------------------------------ colleagues
-def _note_colleagues(workspace: Workspace, share: Share, entries: list[Entry]) -> None:
+def _note_colleagues(workspace: Workspace, share: Share, entries: Entries) -> None:
     """Who is in the share and their latest change; device.json read only when it moved."""
     saved = workspace.setting("sync_devices") or "{}"
     seen: dict[str, dict] = json.loads(saved)
     latest: dict[str, int] = {}
-    for entry in entries:
-        latest[entry.device_id] = max(latest.get(entry.device_id, 0), entry.mtime_ns)
-        info = seen.setdefault(entry.device_id, {})
-        if entry.area == "device" and info.get("device_mtime_ns") != entry.mtime_ns:
+    for folder in entries.folders:  # a folder's newest time, not an Entry per file
+        if folder.mtimes:
+            device_id = folder.device_id
+            latest[device_id] = max(latest.get(device_id, 0), max(folder.mtimes))
+            seen.setdefault(device_id, {})
+    for entry in entries.only("device"):
+        info = seen[entry.device_id]
+        if info.get("device_mtime_ns") != entry.mtime_ns:
             info["device_mtime_ns"] = entry.mtime_ns
             info["user_name"] = _device_info(share, entry) or info.get("user_name", "?")
     for device_id, mtime_ns in latest.items():

@@ -1,4 +1,4 @@
-"""Importing: read what changed in the share, check it, merge it, fetch the media.
+"""Importing: read what changed in the share, check it, merge it (media: media_fetch.py).
 
 A file is read only if its size or modification time moved since the last pass. It is
 merged only if it parses and validates against schemas/exchange.schema.json; otherwise
@@ -10,12 +10,12 @@ the share is only forgotten by the index.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
-from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.shared_records import network_document
 from desktop.core.storage.plain_upsert import upsert_rows
 from desktop.core.storage.purge import without_purged
@@ -27,7 +27,7 @@ from desktop.core.sync.new_files import merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
-from desktop.core.sync.scan import Entry, inside, media_by_digest
+from desktop.core.sync.scan import Entries, Entry, Folder
 from desktop.core.sync.share import TABLES, Share
 
 OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
@@ -68,33 +68,73 @@ WIDE_PASS = 2000  # files to read before the search indexes merge less often (ne
 
 
 def import_changes(
-    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport
+    workspace: Workspace, share: Share, entries: Entries, report: ImportReport
 ) -> None:
     """Read and merge what changed, parents first, a chunk of files at a time.
 
     A large pass reads on worker processes a few chunks ahead of the merge (record_pool).
+    The listing is walked twice (to count, then to read) and never copied: each file's
+    Entry is made when its chunk is, and let go once the chunk is merged. The index is
+    read a folder at a time, as the walk enters it (a folder's rows are written only once
+    its files are merged, after that).
     """
-    index = {
-        row[0]: row[1:]
-        for row in workspace.db.conn.execute(
-            "SELECT path, size, mtime_ns, sha256, status FROM sync_index"
-        )
-    }
     order = {table: n for n, table in enumerate(TABLES)}
-    entries = sorted(entries, key=lambda e: order.get(e.area, -1))  # venues before visits…
-    todo = [(e, index.get(e.relative)) for e in entries if _to_read(e, index.get(e.relative))]
-    newest = max((e.mtime_ns for e in entries), default=0)
-    todo = [(racily_recorded(e, newest), known) for e, known in todo]
-    _record(workspace, [_other_row(e) for e, _ in todo if e.area in OTHER_AREAS])
-    todo = [item for item in todo if item[0].area not in OTHER_AREAS]
-    chunks = (todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK))
+    entries = entries.by_area(order)  # venues before visits…
+    newest = entries.newest_mtime_ns()
+    conn = workspace.db.conn
+
+    def changed(records_only: bool) -> Iterator[tuple[Folder, tuple[str, int, int], Any]]:
+        """(folder, (name, size, mtime_ns), index row) of each file to read: no Entry yet."""
+        for folder in entries.folders:
+            if records_only and folder.area in OTHER_AREAS:
+                continue
+            index = _indexed(conn, folder.relative)
+            for name, size, mtime_ns in folder.files():
+                known = index.get(name)
+                if _to_read(size, mtime_ns, known):
+                    yield folder, (name, size, mtime_ns), known
+
+    def entry(folder: Folder, file: tuple[str, int, int]) -> Entry:
+        name, size, mtime_ns = file
+        return folder.entry(name, size, racily_recorded_mtime(mtime_ns, newest))
+
+    others, total = [], 0
+    for folder, file, _known in changed(records_only=False):
+        if folder.area in OTHER_AREAS:
+            others.append(_other_row(entry(folder, file)))
+        else:
+            total += 1
+    _record(workspace, others)
+    records = ((entry(folder, file), known) for folder, file, known in changed(records_only=True))
     template = workspace.service.templates.visit  # the writer's (see record_reading)
-    with wide_index_merges(workspace.service, len(todo) >= WIDE_PASS):
-        for chunk, reads in read_in_order(share, chunks, len(todo), template=template):
-            pending = _outcomes(workspace, chunk, reads, report)
-            tombstones, pending = purges.split_tombstones(pending)  # purges before merges
-            report.purged += purges.apply_tombstones(workspace, tombstones, _merged_row)
-            merge_pending(workspace, pending, report)
+    merging = Merging(workspace, report)
+    with wide_index_merges(workspace.service, total >= WIDE_PASS):
+        try:
+            for chunk, reads in read_in_order(share, _chunks(records), total, template=template):
+                merging.start(_outcomes(workspace, chunk, reads, report))
+        finally:
+            merging.finish()  # a failure of the writer is raised here, after the last wait
+
+
+def _indexed(conn, folder: str) -> dict[str, tuple]:
+    """The index rows of one folder's files, by file name: (size, mtime_ns, sha256, status)."""
+    rows = conn.execute(
+        "SELECT substr(path, ?), size, mtime_ns, sha256, status FROM sync_index "
+        "WHERE path > ? AND path < ? AND instr(substr(path, ?), '/') = 0",
+        (len(folder) + 2, folder + "/", folder + "0", len(folder) + 2),
+    )
+    return {row[0]: row[1:] for row in rows}
+
+
+def _chunks(items: Iterator[tuple[Entry, Any]]) -> Iterator[list[tuple[Entry, Any]]]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 OTHER_AREAS = {"media", "device"}  # indexed, never parsed as records
@@ -111,22 +151,20 @@ RACY_NS = 2_000_000_000  # FAT and exFAT keys keep 2-s times; ext4, NTFS, SMB fi
 RACY_MTIME = -1  # recorded for a file that may change again unseen: read it next pass
 
 
-def racily_recorded(entry: Entry, newest_ns: int) -> Entry:
-    """The entry as the index records it. A file written within RACY_NS of the share's
+def racily_recorded_mtime(mtime_ns: int, newest_ns: int) -> int:
+    """A file's time as the index records it. A file written within RACY_NS of the share's
     newest file may be rewritten in the same tick of the file system's clock with the
     same size, and the next pass would take it for unchanged and miss that edit (git's
     « racily clean » files). So its time is recorded as RACY_MTIME: the next pass reads
     it again, and a hash equal to the one recorded costs no merge. Compared with the
     share's own newest time, not this laptop's clock, which a network drive's need not
     share."""
-    if entry.mtime_ns < newest_ns - RACY_NS:
-        return entry
-    return replace(entry, mtime_ns=RACY_MTIME)
+    return mtime_ns if mtime_ns < newest_ns - RACY_NS else RACY_MTIME
 
 
-def _to_read(entry: Entry, known) -> bool:
+def _to_read(size: int, mtime_ns: int, known) -> bool:
     """New or changed since the last pass, or waiting for its parent."""
-    unchanged = known and known[0] == entry.size and known[1] == entry.mtime_ns
+    unchanged = known and known[0] == size and known[1] == mtime_ns
     return not unchanged or known[3] == WAITING
 
 
@@ -169,29 +207,65 @@ def _record(workspace: Workspace, rows: list[dict[str, Any]]) -> None:
 
 
 # ------------------------------------------------------------------ merging
-def merge_pending(workspace: Workspace, pending: list[Pending], report: ImportReport) -> None:
-    """Parents first; new records in bulk, then the others in batches, each file all or
-    nothing (a savepoint per file).
+class Merging:
+    """Merging the files read, a chunk at a time: parents first; new records in bulk,
+    then the others in batches, each file all or nothing (a savepoint per file).
 
     Each batch is one mutation of the data service: the files were read and validated
     before, only the merge holds the writer. The files that bring only new venues and
     visits (most of a first import) are written together, in one short transaction
     (new_files.py); the others are merged one by one, BATCH files a transaction.
-    """
-    pending.sort(key=lambda p: TABLES.index(p.table))
 
-    def merge_new(writer) -> list[Pending]:
-        rows, rest = merge_new_files(writer.store, pending, report, _merged_row)
+    start(pending) queues the chunk's new records (one mutation) and returns at once;
+    the next start, or finish, waits for it, then queues the chunk's other files in
+    batches. So the writer runs the same mutations in the same order as one chunk after
+    the other (a chunk's careful batches before the next chunk's new records), and the
+    importer's own work (parsing the next chunk: loaded) overlaps the writer's."""
+
+    def __init__(self, workspace: Workspace, report: ImportReport) -> None:
+        self.workspace, self.report = workspace, report
+        self.new: Future | None = None  # the chunk's new records, being written
+        self.batches: list[Future] = []  # careful batches queued, not waited for yet
+
+    def start(self, pending: list[Pending]) -> None:
+        tombstones, pending = purges.split_tombstones(pending)  # purges before merges
+        if tombstones:  # a purge reads what is merged: all of it written first
+            self.finish()
+            self.report.purged += purges.apply_tombstones(self.workspace, tombstones, _merged_row)
+        self._settle()
+        if not pending:
+            return
+        pending.sort(key=lambda p: TABLES.index(p.table))
+        self.new = self.workspace.service.submit(lambda writer: self._merge_new(writer, pending))
+
+    def finish(self) -> None:
+        self._settle()
+        batches, self.batches = self.batches, []
+        for future in batches:
+            future.result()  # raises the writer's error, if any
+
+    def _settle(self) -> None:
+        """Wait for the new records in flight; queue the rest of their chunk."""
+        if self.new is None:
+            return
+        new, self.new = self.new, None
+        rest = new.result()
+        for start in range(0, len(rest), BATCH):
+            batch = rest[start : start + BATCH]
+            self.batches.append(
+                self.workspace.service.submit(lambda writer, b=batch: self._merge_batch(writer, b))
+            )
+        for future in [f for f in self.batches if f.done()]:
+            future.result()  # an error is raised as soon as it is seen
+        self.batches = [f for f in self.batches if not f.done()]
+
+    def _merge_new(self, writer, pending: list[Pending]) -> list[Pending]:
+        rows, rest = merge_new_files(writer.store, pending, self.report, _merged_row)
         _upsert_index(writer, rows)
         return rest
 
-    def merge_batch(writer, batch: list[Pending]) -> None:
-        _upsert_index(writer, [_merge_one(writer, item, report) for item in batch])
-
-    rest = workspace.service.call(merge_new) if pending else []
-    for start in range(0, len(rest), BATCH):
-        batch = rest[start : start + BATCH]
-        workspace.service.call(lambda writer, batch=batch: merge_batch(writer, batch))
+    def _merge_batch(self, writer, batch: list[Pending]) -> None:
+        _upsert_index(writer, [_merge_one(writer, item, self.report) for item in batch])
 
 
 def _upsert_index(writer, rows: list[dict[str, Any]]) -> None:
@@ -296,94 +370,6 @@ def _expected_stamps(workspace: Workspace, item: Pending, record: dict) -> dict[
     return _own_stamps(expected[0], me) if expected else {}
 
 
-# ------------------------------------------------------------------ media
-def fetch_media(
-    workspace: Workspace, share: Share, entries: list[Entry], report: ImportReport
-) -> list[str]:
-    """Copy in the photos and documents referenced here and not yet stored.
-
-    Returns the names of those still missing (not arrived, or not complete yet).
-    """
-    available = media_by_digest(entries)
-    missing = []
-    conn = workspace.db.conn
-    photos = conn.execute(
-        "SELECT DISTINCT p.sha256, sp.print_sha256, p.original_name FROM photos p "
-        "JOIN visits v ON v.id = p.visit_id LEFT JOIN media m ON m.sha256 = p.sha256 "
-        "LEFT JOIN sync_prints sp ON sp.sha256 = p.sha256 "
-        f"WHERE m.sha256 IS NULL AND p.deleted_at IS NULL AND {HOLDABLE_PHOTO}",
-        {"me": workspace.store.author.device_id},
-    ).fetchall()
-    for digest, print_digest, name in photos:
-        data = _verified(share, available.get(print_digest or "", []), print_digest)
-        if data is None or not _store_photo(workspace, digest, data, name or "photo"):
-            missing.append(name or digest)
-            continue
-        report.media_fetched += 1
-    documents = conn.execute(
-        "SELECT DISTINCT d.sha256, d.original_name FROM documents d "
-        "LEFT JOIN media m ON m.sha256 = d.sha256 "
-        "WHERE m.sha256 IS NULL AND d.deleted_at IS NULL"
-    ).fetchall()
-    for digest, name in documents:
-        candidates = available.get(digest, [])
-        data = _verified(share, candidates, digest)
-        if data is None:
-            missing.append(name or digest)
-            continue
-        ext = MEDIA_NAME.match(candidates[0].name).group("ext")
-        workspace.media.write_set(digest, {("documents", ext): data})
-        _insert_media(workspace, digest, "document", ext, len(data))
-        report.media_fetched += 1
-    return missing
-
-
-def _verified(share: Share, candidates: list[Entry], digest: str | None) -> bytes | None:
-    """The first copy whose content has the expected hash (not a half-copied file)."""
-    for entry in candidates:
-        path = inside(share, entry.relative)
-        try:
-            data = path.read_bytes() if path else b""
-        except OSError:
-            continue
-        if digest and hashlib.sha256(data).hexdigest() == digest:
-            return data
-    return None
-
-
-def _store_photo(workspace: Workspace, digest: str, print_jpeg: bytes, name: str) -> bool:
-    from desktop.core.media.photo_processing import PhotoRejected, render_photo  # Pillow, lazily
-
-    try:
-        renditions = render_photo(print_jpeg, name if name.lower().endswith(".jpg") else "p.jpg")
-    except PhotoRejected:
-        return False
-    workspace.media.write_set(
-        digest, {("thumbnails", ".jpg"): renditions.thumbnail, ("print", ".jpg"): print_jpeg}
-    )
-    _insert_media(
-        workspace, digest, "photo", ".jpg", len(print_jpeg), renditions.width, renditions.height
-    )
-    return True
-
-
-def _insert_media(workspace, digest, kind, ext, size, width=None, height=None) -> None:
-    row = {
-        "sha256": digest,
-        "kind": kind,
-        "ext": ext,
-        "size": size,
-        "width": width,
-        "height": height,
-    }
-
-    def insert(writer) -> None:
-        writer.db["media"].insert(row, pk="sha256", ignore=True)
-        writer.changes.note("media", digest)  # a photo arrived: its visit's views show it
-
-    workspace.service.call(insert)
-
-
 # ------------------------------------------------------------------ reading back
 def skipped_files(workspace: Workspace) -> list[tuple[str, str]]:
     """(path, reason) of the files not merged: invalid, waiting for their parent."""
@@ -399,14 +385,14 @@ def ignored_files(workspace: Workspace) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def forget_vanished(workspace: Workspace, entries: list[Entry]) -> None:
+def forget_vanished(workspace: Workspace, entries: Entries) -> None:
     """Drop index rows of files gone from the share (never the data they brought)."""
-    present = {e.relative for e in entries}
-    gone = [
-        (path,)
-        for (path,) in workspace.db.conn.execute("SELECT path FROM sync_index")
-        if path not in present
-    ]
+    present = entries.names_by_folder()
+    gone = []
+    for (path,) in workspace.db.conn.execute("SELECT path FROM sync_index"):
+        folder, _, name = path.rpartition("/")
+        if name not in present.get(folder, ()):
+            gone.append((path,))
     if gone:
         workspace.service.call(
             lambda writer: writer.db.conn.executemany("DELETE FROM sync_index WHERE path = ?", gone)

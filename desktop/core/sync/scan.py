@@ -9,6 +9,8 @@ the folder being listed is never opened.
 from __future__ import annotations
 
 import os
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from desktop.core.sync.names import DEVICE_ID, MEDIA_NAME
 from desktop.core.sync.share import TABLES, Share
 
 
-@dataclass(frozen=True, slots=True)  # slots: a first import lists 100,000 of them
+@dataclass(frozen=True, slots=True)  # made one at a time from a Folder (below)
 class Entry:
     relative: str  # path from the share's Carnet folder, with « / »
     device_id: str
@@ -26,10 +28,76 @@ class Entry:
     mtime_ns: int
 
 
+class Folder:
+    """The files listed in one folder, compactly: a first import lists 100,000 of them,
+    and an Entry object each (with its path) cost about 330 bytes a file; here a file
+    is its name and two 8-byte numbers. Entries are made when iterated, one at a time."""
+
+    __slots__ = ("relative", "device_id", "area", "names", "sizes", "mtimes")
+
+    def __init__(self, relative: str, device_id: str, area: str) -> None:
+        self.relative, self.device_id, self.area = relative, device_id, area
+        self.names: list[str] = []
+        self.sizes, self.mtimes = array("q"), array("q")
+
+    def add(self, name: str, size: int, mtime_ns: int) -> None:
+        self.names.append(name)
+        self.sizes.append(size)
+        self.mtimes.append(mtime_ns)
+
+    def __iter__(self) -> Iterator[Entry]:
+        for name, size, mtime_ns in self.files():
+            yield self.entry(name, size, mtime_ns)
+
+    def files(self) -> Iterator[tuple[str, int, int]]:
+        """(name, size, mtime_ns) of each file, with no Entry made."""
+        return zip(self.names, self.sizes, self.mtimes, strict=True)
+
+    def entry(self, name: str, size: int, mtime_ns: int) -> Entry:
+        return Entry(f"{self.relative}/{name}", self.device_id, self.area, name, size, mtime_ns)
+
+
+class Entries:
+    """The files of a listing, folder after folder: iterable as often as needed."""
+
+    def __init__(self, folders: list[Folder]) -> None:
+        self.folders = folders
+
+    def __iter__(self) -> Iterator[Entry]:
+        for folder in self.folders:
+            yield from folder
+
+    def __len__(self) -> int:
+        return sum(len(folder.names) for folder in self.folders)
+
+    def by_area(self, order: dict[str, int]) -> Entries:
+        """The same files, areas in this order (the others first), as sorted() would."""
+        return Entries(sorted(self.folders, key=lambda f: order.get(f.area, -1)))
+
+    def only(self, *areas: str) -> Entries:
+        """The files of these areas alone (no Entry made for the others)."""
+        return Entries([f for f in self.folders if f.area in areas])
+
+    def newest_mtime_ns(self) -> int:
+        return max((max(f.mtimes) for f in self.folders if f.mtimes), default=0)
+
+    def names_by_folder(self) -> dict[str, set[str]]:
+        """Each folder's file names (relative folder -> names): a path is present when
+        its name is in its folder's set; no path string is made per file."""
+        found: dict[str, set[str]] = {}
+        for folder in self.folders:
+            found.setdefault(folder.relative, set()).update(folder.names)
+        return found
+
+
 @dataclass
 class Listing:
-    entries: list[Entry]
+    folders: list[Folder]
     refused: list[tuple[str, str]]  # (relative path, French reason): links, odd names
+
+    @property
+    def entries(self) -> Entries:
+        return Entries(self.folders)
 
 
 def list_share(share: Share) -> Listing:
@@ -41,9 +109,11 @@ def list_share(share: Share) -> Listing:
             listing.refused.append((f"devices/{device.name}", "nom de dossier inattendu"))
             continue
         base = f"devices/{device.name}"
+        info = Folder(base, device.name, "device")
         for entry in _children(Path(device.path), base, listing):
             if entry.name == "device.json" and entry.is_file(follow_symlinks=False):
-                listing.entries.append(_entry(entry, base, device.name, "device"))
+                _add(info, entry)
+        listing.folders.append(info)
         records = Path(device.path) / "records"
         if records.is_symlink():  # already told once, as one of the device's entries
             continue
@@ -76,21 +146,21 @@ def _files(folder: Path, relative: str, device_id: str, area: str, listing: List
     if folder.is_symlink():  # a linked folder: one ignored entry, never what it points to
         listing.refused.append((relative, "lien symbolique : non suivi"))
         return
+    found = Folder(relative, device_id, area)
     for entry in _children(folder, relative, listing):
         if entry.is_file(follow_symlinks=False):
-            listing.entries.append(_entry(entry, relative, device_id, area))
+            _add(found, entry)
         elif entry.is_dir(follow_symlinks=False):
             listing.refused.append((f"{relative}/{entry.name}", "dossier inattendu : ignoré"))
+    listing.folders.append(found)
 
 
-def _entry(entry: os.DirEntry, relative: str, device_id: str, area: str) -> Entry:
+def _add(folder: Folder, entry: os.DirEntry) -> None:
     stat = entry.stat(follow_symlinks=False)
-    return Entry(
-        f"{relative}/{entry.name}", device_id, area, entry.name, stat.st_size, stat.st_mtime_ns
-    )
+    folder.add(entry.name, stat.st_size, stat.st_mtime_ns)
 
 
-def media_by_digest(entries: list[Entry]) -> dict[str, list[Entry]]:
+def media_by_digest(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
     """Media files of every device by their hash (the same file may be in several folders)."""
     found: dict[str, list[Entry]] = {}
     for entry in entries:

@@ -10,6 +10,7 @@ files, unless a photo it may hold has the same picture; it is not fetched again.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.storage.workspace import Workspace
@@ -19,7 +20,7 @@ from desktop.core.sync.scan import Entry
 from desktop.core.sync.share import Share
 
 
-def clean_own_media(workspace: Workspace, share: Share, entries: list[Entry]) -> int:
+def clean_own_media(workspace: Workspace, share: Share, entries: Iterable[Entry]) -> int:
     """Remove from our media folder in the share what no shared record needs; how many.
 
     entries: the pass's listing of the share (sync.scan), so the folder is not listed again.
