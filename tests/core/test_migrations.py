@@ -1,5 +1,6 @@
 """Older databases open in the newer app with nothing lost; foreign files are refused untouched."""
 
+import json
 import os
 import shutil
 import sqlite3
@@ -225,6 +226,7 @@ LIVE_VENUES = {
     10: ["Écluse", "La Grange à Bob", MOULIN],
     11: ["Écluse", "La Grange à Bob", MOULIN],
     12: ["Écluse", "La Grange à Bob", MOULIN],
+    13: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -241,6 +243,7 @@ TRASH = {
     10: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     11: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     12: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    13: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
@@ -416,6 +419,28 @@ def test_the_search_index_still_follows_each_new_row_after_migration_10(upgraded
                 f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
             )
         )
+
+
+def test_a_bulk_insert_fills_the_follow_up_rows_after_migration_13(upgraded):
+    """The follow-up's insert trigger stands aside while fts_paused names `visits`, and the
+    writer fills the batch's rows itself: the Suivi reads the new record's actions."""
+    from desktop.core.merge.exchange import VISIT_COLUMNS, record_document
+    from desktop.core.merge.new_records import insert_new_records
+    from tests.core.followup_rows import assert_in_step
+
+    _version, ws = upgraded
+    moulin = _moulin_visit(ws.store)
+    ws.store.update_visit(moulin.id, {"actions": [{"what": "Relancer la mairie", "who": "Sami"}]})
+    [held] = record_document(ws.store, "visits", moulin.id)["visits"]
+    fresh = json.loads(json.dumps(held)) | {"id": "b" * 32}
+    ws.service.call(
+        lambda writer: insert_new_records(writer.store, "visits", VISIT_COLUMNS, [fresh])
+    )
+    assert_in_step(ws)
+    actions = ws.db.conn.execute(
+        "SELECT action FROM followup_actions WHERE record_id = ?", (fresh["id"],)
+    ).fetchall()
+    assert actions == [("Relancer la mairie",)]
 
 
 def test_every_saved_database_has_its_figure_rows_after_upgrade(upgraded):

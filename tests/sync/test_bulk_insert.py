@@ -21,7 +21,7 @@ from desktop.core.sync.new_files import merge_new_files
 from desktop.core.sync.record_reading import PENDING, loaded, read_record_files
 from desktop.core.sync.scan import list_share
 from desktop.core.sync.share import TABLES, Share
-from tests.core import figure_rows
+from tests.core import figure_rows, followup_rows
 
 
 def colleagues_share(laptops):
@@ -66,8 +66,8 @@ def pending_files(laptop, share_folder) -> list[Pending]:
 
 
 def snapshot(laptop) -> dict:
-    """Rows, stamps, what the search index finds, the dashboard's rows, far-ahead clocks:
-    all a merge leaves."""
+    """Rows, stamps, what the search index finds, the dashboard's and the Suivi's rows,
+    far-ahead clocks: all a merge leaves."""
     conn = laptop.workspace.db.conn
     state = {
         table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
@@ -90,6 +90,8 @@ def snapshot(laptop) -> dict:
     state["search"] = [laptop.store.search_visits(q) for q in ("economie", "peniche", "grange")]
     state["figures"] = figure_rows.stored(laptop.workspace)  # the dashboard's (migration 12)
     figure_rows.assert_figures_in_step(laptop.workspace)
+    state["followup"] = followup_rows.stored(laptop.workspace)  # the Suivi's (migration 13)
+    followup_rows.assert_in_step(laptop.workspace)
     laptop.workspace.service.call(  # the index agrees with the rows (raises otherwise)
         lambda writer: writer.db.conn.execute(
             "INSERT INTO visits_fts(visits_fts, rank) VALUES ('integrity-check', 1)"

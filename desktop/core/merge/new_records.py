@@ -13,6 +13,7 @@ import json
 import sqlite3
 from typing import Any
 
+from desktop.core.followup.derived import fill as fill_followup_rows
 from desktop.core.merge.hlc import Stamp
 from desktop.core.storage.figure_rows import fill as fill_figure_rows
 from desktop.core.storage.plain_upsert import insert_rows, upsert_rows, upsert_values
@@ -89,7 +90,7 @@ def insert_new_records(
 def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert the rows, then index their search text in one statement (not row by row:
     the insert trigger stands aside while fts_paused names the table, migration 10), and
-    for visits fill the dashboard's rows likewise (migration 12).
+    for visits fill the dashboard's and the follow-up's rows likewise (migrations 12, 13).
 
     All or nothing on its own savepoint: whatever the caller does with an error, no row
     is left unindexed and the trigger is never left standing aside."""
@@ -105,8 +106,9 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, A
                 f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
-            if table == "visits":  # the dashboard's rows stand aside too (migration 12)
-                fill_figure_rows(conn, chunk)
+            if table == "visits":  # the dashboard's and follow-up's rows stand aside too
+                fill_figure_rows(conn, chunk)  # (migrations 12 and 13)
+                fill_followup_rows(conn, chunk)
         conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
     except BaseException:
         conn.execute("ROLLBACK TO new_rows")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop.core.storage.migration_figures import m012_figure_visits
+from desktop.core.storage.migration_followup_bulk import m013_followup_rows_filled_in_bulk
 
 if TYPE_CHECKING:
     from desktop.core.storage.db import Database
@@ -384,4 +385,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m010_search_index_filled_in_bulk,
     m011_overdue_actions_index,
     m012_figure_visits,
+    m013_followup_rows_filled_in_bulk,
 ]

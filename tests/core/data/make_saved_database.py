@@ -1,4 +1,4 @@
-"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 12).
+"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 13).
 
 Run against that commit's code, never today's, so the file holds what that version wrote:
 
@@ -13,7 +13,8 @@ v8 the commit that added migration 8 (purged ids; a venue with a visit purged fr
 v9 the commit that added migration 9 (the follow-up's derived tables, filled by triggers),
 v10 the commit that added migration 10 (the search indexes' insert triggers stand aside for
 a bulk insert), v11 the commit that added migration 11 (the overdue actions' covering index),
-v12 the merge that added migration 12 (the dashboard's derived table figure_visits).
+v12 the merge that added migration 12 (the dashboard's derived table figure_visits), v13 the
+commit that added migration 13 (the follow-up's insert trigger stands aside for a bulk insert).
 Only each version's own API is used; the few differences between versions are spelt
 out below. The file is checkpointed (no -wal beside it) before it is copied.
 """
