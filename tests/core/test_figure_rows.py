@@ -231,17 +231,12 @@ def test_a_restored_backup_has_its_rows_in_step(tmp_path, workspace, store, desc
 def test_a_network_template_with_its_own_choice_field_gets_its_figure(tmp_path):
     """No Python per field: a choice field added to the template (an enumeration in the
     JSON Schema) is kept in the derived table and charted."""
-    import copy
     from dataclasses import replace
 
-    from desktop.core.forms.templates import (
-        SCHEMAS_DIR,
-        VISIT_TEMPLATE_FILE,
-        TemplateSet,
-        template_from_schema,
-    )
+    from desktop.core.forms.templates import TemplateSet, template_from_schema
+    from tests.sync.network_template_files import carnet_visit_sheet
 
-    schema = copy.deepcopy(json.loads((SCHEMAS_DIR / VISIT_TEMPLATE_FILE).read_text("utf-8")))
+    schema = carnet_visit_sheet()  # a fresh copy, read from its file
     props = schema["properties"]
     props["statut_foncier"] = {**props["tenure"], "title": "Statut foncier", "x-order": 41}
     templates = replace(TemplateSet.load(), visit=template_from_schema(schema, check=False))

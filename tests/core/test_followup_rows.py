@@ -197,17 +197,12 @@ def test_a_restored_backup_has_its_rows_in_step(tmp_path, workspace, store, plan
 def test_a_network_template_with_its_own_keys_fills_the_rows_from_its_hints(tmp_path):
     """No Python per field: a template whose hints name other keys (« suites », « qui »,
     « fin_bail ») and another « done » value gets its rows, and the Suivi reads them."""
-    import copy
     from dataclasses import replace
 
-    from desktop.core.forms.templates import (
-        SCHEMAS_DIR,
-        VISIT_TEMPLATE_FILE,
-        TemplateSet,
-        template_from_schema,
-    )
+    from desktop.core.forms.templates import TemplateSet, template_from_schema
+    from tests.sync.network_template_files import carnet_visit_sheet
 
-    schema = copy.deepcopy(json.loads((SCHEMAS_DIR / VISIT_TEMPLATE_FILE).read_text("utf-8")))
+    schema = carnet_visit_sheet()  # a fresh copy, read from its file
     props = schema["properties"]
     props["suites"] = props.pop("actions")
     columns = props["suites"]["items"]["properties"]
