@@ -164,12 +164,12 @@
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="85"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="87"/>
         <source>Fiches du lieu : visites, comptes rendus</source>
         <translation>The venue&apos;s records: visits, minutes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="219"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="221"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Record&lt;/b&gt; (%n)</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="106"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="108"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
@@ -2374,22 +2374,30 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="39"/>
         <source>Rechercher dans les visites</source>
         <translation>Search visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="43"/>
         <source>Mots à chercher dans toutes les visites…</source>
         <translation>Words to look for in all visits…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="47"/>
         <source>Fiches trouvées</source>
         <translation>Records found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="81"/>
+        <source>Les %n fiches les plus pertinentes : précisez pour en voir d&apos;autres.</source>
+        <translation>
+            <numerusform>%n record, the most relevant: refine the search to see others.</numerusform>
+            <numerusform>The %n most relevant records: refine the search to see others.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="87"/>
         <source>%n fiche(s) trouvée(s)</source>
         <translation>
             <numerusform>%n record found</numerusform>

@@ -50,7 +50,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="219"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="221"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Fiche&lt;/b&gt; (%n)</numerusform>
@@ -238,7 +238,15 @@
 <context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="81"/>
+        <source>Les %n fiches les plus pertinentes : précisez pour en voir d&apos;autres.</source>
+        <translation>
+            <numerusform>%n fiche, la plus pertinente : précisez pour en voir d&apos;autres.</numerusform>
+            <numerusform>Les %n fiches les plus pertinentes : précisez pour en voir d&apos;autres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="87"/>
         <source>%n fiche(s) trouvée(s)</source>
         <translation>
             <numerusform>%n fiche trouvée</numerusform>

@@ -116,6 +116,23 @@ def test_global_search_highlights_and_opens_the_visit(window, qtbot):
     assert window.browser.venue_id == venue.id
 
 
+def test_search_says_when_it_lists_only_the_best_hits(window, qtbot, monkeypatch):
+    from desktop.ui.dialogs import search_dialog
+
+    venue = add_venue(window, "Le Moulin", "Felletin")
+    for day in ("2025-02-11", "2025-03-11", "2025-04-11"):
+        visit = window.store.create_visit(venue.id, day)
+        window.store.update_visit(visit.id, {"strengths": "Une friche rénovée."})
+    dialog = SearchDialog(window.store.search_visits, window)
+    qtbot.addWidget(dialog)
+    type_text(dialog.query, "friche")
+    assert len(dialog.run_search()) == 3
+    assert "trouvée" in dialog.summary.text() and "pertinentes" not in dialog.summary.text()
+    monkeypatch.setattr(search_dialog, "SHOWN", 2)  # more matches than the dialog lists
+    assert len(dialog.run_search()) == 2
+    assert "2 fiches les plus pertinentes" in dialog.summary.text()
+
+
 def test_search_snippet_escapes_user_markup():
     assert highlighted("<script>x</script> \x02mot\x03") == (
         "&lt;script&gt;x&lt;/script&gt; <b style='background:#ffe28a'>mot</b>"

@@ -28,6 +28,9 @@ def highlighted(snippet: str) -> str:
     return safe.replace(HIT_START, "<b style='background:#ffe28a'>").replace(HIT_END, "</b>")
 
 
+SHOWN = 50  # hits listed, the best first
+
+
 class SearchDialog(QDialog):
     visit_chosen = Signal(str, str)  # visit id, venue id
 
@@ -55,7 +58,7 @@ class SearchDialog(QDialog):
         self.query.returnPressed.connect(self._enter)
 
     def run_search(self) -> list[SearchHit]:
-        hits = self._search(self.query.text())
+        hits = self._search(self.query.text(), SHOWN)
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem()
@@ -72,7 +75,15 @@ class SearchDialog(QDialog):
             item.setSizeHint(QSize(width, label.heightForWidth(width)))  # wrapped height
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
-        if self.query.text().strip():
+        if len(hits) >= SHOWN:  # there may be many more: say these are the best ones
+            self.summary.setText(
+                self.tr(
+                    "Les %n fiches les plus pertinentes : précisez pour en voir d'autres.",
+                    "",
+                    len(hits),
+                )  # fmt: skip
+            )
+        elif self.query.text().strip():
             self.summary.setText(self.tr("%n fiche(s) trouvée(s)", "", len(hits)))  # every kind
         else:
             self.summary.clear()
