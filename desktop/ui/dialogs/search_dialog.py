@@ -46,6 +46,10 @@ class SearchDialog(QDialog):
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Fiches trouvées"))
         self.results.setWordWrap(True)
+        # The hits wrap to the list's width: its vertical scroll bar, shown once they are
+        # laid out, would otherwise make them a few pixels too wide to scroll sideways.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.itemActivated.connect(self._choose)
         self.results.itemDoubleClicked.connect(self._choose)
         layout = QVBoxLayout(self)
