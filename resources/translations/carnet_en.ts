@@ -1525,8 +1525,8 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_menus.py" line="85"/>
-        <source>&amp;Rechercher dans les visites…</source>
-        <translation>&amp;Search visits…</translation>
+        <source>&amp;Rechercher dans les fiches…</source>
+        <translation>&amp;Search records…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_menus.py" line="86"/>
@@ -2375,13 +2375,13 @@ The current state will be backed up first (“before restore”).</translation>
     <name>SearchDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/search_dialog.py" line="39"/>
-        <source>Rechercher dans les visites</source>
-        <translation>Search visits</translation>
+        <source>Rechercher dans les fiches</source>
+        <translation>Search records</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/search_dialog.py" line="43"/>
-        <source>Mots à chercher dans toutes les visites…</source>
-        <translation>Words to look for in all visits…</translation>
+        <source>Mots à chercher dans toutes les fiches…</source>
+        <translation>Words to look for in all records…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/search_dialog.py" line="47"/>
@@ -2389,7 +2389,7 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>Records found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="85"/>
         <source>Les %n fiches les plus pertinentes : précisez pour en voir d&apos;autres.</source>
         <translation>
             <numerusform>%n record, the most relevant: refine the search to see others.</numerusform>
@@ -2397,7 +2397,7 @@ The current state will be backed up first (“before restore”).</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="91"/>
         <source>%n fiche(s) trouvée(s)</source>
         <translation>
             <numerusform>%n record found</numerusform>

@@ -238,7 +238,7 @@
 <context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="85"/>
         <source>Les %n fiches les plus pertinentes : précisez pour en voir d&apos;autres.</source>
         <translation>
             <numerusform>%n fiche, la plus pertinente : précisez pour en voir d&apos;autres.</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="91"/>
         <source>%n fiche(s) trouvée(s)</source>
         <translation>
             <numerusform>%n fiche trouvée</numerusform>

@@ -22,7 +22,7 @@ FRENCH = [
         ("&Personnes…", ""),
     ]),
     ("&Aller", [
-        ("&Rechercher dans les visites…", "Ctrl+F"), ("&Filtrer les lieux", "Ctrl+L"),
+        ("&Rechercher dans les fiches…", "Ctrl+F"), ("&Filtrer les lieux", "Ctrl+L"),
         ("Fiche du &lieu", "Ctrl+Shift+L"),
         ("&Suivi (actions, conventions, visites)", "Ctrl+T"), ("&Tableau de bord", "Ctrl+Shift+B"),
         ("&Carte des lieux", "Ctrl+Shift+M"), ("Fermer la &visite", "Ctrl+W"),

@@ -36,11 +36,11 @@ class SearchDialog(QDialog):
 
     def __init__(self, search, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Rechercher dans les visites"))
+        self.setWindowTitle(self.tr("Rechercher dans les fiches"))
         self.resize(720, 520)
         self._search = search
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("Mots à chercher dans toutes les visites…"))
+        self.query.setPlaceholderText(self.tr("Mots à chercher dans toutes les fiches…"))
         self.query.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.results = QListWidget()

@@ -82,7 +82,7 @@ class MainMenus(QObject):
         self._add(menu, "persons", self.tr("&Personnes…"))
 
     def _go(self, menu: QMenu) -> None:
-        self._add(menu, "search", self.tr("&Rechercher dans les visites…"), "Ctrl+F")
+        self._add(menu, "search", self.tr("&Rechercher dans les fiches…"), "Ctrl+F")
         self._add(menu, "filter_venues", self.tr("&Filtrer les lieux"), "Ctrl+L")
         self._add(menu, "show_venue", self.tr("Fiche du &lieu"), "Ctrl+Shift+L")
         self._add(menu, "followup", self.tr("&Suivi (actions, conventions, visites)"), "Ctrl+T")
