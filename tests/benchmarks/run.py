@@ -195,7 +195,9 @@ def matched_share(workspace, query: str) -> float:
     conn = workspace.db.conn
     total = conn.execute("SELECT count(*) FROM visits").fetchone()[0]
     sql = "SELECT count(*) FROM visits_fts WHERE visits_fts MATCH ?"
-    return conn.execute(sql, (text.fts_query(query),)).fetchone()[0] / max(1, total)
+    return conn.execute(sql, (text.fts_query(query, text.SHORT_WORDS_WHOLE),)).fetchone()[0] / max(
+        1, total
+    )
 
 
 def bench_autosave(data_dir: Path) -> None:

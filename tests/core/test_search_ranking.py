@@ -56,3 +56,10 @@ def test_short_words_are_searched_whole_and_longer_ones_as_prefixes(store, venue
     visit = store.create_visit(venue.id, "2025-02-01", carry_over=False)
     store.update_visit(visit.id, {"strengths": "Une friche à Épinal"})
     assert (visit.id in _ids(store.search_visits(query))) is found
+
+
+@pytest.mark.parametrize("typed", ["M", "mo", "Mor", "fa"])
+def test_the_venues_filter_keeps_one_and_two_letters_as_prefixes(store, typed):
+    """A few thousand venues: the filter answers each keystroke from the first letter."""
+    venue = store.create_venue({"name": "La Fabrique", "commune": "Morteau"})
+    assert venue.id in [v.id for v in store.list_venues(typed)]

@@ -53,18 +53,19 @@ def document_text(template: Template, data: dict[str, Any]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-PREFIX_FROM = 3  # letters from which a word is also searched as a prefix
+SHORT_WORDS_WHOLE = 3  # visits: words from this length on are prefixes, shorter ones whole
 
 
-def fts_query(user_text: str) -> str | None:
+def fts_query(user_text: str, prefix_from: int = 1) -> str | None:
     """A safe FTS5 query from what the user typed: every word required, as a prefix from
-    three letters on. A word of one or two letters (« d », « la ») is searched whole: as a
-    prefix, FTS5 would merge the lists of every word starting with it (120–190 ms at
-    100,000 visits, on every keystroke of the dialog, which searches as you type), and
-    a prefix index to avoid it doubles the index and the time to fill it."""
+    `prefix_from` letters on, searched whole below. The visits' search passes
+    SHORT_WORDS_WHOLE: as a prefix, « d » or « la » made FTS5 merge the lists of every
+    word starting with them (120–190 ms at 100,000 visits, at every keystroke of the
+    dialog, which searches as you type), and a prefix index against it doubles the index
+    and the time to fill it. The venues' filter (a few thousand) keeps every prefix."""
     words = _WORD.findall(user_text)
     if not words:
         return None
     return " ".join(
-        '"' + w.replace('"', '""') + '"' + ("*" if len(w) >= PREFIX_FROM else "") for w in words
+        '"' + w.replace('"', '""') + '"' + ("*" if len(w) >= prefix_from else "") for w in words
     )

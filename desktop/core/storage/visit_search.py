@@ -47,7 +47,7 @@ def first_ranked_rowid(conn: sqlite3.Connection, fts: str, window: int | None = 
 
 def best_hits(conn: sqlite3.Connection, user_text: str, limit: int, window: int | None = None):
     """Rows (id, venue id, venue name, date, snippet, template id), best first."""
-    fts = text.fts_query(user_text)
+    fts = text.fts_query(user_text, text.SHORT_WORDS_WHOLE)
     if not fts:
         return []
     return conn.execute(_HITS, (fts, first_ranked_rowid(conn, fts, window), limit)).fetchall()
