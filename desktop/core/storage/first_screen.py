@@ -20,7 +20,8 @@ from desktop.core.storage.db import is_read_only, read_only_uri
 from desktop.core.storage.migrations import MIGRATIONS
 from desktop.core.storage.venue_summary import VenueSummary
 
-# The store's list_venues() without a filter (the covering index venues_by_sort_key).
+# The venues' list without a filter, the store's list_venues() too (the covering index
+# venues_by_sort_key).
 VENUES_SQL = "SELECT id, name, commune FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
 
 

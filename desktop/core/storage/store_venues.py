@@ -13,6 +13,7 @@ from desktop.core.forms import text
 from desktop.core.forms.text import venue_sort_key
 from desktop.core.forms.validation import validate_document
 from desktop.core.storage.data_service import writes
+from desktop.core.storage.first_screen import VENUES_SQL
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
 from desktop.core.storage.records import ChangeResult, Venue, VenueSummary
 from desktop.core.storage.store_stamps import apply_changes, bases_of, clean_changes
@@ -95,10 +96,8 @@ class VenueRecords:
                 "WHERE venues_fts MATCH ? AND v.deleted_at IS NULL ORDER BY v.sort_key",
                 (fts,),
             ).fetchall()
-        else:  # served by the covering index venues_by_sort_key
-            rows = self.db.conn.execute(
-                "SELECT id, name, commune FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
-            ).fetchall()
+        else:  # served by the covering index venues_by_sort_key (the first frame's too)
+            rows = self.db.conn.execute(VENUES_SQL).fetchall()
         return [VenueSummary(r[0], r[1], r[2] or "") for r in rows]
 
     @writes
