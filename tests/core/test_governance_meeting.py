@@ -146,7 +146,29 @@ def test_the_export_has_a_sheet_of_meetings_with_the_templates_columns(store, ve
     decisions = row[headers.index("Décisions")]
     assert decisions.startswith("Adoption du budget 2026 — Vote — 9 — 1 — 2 — Adoptée")
     assert [r[3] for r in tables.visits.rows] != [meeting.id]  # not among the visits
-    assert len(tables.visits.rows) == 1 and tables.actions.rows == []
+    assert len(tables.visits.rows) == 1
+
+
+def test_the_actions_sheet_gathers_the_meetings_actions_with_the_visits(store, venue):
+    """The Actions sheet holds every action the Suivi shows, in the venues' and dates'
+    order, each saying which kind of record it comes from."""
+    before = store.create_visit(venue.id, "2026-01-10")
+    store.update_visit(before.id, {"actions": [{"what": "Relancer la mairie", "status": "fait"}]})
+    meeting = record_meeting(store, venue.id)
+    after = store.create_visit(venue.id, "2026-05-02")
+    store.update_visit(after.id, {"actions": [{"what": "Visiter la friche", "who": "Léa"}]})
+    actions = build_tables(store).actions
+    assert [c.header for c in actions.columns] == [
+        "Lieu", "Commune", "Date de la visite", "Identifiant de la visite", "Action",
+        "Responsable", "Échéance", "Statut", "Type de fiche",
+    ]  # fmt: skip
+    assert [row[2:] for row in actions.rows] == [
+        [date(2026, 1, 10), before.id, "Relancer la mairie", None, None, "Fait",
+         "Fiche de visite"],
+        [date(2026, 3, 12), meeting.id, "Envoyer la demande de convention à la mairie",
+         "Marie Durand", date(2026, 4, 1), "À faire", "Compte rendu d’instance de gouvernance"],
+        [date(2026, 5, 2), after.id, "Visiter la friche", "Léa", None, None, "Fiche de visite"],
+    ]  # fmt: skip
 
 
 def test_the_suivi_gathers_its_actions_and_next_meeting_but_it_is_no_visit(store, venue):

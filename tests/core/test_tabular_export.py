@@ -166,6 +166,7 @@ def test_cells_are_readable_labels_real_numbers_and_real_dates(store, network, t
         "Identifiant de la visite": network["moulin-2024"],
         "Action": "Relancer la commune", "Responsable": "Camille",
         "Échéance": datetime(2025, 5, 1), "Statut": "En cours",
+        "Type de fiche": "Fiche de visite",
     }  # fmt: skip
     header, *venues = sheets["Lieux"]
     moulin = dict(zip(header, venues[1], strict=True))  # Café Ô Champ sorts first

@@ -145,6 +145,11 @@ def test_a_third_template_gets_the_whole_chain(qtbot, tmp_path):
         "Jour de l’atelier", "Auteur·rice", "Identifiant de la fiche", "Identifiant du lieu",
         "Format", "Participant·es", "Ce qui s’est passé", "Tâches", "Prochain atelier",
     ]  # fmt: skip
+    # Its tasks join the Actions sheet through their x-followup roles, as in the Suivi.
+    assert [row[4:] for row in build_tables(store).actions.rows] == [
+        ["Commander des fers à souder", "Lucie", date(2026, 4, 1), "Ouvert",
+         "Journal d’atelier collectif"],
+    ]  # fmt: skip
 
     followup = load_followup(store.db, templates.visit, date(2026, 5, 1), templates.others)
     assert [(a.field, a.what, a.responsible, a.due, a.status, a.group)

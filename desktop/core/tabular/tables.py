@@ -1,7 +1,7 @@
 """The three tables of a network export (Visites, Actions, Lieux), derived from the templates.
 
-One row per visit with one column per template field, one row per agreed action, one
-row per venue. The templates decide the columns, their order and their French headers;
+One row per visit with one column per template field, one row per agreed action (of a
+visit, or of another record such as a meeting's minutes: action_rows), one row per venue. The templates decide the columns, their order and their French headers;
 cells are typed plain values (str, int, float, datetime.date or None) that the CSV and
 XLSX writers turn into text or real numbers and dates.
 
@@ -21,6 +21,7 @@ from datetime import date
 
 from desktop.core.privacy.audiences import visible_data
 from desktop.core.storage.store import CarnetStore
+from desktop.core.tabular.action_rows import KIND_HEADER, ActionRows, action_dicts
 from desktop.core.tabular.cells import (  # noqa: F401  (the names this module always offered)
     ACTIONS_KEY,
     NO,
@@ -69,6 +70,7 @@ ENGLISH = {  # the fixed headers and sheet names when the templates are shown in
     "Identifiant de la visite": "Visit id",
     "Identifiant de la fiche": "Record id",
     "Identifiant du lieu": "Venue id",
+    KIND_HEADER: "Record type",
     "Visites exportées": "Visits exported",
     "Dernière visite": "Last visit",
     PHOTOS_HEADER: "Photos (caption, permission, use)",
@@ -125,6 +127,7 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
     action_columns = [Column(say(h) if h else date_title) for h in ACTION_LEADING]
     action_specs = list(action_spec.columns) if action_spec else []
     action_columns += [Column(header_of(s), _wraps(s)) for s in action_specs]
+    action_columns.append(Column(say(KIND_HEADER)))
     venue_specs = [
         s for s in venue_template.fields if filters.include_personal or not is_personal(s)
     ]
@@ -144,6 +147,8 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         other_tables(store, filters, say),
     )
     photos = _photo_texts(store, say) if filters.include_personal else {}
+    actions = ActionRows(store, action_specs, say)
+    kind = visit_template.title
     visit_count: dict[str, int] = defaultdict(int)
     last_visit: dict[str, date] = {}
     for row, data, visit_date in visits.rows(store):
@@ -154,14 +159,11 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         visit_count[venue_id] += 1
         if visit_date and (venue_id not in last_visit or visit_date > last_visit[venue_id]):
             last_visit[venue_id] = visit_date
-        actions = data.get(action_spec.key) if action_spec else None
-        for action in actions if isinstance(actions, list) else ():
-            if not isinstance(action, dict):
-                continue
-            tables.actions.rows.append(
-                [row[0], row[1], row[2], visit_id]
-                + [cell(spec, action.get(spec.key), say) for spec in action_specs]
-            )
+        for action in action_dicts(data.get(action_spec.key) if action_spec else None):
+            cells = [cell(spec, action.get(spec.key), say) for spec in action_specs]
+            actions.add([row[0], row[1], row[2], visit_id], venue_id, visit_date, cells, kind)
+    actions.add_other_templates(filters)
+    tables.actions.rows.extend(actions.rows())
     venue_fields = venue_template.schema.get("properties", {})
     for venue_id, data in _venue_rows(store, filters):
         data = visible_data(venue_fields, data, _audience(filters))
