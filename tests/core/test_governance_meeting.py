@@ -246,3 +246,25 @@ def test_the_signatures_never_stand_alone_on_a_page(workspace, store):
         assert "Prochaine réunion" in signed[0] or "Bilan." in signed[0], points
         moved += len(pages) > 1 and "Nom, date et signature" not in pages[0].extract_text()
     assert moved  # some lengths did put the signatures on a later page
+
+
+def test_a_long_block_of_an_earlier_version_flows_and_keeps_its_last_rows_signed(workspace, store):
+    """Fields of an earlier template version close the internal minutes: a long block of
+    them is not pushed whole to a new page (which left a page half empty, then the
+    signatures alone on the last one); its heading keeps its first rows, the signatures
+    its last ones."""
+    venue = store.create_venue({"name": "La Fabrique du Val", "commune": "Morteau"})
+    meeting = record_meeting(store, venue.id)
+    words = "Texte d'une version précédente du modèle, avec des mots assez longs. " * 3
+    for count in (1, 4, 9, 14, 20):
+        old = {f"ancien_champ_{i:02}": words for i in range(count)}
+        store.update_visit(meeting.id, {**MEETING, **old})
+        pages = PdfReader(io.BytesIO(make_sheet(workspace, meeting.id, "interne").data)).pages
+        texts = [page.extract_text() for page in pages]
+        (signed,) = [t for t in texts if "Nom, date et signature" in t]
+        assert f"ancien_champ_{count - 1:02}" in signed, count
+        (headed,) = [t for t in texts if "Champs d'une version précédente" in t]
+        assert "ancien_champ_00" in headed, count
+        if count >= 9:  # too long to move whole: it starts right after the last section
+            assert "Documents présentés" in headed, count
+        store.update_visit(meeting.id, {key: None for key in old})

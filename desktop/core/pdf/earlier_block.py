@@ -7,13 +7,14 @@ gone): they are interne, so the réseau and public sheets never show them.
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from desktop.core.forms.earlier_fields import earlier_fields, plain_text
 from desktop.core.pdf.sheet_model import text
 from desktop.core.privacy.audiences import INTERNE
 
 EARLIER_TITLE = "Champs d'une version précédente"
+FIRST_ROWS = 3  # rows kept with the heading, as a section's
 
 
 def version_line(builder) -> list:
@@ -38,4 +39,8 @@ def earlier_block(builder) -> list:
         if earlier.replaced_by:
             label += f" ({say('repris dans')} « {earlier.replaced_by} »)"
         rows.append((label, text(plain_text(earlier.value))))  # labels escaped by the table
-    return [builder.section_heading(say(EARLIER_TITLE)), Spacer(1, 4), builder.label_table(rows)]
+    heading = [builder.section_heading(say(EARLIER_TITLE)), Spacer(1, 4)]
+    if len(rows) <= FIRST_ROWS:
+        return [KeepTogether([*heading, builder.label_table(rows)])]
+    first, rest = builder.label_table(rows[:FIRST_ROWS]), builder.label_table(rows[FIRST_ROWS:])
+    return [KeepTogether([*heading, first]), rest]  # the heading never alone at a page's foot

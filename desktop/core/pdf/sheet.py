@@ -335,7 +335,7 @@ class SheetBuilder(AttachmentBlocks, RecordBlocks):
         signatures = self.signatures_block()
         if not signatures:
             return keep_with_last_rows(flow, version_line(self), self.label_table)
-        return with_last_block(flow, [*version_line(self), *signatures])
+        return with_last_block(flow, [*version_line(self), *signatures], self.label_table)
 
 
 def render_sheet(content: SheetContent, options: SheetOptions) -> bytes:
