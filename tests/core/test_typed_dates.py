@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core.forms.french import long_date
 from desktop.core.forms.typed_dates import (
     as_typed_in_the_form,
     is_unreadable,
@@ -27,6 +28,14 @@ from desktop.core.forms.typed_dates import (
         "11 02 2025",
         " 11/2/2025 ",
         "2025-02-11",
+        "11 février 2025",
+        "11 fevrier 2025",
+        "11 FÉVRIER 25",
+        "11 févr. 2025",
+        "11 fév 2025",
+        "mardi 11 février 2025",
+        "le mardi 11 février 2025",
+        "Le 11  février  2025",
     ],
 )
 def test_the_ways_of_typing_the_eleventh_of_february(typed):
@@ -47,6 +56,12 @@ def test_the_ways_of_typing_the_eleventh_of_february(typed):
         "11/02/2",
         "2025-02-30",
         "12/25/2025",
+        "mercredi 11 février 2025",  # 11 February 2025 is a Tuesday: which did they mean?
+        "11 févri 2025",
+        "11 février",
+        "30 février 2025",
+        "1 er mars 2025",
+        "fin 11 février 2025",
     ],
 )
 def test_a_text_that_is_not_a_date_is_kept_as_typed_never_replaced(typed):
@@ -75,6 +90,14 @@ def test_the_form_speaks_of_the_typed_format():
     )
 
 
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def test_the_first_of_the_month_is_typed_premier():
+    assert typed_date_value("1er mars 2026") == "2026-03-01"
+
+
 @given(st.dates(min_value=date(1970, 1, 1), max_value=date(2069, 12, 31)))
 def test_every_date_survives_its_typed_forms(day):
     for typed in (
@@ -82,6 +105,8 @@ def test_every_date_survives_its_typed_forms(day):
         day.strftime("%d%m%Y"),
         day.strftime("%d/%m/%y"),
         shown_date(day.isoformat()),
+        long_date(day.isoformat()),  # as the record's title shows it: « mardi 11 février 2025 »
+        f"{day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}",
     ):
         assert typed_date_value(typed) == day.isoformat()
 

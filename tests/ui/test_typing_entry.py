@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.core.forms.typed_dates import UNREADABLE_MESSAGE
 from desktop.ui.form.date_field import DateLineEdit
 from desktop.ui.form.field_widgets import FieldEditor
+from tests.ui.conftest import type_text
 
 
 @pytest.fixture
@@ -35,11 +36,13 @@ def line_of(window, key) -> DateLineEdit:
 def type_date(qtbot, line, text):
     line.setFocus()
     line.selectAll()
-    qtbot.keyClicks(line, text)
+    type_text(line, text)  # accents too (« février »), as key events
     qtbot.keyClick(line, Qt.Key.Key_Tab)
 
 
-@pytest.mark.parametrize("typed", ["11/02/2025", "11022025", "11/02/25"])
+@pytest.mark.parametrize(
+    "typed", ["11/02/2025", "11022025", "11/02/25", "11 février 2025", "mardi 11 févr. 25"]
+)
 def test_a_date_typed_the_french_way_in_the_form_stores_the_11th_of_february(visit, qtbot, typed):
     window, visit_id = visit
     for key in ("visit_date", "end_date"):  # a date that had a value, an empty one

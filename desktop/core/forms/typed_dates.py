@@ -1,4 +1,5 @@
-"""Dates typed the French way: « 11/02/2025 », « 11022025 », « 11/02/25 » -> 2025-02-11.
+"""Dates typed the French way: « 11/02/2025 », « 11022025 », « 11/02/25 », « 11 février
+2025 », « mardi 11 févr. 2025 », « 1er mars 25 » -> 2025-02-11 (…, 2025-03-01).
 
 Qt-free so that it is tested on its own; the date field of the UI (ui/form/date_field.py)
 calls it. A text that is not a date is never turned into another date: read_typed_date
@@ -10,9 +11,31 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from desktop.core.forms.text import fold
+
 SEPARATED = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})$")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{2}|\d{4})$")
+# « le mardi 11 février 2025 »: an optional « le » and weekday, the day (« 1er »), the
+# month in words (accents, case and an abbreviation's dot optional), the year.
+WORDED = re.compile(
+    r"^(?:le\s+)?(?:([a-z]+)\.?\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{2}|\d{4})$"
+)
+MONTHS = {
+    **dict.fromkeys(("janvier", "janv", "jan"), 1),
+    **dict.fromkeys(("fevrier", "fevr", "fev"), 2),
+    **dict.fromkeys(("mars", "mar"), 3),
+    **dict.fromkeys(("avril", "avr"), 4),
+    "mai": 5,
+    "juin": 6,
+    **dict.fromkeys(("juillet", "juil"), 7),
+    "aout": 8,
+    **dict.fromkeys(("septembre", "sept", "sep"), 9),
+    **dict.fromkeys(("octobre", "oct"), 10),
+    **dict.fromkeys(("novembre", "nov"), 11),
+    **dict.fromkeys(("decembre", "dec"), 12),
+}
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 CENTURY_PIVOT = 70  # « 25 » is 2025, « 85 » is 1985
 
 
@@ -24,13 +47,33 @@ def read_typed_date(text: str | None) -> date | None:
         year, month, day = map(int, match.groups())
         return _date(year, month, day)
     match = SEPARATED.match(text) or DIGITS.match(text)
+    if match:
+        day, month, year_text = match.groups()
+        return _date(_full_year(year_text), int(month), int(day))
+    return _worded_date(fold(text))
+
+
+def _worded_date(text: str) -> date | None:
+    """« samedi 14 mars 2026 »; None when a word is no month, or the weekday is another
+    day's (which of the two did the user mean? the text is kept as typed)."""
+    match = WORDED.match(" ".join(text.split()))
     if not match:
         return None
-    day, month, year_text = match.groups()
+    weekday, day, month_word, year_text = match.groups()
+    month = MONTHS.get(month_word)
+    if month is None or (weekday and weekday not in WEEKDAYS):
+        return None
+    found = _date(_full_year(year_text), month, int(day))
+    if found and weekday and WEEKDAYS[found.weekday()] != weekday:
+        return None
+    return found
+
+
+def _full_year(year_text: str) -> int:
     year = int(year_text)
     if len(year_text) == 2:
         year += 2000 if year < CENTURY_PIVOT else 1900
-    return _date(year, int(month), int(day))
+    return year
 
 
 def _date(year: int, month: int, day: int) -> date | None:

@@ -3,7 +3,8 @@
 A line edit rather than a QDateEdit: a QDateEdit cannot be empty (it showed a special
 1900 date), rewrote what was typed over its sections (« 11/02/2025 » became 28/02/2025)
 and cannot keep a text that is not a date. Here the text is read by
-core/forms/typed_dates.py: « 11/02/2025 », « 11022025 », « 11/02/25 » are 2025-02-11;
+core/forms/typed_dates.py: « 11/02/2025 », « 11022025 », « 11/02/25 », « 11 février 2025 »
+are 2025-02-11;
 anything else is kept as typed and flagged. Up/Down change the part under the cursor
 (day, month or year), Suppr empties the field, Alt+Down opens the calendar on the date
 shown, or on `anchor()` (the visit's date) or today when empty.
