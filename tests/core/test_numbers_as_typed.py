@@ -1,5 +1,6 @@
 """Numbers come back as a French user typed them, never rounded; sizes in French units."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +21,14 @@ def test_thousands_and_decimal_comma():
 @given(st.one_of(st.integers(-(10**12), 10**12), st.floats(-1e12, 1e12, allow_nan=False)))
 def test_what_is_shown_reads_back_to_the_same_number(value):
     assert parse_number(number_as_typed(value), integer=False) == value
+
+
+@pytest.mark.parametrize("typed", ["nan", "NaN", "inf", "-inf", "Infinity", "1e999"])
+def test_a_word_that_python_reads_as_a_number_is_no_number(typed):
+    """float() takes them, JSON and SQLite do not: kept as typed and flagged instead."""
+    for integer in (False, True):
+        with pytest.raises(ValueError):
+            parse_number(typed, integer=integer)
 
 
 def test_sizes():

@@ -183,3 +183,24 @@ def test_a_linked_folder_inside_a_device_is_one_ignored_entry(published, tmp_pat
     indexed = [r[0] for r in bob.workspace.db.conn.execute("SELECT path FROM sync_index")]
     # (« /a.json »: a record whose hexadecimal id ends in « a » is no file from outside)
     assert not [p for p in indexed if p.endswith(("/a.json", "/b.json", "/c.jpg"))]
+
+
+def test_a_nan_written_by_an_older_carnet_arrives_as_the_text_it_is(published):
+    """Python wrote « nan » typed in a number field as the bare word NaN, which is no JSON:
+    SQLite's json functions call it malformed. It arrives as the text « NaN », flagged in
+    the number field, and the rest of the record with it; the database stays valid JSON."""
+    alice, bob, share, venue, visit = published
+    path = _visit_file(share, visit)
+    document = json.loads(path.read_text("utf-8"))
+    document["visits"][0]["data"]["staff_fte"] = float("nan")
+    document["visits"][0]["data"]["volunteers"] = float("inf")
+    path.write_text(json.dumps(document), "utf-8")
+    assert "NaN" in path.read_text("utf-8")
+    report = bob.sync()
+    assert report.ok and not report.skipped
+    arrived = bob.store.get_visit(visit.id)
+    assert arrived.data["staff_fte"] == "NaN" and arrived.data["volunteers"] == "Infinity"
+    assert arrived.data["governance_notes"] == "Assemblée « ouverte »"
+    assert {"staff_fte", "volunteers"} <= set(arrived.errors)
+    conn = bob.workspace.db.conn
+    assert conn.execute("SELECT count(*) FROM visits WHERE NOT json_valid(data)").fetchone() == (0,)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import math
 from typing import Any
 
+from desktop.core.forms import strict_json
 from desktop.core.forms.templates import FieldSpec, Template
 from desktop.core.forms.typed_dates import typed_date_value
 
@@ -20,6 +21,8 @@ def parse_number(text: str, integer: bool) -> int | float:
     """French or English notation: « 1 234,5 » and « 1234.5 » both give 1234.5."""
     cleaned = text.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
     value = float(cleaned)
+    if not math.isfinite(value):  # « nan », « inf », « 1e999 »: no number a sheet can hold
+        raise ValueError(text)
     if integer:
         if not value.is_integer():
             raise ValueError(text)
@@ -41,11 +44,11 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
         if widget == "date":
             return typed_date_value(text)  # « 11/02/2025 » as the form reads it; else as typed
         if widget in {"multiselect", "table"}:
-            value = json.loads(text)
+            value = strict_json.loads(text)
             if not isinstance(value, list):
                 raise ValueError(text)
             return value
-    except (ValueError, json.JSONDecodeError):
+    except ValueError:  # json.JSONDecodeError too
         raise FieldValueError(_expected(spec, text)) from None
     return text
 

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from desktop.core.forms import strict_json
 from desktop.core.merge import kept_versions
 from desktop.core.merge.compiled_schema import passes_exchange_schema
 from desktop.core.merge.exchange_attachments import (
@@ -136,7 +137,7 @@ def export_json(store: CarnetStore, path: Path, include_private_photos: bool = F
 
 def read_exchange_file(path: Path) -> dict[str, Any]:
     try:
-        document = json.loads(Path(path).read_text("utf-8"))
+        document = strict_json.loads(Path(path).read_text("utf-8"))
     except OSError as error:
         raise ExchangeError(f"Impossible de lire « {path} » : {error.strerror}.") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -151,15 +151,19 @@ def parse_record(data: bytes) -> dict[str, Any]:
 
 def loaded(data: bytes) -> Any:
     """The bytes of a file read_record_file found valid, parsed again (on this process)."""
+    from desktop.core.forms import strict_json
+
     try:
         return orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return json.loads(data.decode("utf-8"))
+    except orjson.JSONDecodeError:  # NaN, a BOM…: read as parse_record read it
+        return strict_json.loads(data.decode("utf-8"))
 
 
 def _parse_slowly(data: bytes, error_type) -> Any:
+    from desktop.core.forms import strict_json
+
     try:
-        return json.loads(data.decode("utf-8"))
+        return strict_json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise error_type("contenu illisible (pas de l'UTF-8)") from None
     except json.JSONDecodeError:
