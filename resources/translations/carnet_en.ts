@@ -2374,22 +2374,30 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="40"/>
         <source>Rechercher dans les fiches</source>
         <translation>Search records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="44"/>
         <source>Mots à chercher dans toutes les fiches…</source>
         <translation>Words to look for in all records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="49"/>
         <source>Fiches trouvées</source>
         <translation>Records found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="92"/>
+        <source>Les %n fiches les plus pertinentes parmi les %1 ajoutées le plus récemment qui contiennent ces mots ; les plus anciennes n&apos;ont pas été classées : précisez la recherche.</source>
+        <translation>
+            <numerusform>%n record, the most relevant among the %1 most recently added that contain these words; older ones were not ranked: refine the search.</numerusform>
+            <numerusform>The %n most relevant records among the %1 most recently added that contain these words; older ones were not ranked: refine the search.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="103"/>
         <source>Les %n fiches les plus pertinentes : précisez pour en voir d&apos;autres.</source>
         <translation>
             <numerusform>%n record, the most relevant: refine the search to see others.</numerusform>
@@ -2397,7 +2405,7 @@ The current state will be backed up first (“before restore”).</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="109"/>
         <source>%n fiche(s) trouvée(s)</source>
         <translation>
             <numerusform>%n record found</numerusform>

@@ -238,7 +238,15 @@
 <context>
     <name>SearchDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="92"/>
+        <source>Les %n fiches les plus pertinentes parmi les %1 ajoutées le plus récemment qui contiennent ces mots ; les plus anciennes n&apos;ont pas été classées : précisez la recherche.</source>
+        <translation>
+            <numerusform>%n fiche, la plus pertinente, parmi les %1 ajoutées le plus récemment qui contiennent ces mots ; les plus anciennes n&apos;ont pas été classées : précisez la recherche.</numerusform>
+            <numerusform>Les %n fiches les plus pertinentes parmi les %1 ajoutées le plus récemment qui contiennent ces mots ; les plus anciennes n&apos;ont pas été classées : précisez la recherche.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="103"/>
         <source>Les %n fiches les plus pertinentes : précisez pour en voir d&apos;autres.</source>
         <translation>
             <numerusform>%n fiche, la plus pertinente : précisez pour en voir d&apos;autres.</numerusform>
@@ -246,7 +254,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/search_dialog.py" line="109"/>
         <source>%n fiche(s) trouvée(s)</source>
         <translation>
             <numerusform>%n fiche trouvée</numerusform>

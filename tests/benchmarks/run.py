@@ -155,6 +155,7 @@ def bench_search(data_dir: Path, rounds: int = 15) -> dict:
     medians = {key: statistics.median(samples) * 1000 for key, samples in times.items()}
     shares = {query: matched_share(workspace, query) for query in queries}
     same = {q: same_hits(workspace, q) for q in queries}
+    ranked = {q: visit_search.ranked_hits(conn, q, 50).window for q in queries}
     total = conn.execute("SELECT count(*) FROM visits").fetchone()[0]
     print(f"Full-text search, {total:,} visits (the 50 best hits; median of {rounds} runs; "
           f"beside it, ranking every match):")  # fmt: skip
@@ -163,7 +164,8 @@ def bench_search(data_dir: Path, rounds: int = 15) -> dict:
             print("  on their own, the broadest:")
         print(f"  {what:<46} {query!r:<24} {medians[query, False]:7.2f} ms  "
               f"matches {shares[query]:6.2%}  (every match ranked: {medians[query, True]:7.2f} ms,"
-              f" {same[query]} of its best hits)")  # fmt: skip
+              f" {same[query]} of its best hits)"
+              + (f"  ranked the newest {ranked[query]:,}" if ranked[query] else ""))  # fmt: skip
     search = statistics.mean(medians[query, False] for query in mix.values())
     every = statistics.mean(medians[query, True] for query in mix.values())
     worst = medians[WORST["a word in most notes (worst case)"], False]
@@ -174,7 +176,8 @@ def bench_search(data_dir: Path, rounds: int = 15) -> dict:
     return {"search_ms": search, "lookup_ms": base * 1000, "worst_ms": worst, "every_ms": every,
             "one_letter_ms": medians[WORST["one letter (the dialog searches as you type)"], False],
             "queries": {q: {"ms": medians[q, False], "every_ms": medians[q, True],
-                            "share": shares[q], "same_hits": same[q]} for q in queries}}  # fmt: skip
+                            "share": shares[q], "same_hits": same[q], "window": ranked[q]}
+                        for q in queries}}  # fmt: skip
 
 
 def same_hits(workspace, query: str) -> str:

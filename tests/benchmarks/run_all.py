@@ -43,7 +43,7 @@ def rows_of_start() -> list[dict]:
         row("  … that visit shown", start["last_visit_shown_ms"], "ms", bare, "bare PySide6 window", "—"),
         row("Start compiling sources (no .pyc)", start["compiling_ms"], "ms", bare, "bare PySide6 window", "—"),
         row("Full-text search, 10,000 visits (mean of 7 queries)", search["search_ms"], "ms", search["lookup_ms"], "primary-key lookup", "< 10 ms"),
-        row("  … a word in most notes (worst case)", search["worst_ms"], "ms", search["lookup_ms"], "primary-key lookup", "—"),
+        row("  … a word in most notes (worst case)", search["worst_ms"], "ms", search["lookup_ms"], "primary-key lookup", "< 10 ms"),
     ]  # fmt: skip
 
 
@@ -53,7 +53,7 @@ def rows_of_big_search() -> list[dict]:
     search = run.bench_search(build_cloned(folder(CACHE, 100_000), big, 100_000))
     return [
         row("Full-text search, 100,000 visits (mean of 7 queries)", search["search_ms"], "ms", search["lookup_ms"], "primary-key lookup", "< 30 ms"),
-        row("  … a word in most notes (worst case)", search["worst_ms"], "ms", search["lookup_ms"], "primary-key lookup", "—"),
+        row("  … a word in most notes (worst case)", search["worst_ms"], "ms", search["lookup_ms"], "primary-key lookup", "< 30 ms"),
     ]  # fmt: skip
 
 

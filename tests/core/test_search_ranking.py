@@ -41,6 +41,32 @@ def test_a_broader_query_ranks_the_most_recent_matches_in_the_same_order(
     assert _ids(store.search_visits("friche", limit=2)) == everything[:2]
 
 
+def test_the_hits_say_how_many_newest_matches_were_ranked_when_not_all(
+    store, venue, friches, monkeypatch
+):
+    assert store.search_visits("friche").window == 0  # every match ranked
+    monkeypatch.setattr(visit_search, "RANK_WINDOW", 7)
+    assert store.search_visits("friche").window == 7  # the eighth, the oldest, left out
+    for number in range(3):  # more visits than the window, none of them a match
+        other = store.create_visit(venue.id, f"2025-03-{number + 1:02d}", carry_over=False)
+        store.update_visit(other.id, {"strengths": "atelier"})
+    monkeypatch.setattr(visit_search, "RANK_WINDOW", 8)  # exactly as many matches
+    hits = store.search_visits("friche")
+    assert hits.window == 0 and sorted(_ids(hits)) == sorted(friches)
+    monkeypatch.setattr(visit_search, "RANK_WINDOW", 3)
+    assert store.search_visits("atelier").window == 3  # the three newest are the others
+    assert store.search_visits("introuvable") == [] and store.search_visits("").window == 0
+
+
+def test_the_window_is_the_newest_matches_not_the_newest_visits(store, venue, friches, monkeypatch):
+    """Visits added after every match do not push the matches out of the window."""
+    for number in range(5):
+        store.create_visit(venue.id, f"2025-04-{number + 1:02d}", carry_over=False)
+    monkeypatch.setattr(visit_search, "RANK_WINDOW", 3)
+    hits = store.search_visits("friche")
+    assert sorted(_ids(hits)) == sorted(friches[-3:]) and hits.window == 3
+
+
 def test_a_deleted_visit_in_the_window_is_not_found(store, friches, monkeypatch):
     monkeypatch.setattr(visit_search, "RANK_WINDOW", 3)
     store.delete_visit(friches[-1])

@@ -131,6 +131,29 @@ def test_search_says_when_it_lists_only_the_best_hits(window, qtbot, monkeypatch
     monkeypatch.setattr(search_dialog, "SHOWN", 2)  # more matches than the dialog lists
     assert len(dialog.run_search()) == 2
     assert "2 fiches les plus pertinentes" in dialog.summary.text()
+    dialog.reject()  # closed: its pending search-as-you-type never runs on a closed store
+
+
+def test_search_says_when_it_ranked_only_the_newest_matches(window, qtbot, monkeypatch):
+    from desktop.core.storage import visit_search
+
+    venue = add_venue(window, "Le Moulin", "Felletin")
+    visits = [window.store.create_visit(venue.id, f"2025-0{m}-11") for m in (2, 3, 4)]
+    for visit in visits:
+        window.store.update_visit(visit.id, {"strengths": "Une friche rénovée."})
+    dialog = SearchDialog(window.store.search_visits, window)
+    qtbot.addWidget(dialog)
+    type_text(dialog.query, "friche")
+    monkeypatch.setattr(visit_search, "RANK_WINDOW", 2)  # three matches: the oldest left out
+    assert {h.visit_id for h in dialog.run_search()} == {visits[1].id, visits[2].id}
+    assert dialog.summary.text() == (
+        "Les 2 fiches les plus pertinentes parmi les 2 ajoutées le plus récemment qui "
+        "contiennent ces mots ; les plus anciennes n'ont pas été classées : précisez la "
+        "recherche."
+    )
+    monkeypatch.setattr(visit_search, "RANK_WINDOW", 3)  # every match ranked: as before
+    assert len(dialog.run_search()) == 3 and dialog.summary.text() == "3 fiches trouvées"
+    dialog.reject()
 
 
 def test_search_snippet_escapes_user_markup():

@@ -83,6 +83,16 @@ class SearchHit:
     kind: str = ""  # its template's title
 
 
+class SearchHits(list):
+    """A search's hits, best first. `window`: when the query matched more visits than
+    bm25 ranks (visit_search.RANK_WINDOW), how many of the newest matches it ranked;
+    0 when every match was ranked."""
+
+    def __init__(self, hits=(), window: int = 0) -> None:
+        super().__init__(hits)
+        self.window = window
+
+
 @dataclass(frozen=True)
 class Photo:
     id: str

@@ -21,7 +21,13 @@ from desktop.core.storage import visit_search
 from desktop.core.storage.data_service import writes
 from desktop.core.storage.id_lists import rows_for_ids
 from desktop.core.storage.record_basics import RecordNotFound, new_id, now_iso
-from desktop.core.storage.records import ChangeResult, SearchHit, Visit, VisitSummary
+from desktop.core.storage.records import (
+    ChangeResult,
+    SearchHit,
+    SearchHits,
+    Visit,
+    VisitSummary,
+)
 from desktop.core.storage.store_stamps import apply_changes, bases_of, clean_changes
 from desktop.core.storage.template_versions import raise_template_version
 
@@ -303,10 +309,11 @@ class VisitRecords:
             columns = self.visit_columns(venue_id, json.loads(data), record_id=visit_id)
             self.db["visits"].update(visit_id, {"search_text": columns["search_text"]})
 
-    def search_visits(self, query: str, limit: int = 50) -> list[SearchHit]:
-        rows = visit_search.best_hits(self.db.conn, query, limit)
+    def search_visits(self, query: str, limit: int = 50) -> SearchHits:
+        """The best hits, and how many newest matches were ranked when not all were."""
+        ranked = visit_search.ranked_hits(self.db.conn, query, limit)
         kinds = {t.id: t.short_title or t.title for t in self.templates.records}
-        return [
+        hits = (
             SearchHit(
                 r[0],
                 r[1],
@@ -315,5 +322,6 @@ class VisitRecords:
                 r[4] or "",
                 kinds.get(r[5] or self.templates.visit.id, r[5] or ""),
             )
-            for r in rows
-        ]
+            for r in ranked.rows
+        )
+        return SearchHits(hits, ranked.window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.forms.text import HIT_END, HIT_START
 from desktop.core.storage.records import SearchHit
 from desktop.ui.formatting import local_date
+from desktop.ui.texts import fill
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -43,6 +44,7 @@ class SearchDialog(QDialog):
         self.query.setPlaceholderText(self.tr("Mots à chercher dans toutes les fiches…"))
         self.query.setClearButtonEnabled(True)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Fiches trouvées"))
         self.results.setWordWrap(True)
@@ -79,19 +81,33 @@ class SearchDialog(QDialog):
             item.setSizeHint(QSize(width, label.heightForWidth(width)))  # wrapped height
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+        self.summary.setText(self._summary(hits))
+        return hits
+
+    def _summary(self, hits: list[SearchHit]) -> str:
+        window = getattr(hits, "window", 0)
+        if window:  # only the newest matches were ranked: say so, and how many
+            return fill(
+                self.tr(
+                    "Les %n fiches les plus pertinentes parmi les %1 ajoutées le plus "
+                    "récemment qui contiennent ces mots ; les plus anciennes n'ont pas été "
+                    "classées : précisez la recherche.",
+                    "",
+                    len(hits),
+                ),
+                QLocale().toString(window),
+            )
         if len(hits) >= SHOWN:  # there may be many more: say these are the best ones
-            self.summary.setText(
+            return (
                 self.tr(
                     "Les %n fiches les plus pertinentes : précisez pour en voir d'autres.",
                     "",
                     len(hits),
                 )  # fmt: skip
             )
-        elif self.query.text().strip():
-            self.summary.setText(self.tr("%n fiche(s) trouvée(s)", "", len(hits)))  # every kind
-        else:
-            self.summary.clear()
-        return hits
+        if self.query.text().strip():
+            return self.tr("%n fiche(s) trouvée(s)", "", len(hits))  # every kind
+        return ""
 
     def _enter(self) -> None:
         self._debounce.stop()
