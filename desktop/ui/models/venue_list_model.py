@@ -1,16 +1,19 @@
-"""The venue list: name and commune, from plain VenueSummary records."""
+"""The venue list: name and commune, from plain VenueSummary records.
+
+It is in the window's first frame: its roles are plain integers (ui/qt_values.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex
 
 from desktop.core.storage.venue_summary import VenueSummary
+from desktop.ui.qt_values import DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-COMMUNE_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = USER_ROLE
+NAME_ROLE = USER_ROLE + 1
+COMMUNE_ROLE = USER_ROLE + 2
 
 
 class VenueListModel(QAbstractListModel):
@@ -26,13 +29,13 @@ class VenueListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.venues)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         venue = self.venues[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return f"{venue.name}\n{venue.commune}" if venue.commune else venue.name
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return f"{venue.name} — {venue.commune}"
         if role == ID_ROLE:
             return venue.id
