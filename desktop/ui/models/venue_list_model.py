@@ -20,17 +20,21 @@ class VenueListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.venues: list[VenueSummary] = []
+        self.count = 0  # rows: the venues, and those not read yet (the first frame's)
 
-    def set_venues(self, venues: list[VenueSummary]) -> None:
+    def set_venues(self, venues: list[VenueSummary], count: int | None = None) -> None:
+        """count: how many venues there are in all when venues are the first of them
+        (core/storage/first_screen.py); their rows show nothing until the whole list."""
         self.beginResetModel()
         self.venues = venues
+        self.count = len(venues) if count is None else max(count, len(venues))
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.venues)
+        return 0 if parent.isValid() else self.count
 
     def data(self, index: QModelIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self.venues):
             return None
         venue = self.venues[index.row()]
         if role == DISPLAY_ROLE:

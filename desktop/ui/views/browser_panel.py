@@ -153,9 +153,10 @@ class BrowserPanel(QWidget):
             previous.deleteLater()
             selection.deleteLater()
 
-    def show_venues(self, venues: list[VenueSummary]) -> None:
-        """The first frame's list, read before the store exists (first_screen.py)."""
-        self.venues.set_venues(venues)
+    def show_venues(self, venues: list[VenueSummary], count: int) -> None:
+        """The first frame's list, read before the store exists (first_screen.py): its
+        first venues, and how many there are."""
+        self.venues.set_venues(venues, count)
 
     def on_changes(self, changes: Changes) -> None:
         """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""

@@ -62,8 +62,8 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             self.finish(workspace)
         else:
-            self.browser.show_venues(screen.venues)
-            self._show_count(len(screen.venues))
+            self.browser.show_venues(screen.venues, screen.venue_count)
+            self._show_count(screen.venue_count)
 
     @property
     def finished(self) -> bool:

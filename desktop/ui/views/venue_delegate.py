@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.ui.models.venue_list_model import COMMUNE_ROLE, NAME_ROLE
+from desktop.ui.models.venue_list_model import COMMUNE_ROLE, ID_ROLE, NAME_ROLE
 from desktop.ui.qt_values import ALIGN_LEFT
 
 ELLIPSIS = "…"
@@ -49,6 +49,8 @@ class VenueDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().paint(painter, option, index)
+        if index.data(ID_ROLE) is None:  # not read yet (the first frame's list): no lines
+            return
         selected = self.view.selectionModel().isSelected(index)
         rect = option.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
         line = option.fontMetrics.height()
@@ -58,7 +60,7 @@ class VenueDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        name = elided(QFontMetrics(bold), index.data(NAME_ROLE), rect.width())
+        name = elided(QFontMetrics(bold), index.data(NAME_ROLE) or "", rect.width())
         role = roles.HighlightedText if selected else roles.Text
         top = QRect(rect.x(), rect.y(), rect.width(), line)
         style.drawItemText(painter, top, ALIGN_LEFT, option.palette, enabled, name, role)
