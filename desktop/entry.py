@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop import system_libraries
+from desktop.pyside_scan import load_pyside_skipping_loaded_modules
 
 APP_OPTIONS = {"--data-dir": Path, "--lang": str}
 LANGUAGES = ("fr", "en")
@@ -34,7 +35,8 @@ def run(argv: list[str], prog: str = "python main.py") -> int:
 
 # The Qt-free modules the first frame needs. Imported before PySide6: once PySide6 is
 # loaded, its import hook reads the source of every module imported after it (looking
-# for « PySide6 » in it, for its __feature__ switches), about 0.2 ms a module. The rest
+# for « PySide6 » in it, for its __feature__ switches), about 0.2 ms a module; those
+# loaded before are then recorded as read (pyside_scan.py). The rest
 # of the workspace (the writer, the store, the templates) is imported after the first
 # frame (desktop/app.py, core/storage/first_screen.py).
 BEFORE_QT = (
@@ -48,6 +50,7 @@ def start_app(data_dir: Path | None, language: str | None) -> int:
     for name in BEFORE_QT:
         importlib.import_module(name)
     system_libraries.check_or_exit(state_folder() / SYSTEM_CHECK)  # before Qt loads its plugin
+    load_pyside_skipping_loaded_modules()  # its import hook would read them all again
     from desktop.app import run_app  # Qt is imported only for the app itself
 
     return run_app(data_dir, language)  # the database's check: right after the first frame

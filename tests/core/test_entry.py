@@ -91,3 +91,26 @@ def test_the_modules_imported_before_qt_do_not_load_qt():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_pyside_does_not_read_again_the_modules_loaded_before_it():
+    """The start records the modules already loaded in PySide's table (pyside_scan.py):
+    its import hook no longer reads their sources, and still reads a new module's."""
+    code = (
+        "import sys, typing, logging\n"
+        "from desktop.pyside_scan import load_pyside_skipping_loaded_modules\n"
+        "print(load_pyside_skipping_loaded_modules() > 0)\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "read, scan = [], feature._mod_uses_pyside\n"
+        "feature._mod_uses_pyside = lambda module: read.append(module.__name__) or scan(module)\n"
+        "import typing, logging, json\n"
+        "print(' '.join(read))\n"
+    )
+    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    done, read = result.stdout.split("\n", 1)
+    assert done == "True" and "json" in read.split()  # json and its own modules
+    assert not {"typing", "logging"} & set(read.split())

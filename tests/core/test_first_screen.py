@@ -3,6 +3,7 @@ and None whenever the workspace must be opened first."""
 
 import sqlite3
 
+from desktop.core.storage import first_screen
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.first_screen import FirstScreen, read_first_screen
 from desktop.core.storage.workspace import open_workspace
@@ -29,7 +30,16 @@ def test_it_lists_the_venues_as_the_store_does_and_the_saved_language(tmp_path):
     screen = read_first_screen(tmp_path / "d")
     assert screen.venues == listed  # the same order (French sort key), the trash left out
     assert [v.name for v in screen.venues] == ["Atelier Zèbre", "La Quincaillerie", "Le Moulin"]
+    assert screen.venue_count == 3
     assert screen.language == "en" and screen.read_only is False
+
+
+def test_it_reads_the_first_venues_and_counts_them_all(tmp_path, monkeypatch):
+    """As short a read with 15,000 venues as with 15: a window's worth, and the count."""
+    listed = folder_with_venues(tmp_path / "d")
+    monkeypatch.setattr(first_screen, "FIRST_ROWS", 2)
+    screen = read_first_screen(tmp_path / "d")
+    assert screen.venues == listed[:2] and screen.venue_count == 3  # the trash not counted
 
 
 def test_a_new_folder_shows_an_empty_list_and_is_not_made_by_the_read(tmp_path):

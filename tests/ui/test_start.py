@@ -18,10 +18,12 @@ import desktop.app
 from desktop.app import StartAfterFrame, placed, run_app
 from desktop.core.backups import making as backup
 from desktop.core.backups.damage import BackgroundCheck
+from desktop.core.storage import first_screen
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.first_screen import read_first_screen
 from desktop.core.storage.workspace import open_workspace
 from desktop.ui.first_frame import FinishBeforeInput
+from desktop.ui.models.venue_list_model import NAME_ROLE as VENUE_NAME
 from desktop.ui.views.main_window import MainWindow
 from tests.ui.conftest import accept_next_dialog
 
@@ -78,6 +80,22 @@ def test_the_frame_shows_the_venues_before_the_workspace_is_open(started, folder
     assert start.finish()
     assert window.finished and window.counts.text() == "3 lieux"
     assert [v.name for v in window.browser.venues.venues] == NAMES
+
+
+def test_the_frame_lists_the_first_venues_and_counts_them_all(started, folder, monkeypatch):
+    """The first frame reads a window's worth of venues (first_screen.FIRST_ROWS): its
+    list has a row for each venue, its count says them all, the rest comes after."""
+    monkeypatch.setattr(first_screen, "FIRST_ROWS", 2)
+    window, start = started(folder)
+    shown = window.browser.venues
+    assert shown.rowCount() == 3 and window.counts.text() == "3 lieux"
+    assert [shown.index(row, 0).data() for row in range(3)] == [
+        "Atelier Zèbre\nFelletin",
+        "La Quincaillerie\nFelletin",
+        None,  # not read yet: an empty row, never seen before the rest is built
+    ]
+    assert start.finish()
+    assert [shown.index(row, 0).data(VENUE_NAME) for row in range(3)] == NAMES
 
 
 def click_venue(window, row: int) -> None:

@@ -23,6 +23,12 @@ from desktop.core.storage.venue_summary import VenueSummary
 # The venues' list without a filter, the store's list_venues() too (the covering index
 # venues_by_sort_key).
 VENUES_SQL = "SELECT id, name, commune FROM venues WHERE deleted_at IS NULL ORDER BY sort_key"
+# The first frame reads the venues a window can show, and counts the others (its list's
+# scroll bar, « 1 500 lieux »): its read stays as short with 15,000 venues as with 15.
+# The whole list comes with the rest of the window, before any input reaches the list
+# (ui/first_frame.py).
+FIRST_ROWS = 200
+COUNT_SQL = "SELECT count(*) FROM venues WHERE deleted_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,8 @@ class FirstScreen:
     data_dir: Path
     read_only: bool = False  # the folder cannot be written: the banner shows
     language: str = ""  # the saved preference, "" when none
-    venues: list[VenueSummary] = field(default_factory=list)
+    venues: list[VenueSummary] = field(default_factory=list)  # the first FIRST_ROWS
+    venue_count: int = 0  # all of them
 
 
 def read_first_screen(folder: Path) -> FirstScreen | None:
@@ -53,9 +60,11 @@ def read_first_screen(folder: Path) -> FirstScreen | None:
         if conn.execute("PRAGMA user_version").fetchone()[0] != len(MIGRATIONS):
             return None
         row = conn.execute("SELECT value FROM meta WHERE key = 'language'").fetchone()
-        venues = [VenueSummary(r[0], r[1], r[2] or "") for r in conn.execute(VENUES_SQL)]
+        rows = conn.execute(f"{VENUES_SQL} LIMIT {FIRST_ROWS}")
+        venues = [VenueSummary(r[0], r[1], r[2] or "") for r in rows]
+        count = conn.execute(COUNT_SQL).fetchone()[0] if len(venues) == FIRST_ROWS else len(venues)
     except sqlite3.DatabaseError:
         return None
     finally:
         conn.close()
-    return FirstScreen(Path(folder), read_only, row[0] if row else "", venues)
+    return FirstScreen(Path(folder), read_only, row[0] if row else "", venues, count)

@@ -1,20 +1,24 @@
 """The selected venue's records (visits, meeting minutes…): date, type (a record of
-another template than the visit sheet: its kind too), author, completeness, problems."""
+another template than the visit sheet: its kind too), author, completeness, problems.
+
+The window's first frame imports it: its roles are plain integers (ui/qt_values.py)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject
 from PySide6.QtGui import QColor
 
 from desktop.ui.formatting import local_date, percent
+from desktop.ui.qt_values import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, USER_ROLE
 
 if TYPE_CHECKING:
     from desktop.core.storage.records import ChangeResult, VisitSummary
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 
 
 class VisitTableModel(QAbstractTableModel):
@@ -41,25 +45,25 @@ class VisitTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation, role=DISPLAY_ROLE) -> Any:
+        if role == DISPLAY_ROLE and orientation == QtCore.Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         visit = self.visits[index.row()]
         column = index.column()
         if role == ID_ROLE:
             return visit.id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return self._text(visit, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and visit.error_count:
+        if role == FOREGROUND_ROLE and column == 4 and visit.error_count:
             return QColor("#b00020")
-        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
+        if role == TOOLTIP_ROLE and column in (1, 2):
             return self._text(visit, column)  # whole, when the column elides it
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and visit.error_count:
+        if role == TOOLTIP_ROLE and column == 4 and visit.error_count:
             return self.tr("Des champs sont à corriger : ouvrez la visite pour les voir.")
         return None
 

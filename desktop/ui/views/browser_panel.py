@@ -1,11 +1,18 @@
-"""The left column: venue search and list, then the selected venue's visits."""
+"""The left column: venue search and list, then the selected venue's visits.
+
+It is in the window's first frame, which does not build Qt's namespace (ui/qt_values.py):
+`QtCore.Qt` is read only by what runs once the window is finished, and until then the
+empty visit list shows its columns' titles from a stand-in model (VisitTableModel's
+headerData would receive a Qt.Orientation)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +30,7 @@ from desktop.ui.models.venue_list_model import ID_ROLE as VENUE_ID
 from desktop.ui.models.venue_list_model import VenueListModel
 from desktop.ui.models.visit_table_model import ID_ROLE as VISIT_ID
 from desktop.ui.models.visit_table_model import VisitTableModel
+from desktop.ui.qt_values import VERTICAL
 from desktop.ui.views.venue_delegate import VenueDelegate
 
 if TYPE_CHECKING:
@@ -67,23 +75,12 @@ class BrowserPanel(QWidget):
                 lambda index, k=keyboard: self.venue_activated.emit(index.data(VENUE_ID), k)
             )
         self.visits = VisitTableModel(self)
-        if store is not None:
-            self.attach(store)
         self.visit_view = QTableView()
-        self.visit_view.setModel(self.visits)
+        self._show_visits_model(self._titles_only())  # the real one: attach()
         self.visit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.visit_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.visit_view.verticalHeader().setVisible(False)
-        header = self.visit_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Each column as wide as its content (« ⚠ 1 à corriger » whole), but the Type and
-        # the author share what is left and elide: a long kind (« Instances de gouvernance
-        # · Assemblée générale ordinaire ») or name would push the date or the state out
-        # of view (their tooltips say them whole).
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
+        self.visit_view.horizontalHeader().setStretchLastSection(False)
         self.visit_view.setAccessibleName(self.tr("Fiches du lieu : visites, comptes rendus"))
         self.visit_view.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it
         for signal, keyboard in (
@@ -96,6 +93,8 @@ class BrowserPanel(QWidget):
                 )
             )
         self.visits_label = QLabel()
+        if store is not None:
+            self.attach(store)
         self._build_layout()
         self._debounce = QTimer(self, singleShot=True, interval=80)
         self._debounce.timeout.connect(self.reload_venues)
@@ -113,7 +112,8 @@ class BrowserPanel(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.visits_label)
         bottom_layout.addWidget(self.visit_view, 1)
-        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split = QSplitter()
+        self.split.setProperty("orientation", VERTICAL)  # by name: no Qt.Orientation
         self.split.addWidget(top)
         self.split.addWidget(bottom)
         self.split.setSizes([380, 300])
@@ -124,13 +124,39 @@ class BrowserPanel(QWidget):
     def attach(self, store: CarnetStore) -> None:
         self.store = store
         self.visits.visit_template_id = store.templates.visit.id
+        self._show_visits_model(self.visits)
+        self.visit_view.selectionModel().currentRowChanged.connect(self._on_visit_changed)
         # Bas / Entrée: into the list. Not in the first frame: each event the filter sees
         # is wrapped in Python, and the first of each kind loads its type.
         self.filter.installEventFilter(self)
 
-    def show_venues(self, venues: list[VenueSummary]) -> None:
-        """The first frame's list, read before the store exists (first_screen.py)."""
-        self.venues.set_venues(venues)
+    def _titles_only(self) -> QStandardItemModel:
+        """The first frame's visit list: no rows (no venue is chosen yet), the titles of
+        VisitTableModel's columns."""
+        titles = QStandardItemModel(0, len(self.visits.headers), self)
+        titles.setHorizontalHeaderLabels(self.visits.headers)
+        return titles
+
+    def _show_visits_model(self, model) -> None:
+        """model in the visit list, its columns sized (a new model's sections start over)."""
+        previous, selection = self.visit_view.model(), self.visit_view.selectionModel()
+        self.visit_view.setModel(model)
+        header = self.visit_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Each column as wide as its content (« ⚠ 1 à corriger » whole), but the Type and
+        # the author share what is left and elide: a long kind (« Instances de gouvernance
+        # · Assemblée générale ordinaire ») or name would push the date or the state out
+        # of view (their tooltips say them whole).
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        if previous is not None and previous is not model:  # the stand-in, its selection
+            previous.deleteLater()
+            selection.deleteLater()
+
+    def show_venues(self, venues: list[VenueSummary], count: int) -> None:
+        """The first frame's list, read before the store exists (first_screen.py): its
+        first venues, and how many there are."""
+        self.venues.set_venues(venues, count)
 
     def on_changes(self, changes: Changes) -> None:
         """Show what a mutation changed, whoever made it (an editor, a sync, a command)."""
@@ -143,14 +169,15 @@ class BrowserPanel(QWidget):
             self.reload_visits(self.current_visit_id())
 
     def eventFilter(self, watched, event) -> bool:
-        keys = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        Key = QtCore.Qt.Key  # installed once the window is finished: no cost to its frame
+        keys = (Key.Key_Down, Key.Key_Return, Key.Key_Enter)
         if watched is not self.filter or event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         if event.key() not in keys:
             return False
         self.focus_venues()
         current = self.venue_view.currentIndex()
-        if event.key() != Qt.Key.Key_Down and current.isValid():
+        if event.key() != Key.Key_Down and current.isValid():
             self.venue_activated.emit(current.data(VENUE_ID), True)  # Entrée opens it
         return True
 
@@ -160,7 +187,7 @@ class BrowserPanel(QWidget):
         self.reload_venues()  # what was just typed in the filter
         if not self.venue_view.currentIndex().isValid() and self.venues.rowCount() > 0:
             self.select_venue_row(0)
-        self.venue_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.venue_view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def focus_visits(self) -> bool:
         """The keyboard goes to the visit list (its first row when none is selected)."""
@@ -171,7 +198,7 @@ class BrowserPanel(QWidget):
             self.visit_view.selectRow(0)
             self.visit_view.selectionModel().blockSignals(False)
             self.visit_view.viewport().update()
-        self.visit_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.visit_view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         return True
 
     def stop(self) -> None:

@@ -47,8 +47,8 @@ class MainMenus(QObject):
 
     def _add(self, menu: QMenu, name: str, text: str, shortcut: str | None = None) -> None:
         action = QAction(text, self._window)  # the window's child: found with its actions
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:  # setShortcut's overloads would build Qt's namespace
+            action.setShortcuts([QKeySequence(shortcut)])
         menu.addAction(action)
         action.triggered.connect(lambda _checked=False, n=name: self._trigger(n))
         self.actions[name] = action

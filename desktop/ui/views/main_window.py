@@ -19,11 +19,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolButton, QWidget
 
 from desktop.core.storage.first_screen import FirstScreen
 from desktop.ui.controllers.window_state import WindowState
+from desktop.ui.qt_values import ALIGN_CENTER
 from desktop.ui.views.browser_panel import BrowserPanel
 from desktop.ui.views.main_menus import MainMenus
 
@@ -62,8 +62,8 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             self.finish(workspace)
         else:
-            self.browser.show_venues(screen.venues)
-            self._show_count(len(screen.venues))
+            self.browser.show_venues(screen.venues, screen.venue_count)
+            self._show_count(screen.venue_count)
 
     @property
     def finished(self) -> bool:
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
                 "est enregistré automatiquement, sans réseau.</p>"
             )
         )
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setProperty("alignment", ALIGN_CENTER)  # by name: no Qt namespace
         self.welcome.setWordWrap(True)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
