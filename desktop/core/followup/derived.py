@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from desktop.core.followup import summary
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms.templates import Template
 
@@ -73,17 +74,32 @@ def register_templates(conn, templates: Iterable[Template]) -> list[str]:
 
 def fill(conn, record_ids: list[str]) -> None:
     """The rows of records just inserted in bulk while their insert trigger stood aside
-    (fts_paused names `visits`, migration 13): two statements for the whole batch."""
+    (fts_paused names `visits`, migration 13): two statements for the whole batch, and
+    their summary (migration 14) brought in step from the rows left and the rows put."""
     marks = ", ".join("?" * len(record_ids))
-    for table, view in DERIVED.items():
-        conn.execute(f"DELETE FROM {table} WHERE record_id IN ({marks})", record_ids)
-        conn.execute(
-            f"INSERT INTO {table} SELECT * FROM {view} WHERE record_id IN ({marks})", record_ids
-        )
+    with summary.paused(conn):
+        gone, gone_pairs = summary.touched(conn, record_ids)
+        for table, view in DERIVED.items():
+            conn.execute(f"DELETE FROM {table} WHERE record_id IN ({marks})", record_ids)
+            conn.execute(
+                f"INSERT INTO {table} SELECT * FROM {view} WHERE record_id IN ({marks})",
+                record_ids,
+            )
+        put, put_pairs = summary.touched(conn, record_ids)
+        summary.add_counts(conn, gone, -1)
+        summary.add_counts(conn, put, 1)
+        summary.choose_latest(conn, gone_pairs | put_pairs)
 
 
 def refill(conn, template_id: str | None = None) -> None:
-    """Rebuild the rows of one template's visits (or of every visit) from visits.data."""
+    """Rebuild the rows of one template's visits (or of every visit) from visits.data,
+    and their summary."""
+    with summary.paused(conn):
+        _refill(conn, template_id)
+        summary.rebuild(conn, template_id)
+
+
+def _refill(conn, template_id: str | None) -> None:
     if template_id is None:
         for table, view in DERIVED.items():
             conn.execute(f"DELETE FROM {table}")
