@@ -57,7 +57,6 @@ def load_followup(
     today = today or date.today()
     fields = FollowupFields.of(template)
     latest = conn.execute(LATEST, (template.id,)).fetchall()
-    names = {row[0]: row[1] or "" for row in latest}
     by_template = {t.id: FollowupFields.of(t) for t in (template, *others)}
     agreements = _agreements(latest, fields, today)
     next_visits = _next_visits(latest, fields, today)
@@ -68,12 +67,16 @@ def load_followup(
     return Followup(
         today=today,
         fields=fields,
-        actions=tuple(_actions(conn, by_template, names, today)) if actions else (),
+        actions=tuple(_actions(conn, by_template, _names(latest), today)) if actions else (),
         agreements=tuple(sorted(agreements, key=attrgetter("end_date"))),
         next_visits=tuple(sorted(next_visits, key=attrgetter("planned"))),
         venues=tuple(_venues(latest, template, today)),
         photos_to_review=tuple(_photos_to_review(conn)),
     )
+
+
+def _names(latest: list[tuple]) -> dict[str, str]:
+    return {row[0]: row[1] or "" for row in latest}
 
 
 def _photos_to_review(conn) -> list[tuple[str, str, int]]:
