@@ -9,8 +9,10 @@ from datetime import date
 
 import pytest
 
+from desktop.core.followup.action_rows import ActionFilter, ActionLayout, ActionRows
 from desktop.core.followup.actions import set_action_status
 from desktop.core.followup.derived import refill
+from desktop.core.followup.fields import FollowupFields
 from tests.core.followup_screen import assert_suivi_in_step
 from tests.core.governance_sample import GOVERNANCE
 
@@ -88,3 +90,29 @@ def test_two_visits_on_one_day_the_one_made_last_is_the_latest(workspace, store,
     assert workspace.db.conn.execute("SELECT record_id FROM followup_latest").fetchall() == [
         (first.id,)
     ]
+
+
+def test_the_suivi_opens_from_the_counts_and_pages_from_the_index(workspace, store, venue):
+    """What keeps the first screen flat in size (300,000 actions): the layout reads
+    followup_due_counts, not the actions; a page, even the last of 300,000 actions
+    without a due date, walks followup_actions_by_due for its keys with no sort."""
+    for day in ("2025-01-10", "2025-02-10"):
+        visit = store.create_visit(venue.id, day)
+        undated = [{"what": f"A{i}", **({"due": ""} if i % 3 else {})} for i in range(30)]
+        store.update_visit(visit.id, {"actions": undated})  # NULL and "" share a segment
+    conn, seen = workspace.db.conn, []
+    fields = {t.id: FollowupFields.of(t) for t in store.templates.records}
+    conn.set_trace_callback(seen.append)
+    try:
+        layout = ActionLayout.read(conn, fields, TODAY, ActionFilter())
+        rows = ActionRows(conn, layout, lambda group, count: (group, count))
+        assert len(rows) == 61 and rows[60].what == "A29"
+    finally:
+        conn.set_trace_callback(None)
+    plans = {sql: " / ".join(r[-1] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+             for sql in seen if sql.lstrip().upper().startswith(("SELECT", "WITH"))}  # fmt: skip
+    assert any("followup_due_counts" in sql for sql in plans)
+    [page] = [plan for sql, plan in plans.items() if "row_index" in sql]
+    walk = page.split(" / SCAN hit")[0]  # the keys; then the page's 200 rows, sorted
+    assert "followup_actions_by_due" in walk and "TEMP B-TREE" not in walk, page
+    assert "MERGE (UNION ALL)" in walk

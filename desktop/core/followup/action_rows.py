@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 BLANK = "char(32, 9, 10, 13)"  # what Python's str.strip() drops, for cell_text's sake
 # Text is compared as stored, as load_followup does (« Sami » and « Sami  » are two names).
 LIVE = "venue_id NOT IN (SELECT id FROM venues WHERE deleted_at IS NOT NULL)"
+COLUMNS = (  # an action's row (ActionRows._item)
+    "SELECT a.template_id, a.record_id, a.venue_id, (SELECT name FROM venues WHERE id = "
+    "a.venue_id), a.visit_date, a.row_index, a.action, a.responsible, a.due, a.status"
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,43 @@ class ActionRows(Sequence):
         touched = list(self._segments_between(first, end))
         if not touched:
             return [self._headers.get(p) for p in range(first, end)]
+        if self.layout.filter == ActionFilter():
+            rows = [
+                (*row, rank)
+                for rank, s in enumerate(touched)
+                for row in self._segment(s, max(s.start, first), min(s.start + s.count, end))
+            ]
+        else:
+            rows = self._filtered(touched, first, end)
+        items = iter(self._item(row, touched[row[-1]].group) for row in rows)
+        headers = self._headers
+        return [headers[p] if p in headers else next(items, None) for p in range(first, end)]
+
+    def _segment(self, segment: Segment, first: int, end: int) -> list:
+        """Open actions first..end (positions among the rows) of one due date: per raw
+        value, a walk of the index followup_actions_by_due (done, due, then the records'
+        order), merged by SQLite when there are several; no sort, whatever their number."""
+        where, params = _where(self.layout.templates, self.layout.filter, "a.")
+        branches, values = [], []
+        for due in segment.dues:
+            same = "a.due IS NULL" if due is None else "a.due = ?"
+            branches.append(
+                f"SELECT a.record_id, a.row_index FROM followup_actions a WHERE {same} AND {where}"
+            )
+            values += [*([] if due is None else [due]), *params]
+        # The keys from the index first, then those rows only: the rows skipped are not read.
+        keys = f"{' UNION ALL '.join(branches)} ORDER BY 1, 2 LIMIT {end - first} OFFSET {first - segment.start}"
+        sql = (
+            f"{COLUMNS} FROM ({keys}) AS hit JOIN followup_actions a "
+            "ON a.record_id = hit.record_id AND a.row_index = hit.row_index "
+            "ORDER BY a.record_id, a.row_index"
+        )
+        return self.conn.execute(sql, values).fetchall()
+
+    def _filtered(self, touched: list[Segment], first: int, end: int) -> list:
+        """Under filters, the actions of the touched due dates in one query, ordered by
+        SQLite: found in the index followup_actions_overdue when open (a responsible or a
+        venue: a few of them), else in one scan of the table (the status is in no index)."""
         ranks = " ".join(
             f"WHEN {_among(s.dues)} THEN {r}" for r, s in enumerate(touched)
         )  # the segments' order: their rows first by it, then in their records' order
@@ -176,30 +217,21 @@ class ActionRows(Sequence):
         among = _among(dues)  # the CASE is worked out only for these rows: it is slow
         skip = max(0, first - touched[0].start)
         wanted = sum(min(s.start + s.count, end) - max(s.start, first) for s in touched)
-        columns = (
-            "SELECT a.template_id, a.record_id, a.venue_id, "
-            "(SELECT name FROM venues WHERE id = a.venue_id), a.visit_date, "
-            "a.row_index, a.action, a.responsible, a.due, a.status, "
-            f"CASE {ranks} END AS rank"
-        )
+        columns = f"{COLUMNS}, CASE {ranks} END AS rank"
         order = f"ORDER BY rank, a.record_id, a.row_index LIMIT {wanted} OFFSET {skip}"
-        if self.layout.filter.status is OPEN:  # every criterion is in the covering index:
-            # the actions' keys from it, then those rows only (not a scan of the table)
+        if self.layout.filter.status is OPEN:  # the actions' keys from the covering index,
+            # then those rows only (not a scan of the table)
             where, params = _where(self.layout.templates, self.layout.filter, "a.")
             sql = (
                 "WITH hit AS MATERIALIZED (SELECT a.record_id AS k, a.row_index AS i "
-                f"FROM followup_actions a WHERE {among} AND {where}) {columns} FROM hit "
-                f"JOIN followup_actions a ON a.record_id = hit.k AND a.row_index = hit.i {order}"
+                f"FROM followup_actions a INDEXED BY followup_actions_overdue "
+                f"WHERE {among} AND {where}) {columns} FROM hit JOIN followup_actions a "
+                f"ON a.record_id = hit.k AND a.row_index = hit.i {order}"
             )
-            params = [*known, *params, *known]
-        else:
-            where, params = _where(self.layout.templates, self.layout.filter, "+a.")
-            sql = f"{columns} FROM followup_actions a WHERE {among} AND {where} {order}"
-            params = [*known, *known, *params]
-        rows = self.conn.execute(sql, params).fetchall()
-        items = iter(self._item(row, touched[row[-1]].group) for row in rows)
-        headers = self._headers
-        return [headers[p] if p in headers else next(items, None) for p in range(first, end)]
+            return self.conn.execute(sql, [*known, *params, *known]).fetchall()
+        where, params = _where(self.layout.templates, self.layout.filter, "+a.")
+        sql = f"{columns} FROM followup_actions a WHERE {among} AND {where} {order}"
+        return self.conn.execute(sql, [*known, *known, *params]).fetchall()
 
     def _segments_between(self, first: int, end: int):
         at = max(0, bisect_right(self._starts, first) - 1)
@@ -236,8 +268,10 @@ def _due_counts(conn, templates: dict[str, tuple], filter: ActionFilter) -> list
         # The status is not in the covering index: then a scan of the table, not of the
         # index with a lookup of each row in the table (SQLite's choice, ten times slower).
         where, params = _where(templates, filter, "" if filter.status is OPEN else "+")
+        # +due: grouped by a sort, not by walking followup_actions_by_due in due order with
+        # a look-up of each row (the responsible is not in that index: 1 s, not 60 ms).
         return conn.execute(
-            f"SELECT due, count(*) FROM followup_actions WHERE {where} GROUP BY due", params
+            f"SELECT due, count(*) FROM followup_actions WHERE {where} GROUP BY +due", params
         ).fetchall()
     marks = ", ".join("?" for _ in templates) or "NULL"
     counted = conn.execute(
