@@ -70,8 +70,9 @@ def summary_recomputed(ws) -> tuple[dict, dict]:
 
 def summary_stored(ws) -> tuple[dict, dict]:
     run = ws.db.conn.execute
-    counts = [(r[:3], r[3]) for r in run("SELECT * FROM followup_due_counts")]
+    counts = [(r[:3], r[3]) for r in run("SELECT * FROM followup_due_counts WHERE actions")]
     latest = [(r[:2], r[2:]) for r in run("SELECT * FROM followup_latest")]
+    assert run("SELECT count(*) FROM followup_due_counts WHERE actions < 0").fetchone()[0] == 0
     assert len(dict(counts)) == len(counts) and len(dict(latest)) == len(latest)  # one each
     return dict(counts), dict(latest)
 

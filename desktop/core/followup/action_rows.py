@@ -276,7 +276,7 @@ def _due_counts(conn, templates: dict[str, tuple], filter: ActionFilter) -> list
     marks = ", ".join("?" for _ in templates) or "NULL"
     counted = conn.execute(
         "SELECT due, sum(actions) FROM followup_due_counts "
-        f"WHERE template_id IN ({marks}) AND done = 0 GROUP BY due",
+        f"WHERE template_id IN ({marks}) AND done = 0 AND actions > 0 GROUP BY due",
         list(templates),
     ).fetchall()
     trashed = conn.execute(  # from the trashed venues, by their visits: a few seeks

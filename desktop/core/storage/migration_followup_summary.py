@@ -12,8 +12,8 @@ pass over every row (issue 15: 0.9 s at 100,000 visits, 300,000 actions, 15,000 
 
 Both are derived from followup_actions / followup_records (migration 9) by triggers on
 those tables, so every writer is kept right by construction. The triggers stand aside
-while fts_paused names 'followup_summary': followup/summary.py then brings a bulk
-insert's rows (followup/derived.fill, refill) in step in a few statements.
+while fts_paused names 'followup_summary': followup/summary.py then sums them again (a
+refill of every row).
 
 Frozen like migrations.py: never edit once shipped, add a migration.
 """
@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop.core.storage.db import Database
 
-# A trigger's condition and the start of its body.
-AWAKE = "WHEN NOT EXISTS (SELECT 1 FROM fts_paused WHERE tbl = 'followup_summary') BEGIN"
-# An action's key in the counts: its template, done and due as stored (IS: NULL too).
-_SAME_DUE = "template_id IS {row}.template_id AND done = {row}.done AND due IS {row}.due"
+# A trigger's condition: its rows stand aside while a bulk write brings them in step.
+AWAKE = "WHEN NOT EXISTS (SELECT 1 FROM fts_paused WHERE tbl = 'followup_summary')"
+# An action's key in the counts: its template, done and due as stored, NULL included
+# (x'': json_extract never gives a blob), so that one UPSERT counts it.
+COUNT_KEY = "ifnull(template_id, x''), done, ifnull(due, x'')"
 _LATEST_OF = (  # the latest record of a venue and template, as load.py's LATEST orders them
     "INSERT INTO followup_latest SELECT venue_id, template_id, record_id, visit_date, "
     "agreement_end, next_visit FROM followup_records "
@@ -43,11 +44,13 @@ _FORGET_LATEST = (
 
 def m014_followup_summary(db: Database) -> None:
     run = db.conn.execute
+    # A due date left with no action keeps its row at 0 (readers skip it): one statement
+    # per action written, not two.
     run(
         "CREATE TABLE followup_due_counts (template_id TEXT, done INTEGER NOT NULL, due, "
         "actions INTEGER NOT NULL)"
     )
-    run("CREATE INDEX followup_due_counts_key ON followup_due_counts(template_id, done, due)")
+    run(f"CREATE UNIQUE INDEX followup_due_counts_key ON followup_due_counts({COUNT_KEY})")
     run(
         "CREATE TABLE followup_latest (venue_id TEXT, template_id TEXT, record_id TEXT NOT NULL, "
         "visit_date TEXT, agreement_end, next_visit)"
@@ -57,32 +60,34 @@ def m014_followup_summary(db: Database) -> None:
         "CREATE INDEX followup_latest_key ON followup_latest"
         "(template_id, venue_id, record_id, visit_date, agreement_end, next_visit)"
     )
-    # A page of the Suivi's actions: those of a due date, open, in their records' order,
-    # walked in this index (OFFSET included) with no sort and no look-up of the rows
-    # skipped; followup_actions_overdue, led by the template and the responsible, made
-    # it a sort of all of them (0.5 s for 300,000 actions without a due date).
+    # A page of the Suivi's actions: the open ones of a due date, in their records'
+    # order, walked in this index (OFFSET included) with no sort and no look-up of the
+    # rows skipped; followup_actions_overdue, led by the template and the responsible,
+    # made it a sort of all of them (0.5 s for 300,000 actions without a due date).
     run(
         "CREATE INDEX followup_actions_by_due ON followup_actions"
-        "(done, due, record_id, row_index, template_id, venue_id)"
-    )
-    new, old = _SAME_DUE.format(row="new"), _SAME_DUE.format(row="old")
-    run(
-        f"CREATE TRIGGER followup_actions_count_ai AFTER INSERT ON followup_actions {AWAKE} "
-        "INSERT INTO followup_due_counts SELECT new.template_id, new.done, new.due, 0 "
-        f"WHERE NOT EXISTS (SELECT 1 FROM followup_due_counts WHERE {new}); "
-        f"UPDATE followup_due_counts SET actions = actions + 1 WHERE {new}; END"
+        "(due, record_id, row_index, template_id, venue_id) WHERE done = 0"
     )
     run(
-        f"CREATE TRIGGER followup_actions_count_ad AFTER DELETE ON followup_actions {AWAKE} "
-        f"UPDATE followup_due_counts SET actions = actions - 1 WHERE {old}; "
-        f"DELETE FROM followup_due_counts WHERE {old} AND actions <= 0; END"
+        f"CREATE TRIGGER followup_actions_count_ai AFTER INSERT ON followup_actions {AWAKE} BEGIN "
+        "INSERT INTO followup_due_counts VALUES (new.template_id, new.done, new.due, 1) "
+        f"ON CONFLICT ({COUNT_KEY}) DO UPDATE SET actions = actions + 1; END"
     )
     run(
-        f"CREATE TRIGGER followup_records_latest_ai AFTER INSERT ON followup_records {AWAKE} "
+        f"CREATE TRIGGER followup_actions_count_ad AFTER DELETE ON followup_actions {AWAKE} BEGIN "
+        "UPDATE followup_due_counts SET actions = actions - 1 "
+        "WHERE ifnull(template_id, x'') = ifnull(old.template_id, x'') AND done = old.done "
+        "AND ifnull(due, x'') = ifnull(old.due, x''); END"
+    )
+    run(
+        f"CREATE TRIGGER followup_records_latest_ai AFTER INSERT ON followup_records {AWAKE} BEGIN "
         f"{_FORGET_LATEST.format(row='new')}{_LATEST_OF.format(row='new')}END"
     )
+    # A record that was not its venue's latest leaves it as it was.
     run(
         f"CREATE TRIGGER followup_records_latest_ad AFTER DELETE ON followup_records {AWAKE} "
+        "AND EXISTS (SELECT 1 FROM followup_latest WHERE template_id IS old.template_id AND "
+        "venue_id IS old.venue_id AND record_id = old.record_id) BEGIN "
         f"{_FORGET_LATEST.format(row='old')}{_LATEST_OF.format(row='old')}END"
     )
     run(
