@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop.core.storage.db import Database
 
-# A trigger's condition: its rows stand aside while a bulk write brings them in step.
+# A trigger's condition: it stands aside while a refill sums every row again (summary.py).
 AWAKE = "WHEN NOT EXISTS (SELECT 1 FROM fts_paused WHERE tbl = 'followup_summary')"
 # An action's key in the counts: its template, done and due as stored, NULL included
 # (x'': json_extract never gives a blob), so that one UPSERT counts it.
