@@ -3,7 +3,7 @@
 Run: .venv/bin/python tests/benchmarks/run_all.py [--big] [--json FILE]
 Each line: the figure, its baseline measured in the same run (the machines are shared and
 noisy: the ratio is what compares across runs), the ratio, the target. --big adds the
-first import of a share of 114,280 files (some minutes) and search at 100,000 visits. The load average at the start
+first import of a share of 114,280 files (some minutes), search and the Suivi at 100,000 visits. The load average at the start
 and at the end is printed and kept with the figures.
 """
 
@@ -54,6 +54,15 @@ def rows_of_big_search() -> list[dict]:
     return [
         row("Full-text search, 100,000 visits (mean of 7 queries)", search["search_ms"], "ms", search["lookup_ms"], "primary-key lookup", "< 30 ms"),
         row("  … a word in most notes (worst case)", search["worst_ms"], "ms", search["lookup_ms"], "primary-key lookup", "< 30 ms"),
+    ]  # fmt: skip
+
+
+def rows_of_big_followup() -> list[dict]:
+    """The Suivi at 100,000 visits, 300,000 actions and 15,000 venues (followup.build's
+    data, in proportion to the 10,000: some dates of every group, built once, cached)."""
+    figures = followup.main(100_000)
+    return [
+        row("Suivi view filled, 100,000 visits / 300,000 actions", figures["view_ms"], "ms", figures["naive_loads_ms"], "json.loads of every visit", "< 150 ms"),
     ]  # fmt: skip
 
 
@@ -141,7 +150,9 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--big", action="store_true", help="add the share of 114,280 files, search at 100,000"
+        "--big",
+        action="store_true",
+        help="add the share of 114,280 files, search and the Suivi at 100,000",
     )
     parser.add_argument("--json", type=Path, default=CACHE / "run_all.json")
     args = parser.parse_args()
@@ -150,6 +161,7 @@ def main() -> None:
     # The Suivi and the dashboard before the share's imports: those leave this process
     # holding what made a later in-process figure (and its baseline) a quarter slower.
     rows += rows_of_validation() + rows_of_followup() + rows_of_dashboard()
+    rows += rows_of_big_followup() if args.big else []
     rows += rows_of_sync(args.big)
     at_end = load()
     print()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from desktop.core.followup.derived import followup_templates
 from desktop.core.followup.fields import FollowupFields
@@ -50,11 +51,38 @@ def stored(ws) -> tuple[set, set]:
     )
 
 
+def summary_recomputed(ws) -> tuple[dict, dict]:
+    """What followup_due_counts and followup_latest (migration 14) should hold, summed and
+    chosen here in Python from the follow-up rows."""
+    run = ws.db.conn.execute
+    counts = Counter(run("SELECT template_id, done, due FROM followup_actions"))
+    latest: dict[tuple, tuple] = {}
+    for row in run(
+        "SELECT venue_id, template_id, record_id, visit_date, created_at, agreement_end, "
+        "next_visit FROM followup_records"
+    ):
+        key = tuple((value is not None, value or "") for value in (row[3], row[4], row[2]))
+        best = latest.get(row[:2])
+        if best is None or key > best[0]:
+            latest[row[:2]] = (key, row)
+    return counts, {pair: (r[2], r[3], r[5], r[6]) for pair, (_, r) in latest.items()}
+
+
+def summary_stored(ws) -> tuple[dict, dict]:
+    run = ws.db.conn.execute
+    counts = [(r[:3], r[3]) for r in run("SELECT * FROM followup_due_counts WHERE actions")]
+    latest = [(r[:2], r[2:]) for r in run("SELECT * FROM followup_latest")]
+    assert run("SELECT count(*) FROM followup_due_counts WHERE actions < 0").fetchone()[0] == 0
+    assert len(dict(counts)) == len(counts) and len(dict(latest)) == len(latest)  # one each
+    return dict(counts), dict(latest)
+
+
 def assert_in_step(ws) -> None:
     actions, records = stored(ws)
     expected_actions, expected_records = recomputed(ws)
     assert actions == expected_actions
     assert records == expected_records
+    assert summary_stored(ws) == summary_recomputed(ws)
     for table in ("followup_actions", "followup_records"):  # each row names its template
         wrong = ws.db.conn.execute(
             f"SELECT count(*) FROM {table} f JOIN visits v ON v.id = f.record_id "

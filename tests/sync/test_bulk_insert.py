@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 from contextlib import suppress
+from datetime import date
 
 from desktop.core.forms.text import fold
 from desktop.core.merge.exchange import VISIT_COLUMNS, import_document, record_document
@@ -21,7 +22,7 @@ from desktop.core.sync.new_files import merge_new_files
 from desktop.core.sync.record_reading import PENDING, loaded, read_record_files
 from desktop.core.sync.scan import list_share
 from desktop.core.sync.share import TABLES, Share
-from tests.core import figure_rows, followup_rows
+from tests.core import figure_rows, followup_rows, followup_screen
 
 
 def colleagues_share(laptops):
@@ -92,6 +93,8 @@ def snapshot(laptop) -> dict:
     figure_rows.assert_figures_in_step(laptop.workspace)
     state["followup"] = followup_rows.stored(laptop.workspace)  # the Suivi's (migration 13)
     followup_rows.assert_in_step(laptop.workspace)
+    # What the Suivi reads (migration 14's summary) is what load_followup gives.
+    followup_screen.assert_suivi_in_step(laptop.workspace, date(2026, 11, 15))
     laptop.workspace.service.call(  # the index agrees with the rows (raises otherwise)
         lambda writer: writer.db.conn.execute(
             "INSERT INTO visits_fts(visits_fts, rank) VALUES ('integrity-check', 1)"

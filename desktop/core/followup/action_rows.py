@@ -5,13 +5,16 @@ group headed by its title and count, the actions of a group by due date, ties in
 order of their records. Building 30,000 actions in Python to show the 25 on screen cost
 more than the whole target (issue 15), so nothing here reads every action:
 
-- the layout: one `GROUP BY due` over the filtered actions (a scan of the covering index
-  followup_actions_overdue) gives each distinct due value and how many actions have it;
-  Python gives each value its group (`group_of`, as load_followup does) and its place;
-- a page: the rows of the due values it covers, in one scan of the table, ordered and cut
-  by SQLite (`LIMIT` / `OFFSET`), then made into ActionItem.
+- the layout: each distinct due value and how many actions have it, read from
+  followup_due_counts (kept by triggers, migration 14) when no filter is chosen, else
+  from one `GROUP BY due` over the filtered actions (a scan of the covering index
+  followup_actions_overdue); Python gives each value its group (`group_of`, as
+  load_followup does) and its place;
+- a page: the rows of the due values it covers, found in the index followup_actions_by_due
+  (or, under a status filter, one scan of the table), ordered and cut by SQLite
+  (`LIMIT` / `OFFSET`), then made into ActionItem.
 
-So filling the Suivi costs one aggregate and one page, whatever the number of actions;
+So filling the Suivi costs some 2,500 counts and one page, whatever the number of actions;
 the filters (responsible, venue, status) are WHERE clauses.
 """
 
@@ -43,6 +46,10 @@ log = logging.getLogger(__name__)
 BLANK = "char(32, 9, 10, 13)"  # what Python's str.strip() drops, for cell_text's sake
 # Text is compared as stored, as load_followup does (« Sami » and « Sami  » are two names).
 LIVE = "venue_id NOT IN (SELECT id FROM venues WHERE deleted_at IS NOT NULL)"
+COLUMNS = (  # an action's row (ActionRows._item)
+    "SELECT a.template_id, a.record_id, a.venue_id, (SELECT name FROM venues WHERE id = "
+    "a.venue_id), a.visit_date, a.row_index, a.action, a.responsible, a.due, a.status"
+)
 
 
 @dataclass(frozen=True)
@@ -91,12 +98,7 @@ class ActionLayout:
         """fields: each template read (id -> its FollowupFields); those without actions
         are left out."""
         templates = {i: (f.actions, f.done) for i, f in fields.items() if f.actions}
-        # The status is not in the covering index: then a scan of the table, not of the
-        # index with a lookup of each row in the table (SQLite's choice, ten times slower).
-        where, params = _where(templates, filter, "" if filter.status is OPEN else "+")
-        found = conn.execute(
-            f"SELECT due, count(*) FROM followup_actions WHERE {where} GROUP BY due", params
-        ).fetchall()
+        found = _due_counts(conn, templates, filter)
         shown: dict[str, tuple[list, int]] = {}  # due as shown -> (raw values, actions)
         for due, count in found:
             text = due if type(due) is str else cell_text(due)
@@ -170,6 +172,43 @@ class ActionRows(Sequence):
         touched = list(self._segments_between(first, end))
         if not touched:
             return [self._headers.get(p) for p in range(first, end)]
+        if self.layout.filter == ActionFilter():
+            rows = [
+                (*row, rank)
+                for rank, s in enumerate(touched)
+                for row in self._segment(s, max(s.start, first), min(s.start + s.count, end))
+            ]
+        else:
+            rows = self._filtered(touched, first, end)
+        items = iter(self._item(row, touched[row[-1]].group) for row in rows)
+        headers = self._headers
+        return [headers[p] if p in headers else next(items, None) for p in range(first, end)]
+
+    def _segment(self, segment: Segment, first: int, end: int) -> list:
+        """Open actions first..end (positions among the rows) of one due date: per raw
+        value, a walk of the index followup_actions_by_due (done, due, then the records'
+        order), merged by SQLite when there are several; no sort, whatever their number."""
+        where, params = _where(self.layout.templates, self.layout.filter, "a.")
+        branches, values = [], []
+        for due in segment.dues:
+            same = "a.due IS NULL" if due is None else "a.due = ?"
+            branches.append(
+                f"SELECT a.record_id, a.row_index FROM followup_actions a WHERE {same} AND {where}"
+            )
+            values += [*([] if due is None else [due]), *params]
+        # The keys from the index first, then those rows only: the rows skipped are not read.
+        keys = f"{' UNION ALL '.join(branches)} ORDER BY 1, 2 LIMIT {end - first} OFFSET {first - segment.start}"
+        sql = (
+            f"{COLUMNS} FROM ({keys}) AS hit JOIN followup_actions a "
+            "ON a.record_id = hit.record_id AND a.row_index = hit.row_index "
+            "ORDER BY a.record_id, a.row_index"
+        )
+        return self.conn.execute(sql, values).fetchall()
+
+    def _filtered(self, touched: list[Segment], first: int, end: int) -> list:
+        """Under filters, the actions of the touched due dates in one query, ordered by
+        SQLite: found in the index followup_actions_overdue when open (a responsible or a
+        venue: a few of them), else in one scan of the table (the status is in no index)."""
         ranks = " ".join(
             f"WHEN {_among(s.dues)} THEN {r}" for r, s in enumerate(touched)
         )  # the segments' order: their rows first by it, then in their records' order
@@ -178,30 +217,21 @@ class ActionRows(Sequence):
         among = _among(dues)  # the CASE is worked out only for these rows: it is slow
         skip = max(0, first - touched[0].start)
         wanted = sum(min(s.start + s.count, end) - max(s.start, first) for s in touched)
-        columns = (
-            "SELECT a.template_id, a.record_id, a.venue_id, "
-            "(SELECT name FROM venues WHERE id = a.venue_id), a.visit_date, "
-            "a.row_index, a.action, a.responsible, a.due, a.status, "
-            f"CASE {ranks} END AS rank"
-        )
+        columns = f"{COLUMNS}, CASE {ranks} END AS rank"
         order = f"ORDER BY rank, a.record_id, a.row_index LIMIT {wanted} OFFSET {skip}"
-        if self.layout.filter.status is OPEN:  # every criterion is in the covering index:
-            # the actions' keys from it, then those rows only (not a scan of the table)
+        if self.layout.filter.status is OPEN:  # the actions' keys from the covering index,
+            # then those rows only (not a scan of the table)
             where, params = _where(self.layout.templates, self.layout.filter, "a.")
             sql = (
                 "WITH hit AS MATERIALIZED (SELECT a.record_id AS k, a.row_index AS i "
-                f"FROM followup_actions a WHERE {among} AND {where}) {columns} FROM hit "
-                f"JOIN followup_actions a ON a.record_id = hit.k AND a.row_index = hit.i {order}"
+                f"FROM followup_actions a INDEXED BY followup_actions_overdue "
+                f"WHERE {among} AND {where}) {columns} FROM hit JOIN followup_actions a "
+                f"ON a.record_id = hit.k AND a.row_index = hit.i {order}"
             )
-            params = [*known, *params, *known]
-        else:
-            where, params = _where(self.layout.templates, self.layout.filter, "+a.")
-            sql = f"{columns} FROM followup_actions a WHERE {among} AND {where} {order}"
-            params = [*known, *known, *params]
-        rows = self.conn.execute(sql, params).fetchall()
-        items = iter(self._item(row, touched[row[-1]].group) for row in rows)
-        headers = self._headers
-        return [headers[p] if p in headers else next(items, None) for p in range(first, end)]
+            return self.conn.execute(sql, [*known, *params, *known]).fetchall()
+        where, params = _where(self.layout.templates, self.layout.filter, "+a.")
+        sql = f"{columns} FROM followup_actions a WHERE {among} AND {where} {order}"
+        return self.conn.execute(sql, [*known, *known, *params]).fetchall()
 
     def _segments_between(self, first: int, end: int):
         at = max(0, bisect_right(self._starts, first) - 1)
@@ -228,6 +258,37 @@ class ActionRows(Sequence):
             group,
             done,
         )
+
+
+def _due_counts(conn, templates: dict[str, tuple], filter: ActionFilter) -> list[tuple]:
+    """(due as stored, actions) under a filter. With none (the Suivi as it opens, the
+    overdue count) from followup_due_counts (migration 14: some 2,500 rows where the
+    open actions are 225,000 at 100,000 visits), less the actions of trashed venues."""
+    if filter != ActionFilter():
+        # The status is not in the covering index: then a scan of the table, not of the
+        # index with a lookup of each row in the table (SQLite's choice, ten times slower).
+        where, params = _where(templates, filter, "" if filter.status is OPEN else "+")
+        # +due: grouped by a sort, not by walking followup_actions_by_due in due order with
+        # a look-up of each row (the responsible is not in that index: 1 s, not 60 ms).
+        return conn.execute(
+            f"SELECT due, count(*) FROM followup_actions WHERE {where} GROUP BY +due", params
+        ).fetchall()
+    marks = ", ".join("?" for _ in templates) or "NULL"
+    counted = conn.execute(
+        "SELECT due, sum(actions) FROM followup_due_counts "
+        f"WHERE template_id IN ({marks}) AND done = 0 AND actions > 0 GROUP BY due",
+        list(templates),
+    ).fetchall()
+    trashed = conn.execute(  # from the trashed venues, by their visits: a few seeks
+        "SELECT a.due, count(*) FROM venues ve CROSS JOIN visits v ON v.venue_id = ve.id "
+        "CROSS JOIN followup_actions a ON a.record_id = v.id WHERE ve.deleted_at IS NOT NULL "
+        f"AND a.template_id IN ({marks}) AND a.done = 0 GROUP BY a.due",
+        list(templates),
+    ).fetchall()
+    if not trashed:
+        return counted
+    left = dict(trashed)
+    return [(due, n - left.get(due, 0)) for due, n in counted if n > left.get(due, 0)]
 
 
 def _shown(column: str) -> str:

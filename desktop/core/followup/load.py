@@ -6,12 +6,14 @@ template for its next date (a meeting's next meeting).
 Speed: nothing is parsed here. The actions and the follow-up dates are read from the
 derived tables followup_actions and followup_records (derived.py: filled from each
 record's data by triggers, from its template's x-followup hints), and each venue's latest
-record of a template comes from the index on (venue_id, template_id, visit_date) (10,000
-visits, 30,000 actions: see tests/benchmarks/followup.py).
+record of a template from followup_latest (summary.py), the dates of each parsed once
+(10,000 and 100,000 visits: see tests/benchmarks/followup.py).
 """
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from datetime import date
 from operator import attrgetter
 
@@ -30,21 +32,15 @@ from desktop.core.followup.model import (
 from desktop.core.forms.french import months_between
 from desktop.core.forms.templates import Template
 
-LATEST = (  # each live venue with its latest live record of one template (from the index)
+# Each live venue with its latest live record of one template: followup_latest (migration
+# 14) holds it, kept by triggers, where one look-up per venue cost 120 ms for 15,000.
+LATEST = (
     "SELECT ve.id, ve.name, ve.commune, r.record_id, r.visit_date, r.agreement_end, "
-    "r.next_visit FROM venues ve LEFT JOIN followup_records r ON r.record_id = "
-    "(SELECT w.record_id FROM followup_records w WHERE w.venue_id = ve.id "
-    "AND w.template_id = ? "
-    "ORDER BY w.visit_date DESC, w.created_at DESC, w.record_id DESC LIMIT 1) "
-    "WHERE ve.deleted_at IS NULL ORDER BY ve.sort_key"
+    "r.next_visit FROM venues ve LEFT JOIN followup_latest r ON r.template_id = ? "
+    "AND r.venue_id = ve.id WHERE ve.deleted_at IS NULL ORDER BY ve.sort_key"
 )
-# The other templates' latest records: only at the venues that have some (15,000 venues
-# at 100,000 visits: one look-up each was 130 ms for a template nobody uses yet).
-LATEST_WHERE_ANY = LATEST.replace(
-    "WHERE ve.deleted_at IS NULL",
-    "WHERE ve.deleted_at IS NULL AND ve.id IN "
-    "(SELECT venue_id FROM followup_records WHERE template_id = ?)",
-)
+# The other templates' latest records: only at the venues that have some.
+LATEST_WHERE_ANY = LATEST.replace("LEFT JOIN", "JOIN")
 
 
 def load_followup(
@@ -59,27 +55,48 @@ def load_followup(
     the other record templates, whose actions and next dates (x-followup) count too.
     actions=False leaves the actions out: the Suivi view reads them a page at a time
     (action_rows.py) rather than all 30,000."""
-    conn = getattr(db, "conn", db)
-    today = today or date.today()
+    with _no_collection():
+        return _load(getattr(db, "conn", db), template, today or date.today(), others, actions)
+
+
+@contextmanager
+def _no_collection():
+    """The items are tuples of text and numbers: no cycle for Python's collector to find.
+    Its passes while 45,000 of them were made (15,000 venues) found none and cost a third
+    of load_followup in the app (130,000 objects to walk each time). Process-wide: two
+    threads loading at once leave it on at the latest when the last one is done."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _load(conn, template: Template, today: date, others: tuple, actions: bool) -> Followup:
     fields = FollowupFields.of(template)
     latest = conn.execute(LATEST, (template.id,)).fetchall()
-    names = {row[0]: row[1] or "" for row in latest}
     by_template = {t.id: FollowupFields.of(t) for t in (template, *others)}
     agreements = _agreements(latest, fields, today)
     next_visits = _next_visits(latest, fields, today)
     for other in others:  # per template, with that template's own fields
-        other_latest = conn.execute(LATEST_WHERE_ANY, (other.id, other.id)).fetchall()
+        other_latest = conn.execute(LATEST_WHERE_ANY, (other.id,)).fetchall()
         agreements += _agreements(other_latest, by_template[other.id], today)
         next_visits += _next_visits(other_latest, by_template[other.id], today)
     return Followup(
         today=today,
         fields=fields,
-        actions=tuple(_actions(conn, by_template, names, today)) if actions else (),
-        agreements=tuple(sorted(agreements, key=lambda a: a.end_date)),
-        next_visits=tuple(sorted(next_visits, key=lambda a: a.planned)),
+        actions=tuple(_actions(conn, by_template, _names(latest), today)) if actions else (),
+        agreements=tuple(sorted(agreements, key=attrgetter("end_date"))),
+        next_visits=tuple(sorted(next_visits, key=attrgetter("planned"))),
         venues=tuple(_venues(latest, template, today)),
         photos_to_review=tuple(_photos_to_review(conn)),
     )
+
+
+def _names(latest: list[tuple]) -> dict[str, str]:
+    return {row[0]: row[1] or "" for row in latest}
 
 
 def _photos_to_review(conn) -> list[tuple[str, str, int]]:
@@ -145,64 +162,53 @@ def _actions(conn, by_template: dict[str, FollowupFields], names: dict[str, str]
     return dated + undated
 
 
+class _Dates(dict):
+    """Each date text parsed once, with what is worked out from it (15,000 venues share
+    some 2,500 dates: parsing each row's was half of load_followup at 100,000 visits)."""
+
+    def __init__(self, work) -> None:
+        super().__init__()
+        self.work = work  # date -> the values kept for it
+
+    def __missing__(self, text):
+        day = parse_date(text)
+        self[text] = found = None if day is None else self.work(day)
+        return found
+
+
 def _agreements(latest: list[tuple], fields: FollowupFields, today: date) -> list:
+    ends = _Dates(lambda end: (end.isoformat(), months_between(today, end), (end - today).days))
+    make, key = tuple.__new__, fields.agreement_end
     items = []
     for venue_id, name, commune, visit_id, visit_date, value, _ in latest:
-        end = parse_date(value)
-        if end is None:
-            continue
-        items.append(
-            AgreementItem(
-                visit_id,
-                venue_id,
-                name or "",
-                commune or "",
-                visit_date or "",
-                fields.agreement_end,
-                end.isoformat(),
-                months_between(today, end),
-                (end - today).days,
-            )
-        )
+        end = ends[value]
+        if end is not None:
+            items.append(make(AgreementItem, (visit_id, venue_id, name or "", commune or "",
+                                              visit_date or "", key, *end)))  # fmt: skip
     return items
 
 
 def _next_visits(latest: list[tuple], fields: FollowupFields, today: date) -> list:
+    plans = _Dates(lambda planned: (planned.isoformat(), (planned - today).days))
+    make, key = tuple.__new__, fields.next_visit
     items = []
     for venue_id, name, commune, visit_id, visit_date, _, value in latest:
-        planned = parse_date(value)
-        if planned is None:
-            continue
-        items.append(
-            NextVisitItem(
-                visit_id,
-                venue_id,
-                name or "",
-                commune or "",
-                visit_date or "",
-                fields.next_visit,
-                planned.isoformat(),
-                (planned - today).days,
-            )
-        )
+        planned = plans[value]
+        if planned is not None:
+            items.append(make(NextVisitItem, (visit_id, venue_id, name or "", commune or "",
+                                              visit_date or "", key, *planned)))  # fmt: skip
     return items
 
 
 def _venues(latest: list[tuple], template: Template, today: date) -> list:
+    """Never visited first (in the venues' order), then by last visit."""
     date_key = "visit_date" if template.field("visit_date") else ""
-    items = []
+    since = _Dates(lambda last: months_between(last, today))
+    make = tuple.__new__
+    never, visited = [], []
     for venue_id, name, commune, visit_id, visit_date, _, _ in latest:
-        last = parse_date(visit_date)
-        items.append(
-            VenueLastVisit(
-                venue_id,
-                name or "",
-                commune or "",
-                visit_id,
-                visit_date or "",
-                date_key,
-                months_between(last, today) if last else None,
-            )
-        )
-    items.sort(key=lambda v: (v.visit_id is not None, v.visit_date))  # never visited first
-    return items
+        item = make(VenueLastVisit, (venue_id, name or "", commune or "", visit_id,
+                                     visit_date or "", date_key, since[visit_date]))  # fmt: skip
+        (never if visit_id is None else visited).append(item)
+    visited.sort(key=attrgetter("visit_date"))
+    return never + visited
