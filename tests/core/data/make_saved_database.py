@@ -1,4 +1,4 @@
-"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 13).
+"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 14).
 
 Run against that commit's code, never today's, so the file holds what that version wrote:
 
@@ -14,7 +14,9 @@ v9 the commit that added migration 9 (the follow-up's derived tables, filled by 
 v10 the commit that added migration 10 (the search indexes' insert triggers stand aside for
 a bulk insert), v11 the commit that added migration 11 (the overdue actions' covering index),
 v12 the merge that added migration 12 (the dashboard's derived table figure_visits), v13 the
-commit that added migration 13 (the follow-up's insert trigger stands aside for a bulk insert).
+commit that added migration 13 (the follow-up's insert trigger stands aside for a bulk insert),
+v14 the merge that added migration 14 (the Suivi's summary tables: counts per due date, each
+venue's latest record).
 Only each version's own API is used; the few differences between versions are spelt
 out below. The file is checkpointed (no -wal beside it) before it is copied.
 """
@@ -178,7 +180,11 @@ def checkpointed_copy(database: Path, out: Path) -> None:
     assert not Path(f"{database}-wal").exists() or Path(f"{database}-wal").stat().st_size == 0
     shutil.copyfile(database, out)
     conn = sqlite3.connect(out)
-    conn.execute("VACUUM")  # small in the repository (from v8 on)
+    # Small in the repository (from v8 on); from v14 on in 1 KB pages: some 70 tables,
+    # indexes and FTS shadow tables take a page each at least.
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA page_size = 1024")
+    conn.execute("VACUUM")
     conn.close()
 
 
