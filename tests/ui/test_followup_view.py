@@ -225,7 +225,7 @@ def test_a_long_list_scrolls_to_its_end_and_marking_done_keeps_the_place(data_di
     store.update_visit(visit.id, {"actions": actions})
     view = FollowupView(store)
     qtbot.addWidget(view)
-    view.resize(1000, 500)
+    view.resize(600, 500)  # narrower than its columns: a scroll bar sideways
     view.show()
     view.refresh()
     model, table = view.actions_model, view.actions_view
@@ -233,6 +233,11 @@ def test_a_long_list_scrolls_to_its_end_and_marking_done_keeps_the_place(data_di
     table.setCurrentIndex(model.index(1, 2))  # the first action
     qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert table.currentIndex().row() == 450
+    assert table.currentIndex().column() == 2  # the column stays: no scroll sideways
+    assert table.horizontalScrollBar().value() == 0
+    qtbot.keyClick(table, Qt.Key.Key_Home)  # Début: the first row, as in a list
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 2)
+    qtbot.keyClick(table, Qt.Key.Key_End)
     assert table.rowAt(table.viewport().height() - 5) == 450  # the end is in view
     assert model.index(450, 2).data() == "Action 449"
     table.setCurrentIndex(model.index(301, 2))  # « Action 300 », on the second page

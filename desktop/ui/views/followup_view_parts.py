@@ -120,6 +120,17 @@ class FittedTable(QTableView):
         if self.fit_pending:
             self.fit_columns()
 
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name
+        """Début and Fin (Ctrl or not) go to the first or last row in the current column,
+        as in a list: Qt's table also went to the last column and scrolled the group's
+        title out of view, leaving « ) »."""
+        ends = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+        if action not in ends:
+            return super().moveCursor(action, modifiers)
+        index = super().moveCursor(action, Qt.KeyboardModifier.ControlModifier)
+        current = self.currentIndex()
+        return index.sibling(index.row(), current.column() if current.isValid() else 0)
+
 
 def _table(model: ItemTableModel) -> QTableView:
     view = FittedTable()
