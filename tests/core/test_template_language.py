@@ -127,8 +127,8 @@ def test_exports_headers_follow_the_language(workspace):
     assert "Legal form" in headers and "Employees (FTE)" in headers
     row = english.visits.rows[0]
     assert row[headers.index("Legal form")] == "SCIC (cooperative)"
-    assert [c.header for c in english.actions.columns][-1] == "Status"
-    assert english.actions.rows[0][-1] == "To do"
+    assert [c.header for c in english.actions.columns][-2:] == ["Status", "Record type"]
+    assert english.actions.rows[0][-2:] == ["To do", "Visit sheet"]  # the template's title
 
 
 def test_the_pdf_command_takes_a_language(carnet, tmp_path):
