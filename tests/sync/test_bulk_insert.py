@@ -270,3 +270,36 @@ def test_a_failed_insert_leaves_no_row_unindexed_and_the_index_triggers_on(lapto
             "INSERT INTO visits_fts(visits_fts, rank) VALUES ('integrity-check', 1)"
         )
     )
+
+
+def test_a_batch_refused_halfway_leaves_nothing_and_is_merged_carefully(laptops):
+    """SQLite refuses the batch once its rows and search text are written (a temporary
+    trigger on the writer's connection, as a full disk would): the writer's transaction
+    rolls back whole, and every file of the batch is then merged the careful way."""
+    colleagues_share(laptops)
+    refused, plain = laptops("bob"), laptops("bea")
+    plain.workspace.set_setting("user_name", "Bob")
+    refusals = []
+
+    def refuse_once() -> bool:
+        refusals.append(len(refusals) == 0)
+        return refusals[-1]
+
+    def arm(writer) -> None:
+        writer.db.conn.create_function("refuse_once", 0, refuse_once)
+        writer.db.conn.execute(
+            "CREATE TEMP TRIGGER refuse AFTER INSERT ON field_stamps WHEN refuse_once() "
+            "BEGIN SELECT RAISE(ABORT, 'disque plein'); END"
+        )
+
+    refused.workspace.service.call(arm)
+    changes = recorder(refused)
+    report = refused.sync()
+    assert report.ok and report.imported.created == plain.sync().imported.created == 7
+    assert refusals[0] is True and len(refusals) > 1  # refused once, then written
+    assert snapshot(refused) == snapshot(plain)
+    conn = refused.workspace.db.conn
+    assert conn.execute("SELECT count(*) FROM fts_paused").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM sync_index WHERE status = 'ok'").fetchone()[0] >= 7
+    assert {table for table, _id in changes} == {"venues", "visits"}
+

@@ -23,7 +23,7 @@ from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import purges
 from desktop.core.sync.names import MEDIA_NAME
-from desktop.core.sync.new_files import merge_new_files, wide_index_merges
+from desktop.core.sync.new_files import BulkRefused, merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
@@ -249,7 +249,10 @@ class Merging:
         if self.new is None:
             return
         new, self.new = self.new, None
-        rest = new.result()
+        try:
+            rest = new.result()
+        except BulkRefused as refused:  # rolled back whole: every file the careful way
+            rest = refused.files
         for start in range(0, len(rest), BATCH):
             batch = rest[start : start + BATCH]
             self.batches.append(

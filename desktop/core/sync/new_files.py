@@ -10,7 +10,13 @@ files, a photo or a document, an id met twice in the batch (a conflict copy), on
 lists versions kept aside (kept_versions).
 
 If writing the batch fails, nothing of it stays and every file of it takes the
-careful way, which words each file's own reason.
+careful way, which words each file's own reason: the error leaves the writer's
+mutation (BulkRefused), which rolls its whole transaction back. No savepoint is
+opened for the batch: under a savepoint SQLite copies every page the batch changes
+into its sub-journal first, to be able to go back to it; with random ids a batch of
+500 records changes a leaf of every index per record, and at 100,000 records those
+copies reached 14 MB of memory (kept in memory during a large pass: temp_store) and
+were written for nothing.
 """
 
 from __future__ import annotations
@@ -29,12 +35,23 @@ from desktop.core.storage.store import CarnetStore
 COLUMNS = {"venues": VENUE_COLUMNS, "visits": VISIT_COLUMNS}  # parents first
 
 
+class BulkRefused(Exception):
+    """Writing a batch's new records failed: the writer's mutation rolls back, and the
+    batch's files (files) all take the careful way."""
+
+    def __init__(self, files: list) -> None:
+        super().__init__("insertion groupée refusée")
+        self.files = files
+
+
 def merge_new_files(
     store: CarnetStore, batch: list, report, index_row: Callable[[Any], dict]
 ) -> tuple[list[dict], list]:
     """Insert the batch's files of new records; (their index rows, the files left).
 
-    On the writer, inside its transaction. batch: the importer's Pending files.
+    On the writer, inside its transaction, which must be rolled back if BulkRefused is
+    raised (the data service does, the error leaving the mutation). batch: the
+    importer's Pending files.
     """
     me = store.author.device_id
     candidates = [i for i in batch if i.table in COLUMNS and i.entry.device_id != me]
@@ -45,19 +62,15 @@ def merge_new_files(
     new = _new_files(store, candidates, others)
     if not new:
         return [], batch
-    conn = store.db.conn
-    conn.execute("SAVEPOINT new_files")
     try:
         for table, columns in COLUMNS.items():
             files = [item for item in new if item.table == table]
             records = [r for item in files for r in item.document[table]]
             if records:
-                insert_new_records(store, table, columns, records, _worked_out(files))
-    except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError):
-        conn.execute("ROLLBACK TO new_files")
-        conn.execute("RELEASE new_files")
-        return [], batch
-    conn.execute("RELEASE new_files")
+                worked_out = _worked_out(files)
+                insert_new_records(store, table, columns, records, worked_out, savepoint=False)
+    except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BulkRefused(batch) from error  # the mutation rolls back: nothing of it stays
     for item in new:
         records = item.document[item.table]
         report.created += len(records)
