@@ -303,3 +303,11 @@ def test_a_batch_refused_halfway_leaves_nothing_and_is_merged_carefully(laptops)
     assert conn.execute("SELECT count(*) FROM sync_index WHERE status = 'ok'").fetchone()[0] >= 7
     assert {table for table, _id in changes} == {"venues", "visits"}
 
+
+def test_the_report_lists_a_thousand_changed_ids_and_counts_the_rest():
+    """A first import changes 100,000 records: their ids are not all kept in memory."""
+    report = ImportReport()
+    report.note_changed(f"id{n}" for n in range(1500))
+    report.note_changed(["id3", "id1499"])  # one listed already, one beyond the list
+    assert len(report.changed_records) == 1000 and {"id0", "id999"} <= report.changed_records
+    assert report.changed_beyond == 501

@@ -74,7 +74,7 @@ def merge_new_files(
     for item in new:
         records = item.document[item.table]
         report.created += len(records)
-        report.changed_records.update(r["id"] for r in records)
+        report.note_changed(r["id"] for r in records)
     chosen = {id(item) for item in new}
     return [index_row(item) for item in new], [i for i in batch if id(i) not in chosen]
 
