@@ -11,7 +11,12 @@ import sqlite3
 from contextlib import suppress
 
 from desktop.core.forms.text import fold
-from desktop.core.merge.exchange import VISIT_COLUMNS, import_document, record_document
+from desktop.core.merge.exchange import (
+    VENUE_COLUMNS,
+    VISIT_COLUMNS,
+    import_document,
+    record_document,
+)
 from desktop.core.merge.hlc import DAY_MS, wall_clock_ms
 from desktop.core.merge.new_records import insert_new_records
 from desktop.core.storage.purge import empty_trash
@@ -77,6 +82,7 @@ def snapshot(laptop) -> dict:
         "SELECT * FROM field_stamps ORDER BY record_id, field"
     ).fetchall()
     state["clock_ahead"] = conn.execute("SELECT device_id, user_name FROM clock_ahead").fetchall()
+    state["clock"] = conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchall()
     texts = " ".join(row[0] for row in conn.execute("SELECT search_text FROM visits"))
     words = sorted(set(re.findall(r"\w+", fold(texts))))
     state["index"] = {
@@ -311,3 +317,34 @@ def test_the_report_lists_a_thousand_changed_ids_and_counts_the_rest():
     report.note_changed(["id3", "id1499"])  # one listed already, one beyond the list
     assert len(report.changed_records) == 1000 and {"id0", "id999"} <= report.changed_records
     assert report.changed_beyond == 501
+
+
+def test_far_ahead_stamps_are_named_as_the_one_by_one_merge_names_them(laptops):
+    """The bulk insert observes only the latest stamp and those far ahead: the clock and
+    clock_ahead (device, name, how far) come out as observing each stamp in turn."""
+    alice = laptops("alice")
+    venue = alice.store.create_venue({"name": "La Forge", "commune": "Ussel"})
+    document = record_document(alice.store, "venues", venue.id)
+    [held] = document["venues"]
+    ahead = wall_clock_ms() + 3 * DAY_MS
+    records = []
+    for n, (device, name) in enumerate([("far1", "Zoé"), ("far1", ""), ("far2", "Yann"),
+                                        ("far1", "Zoé B."), ("near", "Ana")]):  # fmt: skip
+        record = json.loads(json.dumps(held)) | {"id": f"{n:032x}"}
+        wall = ahead + n if device != "near" else wall_clock_ms() - DAY_MS
+        for stamp in record["stamps"].values():
+            stamp |= {"stamp": f"{wall:015d}-00000-{device}", "device_id": device,
+                      "user_name": name}  # fmt: skip
+        records.append(record)
+    bulk, single = laptops("bob"), laptops("bea")
+    bulk.workspace.service.call(
+        lambda writer: insert_new_records(writer.store, "venues", VENUE_COLUMNS, records)
+    )
+    for record in records:
+        assert import_document(single.store, document | {"venues": [record]})["created"] == 1
+    sql = "SELECT device_id, user_name, ahead_ms / 60000 FROM clock_ahead ORDER BY device_id"
+    named = [laptop.workspace.db.conn.execute(sql).fetchall() for laptop in (bulk, single)]
+    assert named[0] == named[1] and [row[:2] for row in named[0]] == [
+        ("far1", "Zoé B."), ("far2", "Yann")
+    ]  # fmt: skip
+    assert snapshot(bulk)["clock"] == snapshot(single)["clock"] != []

@@ -78,12 +78,11 @@ def insert_new_records(
         for r, d in zip(records, derived, strict=True)
     ]
     stamps, odd = _stamp_values(records)
-    seen = _observed(records)
+    decoded = _decoded(records)  # a malformed stamp refuses the records here, unwritten
     _insert_indexed(store.db.conn, table, rows, savepoint)
     upsert_values(store.db.conn, "field_stamps", STAMP_COLUMNS, stamps, STAMP_KEY)
     upsert_rows(store.db.conn, "field_stamps", odd, STAMP_KEY)
-    for stamp, user_name in seen:
-        store.writer.observe(stamp, user_name)
+    _observe(store.writer, decoded, records)
     for record in records:
         if record["stamps"]:  # as write_stamps notes them
             store.changes.note(table, record["id"], record["stamps"])
@@ -149,13 +148,33 @@ def _stamp_values(records: list[dict[str, Any]]) -> tuple[list[tuple], list[dict
     return values, odd
 
 
-def _observed(records: list[dict[str, Any]]) -> list[tuple[Stamp, str]]:
-    """The stamps to observe, decoded; each (stamp, name) once, in its last place.
+def _decoded(records: list[dict[str, Any]]) -> dict[str, Stamp]:
+    """Each distinct stamp of the records, decoded (a record's fields often share one)."""
+    return {t: Stamp.decode(t) for t in {s["stamp"] for r in records for s in r["stamps"].values()}}
 
-    Observing is idempotent and the clock keeps the latest, so a stamp shared by many
-    fields is observed once; keeping each pair's last place keeps the name a far-ahead
-    clock is remembered under (clock_ahead) the one the one-by-one merge leaves.
+
+def _observe(writer, decoded: dict[str, Stamp], records: list[dict[str, Any]]) -> None:
+    """What observing every (stamp, name) in turn leaves, as the one-by-one merge does.
+
+    The clock keeps the latest stamp it observes, so observing the latest alone leaves
+    it the same. Only a stamp far ahead of this laptop's time (more than the writer's
+    skew limit: a colleague's clock set wrong, rare) is observed on its own, each
+    (stamp, name) in its last place, so that clock_ahead keeps the name the one-by-one
+    merge leaves. Whether a stamp is far ahead depends on the time alone, which only
+    moves on: one taken now finds every stamp the later observe will find.
     """
-    pairs = [(s["stamp"], s.get("user_name", "")) for r in records for s in r["stamps"].values()]
-    last = dict.fromkeys(reversed(pairs))
-    return [(Stamp.decode(stamp), name) for stamp, name in reversed(last)]
+    if not decoded:
+        return
+    writer.clock.observe(max(decoded.values()))
+    limit = writer.clock.now_ms() + writer.service.skew_limit_ms
+    far = {text for text, stamp in decoded.items() if stamp.wall_ms > limit}
+    if not far:
+        return
+    pairs = [
+        (s["stamp"], s.get("user_name", ""))
+        for r in records
+        for s in r["stamps"].values()
+        if s["stamp"] in far
+    ]
+    for text, name in reversed(dict.fromkeys(reversed(pairs))):
+        writer.observe(decoded[text], name)
