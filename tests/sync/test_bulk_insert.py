@@ -221,22 +221,22 @@ def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops,
         ),
     )
     assert bob.sync().imported.created == 7
-    wide = ({"venues_fts": 16, "visits_fts": 16}, (2, 10_000))  # and the writer's pragmas
+    wide = ({"venues_fts": 16, "visits_fts": 16}, (2, 10_000, -16_384))  # and the writer's
     assert seen and all(value == wide for value in seen)
     assert automerge(bob) == {"venues_fts": 4, "visits_fts": 4}  # as before the pass
-    assert writer_pragmas(bob) == (0, 1000)
+    assert writer_pragmas(bob) == (0, 1000, -2000)
     [hit] = bob.store.search_visits("peniche")  # the index answers as ever
     assert bob.visit_data(hit.visit_id)["strengths"] == "Péniche"
 
 
-def writer_pragmas(laptop) -> tuple[int, int]:
+def writer_pragmas(laptop) -> tuple[int, int, int]:
     """The writer's own connection's settings (a reader's are its own)."""
 
-    def read(writer) -> tuple[int, int]:
+    def read(writer) -> tuple[int, int, int]:
         conn = writer.db.conn
         return tuple(
             conn.execute(f"PRAGMA {name}").fetchone()[0]
-            for name in ("temp_store", "wal_autocheckpoint")
+            for name in ("temp_store", "wal_autocheckpoint", "cache_size")
         )
 
     return laptop.workspace.service.call(read)

@@ -153,7 +153,7 @@ def wide_index_merges(service, large: bool) -> Iterator[None]:
 
 
 MEMORY = 2  # PRAGMA temp_store: 0 default (a file), 1 file, 2 memory
-LARGE_PASS = {"temp_store": MEMORY, "wal_autocheckpoint": 10_000}
+LARGE_PASS = {"temp_store": MEMORY, "wal_autocheckpoint": 10_000, "cache_size": -16_384}
 
 
 def _set_writer(conn: sqlite3.Connection, settings: dict[str, int]) -> dict[str, int]:
@@ -172,7 +172,14 @@ def _set_writer(conn: sqlite3.Connection, settings: dict[str, int]) -> dict[str,
     (40 MB) rather than 1,000. A chunk of a first import touches a leaf of every index
     for each record (ids come in no order), and later chunks touch many of the same
     leaves again: with fewer, larger checkpoints, a leaf is copied once per checkpoint,
-    not once per chunk (114,280 files: 2.9 GB written to the disk, 2.3 GB now)."""
+    not once per chunk (114,280 files: 2.9 GB written to the disk, 2.3 GB now).
+
+    cache_size: a page cache of 16 MiB rather than SQLite's 2 (negative: KiB). A chunk
+    finds a leaf of each index per record: with 2 MB most had left the cache since the
+    chunk before and were read again. A fixed cap, so the pass's memory stays flat in
+    the share's size (about 12 MB more at 11,420 and at 114,280 files), for 12 % less
+    CPU in the importing process (114,280 files: 29.2 and 29.3 s against 25.1 and 26.4 s,
+    interleaved)."""
     old = {}
     for name, value in settings.items():
         old[name] = conn.execute(f"PRAGMA {name}").fetchone()[0]
