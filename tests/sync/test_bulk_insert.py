@@ -12,7 +12,12 @@ from contextlib import suppress
 from datetime import date
 
 from desktop.core.forms.text import fold
-from desktop.core.merge.exchange import VISIT_COLUMNS, import_document, record_document
+from desktop.core.merge.exchange import (
+    VENUE_COLUMNS,
+    VISIT_COLUMNS,
+    import_document,
+    record_document,
+)
 from desktop.core.merge.hlc import DAY_MS, wall_clock_ms
 from desktop.core.merge.new_records import insert_new_records
 from desktop.core.storage.purge import empty_trash
@@ -78,6 +83,7 @@ def snapshot(laptop) -> dict:
         "SELECT * FROM field_stamps ORDER BY record_id, field"
     ).fetchall()
     state["clock_ahead"] = conn.execute("SELECT device_id, user_name FROM clock_ahead").fetchall()
+    state["clock"] = conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchall()
     texts = " ".join(row[0] for row in conn.execute("SELECT search_text FROM visits"))
     words = sorted(set(re.findall(r"\w+", fold(texts))))
     state["index"] = {
@@ -218,22 +224,22 @@ def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops,
         ),
     )
     assert bob.sync().imported.created == 7
-    wide = ({"venues_fts": 16, "visits_fts": 16}, (2, 10_000))  # and the writer's pragmas
+    wide = ({"venues_fts": 16, "visits_fts": 16}, (2, 10_000, -16_384))  # and the writer's
     assert seen and all(value == wide for value in seen)
     assert automerge(bob) == {"venues_fts": 4, "visits_fts": 4}  # as before the pass
-    assert writer_pragmas(bob) == (0, 1000)
+    assert writer_pragmas(bob) == (0, 1000, -2000)
     [hit] = bob.store.search_visits("peniche")  # the index answers as ever
     assert bob.visit_data(hit.visit_id)["strengths"] == "Péniche"
 
 
-def writer_pragmas(laptop) -> tuple[int, int]:
+def writer_pragmas(laptop) -> tuple[int, int, int]:
     """The writer's own connection's settings (a reader's are its own)."""
 
-    def read(writer) -> tuple[int, int]:
+    def read(writer) -> tuple[int, int, int]:
         conn = writer.db.conn
         return tuple(
             conn.execute(f"PRAGMA {name}").fetchone()[0]
-            for name in ("temp_store", "wal_autocheckpoint")
+            for name in ("temp_store", "wal_autocheckpoint", "cache_size")
         )
 
     return laptop.workspace.service.call(read)
@@ -273,3 +279,75 @@ def test_a_failed_insert_leaves_no_row_unindexed_and_the_index_triggers_on(lapto
             "INSERT INTO visits_fts(visits_fts, rank) VALUES ('integrity-check', 1)"
         )
     )
+
+
+def test_a_batch_refused_halfway_leaves_nothing_and_is_merged_carefully(laptops):
+    """SQLite refuses the batch once its rows and search text are written (a temporary
+    trigger on the writer's connection, as a full disk would): the writer's transaction
+    rolls back whole, and every file of the batch is then merged the careful way."""
+    colleagues_share(laptops)
+    refused, plain = laptops("bob"), laptops("bea")
+    plain.workspace.set_setting("user_name", "Bob")
+    refusals = []
+
+    def refuse_once() -> bool:
+        refusals.append(len(refusals) == 0)
+        return refusals[-1]
+
+    def arm(writer) -> None:
+        writer.db.conn.create_function("refuse_once", 0, refuse_once)
+        writer.db.conn.execute(
+            "CREATE TEMP TRIGGER refuse AFTER INSERT ON field_stamps WHEN refuse_once() "
+            "BEGIN SELECT RAISE(ABORT, 'disque plein'); END"
+        )
+
+    refused.workspace.service.call(arm)
+    changes = recorder(refused)
+    report = refused.sync()
+    assert report.ok and report.imported.created == plain.sync().imported.created == 7
+    assert refusals[0] is True and len(refusals) > 1  # refused once, then written
+    assert snapshot(refused) == snapshot(plain)
+    conn = refused.workspace.db.conn
+    assert conn.execute("SELECT count(*) FROM fts_paused").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM sync_index WHERE status = 'ok'").fetchone()[0] >= 7
+    assert {table for table, _id in changes} == {"venues", "visits"}
+
+
+def test_the_report_lists_a_thousand_changed_ids_and_counts_the_rest():
+    """A first import changes 100,000 records: their ids are not all kept in memory."""
+    report = ImportReport()
+    report.note_changed(f"id{n}" for n in range(1500))
+    report.note_changed(["id3", "id1499"])  # one listed already, one beyond the list
+    assert len(report.changed_records) == 1000 and {"id0", "id999"} <= report.changed_records
+    assert report.changed_beyond == 501
+
+
+def test_far_ahead_stamps_are_named_as_the_one_by_one_merge_names_them(laptops):
+    """The bulk insert observes only the latest stamp and those far ahead: the clock and
+    clock_ahead (device, name, how far) come out as observing each stamp in turn."""
+    alice = laptops("alice")
+    venue = alice.store.create_venue({"name": "La Forge", "commune": "Ussel"})
+    document = record_document(alice.store, "venues", venue.id)
+    [held] = document["venues"]
+    ahead = wall_clock_ms() + 3 * DAY_MS
+    records = []
+    for n, (device, name) in enumerate([("far1", "Zoé"), ("far1", ""), ("far2", "Yann"),
+                                        ("far1", "Zoé B."), ("near", "Ana")]):  # fmt: skip
+        record = json.loads(json.dumps(held)) | {"id": f"{n:032x}"}
+        wall = ahead + n if device != "near" else wall_clock_ms() - DAY_MS
+        for stamp in record["stamps"].values():
+            stamp |= {"stamp": f"{wall:015d}-00000-{device}", "device_id": device,
+                      "user_name": name}  # fmt: skip
+        records.append(record)
+    bulk, single = laptops("bob"), laptops("bea")
+    bulk.workspace.service.call(
+        lambda writer: insert_new_records(writer.store, "venues", VENUE_COLUMNS, records)
+    )
+    for record in records:
+        assert import_document(single.store, document | {"venues": [record]})["created"] == 1
+    sql = "SELECT device_id, user_name, ahead_ms / 60000 FROM clock_ahead ORDER BY device_id"
+    named = [laptop.workspace.db.conn.execute(sql).fetchall() for laptop in (bulk, single)]
+    assert named[0] == named[1] and [row[:2] for row in named[0]] == [
+        ("far1", "Zoé B."), ("far2", "Yann")
+    ]  # fmt: skip
+    assert snapshot(bulk)["clock"] == snapshot(single)["clock"] != []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from desktop.core.sync.scan import list_share
+from desktop.core.sync.scan import Folder, list_share
 from desktop.core.sync.share import TABLES, Share
 
 
@@ -78,3 +78,29 @@ def test_a_file_gone_from_the_share_is_forgotten_by_the_index_only(laptops, shar
     assert relative not in indexed()
     assert len(indexed()) == before - 1  # only that one
     assert bob.store.get_visit(visit_id).id == visit_id  # the data it brought stays
+
+
+def test_a_folder_keeps_its_names_packed_and_gives_them_back_in_order():
+    folder = Folder("devices/abc/records/visits", "abc", "visits")
+    first = ["a b.json", "Lieu é (conflicted copy).json", "x.sync-conflict-1.json"]
+    for n, name in enumerate(first):
+        folder.add(name, n, 10 * n)
+    folder.pack()
+    folder.add("z.json", 3, 30)  # added after a packing, as it would be before the next
+    assert list(folder.files()) == [
+        ("a b.json", 0, 0), ("Lieu é (conflicted copy).json", 1, 10),
+        ("x.sync-conflict-1.json", 2, 20), ("z.json", 3, 30),
+    ]  # fmt: skip
+    assert len(folder) == 4 and [e.relative for e in folder][-1].endswith("/visits/z.json")
+    assert list(Folder("devices/abc", "abc", "device").files()) == []
+
+
+def test_present_answers_for_every_folder_in_any_order(laptops, share):
+    alice, _bob = _two_laptops_published(laptops)
+    entries = _listed(alice)
+    listed = [e.relative for e in entries]
+    present = entries.present()
+    assert all(present(path) for path in sorted(listed, reverse=True))
+    assert all(present(path) for path in listed)
+    gone = [p.rsplit("/", 1)[0] + "/nope.json" for p in listed] + ["devices/zzz/records/x.json"]
+    assert not any(present(path) for path in gone)

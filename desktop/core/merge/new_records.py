@@ -62,12 +62,14 @@ def insert_new_records(
     columns: tuple[str, ...],
     records: list[dict[str, Any]],
     worked_out: list[dict[str, Any] | None] | None = None,
+    savepoint: bool = True,
 ) -> None:
     """Write records known to be new here (venues or visits), on the writer.
 
     Everything that can refuse a record (its derived columns, its stamps' form) is
     worked out before the first write; a database error (an id already here) leaves the
-    caller to roll back.
+    caller to roll back. savepoint=False: the caller rolls back the whole transaction
+    on any error (a share's bulk insert, new_files.py), so the rows need no savepoint.
     """
     datas = [r["data"] for r in records]
     derived = derived_columns(store, table, records, datas, worked_out)
@@ -76,45 +78,54 @@ def insert_new_records(
         for r, d in zip(records, derived, strict=True)
     ]
     stamps, odd = _stamp_values(records)
-    seen = _observed(records)
-    _insert_indexed(store.db.conn, table, rows)
+    decoded = _decoded(records)  # a malformed stamp refuses the records here, unwritten
+    _insert_indexed(store.db.conn, table, rows, savepoint)
     upsert_values(store.db.conn, "field_stamps", STAMP_COLUMNS, stamps, STAMP_KEY)
     upsert_rows(store.db.conn, "field_stamps", odd, STAMP_KEY)
-    for stamp, user_name in seen:
-        store.writer.observe(stamp, user_name)
+    _observe(store.writer, decoded, records)
     for record in records:
         if record["stamps"]:  # as write_stamps notes them
             store.changes.note(table, record["id"], record["stamps"])
 
 
-def _insert_indexed(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert_indexed(
+    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], savepoint: bool
+) -> None:
     """Insert the rows, then index their search text in one statement (not row by row:
     the insert trigger stands aside while fts_paused names the table, migration 10), and
     for visits fill the dashboard's and the follow-up's rows likewise (migrations 12, 13).
 
     All or nothing on its own savepoint: whatever the caller does with an error, no row
-    is left unindexed and the trigger is never left standing aside."""
+    is left unindexed and the trigger is never left standing aside. Without one, the
+    caller rolls its transaction back (see new_files.merge_new_files for why)."""
+    if not savepoint:
+        _insert_and_index(conn, table, rows)
+        return
     conn.execute("SAVEPOINT new_rows")
     try:
-        conn.execute("INSERT INTO fts_paused(tbl) VALUES (?)", (table,))
-        insert_rows(conn, table, rows)
-        ids = [row["id"] for row in rows]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            conn.execute(
-                f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text "
-                f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-            if table == "visits":  # the dashboard's and follow-up's rows stand aside too
-                fill_figure_rows(conn, chunk)  # (migrations 12 and 13)
-                fill_followup_rows(conn, chunk)
-        conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
+        _insert_and_index(conn, table, rows)
     except BaseException:
         conn.execute("ROLLBACK TO new_rows")
         conn.execute("RELEASE new_rows")
         raise
     conn.execute("RELEASE new_rows")
+
+
+def _insert_and_index(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    conn.execute("INSERT INTO fts_paused(tbl) VALUES (?)", (table,))
+    insert_rows(conn, table, rows)
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        conn.execute(
+            f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text "
+            f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        if table == "visits":  # the dashboard's and follow-up's rows stand aside too
+            fill_figure_rows(conn, chunk)  # (migrations 12 and 13)
+            fill_followup_rows(conn, chunk)
+    conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
 
 
 STAMP_COLUMNS = ("record_id", "field", "stamp", "device_id", "user_name", "base")
@@ -137,13 +148,33 @@ def _stamp_values(records: list[dict[str, Any]]) -> tuple[list[tuple], list[dict
     return values, odd
 
 
-def _observed(records: list[dict[str, Any]]) -> list[tuple[Stamp, str]]:
-    """The stamps to observe, decoded; each (stamp, name) once, in its last place.
+def _decoded(records: list[dict[str, Any]]) -> dict[str, Stamp]:
+    """Each distinct stamp of the records, decoded (a record's fields often share one)."""
+    return {t: Stamp.decode(t) for t in {s["stamp"] for r in records for s in r["stamps"].values()}}
 
-    Observing is idempotent and the clock keeps the latest, so a stamp shared by many
-    fields is observed once; keeping each pair's last place keeps the name a far-ahead
-    clock is remembered under (clock_ahead) the one the one-by-one merge leaves.
+
+def _observe(writer, decoded: dict[str, Stamp], records: list[dict[str, Any]]) -> None:
+    """What observing every (stamp, name) in turn leaves, as the one-by-one merge does.
+
+    The clock keeps the latest stamp it observes, so observing the latest alone leaves
+    it the same. Only a stamp far ahead of this laptop's time (more than the writer's
+    skew limit: a colleague's clock set wrong, rare) is observed on its own, each
+    (stamp, name) in its last place, so that clock_ahead keeps the name the one-by-one
+    merge leaves. Whether a stamp is far ahead depends on the time alone, which only
+    moves on: one taken now finds every stamp the later observe will find.
     """
-    pairs = [(s["stamp"], s.get("user_name", "")) for r in records for s in r["stamps"].values()]
-    last = dict.fromkeys(reversed(pairs))
-    return [(Stamp.decode(stamp), name) for stamp, name in reversed(last)]
+    if not decoded:
+        return
+    writer.clock.observe(max(decoded.values()))
+    limit = writer.clock.now_ms() + writer.service.skew_limit_ms
+    far = {text for text, stamp in decoded.items() if stamp.wall_ms > limit}
+    if not far:
+        return
+    pairs = [
+        (s["stamp"], s.get("user_name", ""))
+        for r in records
+        for s in r["stamps"].values()
+        if s["stamp"] in far
+    ]
+    for text, name in reversed(dict.fromkeys(reversed(pairs))):
+        writer.observe(decoded[text], name)

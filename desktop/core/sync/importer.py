@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
@@ -22,8 +22,9 @@ from desktop.core.storage.purge import without_purged
 from desktop.core.storage.record_basics import now_iso
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync import purges
+from desktop.core.sync.import_report import ImportReport
 from desktop.core.sync.names import MEDIA_NAME
-from desktop.core.sync.new_files import merge_new_files, wide_index_merges
+from desktop.core.sync.new_files import BulkRefused, merge_new_files, wide_index_merges
 from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.record_pool import read_in_order
 from desktop.core.sync.record_reading import PENDING, FileRead, loaded
@@ -39,19 +40,6 @@ OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
     "device",
 )
 BATCH = 100  # files merged per transaction: short enough not to hold up an autosave
-
-
-@dataclass
-class ImportReport:
-    files_read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflict_copies: list[tuple[str, str]] = field(default_factory=list)
-    media_fetched: int = 0
-    media_forgotten: int = 0  # received pictures deleted: their rights were withdrawn
-    purged: int = 0  # records deleted for good by a colleague's tombstone
-    changed_records: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -249,7 +237,10 @@ class Merging:
         if self.new is None:
             return
         new, self.new = self.new, None
-        rest = new.result()
+        try:
+            rest = new.result()
+        except BulkRefused as refused:  # rolled back whole: every file the careful way
+            rest = refused.files
         for start in range(0, len(rest), BATCH):
             batch = rest[start : start + BATCH]
             self.batches.append(
@@ -293,7 +284,7 @@ def _merge_one(workspace: Workspace, item: Pending, report: ImportReport) -> dic
     for name in ("created", "updated", "unchanged"):
         setattr(report, name, getattr(report, name) + counts[name])
     if counts["created"] or counts["updated"]:
-        report.changed_records.update(r["id"] for r in item.document[item.table])
+        report.note_changed(r["id"] for r in item.document[item.table])
     _check_own_file(workspace, item)
     return _row(item.entry, item.sha256, OK, "")
 
@@ -386,13 +377,16 @@ def ignored_files(workspace: Workspace) -> list[tuple[str, str]]:
 
 
 def forget_vanished(workspace: Workspace, entries: Entries) -> None:
-    """Drop index rows of files gone from the share (never the data they brought)."""
-    present = entries.names_by_folder()
-    gone = []
-    for (path,) in workspace.db.conn.execute("SELECT path FROM sync_index"):
-        folder, _, name = path.rpartition("/")
-        if name not in present.get(folder, ()):
-            gone.append((path,))
+    """Drop index rows of files gone from the share (never the data they brought).
+
+    The index is read in its key's order (paths, so folder after folder), and each
+    path checked against its folder's names alone: no set of the whole share's names."""
+    present = entries.present()
+    gone = [
+        (path,)
+        for (path,) in workspace.db.conn.execute("SELECT path FROM sync_index ORDER BY path")
+        if not present(path)
+    ]
     if gone:
         workspace.service.call(
             lambda writer: writer.db.conn.executemany("DELETE FROM sync_index WHERE path = ?", gone)

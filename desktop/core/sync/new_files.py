@@ -10,7 +10,13 @@ files, a photo or a document, an id met twice in the batch (a conflict copy), on
 lists versions kept aside (kept_versions).
 
 If writing the batch fails, nothing of it stays and every file of it takes the
-careful way, which words each file's own reason.
+careful way, which words each file's own reason: the error leaves the writer's
+mutation (BulkRefused), which rolls its whole transaction back. No savepoint is
+opened for the batch: under a savepoint SQLite copies every page the batch changes
+into its sub-journal first, to be able to go back to it; with random ids a batch of
+500 records changes a leaf of every index per record, and at 100,000 records those
+copies reached 14 MB of memory (kept in memory during a large pass: temp_store) and
+were written for nothing.
 """
 
 from __future__ import annotations
@@ -29,12 +35,23 @@ from desktop.core.storage.store import CarnetStore
 COLUMNS = {"venues": VENUE_COLUMNS, "visits": VISIT_COLUMNS}  # parents first
 
 
+class BulkRefused(Exception):
+    """Writing a batch's new records failed: the writer's mutation rolls back, and the
+    batch's files (files) all take the careful way."""
+
+    def __init__(self, files: list) -> None:
+        super().__init__("insertion groupée refusée")
+        self.files = files
+
+
 def merge_new_files(
     store: CarnetStore, batch: list, report, index_row: Callable[[Any], dict]
 ) -> tuple[list[dict], list]:
     """Insert the batch's files of new records; (their index rows, the files left).
 
-    On the writer, inside its transaction. batch: the importer's Pending files.
+    On the writer, inside its transaction, which must be rolled back if BulkRefused is
+    raised (the data service does, the error leaving the mutation). batch: the
+    importer's Pending files.
     """
     me = store.author.device_id
     candidates = [i for i in batch if i.table in COLUMNS and i.entry.device_id != me]
@@ -45,23 +62,19 @@ def merge_new_files(
     new = _new_files(store, candidates, others)
     if not new:
         return [], batch
-    conn = store.db.conn
-    conn.execute("SAVEPOINT new_files")
     try:
         for table, columns in COLUMNS.items():
             files = [item for item in new if item.table == table]
             records = [r for item in files for r in item.document[table]]
             if records:
-                insert_new_records(store, table, columns, records, _worked_out(files))
-    except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError):
-        conn.execute("ROLLBACK TO new_files")
-        conn.execute("RELEASE new_files")
-        return [], batch
-    conn.execute("RELEASE new_files")
+                worked_out = _worked_out(files)
+                insert_new_records(store, table, columns, records, worked_out, savepoint=False)
+    except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BulkRefused(batch) from error  # the mutation rolls back: nothing of it stays
     for item in new:
         records = item.document[item.table]
         report.created += len(records)
-        report.changed_records.update(r["id"] for r in records)
+        report.note_changed(r["id"] for r in records)
     chosen = {id(item) for item in new}
     return [index_row(item) for item in new], [i for i in batch if id(i) not in chosen]
 
@@ -140,7 +153,7 @@ def wide_index_merges(service, large: bool) -> Iterator[None]:
 
 
 MEMORY = 2  # PRAGMA temp_store: 0 default (a file), 1 file, 2 memory
-LARGE_PASS = {"temp_store": MEMORY, "wal_autocheckpoint": 10_000}
+LARGE_PASS = {"temp_store": MEMORY, "wal_autocheckpoint": 10_000, "cache_size": -16_384}
 
 
 def _set_writer(conn: sqlite3.Connection, settings: dict[str, int]) -> dict[str, int]:
@@ -159,7 +172,14 @@ def _set_writer(conn: sqlite3.Connection, settings: dict[str, int]) -> dict[str,
     (40 MB) rather than 1,000. A chunk of a first import touches a leaf of every index
     for each record (ids come in no order), and later chunks touch many of the same
     leaves again: with fewer, larger checkpoints, a leaf is copied once per checkpoint,
-    not once per chunk (114,280 files: 2.9 GB written to the disk, 2.3 GB now)."""
+    not once per chunk (114,280 files: 2.9 GB written to the disk, 2.3 GB now).
+
+    cache_size: a page cache of 16 MiB rather than SQLite's 2 (negative: KiB). A chunk
+    finds a leaf of each index per record: with 2 MB most had left the cache since the
+    chunk before and were read again. A fixed cap, so the pass's memory stays flat in
+    the share's size (12–22 MB more, at 11,420 as at 114,280 files), for 12 % less
+    CPU in the importing process (114,280 files: 29.2 and 29.3 s against 25.1 and 26.4 s,
+    interleaved)."""
     old = {}
     for name, value in settings.items():
         old[name] = conn.execute(f"PRAGMA {name}").fetchone()[0]
