@@ -1,4 +1,4 @@
-"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 14).
+"""Make carnet-schema-vN.sqlite with the code of the commit that shipped schema N (3 to 15).
 
 Run against that commit's code, never today's, so the file holds what that version wrote:
 
@@ -16,7 +16,8 @@ a bulk insert), v11 the commit that added migration 11 (the overdue actions' cov
 v12 the merge that added migration 12 (the dashboard's derived table figure_visits), v13 the
 commit that added migration 13 (the follow-up's insert trigger stands aside for a bulk insert),
 v14 the merge that added migration 14 (the Suivi's summary tables: counts per due date, each
-venue's latest record).
+venue's latest record), v15 the merge that added migration 15 (field_stamps indexed by device
+alone).
 Only each version's own API is used; the few differences between versions are spelt
 out below. The file is checkpointed (no -wal beside it) before it is copied.
 """
