@@ -33,7 +33,7 @@ def load() -> str:
 
 def rows_of_start() -> list[dict]:
     big, small = build(folder(CACHE, 10_000), 10_000), build(CACHE / "small-100", 100)
-    start = run.bench_startup(big, small, repeat=7)
+    start = run.bench_startup(big, small, repeat=15)  # the start swings most: 15 rounds
     search = run.bench_search(big)
     bare = start["bare_ms"]
     return [
