@@ -21,11 +21,28 @@ def run_carnet(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.C
 
 def start_carnet(data_dir: Path, *args: str) -> subprocess.Popen:
     """A long-running command (sync --watch), its output readable at the end."""
-    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
+    # PYTHONFAULTHANDLER: a command that hangs is aborted by stop_with_ctrl_c, and
+    # prints every thread's stack on its way out.
+    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1", "PYTHONFAULTHANDLER": "1"}
     return subprocess.Popen(
         [sys.executable, "main.py", "--data-dir", str(data_dir), *args],
         cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+
+
+def stop_with_ctrl_c(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Ctrl+C, as a user stops `sync --watch`; a command still running after timeout is
+    aborted and the test fails with its threads' stacks (faulthandler), not a bare
+    TimeoutExpired."""
+    import signal
+
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        _out, err = process.communicate(timeout=10)
+        raise AssertionError(f"still running {timeout} s after Ctrl+C:\n{err[-6000:]}") from None
 
 
 class LineReader:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import signal
-
-from tests.headless import LineReader, start_carnet
+from tests.headless import LineReader, start_carnet, stop_with_ctrl_c
 from tests.headless import run_carnet as carnet
 
 
@@ -56,8 +54,7 @@ def test_watch_picks_up_a_colleagues_file_and_stops_on_ctrl_c(tmp_path):
         output.wait_for("Importé : 1 nouveau(x)")
         assert "L'Escale" in _venues(bob)
     finally:
-        watcher.send_signal(signal.SIGINT)
-        watcher.wait(timeout=20)
+        stop_with_ctrl_c(watcher)
     out = output.rest()
     assert "Surveillance arrêtée." in out, watcher.stderr.read()
 
