@@ -19,6 +19,15 @@ def run_carnet(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.C
     )  # fmt: skip
 
 
+def run_python(code: str) -> subprocess.CompletedProcess:
+    """Python code run in a fresh interpreter from the repository (what a module imports
+    at start, without this test process's modules already loaded)."""
+    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+    )
+
+
 def start_carnet(data_dir: Path, *args: str) -> subprocess.Popen:
     """A long-running command (sync --watch), its output readable at the end."""
     # PYTHONFAULTHANDLER: a command that hangs is aborted by stop_with_ctrl_c, and

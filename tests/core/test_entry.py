@@ -10,6 +10,7 @@ import pytest
 
 from desktop.cli import build_parser
 from desktop.entry import app_arguments
+from tests.headless import run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,10 +86,7 @@ def test_the_modules_imported_before_qt_do_not_load_qt():
         "[importlib.import_module(name) for name in BEFORE_QT]\n"
         "print(sorted(n for n in sys.modules if n.startswith('PySide6')))\n"
     )
-    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
@@ -106,10 +104,7 @@ def test_pyside_does_not_read_again_the_modules_loaded_before_it():
         "import typing, logging, json\n"
         "print(' '.join(read))\n"
     )
-    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     done, read = result.stdout.split("\n", 1)
     assert done == "True" and "json" in read.split()  # json and its own modules

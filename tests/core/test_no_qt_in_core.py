@@ -1,9 +1,8 @@
 """desktop.core is the Qt-free domain: the commands and the tests run it without a display."""
 
 import ast
-import os
-import subprocess
-import sys
+
+from tests.headless import run_python
 
 FORBIDDEN = ("PySide6", "shiboken6", "desktop.ui")
 
@@ -64,8 +63,5 @@ def test_importing_core_and_commands_loads_no_qt(repo_root):
         "import desktop.core.storage.workspace, desktop.core.merge.exchange, desktop.cli, sys; "
         "assert not any(m.startswith('PySide6') for m in sys.modules)"
     )
-    env = {**os.environ, "CARNET_NO_BOOTSTRAP": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
