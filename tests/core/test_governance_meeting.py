@@ -268,3 +268,13 @@ def test_a_long_block_of_an_earlier_version_flows_and_keeps_its_last_rows_signed
         if count >= 9:  # too long to move whole: it starts right after the last section
             assert "Documents présentés" in headed, count
         store.update_visit(meeting.id, {key: None for key in old})
+
+
+def test_short_minutes_print_on_one_page_with_their_signatures(workspace, store):
+    """Minutes with only their date: the signatures' own block, kept inside the ending's,
+    moved everything but the venue's name to a page 2."""
+    venue = store.create_venue({"name": "Le Grand Atelier", "commune": "Besançon"})
+    meeting = store.create_record(venue.id, GOVERNANCE, "2026-06-03")
+    pages = PdfReader(io.BytesIO(make_sheet(workspace, meeting.id, "interne").data)).pages
+    assert len(pages) == 1
+    assert "3 juin 2026" in pages[0].extract_text() and "Signatures" in pages[0].extract_text()

@@ -37,7 +37,7 @@ def _split_last_rows(last, spacers: list, ending: list, label_table: Callable) -
     rows = last.label_rows
     head = [label_table(rows[:-LAST_ROWS])] if len(rows) > LAST_ROWS else []
     last = label_table(rows[-LAST_ROWS:])
-    return [*head, KeepTogether([last, *spacers, *ending])]
+    return [*head, _together([last, *spacers], ending)]
 
 
 def with_last_block(flow: list, ending: list, label_table: Callable) -> list:
@@ -48,18 +48,29 @@ def with_last_block(flow: list, ending: list, label_table: Callable) -> list:
     page whole."""
     start = _last_section_start(flow)
     tail, flow = flow[start:], flow[:start]
-    parts = [p for f in tail for p in (f._content if isinstance(f, KeepTogether) else [f])]
+    parts = _unwrapped(tail)
     if _height([*parts, *ending]) <= WHOLE_TAIL_ROOM:
-        return [*flow, KeepTogether([*parts, *ending])]
+        return [*flow, _together(parts, ending)]
     index = len(tail)
     while index and isinstance(tail[index - 1], Spacer):
         index -= 1
     if not index:
-        return [*flow, KeepTogether([*tail, *ending])]
+        return [*flow, _together(tail, ending)]
     last, spacers = tail[index - 1], tail[index:]
     if getattr(last, "label_rows", None):
         return [*flow, *tail[: index - 1], *_split_last_rows(last, spacers, ending, label_table)]
-    return [*flow, *tail[: index - 1], KeepTogether([last, *spacers, *ending])]
+    return [*flow, *tail[: index - 1], _together([last, *spacers], ending)]
+
+
+def _together(flowables: list, ending: list) -> KeepTogether:
+    """One KeepTogether of both, with none inside it: a KeepTogether inside another
+    always moves to a new page (the signatures' own block left page 1 of a short
+    meeting's minutes empty but for the venue's name)."""
+    return KeepTogether(_unwrapped([*flowables, *ending]))
+
+
+def _unwrapped(flowables: list) -> list:
+    return [p for f in flowables for p in (f._content if isinstance(f, KeepTogether) else [f])]
 
 
 def _height(flowables: list) -> float:
