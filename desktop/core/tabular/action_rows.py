@@ -15,8 +15,7 @@ from typing import Any
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.forms.templates import FieldSpec, Template
 from desktop.core.storage.store import CarnetStore
-from desktop.core.tabular.cells import ExportFilter, cell, is_personal
-from desktop.core.tabular.record_table import RecordTable
+from desktop.core.tabular.cells import cell, is_personal
 
 KIND_HEADER = "Type de fiche"
 ROLES = ("action", "responsible", "due", "status")
@@ -29,29 +28,29 @@ class ActionRows:
         self.store, self.action_specs, self.say = store, action_specs, say
         self._venue_order = _venue_positions(store)
         self._keyed: list[tuple[tuple, list[Any]]] = []
+        self._columns: dict[str, tuple | None] = {}  # per template: _matching_columns
 
     def add(self, leading: list[Any], venue_id: str, day: date | None, cells: list, kind: str):
         """One action: the venue, commune, date and record id, then its cells."""
         order = (self._venue_order.get(venue_id, len(self._venue_order)), day or date.min)
         self._keyed.append((order, [*leading, *cells, kind]))
 
-    def add_other_templates(self, filters: ExportFilter) -> None:
-        """The actions of every other template that has an action table."""
-        visit_roles = _role_of_key(self.store.templates.visit)
-        for template in self.store.templates.others:
-            columns = _matching_columns(template, self.action_specs, visit_roles)
-            if columns is None:
-                continue
-            table_key, matched = columns
-            kind = template.title
-            records = RecordTable(template, filters, self.say)
-            for row, data, day in records.rows(self.store):
-                for action in action_dicts(data.get(table_key)):
-                    cells = [
-                        cell(spec, action.get(spec.key), self.say) if spec else None
-                        for spec in matched
-                    ]
-                    self.add([row[0], row[1], row[2], row[4]], row[5], day, cells, kind)
+    def add_record(self, template: Template, row: list, data: dict, day: date | None) -> None:
+        """The actions of a record of another template (its row as RecordTable gives it:
+        venue, commune, date, author, record id, venue id), if it has an action table."""
+        if template.id not in self._columns:
+            self._columns[template.id] = _matching_columns(
+                template, self.action_specs, _role_of_key(self.store.templates.visit)
+            )
+        columns = self._columns[template.id]
+        if columns is None:
+            return
+        table_key, matched = columns
+        for action in action_dicts(data.get(table_key)):
+            cells = [
+                cell(spec, action.get(spec.key), self.say) if spec else None for spec in matched
+            ]
+            self.add([row[0], row[1], row[2], row[4]], row[5], day, cells, template.title)
 
     def rows(self) -> list[list[Any]]:
         return [row for _order, row in sorted(self._keyed, key=lambda pair: pair[0])]

@@ -140,14 +140,14 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         )
     ]
     venue_columns += [Column(say(h)) for h in VENUE_TRAILING]
+    actions = ActionRows(store, action_specs, say)
     tables = Tables(
         visit_columns,
         Table(say("Actions"), "-actions", action_columns),
         Table(say("Lieux"), "-lieux", venue_columns),
-        other_tables(store, filters, say),
+        other_tables(store, filters, say, actions.add_record),
     )
     photos = _photo_texts(store, say) if filters.include_personal else {}
-    actions = ActionRows(store, action_specs, say)
     kind = visit_template.title
     visit_count: dict[str, int] = defaultdict(int)
     last_visit: dict[str, date] = {}
@@ -162,7 +162,6 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
         for action in action_dicts(data.get(action_spec.key) if action_spec else None):
             cells = [cell(spec, action.get(spec.key), say) for spec in action_specs]
             actions.add([row[0], row[1], row[2], visit_id], venue_id, visit_date, cells, kind)
-    actions.add_other_templates(filters)
     tables.actions.rows.extend(actions.rows())
     venue_fields = venue_template.schema.get("properties", {})
     for venue_id, data in _venue_rows(store, filters):
@@ -175,16 +174,21 @@ def build_tables(store: CarnetStore, filters: ExportFilter = ExportFilter()) -> 
     return tables
 
 
-def other_tables(store: CarnetStore, filters: ExportFilter, say) -> tuple[Table, ...]:
+def other_tables(
+    store: CarnetStore, filters: ExportFilter, say, on_record=lambda *_record: None
+) -> tuple[Table, ...]:
     """One table per record template besides the visit sheet: its fields as columns, one
     row per record (its tables, actions included, flattened into their cell); only the
-    templates with records in the export."""
+    templates with records in the export. on_record(template, row, data, day): each
+    record as read (the Actions sheet takes its actions)."""
     tables, taken = [], {say(n).casefold() for n in ("Visites", "Actions", "Lieux")}
     for template in store.templates.others:
         records = RecordTable(template, filters, say, record_header="Identifiant de la fiche")
         name = sheet_name(template.short_title or template.title, taken)
         table = records.columns(name, "-" + template.id)
-        table.rows.extend(row for row, _data, _day in records.rows(store))
+        for row, data, day in records.rows(store):  # read once: the Actions sheet too
+            on_record(template, row, data, day)
+            table.rows.append(row)
         if table.rows:  # no empty sheet or file for a template nobody used
             tables.append(table)
     return tuple(tables)
