@@ -151,11 +151,11 @@ def parse_record(data: bytes) -> dict[str, Any]:
 
 def loaded(data: bytes) -> Any:
     """The bytes of a file read_record_file found valid, parsed again (on this process)."""
-    from desktop.core.forms import strict_json
-
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:  # NaN, a BOM…: read as parse_record read it
+        from desktop.core.forms import strict_json  # (not on the path of every file)
+
         return strict_json.loads(data.decode("utf-8"))
 
 
