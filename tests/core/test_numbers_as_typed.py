@@ -37,3 +37,49 @@ def test_sizes():
     assert size_text(2_400_000) == f"2,4{NNBSP}Mo"
     assert size_text(1_200_000_000) == f"1,2{NNBSP}Go"
     assert size_text(999) == f"999{NNBSP}octets"
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit", "number"),
+    [
+        ("45 000 €", "€", 45000),
+        ("45\u202f000\u00a0euros", "€", 45000),
+        ("EUR 45", "€", 45),
+        ("€45", "€", 45),
+        ("30 %", "%", 30),
+        ("12,5 pour cent", "%", 12.5),
+        ("120 m2", "m²", 120),
+        ("120 M²", "m²", 120),
+        ("1 200 € par mois", "€/mois", 1200),
+        ("1200 euros/mois", "€/mois", 1200),
+        ("1,5 ETP", "ETP", 1.5),
+        ("48,85°", "°", 48.85),
+        ("\u22123", "°", -3),  # the minus sign of a word processor
+    ],
+)
+def test_the_fields_own_unit_typed_with_the_number_is_dropped(typed, unit, number):
+    assert parse_number(typed, integer=False, unit=unit) == number
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [
+        ("30 %", "€"),  # another unit: not the field's, the text is kept and flagged
+        ("45 k€", "€"),  # a multiplier: 45 or 45,000? not guessed
+        ("48,85° N", "°"),
+        ("€ 45 €", "€"),
+        ("12²", "m²"),
+        ("1.200.50 €", "€"),
+        ("€", "€"),
+        ("45 €", ""),  # a field without a unit takes none
+    ],
+)
+def test_any_other_word_with_a_number_is_no_number(typed, unit):
+    with pytest.raises(ValueError):
+        parse_number(typed, integer=False, unit=unit)
+
+
+def test_an_integer_field_with_its_unit_still_refuses_decimals():
+    assert parse_number("3 ETP", integer=True, unit="ETP") == 3
+    with pytest.raises(ValueError):
+        parse_number("1,5 ETP", integer=True, unit="ETP")

@@ -163,6 +163,20 @@ def test_numbers_come_back_as_typed(visit, qtbot):
     assert window.visit_editor.form.editor("annual_budget").line.text() == "1\u202f234,5"
 
 
+@pytest.mark.parametrize(
+    ("key", "typed", "number"),
+    [("annual_budget", "45 000 €", 45000), ("public_funding_pct", "30 %", 30),
+     ("rent_monthly", "1 200 € par mois", 1200)],
+)
+def test_a_number_typed_with_its_unit_is_stored_as_the_number(visit, qtbot, key, typed, number):
+    window, visit_id = visit
+    line = window.visit_editor.form.editor(key).line
+    line.setFocus()
+    type_text(line, typed)
+    assert stored(window, qtbot, visit_id, key) == number
+    assert not window.visit_editor.form.rows[key].error.isVisible()
+
+
 def test_a_validation_message_does_not_push_the_form_down(visit, qtbot):
     window, visit_id = visit
     form = window.visit_editor.form

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from desktop.core.forms import strict_json
 from desktop.core.forms.templates import FieldSpec, Template
 from desktop.core.forms.typed_dates import typed_date_value
+from desktop.core.forms.typed_numbers import parse_number
 
 TRUE_WORDS = {"oui", "o", "vrai", "true", "1", "yes", "y"}
 FALSE_WORDS = {"non", "n", "faux", "false", "0", "no"}
@@ -15,19 +15,6 @@ FALSE_WORDS = {"non", "n", "faux", "false", "0", "no"}
 
 class FieldValueError(ValueError):
     """str() is a French message naming the field."""
-
-
-def parse_number(text: str, integer: bool) -> int | float:
-    """French or English notation: « 1 234,5 » and « 1234.5 » both give 1234.5."""
-    cleaned = text.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
-    value = float(cleaned)
-    if not math.isfinite(value):  # « nan », « inf », « 1e999 »: no number a sheet can hold
-        raise ValueError(text)
-    if integer:
-        if not value.is_integer():
-            raise ValueError(text)
-        return int(value)
-    return int(value) if value.is_integer() and "." not in cleaned else value
 
 
 def parse_value(spec: FieldSpec, text: str) -> Any:
@@ -38,7 +25,7 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
     widget = spec.widget
     try:
         if widget in {"integer", "number"}:
-            return parse_number(text, integer=widget == "integer")
+            return parse_number(text, integer=widget == "integer", unit=spec.unit)
         if widget == "checkbox":
             return _parse_bool(text)
         if widget == "date":

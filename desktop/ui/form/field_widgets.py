@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.field_values import parse_number
+from desktop.core.forms.typed_numbers import parse_number
 from desktop.core.forms.french import number_as_typed
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable
@@ -121,7 +121,7 @@ class NumberEditor(FieldEditor):
         if not text:
             return None
         try:
-            return parse_number(text, integer=self.spec.widget == "integer")
+            return parse_number(text, self.spec.widget == "integer", self.spec.unit)
         except ValueError:
             return text  # kept as typed; validation says what is wrong
 

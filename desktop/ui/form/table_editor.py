@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.field_values import parse_number
+from desktop.core.forms.typed_numbers import parse_number
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable, shown_date, typed_date_value
 from desktop.ui.form.date_field import DateLineEdit
@@ -82,7 +82,7 @@ def cell_value(column: FieldSpec, text: str) -> Any:
     text = text.strip()
     if text and column.widget in {"integer", "number"}:
         try:
-            return parse_number(text, column.widget == "integer")
+            return parse_number(text, column.widget == "integer", column.unit)
         except ValueError:
             return text
     return text or None
