@@ -165,8 +165,11 @@ def test_numbers_come_back_as_typed(visit, qtbot):
 
 @pytest.mark.parametrize(
     ("key", "typed", "number"),
-    [("annual_budget", "45 000 €", 45000), ("public_funding_pct", "30 %", 30),
-     ("rent_monthly", "1 200 € par mois", 1200)],
+    [
+        ("annual_budget", "45 000 €", 45000),
+        ("public_funding_pct", "30 %", 30),
+        ("rent_monthly", "1 200 € par mois", 1200),
+    ],
 )
 def test_a_number_typed_with_its_unit_is_stored_as_the_number(visit, qtbot, key, typed, number):
     window, visit_id = visit

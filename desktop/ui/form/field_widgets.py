@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.typed_numbers import parse_number
 from desktop.core.forms.french import number_as_typed
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable
+from desktop.core.forms.typed_numbers import parse_number
 from desktop.ui.form.date_field import DateField
 from desktop.ui.form.wheel_guard import guard_wheel
 

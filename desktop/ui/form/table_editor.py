@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.typed_numbers import parse_number
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable, shown_date, typed_date_value
+from desktop.core.forms.typed_numbers import parse_number
 from desktop.ui.form.date_field import DateLineEdit
 from desktop.ui.form.field_widgets import FieldEditor
 
