@@ -52,14 +52,14 @@ def test_the_ways_of_typing_the_eleventh_of_february(typed):
         "11/13/2025",
         "1102202",
         "fin mars",
-        "11/02",
         "11/02/2",
         "2025-02-30",
         "12/25/2025",
         "mercredi 11 février 2025",  # 11 February 2025 is a Tuesday: which did they mean?
         "11 févri 2025",
-        "11 février",
         "30 février 2025",
+        "30/02",
+        "février 2025",
         "1 er mars 2025",
         "fin 11 février 2025",
     ],
@@ -68,6 +68,31 @@ def test_a_text_that_is_not_a_date_is_kept_as_typed_never_replaced(typed):
     assert read_typed_date(typed) is None
     assert typed_date_value(typed) == typed.strip()
     assert is_unreadable(typed_date_value(typed))
+
+
+@pytest.mark.parametrize(
+    "typed", ["11/02", "11/2", "11.02", "11-02", "11 février", "mardi 11 févr.", "le 11 fevrier"]
+)
+def test_a_date_without_a_year_is_in_this_years(typed):
+    """As a spreadsheet reads it; the field shows the full date at once."""
+    assert read_typed_date(typed, today=date(2025, 12, 30)) == date(2025, 2, 11)
+    assert typed_date_value(typed, today=date(2025, 1, 2)) == "2025-02-11"
+    assert typed_date_value(typed, today=date(2031, 6, 1)) != "2025-02-11"  # 2031's instead
+
+
+def test_a_weekday_without_a_year_is_checked_against_this_years_date():
+    assert typed_date_value("mercredi 11 février", today=date(2025, 6, 1)) == "mercredi 11 février"
+    assert typed_date_value("mercredi 11 février", today=date(2026, 6, 1)) == "2026-02-11"
+
+
+def test_the_29th_of_february_without_a_year_needs_a_leap_year():
+    assert typed_date_value("29/02", today=date(2028, 5, 1)) == "2028-02-29"
+    assert typed_date_value("29/02", today=date(2027, 5, 1)) == "29/02"
+
+
+@pytest.mark.parametrize("typed", ["2025/02/11", "2025.2.11", "2025 / 02 / 11"])
+def test_year_first_with_slashes_or_dots(typed):
+    assert typed_date_value(typed) == "2025-02-11"
 
 
 def test_two_digit_years_and_empty_text():

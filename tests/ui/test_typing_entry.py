@@ -2,6 +2,8 @@
 kind of date field, unreadable dates kept and flagged, the wheel never changes a value it
 was not given, every field found by its template key, numbers shown back as typed."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -50,6 +52,15 @@ def test_a_date_typed_the_french_way_in_the_form_stores_the_11th_of_february(vis
         type_date(qtbot, line, typed)
         assert stored(window, qtbot, visit_id, key) == "2025-02-11"
         assert line.text() == "11/02/2025"
+
+
+def test_a_date_typed_without_its_year_is_this_years(visit, qtbot):
+    window, visit_id = visit
+    line = line_of(window, "end_date")
+    type_date(qtbot, line, "11 février")
+    year = date.today().year
+    assert stored(window, qtbot, visit_id, "end_date") == f"{year}-02-11"
+    assert line.text() == f"11/02/{year}"
 
 
 def test_a_due_date_typed_in_the_actions_table_is_stored(visit, qtbot):

@@ -1,5 +1,7 @@
 """Dates typed the French way: « 11/02/2025 », « 11022025 », « 11/02/25 », « 11 février
-2025 », « mardi 11 févr. 2025 », « 1er mars 25 » -> 2025-02-11 (…, 2025-03-01).
+2025 », « mardi 11 févr. 2025 », « 1er mars 25 » -> 2025-02-11 (…, 2025-03-01). Without
+a year (« 11/02 », « 11 février »), the date is this year's, as a spreadsheet reads it;
+the field shows it in full at once.
 
 Qt-free so that it is tested on its own; the date field of the UI (ui/form/date_field.py)
 calls it. A text that is not a date is never turned into another date: read_typed_date
@@ -14,12 +16,14 @@ from datetime import date
 from desktop.core.forms.text import fold
 
 SEPARATED = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})$")
+YEARLESS = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})$")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+YEAR_FIRST = re.compile(r"^(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})$")  # « 2025/02/11 »
 DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{2}|\d{4})$")
 # « le mardi 11 février 2025 »: an optional « le » and weekday, the day (« 1er »), the
 # month in words (accents, case and an abbreviation's dot optional), the year.
 WORDED = re.compile(
-    r"^(?:le\s+)?(?:([a-z]+)\.?\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{2}|\d{4})$"
+    r"^(?:le\s+)?(?:([a-z]+)\.?\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\.?(?:\s+(\d{2}|\d{4}))?$"
 )
 MONTHS = {
     **dict.fromkeys(("janvier", "janv", "jan"), 1),
@@ -39,10 +43,12 @@ WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 CENTURY_PIVOT = 70  # « 25 » is 2025, « 85 » is 1985
 
 
-def read_typed_date(text: str | None) -> date | None:
-    """The date the user typed (day first), or None when the text is not one."""
+def read_typed_date(text: str | None, today: date | None = None) -> date | None:
+    """The date the user typed (day first), or None when the text is not one. A date
+    without a year is in today's year (today: the laptop's date unless given)."""
     text = (text or "").strip()
-    match = ISO.match(text)
+    this_year = str((today or date.today()).year)
+    match = ISO.match(text) or YEAR_FIRST.match(text)
     if match:
         year, month, day = map(int, match.groups())
         return _date(year, month, day)
@@ -50,10 +56,14 @@ def read_typed_date(text: str | None) -> date | None:
     if match:
         day, month, year_text = match.groups()
         return _date(_full_year(year_text), int(month), int(day))
-    return _worded_date(fold(text))
+    match = YEARLESS.match(text)
+    if match:
+        day, month = match.groups()
+        return _date(int(this_year), int(month), int(day))
+    return _worded_date(fold(text), this_year)
 
 
-def _worded_date(text: str) -> date | None:
+def _worded_date(text: str, this_year: str) -> date | None:
     """« samedi 14 mars 2026 »; None when a word is no month, or the weekday is another
     day's (which of the two did the user mean? the text is kept as typed)."""
     match = WORDED.match(" ".join(text.split()))
@@ -63,7 +73,7 @@ def _worded_date(text: str) -> date | None:
     month = MONTHS.get(month_word)
     if month is None or (weekday and weekday not in WEEKDAYS):
         return None
-    found = _date(_full_year(year_text), month, int(day))
+    found = _date(_full_year(year_text or this_year), month, int(day))
     if found and weekday and WEEKDAYS[found.weekday()] != weekday:
         return None
     return found
@@ -83,13 +93,13 @@ def _date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def typed_date_value(text: str | None) -> str | None:
+def typed_date_value(text: str | None, today: date | None = None) -> str | None:
     """What a date field stores: ISO when readable, the text as typed otherwise, None when
     empty."""
     text = (text or "").strip()
     if not text:
         return None
-    value = read_typed_date(text)
+    value = read_typed_date(text, today)
     return value.isoformat() if value else text
 
 
