@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop.core.forms.typed_dates import UNREADABLE_MESSAGE
 from desktop.ui.form.date_field import DateLineEdit
@@ -189,6 +189,34 @@ def test_a_number_typed_with_its_unit_is_stored_as_the_number(visit, qtbot, key,
     type_text(line, typed)
     assert stored(window, qtbot, visit_id, key) == number
     assert not window.visit_editor.form.rows[key].error.isVisible()
+
+
+def test_entree_moves_to_the_next_field_as_tab_does(visit, qtbot):
+    window, visit_id = visit
+    form = window.visit_editor.form
+    date_line = line_of(window, "visit_date")
+    date_line.setFocus()
+    date_line.selectAll()
+    type_text(date_line, "12/03")
+    qtbot.keyClick(date_line, Qt.Key.Key_Return)
+    facilitator = form.editor("facilitator").findChild(QLineEdit)
+    assert QApplication.focusWidget() is facilitator
+    assert date_line.text() == f"12/03/{date.today().year}"
+    type_text(facilitator, "Camille")
+    qtbot.keyClick(facilitator, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert QApplication.focusWidget() is form.editor("visit_type").combo
+    assert stored(window, qtbot, visit_id, "facilitator") == "Camille"
+
+
+def test_entree_keeps_its_new_line_in_a_long_text(visit, qtbot):
+    window, visit_id = visit
+    box = window.visit_editor.form.editor("governance_notes").box
+    box.setFocus()
+    type_text(box, "Bureau élu")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    type_text(box, "CA tous les mois")
+    assert QApplication.focusWidget() is box
+    assert stored(window, qtbot, visit_id, "governance_notes") == "Bureau élu\nCA tous les mois"
 
 
 def test_a_validation_message_does_not_push_the_form_down(visit, qtbot):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +33,7 @@ from desktop.core.forms.templates import FieldSpec, Section, Template
 from desktop.core.forms.typed_dates import as_typed_in_the_form
 from desktop.ui.form.earlier_fields_box import EarlierFieldsBox
 from desktop.ui.form.editor_registry import make_editor
+from desktop.ui.form.enter_key import moved_to_next_field
 from desktop.ui.form.field_widgets import DateEditor, FieldEditor
 from desktop.ui.form.table_editor import TableEditor
 from desktop.ui.texts import fill
@@ -146,6 +148,10 @@ class FormView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.scroll, 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not moved_to_next_field(self.scroll.widget(), event):
+            super().keyPressEvent(event)
 
     # ------------------------------------------------------------- building
     def _add_navigation_item(self, title: str) -> None:
