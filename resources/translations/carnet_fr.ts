@@ -50,7 +50,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="221"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="248"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Fiche&lt;/b&gt; (%n)</numerusform>
@@ -205,7 +205,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="315"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="321"/>
         <source>%n champ(s) repris de la %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la %1 : vérifiez-le avec le lieu.</numerusform>
@@ -276,7 +276,7 @@
 <context>
     <name>VisitTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="78"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="82"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n à corriger</numerusform>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -115,10 +115,18 @@ class TableEditor(FieldEditor):
         add.setObjectName("add_row")
         add.clicked.connect(self.add_row)
         remove = QPushButton(self.tr("Supprimer la ligne"))
+        remove.setObjectName("remove_row")
         remove.clicked.connect(self.remove_current_row)
+        self.restore = QPushButton(self.tr("Rétablir la ligne"))
+        self.restore.setToolTip(self.tr("Remettre la ligne supprimée à sa place (Ctrl+Z)"))
+        self.restore.clicked.connect(self.restore_removed_row)
+        self.restore.hide()
+        self._removed: tuple[int, dict] | None = None  # (its place, its values)
+        self.table.installEventFilter(self)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
+        buttons.addWidget(self.restore)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,15 +176,45 @@ class TableEditor(FieldEditor):
         self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
 
     def remove_current_row(self) -> None:
+        """The row goes at once; « Rétablir la ligne » (or Ctrl+Z) puts it back."""
         row = self.table.currentRow()
         if row >= 0:
+            self._removed = (row, self._record(row))
             self.table.removeRow(row)
+            self.restore.show()
             self._fit()
             self.edited.emit()
 
-    def _append(self, values: dict[str, Any]) -> None:
+    def restore_removed_row(self) -> None:
+        if self._removed is None:
+            return
+        row, record = self._removed
+        self._forget_removed()
+        self._append(record, at=min(row, self.table.rowCount()))
+        self._fit()
+        self.table.setCurrentCell(row, 0)
+        self.edited.emit()
+
+    def _forget_removed(self) -> None:
+        self._removed = None
+        self.restore.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Z in the table (not in a cell being typed) puts the removed row back: the
+        table takes the key before the window's Ctrl+Z (which restores deleted records)."""
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if not (watched is self.table and self._removed and event.type() in kinds):
+            return super().eventFilter(watched, event)
+        if not event.matches(QKeySequence.StandardKey.Undo):
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            self.restore_removed_row()
+        return True
+
+    def _append(self, values: dict[str, Any], at: int | None = None) -> None:
         self._loading = True
-        row = self.table.rowCount()
+        row = self.table.rowCount() if at is None else at
         self.table.insertRow(row)
         for index, column in enumerate(self.columns):
             value = values.get(column.key)
@@ -195,20 +233,21 @@ class TableEditor(FieldEditor):
         self._loading = False
 
     def value(self) -> Any:
-        rows = []
-        for row in range(self.table.rowCount()):
-            first = self.table.item(row, 0)
-            record = dict(first.data(EXTRA_ROLE) or {}) if first else {}
-            for index, column in enumerate(self.columns):
-                item = self.table.item(row, index)
-                value = item.data(VALUE_ROLE) if item else None
-                if value not in (None, ""):
-                    record[column.key] = value
-            if record:  # a row left empty is not kept
-                rows.append(record)
-        return rows or None
+        rows = [self._record(row) for row in range(self.table.rowCount())]
+        return [record for record in rows if record] or None  # a row left empty is not kept
+
+    def _record(self, row: int) -> dict:
+        first = self.table.item(row, 0)
+        record = dict(first.data(EXTRA_ROLE) or {}) if first else {}
+        for index, column in enumerate(self.columns):
+            item = self.table.item(row, index)
+            value = item.data(VALUE_ROLE) if item else None
+            if value not in (None, ""):
+                record[column.key] = value
+        return record
 
     def set_value(self, value: Any) -> None:
+        self._forget_removed()  # another record, or its newer value: nothing to put back
         self.table.setRowCount(0)
         for record in value if isinstance(value, list) else []:
             self._append(record if isinstance(record, dict) else {})
