@@ -2854,32 +2854,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="111"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="113"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="114"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="116"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="117"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="119"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="120"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="122"/>
         <source>Rétablir la ligne</source>
         <translation>Restore the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="121"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="123"/>
         <source>Remettre la ligne supprimée à sa place (Ctrl+Z)</source>
         <translation>Put the deleted row back in its place (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="160"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="162"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -180,7 +182,9 @@ class TableEditor(FieldEditor):
         row = self.table.currentRow()
         if row >= 0:
             self._removed = (row, self._record(row))
-            self.table.removeRow(row)
+            with self._current_not_opened():  # the next row becomes current
+                self.table.removeRow(row)
+            self.table.setFocus()  # so that Ctrl+Z reaches the table, not the window
             self.restore.show()
             self._fit()
             self.edited.emit()
@@ -192,8 +196,20 @@ class TableEditor(FieldEditor):
         self._forget_removed()
         self._append(record, at=min(row, self.table.rowCount()))
         self._fit()
-        self.table.setCurrentCell(row, 0)
+        with self._current_not_opened():
+            self.table.setCurrentCell(row, 0)
         self.edited.emit()
+
+    @contextmanager
+    def _current_not_opened(self) -> Iterator[None]:
+        """The current cell changes without opening it for typing, which would replace
+        its text with the next key."""
+        triggers = self.table.editTriggers()
+        self.table.setEditTriggers(triggers & ~QAbstractItemView.EditTrigger.CurrentChanged)
+        try:
+            yield
+        finally:
+            self.table.setEditTriggers(triggers)
 
     def _forget_removed(self) -> None:
         self._removed = None
