@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.followup.model import HORIZONS
 from desktop.core.storage.workspace import open_workspace
 from desktop.ui.models.followup_model import GroupRow
 
@@ -73,12 +74,22 @@ def test_the_view_lists_actions_by_group_and_the_other_tabs(window, qtbot, seede
     assert groups[0] == "En retard (1)" and groups[-1] == "Sans échéance (1)"
     assert len(groups) == 3  # the one in 60 days: « Plus tard »
     assert view.tabs.tabText(0) == "&Actions (3)"
+    # The other tabs are counted, their lists read when shown (a hidden one: not yet).
+    titles = [view.tabs.tabText(i) for i in range(1, 4)]
+    assert titles == ["&Conventions (1)", "&Prochaines visites (1)", "&Lieux non visités (1)"]
+    assert view.agreements_model.rows == [] and view.venues_model.rows == []
+    view.tabs.setCurrentIndex(1)
     assert [a.venue_name for a in view.agreements_model.rows] == ["Le Moulin Fabrique"]
     view.horizon.setCurrentIndex(view.horizon.findData(3))
     assert view.tabs.tabText(1) == "&Conventions (1)"
+    view.horizon.setCurrentIndex(view.horizon.findData(HORIZONS[0]))  # 45 days left
+    view.tabs.setCurrentIndex(2)
     assert [v.venue_name for v in view.next_model.rows] == ["Le Moulin Fabrique"]
+    view.tabs.setCurrentIndex(3)
     assert [v.venue_name for v in view.venues_model.rows] == ["La Friche Lamartine"]
     assert view.venues_model.data(view.venues_model.index(0, 3)) == "16 mois"
+    view.threshold.setCurrentIndex(view.threshold.findData(24))  # 16 months: not idle
+    assert view.venues_model.rows == [] and view.tabs.tabText(3) == "&Lieux non visités (0)"
     notice = window.followup_notice
     assert notice.isVisible()
     # Plural forms come from the catalogue (« 1 action », or « 1 action(s) » before it is updated)
