@@ -97,6 +97,38 @@ def test_the_view_lists_actions_by_group_and_the_other_tabs(window, qtbot, seede
     assert re.search(r"1 convention(\(s\))? finissant d'ici 3 mois", notice.text())
 
 
+def test_a_refresh_reads_the_list_of_the_tab_shown_and_counts_the_others(window, qtbot, seeded):
+    """At 100,000 visits the hidden tabs' lists (15,000 venues) were half of a refresh:
+    now only counted; a list is read when its tab is shown, and read again there after a
+    change (a colleague's visit synced, here written through the store)."""
+    view = open_followup(window, qtbot)
+    conn, read = view.store.db.conn, []
+    conn.set_trace_callback(read.append)
+    try:
+        view.refresh()
+    finally:
+        conn.set_trace_callback(None)
+    assert not [sql for sql in read if "ORDER BY ve.sort_key" in sql]  # no list read
+    view.tabs.setCurrentIndex(1)
+    assert [a.venue_name for a in view.agreements_model.rows] == ["Le Moulin Fabrique"]
+    store = view.store
+    synced = store.create_visit(seeded["friche"].id, day(-2))
+    store.update_visit(synced.id, {"end_date": day(10), "next_visit": day(5)})
+    view.reload()  # in the background, as after a sync
+    qtbot.waitUntil(lambda: len(view.agreements_model.rows) == 2, timeout=3000)
+    assert [a.venue_name for a in view.agreements_model.rows] == [
+        "La Friche Lamartine", "Le Moulin Fabrique",
+    ]  # fmt: skip
+    assert view.tabs.tabText(1) == "&Conventions (2)"
+    assert view.tabs.tabText(2) == "&Prochaines visites (2)"  # counted, its list not read
+    assert view.tabs.tabText(3) == "&Lieux non visités (0)"  # la Friche: visited now
+    view.tabs.setCurrentIndex(2)
+    assert [v.planned for v in view.next_model.rows] == [day(5), day(90)]
+    view.tabs.setCurrentIndex(3)
+    assert view.venues_model.rows == []
+    assert re.search(r"2 convention(s|\(s\)) finissant d'ici 3 mois", window.followup_notice.text())
+
+
 def choose(combo, value) -> None:
     """As a user does: open the list (the Suivi reads its entries then), pick."""
     combo.showPopup()
