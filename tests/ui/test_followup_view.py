@@ -129,6 +129,23 @@ def test_a_refresh_reads_the_list_of_the_tab_shown_and_counts_the_others(window,
     assert re.search(r"2 convention(s|\(s\)) finissant d'ici 3 mois", window.followup_notice.text())
 
 
+def test_a_filter_changed_while_reading_in_the_background_keeps_its_count(window, qtbot, seeded):
+    """The counts read in the background were for the filters of then: a horizon chosen
+    meanwhile keeps its own count and list, not the older ones arriving after it."""
+    store = window.store
+    later = store.create_visit(seeded["friche"].id, day(-3))
+    store.update_visit(later.id, {"end_date": day(200)})  # within 12 months, not 3
+    view = open_followup(window, qtbot)
+    view.tabs.setCurrentIndex(1)
+    assert view.tabs.tabText(1) == "&Conventions (1)"  # 3 months
+    view.reload()  # no event handled before the choice below: its result comes after
+    view.horizon.setCurrentIndex(view.horizon.findData(12))
+    assert view.tabs.tabText(1) == "&Conventions (2)"
+    qtbot.waitUntil(view.loading.isHidden, timeout=3000)  # the older result arrived
+    assert view.tabs.tabText(1) == "&Conventions (2)"
+    assert [a.end_date for a in view.agreements_model.rows] == [day(45), day(200)]
+
+
 def choose(combo, value) -> None:
     """As a user does: open the list (the Suivi reads its entries then), pick."""
     combo.showPopup()

@@ -29,6 +29,11 @@ class FollowupLists:
             VENUES: self.venues_model,
         }
 
+    def list_filters(self) -> tuple:
+        """The other tabs' filters as chosen now."""
+        horizon, ended = self.horizon.currentData(), self.include_ended.isChecked()
+        return horizon, ended, self.threshold.currentData()
+
     def _window(self, today) -> Window:
         return Window.of(today, self.horizon.currentData(), self.include_ended.isChecked())
 

@@ -168,10 +168,15 @@ class FollowupView(FollowupTabs, FollowupLists, QWidget):
             finally:
                 worker.close()
 
+        chosen = self.list_filters()
+
         def done(result) -> None:
             if generation == self._generation:
                 self.loading.hide()
-                self.show_data(*result)
+                data, layout, overdue, counts, lists = result
+                if chosen != self.list_filters():  # changed meanwhile: read here, for them
+                    counts, lists = None, {}
+                self.show_data(data, layout, overdue, counts, lists)
 
         def failed(error: Exception) -> None:
             if generation == self._generation:
