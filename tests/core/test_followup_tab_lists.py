@@ -76,3 +76,15 @@ def test_the_counts_the_user_sees(workspace, store, venues):
     assert counts.not_visited == len(data.not_visited_since(12)) == 4
     assert counts.notice == len(data.agreements_ending(NOTICE_MONTHS))
     assert_tabs_in_step(workspace, data)
+
+
+def test_without_its_lists_load_followup_gives_the_rest(workspace, store, venues):
+    """What the view reads at a refresh: the actions and photos as before, no list."""
+    visit = venues[3][1]
+    store.update_visit(visit.id, {"actions": [{"what": "Relancer", "due": "2025-03-01"}]})
+    templates = store.templates
+    full = load_followup(workspace.db, templates.visit, TODAY, templates.others)
+    light = load_followup(workspace.db, templates.visit, TODAY, templates.others, lists=False)
+    assert light.actions == full.actions and len(light.actions) == 1
+    assert (light.agreements, light.next_visits, light.venues) == ((), (), ())
+    assert light.photos_to_review == full.photos_to_review and light.fields == full.fields

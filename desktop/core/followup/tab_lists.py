@@ -71,6 +71,8 @@ _TALLY = (
     "count(*) FILTER (WHERE {next}), count(*) FILTER (WHERE ifnull(r.visit_date, '') >= ?), "
     "count(*) FILTER (WHERE {odd_agreement} OR {odd_next}) FROM {rows}"
 )
+# Every venue_id there names a venue (visits.venue_id REFERENCES venues, foreign keys on):
+# the live ones are all of them less the trashed ones.
 _EVERY = "followup_latest r WHERE r.template_id = ? AND r.venue_id IS NOT NULL"
 # Their share at trashed venues (few): from the venues, a seek each.
 _TRASHED = (
