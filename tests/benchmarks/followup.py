@@ -6,9 +6,11 @@ Prints, each against baselines measured in the same run (median of 7):
 - baseline: a bare `SELECT count(*) FROM visits`, and reading every live visit's data
   with json.loads in Python (what a naive Suivi would do);
 - load_followup: every action made an ActionItem (the core's API, no longer the view's);
-- what the view reads: load_followup without the actions, and the actions' counts per due
-  date and their first page (core/followup/action_rows.py);
-- the Suivi view filled from scratch (compute + models + first layout), offscreen;
+- what the view reads: load_followup without the actions and the other tabs' lists, those
+  tabs' counts (core/followup/tab_lists.py), the actions' counts per due date and their
+  first page (core/followup/action_rows.py);
+- the Suivi view filled from scratch (compute + models + first layout), offscreen; with
+  another tab shown (its list read too), and a tab shown the first time after a refresh;
 - a page deep in the list (scrolled to the end), a filter changed;
 - marking one action done (a stamped update_visit), and from the view (its row re-read).
 Target: the Suivi data and the filled view well under 200 ms.
@@ -160,9 +162,11 @@ def view_reads(workspace: Workspace) -> None:
     """What the Suivi view reads to fill itself (FollowupView.reload's work)."""
     from desktop.core.followup.action_rows import ActionFilter, ActionLayout, ActionRows
     from desktop.core.followup.fields import FollowupFields
+    from desktop.core.followup.tab_lists import Window, tab_counts
 
-    templates = workspace.templates
-    load_followup(workspace.db, templates.visit, TODAY, templates.others, actions=False)
+    templates, conn = workspace.templates, workspace.db.conn
+    load_followup(conn, templates.visit, TODAY, templates.others, actions=False, lists=False)
+    tab_counts(conn, templates.visit, templates.others, TODAY, Window.of(TODAY, 3), 12)
     fields = {t.id: FollowupFields.of(t) for t in (templates.visit, *templates.others)}
     layout = ActionLayout.read(workspace.db.conn, fields, TODAY, ActionFilter())
     rows = ActionRows(workspace.db.conn, layout, lambda group, count: None)
@@ -214,6 +218,19 @@ def view_figures(workspace: Workspace) -> float:
         app.processEvents()
         ms = median_ms(fill, 3)
         print(f"  … onglet {name} affiché : {ms:8.2f} ms")
+
+    def switch(index):  # after a refresh on the actions: its list read when shown
+        view.tabs.setCurrentIndex(0)
+        view.refresh()
+        app.processEvents()
+        started = time.perf_counter()
+        view.tabs.setCurrentIndex(index)
+        app.processEvents()
+        return (time.perf_counter() - started) * 1000
+
+    for index, name in enumerate(("conventions", "visites", "lieux")):
+        ms = statistics.median(switch(index + 1) for _ in range(3))
+        print(f"  … onglet {name} montré après une actualisation : {ms:8.2f} ms")
     view.tabs.setCurrentIndex(0)
     view.responsible.ensure_loaded()  # as when the user opens it
     flip = iter(range(1000))

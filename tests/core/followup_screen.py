@@ -1,7 +1,8 @@
 """What the Suivi view reads, checked against a recomputation: its actions' layout, counts
 and pages (from followup_due_counts, migration 14) against load_followup with every action,
 and its agreements, next visits and venues (from followup_latest) against each venue's
-latest record chosen by SQL from the follow-up rows, as before migration 14."""
+latest record chosen by SQL from the follow-up rows, as before migration 14; the other
+tabs' counts and lists as the view reads them (tab_lists.py) against load_followup's."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ from operator import attrgetter
 from desktop.core.followup.action_rows import ActionFilter, ActionLayout, ActionRows, overdue_count
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.followup.load import load_followup
-from desktop.core.followup.model import parse_date
+from desktop.core.followup.model import HORIZONS, IDLE_THRESHOLDS, parse_date
+from desktop.core.followup.tab_lists import (
+    NOTICE_MONTHS,
+    Window,
+    agreements_ending,
+    next_visits,
+    not_visited_since,
+    tab_counts,
+)
 from tests.core.followup_rows import assert_in_step
 
 # Each live venue's latest record of a template, one look-up per venue (migration 9's way).
@@ -61,3 +70,26 @@ def assert_suivi_in_step(ws, today: date) -> None:
         assert [getattr(i, attribute) for i in items] == sorted(
             getattr(i, attribute) for i in items
         )
+    assert_tabs_in_step(ws, data)
+
+
+def assert_tabs_in_step(ws, data) -> None:
+    """The agreements, next visits and venues tabs as the view reads them (counts in SQL,
+    each list restricted in SQL) are load_followup's, under every filter."""
+    templates, conn, today = ws.templates, ws.db.conn, data.today
+    visit, others = templates.visit, templates.others
+    assert next_visits(conn, visit, others, today) == list(data.next_visits)
+    for months in (*HORIZONS, 1, 24):
+        for ended in (False, True):
+            window = Window.of(today, months, ended)
+            expected = data.agreements_ending(months, ended)
+            assert agreements_ending(conn, visit, others, today, window) == expected
+            for threshold in IDLE_THRESHOLDS:
+                counts = tab_counts(conn, visit, others, today, window, threshold)
+                assert counts.agreements == len(expected), (months, ended)
+                assert counts.next_visits == len(data.next_visits)
+                assert counts.not_visited == len(data.not_visited_since(threshold))
+                assert counts.notice == len(data.agreements_ending(NOTICE_MONTHS))
+    for threshold in (*IDLE_THRESHOLDS, 0, 1, 100):
+        expected = data.not_visited_since(threshold)
+        assert not_visited_since(conn, visit, today, threshold) == expected

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.followup.model import HORIZONS
 from desktop.core.storage.workspace import open_workspace
 from desktop.ui.models.followup_model import GroupRow
 
@@ -73,17 +74,76 @@ def test_the_view_lists_actions_by_group_and_the_other_tabs(window, qtbot, seede
     assert groups[0] == "En retard (1)" and groups[-1] == "Sans échéance (1)"
     assert len(groups) == 3  # the one in 60 days: « Plus tard »
     assert view.tabs.tabText(0) == "&Actions (3)"
+    # The other tabs are counted, their lists read when shown (a hidden one: not yet).
+    titles = [view.tabs.tabText(i) for i in range(1, 4)]
+    assert titles == ["&Conventions (1)", "&Prochaines visites (1)", "&Lieux non visités (1)"]
+    assert view.agreements_model.rows == [] and view.venues_model.rows == []
+    view.tabs.setCurrentIndex(1)
     assert [a.venue_name for a in view.agreements_model.rows] == ["Le Moulin Fabrique"]
     view.horizon.setCurrentIndex(view.horizon.findData(3))
     assert view.tabs.tabText(1) == "&Conventions (1)"
+    view.horizon.setCurrentIndex(view.horizon.findData(HORIZONS[0]))  # 45 days left
+    view.tabs.setCurrentIndex(2)
     assert [v.venue_name for v in view.next_model.rows] == ["Le Moulin Fabrique"]
+    view.tabs.setCurrentIndex(3)
     assert [v.venue_name for v in view.venues_model.rows] == ["La Friche Lamartine"]
     assert view.venues_model.data(view.venues_model.index(0, 3)) == "16 mois"
+    view.threshold.setCurrentIndex(view.threshold.findData(24))  # 16 months: not idle
+    assert view.venues_model.rows == [] and view.tabs.tabText(3) == "&Lieux non visités (0)"
     notice = window.followup_notice
     assert notice.isVisible()
     # Plural forms come from the catalogue (« 1 action », or « 1 action(s) » before it is updated)
     assert re.search(r"1 action(\(s\))? en retard", notice.text())
     assert re.search(r"1 convention(\(s\))? finissant d'ici 3 mois", notice.text())
+
+
+def test_a_refresh_reads_the_list_of_the_tab_shown_and_counts_the_others(window, qtbot, seeded):
+    """At 100,000 visits the hidden tabs' lists (15,000 venues) were half of a refresh:
+    now only counted; a list is read when its tab is shown, and read again there after a
+    change (a colleague's visit synced, here written through the store)."""
+    view = open_followup(window, qtbot)
+    conn, read = view.store.db.conn, []
+    conn.set_trace_callback(read.append)
+    try:
+        view.refresh()
+    finally:
+        conn.set_trace_callback(None)
+    assert not [sql for sql in read if "ORDER BY ve.sort_key" in sql]  # no list read
+    view.tabs.setCurrentIndex(1)
+    assert [a.venue_name for a in view.agreements_model.rows] == ["Le Moulin Fabrique"]
+    store = view.store
+    synced = store.create_visit(seeded["friche"].id, day(-2))
+    store.update_visit(synced.id, {"end_date": day(10), "next_visit": day(5)})
+    view.reload()  # in the background, as after a sync
+    qtbot.waitUntil(lambda: len(view.agreements_model.rows) == 2, timeout=3000)
+    assert [a.venue_name for a in view.agreements_model.rows] == [
+        "La Friche Lamartine", "Le Moulin Fabrique",
+    ]  # fmt: skip
+    assert view.tabs.tabText(1) == "&Conventions (2)"
+    assert view.tabs.tabText(2) == "&Prochaines visites (2)"  # counted, its list not read
+    assert view.tabs.tabText(3) == "&Lieux non visités (0)"  # la Friche: visited now
+    view.tabs.setCurrentIndex(2)
+    assert [v.planned for v in view.next_model.rows] == [day(5), day(90)]
+    view.tabs.setCurrentIndex(3)
+    assert view.venues_model.rows == []
+    assert re.search(r"2 convention(s|\(s\)) finissant d'ici 3 mois", window.followup_notice.text())
+
+
+def test_a_filter_changed_while_reading_in_the_background_keeps_its_count(window, qtbot, seeded):
+    """The counts read in the background were for the filters of then: a horizon chosen
+    meanwhile keeps its own count and list, not the older ones arriving after it."""
+    store = window.store
+    later = store.create_visit(seeded["friche"].id, day(-3))
+    store.update_visit(later.id, {"end_date": day(200)})  # within 12 months, not 3
+    view = open_followup(window, qtbot)
+    view.tabs.setCurrentIndex(1)
+    assert view.tabs.tabText(1) == "&Conventions (1)"  # 3 months
+    view.reload()  # no event handled before the choice below: its result comes after
+    view.horizon.setCurrentIndex(view.horizon.findData(12))
+    assert view.tabs.tabText(1) == "&Conventions (2)"
+    qtbot.waitUntil(view.loading.isHidden, timeout=3000)  # the older result arrived
+    assert view.tabs.tabText(1) == "&Conventions (2)"
+    assert [a.end_date for a in view.agreements_model.rows] == [day(45), day(200)]
 
 
 def choose(combo, value) -> None:

@@ -49,14 +49,35 @@ def load_followup(
     today: date | None = None,
     others: tuple[Template, ...] = (),
     actions: bool = True,
+    lists: bool = True,
 ) -> Followup:
     """Everything the « Suivi » shows. db: a Database or a connection. template: the visit
     sheet (its latest visit per venue gives the agreements and « not visited »); others:
     the other record templates, whose actions and next dates (x-followup) count too.
     actions=False leaves the actions out: the Suivi view reads them a page at a time
-    (action_rows.py) rather than all 30,000."""
+    (action_rows.py) rather than all 30,000. lists=False leaves the agreements, next
+    visits and venues out: the view counts them in SQL and reads a list when its tab is
+    shown (tab_lists.py)."""
+    conn, today = getattr(db, "conn", db), today or date.today()
+    if not lists:
+        return _without_lists(conn, template, today, others, actions)
     with _no_collection():
-        return _load(getattr(db, "conn", db), template, today or date.today(), others, actions)
+        return _load(conn, template, today, others, actions)
+
+
+def _without_lists(conn, template: Template, today: date, others: tuple, actions: bool):
+    by_template = {t.id: FollowupFields.of(t) for t in (template, *others)}
+    names = dict(conn.execute("SELECT id, coalesce(name, '') FROM venues WHERE deleted_at IS NULL"))
+    found = _actions(conn, by_template, names, today) if actions else ()
+    return Followup(
+        today=today,
+        fields=by_template[template.id],
+        actions=tuple(found),
+        agreements=(),
+        next_visits=(),
+        venues=(),
+        photos_to_review=tuple(_photos_to_review(conn)),
+    )
 
 
 @contextmanager

@@ -12,7 +12,6 @@ from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.texts import fill
 
-NOTICE_HORIZON = 3  # months: agreements counted in the start-up notice
 log = logging.getLogger(__name__)
 
 
@@ -33,18 +32,18 @@ class FollowupNotice(QLabel):
         """Count in the background, on a worker connection, then show the line if needed."""
         from desktop.core.followup.action_rows import overdue_count
         from desktop.core.followup.fields import FollowupFields
-        from desktop.core.followup.load import load_followup
+        from desktop.core.followup.tab_lists import NOTICE_MONTHS, Window, tab_counts
 
         template, today = store.templates.visit, today or date.today()
         others = store.templates.others  # their actions count too
         fields = {t.id: FollowupFields.of(t) for t in (template, *others)}
 
-        def work():  # counted in SQL: no action read one by one
+        def work():  # counted in SQL: no action, no venue read one by one
             worker = store.worker_copy()
             try:
-                data = load_followup(worker.db, template, today, others, actions=False)
-                overdue = overdue_count(worker.db.conn, fields, today)
-                return overdue, len(data.agreements_ending(NOTICE_HORIZON))
+                conn, window = worker.db.conn, Window.of(today, NOTICE_MONTHS)
+                overdue = overdue_count(conn, fields, today)
+                return overdue, tab_counts(conn, template, others, today, window, 12).notice
             finally:
                 worker.close()
 

@@ -1,9 +1,9 @@
 """The « Suivi »: open actions, agreements ending, next visits and venues not visited.
 
-The agreements, next visits and venues come from desktop.core.followup.load, computed on
-a worker connection in the background; the actions are read a page at a time
-(core/followup/action_rows.py: counts per due date, then the rows on screen), their
-filters are SQL. Activating a row (double-click, Entrée) asks to open the visit at the
+Computed on a worker connection in the background: the actions are read a page at a
+time (core/followup/action_rows.py: counts per due date, then the rows on screen), their
+filters are SQL; the agreements, next visits and venues are counted in SQL, each list
+read when its tab is shown (followup_lists.py). Activating a row (double-click, Entrée) asks to open the visit at the
 right field; ticking « Fait » marks the action done through the store, like any edit.
 """
 
@@ -50,12 +50,12 @@ from desktop.core.storage.store import CarnetStore
 from desktop.ui.controllers.background import BackgroundRunner
 from desktop.ui.models.followup_model import GroupRow
 from desktop.ui.texts import fill
-from desktop.ui.views.followup_notice import NOTICE_HORIZON  # noqa: E402
+from desktop.ui.views.followup_lists import FollowupLists
 from desktop.ui.views.followup_tabs import FollowupTabs
 from desktop.ui.views.followup_view_parts import ANY, OPEN_ONLY
 
 
-class FollowupView(FollowupTabs, QWidget):
+class FollowupView(FollowupTabs, FollowupLists, QWidget):
     visit_requested = Signal(str, str, str, int)  # visit id, venue id, field key, row (-1)
     venue_requested = Signal(str)  # a venue never visited
     action_changed = Signal(str)  # visit id, after an action was marked done
@@ -103,6 +103,7 @@ class FollowupView(FollowupTabs, QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
+        self._lists_init()
         self._retitle()
 
     # ------------------------------------------------------------------ building
@@ -116,12 +117,10 @@ class FollowupView(FollowupTabs, QWidget):
         }
 
     def _retitle(self) -> None:
-        data = self.data
+        data, tabs = self.data, self.counts
         counts = (
             (len(self.actions_model.rows) - len(self.actions_model.group_rows())),
-            len(self.agreements_model.rows),
-            len(self.next_model.rows),
-            len(self.venues_model.rows),
+            *((tabs.agreements, tabs.next_visits, tabs.not_visited) if tabs else (0, 0, 0)),
         )
         titles = (
             self.tr("&Actions (%1)"),
@@ -153,22 +152,31 @@ class FollowupView(FollowupTabs, QWidget):
         generation, today = self._generation, self.today()
         template, others = self.store.templates.visit, self.store.templates.others
         fields, wanted = self._fields(), self.action_filter()
+        count, index = self.counts_reader(today), self.tabs.currentIndex()
+        shown = self.list_reader(index, today)  # the tab on screen: its list too
         self.loading.show()
 
         def work():
             worker = self.store.worker_copy()
             try:
-                data = load_followup(worker.db, template, today, others, actions=False)
-                layout = ActionLayout.read(worker.db.conn, fields, today, wanted)
-                overdue = _overdue(worker.db.conn, fields, today, layout)
-                return data, layout, overdue
+                conn = worker.db.conn
+                data = load_followup(conn, template, today, others, actions=False, lists=False)
+                layout = ActionLayout.read(conn, fields, today, wanted)
+                overdue = _overdue(conn, fields, today, layout)
+                lists = {index: shown(conn)} if shown else {}
+                return data, layout, overdue, count(conn), lists
             finally:
                 worker.close()
+
+        chosen = self.list_filters()
 
         def done(result) -> None:
             if generation == self._generation:
                 self.loading.hide()
-                self.show_data(*result)
+                data, layout, overdue, counts, lists = result
+                if chosen != self.list_filters():  # changed meanwhile: read here, for them
+                    counts, lists = None, {}
+                self.show_data(data, layout, overdue, counts, lists)
 
         def failed(error: Exception) -> None:
             if generation == self._generation:
@@ -181,15 +189,26 @@ class FollowupView(FollowupTabs, QWidget):
         self._generation += 1
         templates = self.store.templates
         data = load_followup(
-            self.store.db, templates.visit, self.today(), templates.others, actions=False
+            self.store.db,
+            templates.visit,
+            self.today(),
+            templates.others,
+            actions=False,
+            lists=False,
         )
         self.show_data(data)
 
     def show_data(
-        self, data: Followup, layout: ActionLayout | None = None, overdue: int | None = None
+        self,
+        data: Followup,
+        layout: ActionLayout | None = None,
+        overdue: int | None = None,
+        counts=None,
+        lists: dict | None = None,
     ) -> None:
-        """layout, overdue: the actions' counts when read in the background (for the
-        filter chosen then); read here otherwise."""
+        """layout, overdue, counts, lists: the actions' counts, the other tabs' counts
+        and the shown tab's list when read in the background (for the filters chosen
+        then); read here otherwise."""
         self.data = data
         conn, fields = self.store.db.conn, self._fields()
         everyone, nobody = self.tr("Tout le monde"), self.tr("Sans responsable")
@@ -203,18 +222,15 @@ class FollowupView(FollowupTabs, QWidget):
         self.responsible.set_loader(people)
         every_venue = self.tr("Tous les lieux")
         self.venue.set_loader(lambda: [(every_venue, ANY), *action_venues(conn, fields)])
+        self._show_lists(counts, lists or {})
         layout = self._show_actions(layout)
-        self._show_agreements()
-        self.next_model.set_rows(list(data.next_visits))
-        self._show_venues()
         self._show_review(data)
         self._emit_counts(layout, overdue)
 
     def _emit_counts(self, layout: ActionLayout, overdue: int | None = None) -> None:
         if overdue is None:
             overdue = _overdue(self.store.db.conn, self._fields(), self.data.today, layout)
-        ending = len(self.data.agreements_ending(NOTICE_HORIZON))
-        self.counts_changed.emit(overdue, ending)
+        self.counts_changed.emit(overdue, self.counts.notice)
 
     def _show_review(self, data: Followup) -> None:
         """« 12 photos à vérifier »: they stay internal until their rights are said."""
@@ -272,19 +288,6 @@ class FollowupView(FollowupTabs, QWidget):
             row = min(current.row(), model.rowCount() - 1)
             table.setCurrentIndex(model.index(row, current.column()))
         table.verticalScrollBar().setValue(scrolled)
-
-    def _show_agreements(self) -> None:
-        if self.data is not None:
-            items = self.data.agreements_ending(
-                self.horizon.currentData(), self.include_ended.isChecked()
-            )
-            self.agreements_model.set_rows(items)
-            self._retitle()
-
-    def _show_venues(self) -> None:
-        if self.data is not None:
-            self.venues_model.set_rows(self.data.not_visited_since(self.threshold.currentData()))
-            self._retitle()
 
     # ------------------------------------------------------------------ acting
     def _activate(self, view: QTableView, row: int) -> None:
