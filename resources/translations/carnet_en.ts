@@ -1036,22 +1036,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupNotice</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_notice.py" line="29"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="28"/>
         <source>Ouvrir le suivi (Ctrl+T)</source>
         <translation>Open the follow-up (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_notice.py" line="56"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="55"/>
         <source>Suivi indisponible : %1</source>
         <translation>Follow-up unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_notice.py" line="58"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="57"/>
         <source>Le décompte du suivi a échoué ; le journal de Carnet dit pourquoi.</source>
         <translation>Counting the follow-up failed; Carnet&apos;s log says why.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="65"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="64"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n overdue action</numerusform>
@@ -1059,7 +1059,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="67"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="66"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n agreement ending within 3 months</numerusform>
@@ -1078,188 +1078,175 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupTabs</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="54"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="58"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="56"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="60"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="59"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="63"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="63"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="67"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="66"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="70"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="67"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="71"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="72"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="76"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="73"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="74"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="78"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="83"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="87"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="85"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="89"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="89"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="93"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="90"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="94"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="91"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="95"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="92"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="129"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="173"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="156"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="181"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="93"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="101"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="105"/>
         <source>Actions à mener</source>
         <translation>Actions to take</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="164"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="203"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="117"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="171"/>
         <source>%n mois</source>
-        <translation>
-            <numerusform>%n month</numerusform>
-            <numerusform>%n months</numerusform>
-        </translation>
+        <translation type="unfinished">%n month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="120"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="117"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="123"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="124"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="130"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="128"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="134"/>
         <source>Reste</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="130"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="151"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="174"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="182"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="131"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="152"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="175"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="137"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="142"/>
         <source>Conventions qui finissent</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="142"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="148"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="152"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="163"/>
         <source>Prochaines visites</source>
         <translation>Next visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="168"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="176"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="176"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="181"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
         <source>Lieux non visités</source>
         <translation>Venues not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="200"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
-        <source>%n jour(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="207"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="215"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
@@ -1287,67 +1274,67 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="111"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="112"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="113"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="113"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="114"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="115"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="116"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="127"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="126"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="127"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="129"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="128"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="130"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="129"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="195"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="214"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="195"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="214"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="204"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="223"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="223"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="239"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo to review (image rights)</numerusform>
@@ -1355,12 +1342,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="227"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="243"/>
         <source>Tant que personne n&apos;a dit si des personnes sont reconnaissables, ces photos restent sur cet ordinateur, hors des fiches réseau et public.</source>
         <translation>Until someone says whether people can be recognised, these photos stay on this computer, out of network and public sheets.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="317"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="320"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>

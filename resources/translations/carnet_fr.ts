@@ -153,7 +153,7 @@
 <context>
     <name>FollowupNotice</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="65"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="64"/>
         <source>%n action(s) en retard</source>
         <translation>
             <numerusform>%n action en retard</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_notice.py" line="67"/>
+        <location filename="../../desktop/ui/views/followup_notice.py" line="66"/>
         <source>%n convention(s) finissant d&apos;ici 3 mois</source>
         <translation>
             <numerusform>%n convention finissant d&apos;ici 3 mois</numerusform>
@@ -170,31 +170,9 @@
     </message>
 </context>
 <context>
-    <name>FollowupTabs</name>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="164"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="203"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
-        <source>%n mois</source>
-        <translation>
-            <numerusform>%n mois</numerusform>
-            <numerusform>%n mois</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
-        <source>%n jour(s)</source>
-        <translation>
-            <numerusform>%n jour</numerusform>
-            <numerusform>%n jours</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="223"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="239"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo à vérifier (droit à l&apos;image)</numerusform>

@@ -4,6 +4,7 @@ visited): their filters, tables and columns. A part of FollowupView (followup_vi
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,9 @@ def status_column(template):
 
 
 class FollowupTabs:
+    """The tabs' widgets and texts, mixed into FollowupView. Its plural texts name their
+    context: PySide's tr() finds a mixin's plain texts, not its plural forms."""
+
     def _status_column(self):
         return status_column(self.store.templates.visit)
 
@@ -109,7 +113,9 @@ class FollowupTabs:
     def _agreements_tab(self) -> QWidget:
         self.horizon = QComboBox()
         for months in HORIZONS:
-            self.horizon.addItem(self.tr("%n mois", "", months), months)
+            self.horizon.addItem(
+                QCoreApplication.translate("FollowupTabs", "%n mois", "", months), months
+            )
         self.horizon.currentIndexChanged.connect(self._show_agreements)
         self.include_ended = QCheckBox(self.tr("Conventions déjà échues aussi"))
         self.include_ended.toggled.connect(self._show_agreements)
@@ -161,7 +167,9 @@ class FollowupTabs:
     def _venues_tab(self) -> QWidget:
         self.threshold = QComboBox()
         for months in IDLE_THRESHOLDS:
-            self.threshold.addItem(self.tr("%n mois", "", months), months)
+            self.threshold.addItem(
+                QCoreApplication.translate("FollowupTabs", "%n mois", "", months), months
+            )
         self.threshold.setCurrentIndex(1)
         self.threshold.currentIndexChanged.connect(self._show_venues)
         filters = QHBoxLayout()
@@ -199,10 +207,10 @@ class FollowupTabs:
         if item.days_left < 0:
             return self.tr("échue")
         if item.months_left < 1:
-            return self.tr("%n jour(s)", "", item.days_left)
-        return self.tr("%n mois", "", item.months_left)
+            return QCoreApplication.translate("FollowupTabs", "%n jour(s)", "", item.days_left)
+        return QCoreApplication.translate("FollowupTabs", "%n mois", "", item.months_left)
 
     def _since_text(self, item) -> str:
         if item.visit_id is None:
             return self.tr("jamais visité")
-        return self.tr("%n mois", "", item.months_since or 0)
+        return QCoreApplication.translate("FollowupTabs", "%n mois", "", item.months_since or 0)
