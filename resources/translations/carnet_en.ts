@@ -1078,177 +1078,190 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupTabs</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="58"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="75"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="60"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="63"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="80"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="67"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="84"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="70"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="87"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="71"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="88"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="76"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="93"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="94"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="78"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="95"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="87"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="104"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="89"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="106"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="93"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="110"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="94"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="111"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="95"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="96"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="156"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="181"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="171"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="194"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="105"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="122"/>
         <source>Actions à mener</source>
         <translation>Actions to take</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="117"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="171"/>
-        <source>%n mois</source>
-        <translation type="unfinished">%n month</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="120"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="123"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="138"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="130"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="145"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="134"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
         <source>Reste</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="182"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="151"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="172"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="195"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="137"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="152"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="173"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="196"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="142"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
         <source>Conventions qui finissent</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="148"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="163"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="152"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="167"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="163"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="178"/>
         <source>Prochaines visites</source>
         <translation>Next visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="176"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="197"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
         <source>Lieux non visités</source>
         <translation>Venues not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="221"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="215"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="228"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupTexts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="44"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="47"/>
+        <source>%n mois</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,25 @@
     </message>
 </context>
 <context>
+    <name>FollowupTexts</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="44"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="47"/>
+        <source>%n mois</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowupView</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/views/followup_view.py" line="239"/>

@@ -4,7 +4,7 @@ visited): their filters, tables and columns. A part of FollowupView (followup_vi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,9 +35,26 @@ def status_column(template):
     return next((c for c in table.columns if c.key == fields.status), None) if table else None
 
 
+class FollowupTexts(QObject):
+    """The Suivi's plural texts, in a QObject of their own: PySide's tr() finds a mixin's
+    (FollowupTabs') plain texts along the widget's classes, but not its plural forms, so
+    « 3 jour(s) » showed untranslated."""
+
+    def days(self, count: int) -> str:
+        return self.tr("%n jour(s)", "", count)
+
+    def months(self, count: int) -> str:
+        return self.tr("%n mois", "", count)
+
+
 class FollowupTabs:
-    """The tabs' widgets and texts, mixed into FollowupView. Its plural texts name their
-    context: PySide's tr() finds a mixin's plain texts, not its plural forms."""
+    """The tabs' widgets and texts, mixed into FollowupView."""
+
+    @property
+    def texts(self) -> FollowupTexts:
+        if getattr(self, "_texts", None) is None:
+            self._texts = FollowupTexts()
+        return self._texts
 
     def _status_column(self):
         return status_column(self.store.templates.visit)
@@ -113,9 +130,7 @@ class FollowupTabs:
     def _agreements_tab(self) -> QWidget:
         self.horizon = QComboBox()
         for months in HORIZONS:
-            self.horizon.addItem(
-                QCoreApplication.translate("FollowupTabs", "%n mois", "", months), months
-            )
+            self.horizon.addItem(self.texts.months(months), months)
         self.horizon.currentIndexChanged.connect(self._show_agreements)
         self.include_ended = QCheckBox(self.tr("Conventions déjà échues aussi"))
         self.include_ended.toggled.connect(self._show_agreements)
@@ -167,9 +182,7 @@ class FollowupTabs:
     def _venues_tab(self) -> QWidget:
         self.threshold = QComboBox()
         for months in IDLE_THRESHOLDS:
-            self.threshold.addItem(
-                QCoreApplication.translate("FollowupTabs", "%n mois", "", months), months
-            )
+            self.threshold.addItem(self.texts.months(months), months)
         self.threshold.setCurrentIndex(1)
         self.threshold.currentIndexChanged.connect(self._show_venues)
         filters = QHBoxLayout()
@@ -207,10 +220,10 @@ class FollowupTabs:
         if item.days_left < 0:
             return self.tr("échue")
         if item.months_left < 1:
-            return QCoreApplication.translate("FollowupTabs", "%n jour(s)", "", item.days_left)
-        return QCoreApplication.translate("FollowupTabs", "%n mois", "", item.months_left)
+            return self.texts.days(item.days_left)
+        return self.texts.months(item.months_left)
 
     def _since_text(self, item) -> str:
         if item.visit_id is None:
             return self.tr("jamais visité")
-        return QCoreApplication.translate("FollowupTabs", "%n mois", "", item.months_since or 0)
+        return self.texts.months(item.months_since or 0)
