@@ -4,6 +4,7 @@ sync client is still writing is waited for, not refused."""
 from __future__ import annotations
 
 import copy
+import json
 import os
 import time
 
@@ -28,6 +29,13 @@ def a_template(template_id="atelier", version=1, **extra) -> dict:
         "properties": {"sujet": {"type": "string", "title": "Sujet"}},
         **extra,
     }
+
+
+def deep_template(depth: int) -> str:
+    """A template whose one field holds a note nested depth deep (as text: Python's own
+    json would recurse too deep to write it)."""
+    schema = a_template(properties={"sujet": {"type": "string", "x-note": "PROFOND"}})
+    return json.dumps(schema).replace('"PROFOND"', "[" * depth + "]" * depth)
 
 
 def without(schema: dict, key: str) -> dict:
@@ -93,6 +101,8 @@ BROKEN = {
     ),
     "fiche du lieu": ("venue.schema.json", a_template("atelier"), "ne peut pas les remplacer"),
     "identifiant réservé": ("lieu.schema.json", a_template("venue"), "réservé à Carnet"),
+    "JSON trop imbriqué": ("atelier.schema.json", "[" * 100_000 + "]" * 100_000, "imbriqué"),
+    "schéma trop imbriqué": ("atelier.schema.json", deep_template(900), "imbriqué"),
 }
 
 

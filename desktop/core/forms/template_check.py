@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any
 
+from desktop.core.forms import strict_json
 from desktop.core.forms.templates import Template, TemplateError, template_from_schema
 from desktop.core.privacy.audiences import AUDIENCES, field_audience, reaches
 
@@ -38,7 +39,7 @@ def parse_template_file(data: bytes) -> Any:
     except UnicodeDecodeError:
         raise TemplateError("ce n'est pas un fichier texte UTF-8") from None
     try:
-        return json.loads(text)
+        document = strict_json.loads(text)
     except json.JSONDecodeError as error:
         # The text ends before the JSON does (a string still open runs to the end, too).
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
@@ -47,6 +48,11 @@ def parse_template_file(data: bytes) -> Any:
             f"ce n'est pas du JSON valide (ligne {error.lineno}, colonne {error.colno} : "
             f"{error.msg})"
         ) from None
+    if strict_json.nested_over(document):
+        raise TemplateError(
+            f"JSON imbriqué sur plus de {strict_json.MAX_DEPTH} niveaux : ce n'est pas un modèle"
+        )
+    return document
 
 
 def check_network_template(name: str, schema: Any, held: Template | None) -> Template:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from desktop.core.forms import strict_json
 from desktop.core.forms.templates import (
     FieldSpec,
     Section,
@@ -37,7 +38,7 @@ def catalogue_path(template_path: Path, language: str) -> Path:
 def read_catalogue(path: Path) -> dict[str, Any]:
     """A catalogue file, or {} when there is none (the template's own texts are shown)."""
     try:
-        catalogue = json.loads(Path(path).read_text("utf-8"))
+        catalogue = strict_json.loads(Path(path).read_text("utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from desktop.core.forms import strict_json
 from desktop.paths import SCHEMAS
 
 SCHEMAS_DIR = SCHEMAS
@@ -243,7 +244,7 @@ def _build_template(schema: dict[str, Any]) -> Template:
 
 def load_template(path: Path, check: bool = True, origin: str = ORIGIN_CARNET) -> Template:
     try:
-        schema = json.loads(Path(path).read_text("utf-8"))
+        schema = strict_json.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise TemplateError(f"Impossible de lire le modèle {Path(path).name} : {error}") from None
     template = template_from_schema(schema, check)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.core.forms import strict_json
 from desktop.core.merge.conflicts import count_conflicts
 from desktop.core.storage.data_dir import DataDirError, check_data_dir
 from desktop.core.storage.files import french_reason
@@ -251,7 +252,7 @@ def _note_colleagues(workspace: Workspace, share: Share, entries: Entries) -> No
 def _device_info(share: Share, entry: Entry) -> str | None:
     path = inside(share, entry.relative)
     try:
-        info = json.loads(path.read_text("utf-8")) if path else None
+        info = strict_json.loads(path.read_text("utf-8")) if path else None
     except (OSError, ValueError):
         return None
     name = info.get("user_name") if isinstance(info, dict) else None

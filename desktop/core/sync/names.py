@@ -8,6 +8,7 @@ other, so it is merged and then reported; temp files are only listed as ignored.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -72,3 +73,21 @@ def classify_record_name(name: str) -> NameKind:
         if match and RECORD_ID.match(match.group("stem")):
             return NameKind("conflict-copy", f"copie de conflit ({client})", match.group("stem"))
     return NameKind("other", "nom de fichier inattendu")
+
+
+NOT_UTF8_NAME = "nom de fichier illisible (pas de l'UTF-8, écrit par un autre système ?) : ignoré"
+
+
+def is_utf8_name(name: str) -> bool:
+    """A name the system gave with undecodable bytes (os.fsdecode's surrogates: a Latin-1
+    « é » written by another system) cannot be tracked, stored or printed as text."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """The name as text that can be shown and stored: undecodable bytes as « \\xe9 »."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")

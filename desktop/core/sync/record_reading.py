@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from desktop.core.forms import strict_json
 from desktop.core.sync.names import classify_record_name
 from desktop.core.sync.scan import Entry
 from desktop.core.sync.share import TABLES, Share
@@ -143,10 +144,27 @@ def parse_record(data: bytes) -> dict[str, Any]:
         raise ExchangeError("fichier vide (en cours de copie ?)")
     try:
         document = orjson.loads(data)
-    except orjson.JSONDecodeError:  # the standard parser decides, and words the reason
+    except orjson.JSONDecodeError as error:  # the standard parser decides, words the reason
+        if "depth limit" in str(error):
+            raise ExchangeError(TOO_DEEP) from None
         document = _parse_slowly(data, ExchangeError)
+    if _may_be_deep(data) and strict_json.nested_over(document, MAX_DEPTH):
+        raise ExchangeError(TOO_DEEP)
     validate_exchange(document)  # compiled check first; jsonschema words a refusal
     return document
+
+
+# A record nests a few levels (document, records, data, a table's rows, a cell); one
+# nested hundreds deep is no record, and would stop what walks it recursively (the
+# standard JSON parser and encoder, SQLite's JSON functions past 1,000 levels).
+MAX_DEPTH = strict_json.MAX_DEPTH
+TOO_DEEP = f"JSON imbriqué sur plus de {MAX_DEPTH} niveaux : ce n'est pas une fiche Carnet"
+
+
+def _may_be_deep(data: bytes) -> bool:
+    """Cheap first look (bytes.count runs at memory speed): fewer brackets than levels
+    allowed cannot nest deeper."""
+    return data.count(b"[") + data.count(b"{") > MAX_DEPTH
 
 
 def loaded(data: bytes) -> Any:
@@ -154,20 +172,18 @@ def loaded(data: bytes) -> Any:
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:  # NaN, a BOM…: read as parse_record read it
-        from desktop.core.forms import strict_json  # (not on the path of every file)
-
         return strict_json.loads(data.decode("utf-8"))
 
 
 def _parse_slowly(data: bytes, error_type) -> Any:
-    from desktop.core.forms import strict_json
-
     try:
         return strict_json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise error_type("contenu illisible (pas de l'UTF-8)") from None
     except json.JSONDecodeError:
         raise error_type("JSON incomplet ou abîmé (en cours de copie ?)") from None
+    except RecursionError:  # nested past the interpreter's limit (orjson said depth too)
+        raise error_type(TOO_DEEP) from None
 
 
 def checked_table(document: dict[str, Any], area: str) -> str:

@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.sync.names import DEVICE_ID, MEDIA_NAME
+from desktop.core.sync.names import (
+    DEVICE_ID,
+    MEDIA_NAME,
+    NOT_UTF8_NAME,
+    is_utf8_name,
+    shown_name,
+)
 from desktop.core.sync.share import TABLES, Share
 
 
@@ -172,7 +178,9 @@ def _children(folder: Path, relative: str, listing: Listing):
         return []
     kept = []
     for entry in found:
-        if entry.is_symlink():
+        if not is_utf8_name(entry.name):
+            listing.refused.append((f"{relative}/{shown_name(entry.name)}", NOT_UTF8_NAME))
+        elif entry.is_symlink():
             listing.refused.append((f"{relative}/{entry.name}", "lien symbolique : non suivi"))
         else:
             kept.append(entry)

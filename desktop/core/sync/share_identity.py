@@ -17,6 +17,7 @@ import json
 import uuid
 from pathlib import Path
 
+from desktop.core.forms import strict_json
 from desktop.core.sync.share import APP_FOLDER, Share, ShareUnavailable
 
 ID_FILE = "partage.json"
@@ -54,7 +55,7 @@ def open_share(share: Share, known: str | None, set_up: bool) -> None:
 
 def read_share_id(share: Share) -> str | None:
     try:
-        info = json.loads((share.root / ID_FILE).read_text("utf-8"))
+        info = strict_json.loads((share.root / ID_FILE).read_text("utf-8"))
     except (OSError, ValueError):
         return None
     share_id = info.get("share_id") if isinstance(info, dict) else None

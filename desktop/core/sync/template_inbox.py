@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.forms import strict_json
 from desktop.core.forms.earlier_fields import VERSIONS_DIR
 from desktop.core.forms.template_check import (
     TemplateIncomplete,
@@ -32,7 +33,7 @@ from desktop.core.forms.template_check import (
 from desktop.core.forms.templates import TEMPLATE_SUFFIX, TemplateError, TemplateSet
 from desktop.core.storage.files import write_atomic
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync.names import temporary_reason
+from desktop.core.sync.names import NOT_UTF8_NAME, is_utf8_name, shown_name, temporary_reason
 from desktop.core.sync.share import Share
 
 SHARE_TEMPLATES = "modeles"  # in <share>/Carnet/
@@ -86,6 +87,9 @@ def receive_templates(workspace: Workspace, share: Share) -> TemplatesReport:
     state: dict[str, dict] = json.loads(saved)
     present = set()
     for path in shipped_files(share):
+        if not is_utf8_name(path.name):  # it could be neither kept in state nor shown
+            report.refused.append((shown_name(path.name), NOT_UTF8_NAME))
+            continue
         present.add(path.name)
         _receive_one(workspace, path, state, report)
     for name in set(state) - present:  # gone from the share: forgotten, never uninstalled
@@ -209,7 +213,7 @@ def _keep_previous(folder: Path, previous: Path | None) -> None:
     if previous is None:
         return
     try:
-        schema = json.loads(previous.read_text("utf-8"))
+        schema = strict_json.loads(previous.read_text("utf-8"))
         name = f"{schema['x-template-id']}.v{int(schema['x-template-version'])}{TEMPLATE_SUFFIX}"
     except (OSError, ValueError, KeyError, TypeError):
         return
