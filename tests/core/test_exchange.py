@@ -164,7 +164,7 @@ def test_a_file_that_is_not_json_is_refused(store, filled, row_counts, tmp_path)
     path.write_text('{"format": "carnet-exchange", "venues": [', "utf-8")
     assert "n'est pas un fichier JSON lisible" in _refused(store, row_counts, path)
     path.write_bytes(b"\xff\xfe\x00 pas du texte")
-    assert "n'est pas un fichier JSON lisible" in _refused(store, row_counts, path)
+    assert "n'est pas un fichier texte UTF-8" in _refused(store, row_counts, path)
 
 
 def test_a_missing_file_is_refused(store, filled, row_counts, tmp_path):

@@ -81,6 +81,24 @@ def test_a_refused_file_keeps_jsonschemas_french_reason(workspace, tmp_path):
     document["visits"][0]["stamps"] = "pas un objet"
     with pytest.raises(ExchangeError) as refused:
         validate_exchange(document)
-    assert str(refused.value).startswith(
+    assert str(refused.value) == (
         "Le fichier n'est pas un export Carnet valide (à « visits/0/stamps » : "
+        "un objet attendu, trouvé « pas un objet »)."
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d.pop("version"), "à « racine » : il manque « version »"),
+        (lambda d: d["visits"][0].update(id=12), "à « visits/0/id » : un texte attendu, trouvé 12"),
+        (lambda d: d.update(format="autre"), "à « format » : valeur inattendue « autre »"),
+    ],
+)
+def test_every_refusal_is_worded_in_french(workspace, tmp_path, change, reason):
+    document = full_document(workspace, tmp_path)
+    change(document)
+    with pytest.raises(ExchangeError) as refused:
+        validate_exchange(document)
+    assert reason in str(refused.value)
+    assert "property" not in str(refused.value) and "is not" not in str(refused.value)

@@ -140,9 +140,15 @@ def read_exchange_file(path: Path) -> dict[str, Any]:
         document = strict_json.loads(Path(path).read_text("utf-8"))
     except OSError as error:
         raise ExchangeError(f"Impossible de lire « {path} » : {error.strerror}.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except UnicodeDecodeError:
         raise ExchangeError(
-            f"« {Path(path).name} » n'est pas un fichier JSON lisible ({error})."
+            f"« {Path(path).name} » n'est pas un fichier texte UTF-8 : est-ce bien un export "
+            "Carnet (.json) ?"
+        ) from None
+    except json.JSONDecodeError as error:
+        raise ExchangeError(
+            f"« {Path(path).name} » n'est pas un fichier JSON lisible (ligne {error.lineno}, "
+            f"colonne {error.colno} : {error.msg})."
         ) from None
     validate_exchange(document)
     return document
@@ -160,9 +166,10 @@ def validate_exchange(document: Any) -> None:
         return
     error = next(iter(_validator().iter_errors(document)), None)
     if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "racine"
+        from desktop.core.merge.schema_reasons import french_reason
+
         raise ExchangeError(
-            f"Le fichier n'est pas un export Carnet valide (à « {where} » : {error.message})."
+            f"Le fichier n'est pas un export Carnet valide ({french_reason(error)})."
         )
 
 
