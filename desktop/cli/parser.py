@@ -26,9 +26,11 @@ from desktop.cli import (
 )
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, USER_ERRORS, CommandError, Commands
 from desktop.cli.damage import DamagedDatabase, check_database, damaged_text
+from desktop.core.backups.damage import is_damage, unavailable_text
 from desktop.core.backups.recovery import clean_leftovers
 from desktop.core.diagnostics.log_files import start_logging
-from desktop.core.storage.data_dir import check_data_dir, default_data_dir
+from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
+from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.workspace import open_workspace
 
 FAMILIES = (
@@ -100,5 +102,7 @@ def _with_workspace(args: argparse.Namespace) -> int:
             return args.handler(workspace, args)
         finally:
             workspace.close()
-    except sqlite3.DatabaseError as error:  # damage that shows only when read
+    except sqlite3.DatabaseError as error:  # damage that shows only when read, or a full disk
+        if not is_damage(error):
+            raise DatabaseError(unavailable_text(error, folder / DATABASE_NAME)) from None
         raise DamagedDatabase(damaged_text(folder, str(error))) from None

@@ -12,7 +12,22 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from desktop.core.storage.db import is_read_only, read_only_uri
+from desktop.core.storage.db import DatabaseError, is_read_only, read_only_uri
+
+# SQLite's primary codes that say the file itself is damaged; any other error (a full
+# disk, an I/O error, a file it cannot open or lock) says nothing of the file, which
+# must then never be set aside as « endommagé » (a full disk looked like damage, and the
+# start offered to put a sound database aside and begin empty).
+DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+REASONS = {
+    sqlite3.SQLITE_FULL: "le disque est plein",
+    sqlite3.SQLITE_IOERR: "le disque ne répond pas ou est plein",
+    sqlite3.SQLITE_CANTOPEN: "le fichier ne peut pas être ouvert",
+    sqlite3.SQLITE_BUSY: "la base est occupée par un autre programme",
+    sqlite3.SQLITE_LOCKED: "la base est occupée par un autre programme",
+    sqlite3.SQLITE_READONLY: "la base ne peut pas être modifiée",
+    sqlite3.SQLITE_PERM: "l'accès au fichier est refusé",
+}
 
 
 def damage_problem(db_path: Path, thorough: bool = False) -> str | None:
@@ -30,16 +45,39 @@ def damage_problem(db_path: Path, thorough: bool = False) -> str | None:
     try:
         conn = sqlite3.connect(name, uri=read_only, isolation_level=None, timeout=5)
     except sqlite3.DatabaseError as error:
-        return str(error)
+        return damage_of(error, db_path)
     try:
         check = "integrity_check" if thorough else "quick_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        return damage_of(error, db_path)
     finally:
         conn.close()
     return None if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite's error says the file is damaged (not the disk, a lock, a right)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is None or code & 0xFF in DAMAGE_CODES
+
+
+def damage_of(error: sqlite3.Error, db_path: Path) -> str:
+    """str(error) when it is damage; DatabaseError (French) when the disk or the system
+    is the cause: nothing is set aside, the user frees room or plugs the disk in again."""
+    if is_damage(error):
+        return str(error)
+    raise DatabaseError(unavailable_text(error, db_path)) from None
+
+
+def unavailable_text(error: sqlite3.Error, db_path: Path) -> str:
+    reason = REASONS.get(getattr(error, "sqlite_errorcode", 0) & 0xFF, str(error))
+    return (
+        f"Carnet ne peut pas ouvrir sa base de données ({reason} ; SQLite : {error}). "
+        f"Le fichier {db_path} n'a pas été modifié et n'est pas endommagé pour autant : "
+        "libérez de la place sur le disque (ou rebranchez-le), puis relancez Carnet."
+    )
 
 
 class BackgroundCheck:

@@ -94,6 +94,13 @@ class RotatingLog(logging.FileHandler):
             return
         super().emit(record)
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written (a full disk, a vanished folder) is left out: the
+        journal is for later diagnosis, and logging's traceback on stderr (« --- Logging
+        error --- ») would bury the French message the user must read."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handleError(record)
+
     def _full_with(self, record: logging.LogRecord) -> bool:
         if self.stream is None:
             self.stream = self._open()
