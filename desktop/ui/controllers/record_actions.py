@@ -123,6 +123,9 @@ class RecordActions(QObject):
         self.browser.reload_visits()
         if self.browser.venue_id:
             self.show.show_venue(self.browser.venue_id)
+        # The list, not the venue's first field: Ctrl+Z must reach « Annuler la
+        # suppression », not a line edit's own undo.
+        self.browser.visit_view.setFocus()
         self._deleted_message(self.tr("Visite mise à la corbeille."))
 
     def delete_venue(self) -> None:
@@ -138,6 +141,7 @@ class RecordActions(QObject):
         self.browser.reload_venues()
         self.browser.reload_visits()
         self.show.show_welcome()
+        self.browser.venue_view.setFocus()  # as for a visit: Ctrl+Z undoes the deletion
         self._deleted_message(self.tr("Lieu mis à la corbeille, avec ses visites."))
 
     def _deleted_message(self, text: str) -> None:
