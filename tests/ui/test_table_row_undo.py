@@ -5,6 +5,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import type_text
+
 ACTIONS = [
     {"what": "Relancer la mairie", "who": "Camille", "due": "2026-04-01"},
     {"what": "Envoyer le bilan", "who": "Inès", "due": "2026-05-15", "note_x": "gardé"},
@@ -70,3 +72,22 @@ def test_another_visit_opened_has_nothing_to_put_back(actions, qtbot):
     saved(window, qtbot, visit_id)
     window.open_visit(visit_id, window.browser.venue_id)  # loaded again
     assert not editor.restore.isVisible()
+
+
+def test_text_typed_into_an_empty_table_starts_its_first_row(window, qtbot):
+    """Found by QA: Tab into « Personnes rencontrées » (no row yet) and type: the text went
+    nowhere, and the next Tab reached « Ajouter une ligne » with more words lost."""
+    venue = window.store.create_venue({"name": "La Forge", "commune": "Felletin"})
+    record = window.store.create_visit(venue.id, "2026-03-14")
+    window.browser.reload_venues()
+    window.open_visit(record.id, venue.id)
+    editor = window.visit_editor.form.editor("people_met")
+    editor.table.setFocus()
+    type_text(editor.table, "P")  # the first key reaches the table, the next ones its cell
+    type_text(QApplication.focusWidget(), "résidente")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_text(QApplication.focusWidget(), "Aïcha Benali")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.visit_editor.autosaver.has_pending, timeout=3000)
+    people = window.store.get_visit(record.id).data.get("people_met")
+    assert people == [{"role": "Présidente", "name": "Aïcha Benali"}]

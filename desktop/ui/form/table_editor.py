@@ -7,9 +7,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -216,16 +217,36 @@ class TableEditor(FieldEditor):
         self.restore.hide()
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and (self._undoes_removal(event) or self._starts_a_row(event)):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _undoes_removal(self, event) -> bool:
         """Ctrl+Z in the table (not in a cell being typed) puts the removed row back: the
         table takes the key before the window's Ctrl+Z (which restores deleted records)."""
         kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
-        if not (watched is self.table and self._removed and event.type() in kinds):
-            return super().eventFilter(watched, event)
+        if not (self._removed and event.type() in kinds):
+            return False
         if not event.matches(QKeySequence.StandardKey.Undo):
             return False
         event.accept()
         if event.type() == QEvent.Type.KeyPress:
             self.restore_removed_row()
+        return True
+
+    def _starts_a_row(self, event) -> bool:
+        """Text typed into an empty table (reached with Tab) starts its first row with
+        that text, instead of going nowhere."""
+        if event.type() != QEvent.Type.KeyPress or self.table.rowCount():
+            return False
+        chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if not event.text().strip() or event.modifiers() & chord:
+            return False
+        self.add_row()  # its first cell opened for typing
+        editor = QApplication.focusWidget()
+        if editor is not None and editor is not self.table:
+            typed = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+            QApplication.sendEvent(editor, typed)
         return True
 
     def _append(self, values: dict[str, Any], at: int | None = None) -> None:
