@@ -15,6 +15,7 @@ def test_a_refused_write_keeps_the_edit_and_saves_it_once_possible(window, qtbot
     with qtbot.waitSignal(editor.autosaver.failed, timeout=2000) as failure:
         pass
     assert "Vos saisies sont gardées" in failure.args[0]
+    assert "(la base ne peut pas être modifiée)" in failure.args[0]  # French, not SQLite's
     assert editor.autosaver.has_pending
     assert "Enregistrement impossible" in window.statusBar().currentMessage()
     assert "strengths" not in window.store.get_visit(visit.id).data

@@ -13,21 +13,13 @@ import threading
 from pathlib import Path
 
 from desktop.core.storage.db import DatabaseError, is_read_only, read_only_uri
+from desktop.core.storage.files import french_reason
 
 # SQLite's primary codes that say the file itself is damaged; any other error (a full
 # disk, an I/O error, a file it cannot open or lock) says nothing of the file, which
 # must then never be set aside as « endommagé » (a full disk looked like damage, and the
 # start offered to put a sound database aside and begin empty).
 DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-REASONS = {
-    sqlite3.SQLITE_FULL: "le disque est plein",
-    sqlite3.SQLITE_IOERR: "le disque ne répond pas ou est plein",
-    sqlite3.SQLITE_CANTOPEN: "le fichier ne peut pas être ouvert",
-    sqlite3.SQLITE_BUSY: "la base est occupée par un autre programme",
-    sqlite3.SQLITE_LOCKED: "la base est occupée par un autre programme",
-    sqlite3.SQLITE_READONLY: "la base ne peut pas être modifiée",
-    sqlite3.SQLITE_PERM: "l'accès au fichier est refusé",
-}
 
 
 def damage_problem(db_path: Path, thorough: bool = False) -> str | None:
@@ -72,7 +64,7 @@ def damage_of(error: sqlite3.Error, db_path: Path) -> str:
 
 
 def unavailable_text(error: sqlite3.Error, db_path: Path) -> str:
-    reason = REASONS.get(getattr(error, "sqlite_errorcode", 0) & 0xFF, str(error))
+    reason = french_reason(error)
     return (
         f"Carnet ne peut pas ouvrir sa base de données ({reason} ; SQLite : {error}). "
         f"Le fichier {db_path} n'a pas été modifié et n'est pas endommagé pour autant : "

@@ -122,7 +122,7 @@ def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
         if service is None:
             open_database(db_path).conn.close()  # an older backup: bring its schema up to date
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"La restauration a échoué ({error}).") from None
+        raise BackupError(f"La restauration a échoué : {french_reason(error)}.") from None
     except OSError as error:
         raise BackupError(f"La restauration a échoué : {french_reason(error)}.") from None
     finally:

@@ -116,6 +116,23 @@ FRENCH_REASONS = {
 }
 
 
-def french_reason(error: OSError) -> str:
-    """Why a file operation failed, in French words a user understands."""
-    return FRENCH_REASONS.get(error.errno, error.strerror or str(error))
+# SQLite's primary result codes (its messages are English: « database or disk is full »).
+SQLITE_REASONS = {
+    13: "le disque est plein",  # SQLITE_FULL
+    10: "le disque ne répond pas ou est plein",  # SQLITE_IOERR
+    14: "le fichier ne peut pas être ouvert",  # SQLITE_CANTOPEN
+    5: "la base est occupée par un autre programme",  # SQLITE_BUSY
+    6: "la base est occupée par un autre programme",  # SQLITE_LOCKED
+    8: "la base ne peut pas être modifiée",  # SQLITE_READONLY
+    3: "l'accès au fichier est refusé",  # SQLITE_PERM
+    11: "le fichier de la base est endommagé",  # SQLITE_CORRUPT
+}
+
+
+def french_reason(error: BaseException) -> str:
+    """Why a file or database operation failed, in French words a user understands."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return SQLITE_REASONS.get(code & 0xFF, str(error))
+    errno_code = getattr(error, "errno", None)
+    return FRENCH_REASONS.get(errno_code, getattr(error, "strerror", None) or str(error))

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from desktop.core.storage.files import french_reason
 from desktop.core.storage.records import ChangeResult
 from desktop.ui.texts import fill
 
@@ -151,7 +152,7 @@ class Autosaver(QObject):
                     "Enregistrement impossible pour l'instant (%1). Vos saisies sont "
                     "gardées et seront enregistrées dès que possible."
                 ),
-                error,
+                french_reason(error),  # « le disque est plein », not SQLite's English
             )
         )
         self._timer.start(RETRY_DELAY_MS)
