@@ -84,3 +84,24 @@ def test_a_command_on_a_full_disk_says_so_in_french_and_nothing_else(sound_folde
     assert result.stderr.startswith("Erreur : Carnet ne peut pas ouvrir sa base de données")
     assert "Traceback" not in result.stderr and "Logging error" not in result.stderr
     assert "endommag" not in result.stdout
+
+
+def test_a_database_locked_by_another_program_is_said_so_not_damaged(sound_folder):
+    """Found by QA: another program holding a write lock for more than 5 s made the start
+    show « Une erreur inattendue » and the commands call the base damaged."""
+    import sqlite3
+
+    from desktop.core.storage.db import DatabaseError
+    from desktop.ui.dialogs.damaged_start import open_or_recover
+
+    holder = sqlite3.connect(sound_folder / DATABASE_NAME, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseError) as refused:
+            open_or_recover(sound_folder, ask=lambda *a: pytest.fail("offered to set aside"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "la base est occupée par un autre programme" in str(refused.value)
+    assert "fermez l'autre programme" in str(refused.value)
+    assert not any("endommag" in p.name for p in sound_folder.iterdir())

@@ -64,11 +64,17 @@ def damage_of(error: sqlite3.Error, db_path: Path) -> str:
 
 
 def unavailable_text(error: sqlite3.Error, db_path: Path) -> str:
-    reason = french_reason(error)
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    advice = (
+        "fermez l'autre programme qui l'utilise (une autre copie de Carnet, un outil de "
+        "sauvegarde ou de synchronisation), puis relancez Carnet."
+        if code in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+        else "libérez de la place sur le disque (ou rebranchez-le), puis relancez Carnet."
+    )
     return (
-        f"Carnet ne peut pas ouvrir sa base de données ({reason} ; SQLite : {error}). "
-        f"Le fichier {db_path} n'a pas été modifié et n'est pas endommagé pour autant : "
-        "libérez de la place sur le disque (ou rebranchez-le), puis relancez Carnet."
+        f"Carnet ne peut pas ouvrir sa base de données ({french_reason(error)} ; SQLite : "
+        f"{error}). Le fichier {db_path} n'a pas été modifié et n'est pas endommagé pour "
+        f"autant : {advice}"
     )
 
 

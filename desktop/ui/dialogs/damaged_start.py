@@ -7,6 +7,7 @@ of message boxes; by default they are QMessageBoxes.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.backups.damage import BackgroundCheck, damage_problem
+from desktop.core.backups.damage import BackgroundCheck, damage_of, damage_problem
 from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.workspace import Workspace, open_workspace
@@ -52,6 +53,8 @@ def open_or_recover(
             problem = damage_problem(db_path, thorough=True)
             if problem is None:
                 raise
+        except sqlite3.DatabaseError as error:  # locked by another program, a full disk…
+            problem = damage_of(error, db_path)  # … is said, never taken for damage
     return _recover(folder, problem, language, ask, inform)
 
 
