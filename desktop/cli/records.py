@@ -9,6 +9,7 @@ from typing import Any
 from desktop.cli.common import EXIT_OK, CommandError, Commands, date_option
 from desktop.core.forms.earlier_fields import earlier_fields, read_through
 from desktop.core.forms.field_values import parse_assignment
+from desktop.core.forms.typed_dates import as_typed_in_the_form
 from desktop.core.forms.validation import is_empty, validate_document
 from desktop.core.storage.workspace import Workspace
 
@@ -66,7 +67,7 @@ def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
     errors = validate_document(template, candidate)
     bad = {k: m for k, m in errors.items() if k in changes}
     if bad:
-        lines = [f"  {k} : {' '.join(m)}" for k, m in bad.items()]
+        lines = [f"  {k} : {as_typed_in_the_form(' '.join(m))}" for k, m in bad.items()]
         raise CommandError("Valeurs refusées, rien n'a été modifié :\n" + "\n".join(lines))
     result = ws.store.update_visit(args.visit_id, changes)
     for key in result.changed:

@@ -93,12 +93,26 @@ def test_set_accepts_list_values_as_json(carnet, visit_id):
     assert show(carnet, visit_id)["errors"] == {}
 
 
+def test_set_reads_a_tables_dates_and_numbers_as_the_form_does(carnet, visit_id):
+    """Found by QA: `next_visit=15/03/2027` was read, a due date « 15/03/2027 » inside
+    `actions=[…]` refused as « format attendu : AAAA-MM-JJ »."""
+    actions = '[{"what": "Relancer", "due": "15/03/2027"}, {"what": "Bilan", "due": "fin mars"}]'
+    result = carnet("set", visit_id, f"actions={actions}")
+    assert "Date illisible : écrivez-la JJ/MM/AAAA" in refused(result)  # « fin mars »
+    result = carnet("set", visit_id, 'actions=[{"what": "Relancer", "due": "15/03/2027"}]')
+    assert result.returncode == 0, result.stderr
+    assert show(carnet, visit_id)["fields"]["actions"] == [
+        {"what": "Relancer", "due": "2027-03-15"}
+    ]
+
+
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
         ("public_funding_pct=120", "La valeur doit être au plus 100."),
         ("visit_type=visite_surprise", "Valeur hors de la liste proposée."),
-        ("end_date=2025-13-45", "Date invalide"),
+        ("end_date=2025-13-45", "Date illisible : écrivez-la JJ/MM/AAAA"),
+        ('actions=[{"what": "X", "due": "fin mars"}]', "« Échéance » : Date illisible"),
         ("staff_fte=deux", "n'est pas un nombre"),
         ("fibre=peut-être", "n'est pas oui ou non"),
         ("services=cafe_bar", "n'est pas une liste JSON"),

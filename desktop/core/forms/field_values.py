@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from desktop.core.forms import strict_json
@@ -34,10 +35,29 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
             value = strict_json.loads(text)
             if not isinstance(value, list):
                 raise ValueError(text)
-            return value
+            return [_typed_cells(spec, row) for row in value] if widget == "table" else value
     except ValueError:  # json.JSONDecodeError too
         raise FieldValueError(_expected(spec, text)) from None
     return text
+
+
+def _typed_cells(spec: FieldSpec, row: Any) -> Any:
+    """A table row's cells read as the form reads them: a due date « 15/03/2027 » (or
+    « 15/03 ») stored 2027-03-15, « 1 200 € » in a column of numbers stored 1200; a cell
+    that is neither is kept as typed (validation flags it)."""
+    if not isinstance(row, dict):
+        return row
+    typed = dict(row)
+    for column in spec.columns:
+        cell = typed.get(column.key)
+        if not isinstance(cell, str):
+            continue
+        if column.widget == "date":
+            typed[column.key] = typed_date_value(cell)
+        elif column.widget in {"integer", "number"} and cell.strip():
+            with contextlib.suppress(ValueError):  # not a number: kept as typed
+                typed[column.key] = parse_number(cell, column.widget == "integer", column.unit)
+    return typed
 
 
 def _parse_bool(text: str) -> bool:
