@@ -45,6 +45,7 @@ PLAIN = {  # values the Python side writes itself
     "actions not a list": {"actions": {"0": ACTION}, "end_date": ""},
     "no data of note": {},
     "a date with its time": {"visit_date": "2026-03-04 à 10 h", "legal_form": "scop"},
+    "two actions alike": {"actions": [ACTION, ACTION]},  # counted on the first half's
 }
 UNSURE = {  # values the views write in a way the Python side leaves to them
     "real percent": {"public_funding_pct": 42.5, "legal_form": "scop"},
@@ -84,10 +85,17 @@ def assert_as_the_views_fill_them(laptop) -> dict:
 
 def alice_records(alice) -> tuple[list, list, dict]:
     """(venues, visits as record documents hold them, visit id by case name)."""
-    venue = alice.store.create_venue({"name": "Le Moulin", "commune": "Felletin"})
+    venues = [alice.store.create_venue({"name": name, "commune": "Felletin"})
+              for name in ("Le Moulin", "La Grange", "L'Écluse")]  # fmt: skip
+    venue = venues[0]
     ids = {}
     for number, (name, data) in enumerate({**PLAIN, **UNSURE}.items()):
-        visit = alice.store.create_visit(venue.id, f"2026-{number % 12 + 1:02d}-03", False)
+        # Two by two: each venue's visits in both halves. Those left to the views are
+        # apart: their insert triggers (awake) would find any venue's latest again.
+        place = venues[2 if name in UNSURE else number // 2 % 2].id
+        day = f"2026-{number % 12 + 1:02d}-03"
+        visit = alice.store.create_visit(place, day, False)
+        data = {"visit_date": day, **data}
         ids[name] = visit.id
         alice.workspace.service.call(
             lambda writer, data=data, visit=visit: writer.db.conn.execute(
@@ -104,7 +112,8 @@ def alice_records(alice) -> tuple[list, list, dict]:
     visits = [record_document(alice.store, "visits", i)["visits"][0] for i in ids.values()]
     visits.append(record_document(alice.store, "visits", trashed.id)["visits"][0])
     assert visits[-1]["deleted_at"]
-    return [record_document(alice.store, "venues", venue.id)["venues"][0]], visits, ids
+    documents = [record_document(alice.store, "venues", v.id)["venues"][0] for v in venues]
+    return documents, visits, ids
 
 
 KEYS = {  # the meeting template's followup_keys, as given or changed here
@@ -126,9 +135,10 @@ def test_derived_rows_of_a_bulk_insert_are_the_views_rows(laptops, monkeypatch, 
     monkeypatch.setattr(derived_in_bulk, "fill_figures_by_views",
                         lambda conn, ids: by_views.extend(ids) or figure_rows.fill(conn, ids))  # fmt: skip
 
-    def insert(writer) -> None:
+    def insert(writer) -> None:  # in two chunks: the second's venues have their latest
         insert_new_records(writer.store, "venues", VENUE_COLUMNS, venues, savepoint=False)
-        insert_new_records(writer.store, "visits", VISIT_COLUMNS, visits, savepoint=False)
+        for half in (visits[::2], visits[1::2]):
+            insert_new_records(writer.store, "visits", VISIT_COLUMNS, half, savepoint=False)
 
     bob.workspace.service.call(insert)
 

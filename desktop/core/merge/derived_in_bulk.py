@@ -28,6 +28,7 @@ from typing import Any
 
 from desktop.core.followup.derived import KEY_COLUMNS
 from desktop.core.followup.derived import fill as fill_followup_by_views
+from desktop.core.merge.summary_in_bulk import write_summarised
 from desktop.core.storage.figure_rows import GS, NUMBER, RS, US, VISIT
 from desktop.core.storage.figure_rows import fill as fill_figures_by_views
 from desktop.core.storage.id_lists import rows_for_ids
@@ -82,9 +83,14 @@ def _clear(conn, ids: list[str]) -> None:
 
 def _write(conn, actions: list, records: list, figures: list) -> None:
     """Multi-row inserts: the follow-up tables have triggers (migration 14), and SQLite
-    opens a statement journal for each statement on them (plain_upsert.upsert_values)."""
-    upsert_values(conn, "followup_actions", ACTION_COLUMNS, actions, ())
-    upsert_values(conn, "followup_records", RECORD_COLUMNS, records, ())
+    opens a statement journal for each statement on them (plain_upsert.upsert_values).
+    Their summary is worked out for the whole chunk (summary_in_bulk)."""
+
+    def follow_up() -> None:
+        upsert_values(conn, "followup_actions", ACTION_COLUMNS, actions, ())
+        upsert_values(conn, "followup_records", RECORD_COLUMNS, records, ())
+
+    write_summarised(conn, follow_up, actions, records)
     upsert_values(conn, "figure_visits", FIGURE_COLUMNS, figures, ())  # in its key's order
 
 
@@ -117,8 +123,8 @@ def _plain_key(path: str | None) -> str | None:
 def _followup_rows(basics: tuple, data: dict, keys: dict | None | bool) -> tuple[list, tuple]:
     """(followup_action_rows, the followup_record_rows row) of one visit."""
     record_id, template_id, venue_id, visit_date, created_at = basics[:5]
-    if keys is False:  # a key path of another form
-        raise Unsure
+    if keys is False or not _text_or_null(visit_date, created_at):
+        raise Unsure  # a key path of another form; a date not as a TEXT column holds it
     if keys is None:  # no followup_keys row for its template (the views' LEFT JOIN)
         return [], (record_id, template_id, venue_id, visit_date, created_at, None, None)
     record = (record_id, template_id, venue_id, visit_date, created_at,
@@ -135,6 +141,10 @@ def _followup_rows(basics: tuple, data: dict, keys: dict | None | bool) -> tuple
         cells = (_value(action, keys[role]) for role in ("action", "responsible", "due"))
         actions.append((record_id, template_id, venue_id, visit_date, index, *cells, status, done))
     return actions, record
+
+
+def _text_or_null(*values: Any) -> bool:
+    return all(value is None or type(value) is str for value in values)
 
 
 def _value(data: dict, key: str | None) -> Any:
