@@ -75,8 +75,10 @@ def register_templates(conn, templates: Iterable[Template]) -> list[str]:
 def fill(conn, record_ids: list[str]) -> None:
     """The rows of records just inserted in bulk while their insert trigger stood aside
     (fts_paused names `visits`, migration 13): two statements for the whole batch. Their
-    summary (migration 14) follows them by its own triggers: summed per batch instead, it
-    cost more (35–130 ms per 500 records against 15–25 ms)."""
+    summary (migration 14) follows them by its own triggers: summed again in SQL per
+    batch instead, it cost more (35–130 ms per 500 records against 15–25 ms). A share's
+    bulk insert comes here only for the records merge/derived_in_bulk leaves to the
+    views; it fills the others from their parsed data, and their summary in Python."""
     marks = ", ".join("?" * len(record_ids))
     for table, view in DERIVED.items():
         conn.execute(f"DELETE FROM {table} WHERE record_id IN ({marks})", record_ids)

@@ -13,9 +13,8 @@ import json
 import sqlite3
 from typing import Any
 
-from desktop.core.followup.derived import fill as fill_followup_rows
+from desktop.core.merge.derived_in_bulk import fill_parsed
 from desktop.core.merge.hlc import Stamp
-from desktop.core.storage.figure_rows import fill as fill_figure_rows
 from desktop.core.storage.plain_upsert import insert_rows, upsert_rows, upsert_values
 from desktop.core.storage.store import CarnetStore
 
@@ -79,7 +78,7 @@ def insert_new_records(
     ]
     stamps, odd = _stamp_values(records)
     decoded = _decoded(records)  # a malformed stamp refuses the records here, unwritten
-    _insert_indexed(store.db.conn, table, rows, savepoint)
+    _insert_indexed(store.db.conn, table, rows, datas, savepoint)
     upsert_values(store.db.conn, "field_stamps", STAMP_COLUMNS, stamps, STAMP_KEY)
     upsert_rows(store.db.conn, "field_stamps", odd, STAMP_KEY)
     _observe(store.writer, decoded, records)
@@ -89,7 +88,7 @@ def insert_new_records(
 
 
 def _insert_indexed(
-    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], savepoint: bool
+    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], datas: list, savepoint: bool
 ) -> None:
     """Insert the rows, then index their search text in one statement (not row by row:
     the insert trigger stands aside while fts_paused names the table, migration 10), and
@@ -97,13 +96,14 @@ def _insert_indexed(
 
     All or nothing on its own savepoint: whatever the caller does with an error, no row
     is left unindexed and the trigger is never left standing aside. Without one, the
-    caller rolls its transaction back (see new_files.merge_new_files for why)."""
+    caller rolls its transaction back (see new_files.merge_new_files for why). datas:
+    each row's data as parsed (its row holds it as JSON text)."""
     if not savepoint:
-        _insert_and_index(conn, table, rows)
+        _insert_and_index(conn, table, rows, datas)
         return
     conn.execute("SAVEPOINT new_rows")
     try:
-        _insert_and_index(conn, table, rows)
+        _insert_and_index(conn, table, rows, datas)
     except BaseException:
         conn.execute("ROLLBACK TO new_rows")
         conn.execute("RELEASE new_rows")
@@ -111,7 +111,9 @@ def _insert_indexed(
     conn.execute("RELEASE new_rows")
 
 
-def _insert_and_index(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert_and_index(
+    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], datas: list
+) -> None:
     conn.execute("INSERT INTO fts_paused(tbl) VALUES (?)", (table,))
     insert_rows(conn, table, rows)
     ids = [row["id"] for row in rows]
@@ -123,8 +125,8 @@ def _insert_and_index(conn: sqlite3.Connection, table: str, rows: list[dict[str,
             chunk,
         )
         if table == "visits":  # the dashboard's and follow-up's rows stand aside too
-            fill_figure_rows(conn, chunk)  # (migrations 12 and 13)
-            fill_followup_rows(conn, chunk)
+            # (migrations 12 and 13): filled from the data parsed already
+            fill_parsed(conn, dict(zip(chunk, datas[start : start + 500], strict=True)))
     conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
 
 
