@@ -86,3 +86,22 @@ def test_a_deeply_nested_device_or_share_file_is_no_fatal_error(published, where
     report = bob.sync()
     assert report.ok, report.error
     assert bob.visit_data(visit.id)["strengths"] == "Un collectif soudé"
+
+
+@pytest.mark.parametrize(
+    ("key", "odd"),
+    [("services", [["cafe_bar"]]), ("visit_type", ["suivi"]), ("services", [{"a": 1}])],
+)
+def test_a_list_or_object_where_a_choice_is_expected_is_received_not_fatal(published, key, odd):
+    """A colleague's tool (or an older or newer template) wrote a list where a choice is:
+    the record arrives like any invalid value, kept and flagged, and the pass goes on."""
+    alice, bob, share, visit = published
+    path = share.record_path("visits", visit.id)
+    document = json.loads(path.read_text("utf-8"))
+    document["visits"][0]["data"][key] = odd
+    document["visits"][0]["stamps"][key] = document["visits"][0]["stamps"]["strengths"]
+    path.write_text(json.dumps(document), "utf-8")
+    report = bob.sync()
+    assert report.ok, report.error
+    assert bob.visit_data(visit.id)["strengths"] == "Un collectif soudé"
+    assert bob.visit_data(visit.id)[key] == odd  # kept as it came, flagged by validation

@@ -50,7 +50,10 @@ class FieldSpec:
     required: bool = False
 
     def label_of(self, value: Any) -> str:
-        """The French label of an enum value (the value itself if unknown)."""
+        """The French label of an enum value (the value itself, as text, if unknown: also a
+        list or an object that a colleague's tool wrote where a choice is expected)."""
+        if isinstance(value, list | dict):
+            return json.dumps(value, ensure_ascii=False)
         return dict(self.choices).get(value, str(value))
 
     @property

@@ -198,7 +198,9 @@ class MultiSelectEditor(FieldEditor):
         values = value if isinstance(value, list) else []
         for item, box in self.boxes.items():
             box.setChecked(item in values)
-        self._unknown = [v for v in values if v not in self.boxes]  # kept, never dropped
+        # Kept, never dropped: a value of a newer template, or a list or an object that a
+        # colleague's tool wrote there (unhashable: no box is it).
+        self._unknown = [v for v in values if isinstance(v, list | dict) or v not in self.boxes]
 
 
 class DateEditor(FieldEditor):
