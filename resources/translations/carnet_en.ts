@@ -25,12 +25,12 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../desktop/ui/controllers/autosave.py" line="134"/>
+        <location filename="../../desktop/ui/controllers/autosave.py" line="135"/>
         <source>Enregistrement refusé : %1</source>
         <translation>Save refused: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/autosave.py" line="151"/>
+        <location filename="../../desktop/ui/controllers/autosave.py" line="152"/>
         <source>Enregistrement impossible pour l&apos;instant (%1). Vos saisies sont gardées et seront enregistrées dès que possible.</source>
         <translation>Cannot save right now (%1). Your entries are kept and will be saved as soon as possible.</translation>
     </message>
@@ -209,12 +209,12 @@
 <context>
     <name>DamagedStart</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="86"/>
         <source>La base de données est endommagée</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="92"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier endommagé sera mis de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -223,12 +223,12 @@ La dernière sauvegarde date du %3 (%4). Carnet peut la restaurer : le fichier e
 The latest backup is from %3 (%4). Carnet can restore it: the damaged file will be set aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="100"/>
         <source>Restaurer la sauvegarde</source>
         <translation>Restore the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="102"/>
         <source>Carnet ne peut pas ouvrir sa base de données sans risque : le fichier « %1 » est endommagé (%2).
 
 Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base vide : le fichier endommagé sera gardé de côté (renommé, jamais effacé) dans le même dossier.</source>
@@ -237,27 +237,27 @@ Aucune sauvegarde n&apos;a été trouvée. Carnet peut démarrer avec une base v
 No backup was found. Carnet can start with an empty database: the damaged file will be kept aside (renamed, never deleted) in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="109"/>
         <source>Démarrer avec une base vide</source>
         <translation>Start with an empty database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="113"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="124"/>
         <source>Carnet démarre avec une base vide.</source>
         <translation>Carnet is starting with an empty database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="126"/>
         <source>La sauvegarde du %1 a été restaurée (%2).</source>
         <translation>The backup of %1 has been restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/damaged_start.py" line="131"/>
         <source>Le fichier endommagé est gardé dans « %1 ».</source>
         <translation>The damaged file is kept in “%1”.</translation>
     </message>
@@ -289,7 +289,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="209"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="212"/>
         <source>Tout le réseau</source>
         <translation>Whole network</translation>
     </message>
@@ -316,7 +316,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/dashboard_view.py" line="84"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="225"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="228"/>
         <source>Cliquez sur une barre pour voir ses lieux.</source>
         <translation>Click a bar to see its venues.</translation>
     </message>
@@ -347,36 +347,60 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/dashboard_view.py" line="181"/>
-        <source>%1 : %2 lieux, %3 visités en %4, %5 visites.</source>
-        <translation>%1: %2 venues, %3 visited in %4, %5 visits.</translation>
+        <source>%1 : %2, %3 en %4, %5.</source>
+        <translation>%1: %2, %3 in %4, %5.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="183"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n venue</numerusform>
+            <numerusform>%n venues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="184"/>
+        <source>%n visité(s)</source>
+        <translation>
+            <numerusform>%n visited</numerusform>
+            <numerusform>%n visited</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="198"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="201"/>
         <source>Visites par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="199"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="202"/>
         <source>Conventions qui prennent fin</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="200"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="203"/>
         <source>Actions en retard par responsable</source>
         <translation>Overdue actions by owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="201"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="204"/>
         <source>Lieux sans visite depuis 12 mois</source>
         <translation>Venues not visited for 12 months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="213"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="216"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="238"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="241"/>
         <source>« %1 » : %2 lieu(x)</source>
         <translation>“%1”: %2 venue(s)</translation>
     </message>
@@ -2232,22 +2256,22 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>Carried over from the visit of %1: %2. Check them with the venue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="126"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="129"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="141"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="145"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="145"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="149"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="175"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="179"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
@@ -2854,32 +2878,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="113"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="114"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="116"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="117"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="119"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="120"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="122"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="123"/>
         <source>Rétablir la ligne</source>
         <translation>Restore the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="123"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="124"/>
         <source>Remettre la ligne supprimée à sa place (Ctrl+Z)</source>
         <translation>Put the deleted row back in its place (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="162"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="163"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>

@@ -78,6 +78,33 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="183"/>
+        <source>%n lieu(x)</source>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="184"/>
+        <source>%n visité(s)</source>
+        <translation>
+            <numerusform>%n visité</numerusform>
+            <numerusform>%n visités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EarlierActionsPanel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="88"/>

@@ -49,6 +49,7 @@ def test_the_year_in_charts_with_figures_on_hover(window, qtbot, network):
     view = open_dashboard(window, qtbot)
     assert view.data.visits_in_period == expected.visits_in_period
     assert f"{expected.visits_in_period} visites" in view.summary.text()
+    assert "(x)" not in view.summary.text() and "(s)" not in view.summary.text()  # « 1 lieu »
     assert view.figures.item(0).text() == "Visites par mois"
     figure = choose(view, "visits_per_month")
     busiest = max(range(12), key=lambda i: figure.bars[i].total)

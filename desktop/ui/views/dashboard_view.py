@@ -177,10 +177,13 @@ class DashboardView(QWidget):
     def show_data(self, data: NetworkFigures, places: tuple[list[str], list[str]]) -> None:
         self.data = data
         self._fill_territories(*places)
-        self.summary.setText(fill(
-            self.tr("%1 : %2 lieux, %3 visités en %4, %5 visites."),
-            data.territory.label, len(data.venues), data.venues_visited,
-            data.period.start.year, data.visits_in_period,
+        self.summary.setText(fill(  # one plural per text: Qt's %n is one number
+            self.tr("%1 : %2, %3 en %4, %5."),
+            data.territory.label,
+            self.tr("%n lieu(x)", "", len(data.venues)),
+            self.tr("%n visité(s)", "", data.venues_visited),
+            data.period.start.year,
+            self.tr("%n visite(s)", "", data.visits_in_period),
         ))  # fmt: skip
         shown = self.figures.currentRow()
         self.figures.blockSignals(True)
