@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from desktop.core.forms.french import number_as_typed
 from desktop.core.forms.typed_dates import UNREADABLE_MESSAGE
 from desktop.ui.form.date_field import DateLineEdit
 from desktop.ui.form.field_widgets import FieldEditor
@@ -189,6 +190,8 @@ def test_a_number_typed_with_its_unit_is_stored_as_the_number(visit, qtbot, key,
     type_text(line, typed)
     assert stored(window, qtbot, visit_id, key) == number
     assert not window.visit_editor.form.rows[key].error.isVisible()
+    qtbot.keyClick(line, Qt.Key.Key_Tab)  # left: the unit stays beside the box only
+    assert line.text() == number_as_typed(number)
 
 
 def test_entree_moves_to_the_next_field_as_tab_does(visit, qtbot):

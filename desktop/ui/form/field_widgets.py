@@ -9,6 +9,7 @@ table_editor.py; editor_registry.py picks the editor of a field.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -110,6 +111,7 @@ class NumberEditor(FieldEditor):
         self.line.setMaximumWidth(180)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.line.textEdited.connect(self.edited)
+        self.line.editingFinished.connect(self._drop_typed_unit)
         layout = self._layout()
         layout.addWidget(self.line)
         if spec.unit:
@@ -124,6 +126,16 @@ class NumberEditor(FieldEditor):
             return parse_number(text, self.spec.widget == "integer", self.spec.unit)
         except ValueError:
             return text  # kept as typed; validation says what is wrong
+
+    def _drop_typed_unit(self) -> None:
+        """« 45 000 € » typed: the box shows « 45 000 » once left, the unit stays beside
+        it (as the value is shown when the record is opened again)."""
+        text, integer = self.line.text(), self.spec.widget == "integer"
+        try:
+            parse_number(text, integer)
+        except ValueError:
+            with contextlib.suppress(ValueError):  # read only with its unit: it had one
+                self.line.setText(number_as_typed(parse_number(text, integer, self.spec.unit)))
 
     def set_value(self, value: Any) -> None:
         """« 2 400 » and « 1 234,5 » come back as the user typed them."""
