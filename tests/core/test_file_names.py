@@ -120,3 +120,12 @@ def test_printed_sheet_names():
     name = sheet_file_name("2025-02-11", "Œ" * 200)
     assert name.startswith("2025-02-11_Œ") and name.endswith("Œ_visite.pdf")
     assert size(name) <= 120
+
+
+def test_invisible_characters_that_change_how_a_name_reads_are_dropped():
+    """Found by QA: a venue named « Café \\u202efdp.exe\\u202c » gave a folder shown as
+    « Café exe.pdf » in a file manager (a right-to-left override)."""
+    name = safe_file_name("Café \u202efdp.exe\u202c", suffix=".pdf")
+    assert name == "Café fdp.exe.pdf"
+    for mark in ("\u200e", "\u200f", "\u2066", "\u2069", "\ufeff", "\u200b"):
+        assert mark not in safe_file_name(f"La{mark}Forge")

@@ -19,8 +19,12 @@ from pathvalidate import ValidationError, validate_filename
 
 MAX_BYTES = 255  # a name's limit on Linux and macOS; Windows counts UTF-16 units, never more
 WINDOWS_MAX_PATH = 260  # a whole path, in UTF-16 units, without Windows' long-path option
-# What Windows refuses in a name, and control characters (C0, DEL, C1).
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
+# What Windows refuses in a name, control characters (C0, DEL, C1), and the invisible
+# ones that change how a name reads: bidirectional overrides and isolates (« Café ‮fdp.exe »
+# shows as « …exe.pdf »), zero-width marks, the byte order mark.
+_FORBIDDEN = re.compile(
+    r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]'
+)
 _SPACES = re.compile(r"\s+")
 # Names Windows keeps for devices, with or without an extension (« nul.pdf » too).
 _DEVICES = frozenset(
