@@ -2,6 +2,7 @@
 
 import sqlite3
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.core.forms.text import HIT_START
@@ -177,6 +178,27 @@ def test_new_venue_dialog_prefills_identity_from_the_national_directory(window, 
     venue = window.store.get_venue(window.browser.venue_id)
     assert venue.data["postal_code"] == "23000" and venue.data["insee_code"] == "23096"
     assert window.venue_editor.form.editor("address").value() == "6 Rue Maurice Rollinat"
+
+
+def test_new_venue_dialog_puts_names_starting_with_the_text_first_and_bas_goes_in(window, qtbot):
+    """Found by QA: « La Ferme » listed « Ferme collective de la… » before « La Ferme de
+    … », and Bas from « Nom » did not go into the list (Tab Tab did)."""
+
+    def pick(dialog):
+        type_text(dialog.name, "la ferme")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Down)  # at once: the matches are made then
+        names = [dialog.matches.item(i).text() for i in range(dialog.matches.count())]
+        starting = [n.casefold().startswith("la ferme") for n in names]
+        assert any(starting) and not any(starting[starting.index(False) :]), names
+        assert dialog.matches.currentRow() == 0  # (focus: offscreen, a modal may not have it)
+        qtbot.keyClick(dialog.matches, Qt.Key.Key_Return)
+        assert dialog.picked_entry() is not None
+        assert dialog.name.text() == names[0].split(" — ")[0]
+        dialog.accept()
+
+    accept_next_dialog(qtbot, pick)
+    window.new_venue()
+    assert window.store.get_venue(window.browser.venue_id).name.casefold().startswith("la ferme")
 
 
 def test_edits_reach_the_database_within_a_second_without_saving(window, qtbot, data_dir):

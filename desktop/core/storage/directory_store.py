@@ -42,15 +42,19 @@ def ensure_bundled_directory(workspace, path) -> int:
 
 
 def search_directory(db: Database, query: str, limit: int = 30) -> list[DirectoryEntry]:
-    """Entries whose name, commune or postcode contain every word typed, accents folded."""
+    """Entries whose name, commune or postcode contain every word typed, accents folded;
+    those whose name starts with what was typed first (« La Ferme » before « Ferme
+    collective de la… »), then by name."""
     words = fold(query).split()
     if not words:
         return []
     where = " AND ".join("search_key LIKE ?" for _ in words)
     params: list[Any] = [f"%{w}%" for w in words]
+    starts = " ".join(words) + "%"  # the key begins with the folded name
     rows = db.conn.execute(
-        f"SELECT {', '.join(ENTRY_FIELDS)} FROM directory WHERE {where} ORDER BY name LIMIT ?",
-        [*params, limit],
+        f"SELECT {', '.join(ENTRY_FIELDS)} FROM directory WHERE {where} "
+        "ORDER BY search_key NOT LIKE ?, name LIMIT ?",
+        [*params, starts, limit],
     ).fetchall()
     return [DirectoryEntry(*row) for row in rows]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,7 +62,24 @@ class NewVenueDialog(QDialog):
         self._debounce.timeout.connect(self._refresh_matches)
         self.name.textEdited.connect(self._on_typed)
         self.commune.textEdited.connect(self._on_typed)
+        for line in (self.name, self.commune):
+            line.installEventFilter(self)
         self._update_ok()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Bas, from the name or the commune, goes into the list of matches (Entrée then
+        takes the one chosen), as in a search box."""
+        down = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+        if not (down and watched in (self.name, self.commune)):
+            return super().eventFilter(watched, event)
+        if self._debounce.isActive():  # typed a moment ago: the matches of what is there
+            self._debounce.stop()
+            self._refresh_matches()
+        if not self.matches.count():
+            return False
+        self.matches.setFocus()
+        self.matches.setCurrentRow(0)
+        return True
 
     def _on_typed(self) -> None:
         self._picked = None
