@@ -50,7 +50,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="221"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="248"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Fiche&lt;/b&gt; (%n)</numerusform>
@@ -216,7 +216,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="357"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -276,7 +276,7 @@
 <context>
     <name>VisitTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="78"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="82"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n à corriger</numerusform>
