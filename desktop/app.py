@@ -9,6 +9,7 @@ beside the database's damage check (SQLite's quick_check, on a thread started th
 
 from __future__ import annotations
 
+import gc
 import sys
 from functools import partial
 from pathlib import Path
@@ -210,7 +211,8 @@ def run_app(
     start = StartAfterFrame(window, workspace, instance.folder, language, check)
     window.menus.ready = start.finish  # a menu shortcut before the rest is built
     window.show()
-    after_first_frame(window, lambda: start.after_frame(instance), before_input=start.finish)
+    work = [gc.enable, lambda: start.after_frame(instance)]  # gc: paused by entry.py
+    after_first_frame(window, *work, before_input=start.finish)
     code = app.exec()
     if start.workspace is not None:
         start.workspace.close()
