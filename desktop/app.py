@@ -170,6 +170,7 @@ def first_screen(
     screen = read_first_screen(folder)
     if screen is not None:
         return screen, None
+    gc.enable()  # paused for the frame (entry.py), not for a migration or a recovery
     workspace = open_workspace_or_say(folder, language, check)
     if workspace is None:
         return None
