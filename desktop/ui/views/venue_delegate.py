@@ -9,8 +9,9 @@ the namespace to choose one. Nor through QStyle, in that frame: its Python type,
 the first view.style(), builds its own 600 enum values (6 ms). The painter's pen is
 already the list's Text colour, and the commune's grey (PlaceholderText) is by default
 that colour half transparent: written with that pen, at that opacity, each line looks as
-QStyle.drawItemText writes it (test_venue_delegate.py compares the pixels). A selected
-row (white) or a palette of other colours is written by the style, as before.
+QStyle.drawItemText writes it (the same pixels for the name, the grey letters' edges one
+level of 255 apart at most: test_venue_delegate.py). A selected row (white) or a palette
+of other colours is written by the style, as before.
 """
 
 from __future__ import annotations
