@@ -9,6 +9,7 @@ beside the database's damage check (SQLite's quick_check, on a thread started th
 
 from __future__ import annotations
 
+import gc
 import sys
 from functools import partial
 from pathlib import Path
@@ -169,6 +170,7 @@ def first_screen(
     screen = read_first_screen(folder)
     if screen is not None:
         return screen, None
+    gc.enable()  # paused for the frame (entry.py), not for a migration or a recovery
     workspace = open_workspace_or_say(folder, language, check)
     if workspace is None:
         return None
@@ -210,7 +212,8 @@ def run_app(
     start = StartAfterFrame(window, workspace, instance.folder, language, check)
     window.menus.ready = start.finish  # a menu shortcut before the rest is built
     window.show()
-    after_first_frame(window, lambda: start.after_frame(instance), before_input=start.finish)
+    work = [gc.enable, lambda: start.after_frame(instance)]  # gc: paused by entry.py
+    after_first_frame(window, *work, before_input=start.finish)
     code = app.exec()
     if start.workspace is not None:
         start.workspace.close()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -88,6 +87,8 @@ def check_lock(extras: tuple[str, ...]) -> Path:
 
 def create_venv(folder: Path) -> None:
     """venv, then pip through ensurepip: what Debian leaves out without python3-venv."""
+    import subprocess  # here: every start comes through this module, few need it
+
     print("Carnet : préparation de l'environnement (première fois)…", file=sys.stderr)
     try:
         import venv
@@ -117,6 +118,8 @@ def install_lock(lock: Path, folder: Path) -> None:
         return
     if not venv_python(folder).exists():
         create_venv(folder)
+    import subprocess
+
     print("Carnet : installation des dépendances (une fois, plusieurs minutes)…", file=sys.stderr)
     command = [str(venv_python(folder)), "-m", "pip", "install", "--disable-pip-version-check"]
     command += ["--require-hashes", "-r", str(lock)]
@@ -156,5 +159,7 @@ def ensure_environment(extras: tuple[str, ...] = ()) -> None:
     python = str(venv_python(folder))
     argv = [python, *sys.orig_argv[1:]]
     if os.name == "nt":  # execv on Windows does not replace the process cleanly
+        import subprocess
+
         sys.exit(subprocess.call(argv))
     os.execv(python, argv)

@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="55"/>
+        <location filename="../../desktop/app.py" line="56"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -159,17 +159,17 @@
         <translation>Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="69"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="70"/>
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="84"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="85"/>
         <source>Fiches du lieu : visites, comptes rendus</source>
         <translation>The venue&apos;s records: visits, minutes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="248"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="249"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Record&lt;/b&gt; (%n)</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="107"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="108"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
@@ -1458,127 +1458,127 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="57"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="63"/>
         <source>Nouveau &amp;lieu…</source>
         <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="58"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="64"/>
         <source>&amp;Nouvelle visite</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="59"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="65"/>
         <source>Nou&amp;veau… (choisir un modèle)</source>
         <translation>Ne&amp;w… (choose a template)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="61"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="67"/>
         <source>Générer la fiche &amp;PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="62"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
         <source>Fiche PDF (&amp;options)…</source>
         <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="64"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="70"/>
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="65"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="71"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="67"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="73"/>
         <source>Syn&amp;chroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="74"/>
         <source>S&amp;ynchronisation…</source>
         <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
         <source>&amp;Sauvegarder maintenant</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="70"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="72"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="73"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="82"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="84"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="85"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="86"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="82"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="88"/>
         <source>&amp;Personnes…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="85"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="91"/>
         <source>&amp;Rechercher dans les fiches…</source>
         <translation>&amp;Search records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="86"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="92"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="87"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="93"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="88"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="94"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="89"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="95"/>
         <source>&amp;Tableau de bord</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="90"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="96"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="91"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="97"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1591,7 +1591,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/views/welcome_page.py" line="21"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
@@ -1601,7 +1601,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="357"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1609,7 +1609,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="387"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1742,7 +1742,7 @@ A coordinator drops them into the “Carnet/modeles” folder of the shared fold
         <translation>Venues in the national directory (click one to use it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/new_venue_dialog.py" line="106"/>
         <source>Identité reprise de l&apos;annuaire : %1</source>
         <translation>Details taken from the directory: %1</translation>
     </message>
@@ -3175,12 +3175,12 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="169"/>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="181"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/field_widgets.py" line="170"/>
+        <location filename="../../desktop/ui/form/field_widgets.py" line="182"/>
         <source>Non</source>
         <translation>No</translation>
     </message>

@@ -50,7 +50,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="248"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="249"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Fiche&lt;/b&gt; (%n)</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="357"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

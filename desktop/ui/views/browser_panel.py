@@ -64,6 +64,7 @@ class BrowserPanel(QWidget):
         self.venue_view = QListView()
         self.venue_view.setModel(self.venues)
         self.venue_view.setUniformItemSizes(True)  # cheap layout for long lists
+        self.venue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.venue_view.setItemDelegate(VenueDelegate(self.venue_view))
         self.venue_view.selectionModel().currentChanged.connect(self._on_venue_changed)
         self.venue_view.setAccessibleName(self.tr("Lieux"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 
@@ -46,9 +46,15 @@ class MainMenus(QObject):
             self._slots[name]()
 
     def _add(self, menu: QMenu, name: str, text: str, shortcut: str | None = None) -> None:
-        action = QAction(text, self._window)  # the window's child: found with its actions
-        if shortcut is not None:  # setShortcut's overloads would build Qt's namespace
-            action.setShortcuts([QKeySequence(shortcut)])
+        # Nor QAction(text, parent), nor a QKeySequence: the constructor's overloads make
+        # QIcon's Python type (its 151 theme icons) to choose one, and QKeySequence's is
+        # 70 standard keys: ~4 ms of the first frame. The shortcut property converts the
+        # text in C++, as QKeySequence(text) does; setShortcut's overloads would build
+        # Qt's namespace.
+        action = QAction(self._window)  # the window's child: found with its actions
+        action.setText(text)
+        if shortcut is not None:
+            action.setProperty("shortcut", shortcut)
         menu.addAction(action)
         action.triggered.connect(lambda _checked=False, n=name: self._trigger(n))
         self.actions[name] = action

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QT
 
 from desktop.core.storage.first_screen import FirstScreen
 from desktop.ui.controllers.window_state import WindowState
-from desktop.ui.qt_values import ALIGN_CENTER
 from desktop.ui.views.browser_panel import BrowserPanel
 from desktop.ui.views.main_menus import MainMenus
+from desktop.ui.views.welcome_page import welcome_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -138,15 +138,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self, screen: FirstScreen) -> None:
         self.browser = BrowserPanel(None)  # its store comes with finish()
-        self.welcome = QLabel(
-            self.tr(
-                "<h2>Bienvenue dans Carnet</h2><p>Choisissez un lieu à gauche, ou créez-en un "
-                "avec <b>Fichier › Nouveau lieu</b> (Ctrl+Maj+N).</p><p>Tout ce que vous saisissez "
-                "est enregistré automatiquement, sans réseau.</p>"
-            )
-        )
-        self.welcome.setProperty("alignment", ALIGN_CENTER)  # by name: no Qt namespace
-        self.welcome.setWordWrap(True)
+        self.welcome = welcome_label()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self.split = QSplitter()
