@@ -149,27 +149,27 @@
 <context>
     <name>BrowserPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="52"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="60"/>
         <source>Filtrer les lieux (nom, commune)… Ctrl+L</source>
         <translation>Filter venues (name, town)… Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="54"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="62"/>
         <source>Filtrer les lieux</source>
         <translation>Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="61"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="69"/>
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="87"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="84"/>
         <source>Fiches du lieu : visites, comptes rendus</source>
         <translation>The venue&apos;s records: visits, minutes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="221"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="248"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Record&lt;/b&gt; (%n)</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/browser_panel.py" line="108"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="107"/>
         <source>&lt;b&gt;Lieux&lt;/b&gt;</source>
         <translation>&lt;b&gt;Venues&lt;/b&gt;</translation>
     </message>
@@ -384,17 +384,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="155"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="156"/>
         <source>Choisir dans le calendrier (Alt+Bas)</source>
         <translation>Pick from the calendar (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="156"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="157"/>
         <source>Calendrier</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="159"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="160"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
@@ -402,17 +402,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>DateLineEdit</name>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="54"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="55"/>
         <source>JJ/MM/AAAA</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="57"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="58"/>
         <source>Effacer la date</source>
         <translation>Clear the date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/date_field.py" line="58"/>
+        <location filename="../../desktop/ui/form/date_field.py" line="59"/>
         <source>Effacer la date (Suppr)</source>
         <translation>Clear the date (Delete)</translation>
     </message>
@@ -1567,7 +1567,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Carnet — third-place visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="145"/>
         <source>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Choisissez un lieu à gauche, ou créez-en un avec &lt;b&gt;Fichier › Nouveau lieu&lt;/b&gt; (Ctrl+Maj+N).&lt;/p&gt;&lt;p&gt;Tout ce que vous saisissez est enregistré automatiquement, sans réseau.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
@@ -1585,7 +1585,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="394"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -2269,6 +2269,42 @@ This cannot be undone and will reach colleagues.</translation>
         <location filename="../../desktop/ui/views/dashboard_report.py" line="46"/>
         <source>Le bilan n&apos;a pas pu être écrit : %1</source>
         <translation>The report could not be written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Resigning</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="36"/>
+        <source>Signature de vos visites</source>
+        <translation>Signing your visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="54"/>
+        <source>Signature de vos visites…</source>
+        <translation>Signing your visits…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="57"/>
+        <source>Vos visites prennent le nom que vous avez donné. Vous pouvez continuer à travailler ; si vous fermez Carnet, la suite se fera au prochain démarrage.</source>
+        <translation>Your visits take the name you gave. You can keep working; if you close Carnet, the rest is done at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="79"/>
+        <source>Signature de vos visites : %v sur %m</source>
+        <translation>Signing your visits: %v of %m</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="87"/>
+        <source>%n visite(s) signée(s) à votre nom.</source>
+        <translation>
+            <numerusform>%n visit signed with your name.</numerusform>
+            <numerusform>%n visits signed with your name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="99"/>
+        <source>La signature de vos visites à votre nom s&apos;est interrompue (%1). Elle reprendra au prochain démarrage ; rien n&apos;est perdu.</source>
+        <translation>Signing your visits with your name stopped (%1). It will go on at the next start; nothing is lost.</translation>
     </message>
 </context>
 <context>
@@ -3095,37 +3131,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="26"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="30"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="27"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="31"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="28"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="32"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="29"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="33"/>
         <source>Complétude</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="30"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="34"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="63"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="67"/>
         <source>Des champs sont à corriger : ouvrez la visite pour les voir.</source>
         <translation>Some fields need fixing: open the visit to see them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="78"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="82"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n to fix</numerusform>
@@ -3133,7 +3169,7 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="79"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="83"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>

@@ -50,7 +50,7 @@
 <context>
     <name>BrowserPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/browser_panel.py" line="221"/>
+        <location filename="../../desktop/ui/views/browser_panel.py" line="248"/>
         <source>&lt;b&gt;Fiches&lt;/b&gt; (%n)</source>
         <translation>
             <numerusform>&lt;b&gt;Fiche&lt;/b&gt; (%n)</numerusform>
@@ -236,6 +236,17 @@
     </message>
 </context>
 <context>
+    <name>Resigning</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="87"/>
+        <source>%n visite(s) signée(s) à votre nom.</source>
+        <translation>
+            <numerusform>%n visite signée à votre nom.</numerusform>
+            <numerusform>%n visites signées à votre nom.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/dialogs/search_dialog.py" line="92"/>
@@ -276,7 +287,7 @@
 <context>
     <name>VisitTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/visit_table_model.py" line="78"/>
+        <location filename="../../desktop/ui/models/visit_table_model.py" line="82"/>
         <source>⚠ %n à corriger</source>
         <translation>
             <numerusform>⚠ %n à corriger</numerusform>
