@@ -2289,20 +2289,20 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>Your visits take the name you gave. You can keep working; if you close Carnet, the rest is done at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/resign_progress.py" line="79"/>
-        <source>Signature de vos visites : %v sur %m</source>
-        <translation>Signing your visits: %v of %m</translation>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="80"/>
+        <source>Signature de vos visites : %1 sur %2</source>
+        <translation>Signing your visits: %1 of %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/resign_progress.py" line="87"/>
-        <source>%n visite(s) signée(s) à votre nom.</source>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="89"/>
+        <source>%Ln visite(s) signée(s) à votre nom.</source>
         <translation>
-            <numerusform>%n visit signed with your name.</numerusform>
-            <numerusform>%n visits signed with your name.</numerusform>
+            <numerusform>%Ln visit signed with your name.</numerusform>
+            <numerusform>%Ln visits signed with your name.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/resign_progress.py" line="99"/>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="101"/>
         <source>La signature de vos visites à votre nom s&apos;est interrompue (%1). Elle reprendra au prochain démarrage ; rien n&apos;est perdu.</source>
         <translation>Signing your visits with your name stopped (%1). It will go on at the next start; nothing is lost.</translation>
     </message>

@@ -238,11 +238,11 @@
 <context>
     <name>Resigning</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/resign_progress.py" line="87"/>
-        <source>%n visite(s) signée(s) à votre nom.</source>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="89"/>
+        <source>%Ln visite(s) signée(s) à votre nom.</source>
         <translation>
-            <numerusform>%n visite signée à votre nom.</numerusform>
-            <numerusform>%n visites signées à votre nom.</numerusform>
+            <numerusform>%Ln visite signée à votre nom.</numerusform>
+            <numerusform>%Ln visites signées à votre nom.</numerusform>
         </translation>
     </message>
 </context>

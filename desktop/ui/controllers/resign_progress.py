@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar
 
 from desktop.core.storage.resigning import pending_names, resign_all
@@ -76,7 +76,9 @@ class Resigning(QObject):
         done, total = progress
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.bar.setFormat(self.tr("Signature de vos visites : %v sur %m"))
+        number = QLocale().toString  # « 3 000 » in French
+        text = fill(self.tr("Signature de vos visites : %1 sur %2"), number(done), number(total))
+        self.bar.setFormat(text.replace("%", "%%"))  # the bar reads %v, %m, %p in it
 
     def _done(self, signed: int) -> None:
         self.running = False
@@ -84,7 +86,7 @@ class Resigning(QObject):
         if self._stop.is_set():
             return
         if signed:
-            self.context.say(self.tr("%n visite(s) signée(s) à votre nom.", "", signed))
+            self.context.say(self.tr("%Ln visite(s) signée(s) à votre nom.", "", signed))
         self.finished.emit(signed)
         if self.again:
             QTimer.singleShot(0, self.start)
