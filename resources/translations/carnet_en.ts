@@ -663,12 +663,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>EarlierActionsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="53"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="57"/>
         <source>Actions ouvertes des visites précédentes</source>
         <translation>Open actions of earlier visits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="88"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="92"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action still open from earlier visits</numerusform>
@@ -676,12 +676,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="96"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="100"/>
         <source>Statut de « %1 »</source>
         <translation>Status of “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="112"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="116"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>

@@ -80,7 +80,7 @@
 <context>
     <name>EarlierActionsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="88"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="92"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action encore ouverte des visites précédentes</numerusform>
