@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QProgressBar
 
 from desktop.core.storage.resigning import pending_names, resign_all
@@ -88,8 +88,8 @@ class Resigning(QObject):
         if signed:
             self.context.say(self.tr("%Ln visite(s) signée(s) à votre nom.", "", signed))
         self.finished.emit(signed)
-        if self.again:
-            QTimer.singleShot(0, self.start)
+        if self.again:  # the name changed again meanwhile: what is pending now
+            self.start()
 
     def _failed(self, error: Exception) -> None:
         self.running = False
