@@ -687,12 +687,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>EarlierActionsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="53"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="57"/>
         <source>Actions ouvertes des visites précédentes</source>
         <translation>Open actions of earlier visits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="88"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="92"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action still open from earlier visits</numerusform>
@@ -700,12 +700,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="96"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="100"/>
         <source>Statut de « %1 »</source>
         <translation>Status of “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="112"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="116"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1609,7 +1609,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="386"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -2293,6 +2293,42 @@ This cannot be undone and will reach colleagues.</translation>
         <location filename="../../desktop/ui/views/dashboard_report.py" line="46"/>
         <source>Le bilan n&apos;a pas pu être écrit : %1</source>
         <translation>The report could not be written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Resigning</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="36"/>
+        <source>Signature de vos visites</source>
+        <translation>Signing your visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="54"/>
+        <source>Signature de vos visites…</source>
+        <translation>Signing your visits…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="57"/>
+        <source>Vos visites prennent le nom que vous avez donné. Vous pouvez continuer à travailler ; si vous fermez Carnet, la suite se fera au prochain démarrage.</source>
+        <translation>Your visits take the name you gave. You can keep working; if you close Carnet, the rest is done at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="80"/>
+        <source>Signature de vos visites : %1 sur %2</source>
+        <translation>Signing your visits: %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="89"/>
+        <source>%Ln visite(s) signée(s) à votre nom.</source>
+        <translation>
+            <numerusform>%Ln visit signed with your name.</numerusform>
+            <numerusform>%Ln visits signed with your name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="101"/>
+        <source>La signature de vos visites à votre nom s&apos;est interrompue (%1). Elle reprendra au prochain démarrage ; rien n&apos;est perdu.</source>
+        <translation>Signing your visits with your name stopped (%1). It will go on at the next start; nothing is lost.</translation>
     </message>
 </context>
 <context>

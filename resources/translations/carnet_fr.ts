@@ -107,7 +107,7 @@
 <context>
     <name>EarlierActionsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="88"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="92"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action encore ouverte des visites précédentes</numerusform>
@@ -256,6 +256,17 @@
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>
             <numerusform>%n photos ajoutées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Resigning</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/resign_progress.py" line="89"/>
+        <source>%Ln visite(s) signée(s) à votre nom.</source>
+        <translation>
+            <numerusform>%Ln visite signée à votre nom.</numerusform>
+            <numerusform>%Ln visites signées à votre nom.</numerusform>
         </translation>
     </message>
 </context>

@@ -159,7 +159,7 @@ def test_the_second_destination_is_chosen_in_the_preferences(window, qtbot, tmp_
         dialog.accept()
 
     accept_next_dialog(qtbot, inside_data_folder)
-    edit_preferences(window.context, lambda: None)
+    edit_preferences(window.context, lambda: None, window.resigning)
     assert "autre disque" in refused[0]
     assert window.workspace.setting(SECOND) == str(usb)
 

@@ -80,3 +80,23 @@ def test_a_first_visit_has_no_earlier_actions(window):
     window.open_venue(venue.id)
     window.new_visit()
     assert window.visit_editor.earlier.isHidden()
+
+
+def test_the_earlier_actions_are_listed_again_only_when_an_earlier_visits_actions_move(
+    window, qtbot
+):
+    """Re-signing the earlier visit (another field) keeps the list as it is; a colleague's
+    change of its actions lists them again. (Reloading it for each batch of a re-signing
+    of 100,000 visits held the window for seconds.)"""
+    store, first, editor = _second_visit(window)
+    # Only this test's changes: the new visit's own broadcasts delivered, and not the
+    # one-second check for other programs' writes (« anything may have changed »).
+    window.hub.timer.stop()
+    qtbot.wait(200)
+    shown = editor.earlier.table.cellWidget(0, 4)
+    store.update_visit(first.id, {"facilitator": "Camille Martin"})
+    qtbot.wait(200)  # the change hub delivers within 50 ms
+    assert editor.earlier.table.cellWidget(0, 4) is shown  # not rebuilt
+    moved = [dict(ACTIONS[0], status="fait"), *ACTIONS[1:]]
+    store.update_visit(first.id, {"actions": moved})
+    qtbot.waitUntil(lambda: editor.earlier.table.rowCount() == 1)

@@ -23,13 +23,13 @@ def test_preferences_are_saved_and_a_new_share_restarts_the_sync(window, qtbot, 
         dialog.accept()
 
     accept_next_dialog(qtbot, fill_in)
-    edit_preferences(window.context, lambda: restarted.append(True))
+    edit_preferences(window.context, lambda: restarted.append(True), window.resigning)
     assert window.workspace.setting("network_name") == "Réseau Creusois"
     assert window.workspace.setting("shared_folder") == str(share)
     assert window.store.author.user_name == "Camille"
     assert restarted == [True]
     accept_next_dialog(qtbot, lambda dialog: dialog.accept())  # the same share: no restart
-    edit_preferences(window.context, lambda: restarted.append(True))
+    edit_preferences(window.context, lambda: restarted.append(True), window.resigning)
     assert restarted == [True]
 
 

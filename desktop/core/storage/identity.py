@@ -5,15 +5,17 @@ headless commands keep working unattended. The app asks before the first record.
 When the name is given or changed, this laptop's own visits still signed with the
 previous name follow it (a stamped edit of « Facilitateur·rice », so it travels),
 which is why the visit list, the history, the exports and the PDFs show the new name:
-they all read that field. A visit signed with anyone else's name is left alone.
+they all read that field. A visit signed with anyone else's name is left alone. The
+name is saved at once; the visits follow in batches (resigning.py), which an
+interrupted app takes up again at its next start.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from desktop.core.storage.data_service import Writer, system_user_name
+from desktop.core.storage.resigning import add_pending
 from desktop.core.storage.workspace import Workspace
 
 CONFIRMED = "identity_confirmed"  # set once the user said who they are
@@ -30,9 +32,10 @@ def needs_identity(workspace: Workspace) -> bool:
     return not stored or stored == system_user_name()
 
 
-def set_identity(workspace: Workspace, name: str, network: str | None = None) -> int:
-    """Save the user's name (and the network, when given); returns how many of this
-    laptop's visits were re-signed from the previous name."""
+def set_identity(workspace: Workspace, name: str, network: str | None = None) -> bool:
+    """Save the user's name (and the network, when given), at once; True when visits
+    signed with the previous name are due to follow it: resigning.resign_all does it,
+    in batches (the window runs it in the background; at the next start if cut short)."""
     name = name.strip()
     if not name:
         raise ValueError("Le nom ne peut pas être vide.")
@@ -40,24 +43,11 @@ def set_identity(workspace: Workspace, name: str, network: str | None = None) ->
     return workspace.service.call(lambda writer: _save(writer, previous, name, network))
 
 
-def _save(writer: Writer, previous: str, name: str, network: str | None) -> int:
+def _save(writer: Writer, previous: str, name: str, network: str | None) -> bool:
     writer.set_setting("user_name", name)
     writer.set_setting(CONFIRMED, "1")
     if network is not None:
         writer.set_setting("network_name", network.strip())
     # From here on, stamps (the re-signing ones included) carry the new name.
     writer.service.author = replace(writer.service.author, user_name=name)
-    if previous == name:
-        return 0
-    store, device = writer.store, writer.store.author.device_id
-    rows = store.db.conn.execute(
-        "SELECT id, data, template_id FROM visits WHERE created_device = ?", (device,)
-    ).fetchall()
-    signed = []  # (record id, the field that signs it in its template)
-    for record_id, data, template_id in rows:
-        key = store.templates.template_or_visit(template_id).author_key
-        if key and json.loads(data).get(key) == previous:
-            signed.append((record_id, key))
-    for record_id, key in signed:
-        store.update_visit(record_id, {key: name})
-    return len(signed)
+    return add_pending(writer, previous, name)

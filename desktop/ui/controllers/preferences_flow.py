@@ -6,13 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.core.storage.identity import set_identity
+from desktop.ui.controllers.resign_progress import Resigning
 from desktop.ui.controllers.ui_context import UiContext
 
 SETTINGS = ("network_name", "network_logo", "language", "backup_second_dir")  # saved as chosen
 
 
-def edit_preferences(context: UiContext, share_changed: Callable[[], None]) -> None:
-    """Show the dialog; share_changed runs when another shared folder was chosen."""
+def edit_preferences(
+    context: UiContext, share_changed: Callable[[], None], resigning: Resigning
+) -> None:
+    """Show the dialog; share_changed runs when another shared folder was chosen;
+    resigning re-signs this laptop's visits when the name changed."""
     from desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 
     workspace = context.workspace
@@ -24,7 +28,8 @@ def edit_preferences(context: UiContext, share_changed: Callable[[], None]) -> N
         return
     chosen = dialog.values()
     if chosen["user_name"]:  # an empty name keeps the one known
-        set_identity(workspace, chosen["user_name"])  # this laptop's visits follow it
+        set_identity(workspace, chosen["user_name"])
+        resigning.start()  # this laptop's visits follow it, in the background
     for key in SETTINGS:
         workspace.set_setting(key, chosen[key])
     if chosen["shared_folder"] != values["shared_folder"]:

@@ -25,6 +25,7 @@ from desktop.core.followup.fields import FollowupFields
 from desktop.core.followup.model import ActionItem
 from desktop.core.forms.templates import Template
 from desktop.core.storage.store import CarnetStore
+from desktop.core.storage.store_stamps import DELETED_FIELD
 from desktop.ui.formatting import local_date
 from desktop.ui.texts import fill
 
@@ -47,6 +48,9 @@ class EarlierActionsPanel(QWidget):
         table_spec = template.field(fields.actions) if fields.actions else None
         columns = {c.key: c for c in table_spec.columns} if table_spec else {}
         self.status_spec = columns.get(fields.status or "")
+        # What an earlier visit's edit must touch to change the list: its actions, its date
+        # (which visits are earlier), its deletion or restoring, its erasure.
+        self.listed_keys = {fields.actions, template.date_key, DELETED_FIELD, "_purged"} - {None, ""}
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, 5)
@@ -113,7 +117,16 @@ class EarlierActionsPanel(QWidget):
             self.reload()
 
     def on_changes(self, changes) -> None:
-        """An earlier visit changed (here, in the Suivi, by a colleague): list it again."""
+        """An earlier visit's actions changed (here, in the Suivi, by a colleague): list them
+        again. Another visit's other fields leave the list as it is: reloading it for each
+        batch of visits re-signed with the user's name (100,000 of them) held the window
+        for seconds. A change that names no field (a photo) counts as any change."""
+        if not self.visit_id:
+            return
         touched = changes.records.get("visits", {})
-        if self.visit_id and (changes.everything or set(touched) - {self.visit_id}):
+        if changes.everything or any(
+            not keys or keys & self.listed_keys
+            for record_id, keys in touched.items()
+            if record_id != self.visit_id
+        ):
             self.reload()

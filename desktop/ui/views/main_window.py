@@ -2,8 +2,8 @@
 
 The menus are built in main_menus.py beside it; the work lives in ui/controllers/, on
 the UiContext: record_actions, sheet_actions, exchange_actions, preferences_flow,
-followup_page, save_feedback, sync_ui, backup_controller. The window connects them and
-shows the records they ask for (controllers/navigation.py).
+followup_page, save_feedback, sync_ui, backup_controller, resign_progress. The window
+connects them and shows the records they ask for (controllers/navigation.py).
 
 It is built in two steps. Its frame (the lists, the welcome page, the menus, the status
 bar's count) needs only the venues' list: at start it is painted from first_screen.py's
@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.controllers.exchange_actions import ExchangeActions
         from desktop.ui.controllers.followup_page import FollowupPage
         from desktop.ui.controllers.record_actions import RecordActions
+        from desktop.ui.controllers.resign_progress import Resigning
         from desktop.ui.controllers.save_feedback import SaveFeedback
         from desktop.ui.controllers.sheet_actions import SheetActions
         from desktop.ui.controllers.sync_ui import SyncUi
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.followup_page = FollowupPage(self.context, self.pages, self.editors, shown)
         self.followup_notice = self.followup_page.notice
         self.dashboard = DashboardPage(self.context, self.pages, shown)
+        self.resigning = Resigning(self.context)  # visits following the name given
 
     def _build_pages(self, screen: FirstScreen) -> None:
         self.browser = BrowserPanel(None)  # its store comes with finish()
@@ -234,9 +236,7 @@ class MainWindow(QMainWindow):
     def _templates_changed(self) -> None:
         """A network template arrived: the open visit is shown again in its new form."""
         built = self.editors.visit_if_built()
-        shown = (
-            built.record_id if built is not None and self.pages.currentWidget() is built else None
-        )
+        shown = built is not None and self.pages.currentWidget() is built and built.record_id
         if self.editors.rebuild_visit() and shown:
             self.show_visit(shown)
 
@@ -317,12 +317,12 @@ class MainWindow(QMainWindow):
         """First run: who the user is, before the first record (controllers/first_run.py)."""
         from desktop.ui.controllers.first_run import ask_identity
 
-        return ask_identity(self.context, self.sync.restart)
+        return ask_identity(self.context, self.sync.restart, self.resigning)
 
     def edit_preferences(self) -> None:
         from desktop.ui.controllers.preferences_flow import edit_preferences
 
-        edit_preferences(self.context, self.sync.restart)
+        edit_preferences(self.context, self.sync.restart, self.resigning)
 
     @cached_property
     def backups(self):
@@ -367,12 +367,11 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.state.save()
+        self.resigning.stop()  # after its running batch (the rest at the next start)
         if "backups" in self.__dict__:  # started: a last one if anything changed since
             self.backups.at_closing()
-        self.sync.stop()
-        self.hub.stop()
-        self.browser.stop()
-        self.followup_page.stop()
+        for part in (self.sync, self.hub, self.browser, self.followup_page):
+            part.stop()
         self.runner.wait(5000)
         event.accept()
 
