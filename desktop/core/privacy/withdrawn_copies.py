@@ -44,6 +44,13 @@ _UNHELD_WITH_DETAILS = (
 )
 
 
+def any_to_erase(conn, device_id: str) -> bool:
+    """Whether a photo waits to be erased (read on any connection: most passes have none,
+    and then take no write transaction)."""
+    found = conn.execute(_UNHELD_WITH_DETAILS + " LIMIT 1", {"me": device_id}).fetchone()
+    return found is not None
+
+
 def erase_unheld_photos(writer: Writer) -> int:
     """Erase the details of every photo this laptop may no longer hold; how many photos."""
     conn = writer.db.conn

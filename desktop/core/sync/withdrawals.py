@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Iterable
 
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
-from desktop.core.privacy.withdrawn_copies import erase_unheld_photos
+from desktop.core.privacy.withdrawn_copies import any_to_erase, erase_unheld_photos
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import MEDIA_NAME
 from desktop.core.sync.publish import SHAREABLE_PHOTO, remember_print
@@ -74,6 +74,8 @@ def _print_digest(workspace: Workspace, digest: str) -> str:
 def erase_unheld_details(workspace: Workspace) -> int:
     """Received photos this laptop may no longer hold keep their rights alone; how many
     photos were erased (one short transaction; none when there is nothing to erase)."""
+    if not any_to_erase(workspace.db.conn, workspace.store.author.device_id):
+        return 0
     return workspace.service.call(erase_unheld_photos)
 
 
