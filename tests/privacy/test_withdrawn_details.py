@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.merge.exchange import export_document, import_document, validate_exchange
 from desktop.core.privacy.persons import find_person
 from tests.privacy.test_withdrawals import COLOURS, attach, photos, share_files
 
@@ -165,3 +166,16 @@ def test_a_stale_full_copy_read_after_the_withdrawal_is_erased_again(laptops, sh
     for laptop in (bob, carol):  # the author's values and stamps, on every laptop
         assert details(laptop, photo) == details(alice, photo)
         assert stamps(laptop, photo) == stamps(alice, photo)
+
+
+def test_an_erased_photo_still_makes_a_valid_private_export(shared):
+    """An erased field's empty stamp is no stamp: it never leaves in a file."""
+    alice, bob, photo = shared
+    photos(alice).update_photo(photo, {"consent": ""})
+    assert alice.sync().ok and bob.sync().ok
+    document = export_document(bob.store, include_private_photos=True)
+    validate_exchange(document)  # raises ExchangeError on an empty stamp
+    [copy] = [p for p in document["photos"] if p["id"] == photo]
+    assert set(copy["stamps"]) == {"identifiable_people", "consent", "allowed_use", "position"}
+    assert import_document(alice.store, document)["updated"] == 0  # Alice's copy untouched
+    assert details(alice, photo)["caption"] == CAPTION
