@@ -89,14 +89,25 @@ def merge_attachment(store: CarnetStore, table: str, record: dict[str, Any]) -> 
     theirs = {**record["data"], DELETED_FIELD: record.get("deleted_at")}
     theirs[RENAMED_FIELD] = record.get("original_name")  # stamped only by an erasure
     taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
-    if not taken:
+    update = _name_given_back(table, record, row[1])
+    if not taken and not update:
         return "unchanged"
-    update = {k: record["data"].get(k) for k in taken if k in spec["fields"]}
+    update |= {k: record["data"].get(k) for k in taken if k in spec["fields"]}
     if DELETED_FIELD in taken:
         update["deleted_at"] = record.get("deleted_at")
     if RENAMED_FIELD in taken:
         update[RENAMED_FIELD] = record.get("original_name")
     update["updated_at"] = record.get("updated_at")
     store.db[table].update(record["id"], update)
-    store.changes.note(table, record["id"], taken)
+    store.changes.note(table, record["id"], {*taken, *update} - {"updated_at"})
     return "updated"
+
+
+def _name_given_back(table: str, record: dict[str, Any], ours: str | None) -> dict:
+    """A photo's file name that a withdrawal erased here (privacy/withdrawn_copies: only
+    then is a name empty) comes back with the photo's full record. A name is stamped
+    only by a person's erasure: the stamp decides then, as for any field."""
+    theirs = record.get("original_name")
+    if table != "photos" or ours or not theirs or RENAMED_FIELD in record["stamps"]:
+        return {}
+    return {} if is_withdrawn(record) else {RENAMED_FIELD: theirs}

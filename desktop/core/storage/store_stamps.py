@@ -68,8 +68,11 @@ class FieldStamps:
         self.writer.observe(Stamp.decode(stamp["stamp"]), stamp.get("user_name", ""))
 
     def field_stamps(self, record_id: str) -> dict[str, dict[str, str]]:
+        """Per field, its stamp; a field erased by a withdrawal (empty stamp: see
+        privacy/withdrawn_copies) has none, so any version that arrives is taken."""
         rows = self.db.conn.execute(
-            "SELECT field, stamp, device_id, user_name, base FROM field_stamps WHERE record_id = ?",
+            "SELECT field, stamp, device_id, user_name, base FROM field_stamps "
+            "WHERE record_id = ? AND stamp <> ''",
             (record_id,),
         )
         stamps = {}

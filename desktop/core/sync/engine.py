@@ -180,6 +180,7 @@ class SyncEngine:
         report.missing_media = media_fetch.fetch_media(
             self.workspace, self.share, listing.entries.only("media"), report.imported
         )
+        report.imported.photos_erased = withdrawals.erase_unheld_details(self.workspace)
         report.imported.media_forgotten = withdrawals.forget_unholdable_media(self.workspace)
         importer.forget_vanished(self.workspace, listing.entries)
         _note_colleagues(self.workspace, self.share, listing.entries)

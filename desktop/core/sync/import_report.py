@@ -15,6 +15,7 @@ class ImportReport:
     conflict_copies: list[tuple[str, str]] = field(default_factory=list)
     media_fetched: int = 0
     media_forgotten: int = 0  # received pictures deleted: their rights were withdrawn
+    photos_erased: int = 0  # received photos that kept only their rights (withdrawn)
     purged: int = 0  # records deleted for good by a colleague's tombstone
     # Ids of the records created or updated, the first CHANGED_LISTED of them: a first
     # import changes 100,000 records or more, and their ids (some 13 MB) would make the

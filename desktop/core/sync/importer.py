@@ -39,6 +39,7 @@ OK, IGNORED, INVALID, WAITING, MEDIA, DEVICE = (
     "media",
     "device",
 )
+REWRITE = "~réécrire"  # a published fingerprint no record has (stamps start with digits)
 BATCH = 100  # files merged per transaction: short enough not to hold up an autosave
 
 
@@ -334,8 +335,11 @@ def _check_own_file(workspace: Workspace, item: Pending) -> None:
             "SELECT 1 FROM sync_published WHERE record_id = ?", (record["id"],)
         ).fetchone()
         if published and _own_stamps(record, me) != _expected_stamps(workspace, item, record):
+            # Still published (forgotten, a photo withdrawn since would count as never
+            # shared and its file would stay whole): a fingerprint no record has.
             workspace.db.conn.execute(
-                "DELETE FROM sync_published WHERE record_id = ?", (record["id"],)
+                "UPDATE sync_published SET fingerprint = ? WHERE record_id = ?",
+                (REWRITE, record["id"]),
             )
 
 

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from desktop.core.storage.workspace import Workspace
+from desktop.core.sync.publish import SHAREABLE_PHOTO
 from desktop.core.sync.share import TABLES, Share
 from desktop.core.sync.share_identity import SHARE_ID, ensure_share_id
 
@@ -69,10 +70,13 @@ def _names(folder: Path) -> set[str]:
 def _without_media(workspace: Workspace, present: set[str]) -> list[str]:
     """Published photos and documents whose file is not in our media folder."""
     conn = workspace.db.conn
+    # A photo no longer shareable needs no picture: its file is rights alone, and is
+    # written again by its fingerprint (publish._changed). Forgotten here, it would
+    # count as never published and its older full file would stay in the share.
     photos = conn.execute(
         "SELECT sp.record_id, pr.print_sha256 FROM sync_published sp "
-        "JOIN photos p ON p.id = sp.record_id LEFT JOIN sync_prints pr ON pr.sha256 = p.sha256 "
-        "WHERE sp.tbl = 'photos'"
+        "JOIN photos t ON t.id = sp.record_id LEFT JOIN sync_prints pr ON pr.sha256 = t.sha256 "
+        f"WHERE sp.tbl = 'photos' AND {SHAREABLE_PHOTO}"
     ).fetchall()
     documents = conn.execute(
         "SELECT sp.record_id, d.sha256, m.ext FROM sync_published sp "

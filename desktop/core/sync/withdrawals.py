@@ -3,7 +3,8 @@
 On the laptop that shared them: at each pass, its media folder in the share keeps only
 the files a record it still shares needs (a photo whose rights still reach the
 network, a live document). On a colleague's laptop: after each import, a received photo
-it may no longer hold (rights withdrawn or narrowed, photo deleted) loses its picture
+it may no longer hold (rights withdrawn or narrowed, photo deleted) loses its details
+(privacy/withdrawn_copies: caption, file name, consent reference…) and its picture
 files, unless a photo it may hold has the same picture; it is not fetched again.
 """
 
@@ -13,6 +14,7 @@ import hashlib
 from collections.abc import Iterable
 
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
+from desktop.core.privacy.withdrawn_copies import any_to_erase, erase_unheld_photos
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import MEDIA_NAME
 from desktop.core.sync.publish import SHAREABLE_PHOTO, remember_print
@@ -67,6 +69,14 @@ def _print_digest(workspace: Workspace, digest: str) -> str:
     print_digest = hashlib.sha256(data).hexdigest()
     remember_print(workspace, digest, print_digest)
     return print_digest
+
+
+def erase_unheld_details(workspace: Workspace) -> int:
+    """Received photos this laptop may no longer hold keep their rights alone; how many
+    photos were erased (one short transaction; none when there is nothing to erase)."""
+    if not any_to_erase(workspace.db.conn, workspace.store.author.device_id):
+        return 0
+    return workspace.service.call(erase_unheld_photos)
 
 
 def forget_unholdable_media(workspace: Workspace) -> int:
