@@ -103,7 +103,7 @@ def publish_records(
                     )
             finally:  # what was written stays written, even if the share fails halfway
                 _remember(workspace, written)
-            report.records += len(written)
+                report.records += len(written)
             done += len(changed[start : start + BATCH])
             if progress:
                 progress("enregistrements", done, total)

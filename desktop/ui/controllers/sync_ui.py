@@ -85,6 +85,8 @@ class SyncUi(QObject):
             self._say(self.tr("Synchro : dossier partagé à préparer"), "#b03000")
             if not quiet and not (self.panel is not None and self.panel.isVisible()):
                 self.show_panel()  # the panel asks before a folder is set up
+        elif report.publish_error and not report.error:
+            self._unpublished(report, quiet)
         elif not report.ok:
             text = fill(self.tr("Synchro : partage indisponible — %1 en attente"), report.pending)
             self._say(text, "#b03000")
@@ -100,6 +102,19 @@ class SyncUi(QObject):
             self.templates_changed.emit()
         if self.panel is not None and self.panel.isVisible() and not quiet:
             self.panel.refresh(report)
+
+    def _unpublished(self, report, quiet: bool) -> None:
+        """Read, not written (a read-only or full share): the colleagues' work came in."""
+        text = fill(
+            self.tr("Synchro : importé, publication impossible — %1 en attente"), report.pending
+        )
+        self._say(text, "#b03000")
+        if not quiet:
+            said = self.tr(
+                "Publication impossible : %1 Le travail des collègues est importé ; le vôtre "
+                "reste sur ce poste et sera publié dès que le dossier partagé acceptera l'écriture."
+            )
+            self.context.say(fill(said, report.publish_error), 30000)
 
     def _announce_templates(self, report) -> bool:
         """The network's templates this pass: arrivals read in, refusals said (the panel's
