@@ -9,9 +9,12 @@ process whose files may not grow past 2 MB (RLIMIT_FSIZE), writing a 3 MB docume
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 
 from desktop.core.media.documents import DocumentLibrary
+from desktop.core.sync.engine import colleagues
 from desktop.core.sync.share import Share
 from tests.headless import run_python
 from tests.sync.unwritable_share import tree, unwritable
@@ -114,7 +117,7 @@ def test_a_share_full_mid_pass_keeps_what_was_written_and_imports(laptops, share
     assert result.returncode == 1, result.stderr  # not everything was published
     out = result.stdout
     assert out.startswith("Publication impossible : le dossier partagé n'accepte pas")
-    assert "fichier trop gros pour ce disque" in out
+    assert "fichier trop gros pour ce disque" in out and ".tmp" not in out  # the file meant
     assert "Publié : 2 enregistrement(s), 0 média(s)" in out  # the venue and the visit
     assert "Importé : 1 nouveau(x)" in out and "En attente de publication : 1" in out
     own = _own(carol).own
@@ -128,3 +131,29 @@ def test_a_share_full_mid_pass_keeps_what_was_written_and_imports(laptops, share
     assert alice.sync().imported.media_fetched == 1
     [document] = DocumentLibrary(alice.store, alice.workspace.media).list_documents(atelier.id)
     assert document.doc_type == "statuts"
+
+
+def test_a_device_json_not_written_is_written_at_the_next_pass(laptops, share):
+    """The records went, then device.json could not be written (a folder holds its name):
+    colleagues would never learn who wrote them, as the next pass has no new record."""
+    alice, carol = laptops("alice"), laptops("carol")
+    alice.store.create_venue({"name": "La Ressourcerie"})
+    assert alice.sync().ok
+    carol.store.create_venue({"name": "L'Atelier"})
+    in_the_way = _own(carol).own / "device.json"
+    (in_the_way / "vieux").mkdir(parents=True)
+
+    report = carol.sync()
+    assert report.published.records == 1 and report.imported.created == 1
+    assert report.publish_error.endswith(
+        f"un dossier occupe la place du fichier ({in_the_way})."
+    ), report.publish_error
+    assert alice.sync().imported.created == 1
+    assert [c.user_name for c in colleagues(alice.workspace)] == ["?"]
+
+    shutil.rmtree(in_the_way)
+    report = carol.sync()
+    assert report.ok and report.published.records == 0, report.summary()
+    assert json.loads(in_the_way.read_text("utf-8"))["user_name"] == "Carol"
+    alice.sync()
+    assert [c.user_name for c in colleagues(alice.workspace)] == ["Carol"]

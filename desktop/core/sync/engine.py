@@ -13,6 +13,7 @@ written stays to publish (publish_error says so), and the import goes on.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -42,6 +43,9 @@ SHARED_FOLDER = "shared_folder"  # the settings' key
 _CLEANED: set[str] = set()  # shares whose temp files this process removed already
 # progress(what, done, total): what is « fiches » or « enregistrements »
 Progress = Callable[[str, int, int | None], None]
+TEMP_NAME = re.compile(
+    r"^\.(.+)\.[a-z0-9_]{8}\.tmp$"
+)  # files.atomic_target's « .NAME.XXXXXXXX.tmp »
 UNPUBLISHED_KEPT = (
     "Le travail des collègues est importé ; celui de ce poste reste ici, rien n'est perdu, "
     "et il sera publié au prochain passage où le dossier partagé acceptera l'écriture."
@@ -185,7 +189,7 @@ class SyncEngine:
         self._check_index(report)
         publish.publish_records(self.workspace, self.share, report.published, progress=progress)
         report.published.records += purges.publish_tombstones(self.workspace, self.share)
-        if report.published.records:
+        if report.published.records or publish.device_owed(self.workspace, self.share):
             publish.publish_device(self.workspace, self.share, report.started_at)
 
     def _after_import(
@@ -241,7 +245,12 @@ def _describe(error: OSError) -> str:
 
 
 def _unpublished(error: OSError) -> str:
-    where = f" ({error.filename})" if error.filename else ""
+    # The file meant, not the temp file beside it that the atomic write was filling.
+    path = error.filename2 or error.filename
+    if path:
+        temporary = TEMP_NAME.match(Path(path).name)
+        path = Path(path).with_name(temporary[1]) if temporary else path
+    where = f" ({path})" if path else ""
     return f"le dossier partagé n'accepte pas l'écriture : {french_reason(error)}{where}."
 
 

@@ -236,6 +236,20 @@ def sheet_share_path(venue_name: str, day: str, kind: str, author: str) -> str:
     return f"{venue_folder(venue_name)}/{sheet_name(day, kind, author)}"
 
 
+def device_owed(workspace: Workspace, share: Share) -> bool:
+    """Records of ours are in the share but device.json is not, or names someone else:
+    a pass that wrote them stopped short of it (a share full mid-pass)."""
+    sql = "SELECT EXISTS (SELECT 1 FROM sync_published)"
+    if not workspace.db.conn.execute(sql).fetchone()[0]:
+        return False
+    try:
+        saved = json.loads(workspace.setting("sync_device_json") or "{}")
+    except ValueError:
+        saved = {}
+    named = saved.get("user_name") == workspace.store.author.user_name
+    return not named or not (share.own / "device.json").is_file()
+
+
 def publish_device(workspace: Workspace, share: Share, when: str) -> bool:
     """device.json: who this laptop is; rewritten only when its content changes."""
     info = {
