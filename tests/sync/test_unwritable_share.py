@@ -157,3 +157,19 @@ def test_a_device_json_not_written_is_written_at_the_next_pass(laptops, share):
     assert json.loads(in_the_way.read_text("utf-8"))["user_name"] == "Carol"
     alice.sync()
     assert [c.user_name for c in colleagues(alice.workspace)] == ["Carol"]
+
+
+def test_a_network_template_arrives_from_a_read_only_share(laptops, share):
+    from tests.sync.network_template_files import drop, visit_sheet_v2
+
+    alice, carol = laptops("alice"), laptops("carol")
+    alice.store.create_venue({"name": "La Ressourcerie"})
+    assert alice.sync().ok
+    carol.store.create_venue({"name": "L'Atelier"})
+    drop(share, "visit-sheet.schema.json", visit_sheet_v2())
+    with unwritable(share):
+        report = carol.sync()
+    assert report.publish_error and report.imported.created == 1
+    assert [(i, v) for i, v, _t in report.templates.arrived] == [("visit-sheet", 2)]
+    assert carol.workspace.templates.visit.version == 2
+    assert "Modèle reçu du réseau" in report.summary()
