@@ -2791,77 +2791,77 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="54"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="55"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="56"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="57"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="63"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="64"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="67"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="68"/>
         <source>Synchro : publication des fiches (%1)…</source>
         <translation>Sync: publishing sheets (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="69"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="70"/>
         <source>Synchro : publication (%1/%2)…</source>
         <translation>Sync: publishing (%1/%2)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="85"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="88"/>
         <source>Synchro : dossier partagé à préparer</source>
         <translation>Sync: shared folder to prepare</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="91"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="94"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="96"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="99"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="100"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="103"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="109"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="112"/>
         <source>Synchro : importé, publication impossible — %1 en attente</source>
         <translation>Sync: imported, could not publish — %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="114"/>
-        <source>Publication impossible : %1 Le travail des collègues est importé ; le vôtre reste sur ce poste et sera publié dès que le dossier partagé acceptera l&apos;écriture.</source>
-        <translation>Could not publish: %1 Your colleagues&apos; work was imported; yours stays on this computer and will be published as soon as the shared folder accepts writing.</translation>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="117"/>
+        <source>Publication impossible (%1) : le travail des collègues est importé, le vôtre attend sur ce poste.</source>
+        <translation>Could not publish (%1): your colleagues&apos; work was imported, yours is waiting on this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="126"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="139"/>
         <source>« %1 » (version %2)</source>
         <translation>“%1” (version %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="128"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="141"/>
         <source>Modèle reçu du réseau : %1</source>
         <translation>Template received from the network: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="131"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="144"/>
         <source>Modèle du réseau refusé : %1 — voir le panneau Synchronisation</source>
         <translation>Network template refused: %1 — see the Synchronisation panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="138"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="151"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>

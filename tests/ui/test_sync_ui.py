@@ -168,8 +168,9 @@ def test_a_read_only_share_is_said_with_what_came_in(qtbot, tmp_path, data_dir, 
     indicator = window.sync.indicator.text()
     assert indicator == "Synchro : importé, publication impossible — 1 en attente"
     said = window.statusBar().currentMessage()
-    assert said.startswith("Publication impossible : le dossier partagé n'accepte pas")
-    assert "Le travail des collègues est importé" in said
+    reasons = ("(disque en lecture seule)", "(accès refusé)")  # bind mount, or no write bit
+    assert said.startswith(tuple(f"Publication impossible {r}" for r in reasons)), said
+    assert said.endswith(") : le travail des collègues est importé, le vôtre attend sur ce poste.")
 
     def both_shown():
         names = [v.name for v in window.browser.venues.venues]
@@ -180,3 +181,9 @@ def test_a_read_only_share_is_said_with_what_came_in(qtbot, tmp_path, data_dir, 
     status = window.sync.panel.status.text()
     assert "<b>Publication impossible</b>" in status and "(1 nouveau(x), 0 mis à jour)" in status
     assert "1 élément(s) de ce poste en attente" in status
+
+    window.sync.controller.sync_now()  # writable again: published, the problem is over
+    qtbot.waitUntil(lambda: "à jour" in window.sync.indicator.text(), timeout=15000)
+    assert window.statusBar().currentMessage() == ""
+    assert "<b>Publication impossible</b>" not in window.sync.panel.status.text()
+    assert len(list((share / "Carnet" / "devices").glob("*/records/venues/*.json"))) == 2

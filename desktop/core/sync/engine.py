@@ -75,6 +75,7 @@ class PassReport:
     colleagues: list[Colleague] = field(default_factory=list)
     pending: int = 0  # records still to publish (the share was unavailable)
     publish_error: str = ""  # this laptop's work could not be written; the import went on
+    publish_reason: str = ""  # its reason alone, short: « disque en lecture seule »
     needs_setup: bool = False  # a folder never used: set up only once the user agrees
     republished: int = 0  # files the share had lost (or a new share): published again
     templates: template_inbox.TemplatesReport = field(
@@ -184,6 +185,7 @@ class SyncEngine:
             raise
         except OSError as error:
             report.publish_error = _unpublished(error)
+            report.publish_reason = french_reason(error)
 
     def _publish(self, report: PassReport, progress: Progress | None) -> None:
         self._check_index(report)
