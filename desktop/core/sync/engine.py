@@ -43,9 +43,8 @@ SHARED_FOLDER = "shared_folder"  # the settings' key
 _CLEANED: set[str] = set()  # shares whose temp files this process removed already
 # progress(what, done, total): what is « fiches » or « enregistrements »
 Progress = Callable[[str, int, int | None], None]
-TEMP_NAME = re.compile(
-    r"^\.(.+)\.[a-z0-9_]{8}\.tmp$"
-)  # files.atomic_target's « .NAME.XXXXXXXX.tmp »
+# files.atomic_target's temp file, « .NAME.XXXXXXXX.tmp »: a refusal names NAME instead.
+TEMP_NAME = re.compile(r"^\.(.+)\.[a-z0-9_]{8}\.tmp$")
 UNPUBLISHED_KEPT = (
     "Le travail des collègues est importé ; celui de ce poste reste ici, rien n'est perdu, "
     "et il sera publié au prochain passage où le dossier partagé acceptera l'écriture."
@@ -143,8 +142,8 @@ class SyncEngine:
             report.templates = template_inbox.receive_templates(self.workspace, self.share)
             if publish_changes:
                 self._writing(report, lambda: self._publish(report, progress))
-            if report.publish_error:  # unplugged rather than read-only: read « nothing » not
-                self.share.check_available(known_before=True)
+            if report.publish_error:  # unplugged mid-pass, not read-only: never read
+                self.share.check_available(known_before=True)  # an empty mount point
             listing = self._import(report)
             if publish_changes and not report.publish_error:
                 self._writing(report, lambda: self._after_import(report, listing, sheets, progress))
