@@ -2693,7 +2693,7 @@ The current state will be backed up first (“before restore”).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="122"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="318"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="326"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
@@ -2747,93 +2747,98 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="211"/>
+        <source>&lt;b&gt;Publication impossible&lt;/b&gt; : %1&lt;br&gt;Le travail des collègues est importé (%2 nouveau(x), %3 mis à jour) ; %4 élément(s) de ce poste en attente de publication, publiés dès que le dossier partagé acceptera l&apos;écriture.</source>
+        <translation>&lt;b&gt;Could not publish&lt;/b&gt;: %1&lt;br&gt;Your colleagues&apos; work was imported (%2 new, %3 updated); %4 item(s) from this computer are waiting to be published, and will be as soon as the shared folder accepts writing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="220"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="228"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="229"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="224"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="232"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="251"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="259"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="269"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="268"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="276"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="269"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="273"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="277"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="281"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="272"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="280"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="277"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="285"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="278"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="286"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="281"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="289"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="282"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="290"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="318"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="326"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="355"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="363"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="369"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="377"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="374"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="382"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="383"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="391"/>
         <source>%1 fiche(s) reprise(s).</source>
         <translation>%1 record(s) taken over.</translation>
     </message>
@@ -2846,67 +2851,77 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Open the sync panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="54"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="55"/>
         <source>Synchro : non configurée</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="56"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="57"/>
         <source>Synchro : en attente</source>
         <translation>Sync: waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="63"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="64"/>
         <source>Synchro en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="67"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="68"/>
         <source>Synchro : publication des fiches (%1)…</source>
         <translation>Sync: publishing sheets (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="69"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="70"/>
         <source>Synchro : publication (%1/%2)…</source>
         <translation>Sync: publishing (%1/%2)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="85"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="88"/>
         <source>Synchro : dossier partagé à préparer</source>
         <translation>Sync: shared folder to prepare</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="89"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="94"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="94"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="99"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="98"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="103"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="111"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="112"/>
+        <source>Synchro : importé, publication impossible — %1 en attente</source>
+        <translation>Sync: imported, could not publish — %1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="117"/>
+        <source>Publication impossible (%1) : le travail des collègues est importé, le vôtre attend sur ce poste.</source>
+        <translation>Could not publish (%1): your colleagues&apos; work was imported, yours is waiting on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="139"/>
         <source>« %1 » (version %2)</source>
         <translation>“%1” (version %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="113"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="141"/>
         <source>Modèle reçu du réseau : %1</source>
         <translation>Template received from the network: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="116"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="144"/>
         <source>Modèle du réseau refusé : %1 — voir le panneau Synchronisation</source>
         <translation>Network template refused: %1 — see the Synchronisation panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="123"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="151"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>

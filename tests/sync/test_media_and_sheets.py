@@ -210,7 +210,7 @@ def test_a_locked_target_is_retried(laptops, monkeypatch):
     assert report.ok and report.published.records == 1 and len(attempts) >= 3
 
 
-def test_a_full_disk_stops_the_pass_with_a_french_reason(laptops, monkeypatch):
+def test_a_full_disk_stops_the_publishing_with_a_french_reason(laptops, monkeypatch):
     import errno
 
     from desktop.core.sync import share as share_module
@@ -223,6 +223,7 @@ def test_a_full_disk_stops_the_pass_with_a_french_reason(laptops, monkeypatch):
 
     monkeypatch.setattr(share_module, "write_atomic", full)
     report = alice.sync()
-    assert not report.ok and "disque plein" in report.error and report.pending == 1
+    assert not report.ok and report.error == "" and report.pending == 1  # the import went on
+    assert "disque plein" in report.publish_error
     monkeypatch.undo()
     assert alice.sync().published.records == 1

@@ -147,3 +147,43 @@ def test_a_folder_never_used_is_set_up_once_the_panel_asked(
     panel.set_up_button.click()
     qtbot.waitUntil(lambda: "à jour" in window.sync.indicator.text(), timeout=15000)
     assert len(list((new / "Carnet" / "devices").glob("*/records/venues/*.json"))) == 1
+
+
+def test_a_read_only_share_is_said_with_what_came_in(qtbot, tmp_path, data_dir, open_window):
+    from tests.sync.unwritable_share import unwritable
+
+    share = tmp_path / "partage"
+    share.mkdir()
+    alice = _colleague(tmp_path, share)
+    alice.store.create_venue({"name": "La Ferme de Chassagne"})
+    assert SyncEngine(alice).run_pass(sheets=False).ok
+    alice.close()
+    bob = open_workspace(data_dir)
+    bob.set_setting(SHARED_FOLDER, str(share))
+    bob.store.create_venue({"name": "Le Local de Bob"})  # not published yet
+    bob.close()
+    with unwritable(share):
+        window = open_window()
+        qtbot.waitUntil(lambda: window.sync.controller.last_report is not None, timeout=15000)
+    indicator = window.sync.indicator.text()
+    assert indicator == "Synchro : importé, publication impossible — 1 en attente"
+    said = window.statusBar().currentMessage()
+    reasons = ("(disque en lecture seule)", "(accès refusé)")  # bind mount, or no write bit
+    assert said.startswith(tuple(f"Publication impossible {r}" for r in reasons)), said
+    assert said.endswith(") : le travail des collègues est importé, le vôtre attend sur ce poste.")
+
+    def both_shown():
+        names = [v.name for v in window.browser.venues.venues]
+        assert names == ["La Ferme de Chassagne", "Le Local de Bob"]
+
+    qtbot.waitUntil(both_shown, timeout=15000)
+    window.sync.show_panel()
+    status = window.sync.panel.status.text()
+    assert "<b>Publication impossible</b>" in status and "(1 nouveau(x), 0 mis à jour)" in status
+    assert "1 élément(s) de ce poste en attente" in status
+
+    window.sync.controller.sync_now()  # writable again: published, the problem is over
+    qtbot.waitUntil(lambda: "à jour" in window.sync.indicator.text(), timeout=15000)
+    assert window.statusBar().currentMessage() == ""
+    assert "<b>Publication impossible</b>" not in window.sync.panel.status.text()
+    assert len(list((share / "Carnet" / "devices").glob("*/records/venues/*.json"))) == 2

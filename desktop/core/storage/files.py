@@ -113,6 +113,9 @@ FRENCH_REASONS = {
     errno.EPERM: "opération non permise",
     errno.ENOENT: "dossier introuvable (disque débranché ?)",
     errno.EIO: "erreur d'entrée-sortie du disque",
+    errno.ENOTDIR: "un fichier occupe la place d'un dossier",
+    errno.EISDIR: "un dossier occupe la place du fichier",
+    errno.EEXIST: "un fichier du même nom existe déjà",
 }
 
 

@@ -4,11 +4,16 @@ The pass works on its own workspace (its own database connection), so the app ca
 it on a worker thread. If the share is missing or fails halfway, whatever was done is
 kept, nothing local is deleted, and the next pass starts again from what is left: the
 queue of changes to publish is simply « records whose latest stamp was not written ».
+
+A share this laptop can read but not write (mounted read-only, read rights only, full)
+still brings the colleagues' work in: the writes stop at the first refusal, what was not
+written stays to publish (publish_error says so), and the import goes on.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +43,12 @@ SHARED_FOLDER = "shared_folder"  # the settings' key
 _CLEANED: set[str] = set()  # shares whose temp files this process removed already
 # progress(what, done, total): what is « fiches » or « enregistrements »
 Progress = Callable[[str, int, int | None], None]
+# files.atomic_target's temp file, « .NAME.XXXXXXXX.tmp »: a refusal names NAME instead.
+TEMP_NAME = re.compile(r"^\.(.+)\.[a-z0-9_]{8}\.tmp$")
+UNPUBLISHED_KEPT = (
+    "Le travail des collègues est importé ; celui de ce poste reste ici, rien n'est perdu, "
+    "et il sera publié au prochain passage où le dossier partagé acceptera l'écriture."
+)
 
 
 @dataclass
@@ -62,6 +73,8 @@ class PassReport:
     missing_media: list[str] = field(default_factory=list)
     colleagues: list[Colleague] = field(default_factory=list)
     pending: int = 0  # records still to publish (the share was unavailable)
+    publish_error: str = ""  # this laptop's work could not be written; the import went on
+    publish_reason: str = ""  # its reason alone, short: « disque en lecture seule »
     needs_setup: bool = False  # a folder never used: set up only once the user agrees
     republished: int = 0  # files the share had lost (or a new share): published again
     templates: template_inbox.TemplatesReport = field(
@@ -81,8 +94,11 @@ class PassReport:
             lines.append(f"Supprimé définitivement par un collègue : {i.purged} élément(s).")
         if self.republished:
             lines.append(f"Manquait au partage, publié à nouveau : {self.republished} élément(s).")
-        if not self.ok:
+        if self.error:
             lines.insert(0, f"Échec : {self.error}")
+        elif self.publish_error:
+            lines[:0] = [f"Publication impossible : {self.publish_error}", UNPUBLISHED_KEPT]
+        if not self.ok:
             lines.append(f"En attente de publication : {self.pending} élément(s).")
         for path, why in self.imported.conflict_copies:
             lines.append(f"Copie de conflit fusionnée : {path} ({why})")
@@ -125,20 +141,13 @@ class SyncEngine:
             # Templates first: the records of this pass are merged and shown with them.
             report.templates = template_inbox.receive_templates(self.workspace, self.share)
             if publish_changes:
-                self._check_index(report)
-                self._publish(report, progress)
+                self._writing(report, lambda: self._publish(report, progress))
+            if report.publish_error:  # unplugged mid-pass, not read-only: never read
+                self.share.check_available(known_before=True)  # an empty mount point
             listing = self._import(report)
-            if publish_changes:  # the purges just received: our own files of them go now
-                report.published.records += purges.publish_tombstones(self.workspace, self.share)
-                # Pictures no shared record needs any more, from the listing just made.
-                report.published.media_removed = withdrawals.clean_own_media(
-                    self.workspace, self.share, listing.entries.only("media")
-                )
-            if publish_changes and sheets:  # after the import: colleagues' edits show
-                publish.publish_sheets(
-                    self.workspace, self.share, report.published, progress=progress
-                )
-            report.ok = True
+            if publish_changes and not report.publish_error:
+                self._writing(report, lambda: self._after_import(report, listing, sheets, progress))
+            report.ok = not report.publish_error
         except (ShareUnavailable, OSError) as error:
             report.error = _describe(error)
             report.needs_setup = isinstance(error, ShareNotSetUp)
@@ -166,11 +175,35 @@ class SyncEngine:
         report.republished = republish.follow_share(self.workspace, self.share)
         report.republished += republish.forget_missing(self.workspace, self.share)
 
+    def _writing(self, report: PassReport, write: Callable[[], None]) -> None:
+        """Run this laptop's writes to the share; a refusal (read-only, full, no right)
+        stops them, is kept in publish_error, and lets the pass go on reading."""
+        try:
+            write()
+        except ShareUnavailable:
+            raise
+        except OSError as error:
+            report.publish_error = _unpublished(error)
+            report.publish_reason = french_reason(error)
+
     def _publish(self, report: PassReport, progress: Progress | None) -> None:
+        self._check_index(report)
         publish.publish_records(self.workspace, self.share, report.published, progress=progress)
         report.published.records += purges.publish_tombstones(self.workspace, self.share)
-        if report.published.records:
+        if report.published.records or publish.device_owed(self.workspace, self.share):
             publish.publish_device(self.workspace, self.share, report.started_at)
+
+    def _after_import(
+        self, report: PassReport, listing: Listing, sheets: bool, progress: Progress | None
+    ) -> None:
+        # The purges just received: our own files of them go now.
+        report.published.records += purges.publish_tombstones(self.workspace, self.share)
+        # Pictures no shared record needs any more, from the listing just made.
+        report.published.media_removed = withdrawals.clean_own_media(
+            self.workspace, self.share, listing.entries.only("media")
+        )
+        if sheets:  # after the import: colleagues' edits show
+            publish.publish_sheets(self.workspace, self.share, report.published, progress=progress)
 
     def _import(self, report: PassReport) -> Listing:
         """Read and merge the colleagues' changes; returns the share's listing."""
@@ -195,6 +228,7 @@ class SyncEngine:
             "sheets": report.published.sheets,
             "created": report.imported.created,
             "updated": report.imported.updated,
+            "publish_error": report.publish_error,
         }
 
         def save(writer) -> None:
@@ -210,6 +244,16 @@ def _describe(error: OSError) -> str:
         return str(error)
     where = f" ({error.filename})" if error.filename else ""
     return f"le dossier partagé a refusé l'écriture ou la lecture : {french_reason(error)}{where}."
+
+
+def _unpublished(error: OSError) -> str:
+    # The file meant, not the temp file beside it that the atomic write was filling.
+    path = error.filename2 or error.filename
+    if path:
+        temporary = TEMP_NAME.match(Path(path).name)
+        path = Path(path).with_name(temporary[1]) if temporary else path
+    where = f" ({path})" if path else ""
+    return f"le dossier partagé n'accepte pas l'écriture : {french_reason(error)}{where}."
 
 
 def check_shared_folder(data_dir: Path, folder: Path) -> Path:

@@ -103,7 +103,7 @@ def publish_records(
                     )
             finally:  # what was written stays written, even if the share fails halfway
                 _remember(workspace, written)
-            report.records += len(written)
+                report.records += len(written)
             done += len(changed[start : start + BATCH])
             if progress:
                 progress("enregistrements", done, total)
@@ -234,6 +234,20 @@ def sheet_share_path(venue_name: str, day: str, kind: str, author: str) -> str:
     """« Lieu/AAAA-MM-JJ Type – Auteur.pdf », relative to the Fiches folder (one visit alone:
     sheet_paths makes every visit's, each unique)."""
     return f"{venue_folder(venue_name)}/{sheet_name(day, kind, author)}"
+
+
+def device_owed(workspace: Workspace, share: Share) -> bool:
+    """Records of ours are in the share but device.json is not, or names someone else:
+    a pass that wrote them stopped short of it (a share full mid-pass)."""
+    sql = "SELECT EXISTS (SELECT 1 FROM sync_published)"
+    if not workspace.db.conn.execute(sql).fetchone()[0]:
+        return False
+    try:
+        saved = json.loads(workspace.setting("sync_device_json") or "{}")
+    except ValueError:
+        saved = {}
+    named = saved.get("user_name") == workspace.store.author.user_name
+    return not named or not (share.own / "device.json").is_file()
 
 
 def publish_device(workspace: Workspace, share: Share, when: str) -> bool:

@@ -27,6 +27,7 @@ class SyncUi(QObject):
         self.indicator.setToolTip(self.tr("Ouvrir le panneau de synchronisation"))
         self.indicator.clicked.connect(self.show_panel)
         self.panel = None
+        self.problem_said = ""  # what the status bar was told went wrong, until a pass goes well
         self.controller.started.connect(self._started)
         self.controller.finished.connect(self._finished)
         self.controller.failed.connect(self._failed)
@@ -81,15 +82,19 @@ class SyncUi(QObject):
         from desktop.core.merge.conflicts import count_conflicts
 
         conflicts = count_conflicts(self.context.workspace.store)
+        if report.ok and not quiet:
+            self._take_back_problem()
         if report.needs_setup:
             self._say(self.tr("Synchro : dossier partagé à préparer"), "#b03000")
             if not quiet and not (self.panel is not None and self.panel.isVisible()):
                 self.show_panel()  # the panel asks before a folder is set up
+        elif report.publish_error and not report.error:
+            self._unpublished(report, quiet)
         elif not report.ok:
             text = fill(self.tr("Synchro : partage indisponible — %1 en attente"), report.pending)
             self._say(text, "#b03000")
             if not quiet:
-                self.context.say(report.error)
+                self._say_problem(report.error, 10000)
         elif conflicts:
             text = fill(self.tr("Synchro : %1 conflit(s) à résoudre"), conflicts)
             self._say(text, "#b03000")
@@ -100,6 +105,29 @@ class SyncUi(QObject):
             self.templates_changed.emit()
         if self.panel is not None and self.panel.isVisible() and not quiet:
             self.panel.refresh(report)
+
+    def _unpublished(self, report, quiet: bool) -> None:
+        """Read, not written (a read-only or full share): the colleagues' work came in."""
+        text = fill(
+            self.tr("Synchro : importé, publication impossible — %1 en attente"), report.pending
+        )
+        self._say(text, "#b03000")
+        if not quiet:
+            said = self.tr(
+                "Publication impossible (%1) : le travail des collègues est importé, le vôtre "
+                "attend sur ce poste."
+            )  # short enough for the status bar; the panel has the file and the rest
+            self._say_problem(fill(said, report.publish_reason), 30000)
+
+    def _say_problem(self, text: str, msecs: int) -> None:
+        self.problem_said = text
+        self.context.say(text, msecs)
+
+    def _take_back_problem(self) -> None:
+        """A pass that went well: a problem still shown in the status bar is over."""
+        if self.problem_said and self.context.status.currentMessage() == self.problem_said:
+            self.context.status.clearMessage()
+        self.problem_said = ""
 
     def _announce_templates(self, report) -> bool:
         """The network's templates this pass: arrivals read in, refusals said (the panel's

@@ -206,6 +206,14 @@ class SyncPanel(QDialog):
         folder = self.workspace.setting("shared_folder")
         if not folder:
             text = self.tr("Aucun dossier partagé : choisissez-le dans Fichier › Préférences.")
+        elif report is not None and report.publish_error and not report.error:
+            text = self.tr(
+                "<b>Publication impossible</b> : %1<br>Le travail des collègues est importé "
+                "(%2 nouveau(x), %3 mis à jour) ; %4 élément(s) de ce poste en attente de "
+                "publication, publiés dès que le dossier partagé acceptera l'écriture."
+            )
+            got = report.imported  # read-only or full: read, not written
+            text = fill(text, report.publish_error, got.created, got.updated, report.pending)
         elif report is not None and not report.ok:
             text = fill(
                 self.tr(
