@@ -158,9 +158,9 @@ def apply_tombstones(workspace: Workspace, tombstones: list, index_row, report=N
 
 KEPT_WORDS = {
     UNSEEN: "ce poste en a une modification (ou une restauration) que ce collègue n'avait pas "
-    "vue : elle reste, avec le conflit « Suppression » à trancher s'il y en a un",
+    "vue : rien n'a été effacé ici ; tranchez le conflit « Suppression » s'il est listé",
     LOCAL: "ce poste en garde ce que ce collègue n'a jamais eu (une photo ou un document "
-    "resté sur ce poste) : elle reste ici, dans la corbeille si elle y était",
+    "resté sur ce poste) : rien n'a été effacé ici, c'est dans la corbeille de ce poste",
 }
 
 
