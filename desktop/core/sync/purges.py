@@ -141,9 +141,9 @@ def apply_tombstones(workspace: Workspace, tombstones: list, index_row, report=N
     judged = [(e["table"], e["id"]) for e in entries if "seen" in e]
     store, media = workspace.store, workspace.media
     purged = purge_records(store, media, older, received=True)
-    kept = purge_records(store, media, judged, received=True, horizons=horizons)
+    weighed = purge_records(store, media, judged, received=True, horizons=horizons)
     reasons = {
-        record_id: kept_reason(workspace, t, record_id, why) for t, record_id, why in kept.kept
+        record_id: kept_reason(workspace, t, record_id, why) for t, record_id, why in weighed.kept
     }
     rows = []
     for item in tombstones:
@@ -153,7 +153,7 @@ def apply_tombstones(workspace: Workspace, tombstones: list, index_row, report=N
     if report is not None:
         report.purges_kept += list(dict.fromkeys(reasons.values()))
     workspace.service.call(lambda writer: writer.db["sync_index"].upsert_all(rows, pk="path"))
-    return len(purged.records) + len(kept.records)
+    return len(purged.records) + len(weighed.records)
 
 
 KEPT_WORDS = {
