@@ -72,8 +72,12 @@ def cmd_trash(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     labels = {item.id: item.label for item in items}
     purged = empty_trash(ws.store, ws.media, args.ids)
+    kept = {record_id for _table, record_id, _why in purged.kept}
     for record_id in args.ids or labels:
-        print(f"Supprimé définitivement : {labels[record_id]} ({record_id})")
+        if record_id in kept:  # its deletion is in conflict: answered first, never lost
+            print(f"Laissé dans la corbeille : {labels[record_id]} ({record_id})")
+        else:
+            print(f"Supprimé définitivement : {labels[record_id]} ({record_id})")
     print(describe(purged))
     return EXIT_OK
 

@@ -3022,9 +3022,14 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="133"/>
         <source>Supprimé définitivement : %1 lieu(x), %2 fiche(s), %3 photo(s), %4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur.</source>
         <translation>Deleted permanently: %1 venue(s), %2 record(s), %3 photo(s), %4 document(s); %5 file(s) erased from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trash_dialog.py" line="142"/>
+        <source>Laissé(s) dans la corbeille : %1 élément(s) dont la suppression est en conflit avec une modification faite ailleurs. Répondez d&apos;abord au conflit « Suppression » (Synchronisation) : rien n&apos;a été perdu.</source>
+        <translation>Left in the trash: %1 item(s) whose deletion conflicts with a change made elsewhere. Answer the “Deletion” conflict first (Synchronisation): nothing was lost.</translation>
     </message>
 </context>
 <context>

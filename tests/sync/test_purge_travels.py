@@ -62,7 +62,11 @@ def test_a_purged_visit_leaves_the_colleague_with_nothing_and_never_comes_back(l
     assert media_files(alice) == []  # originals, thumbnails and prints gone
     assert alice.sync().ok
     tombstone = json.loads(share.record_path("visits", visit.id).read_text("utf-8"))
-    assert tombstone["purged"] == [{"table": "visits", "id": visit.id}]
+    (entry,) = tombstone["purged"]
+    assert (entry["table"], entry["id"]) == ("visits", visit.id)
+    assert entry["seen"] and entry["deleted"]  # what Alice had of it, and her deletion
+    family = {(e["table"], e["id"]) for e in entry["family"]}  # purged with it, judged as one
+    assert family == {("photos", i) for i in photo_ids} and all(e["seen"] for e in entry["family"])
     assert tombstone["visits"] == [] and "Atelier bois" not in json.dumps(tombstone)
     assert list(share.own.glob("media/*")) == []  # no record still shared needs the pictures
 
@@ -81,7 +85,7 @@ def test_a_purged_visit_leaves_the_colleague_with_nothing_and_never_comes_back(l
     assert report.ok and not held(bob, visit.id)
     assert any("supprimé définitivement" in why for _, why in report.ignored)
     assert alice.sync().ok and not held(alice, visit.id)  # refuses its old copy, rewrites
-    assert json.loads(path.read_text("utf-8"))["purged"] == [{"table": "visits", "id": visit.id}]
+    assert json.loads(path.read_text("utf-8"))["purged"] == tombstone["purged"]
     assert bob.sync().ok and not held(bob, visit.id)
 
 

@@ -158,3 +158,22 @@ def test_ctrl_z_forgets_a_purged_deletion(window, questions):
     assert not window.undo_action.isEnabled()
     window.records.undo_delete()  # nothing to bring back, and no error
     assert window.store.list_venues() == []
+
+
+def test_trash_leaves_a_deletion_in_conflict_and_says_why(window, qtbot, questions):
+    """A visit edited after its deletion (here as a colleague's edit would arrive) is a
+    « Suppression » conflict: emptying the trash leaves it, and the dialog says so."""
+    venue = window.store.create_venue({"name": "La Cour commune", "commune": "Guéret"})
+    visit = window.store.create_visit(venue.id, "2025-05-06")
+    window.store.delete_visit(visit.id)
+    window.store.update_visit(visit.id, {"strengths": "Un collectif soudé"})
+    dialog = TrashDialog(window.store.list_trash, window.records.purge, window)
+    qtbot.addWidget(dialog)
+    dialog.purge_all.click()
+    assert dialog.outcome.text().endswith(
+        "Laissé(s) dans la corbeille : 1 élément(s) dont la suppression est en conflit avec "
+        "une modification faite ailleurs. Répondez d'abord au conflit « Suppression » "
+        "(Synchronisation) : rien n'a été perdu."
+    )
+    assert [item.id for item in window.store.list_trash()] == [visit.id]
+    assert window.store.get_visit(visit.id).data["strengths"] == "Un collectif soudé"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop.core.media.media_store import MediaStore
+from desktop.core.storage import purge_horizon
 from desktop.core.storage.record_basics import RecordNotFound
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_purge import KIND_NAMES, TABLE_OF_KIND, MediaFile, Purged
@@ -39,12 +40,17 @@ def empty_trash(store: CarnetStore, media: MediaStore, ids: Iterable[str] = ()) 
 
 
 def purge_records(
-    store: CarnetStore, media: MediaStore, items: list[tuple[str, str]], received: bool = False
+    store: CarnetStore,
+    media: MediaStore,
+    items: list[tuple[str, str]],
+    received: bool = False,
+    horizons: dict[str, dict] | None = None,
 ) -> Purged:
-    """Purge through the writer, then remove the files no record needs any more."""
+    """Purge through the writer, then remove the files no record needs any more
+    (horizons: a colleague's, see CarnetStore.purge)."""
     if not items:
         return Purged()
-    purged = store.purge(items, received)
+    purged = store.purge(items, received, horizons)
     remove_media_files(media, purged.media)
     return purged
 
@@ -68,10 +74,20 @@ def describe(purged: Purged) -> str:
         count = purged.count(table)
         if count:
             parts.append(f"{count} {words[table][count > 1]}")
+    kept = KEPT_IN_TRASH.format(count=len(purged.kept)) if purged.kept else ""
     if not parts:
-        return "Rien à supprimer."
+        return kept or "Rien à supprimer."
     files = f" ; {len(purged.media)} fichier(s) effacé(s)" if purged.media else ""
-    return f"Supprimé(s) définitivement : {', '.join(parts)}{files}."
+    return f"Supprimé(s) définitivement : {', '.join(parts)}{files}." + (
+        f"\n{kept}" if kept else ""
+    )
+
+
+KEPT_IN_TRASH = (
+    "Laissé(s) dans la corbeille : {count} élément(s) dont la suppression est en conflit avec "
+    "une modification faite ailleurs ; répondez d'abord au conflit « Suppression » "
+    "(Synchronisation), rien n'a été perdu."
+)
 
 
 PARENT_COLUMNS = {"visits": "venue_id", "photos": "visit_id", "documents": "venue_id"}
@@ -79,7 +95,11 @@ PARENT_COLUMNS = {"visits": "venue_id", "photos": "visit_id", "documents": "venu
 
 def without_purged(store: CarnetStore, document: dict) -> tuple[dict, list[str]]:
     """The exchange document without the records purged here (or whose parent was),
-    and the ids left out: an older copy never brings a purged record back."""
+    and the ids left out: an older copy never brings a purged record back.
+
+    A record holding a version its purge never saw (purge_horizon.unseen_in: an edit
+    made elsewhere meanwhile, kept by the laptop that made it) is no older copy: it is
+    let in, and its id and those purged with it are purged no more. On the writer."""
     mentioned = {
         value
         for table in KIND_NAMES
@@ -90,6 +110,9 @@ def without_purged(store: CarnetStore, document: dict) -> tuple[dict, list[str]]
     purged = store.purged_among(mentioned)
     if not purged:
         return document, []
+    purged -= _let_back_in(store, document, purged)
+    if not purged:
+        return document, []
     kept, dropped = dict(document), []
     for table in KIND_NAMES:
         records = document.get(table) or []
@@ -98,6 +121,29 @@ def without_purged(store: CarnetStore, document: dict) -> tuple[dict, list[str]]
         if table in document:
             kept[table] = stays
     return kept, dropped
+
+
+def _let_back_in(store: CarnetStore, document: dict, purged: set[str]) -> set[str]:
+    """The purged ids of this document that come back (see without_purged)."""
+    conn = store.db.conn
+    horizons = purge_horizon.recall(conn, purged)
+    back: set[str] = set()
+    for table in KIND_NAMES:
+        for record in document.get(table) or []:
+            record_id = record.get("id")
+            if record_id in horizons and purge_horizon.unseen_in(record, horizons[record_id]):
+                back.add(record_id)
+                back |= {i for _t, i in horizons[record_id].get("family", [])}
+    if back:
+        rows = [(record_id,) for record_id in sorted(back)]
+        conn.executemany("DELETE FROM purged WHERE id = ?", rows)
+        purge_horizon.mark_back(conn, back)
+        # their files in the share are read again, even unchanged since the purge (not
+        # our own tombstones: this laptop's purge is no news to it)
+        own = f"devices/{store.author.device_id}/%"
+        files = [(f"%/{record_id}.json", own) for record_id in sorted(back)]
+        conn.executemany("DELETE FROM sync_index WHERE path LIKE ? AND path NOT LIKE ?", files)
+    return back
 
 
 def _is_purged(record: dict, table: str, purged: set[str]) -> bool:

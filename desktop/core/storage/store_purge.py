@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.core.storage import purge_horizon
 from desktop.core.storage.data_service import writes
 from desktop.core.storage.id_lists import rows_for_ids
 from desktop.core.storage.record_basics import RecordNotFound, now_iso
@@ -23,6 +24,7 @@ CHILDREN = {
 }
 TABLE_OF_KIND = {"venue": "venues", "visit": "visits", "photo": "photos", "document": "documents"}
 KIND_NAMES = {"venues": "Lieu", "visits": "Visite", "photos": "Photo", "documents": "Document"}
+CONFLICT, UNSEEN, LOCAL = "conflict", "unseen", "local"  # why a purge left a record
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,11 @@ class MediaFile:
 class Purged:
     records: tuple[tuple[str, str], ...] = ()  # (table, id), children before parents
     media: tuple[MediaFile, ...] = ()
+    # (table, id, why) of the items left in place, each with what its purge never saw:
+    # CONFLICT (an open « Suppression » conflict), UNSEEN (an edit or a restore later
+    # than the purger's horizon), LOCAL (a record the purger never had, e.g. a photo
+    # that never left this laptop). See purge_horizon.py.
+    kept: tuple[tuple[str, str, str], ...] = ()
 
     def count(self, table: str) -> int:
         return sum(1 for t, _ in self.records if t == table)
@@ -47,29 +54,109 @@ class Purges:
     """The purge method of CarnetStore."""
 
     @writes
-    def purge(self, items: Iterable[tuple[str, str]], received: bool = False) -> Purged:
+    def purge(
+        self,
+        items: Iterable[tuple[str, str]],
+        received: bool = False,
+        horizons: dict[str, dict] | None = None,
+    ) -> Purged:
         """Delete these (table, id) records for good, with their children.
 
         received: the purge came from a colleague's tombstone; this laptop then owes the
         share a tombstone only where it had published the record itself. A purge made
         here owes one for every record that was ever shared (published or received).
         An id already purged is skipped; an id never known raises RecordNotFound
-        unless received.
+        unless received. horizons (received only): what the purger had of each record
+        it purged, children included (purge_horizon.py); a record with anything more
+        here stays, with its whole family. None: a tombstone of the version before,
+        which erases everything it names. A purge made here leaves a record whose
+        deletion is in an open conflict: the user answers it first.
         """
         records: list[tuple[str, str]] = []
+        kept: list[tuple[str, str, str]] = []
         for table, record_id in items:
             if not self._exists(table, record_id):
-                if received:  # never held here: remembered, so no stale copy brings it in
-                    self._remember_purged(table, record_id, received, owed=False)
-                elif not self._already_purged(record_id):
-                    raise RecordNotFound(f"{KIND_NAMES[table]} introuvable : {record_id}")
+                self._not_held(table, record_id, received, horizons)
                 continue
-            self._collect(table, record_id, records)
+            family: list[tuple[str, str]] = []
+            self._collect(table, record_id, family)
+            why = self._why_kept(family, received, horizons)
+            if why:
+                kept.append((table, record_id, why))
+                continue
+            if not received or horizons is not None:  # an older tombstone: as it was
+                self._note_horizons(family, horizons if received else None)
+            records += family
+        kept_ids = self._keep(kept, horizons if received else None)
+        records = [r for r in dict.fromkeys(records) if r[1] not in kept_ids]
         digests = set()
-        for table, record_id in dict.fromkeys(records):
+        for table, record_id in records:
             digests |= self._delete_record(table, record_id, received)
         media = tuple(m for d in sorted(digests) if (m := self._drop_media(d)) is not None)
-        return Purged(tuple(dict.fromkeys(records)), media)
+        return Purged(tuple(records), media, tuple(kept))
+
+    def _not_held(self, table: str, record_id: str, received: bool, horizons) -> None:
+        """An id not held here: a received one is remembered (no stale copy brings it
+        in), unless it came back after this very purge and its file is still to come."""
+        if self._already_purged(record_id):
+            return
+        if not received:
+            raise RecordNotFound(f"{KIND_NAMES[table]} introuvable : {record_id}")
+        horizon = (horizons or {}).get(record_id)
+        if not purge_horizon.came_back(self.db.conn, record_id, horizon):
+            self._remember_purged(table, record_id, received, owed=False)
+            self._remember_horizon(record_id, horizon)
+
+    def _why_kept(self, family, received: bool, horizons: dict | None) -> str:
+        """'' when the family may go; otherwise why it stays (see Purged.kept)."""
+        conn = self.db.conn
+        if not received:
+            conflicted = any(purge_horizon.open_deletion_conflict(conn, i) for _, i in family)
+            return CONFLICT if conflicted else ""
+        if horizons is None:
+            return ""
+        if any(
+            i in horizons and not purge_horizon.covered(conn, i, horizons[i]) for _, i in family
+        ):
+            return UNSEEN
+        return LOCAL if any(i not in horizons for _, i in family) else ""
+
+    def _keep(self, kept: list[tuple[str, str, str]], horizons: dict | None) -> set[str]:
+        """The ids of the families left in place. A kept root that lacks the purger's
+        deletion gets it (purge_horizon.apply_deletion). Each of this laptop's records
+        among them is published again in full, so a laptop that erased them gets them
+        back (with the deletion: the same « Suppression » conflict everywhere)."""
+        ids: set[str] = set()
+        for table, record_id, _why in kept:
+            family: list[tuple[str, str]] = []
+            self._collect(table, record_id, family)
+            ids |= {i for _, i in family}
+            horizon = (horizons or {}).get(record_id)
+            if horizon and purge_horizon.apply_deletion(self.db.conn, table, record_id, horizon):
+                self.changes.note(table, record_id, ("_deleted",))
+                self.changes.conflicts = True
+        self.db.conn.executemany(
+            "DELETE FROM sync_published WHERE record_id = ?", [(i,) for i in sorted(ids)]
+        )
+        return ids
+
+    def _note_horizons(self, family, received: dict | None) -> None:
+        """What this purge had of each record: its own (a purge made here) or the one
+        received; the first of the family (its root) also names the others."""
+        conn = self.db.conn
+        root = family[-1][1]
+        for _table, record_id in family:
+            if received is not None:
+                horizon = received.get(record_id)
+            else:
+                horizon = purge_horizon.horizon_of(conn, record_id)
+            if horizon is not None and record_id == root:
+                horizon = dict(horizon, family=[[t, i] for t, i in family[:-1]])
+            self._remember_horizon(record_id, horizon)
+
+    def _remember_horizon(self, record_id: str, horizon: dict | None) -> None:
+        if horizon is not None:
+            purge_horizon.remember(self.db.conn, record_id, horizon)
 
     def purged_among(self, ids: Iterable[str]) -> set[str]:
         """Those of these ids that were purged here."""

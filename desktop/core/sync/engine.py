@@ -92,6 +92,7 @@ class PassReport:
         ]
         if i.purged:
             lines.append(f"Supprimé définitivement par un collègue : {i.purged} élément(s).")
+        lines += [f"Gardé sur ce poste : {why}" for why in i.purges_kept]
         if self.republished:
             lines.append(f"Manquait au partage, publié à nouveau : {self.republished} élément(s).")
         if self.error:

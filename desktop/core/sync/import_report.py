@@ -17,6 +17,8 @@ class ImportReport:
     media_forgotten: int = 0  # received pictures deleted: their rights were withdrawn
     photos_erased: int = 0  # received photos that kept only their rights (withdrawn)
     purged: int = 0  # records deleted for good by a colleague's tombstone
+    # A colleague's purge left in place here, one French line each (sync/purges.py)
+    purges_kept: list[str] = field(default_factory=list)
     # Ids of the records created or updated, the first CHANGED_LISTED of them: a first
     # import changes 100,000 records or more, and their ids (some 13 MB) would make the
     # pass's memory grow with the share; changed_beyond counts the ones not listed.

@@ -173,8 +173,8 @@ def _outcomes(workspace: Workspace, chunk, reads: list[FileRead], report: Import
     return pending
 
 
-def _merged_row(item: Pending) -> dict[str, Any]:
-    return _row(item.entry, item.sha256, OK, "")
+def _merged_row(item: Pending, status: str = OK, reason: str = "") -> dict[str, Any]:
+    return _row(item.entry, item.sha256, status, reason)
 
 
 def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
@@ -220,7 +220,9 @@ class Merging:
         tombstones, pending = purges.split_tombstones(pending)  # purges before merges
         if tombstones:  # a purge reads what is merged: all of it written first
             self.finish()
-            self.report.purged += purges.apply_tombstones(self.workspace, tombstones, _merged_row)
+            self.report.purged += purges.apply_tombstones(
+                self.workspace, tombstones, _merged_row, self.report
+            )
         self._settle()
         if not pending:
             return

@@ -128,14 +128,22 @@ class TrashDialog(QDialog):
 
     def _done(self, purged) -> None:
         counts = [purged.count(t) for t in ("venues", "visits", "photos", "documents")]
-        self.outcome.setText(
-            fill(
-                self.tr(
-                    "Supprimé définitivement : %1 lieu(x), %2 fiche(s), %3 photo(s), "
-                    "%4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur."
-                ),
-                *counts,
-                len(purged.media),
-            )
+        text = fill(
+            self.tr(
+                "Supprimé définitivement : %1 lieu(x), %2 fiche(s), %3 photo(s), "
+                "%4 document(s) ; %5 fichier(s) effacé(s) de cet ordinateur."
+            ),
+            *counts,
+            len(purged.media),
         )
+        if purged.kept:  # a deletion in conflict: the user answers it first
+            text += "\n" + fill(
+                self.tr(
+                    "Laissé(s) dans la corbeille : %1 élément(s) dont la suppression est en "
+                    "conflit avec une modification faite ailleurs. Répondez d'abord au conflit "
+                    "« Suppression » (Synchronisation) : rien n'a été perdu."
+                ),
+                len(purged.kept),
+            )
+        self.outcome.setText(text)
         self.refresh()
