@@ -13,6 +13,7 @@ from desktop.core.backups.making import write_backup
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.device_binding import moved_notice
 from desktop.core.storage.workspace import open_workspace
+from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine
 
 
 def notices(window) -> list[str]:
@@ -61,3 +62,34 @@ def test_restoring_another_laptops_backup_says_so_in_the_restore_message(window,
     assert now != laptop_id
     assert "restaurée" in shown[0] and now in shown[0] and laptop_id in shown[0]
     assert moved_notice(window.workspace.db) is None  # not told again at the next start
+
+
+def test_after_such_a_restore_the_app_publishes_and_watches_its_new_folder(
+    qtbot, tmp_path, data_dir, open_window
+):
+    share = tmp_path / "partage"
+    share.mkdir()
+    laptop = open_workspace(tmp_path / "portable")
+    laptop.store.create_venue({"name": "Le Tiers-Lieu du Moulin"})
+    laptop.set_setting(SHARED_FOLDER, str(share))
+    assert SyncEngine(laptop, share).run_pass(sheets=False, set_up=True).ok
+    copy = tmp_path / "cle-usb.sqlite"
+    write_backup(laptop.data_dir / DATABASE_NAME, copy)
+    laptop.close()
+    office = open_workspace(data_dir)
+    office.set_setting(SHARED_FOLDER, str(share))
+    office.close()
+    window = open_window()
+    controller = window.sync.controller
+    qtbot.waitUntil(lambda: controller.last_report is not None, timeout=15000)
+    shown = []
+    window.backups.message_box = lambda title, text: shown.append(text)
+    window.backups.restore(read_backup_info(copy))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    now = window.workspace.store.author.device_id
+    done = controller.last_report
+    controller.sync_now()
+    qtbot.waitUntil(lambda: controller.last_report is not done, timeout=15000)
+    assert controller.last_report.ok
+    assert controller.watcher.own_device.name == now
+    assert (share / "Carnet" / "devices" / now / "records" / "venues").is_dir()
