@@ -11,6 +11,7 @@ from desktop.core.backups.making import write_backup
 from desktop.core.backups.restore import restore
 from desktop.core.storage import device_binding
 from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.identity import set_identity
 from desktop.core.storage.workspace import open_workspace
 
 
@@ -130,3 +131,18 @@ def test_the_computer_id_is_made_once_and_kept_outside_the_data_folder(tmp_path,
     first = device_binding.machine_id()
     assert first == device_binding.machine_id()
     assert (tmp_path / "poste" / device_binding.MACHINE_FILE).read_text() == first
+
+
+def test_a_new_name_re_signs_the_visits_made_here_under_the_former_id(tmp_path):
+    laptop = open_workspace(tmp_path / "portable")
+    set_identity(laptop, "Alice")
+    venue = laptop.store.create_venue({"name": "La Ferme de Chassagne"})
+    visit = laptop.store.create_visit(venue.id, "2026-10-13")
+    copy = tmp_path / "cle.sqlite"
+    write_backup(laptop.data_dir / DATABASE_NAME, copy)
+    laptop.close()
+    office = open_workspace(tmp_path / "bureau")
+    restore(copy, office.data_dir / DATABASE_NAME, tmp_path / "sauvegardes", service=office.service)
+    assert set_identity(office, "Alice Martin") == 1
+    assert office.store.get_visit(visit.id).author == "Alice Martin"
+    office.close()

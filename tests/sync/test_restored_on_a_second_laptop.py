@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from desktop.core.backups.making import write_backup
 from desktop.core.backups.restore import restore
+from desktop.core.merge.conflicts import count_conflicts
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.device_binding import MACHINE_DIR_ENV
 from desktop.core.sync.engine import colleagues
@@ -77,6 +78,11 @@ def test_a_lost_laptop_restored_still_shares_what_it_had_not_shared(laptops, tmp
     assert alice.store.author.device_id in old
     assert take_over_sheets(office.store, alice.store.author.device_id) == 2
     assert office.sync(sheets=True).published.sheets == 2
+    # Going on from the restored text is an edit, not a conflict with the lost laptop.
+    office.store.update_visit(visit.id, {"obstacles": "Bail signé pour 9 ans"})
+    assert office.sync().ok and bob.sync().ok
+    assert bob.visit_data(visit.id).get("obstacles") == "Bail signé pour 9 ans"
+    assert count_conflicts(office.store) == count_conflicts(bob.store) == 0
 
 
 def test_the_restored_computer_does_not_publish_the_old_laptops_later_edits(

@@ -2,8 +2,8 @@
 
 Until the user gives a name, the login name (« root », « jdupont ») stands in, so
 headless commands keep working unattended. The app asks before the first record.
-When the name is given or changed, this laptop's own visits still signed with the
-previous name follow it (a stamped edit of « Facilitateur·rice », so it travels),
+When the name is given or changed, this laptop's own visits (those made on this database,
+under a former device id too) still signed with the previous name follow it (a stamped edit of « Facilitateur·rice », so it travels),
 which is why the visit list, the history, the exports and the PDFs show the new name:
 they all read that field. A visit signed with anyone else's name is left alone.
 """
@@ -14,6 +14,7 @@ import json
 from dataclasses import replace
 
 from desktop.core.storage.data_service import Writer, system_user_name
+from desktop.core.storage.device_binding import carried_devices
 from desktop.core.storage.workspace import Workspace
 
 CONFIRMED = "identity_confirmed"  # set once the user said who they are
@@ -49,9 +50,13 @@ def _save(writer: Writer, previous: str, name: str, network: str | None) -> int:
     writer.service.author = replace(writer.service.author, user_name=name)
     if previous == name:
         return 0
-    store, device = writer.store, writer.store.author.device_id
+    store = writer.store
+    # This laptop's: made under its device id, or here under a former one (a restored
+    # backup, core/storage/device_binding.py).
+    devices = [store.author.device_id, *(old for old, _ in carried_devices(store.db))]
+    marks = ", ".join("?" * len(devices))
     rows = store.db.conn.execute(
-        "SELECT id, data, template_id FROM visits WHERE created_device = ?", (device,)
+        f"SELECT id, data, template_id FROM visits WHERE created_device IN ({marks})", devices
     ).fetchall()
     signed = []  # (record id, the field that signs it in its template)
     for record_id, data, template_id in rows:
