@@ -76,9 +76,20 @@ def clean_leftovers(workspace: Workspace) -> None:
 def first_frame_work(workspace: Workspace, window: MainWindow) -> list:
     """What waits for the first frame: the last visit opened again (its editor is built
     then), the template check, and on a writable folder the first run's « who are you »
-    (before any record)."""
+    (before any record) and the notice of a fresh device id."""
     work = [window.state.reopen_last, lambda: check_templates_or_quit(workspace, window)]
-    return work if workspace.read_only else [*work, window.ask_identity]
+    return work if workspace.read_only else [*work, window.ask_identity, tell_moved(window)]
+
+
+def tell_moved(window: MainWindow):
+    """Once, if the database took a fresh device id (restored from another computer)."""
+
+    def tell() -> None:
+        from desktop.ui.controllers.device_notice import tell_device_moved
+
+        tell_device_moved(window.workspace, window)
+
+    return tell
 
 
 def open_workspace_or_say(

@@ -22,6 +22,8 @@ def log_folder_out_of_home(tmp_path_factory):
     is $XDG_STATE_HOME/Carnet/log)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))
+        # This computer's id (core/storage/device_binding.py), out of the real home too.
+        patch.setenv("CARNET_MACHINE_DIR", str(tmp_path_factory.mktemp("poste")))
         yield
 
 

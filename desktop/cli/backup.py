@@ -84,6 +84,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         report = restore(args.file, db_path, folder)
         print(f"État précédent sauvegardé : {report.pre_restore.path}")
     print(f"Restauré : {args.file} ({describe(report.restored)})")
+    _say_new_device(data_dir)
     if report.missing_media:
         print(
             f"{len(report.missing_media)} fichier(s) de photos ou de documents manquant(s) "
@@ -92,3 +93,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
         for path in report.missing_media[:20]:
             print(f"  {path}")
     return EXIT_OK
+
+
+def _say_new_device(data_dir: Path) -> None:
+    """A backup of another computer or folder: it writes under a fresh device id from now
+    on (core/storage/device_binding.py), taken here, at its first opening."""
+    from desktop.core.storage.device_binding import moved_notice
+
+    workspace = open_workspace(data_dir)
+    try:
+        notice = moved_notice(workspace.db)
+    finally:
+        workspace.close()
+    if notice is not None:
+        print(
+            f"Nouvel identifiant d'appareil : {notice['after']} (la sauvegarde vient d'un "
+            f"autre ordinateur ou d'un autre dossier ; l'ancien : {notice['before']})."
+        )

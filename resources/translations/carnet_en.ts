@@ -38,54 +38,54 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="158"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="160"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="149"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="151"/>
         <source>Sauvegarde automatique faite (%1).</source>
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="174"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="176"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="187"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="191"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="207"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="189"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="193"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="209"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="183"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="185"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="139"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="141"/>
         <source>Copie avec les photos et documents dans « %1 ».</source>
         <translation>Copy with the photos and documents in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="227"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="229"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="251"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="253"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="257"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="259"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="262"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="264"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="268"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="274"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
     </message>
@@ -439,6 +439,29 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/form/date_field.py" line="59"/>
         <source>Effacer la date (Suppr)</source>
         <translation>Clear the date (Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceNotice</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/device_notice.py" line="16"/>
+        <source>Ces données viennent d&apos;un autre ordinateur ou d&apos;un autre dossier (sauvegarde restaurée, dossier copié). Pour que deux ordinateurs n&apos;écrivent jamais le même dossier du partage, Carnet signe désormais les modifications faites ici avec un nouvel identifiant d&apos;appareil : %1 (l&apos;ancien : %2).</source>
+        <translation>This data comes from another computer or another folder (a restored backup, a copied folder). So that two computers never write the same folder of the share, Carnet now signs the changes made here with a new device id: %1 (the former one: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/device_notice.py" line="26"/>
+        <source>Rien n&apos;est perdu : les modifications déjà faites gardent leur auteur, et celles que l&apos;ancien appareil n&apos;avait pas encore partagées le seront depuis cet ordinateur.</source>
+        <translation>Nothing is lost: the changes already made keep their author, and those the former device had not shared yet will be shared from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/device_notice.py" line="31"/>
+        <source>Si l&apos;ancien ordinateur ne sert plus (perdu, remplacé), reprenez ses fiches PDF : Synchronisation › Collègues › « Reprendre ses fiches (ordinateur retiré)… ».</source>
+        <translation>If the former computer is no longer used (lost, replaced), take over its PDF sheets: Sync › Colleagues › “Take over their sheets (computer retired)…”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/device_notice.py" line="47"/>
+        <source>Nouvel identifiant d&apos;appareil</source>
+        <translation>New device id</translation>
     </message>
 </context>
 <context>

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import random
+import sqlite3
 from pathlib import Path
 
 from desktop.core.forms.venue_directory import bundled_directory_path, read_directory_csv
+from desktop.core.storage.device_binding import HOME_KEY, current_home
 from desktop.core.storage.directory_store import ensure_bundled_directory, identity_from_entry
 from desktop.core.storage.workspace import open_workspace
 from tests.benchmarks import french
+
+
+def same_laptop(folder: Path) -> Path:
+    """A copy of a benchmark's data folder kept as the same laptop (its device id, its
+    sheets), as a folder moved rather than copied: the benchmark measures the laptop's
+    work, not a fresh device id's (core/storage/device_binding.py). Before any opening,
+    so no writer is there yet to go through."""
+    conn = sqlite3.connect(folder / "carnet.sqlite")
+    try:
+        with conn:
+            home = json.dumps(current_home(folder), ensure_ascii=False, sort_keys=True)
+            conn.execute("UPDATE meta SET value = ? WHERE key = ?", (home, HOME_KEY))
+    finally:
+        conn.close()
+    return folder
+
 
 NOTES_VERSION = "notes-fr"  # the notes' generator: change it when they change
 

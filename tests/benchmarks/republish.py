@@ -32,6 +32,7 @@ from desktop.core.storage.workspace import open_workspace  # noqa: E402
 from desktop.core.sync import republish  # noqa: E402
 from desktop.core.sync.engine import SyncEngine  # noqa: E402
 from desktop.core.sync.share import Share  # noqa: E402
+from tests.benchmarks.dataset import same_laptop  # noqa: E402
 
 VISITS, VENUES, PHOTOS = 1000, 150, 100
 BENCH = Path(tempfile.gettempdir()) / "carnet-bench" / "republish"
@@ -112,7 +113,7 @@ def main() -> None:
     laptop = cached_laptop()
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) / "data"
-        shutil.copytree(laptop, data)
+        same_laptop(shutil.copytree(laptop, data))
         share_folder = Path(scratch) / "partage"
         share_folder.mkdir()
         ws = open_workspace(data, TemplateSet.load())

@@ -59,6 +59,7 @@ def with_last_visit(data_dir: Path) -> Path:
     folder = data_dir.with_name(data_dir.name + "-last-visit")
     if not folder.exists():
         shutil.copytree(data_dir, folder, ignore=shutil.ignore_patterns("window.ini"))
+        dataset.same_laptop(folder)  # no « new device id » notice in the start measured
         conn = sqlite3.connect(folder / "carnet.sqlite")
         visit_id, venue_id = conn.execute(
             "SELECT id, venue_id FROM visits WHERE deleted_at IS NULL ORDER BY id LIMIT 1"

@@ -38,6 +38,7 @@ def test_backup_then_restore_round_trip(carnet, tmp_path):
     restored = carnet("restore", str(backups[0]))
     assert restored.returncode == 0, restored.stderr
     assert "État précédent sauvegardé : " in restored.stdout
+    assert "identifiant d'appareil" not in restored.stdout  # its own backup: same id
     assert venue_names(carnet) == {"Le Moulin Fabrique"}
     pre = list((tmp_path / "data" / "backups").glob("carnet-*-avant-restauration.sqlite"))
     assert len(pre) == 1
@@ -56,8 +57,15 @@ def test_backup_to_a_chosen_file(carnet, tmp_path):
     assert target.is_file()
     assert "existe déjà" in refused(carnet("backup", "-o", str(target)))
     other = tmp_path / "other"
-    assert carnet("restore", str(target), data_dir=other).returncode == 0
+    restored = carnet("restore", str(target), data_dir=other)
+    assert restored.returncode == 0
     assert venue_names(lambda *a: carnet(*a, data_dir=other)) == {"Le Moulin Fabrique"}
+    # Another data folder: it does not go on under the first one's device id.
+    workspace = open_workspace(other)
+    assert f"Nouvel identifiant d'appareil : {workspace.store.author.device_id}" in (
+        restored.stdout
+    )
+    workspace.close()
 
 
 def test_backup_refuses_the_shared_folder(carnet, tmp_path):

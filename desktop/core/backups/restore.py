@@ -109,6 +109,7 @@ def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
                     lambda live: (staging.backup(live.conn, pages=-1), migrate(live))
                 )
                 service.call(service.derive)  # the backup's follow-up keys may be older
+                service.reload_author()  # a backup from elsewhere: a device id of our own
             else:
                 live = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
                 try:

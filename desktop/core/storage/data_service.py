@@ -263,19 +263,21 @@ class DataService:
     def set_setting(self, key: str, value: str) -> None:
         self.call(lambda writer: writer.set_setting(key, value))
 
+    def reload_author(self) -> None:
+        """Read the device id and the name again (the database was replaced: a restore)."""
+        self.author = self.call(_load_author)
+
     def set_user_name(self, name: str) -> None:
         self.call(lambda writer: writer.set_setting("user_name", name))
         self.author = replace(self.author, user_name=name)
 
 
 def _load_author(writer: Writer) -> Author:
-    """This laptop's device id (made once, kept forever) and its user's name."""
-    import uuid
+    """This laptop's device id (made once, kept while the database stays on this computer
+    and in this data folder: core/storage/device_binding.py) and its user's name."""
+    from desktop.core.storage.device_binding import bound_device_id
 
-    device_id = writer.setting("device_id")
-    if not device_id:
-        device_id = uuid.uuid4().hex[:12]
-        writer.set_setting("device_id", device_id)
+    device_id = bound_device_id(writer, writer.data_dir)
     # The login name stands in until the user says who they are (first run), and is
     # not stored: a stored name is one the user chose (see core/storage/identity.py).
     user_name = writer.setting("user_name") or system_user_name()

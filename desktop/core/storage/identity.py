@@ -2,8 +2,8 @@
 
 Until the user gives a name, the login name (« root », « jdupont ») stands in, so
 headless commands keep working unattended. The app asks before the first record.
-When the name is given or changed, this laptop's own visits still signed with the
-previous name follow it (a stamped edit of « Facilitateur·rice », so it travels),
+When the name is given or changed, this laptop's own visits (those made on this database,
+under a former device id too) still signed with the previous name follow it (a stamped edit of « Facilitateur·rice », so it travels),
 which is why the visit list, the history, the exports and the PDFs show the new name:
 they all read that field. A visit signed with anyone else's name is left alone. The
 name is saved at once; the visits follow in batches (resigning.py), which an

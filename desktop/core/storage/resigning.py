@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.storage.data_service import Writer
+from desktop.core.storage.device_binding import carried_devices
 from desktop.core.storage.template_versions import raise_template_version
 
 PENDING = "resign_pending"  # meta: the earlier names still to replace (JSON list)
@@ -73,19 +74,28 @@ def add_pending(writer: Writer, previous: str, name: str) -> bool:
     return bool(names)
 
 
-def _candidates_sql(names: tuple[str, ...]) -> str:
+def _candidates_sql(devices: tuple[str, ...], names: tuple[str, ...]) -> str:
     """This laptop's visits whose author column is one of the names: the column holds the
-    author field's value when it has one, so every visit to re-sign is among them."""
-    marks = ", ".join("?" * len(names))
-    return f"created_device = ? AND author IN ({marks})"
+    author field's value when it has one, so every visit to re-sign is among them. This
+    laptop's: made under its device id, or here under a former one (a backup restored on
+    another computer, device_binding.py)."""
+    return (
+        f"created_device IN ({', '.join('?' * len(devices))}) "
+        f"AND author IN ({', '.join('?' * len(names))})"
+    )
 
 
-def count_candidates(conn, device_id: str, names: tuple[str, ...]) -> int:
+def own_devices(db, device_id: str) -> tuple[str, ...]:
+    return (device_id, *(old for old, _clock in carried_devices(db)))
+
+
+def count_candidates(db, device_id: str, names: tuple[str, ...]) -> int:
     """How many visits the job will look at (on a read connection: a scan of the table)."""
     if not names:
         return 0
-    sql = f"SELECT count(*) FROM visits WHERE {_candidates_sql(names)}"
-    return conn.execute(sql, (device_id, *names)).fetchone()[0]
+    devices = own_devices(db, device_id)
+    sql = f"SELECT count(*) FROM visits WHERE {_candidates_sql(devices, names)}"
+    return db.conn.execute(sql, (*devices, *names)).fetchone()[0]
 
 
 def resign_step(writer: Writer, cursor: int, names_before: tuple[str, ...] = ()) -> Step:
@@ -97,12 +107,13 @@ def resign_step(writer: Writer, cursor: int, names_before: tuple[str, ...] = ())
         return Step(cursor, 0, 0, (), True)
     if names_before and names != names_before:
         cursor = 0
-    conn, device = writer.db.conn, writer.store.author.device_id
+    conn = writer.db.conn
+    devices = own_devices(writer.db, writer.store.author.device_id)
     top = conn.execute("SELECT coalesce(max(rowid), 0) FROM visits").fetchone()[0]
     rows = conn.execute(
-        "SELECT rowid, id, venue_id, template_id, data, carried_over FROM visits "
-        f"WHERE rowid > ? AND rowid <= ? AND {_candidates_sql(names)} ORDER BY rowid LIMIT ?",
-        (cursor, cursor + WINDOW, device, *names, BATCH),
+        "SELECT rowid, id, venue_id, template_id, data, carried_over FROM visits WHERE "
+        f"rowid > ? AND rowid <= ? AND {_candidates_sql(devices, names)} ORDER BY rowid LIMIT ?",
+        (cursor, cursor + WINDOW, *devices, *names, BATCH),
     ).fetchall()
     cursor = rows[-1][0] if len(rows) == BATCH else min(cursor + WINDOW, top)
     signed = _resign(writer, rows, set(names), writer.store.author.user_name)
@@ -148,12 +159,12 @@ def resign_all(workspace, report: Report | None = None, stop: threading.Event | 
     rest is taken up by the next call, at the next start)."""
     service, device = workspace.service, workspace.store.author.device_id
     names = pending_names(workspace.setting)
-    total, cursor, looked_at, signed = count_candidates(workspace.db.conn, device, names), 0, 0, 0
+    total, cursor, looked_at, signed = count_candidates(workspace.db, device, names), 0, 0, 0
     while stop is None or not stop.is_set():
         step = service.call(lambda writer, c=cursor, n=names: resign_step(writer, c, n))
         if names and step.names and step.names != names:  # the name changed again: anew
             looked_at = 0
-            total = count_candidates(workspace.db.conn, device, step.names) + step.looked_at
+            total = count_candidates(workspace.db, device, step.names) + step.looked_at
         cursor, names = step.cursor, step.names
         looked_at, signed = looked_at + step.looked_at, signed + step.signed
         if report is not None:

@@ -18,6 +18,7 @@ from desktop.core.merge import kept_versions
 from desktop.core.merge.exchange import record_document
 from desktop.core.privacy.audiences import SHARE_AUDIENCE, sql_rights_reach
 from desktop.core.privacy.shared_records import is_withdrawn, network_document
+from desktop.core.storage.device_binding import carried_stamps_sql
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.share import TABLES, Share
 from desktop.core.sync.sheet_paths import sheet_name, sheet_paths, venue_folder
@@ -54,11 +55,13 @@ def _changed(workspace: Workspace, table: str) -> list[tuple[str, str, bool]]:
     goes again (reduced to its rights) so that colleagues learn of the withdrawal.
     """
     shareable = SHAREABLE_PHOTO if table == "photos" else "1"
-    # Our own latest stamp: a colleague's edit is published by its author, not again by us.
+    # Our own latest stamp: a colleague's edit is published by its author, not again by us
+    # (ours: this device's, and the earlier ones of this database made under a former id).
+    ours, params = carried_stamps_sql(workspace.db, workspace.store.author.device_id)
     rows = workspace.db.conn.execute(
         f"SELECT t.id, s.fp, {shareable} FROM {table} t JOIN (SELECT record_id, max(stamp) AS fp "
-        "FROM field_stamps WHERE device_id = ? GROUP BY record_id) s ON s.record_id = t.id",
-        (workspace.store.author.device_id,),
+        f"FROM field_stamps WHERE {ours} GROUP BY record_id) s ON s.record_id = t.id",
+        params,
     ).fetchall()
     published = dict(
         workspace.db.conn.execute(

@@ -19,6 +19,8 @@ from desktop.core.backups import second_copy
 from desktop.core.backups.making import BackupError, BackupInfo
 from desktop.core.backups.restore import RestoreReport
 from desktop.core.storage.data_dir import DATABASE_NAME
+from desktop.core.storage.device_binding import mark_told, moved_notice
+from desktop.ui.controllers.device_notice import device_moved_text
 from desktop.ui.controllers.ui_context import UiContext
 from desktop.ui.dialogs.restore_dialog import RestoreDialog, content_text, when_text
 from desktop.ui.texts import fill
@@ -264,6 +266,10 @@ class BackupController(QObject):
                 "",
                 len(report.missing_media),
             )
+        notice = moved_notice(self.context.workspace.db)
+        if notice is not None:  # a backup of another computer: told here, once
+            text += "\n\n" + device_moved_text(notice["before"], notice["after"])
+            self.context.workspace.service.call(mark_told)
         self.last_report = report
         self.message_box(self.tr("Restauration terminée"), text)
 

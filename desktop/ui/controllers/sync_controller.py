@@ -106,10 +106,24 @@ class SyncController(QObject):
     def _done(self, report) -> None:
         self.running = False
         self.last_report = report
+        self._follow_device()
         if self.watcher is not None and not self.watcher.watching:
             self.watcher.start()  # the share came back: events again
         self.finished.emit(report)
         self._again()
+
+    def _follow_device(self) -> None:
+        """A backup from another computer was restored: our folder in the share is the one
+        of our new device id (core/storage/device_binding.py), the one to watch past."""
+        own = self.watcher.own_device.name if self.watcher is not None else None
+        if own is not None and own != self.workspace.store.author.device_id:
+            from desktop.core.sync.share import Share
+            from desktop.core.sync.watcher import ShareWatcher
+
+            self.watcher.stop()
+            share = Share(self.folder, self.workspace.store.author.device_id)
+            self.watcher = ShareWatcher(share.root, share.own, self.share_changed.emit)
+            self.watcher.start()
 
     def _failed(self, error: Exception) -> None:
         self.running = False

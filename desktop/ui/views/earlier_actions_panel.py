@@ -50,7 +50,10 @@ class EarlierActionsPanel(QWidget):
         self.status_spec = columns.get(fields.status or "")
         # What an earlier visit's edit must touch to change the list: its actions, its date
         # (which visits are earlier), its deletion or restoring, its erasure.
-        self.listed_keys = {fields.actions, template.date_key, DELETED_FIELD, "_purged"} - {None, ""}
+        self.listed_keys = {fields.actions, template.date_key, DELETED_FIELD, "_purged"} - {
+            None,
+            "",
+        }
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, 5)
