@@ -12,6 +12,7 @@ from desktop.core.backups.restore import restore
 from desktop.core.storage import device_binding
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.identity import set_identity
+from desktop.core.storage.resigning import resign_all
 from desktop.core.storage.workspace import open_workspace
 
 
@@ -143,6 +144,7 @@ def test_a_new_name_re_signs_the_visits_made_here_under_the_former_id(tmp_path):
     laptop.close()
     office = open_workspace(tmp_path / "bureau")
     restore(copy, office.data_dir / DATABASE_NAME, tmp_path / "sauvegardes", service=office.service)
-    assert set_identity(office, "Alice Martin") == 1
+    assert set_identity(office, "Alice Martin")  # visits wait: the job re-signs them
+    assert resign_all(office) == 1
     assert office.store.get_visit(visit.id).author == "Alice Martin"
     office.close()
