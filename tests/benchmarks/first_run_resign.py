@@ -50,40 +50,9 @@ def copy_of(source: Path, target: Path) -> Path:
 
 
 def typing_stall(box, start, finished, least_s: float = 1.0) -> float:
-    """Longest gap (ms) between 10 ms ticks while typing, from start() until finished().
-    ui_stall.py's, on a local event loop: app.quit() would close the window (Qt 6 closes
-    the windows on quit), which stops the re-signing as at closing."""
-    from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
-    from PySide6.QtGui import QKeyEvent
+    from ui_stall import typing_stall as stall  # beside this script
 
-    clock, gaps, last, loop = QElapsedTimer(), [], [0], QEventLoop()
-    clock.start()
-    began = time.perf_counter()
-    ticker, typist = QTimer(), QTimer()
-    ticker.setInterval(10)
-    typist.setInterval(20)
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-        if finished() and time.perf_counter() - began > least_s:
-            loop.quit()
-
-    def type_one() -> None:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, "é")
-            QApplication.sendEvent(box, event)
-
-    ticker.timeout.connect(tick)
-    typist.timeout.connect(type_one)
-    ticker.start()
-    typist.start()
-    QTimer.singleShot(0, start)
-    loop.exec()
-    ticker.stop()
-    typist.stop()
-    return max(gaps[2:] or [0])
+    return stall(box, start, finished, least_s)
 
 
 def autosaves(workspace, visit_id: str, running) -> tuple[list[float], threading.Thread]:

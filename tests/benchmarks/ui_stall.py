@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -33,9 +33,11 @@ from desktop.app import create_window  # noqa: E402
 from desktop.core.storage.workspace import open_workspace  # noqa: E402
 
 
-def typing_stall(app, window, box, start, finished, least_s: float = 2.0) -> float:
-    """Longest gap (ms) between 10 ms ticks while typing, from start() until finished()."""
-    clock, gaps, last = QElapsedTimer(), [], [0]
+def typing_stall(box, start, finished, least_s: float = 2.0) -> float:
+    """Longest gap (ms) between 10 ms ticks while typing, from start() until finished().
+    On a local event loop: app.quit() would close the windows (Qt 6 closes them on quit),
+    which stops what runs at closing (first_run_resign.py's re-signing)."""
+    clock, gaps, last, loop = QElapsedTimer(), [], [0], QEventLoop()
     clock.start()
     began = time.perf_counter()
     ticker, typist = QTimer(), QTimer()
@@ -47,7 +49,7 @@ def typing_stall(app, window, box, start, finished, least_s: float = 2.0) -> flo
         gaps.append(now - last[0])
         last[0] = now
         if finished() and time.perf_counter() - began > least_s:
-            app.quit()
+            loop.quit()
 
     def type_one() -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
@@ -59,7 +61,7 @@ def typing_stall(app, window, box, start, finished, least_s: float = 2.0) -> flo
     ticker.start()
     typist.start()
     QTimer.singleShot(0, start)
-    app.exec()
+    loop.exec()
     ticker.stop()
     typist.stop()
     return max(gaps[2:] or [0])
@@ -95,7 +97,7 @@ def main() -> None:
     from sync import cached_share
 
     share, files = cached_share(args.devices, args.per_device)
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive for the whole run
     data = Path(tempfile.mkdtemp(prefix="carnet-stall-"))
     workspace = open_workspace(data / "d")
     workspace.set_setting("shared_folder", str(share))
@@ -108,7 +110,7 @@ def main() -> None:
     box = window.visit_editor.form.editor("economic_notes").box
     box.setFocus()
 
-    idle = typing_stall(app, window, box, lambda: None, lambda: True)
+    idle = typing_stall(box, lambda: None, lambda: True)
     print(f"Typing, nothing running            : longest stall {idle:5.0f} ms", flush=True)
 
     done = {"sync": False, "photos": False}
@@ -130,7 +132,7 @@ def main() -> None:
         window.runner.run(work, finished, lambda e: (done.update(sync=True), print(e)))
 
     started = time.perf_counter()
-    busy = typing_stall(app, window, box, run_pass, lambda: done["sync"])
+    busy = typing_stall(box, run_pass, lambda: done["sync"])
     report = done.get("report")
     imported = report.imported.created if report else 0
     print(f"Typing, first import of {files} files: longest stall {busy:5.0f} ms  "
@@ -147,7 +149,7 @@ def main() -> None:
         return panel.running == 0 and panel.grid.count() >= len(photos)
 
     started = time.perf_counter()
-    busy_photos = typing_stall(app, window, box, attach, attached)
+    busy_photos = typing_stall(box, attach, attached)
     print(f"Typing, import of 100 photos       : longest stall {busy_photos:5.0f} ms  "
           f"×{busy_photos / max(idle, 1):.1f}  ({time.perf_counter() - started:.0f} s)",
           flush=True)  # fmt: skip
