@@ -5,12 +5,14 @@ as the careful merge of each file would."""
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sqlite3
 from contextlib import suppress
 from datetime import date
 
+from desktop.core.collector import BULK_THRESHOLD
 from desktop.core.forms.text import fold
 from desktop.core.merge.exchange import (
     VENUE_COLUMNS,
@@ -224,15 +226,18 @@ def test_a_large_pass_merges_the_search_index_less_often_then_as_before(laptops,
         importer.Merging,
         "start",
         lambda merging, pending, start=importer.Merging.start: (
-            seen.append((automerge(bob), writer_pragmas(bob))),
+            seen.append((automerge(bob), writer_pragmas(bob), gc.get_threshold()[0])),
             start(merging, pending),
         ),
     )
+    before = gc.get_threshold()
     assert bob.sync().imported.created == 7
-    wide = ({"venues_fts": 16, "visits_fts": 16}, (2, 10_000, -16_384))  # and the writer's
+    # the search indexes, the writer's settings, and Python's collector (collector.py)
+    wide = ({"venues_fts": 16, "visits_fts": 16}, (2, 10_000, -16_384), BULK_THRESHOLD)
     assert seen and all(value == wide for value in seen)
     assert automerge(bob) == {"venues_fts": 4, "visits_fts": 4}  # as before the pass
     assert writer_pragmas(bob) == (0, 1000, -2000)
+    assert gc.get_threshold() == before
     [hit] = bob.store.search_visits("peniche")  # the index answers as ever
     assert bob.visit_data(hit.visit_id)["strengths"] == "Péniche"
 

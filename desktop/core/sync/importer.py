@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.collector import fewer_collections
 from desktop.core.merge.exchange import ExchangeError, merge_document, record_document
 from desktop.core.privacy.shared_records import network_document
 from desktop.core.storage.plain_upsert import upsert_rows
@@ -97,7 +98,8 @@ def import_changes(
     records = ((entry(folder, file), known) for folder, file, known in changed(records_only=True))
     template = workspace.service.templates.visit  # the writer's (see record_reading)
     merging = Merging(workspace, report)
-    with wide_index_merges(workspace.service, total >= WIDE_PASS):
+    large = total >= WIDE_PASS
+    with wide_index_merges(workspace.service, large), fewer_collections(large):
         try:
             for chunk, reads in read_in_order(share, _chunks(records), total, template=template):
                 merging.start(_outcomes(workspace, chunk, reads, report))
