@@ -144,11 +144,12 @@ def measure_pass_costs(devices: int, per_device: int) -> dict:
     share, files = cached_share(devices, per_device)
     ws = fresh_laptop(share)
     engine = SyncEngine(ws, share)
-    written, cpu = written_bytes(), time.process_time()
+    written, cpu, workers = written_bytes(), time.process_time(), children_cpu()
     started = time.perf_counter()
     first = engine.run_pass(sheets=False)
     first_s = time.perf_counter() - started
     cpu = time.process_time() - cpu  # this process (writer and pass), not the pool's workers
+    workers = children_cpu() - workers  # the pool's, counted once they are reaped
     written = written_bytes() - written
     assert first.ok and first.imported.created >= files, first.summary()
     rescans = []
@@ -163,7 +164,7 @@ def measure_pass_costs(devices: int, per_device: int) -> dict:
     walk = min(baseline_walk(share) for _ in range(3))
     return {"files": files, "first": first_s, "read": baseline_read(share),
             "rescan": statistics.median(rescans), "walk": walk, "rss_mb": rss,
-            "written_mb": written / 2**20, "cpu_s": cpu}  # fmt: skip
+            "written_mb": written / 2**20, "cpu_s": cpu, "workers_cpu_s": workers}  # fmt: skip
 
 
 def peak_rss_mb() -> float:
@@ -175,6 +176,14 @@ def peak_rss_mb() -> float:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else 0
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's children that ended (the reading pool's workers)."""
+    if resource is None:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def written_bytes() -> int:
@@ -248,7 +257,8 @@ def main() -> None:
               f"{r['files'] / r['first']:.0f} files/s); rescan unchanged {r['rescan'] * 1000:.0f} ms "
               f"(×{r['rescan'] / r['walk']:.1f} os.walk+stat {r['walk'] * 1000:.0f} ms); "
               f"max RSS {r['rss_mb']:.0f} MB; written {r.get('written_mb', 0):.0f} MB; "
-              f"CPU of the importing process {r.get('cpu_s', 0):.1f} s")  # fmt: skip
+              f"CPU of the importing process {r.get('cpu_s', 0):.1f} s, "
+              f"of its reading workers {r.get('workers_cpu_s', 0):.1f} s")  # fmt: skip
     share, _ = cached_share(20, 500)
     latencies = measure_watch_latency(share)
     print(f"watch mode, one changed file merged after it lands: median "
