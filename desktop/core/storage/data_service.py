@@ -9,6 +9,11 @@ opened read-only so that no other path can write.
 The hybrid logical clock is database state: it is read at the start of each write
 transaction and saved at its end, so a new stamp is later than every stamp stored,
 whichever connection or program stored it, and `meta.clock` never goes backwards.
+
+Another program's commits (a headless command, a second Carnet) are told from ours by
+`PRAGMA data_version` on the write connection itself: it moves whenever any *other*
+connection commits and never for this one's own commits, so no timing of ours can pass
+for someone else's (the service counts those moves in `outside_writes`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,13 @@ from typing import Any, TypeVar
 from desktop.core.followup.derived import followup_templates, register_templates
 from desktop.core.merge.hlc import HybridClock, Stamp, wall_clock_ms
 from desktop.core.storage.changes import Changes, ChangeSet
-from desktop.core.storage.db import Database, DatabaseError, connect, schema_version
+from desktop.core.storage.db import (
+    Database,
+    DatabaseError,
+    connect,
+    data_version,
+    schema_version,
+)
 from desktop.core.storage.figure_rows import register_figure_keys
 from desktop.core.storage.migrations import MIGRATIONS
 from desktop.core.storage.records import Author
@@ -35,6 +46,7 @@ from desktop.core.storage.records import Author
 T = TypeVar("T")
 Mutation = Callable[["Writer"], T]
 Subscriber = Callable[[Changes], None]
+MUTATION, BARE, LOOK = "mutation", "bare", "look"  # what the writer's queue holds
 log = logging.getLogger(__name__)
 
 
@@ -161,7 +173,8 @@ class DataService:
         self._lock = threading.Lock()
         self._closed = False
         self._current: Writer | None = None
-        self.last_clock = ""  # the clock after our latest commit (see ExternalWrites)
+        self._version = data_version(self.db)  # the file as this connection last saw it
+        self.outside_writes = 0  # times another connection was seen to have committed
         self.author = Author("", "")
         self.store = make_store(self.db, templates, self)
         self._thread = threading.Thread(target=self._serve, name="carnet-writer", daemon=True)
@@ -180,12 +193,7 @@ class DataService:
     # -------------------------------------------------------------- running
     def submit(self, mutation: Mutation, origin: object = None) -> Future:
         """Queue a mutation; the future holds its result (or its error) once committed."""
-        future: Future = Future()
-        with self._lock:
-            if self._closed:
-                raise RuntimeError("Le service de données est fermé.")
-            self._queue.put((mutation, future, origin, True))
-        return future
+        return self._enqueue(mutation, origin, MUTATION)
 
     def call(self, mutation: Mutation[T], origin: object = None) -> T:
         """Run a mutation and wait for it. Inside a mutation, runs in the same transaction."""
@@ -195,12 +203,20 @@ class DataService:
 
     def call_outside_transaction(self, job: Callable[[Database], T]) -> T:
         """Run job(write connection) on the writer with no transaction open (a restore)."""
+        return self._enqueue(job, None, BARE).result()
+
+    def look_for_outside_writes(self) -> Future:
+        """Queue a look at whether another connection committed since the writer last
+        looked; the future holds `outside_writes` then. Nothing is written or broadcast."""
+        return self._enqueue(None, None, LOOK)
+
+    def _enqueue(self, job, origin: object, kind: str) -> Future:
         future: Future = Future()
         with self._lock:
             if self._closed:
                 raise RuntimeError("Le service de données est fermé.")
-            self._queue.put((job, future, None, False))
-        return future.result()
+            self._queue.put((job, future, origin, kind))
+        return future
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Called on the writer's thread after each commit that changed something."""
@@ -219,14 +235,16 @@ class DataService:
     # -------------------------------------------------------------- the thread
     def _serve(self) -> None:
         while (item := self._queue.get()) is not None:
-            job, future, origin, transactional = item
+            job, future, origin, kind = item
             if not future.set_running_or_notify_cancel():
                 continue
             try:
-                if transactional:
+                if kind == MUTATION:
                     result, changes = self._run(job, origin)
-                else:
+                elif kind == BARE:
                     result, changes = job(self.db), Changes(everything=True, conflicts=True)
+                else:
+                    result, changes = self._note_outside_writes(), None
             except BaseException as error:  # noqa: BLE001 - handed to whoever waits
                 future.set_exception(error)
                 continue
@@ -236,6 +254,7 @@ class DataService:
 
     def _run(self, mutation: Mutation, origin: object) -> tuple[Any, Changes | None]:
         with transaction(self.db):
+            self._note_outside_writes()  # before ours: the file as the other program left it
             stored = get_meta(self.db, "clock")
             last_stored = Stamp.decode(stored) if stored else None
             clock = HybridClock(self.author.device_id, last_stored, self.now_ms)
@@ -249,8 +268,15 @@ class DataService:
             finally:
                 self._current = None
                 self.store.end()
-        self.last_clock = max(self.last_clock, last)
         return result, writer.changes.frozen(origin) if writer.changes else None
+
+    def _note_outside_writes(self) -> int:
+        """Count a commit of another connection since the last look (on the writer's thread)."""
+        version = data_version(self.db)
+        if version != self._version:
+            self._version = version
+            self.outside_writes += 1
+        return self.outside_writes
 
     def _broadcast(self, changes: Changes) -> None:
         for subscriber in list(self._subscribers):
@@ -305,29 +331,3 @@ def writes(method: Callable[..., T]) -> Callable[..., T]:
         return self.service.call(lambda writer: method(self.on(writer), *args, **kwargs))
 
     return through_writer
-
-
-class ExternalWrites:
-    """Tells when another program (a headless command) wrote to the database.
-
-    `PRAGMA data_version` on a read connection moves whenever any other connection
-    commits; the clock then tells ours (known to the service) from someone else's.
-    """
-
-    def __init__(self, db: Database, service: DataService) -> None:
-        self.db, self.service = db, service
-        self._version = self._data_version()
-        self._clock = get_meta(db, "clock")
-
-    def _data_version(self) -> int:
-        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
-
-    def poll(self) -> bool:
-        version = self._data_version()
-        if version == self._version:
-            return False
-        self._version = version
-        clock = get_meta(self.db, "clock")
-        changed = clock != self._clock and clock > self.service.last_clock
-        self._clock = clock
-        return changed

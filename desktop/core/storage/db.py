@@ -65,6 +65,12 @@ def connect(path: Path) -> Database:
     return db
 
 
+def data_version(db: Database) -> int:
+    """Moves when another connection committed to the file since this one last read it
+    (never for this connection's own commits)."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def schema_version(db: Database) -> int:
     return db.conn.execute("PRAGMA user_version").fetchone()[0]
 

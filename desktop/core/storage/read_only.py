@@ -39,7 +39,7 @@ class ReadOnlyService:
         self.data_dir = self.path.parent
         self.templates, self.media = templates, media
         self.db = connect_read_only(self.path)
-        self.last_clock = ""
+        self.outside_writes = 0  # immutable: nothing else may write (external_writes.py)
         meta = dict(self.db.conn.execute("SELECT key, value FROM meta"))
         self.author = Author(meta.get("device_id", ""), meta.get("user_name", ""))
         self.store = make_store(self.db, templates, self)
@@ -53,6 +53,11 @@ class ReadOnlyService:
         """A future that failed, as a refused write on the writer's thread would."""
         future: Future = Future()
         future.set_exception(ReadOnlyData(refusal(self.data_dir)))
+        return future
+
+    def look_for_outside_writes(self) -> Future:
+        future: Future = Future()
+        future.set_result(self.outside_writes)
         return future
 
     def subscribe(self, _subscriber) -> Callable[[], None]:

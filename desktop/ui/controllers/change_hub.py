@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.storage.changes import EVERYTHING, Changes, combined
-from desktop.core.storage.data_service import ExternalWrites
+from desktop.core.storage.external_writes import ExternalWrites
 from desktop.core.storage.workspace import Workspace
 
 EXTERNAL_CHECK_MS = 1000
@@ -20,13 +20,15 @@ COALESCE_MS = 50  # a burst of mutations (a sync pass's batches, a photo import)
 class ChangeHub(QObject):
     changed = Signal(object)  # Changes, on the UI thread
     _relay = Signal(object)  # emitted on the writer's thread, delivered queued
+    _looked = Signal()  # the writer answered whether another program wrote (queued)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._unsubscribe = workspace.service.subscribe(self._deliver)
-        self._external = ExternalWrites(workspace.db, workspace.service)
+        self._external = ExternalWrites(workspace.db, workspace.service, self._looked.emit)
         self._relay.connect(self._on_relayed, Qt.ConnectionType.QueuedConnection)
+        self._looked.connect(self.check_external, Qt.ConnectionType.QueuedConnection)
         self._waiting: Changes | None = None
         self._coalesce = QTimer(self)
         self._coalesce.setSingleShot(True)
@@ -56,6 +58,7 @@ class ChangeHub(QObject):
             self.changed.emit(EVERYTHING)
 
     def stop(self) -> None:
+        self._external.looked = None  # a late answer of the writer finds no one
         self.timer.stop()
         self._coalesce.stop()
         if self._unsubscribe is not None:
