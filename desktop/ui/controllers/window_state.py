@@ -3,6 +3,12 @@
 Kept in a QSettings INI file in the data folder (window.ini) rather than the user's
 global settings: the last venue and visit belong to that data folder, and tests, each
 with its own data folder, never touch the user's real settings.
+
+The last venue and visit are written as soon as they change (remember_shown), not only
+at a clean close: after a crash or a kill the app reopens where the user was. Not in the
+database: a click would queue behind the writer's work (a sync merge) and count as a
+change for the backups. QSettings writes the file whole through a temporary file
+renamed over it, so a kill leaves the former file or the new one, never half of one.
 """
 
 from __future__ import annotations
@@ -28,19 +34,39 @@ class WindowState:
         self.window, self.splitters = window, splitters
         self.settings = window_settings(data_dir)
         self.last: tuple[str, str] | None = None  # (venue, visit) read, not reopened yet
+        self.written: tuple[str, str] | None = None  # the (venue, visit) window.ini holds
 
     def save(self) -> None:
         window, settings = self.window, self.settings
         settings.setValue("window/geometry", window.saveGeometry())
         for name, splitter in self.splitters.items():
             settings.setValue(f"splitters/{name}", splitter.saveState())
-        if self.last is None:  # else closed before they came back: kept as they were
-            settings.setValue("last/venue", window.browser.venue_id or "")
-            visit_open = window.pages.currentWidget() is window.editors.visit_if_built()
-            settings.setValue(
-                "last/visit", (window.editors.open_visit_id() or "") if visit_open else ""
-            )
+        if not self._waiting():  # else closed before they came back: kept as they were
+            self._write_shown()
         settings.sync()
+
+    def remember_shown(self) -> None:
+        """The venue and visit on screen, written now if they changed (a click on another
+        venue or visit, not a keystroke), so that a killed app reopens them."""
+        if self._waiting() or self._shown() == self.written:
+            return
+        self._write_shown()
+        self.settings.sync()
+
+    def _waiting(self) -> bool:
+        """The last ones read at start have not come back yet, and nothing else is open."""
+        return self.last is not None and not self.window.browser.venue_id
+
+    def _shown(self) -> tuple[str, str]:
+        window = self.window
+        visit_open = window.pages.currentWidget() is window.editors.visit_if_built()
+        visit = (window.editors.open_visit_id() or "") if visit_open else ""
+        return window.browser.venue_id or "", visit
+
+    def _write_shown(self) -> None:
+        self.written = self._shown()
+        self.settings.setValue("last/venue", self.written[0])
+        self.settings.setValue("last/visit", self.written[1])
 
     def restore(self, reopen: bool = True) -> None:
         """Geometry and splitters as left, then the last visit (or venue) opened again;
@@ -55,6 +81,7 @@ class WindowState:
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
         self.last = (str(settings.value("last/venue", "")), str(settings.value("last/visit", "")))
+        self.written = self.last
         if reopen:
             self.reopen_last()
 

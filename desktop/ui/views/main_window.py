@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.browser.venue_selected.connect(self.show_venue)
         self.browser.visit_selected.connect(self.show_visit)
+        self.pages.currentChanged.connect(lambda _page: self.state.remember_shown())
         self.browser.visit_editor = self.editors.visit_if_built
         for view in (self.browser, self.editors, self.followup_page, self.dashboard, self.sync):
             self.hub.changed.connect(view.on_changes)  # each shows what concerns it
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         self._flush_editors()
         self.venue_editor.open(self.store.get_venue(venue_id))
         self.pages.setCurrentWidget(self.venue_editor)
+        self.state.remember_shown()  # at once: a killed app reopens it (window_state.py)
 
     def show_visit(self, visit_id: str) -> None:
         if self._going_to_visit:
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
         venue = self.store.get_venue(visit.venue_id)
         self.visit_editor.open(visit, venue.name)
         self.pages.setCurrentWidget(self.visit_editor)
+        self.state.remember_shown()
 
     def _templates_changed(self) -> None:
         """A network template arrived: the open visit is shown again in its new form."""
