@@ -25,6 +25,7 @@ from desktop.core.storage.first_screen import FirstScreen
 from desktop.ui.controllers.window_state import WindowState
 from desktop.ui.views.browser_panel import BrowserPanel
 from desktop.ui.views.main_menus import MainMenus
+from desktop.ui.views.message_bar import MessageBar
 from desktop.ui.views.welcome_page import welcome_label
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
         screen = first_screen or FirstScreen(workspace.data_dir, workspace.read_only)
         self._build_pages(screen)
+        self.setStatusBar(MessageBar())  # long messages shortened, kept whole (message_bar.py)
         self.menus = MainMenus(self)
         self.undo_action = self.menus["undo_delete"]
         self.counts = QLabel()
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
                 "venue_map": lambda: self.dashboard.show(on_map=True),
                 "close_visit": self.close_visit,
                 "about": self.about,
+                "recent_messages": lambda: self.statusBar().show_recent(),
             }
         )
 
