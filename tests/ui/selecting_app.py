@@ -1,8 +1,9 @@
 """A real Carnet window where a venue, then maybe one of its visits, is chosen in the
 lists as a click does, for the kill -9 test of test_last_shown_after_a_kill.py.
 
-Usage: python selecting_app.py DATA_DIR VENUE_ID [VISIT_ID]. Prints "ready" once chosen,
-then waits to be killed.
+Usage: python selecting_app.py DATA_DIR VENUE_ID [VISIT_ID]. Prints "ready" a second
+after the choice (window_state.py writes it once settled, half a second after), then
+waits to be killed.
 """
 
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.app import create_window  # noqa: E402
@@ -27,7 +29,7 @@ def main() -> None:
     window.browser.select_venue(venue_id)  # its row made current: venue_selected
     for visit in visit_id:
         window.browser.select_visit(visit)  # visit_selected
-    print("ready", flush=True)
+    QTimer.singleShot(1000, lambda: print("ready", flush=True))
     app.exec()
 
 

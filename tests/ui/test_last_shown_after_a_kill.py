@@ -1,6 +1,7 @@
-"""The venue and visit on screen are remembered as soon as they are chosen, not only at a
-clean close: after kill -9 the app reopens where the user was. window.ini is written
-again only when they change (not at every keystroke)."""
+"""The venue and visit on screen are remembered once chosen, not only at a clean close:
+after kill -9 the app reopens where the user was. window.ini is written again only when
+they change (not at a keystroke), once the choice has settled (not at every arrow key
+down the list)."""
 
 import os
 import signal
@@ -9,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from desktop.core.storage.workspace import open_workspace
-from desktop.ui.controllers.window_state import SETTINGS_FILE
+from desktop.ui.controllers.window_state import SETTINGS_FILE, SETTLED_MS
 from tests.ui.conftest import type_text
 
 SCRIPT = Path(__file__).with_name("selecting_app.py")
@@ -76,14 +78,20 @@ def written(data_dir: Path) -> tuple[int, int]:
     return info.st_ino, info.st_mtime_ns
 
 
+def settled(qtbot) -> None:
+    qtbot.wait(SETTLED_MS + 300)
+
+
 def test_window_ini_is_written_when_the_choice_changes_not_when_typing(
     open_window, data_dir, qtbot
 ):
     venue_id, visit_id, other_id = two_venues(data_dir)
     window = open_window()
     window.browser.select_venue(venue_id)
+    settled(qtbot)
     after_venue = written(data_dir)
     window.browser.select_visit(visit_id)
+    settled(qtbot)
     after_visit = written(data_dir)
     assert after_visit != after_venue
     notes = window.visit_editor.form.editor("governance_notes").box
@@ -91,6 +99,23 @@ def test_window_ini_is_written_when_the_choice_changes_not_when_typing(
     type_text(notes, "Bureau collégial de cinq personnes.")
     qtbot.waitUntil(lambda: not window.visit_editor.autosaver.has_pending, timeout=5000)
     window.show_visit(visit_id)  # the same visit shown again
+    settled(qtbot)
     assert written(data_dir) == after_visit
     window.browser.select_venue(other_id)
+    settled(qtbot)
     assert written(data_dir) != after_visit
+
+
+def test_going_down_the_list_writes_once_the_choice_has_settled(open_window, data_dir, qtbot):
+    venue_id, _, other_id = two_venues(data_dir)
+    window = open_window()
+    window.browser.select_venue(venue_id)
+    settled(qtbot)
+    before = written(data_dir)
+    for chosen in (other_id, venue_id, other_id):  # arrow keys, faster than the half second
+        window.browser.select_venue(chosen)
+    assert written(data_dir) == before  # not yet: nothing written at each key
+    settled(qtbot)
+    assert written(data_dir) != before
+    reopened = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+    assert (reopened.value("last/venue"), reopened.value("last/visit")) == (other_id, "")

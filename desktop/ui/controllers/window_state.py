@@ -4,21 +4,24 @@ Kept in a QSettings INI file in the data folder (window.ini) rather than the use
 global settings: the last venue and visit belong to that data folder, and tests, each
 with its own data folder, never touch the user's real settings.
 
-The last venue and visit are written as soon as they change (remember_shown), not only
-at a clean close: after a crash or a kill the app reopens where the user was. Not in the
-database: a click would queue behind the writer's work (a sync merge) and count as a
-change for the backups. QSettings writes the file whole through a temporary file
-renamed over it, so a kill leaves the former file or the new one, never half of one.
+The last venue and visit are written once the choice has settled (remember_shown), not
+only at a clean close: after a crash or a kill the app reopens where the user was. Half a
+second after the last change, and only if it changed: the write (its fsync) costs some
+10-15 ms, which going down the venues' list with the arrow keys would pay at every key.
+Not in the database: a click would queue behind the writer's work (a sync merge) and
+count as a change for the backups. QSettings writes the file whole through a temporary
+file renamed over it, so a kill leaves the former file or the new one, never half of one.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SETTINGS_FILE = "window.ini"
+SETTLED_MS = 500  # the choice is written this long after its last change
 
 
 def window_settings(data_dir: Path) -> QSettings:
@@ -35,8 +38,13 @@ class WindowState:
         self.settings = window_settings(data_dir)
         self.last: tuple[str, str] | None = None  # (venue, visit) read, not reopened yet
         self.written: tuple[str, str] | None = None  # the (venue, visit) window.ini holds
+        self.settled = QTimer(window)
+        self.settled.setSingleShot(True)
+        self.settled.setInterval(SETTLED_MS)
+        self.settled.timeout.connect(self._write_if_changed)
 
     def save(self) -> None:
+        self.settled.stop()
         window, settings = self.window, self.settings
         settings.setValue("window/geometry", window.saveGeometry())
         for name, splitter in self.splitters.items():
@@ -46,8 +54,11 @@ class WindowState:
         settings.sync()
 
     def remember_shown(self) -> None:
-        """The venue and visit on screen, written now if they changed (a click on another
-        venue or visit, not a keystroke), so that a killed app reopens them."""
+        """Another venue or visit may be on screen (a click, not a keystroke): written
+        once the choice has settled, so that a killed app reopens it."""
+        self.settled.start()  # again: the half second counts from the last change
+
+    def _write_if_changed(self) -> None:
         if self._waiting() or self._shown() == self.written:
             return
         self._write_shown()
