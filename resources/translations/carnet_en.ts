@@ -710,12 +710,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>EarlierActionsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="57"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="60"/>
         <source>Actions ouvertes des visites précédentes</source>
         <translation>Open actions of earlier visits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="92"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="95"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action still open from earlier visits</numerusform>
@@ -723,12 +723,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="100"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="103"/>
         <source>Statut de « %1 »</source>
         <translation>Status of “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="116"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="119"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1476,132 +1476,137 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="30"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="31"/>
+        <source>&amp;Derniers messages…</source>
+        <translation>&amp;Recent messages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="32"/>
         <source>À &amp;propos de Carnet</source>
         <translation>&amp;About Carnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="63"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="65"/>
         <source>Nouveau &amp;lieu…</source>
         <translation>New &amp;venue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="64"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="66"/>
         <source>&amp;Nouvelle visite</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="65"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="67"/>
         <source>Nou&amp;veau… (choisir un modèle)</source>
         <translation>Ne&amp;w… (choose a template)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="67"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
         <source>Générer la fiche &amp;PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="68"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="70"/>
         <source>Fiche PDF (&amp;options)…</source>
         <translation>PDF sheet (&amp;options)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="70"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="72"/>
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="71"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="73"/>
         <source>&amp;Importer (JSON)…</source>
         <translation>&amp;Import (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="73"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
         <source>Syn&amp;chroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="74"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
         <source>S&amp;ynchronisation…</source>
         <translation>S&amp;ync panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="75"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="77"/>
         <source>&amp;Sauvegarder maintenant</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="78"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="80"/>
         <source>&amp;Préférences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="79"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="81"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="82"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="84"/>
         <source>&amp;Annuler la suppression</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="84"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="86"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="85"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="87"/>
         <source>Supprimer le &amp;lieu</source>
         <translation>Delete &amp;venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="86"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="88"/>
         <source>&amp;Corbeille…</source>
         <translation>&amp;Bin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="88"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="90"/>
         <source>&amp;Personnes…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="91"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="93"/>
         <source>&amp;Rechercher dans les fiches…</source>
         <translation>&amp;Search records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="92"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="94"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="93"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="95"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="94"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="96"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="95"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="97"/>
         <source>&amp;Tableau de bord</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="96"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="98"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="97"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="99"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1609,7 +1614,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="50"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
@@ -1619,12 +1624,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="115"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1632,7 +1637,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="392"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1666,6 +1671,19 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <location filename="../../desktop/ui/views/map_view.py" line="240"/>
         <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
         <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../desktop/ui/views/message_bar.py" line="71"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/message_bar.py" line="72"/>
+        <source>Cliquez pour voir les derniers messages en entier.</source>
+        <translation>Click to see the recent messages in full.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2280,20 @@ This cannot be undone and will reach colleagues.</translation>
     </message>
 </context>
 <context>
+    <name>RecentMessages</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recent_messages.py" line="14"/>
+        <location filename="../../desktop/ui/dialogs/recent_messages.py" line="18"/>
+        <source>Derniers messages</source>
+        <translation>Recent messages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recent_messages.py" line="28"/>
+        <source>Aucun message depuis le démarrage de Carnet.</source>
+        <translation>No message since Carnet started.</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
         <location filename="../../desktop/ui/controllers/record_actions.py" line="89"/>
@@ -2608,150 +2640,150 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="67"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="72"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="74"/>
         <source>&amp;Préparer ce dossier…</source>
         <translation>&amp;Prepare this folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="88"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="88"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="90"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="95"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="96"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="97"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="119"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="120"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="121"/>
         <source>&amp;Modifier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="122"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="122"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="327"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="124"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="139"/>
         <source>Deux personnes ont modifié le même champ en même temps, ou l&apos;une a supprimé une fiche pendant que l&apos;autre la modifiait. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ, ou s&apos;il faut restaurer la fiche.</source>
         <translation>Two people changed the same field at the same time, or one deleted a record while the other was editing it. Nothing was lost: choose the value to keep, field by field, or whether to restore the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="153"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="169"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="181"/>
         <source>Modèles du réseau</source>
         <translation>Network templates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="184"/>
         <source>%1 (%2 refusé(s))</source>
         <translation>%1 (%2 refused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="191"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="192"/>
         <source>Le dossier « %1 » n&apos;a jamais servi de dossier partagé à Carnet : le préparer et y publier vos lieux, visites, photos et fiches ?
 
 Si ce dossier devrait déjà contenir le dossier « Carnet » (disque réseau ou clé non branché), répondez Non et rebranchez-le.</source>
@@ -2760,108 +2792,108 @@ Si ce dossier devrait déjà contenir le dossier « Carnet » (disque réseau ou
 If this folder should already hold the « Carnet » folder (a network drive or a key not plugged in), answer No and plug it in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="198"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="199"/>
         <source>Préparer le dossier partagé</source>
         <translation>Prepare the shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="209"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="211"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="212"/>
         <source>&lt;b&gt;Publication impossible&lt;/b&gt; : %1&lt;br&gt;Le travail des collègues est importé (%2 nouveau(x), %3 mis à jour) ; %4 élément(s) de ce poste en attente de publication, publiés dès que le dossier partagé acceptera l&apos;écriture.</source>
         <translation>&lt;b&gt;Could not publish&lt;/b&gt;: %1&lt;br&gt;Your colleagues&apos; work was imported (%2 new, %3 updated); %4 item(s) from this computer are waiting to be published, and will be as soon as the shared folder accepts writing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="221"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="228"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="229"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="229"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="230"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="233"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="259"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="260"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="269"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="270"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="276"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="277"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="277"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="281"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="278"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="282"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="280"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="281"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="285"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="286"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="286"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="287"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="289"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="290"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="291"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="327"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="363"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="364"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="378"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="382"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="383"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="391"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="392"/>
         <source>%1 fiche(s) reprise(s).</source>
         <translation>%1 record(s) taken over.</translation>
     </message>
@@ -2952,32 +2984,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="114"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="111"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="117"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="114"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="120"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="117"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="123"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="120"/>
         <source>Rétablir la ligne</source>
         <translation>Restore the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="124"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="121"/>
         <source>Remettre la ligne supprimée à sa place (Ctrl+Z)</source>
         <translation>Put the deleted row back in its place (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="163"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="160"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>

@@ -107,7 +107,7 @@
 <context>
     <name>EarlierActionsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="92"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="95"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action encore ouverte des visites précédentes</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

@@ -27,7 +27,7 @@ FRENCH = [
         ("&Suivi (actions, conventions, visites)", "Ctrl+T"), ("&Tableau de bord", "Ctrl+Shift+B"),
         ("&Carte des lieux", "Ctrl+Shift+M"), ("Fermer la &visite", "Ctrl+W"),
     ]),
-    ("Aid&e", [("À &propos de Carnet", "")]),
+    ("Aid&e", [("&Derniers messages…", ""), ("À &propos de Carnet", "")]),
 ]  # fmt: skip
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from desktop.core.forms import strict_json
 from desktop.core.forms.templates import FieldSpec, Template
 from desktop.core.forms.typed_dates import typed_date_value
-from desktop.core.forms.typed_numbers import parse_number
+from desktop.core.forms.typed_numbers import cell_number, parse_number
 
 TRUE_WORDS = {"oui", "o", "vrai", "true", "1", "yes", "y"}
 FALSE_WORDS = {"non", "n", "faux", "false", "0", "no"}
@@ -55,8 +54,7 @@ def _typed_cells(spec: FieldSpec, row: Any) -> Any:
         if column.widget == "date":
             typed[column.key] = typed_date_value(cell)
         elif column.widget in {"integer", "number"} and cell.strip():
-            with contextlib.suppress(ValueError):  # not a number: kept as typed
-                typed[column.key] = parse_number(cell, column.widget == "integer", column.unit)
+            typed[column.key] = cell_number(column, cell)  # not a number: kept as typed
     return typed
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.forms.templates import FieldSpec
 
 SPACES = re.compile(r"[\s\u202f\xa0]+")
 MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # « − » (math minus), « – » (dash)
@@ -31,6 +35,20 @@ def parse_number(text: str, integer: bool, unit: str = "") -> int | float:
             raise ValueError(text)
         return int(value)
     return int(value) if value.is_integer() and "." not in cleaned else value
+
+
+def cell_number(column: FieldSpec, text: str) -> int | float | str:
+    """A cell of a table's column of numbers, as both the form and the `set` command read
+    it: the number (« 1 200 », « 45 000 € » in a column in euros, « −3 », « 2,5 »), else
+    the text as typed, its outer spaces dropped ("" when there is nothing but spaces),
+    which the validation flags; nothing typed is lost."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        return parse_number(text, column.widget == "integer", column.unit)
+    except ValueError:
+        return text
 
 
 def _without_unit(cleaned: str, unit: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape  # the panel's status is rich text: a path's « & », « < »
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -212,21 +213,21 @@ class SyncPanel(QDialog):
                 "(%2 nouveau(x), %3 mis à jour) ; %4 élément(s) de ce poste en attente de "
                 "publication, publiés dès que le dossier partagé acceptera l'écriture."
             )
-            got = report.imported  # read-only or full: read, not written
-            text = fill(text, report.publish_error, got.created, got.updated, report.pending)
+            got, why = report.imported, escape(report.publish_error)  # read, not written
+            text = fill(text, why, got.created, got.updated, report.pending)
         elif report is not None and not report.ok:
             text = fill(
                 self.tr(
                     "<b>Dernière tentative échouée</b> : %1<br>%2 élément(s) en "
                     "attente de publication."
                 ),
-                report.error,
+                escape(report.error),
                 report.pending,
             )
         else:
             success = self.workspace.setting("sync_last_success")
             text = self.tr("Dossier partagé : %1<br>Dernière synchronisation réussie : %2")
-            text = fill(text, folder, _local(success) or self.tr("jamais"))
+            text = fill(text, escape(folder), _local(success) or self.tr("jamais"))
             if last:
                 text += fill(
                     self.tr("<br>Publié : %1, importé : %2 nouveau(x), %3 mis à jour."),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable, shown_date, typed_date_value
-from desktop.core.forms.typed_numbers import parse_number
+from desktop.core.forms.typed_numbers import cell_number
 from desktop.ui.form.date_field import DateLineEdit
 from desktop.ui.form.field_widgets import FieldEditor
 
@@ -82,13 +82,10 @@ class DateDelegate(QStyledItemDelegate):
 def cell_value(column: FieldSpec, text: str) -> Any:
     """A typed cell's value: a count or an amount as a number (« 12 », « 1 234,5 »); text
     that is not one is kept as typed (the validation flags it, nothing is lost)."""
-    text = text.strip()
-    if text and column.widget in {"integer", "number"}:
-        try:
-            return parse_number(text, column.widget == "integer", column.unit)
-        except ValueError:
-            return text
-    return text or None
+    if column.widget in {"integer", "number"}:
+        value = cell_number(column, text)  # the `set` command's reading too
+        return None if value == "" else value
+    return text.strip() or None
 
 
 class TableEditor(FieldEditor):

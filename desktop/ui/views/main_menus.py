@@ -27,7 +27,9 @@ class MainMenus(QObject):
         self._file(bar.addMenu(self.tr("&Fichier")))
         self._edit(bar.addMenu(self.tr("É&dition")))
         self._go(bar.addMenu(self.tr("&Aller")))
-        self._add(bar.addMenu(self.tr("Aid&e")), "about", self.tr("À &propos de Carnet"))
+        help_menu = bar.addMenu(self.tr("Aid&e"))
+        self._add(help_menu, "recent_messages", self.tr("&Derniers messages…"))
+        self._add(help_menu, "about", self.tr("À &propos de Carnet"))
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]

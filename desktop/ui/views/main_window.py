@@ -25,6 +25,7 @@ from desktop.core.storage.first_screen import FirstScreen
 from desktop.ui.controllers.window_state import WindowState
 from desktop.ui.views.browser_panel import BrowserPanel
 from desktop.ui.views.main_menus import MainMenus
+from desktop.ui.views.message_bar import MessageBar
 from desktop.ui.views.welcome_page import welcome_label
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Carnet — visites de tiers-lieux"))
         screen = first_screen or FirstScreen(workspace.data_dir, workspace.read_only)
         self._build_pages(screen)
+        self.setStatusBar(MessageBar())  # long messages shortened, kept whole (message_bar.py)
         self.menus = MainMenus(self)
         self.undo_action = self.menus["undo_delete"]
         self.counts = QLabel()
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.browser.venue_selected.connect(self.show_venue)
         self.browser.visit_selected.connect(self.show_visit)
+        self.pages.currentChanged.connect(lambda _page: self.state.remember_shown())
         self.browser.visit_editor = self.editors.visit_if_built
         for view in (self.browser, self.editors, self.followup_page, self.dashboard, self.sync):
             self.hub.changed.connect(view.on_changes)  # each shows what concerns it
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
                 "venue_map": lambda: self.dashboard.show(on_map=True),
                 "close_visit": self.close_visit,
                 "about": self.about,
+                "recent_messages": lambda: self.statusBar().show_recent(),
             }
         )
 
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         self._flush_editors()
         self.venue_editor.open(self.store.get_venue(venue_id))
         self.pages.setCurrentWidget(self.venue_editor)
+        self.state.remember_shown()  # at once: a killed app reopens it (window_state.py)
 
     def show_visit(self, visit_id: str) -> None:
         if self._going_to_visit:
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
         venue = self.store.get_venue(visit.venue_id)
         self.visit_editor.open(visit, venue.name)
         self.pages.setCurrentWidget(self.visit_editor)
+        self.state.remember_shown()
 
     def _templates_changed(self) -> None:
         """A network template arrived: the open visit is shown again in its new form."""
