@@ -17,7 +17,7 @@ from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.withdrawn_copies import any_to_erase, erase_unheld_photos
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import MEDIA_NAME
-from desktop.core.sync.publish import SHAREABLE_PHOTO, remember_print
+from desktop.core.sync.publish import LIVE_DOCUMENT, SHAREABLE_PHOTO, remember_print
 from desktop.core.sync.scan import Entry
 from desktop.core.sync.share import Share
 
@@ -53,8 +53,7 @@ def _needed_media(workspace: Workspace) -> set[str]:
         needed.add(print_digest or _print_digest(workspace, digest))
     documents = conn.execute(
         "SELECT DISTINCT t.sha256 FROM sync_published s JOIN documents t ON t.id = s.record_id "
-        "JOIN venues ve ON ve.id = t.venue_id "
-        "WHERE s.tbl = 'documents' AND t.deleted_at IS NULL AND ve.deleted_at IS NULL"
+        f"WHERE s.tbl = 'documents' AND {LIVE_DOCUMENT}"
     )
     needed.update(digest for (digest,) in documents)
     return needed
