@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from desktop.core.privacy import withdrawn_watch
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.withdrawn_copies import any_to_erase, erase_unheld_photos
 from desktop.core.storage.workspace import Workspace
@@ -72,10 +73,24 @@ def _print_digest(workspace: Workspace, digest: str) -> str:
 
 def erase_unheld_details(workspace: Workspace) -> int:
     """Received photos this laptop may no longer hold keep their rights alone; how many
-    photos were erased (one short transaction; none when there is nothing to erase)."""
-    if not any_to_erase(workspace.db.conn, workspace.store.author.device_id):
+    photos were erased (one short transaction; none when there is nothing to erase).
+
+    Skipped when nothing the check reads was written since it last found nothing to do
+    (privacy.withdrawn_watch): a pass with nothing changed scans no photo."""
+    db, me = workspace.db, workspace.store.author.device_id
+    if withdrawn_watch.checked(db, me):
         return 0
-    return workspace.service.call(erase_unheld_photos)
+    token = workspace.service.call(withdrawn_watch.begin)
+    if not any_to_erase(db.conn, me):
+        workspace.service.call(lambda writer: withdrawn_watch.confirm(writer, token))
+        return 0
+    return workspace.service.call(_erase_and_mark)
+
+
+def _erase_and_mark(writer) -> int:
+    erased = erase_unheld_photos(writer)
+    withdrawn_watch.mark(writer)  # its own writes took the mark away: all done now
+    return erased
 
 
 def forget_unholdable_media(workspace: Workspace) -> int:
