@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.backups.making import make_backup
+from desktop.core.backups.restore import restore
 from desktop.core.privacy import withdrawn_copies, withdrawn_watch
+from desktop.core.storage.data_dir import DATABASE_NAME
 from tests.privacy.test_withdrawals import COLOURS, attach, photos
 from tests.privacy.test_withdrawn_details import CAPTION, details, erased
 
@@ -184,3 +187,16 @@ def test_another_device_id_or_schema_is_checked_again(settled):
     assert not withdrawn_watch.checked(db, bob.store.author.device_id)
     _write(bob, f"PRAGMA user_version = {version}")
     assert withdrawn_watch.checked(db, bob.store.author.device_id)
+
+
+def test_the_watch_holds_after_a_backup_is_restored(settled, tmp_path):
+    """The restore replaces the database under the writer's connection (and may migrate
+    it): its triggers still take the restored database's mark away."""
+    _alice, bob, kept, _gone = settled
+    database = bob.workspace.data_dir / DATABASE_NAME
+    made = make_backup(database, tmp_path / "sauvegardes")
+    restore(made.path, database, tmp_path / "sauvegardes", service=bob.workspace.service)
+    assert _is_checked(bob)  # the backup's own mark, taken with its content
+    photos(bob).update_photo(kept, {"allowed_use": "interne"})
+    assert not _is_checked(bob)
+    assert bob.sync().imported.photos_erased == 1
