@@ -73,10 +73,12 @@ def _print_digest(workspace: Workspace, digest: str) -> str:
 
 def erase_unheld_details(workspace: Workspace) -> int:
     """Received photos this laptop may no longer hold keep their rights alone; how many
-    photos were erased (one short transaction; none when there is nothing to erase).
+    photos were erased.
 
     Skipped when nothing the check reads was written since it last found nothing to do
-    (privacy.withdrawn_watch): a pass with nothing changed scans no photo."""
+    (privacy.withdrawn_watch): a pass with nothing changed scans no photo and takes no
+    write transaction. Otherwise the check reads on this connection, between two tiny
+    transactions that take the mark, or erases in one short transaction that takes it."""
     db, me = workspace.db, workspace.store.author.device_id
     if withdrawn_watch.checked(db, me):
         return 0
