@@ -27,6 +27,7 @@ from desktop.core.backups.info import (
     read_backup_info,
 )
 from desktop.core.backups.making import make_backup
+from desktop.core.privacy import withdrawn_watch
 from desktop.core.storage.data_service import migrate, open_database
 from desktop.core.storage.files import atomic_target, french_reason
 from desktop.core.storage.migrations import MIGRATIONS
@@ -109,6 +110,7 @@ def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
                     lambda live: (staging.backup(live.conn, pages=-1), migrate(live))
                 )
                 service.call(service.derive)  # the backup's follow-up keys may be older
+                service.call(withdrawn_watch.install)  # a migration may have rebuilt a table
                 service.reload_author()  # a backup from elsewhere: a device id of our own
             else:
                 live = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)

@@ -15,6 +15,7 @@ from desktop.core.forms.template_language import templates_in
 from desktop.core.forms.templates import NETWORK_TEMPLATES_DIR, TemplateSet
 from desktop.core.media.media_store import MediaStore
 from desktop.core.merge.hlc import wall_clock_ms
+from desktop.core.privacy import withdrawn_watch
 from desktop.core.privacy.rights_review import DONE_KEY, mark_unreviewed_photos
 from desktop.core.storage.data_dir import DATABASE_NAME, check_data_dir, default_data_dir
 from desktop.core.storage.data_service import DataService, get_meta
@@ -118,6 +119,8 @@ def open_workspace(
         service.close()
         raise
     store = CarnetStore(db, templates, service)
-    if service_type is DataService and not get_meta(db, DONE_KEY, ""):
-        service.call(mark_unreviewed_photos)  # (a read-only folder is left as it is)
+    if service_type is DataService:  # (a read-only folder is left as it is)
+        service.call(withdrawn_watch.install)  # before any write: none escapes it
+        if not get_meta(db, DONE_KEY, ""):
+            service.call(mark_unreviewed_photos)
     return Workspace(folder, db, templates, store, media, service)

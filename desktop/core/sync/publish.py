@@ -31,6 +31,13 @@ LIVE_PHOTO = (
     "AND pve.deleted_at IS NULL))"
 )
 SHAREABLE_PHOTO = f"({sql_rights_reach(SHARE_AUDIENCE, 't.')} AND {LIVE_PHOTO})"
+# A document's file is in the share only while it and its venue are live: the one rule of
+# what is written (here), what is kept (withdrawals) and what is missing (republish).
+# Judged apart, a deleted document's file went out and its record was written again each pass.
+LIVE_DOCUMENT = (
+    "(t.deleted_at IS NULL AND EXISTS (SELECT 1 FROM venues dve "
+    "WHERE dve.id = t.venue_id AND dve.deleted_at IS NULL))"
+)
 WITHDRAWN_MARK = "~retrait"  # a withdrawn photo's fingerprint: written again as rights alone
 
 
@@ -120,7 +127,7 @@ def _publish_record(
     device = workspace.store.author.device_id  # after network_document: shared fields only
     kept_versions.add_to_document(workspace.db, device, document)
     media = 0
-    if table in ("photos", "documents") and _carries_media(table, document[table][0]):
+    if table in ("photos", "documents") and _carries_media(workspace, table, document):
         media = _publish_media(workspace, share, table, document)
     data = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
     share.write(path, data.encode("utf-8"))
@@ -134,11 +141,16 @@ def _remember(workspace: Workspace, written: list[dict]) -> None:
     workspace.service.call(save)
 
 
-def _carries_media(table: str, record: dict) -> bool:
+def _carries_media(workspace: Workspace, table: str, document: dict) -> bool:
     """A live record whose picture or file the network may hold (see withdrawals)."""
+    record = document[table][0]
     if record.get("deleted_at"):
         return False
-    return table == "documents" or not is_withdrawn(record)
+    if table == "photos":
+        return not is_withdrawn(record)
+    sql = f"SELECT {LIVE_DOCUMENT} FROM documents t WHERE t.id = ?"
+    live = workspace.db.conn.execute(sql, (record["id"],)).fetchone()
+    return bool(live and live[0])
 
 
 def _publish_media(workspace: Workspace, share: Share, table: str, document: dict) -> int:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from desktop.core.storage.workspace import Workspace
-from desktop.core.sync.publish import SHAREABLE_PHOTO
+from desktop.core.sync.publish import LIVE_DOCUMENT, SHAREABLE_PHOTO
 from desktop.core.sync.share import TABLES, Share
 from desktop.core.sync.share_identity import SHARE_ID, ensure_share_id
 
@@ -73,15 +73,16 @@ def _without_media(workspace: Workspace, present: set[str]) -> list[str]:
     # A photo no longer shareable needs no picture: its file is rights alone, and is
     # written again by its fingerprint (publish._changed). Forgotten here, it would
     # count as never published and its older full file would stay in the share.
+    # The same for a deleted document (or one of a deleted venue): no file needed.
     photos = conn.execute(
         "SELECT sp.record_id, pr.print_sha256 FROM sync_published sp "
         "JOIN photos t ON t.id = sp.record_id LEFT JOIN sync_prints pr ON pr.sha256 = t.sha256 "
         f"WHERE sp.tbl = 'photos' AND {SHAREABLE_PHOTO}"
     ).fetchall()
     documents = conn.execute(
-        "SELECT sp.record_id, d.sha256, m.ext FROM sync_published sp "
-        "JOIN documents d ON d.id = sp.record_id LEFT JOIN media m ON m.sha256 = d.sha256 "
-        "WHERE sp.tbl = 'documents' AND m.sha256 IS NOT NULL"
+        "SELECT sp.record_id, t.sha256, m.ext FROM sync_published sp "
+        "JOIN documents t ON t.id = sp.record_id LEFT JOIN media m ON m.sha256 = t.sha256 "
+        f"WHERE sp.tbl = 'documents' AND m.sha256 IS NOT NULL AND {LIVE_DOCUMENT}"
     ).fetchall()
     missing = [r for r, digest in photos if digest and f"{digest}.jpg" not in present]
     if photos and not present:  # the folder itself is gone (prints published before

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from desktop.core.privacy import withdrawn_watch
 from desktop.core.privacy.audiences import HOLDABLE_PHOTO
 from desktop.core.privacy.withdrawn_copies import any_to_erase, erase_unheld_photos
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import MEDIA_NAME
-from desktop.core.sync.publish import SHAREABLE_PHOTO, remember_print
+from desktop.core.sync.publish import LIVE_DOCUMENT, SHAREABLE_PHOTO, remember_print
 from desktop.core.sync.scan import Entry
 from desktop.core.sync.share import Share
 
@@ -53,8 +54,7 @@ def _needed_media(workspace: Workspace) -> set[str]:
         needed.add(print_digest or _print_digest(workspace, digest))
     documents = conn.execute(
         "SELECT DISTINCT t.sha256 FROM sync_published s JOIN documents t ON t.id = s.record_id "
-        "JOIN venues ve ON ve.id = t.venue_id "
-        "WHERE s.tbl = 'documents' AND t.deleted_at IS NULL AND ve.deleted_at IS NULL"
+        f"WHERE s.tbl = 'documents' AND {LIVE_DOCUMENT}"
     )
     needed.update(digest for (digest,) in documents)
     return needed
@@ -73,10 +73,26 @@ def _print_digest(workspace: Workspace, digest: str) -> str:
 
 def erase_unheld_details(workspace: Workspace) -> int:
     """Received photos this laptop may no longer hold keep their rights alone; how many
-    photos were erased (one short transaction; none when there is nothing to erase)."""
-    if not any_to_erase(workspace.db.conn, workspace.store.author.device_id):
+    photos were erased.
+
+    Skipped when nothing the check reads was written since it last found nothing to do
+    (privacy.withdrawn_watch): a pass with nothing changed scans no photo and takes no
+    write transaction. Otherwise the check reads on this connection, between two tiny
+    transactions that take the mark, or erases in one short transaction that takes it."""
+    db, me = workspace.db, workspace.store.author.device_id
+    if withdrawn_watch.checked(db, me):
         return 0
-    return workspace.service.call(erase_unheld_photos)
+    token = workspace.service.call(withdrawn_watch.begin)
+    if not any_to_erase(db.conn, me):
+        workspace.service.call(lambda writer: withdrawn_watch.confirm(writer, token))
+        return 0
+    return workspace.service.call(_erase_and_mark)
+
+
+def _erase_and_mark(writer) -> int:
+    erased = erase_unheld_photos(writer)
+    withdrawn_watch.mark(writer)  # its own writes took the mark away: all done now
+    return erased
 
 
 def forget_unholdable_media(workspace: Workspace) -> int:
