@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from desktop.core.storage import plain_upsert
+from desktop.core.storage.id_lists import in_list, rows_for_ids
 from desktop.core.storage.plain_upsert import insert_rows, upsert_rows, upsert_values
 
 
@@ -65,3 +66,38 @@ def test_an_insert_of_a_key_already_there_is_refused_whole(conn, monkeypatch):
     conn.execute("ROLLBACK TO s")
     conn.execute("COMMIT")
     assert conn.execute("SELECT k FROM t").fetchall() == [("b",)]
+
+
+def test_a_rest_of_any_length_is_written_by_a_few_statement_sizes(conn):
+    """Each length of statement is prepared and kept by the connection: a first import
+    met every rest from 1 to 49 rows, and the kept statements filled its cache."""
+    prepared = set()
+    conn.set_trace_callback(lambda sql: prepared.add(sql.count("), (") + 1))
+    conn.execute("BEGIN")
+    for count in range(1, 50):
+        rows = [(f"n{count}-{i % 7}", "champ", f"valeur {i}", i) for i in range(count)]
+        upsert_values(conn, "t", ("k", "f", "v", "n"), rows, ("k", "f"))
+        assert _rows(conn, f"n{count}-%") == _one_by_one(rows)
+    conn.execute("COMMIT")
+    assert prepared - {1} <= {2, 4, 8, 16, 32}  # rows per statement: powers of two only
+
+
+def _rows(conn, like: str) -> list[tuple]:
+    return sorted(conn.execute("SELECT * FROM t WHERE k LIKE ?", (like,)).fetchall())
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5, 127, 128, 129, 500, 600, 1200])
+def test_ids_are_asked_in_lists_of_a_few_lengths_with_the_same_rows(conn, count):
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO t VALUES (?, 'champ', 'v', 0)", [(f"id{i}",) for i in range(4000)]
+    )
+    conn.execute("COMMIT")
+    ids = [f"id{i * 3}" for i in range(count)] + ["absent"]
+    found = list(rows_for_ids(conn, "SELECT k FROM t WHERE k IN ({marks})", ids))
+    assert sorted(found) == sorted((i,) for i in ids if i != "absent")  # each once
+    marks, values = in_list(ids)
+    assert len(values) == marks.count("?") >= len(ids)
+    assert len(values) in {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 999} or len(values) == len(ids)
+    assert len(values) <= max(999, len(ids))  # never past SQLite's oldest limit
+    assert set(values) == set(ids) and values[: len(ids)] == ids

@@ -31,7 +31,7 @@ from desktop.core.followup.derived import fill as fill_followup_by_views
 from desktop.core.merge.summary_in_bulk import write_summarised
 from desktop.core.storage.figure_rows import GS, NUMBER, RS, US, VISIT
 from desktop.core.storage.figure_rows import fill as fill_figures_by_views
-from desktop.core.storage.id_lists import rows_for_ids
+from desktop.core.storage.id_lists import in_list, rows_for_ids
 from desktop.core.storage.plain_upsert import upsert_values
 
 
@@ -77,8 +77,9 @@ def fill_parsed(conn: sqlite3.Connection, datas: dict[str, Any]) -> None:
 
 def _clear(conn, ids: list[str]) -> None:
     """Rows of those ids left from before, as the views' fills clear them first."""
+    marks, values = in_list(ids)
     for table in ("followup_actions", "followup_records", "figure_visits"):
-        conn.execute(f"DELETE FROM {table} WHERE record_id IN ({', '.join('?' * len(ids))})", ids)
+        conn.execute(f"DELETE FROM {table} WHERE record_id IN ({marks})", values)
 
 
 def _write(conn, actions: list, records: list, figures: list) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.core.merge.derived_in_bulk import fill_parsed
 from desktop.core.merge.hlc import Stamp
+from desktop.core.storage.id_lists import in_list
 from desktop.core.storage.plain_upsert import insert_rows, upsert_rows, upsert_values
 from desktop.core.storage.store import CarnetStore
 
@@ -119,10 +120,11 @@ def _insert_and_index(
     ids = [row["id"] for row in rows]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
+        marks, values = in_list(chunk)
         conn.execute(
             f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text "
-            f"FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
+            f"FROM {table} WHERE id IN ({marks})",
+            values,
         )
         if table == "visits":  # the dashboard's and follow-up's rows stand aside too
             # (migrations 12 and 13): filled from the data parsed already

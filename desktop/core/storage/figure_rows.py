@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop.core.forms.templates import FieldSpec, Template
+from desktop.core.storage.id_lists import in_list
 
 CHOICE_WIDGETS = ("select", "multiselect")
 VISIT_TYPE = "visit_type"  # the visits table keeps it in a column: not a token
@@ -72,12 +73,12 @@ def fill(conn, record_ids: list[str]) -> None:
     """The rows of records just inserted in bulk while their insert trigger stood aside
     (fts_paused names `visits`): in one statement, in the table's order (about half the
     cost of a trigger per row)."""
-    marks = ", ".join("?" * len(record_ids))
-    conn.execute(f"DELETE FROM figure_visits WHERE record_id IN ({marks})", record_ids)
+    marks, values = in_list(record_ids)
+    conn.execute(f"DELETE FROM figure_visits WHERE record_id IN ({marks})", values)
     conn.execute(
         f"INSERT INTO figure_visits SELECT * FROM figure_visit_rows WHERE record_id IN ({marks}) "
         "ORDER BY template_id, day, created_at, record_id",
-        record_ids,
+        values,
     )
 
 

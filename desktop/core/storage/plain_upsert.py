@@ -53,9 +53,17 @@ def upsert_values(
     if whole:
         statement = _statement(table, columns, pk, per)
         conn.executemany(statement, (_flat(values[i : i + per]) for i in range(0, whole, per)))
-    if whole < len(values):
-        rest = values[whole:]
-        conn.execute(_statement(table, columns, pk, len(rest)), _flat(rest))
+    start = whole
+    for size in _powers_of_two(len(values) - whole):  # the rest: a few statement sizes only
+        conn.execute(_statement(table, columns, pk, size), _flat(values[start : start + size]))
+        start += size
+
+
+def _powers_of_two(count: int) -> list[int]:
+    """count as a sum of powers of two, largest first (37: 32, 4, 1): a rest of any length
+    is written by statements of at most six sizes, not one statement per length, which
+    the connection would prepare and keep each (see id_lists)."""
+    return [1 << bit for bit in reversed(range(count.bit_length())) if count >> bit & 1]
 
 
 ROWS = 50  # rows a statement (past 50, no faster)
