@@ -240,6 +240,11 @@ class DateEditor(FieldEditor):
         else:
             self._later.start()
 
+    def send_held(self) -> None:
+        """A text that is not a date yet is sent now (the app closes, a record opens)."""
+        if self._later.isActive():
+            self._committed()
+
     def _committed(self) -> None:
         self._later.stop()
         self._send(self.field.value())

@@ -290,6 +290,12 @@ class FormView(QWidget):
         if key in self.rows:
             self.rows[key].editor.set_value(value)
 
+    def send_held(self) -> None:
+        """What editors hold back while it is typed (a date half typed) is sent now."""
+        for row in self.rows.values():
+            if hasattr(row.editor, "send_held"):
+                row.editor.send_held()
+
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         for key, row in self.rows.items():
             row.set_errors(errors.get(key, []))

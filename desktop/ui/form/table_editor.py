@@ -6,16 +6,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,68 +22,17 @@ from PySide6.QtWidgets import (
 
 from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable, shown_date, typed_date_value
-from desktop.core.forms.typed_numbers import cell_number
-from desktop.ui.form.date_field import DateLineEdit
+from desktop.ui.form.cell_delegates import (
+    VALUE_ROLE,
+    ChoiceDelegate,
+    DateDelegate,
+    TextDelegate,
+    cell_value,
+)
+from desktop.ui.form.cell_typing import OpenCell
 from desktop.ui.form.field_widgets import FieldEditor
 
-VALUE_ROLE = Qt.ItemDataRole.UserRole
 EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1  # keys of a row this template does not show
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for an enum column; the cell shows the French label."""
-
-    def __init__(self, column: FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.column = column
-
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
-        combo = QComboBox(parent)
-        combo.addItem("—", None)
-        for value, label in self.column.choices:
-            combo.addItem(label, value)
-        return combo
-
-    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
-        editor.setCurrentIndex(max(0, editor.findData(index.data(VALUE_ROLE))))
-
-    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
-        value = editor.currentData()
-        model.setData(index, value, VALUE_ROLE)
-        model.setData(
-            index, self.column.label_of(value) if value else "", Qt.ItemDataRole.DisplayRole
-        )
-
-
-class DateDelegate(QStyledItemDelegate):
-    """A date column edited like every date of the app (DateLineEdit); the cell shows
-    « 11/02/2025 », or the text as typed in red when it is not a date."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.anchor = lambda: None
-
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
-        editor = DateLineEdit(parent)
-        editor.anchor = self.anchor
-        return editor
-
-    def setEditorData(self, editor: DateLineEdit, index: QModelIndex) -> None:
-        editor.set_value(index.data(VALUE_ROLE))
-
-    def setModelData(self, editor: DateLineEdit, model, index: QModelIndex) -> None:
-        value = editor.value()
-        model.setData(index, value, VALUE_ROLE)
-        model.setData(index, shown_date(value), Qt.ItemDataRole.DisplayRole)
-
-
-def cell_value(column: FieldSpec, text: str) -> Any:
-    """A typed cell's value: a count or an amount as a number (« 12 », « 1 234,5 »); text
-    that is not one is kept as typed (the validation flags it, nothing is lost)."""
-    if column.widget in {"integer", "number"}:
-        value = cell_number(column, text)  # the `set` command's reading too
-        return None if value == "" else value
-    return text.strip() or None
 
 
 class TableEditor(FieldEditor):
@@ -101,12 +48,17 @@ class TableEditor(FieldEditor):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
         self.table.setAccessibleName(spec.title)
+        self.open_cell = OpenCell(self.columns, self)  # saved while it is typed in
+        self.open_cell.typed.connect(self._cell_typed)
+        self.open_cell.closed.connect(self._cell_closed)
+        self._typed_value: Any = None  # the value sent from the open cell's typing
+        self._delegate(None, TextDelegate(self.table))
         self.dates = DateDelegate(self.table)
         for index, column in enumerate(self.columns):
             if column.widget == "select":
-                self.table.setItemDelegateForColumn(index, ChoiceDelegate(column, self.table))
+                self._delegate(index, ChoiceDelegate(column, self.table))
             if column.widget == "date":
-                self.table.setItemDelegateForColumn(index, self.dates)
+                self._delegate(index, self.dates)
                 header = self.table.horizontalHeaderItem(index)
                 header.setToolTip(self.tr("Date JJ/MM/AAAA (Alt+Bas : calendrier)"))
         self._loading = False
@@ -134,6 +86,27 @@ class TableEditor(FieldEditor):
         layout.addLayout(buttons)
         self._fit()
 
+    def _delegate(self, column: int | None, delegate) -> None:
+        """The editor of a column (None: of all the others), watched while it is open."""
+        if column is None:
+            self.table.setItemDelegate(delegate)
+        else:
+            self.table.setItemDelegateForColumn(column, delegate)
+        self.open_cell.watch(delegate)
+
+    def _cell_typed(self) -> None:
+        self._typed_value = self.value()
+        self.edited.emit()
+
+    def send_held(self) -> None:
+        self.open_cell.send_held()
+
+    def _cell_closed(self) -> None:
+        """Échap after typing: the cell's value from before the edit is saved again (what
+        was typed, then cancelled, was saved meanwhile). A committed cell is already sent."""
+        if self.value() != self._typed_value:
+            self.edited.emit()
+
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:
             return
@@ -147,6 +120,8 @@ class TableEditor(FieldEditor):
             self._flag_date(item)
         self._loading = False
         self._fit()
+        if self.open_cell.typed_in(item.row()) and self.value() == self._typed_value:
+            return  # the open cell written as it closes: saved already, as it was typed
         self.edited.emit()
 
     def set_date_anchor(self, anchor) -> None:
@@ -278,10 +253,17 @@ class TableEditor(FieldEditor):
             value = item.data(VALUE_ROLE) if item else None
             if value not in (None, ""):
                 record[column.key] = value
+        typed = self.open_cell.typed_in(row)
+        if typed is not None:  # the cell being typed in: its text as it is now
+            key, value = typed
+            record.pop(key, None)
+            if value not in (None, ""):
+                record[key] = value
         return record
 
     def set_value(self, value: Any) -> None:
         self._forget_removed()  # another record, or its newer value: nothing to put back
+        self.open_cell.forget()
         self.table.setRowCount(0)
         for record in value if isinstance(value, list) else []:
             self._append(record if isinstance(record, dict) else {})

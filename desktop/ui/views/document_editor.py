@@ -136,6 +136,7 @@ class DocumentEditor(QWidget):
         raise NotImplementedError
 
     def flush(self) -> bool:
+        self.form.send_held()  # a date half typed, held back so as not to flag it, goes too
         return self.autosaver.flush()
 
 
