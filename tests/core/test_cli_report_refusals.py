@@ -76,3 +76,21 @@ def test_an_unknown_department_is_refused(carnet, tmp_path):
     for code in ("25", "2a", "974", "52"):  # 52, 974: no tiers-lieu in the 2019 list
         done = carnet("report", "--year", "2025", "--departement", code, "-o", str(out))
         assert done.returncode == 0, (code, done.stderr)
+
+
+def test_the_other_commands_writing_a_file_refuse_a_folder_or_a_read_only_one(carnet, tmp_path):
+    """export, backup and pdf: exit 2 in French, nothing left behind (their temp files
+    are removed by files.atomic_target, as the report's now)."""
+    visit = carnet("new-visit", carnet("new-venue", "--name", "Le Moulin").stdout.strip())
+    folder, shut = tmp_path / "sorties", tmp_path / "shut"
+    folder.mkdir()
+    shut.mkdir()
+    writers = [["export"], ["export", "--format", "xlsx"], ["export", "--format", "csv"],
+               ["backup"], ["pdf", visit.stdout.strip()]]  # fmt: skip
+    for command in writers[:4]:  # pdf -o DOSSIER puts the sheet in it: documented
+        assert "Erreur : " in refused(carnet(*command, "-o", str(folder)))
+    with read_only(shut):
+        for command in writers:
+            error = refused(carnet(*command, "-o", str(shut / "sortie.fichier")))
+            assert "lecture seule" in error, (command, error)
+    assert list(folder.iterdir()) == [] and list(shut.iterdir()) == []
