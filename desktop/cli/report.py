@@ -4,11 +4,13 @@ national list behind `new-venue --from-directory`."""
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from datetime import date
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, CommandError, Commands, date_option
+from desktop.core.storage.files import french_reason
 from desktop.core.storage.workspace import Workspace
 
 
@@ -26,7 +28,6 @@ def register(commands: Commands) -> None:
 
 
 def cmd_report(ws: Workspace, args: argparse.Namespace) -> int:
-    from desktop.core.network_figures.model import Territory
     from desktop.core.report.service import make_report, write_report
 
     if not 1900 <= args.year <= 2200:
@@ -34,13 +35,46 @@ def cmd_report(ws: Workspace, args: argparse.Namespace) -> int:
     department = (args.departement or "").strip().upper()
     if args.departement is not None and not re.fullmatch(r"\d{2,3}|2[AB]", department):
         raise CommandError(f"--departement « {args.departement} » : un code comme 25, 2A ou 974.")
-    output = Path(args.output)
+    output = _output(args.output)
+    territory = _territory(ws, (args.region or "").strip(), department)
+    data = make_report(ws, args.year, territory, _day(args.date))
+    try:
+        print(write_report(data, output))
+    except OSError as error:  # a read-only folder, a full disk: the temp file is gone
+        raise CommandError(f"Impossible d'écrire « {output} » : {french_reason(error)}.") from None
+    return EXIT_OK
+
+
+def _output(text: str) -> Path:
+    """The PDF to write: a file in a folder that exists, never a folder itself."""
+    output = Path(text)
+    if output.is_dir() or text.endswith(("/", os.sep)):
+        raise CommandError(
+            f"-o « {text} » est un dossier : donnez le nom du fichier PDF à écrire, "
+            f"par exemple « {output / 'bilan.pdf'} »."
+        )
     if not output.parent.is_dir():
         raise CommandError(f"Le dossier « {output.parent} » n'existe pas.")
-    territory = Territory(region=(args.region or "").strip(), department=department)
-    data = make_report(ws, args.year, territory, _day(args.date))
-    print(write_report(data, output))
-    return EXIT_OK
+    return output
+
+
+def _territory(ws: Workspace, region: str, department: str):
+    """A région or département the venues or the national list know; any other would
+    give an empty report under its name (a typo, a former région)."""
+    from desktop.core.network_figures.model import Territory
+    from desktop.core.network_figures.territory_names import (
+        UnknownTerritory,
+        checked_department,
+        checked_region,
+    )
+
+    conn = getattr(ws.db, "conn", ws.db)
+    try:
+        region = checked_region(conn, region) if region else ""
+        department = checked_department(conn, department) if department else ""
+    except UnknownTerritory as refusal:
+        raise CommandError(str(refusal)) from None
+    return Territory(region=region, department=department)
 
 
 def _day(text: str | None) -> date | None:

@@ -60,7 +60,12 @@ def _write_sheets(ws: Workspace, args: argparse.Namespace) -> int:
 
         replaced = [0]
         written = make_all(ws, output, args.audience, progress, replaced, language=args.lang)
-        count = sum(1 for _ in written)
+        try:
+            count = sum(1 for _ in written)
+        except OSError as error:  # a read-only folder: each sheet is whole or not written
+            raise CommandError(
+                f"Impossible d'écrire les fiches dans « {output} » : {french_reason(error)}."
+            ) from None
         print(f"{count} fiche(s) écrite(s) dans {output}")
         _say_replaced(replaced[0])
         return EXIT_OK

@@ -327,7 +327,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/dashboard_view.py" line="105"/>
-        <source>&amp;Année :</source>
+        <source>A&amp;nnée :</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
@@ -1502,7 +1502,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_menus.py" line="69"/>
-        <source>Générer la fiche &amp;PDF</source>
+        <source>&amp;Générer la fiche PDF</source>
         <translation>&amp;Generate PDF sheet</translation>
     </message>
     <message>
@@ -2737,17 +2737,11 @@ The current state will be backed up first (“before restore”).</translation>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="121"/>
-        <source>&amp;Modifier…</source>
-        <translation>&amp;Edit…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="122"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="123"/>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="327"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
@@ -2756,6 +2750,11 @@ The current state will be backed up first (“before restore”).</translation>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="124"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="121"/>
+        <source>Mo&amp;difier…</source>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/sync_panel.py" line="139"/>

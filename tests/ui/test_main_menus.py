@@ -10,7 +10,7 @@ FRENCH = [
     ("&Fichier", [
         ("Nouveau &lieu…", "Ctrl+Shift+N"), ("&Nouvelle visite", "Ctrl+N"),
         ("Nou&veau… (choisir un modèle)", "Ctrl+Alt+N"), None,
-        ("Générer la fiche &PDF", "Ctrl+P"), ("Fiche PDF (&options)…", "Ctrl+Shift+P"), None,
+        ("&Générer la fiche PDF", "Ctrl+P"), ("Fiche PDF (&options)…", "Ctrl+Shift+P"), None,
         ("&Exporter…", "Ctrl+E"), ("&Importer (JSON)…", "Ctrl+I"), None,
         ("Syn&chroniser maintenant", "F9"), ("S&ynchronisation…", "Ctrl+Shift+Y"),
         ("&Sauvegarder maintenant", ""), ("&Restaurer une sauvegarde…", ""), None,

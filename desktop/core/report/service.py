@@ -11,6 +11,7 @@ from desktop.core.network_figures.model import Period, Territory
 from desktop.core.pdf.service import sheet_options
 from desktop.core.privacy.audiences import RESEAU
 from desktop.core.report.annual import ReportOptions, render_report
+from desktop.core.storage.files import write_atomic
 
 
 def make_report(workspace, year: int, territory: Territory, today: date | None = None) -> bytes:
@@ -28,9 +29,8 @@ def _map(figures):
 
 
 def write_report(data: bytes, output: Path) -> Path:
-    """Written beside then renamed: a reader never sees half a PDF."""
+    """Written beside then renamed: a reader never sees half a PDF, and a failed write
+    (a folder in the way, a read-only folder) leaves no temp file behind."""
     output = Path(output)
-    partial = output.with_name(f".{output.name}.partiel")
-    partial.write_bytes(data)
-    partial.replace(output)
+    write_atomic(output, data)
     return output

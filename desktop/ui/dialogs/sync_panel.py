@@ -118,9 +118,9 @@ class SyncPanel(QDialog):
         page = QWidget()
         self.keep_mine = QPushButton(self.tr("Garder la &mienne"))
         self.take_theirs = QPushButton(self.tr("Prendre la &leur"))
-        self.edit_value = QPushButton(self.tr("&Modifier…"))
+        self.edit_value = QPushButton(self.tr("Mo&difier…"))  # M: « la &mienne »
         self.restore = QPushButton(self.tr("&Restaurer"))
-        self.keep_deleted = QPushButton(self.tr("La&isser supprimée"))
+        self.keep_deleted = QPushButton()  # its text (« supprimé(e) »): _update_buttons
         self.open_record = QPushButton(self.tr("&Ouvrir la fiche"))
         self.keep_mine.clicked.connect(lambda: self._resolve(mine=True))
         self.take_theirs.clicked.connect(lambda: self._resolve(mine=False))

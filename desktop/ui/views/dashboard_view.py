@@ -102,7 +102,7 @@ class DashboardView(QWidget):
         header.addWidget(QLabel(self.tr("<h2>Tableau de bord</h2>")))
         header.addStretch(1)
         for label, widget in (
-            (self.tr("&Année :"), self.year),
+            (self.tr("A&nnée :"), self.year),  # A: the « &Aller » menu
             (self.tr("&Territoire :"), self.territory),
         ):
             caption = QLabel(label)

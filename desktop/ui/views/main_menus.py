@@ -66,7 +66,7 @@ class MainMenus(QObject):
         self._add(menu, "new_visit", self.tr("&Nouvelle visite"), "Ctrl+N")
         self._add(menu, "new_record", self.tr("Nou&veau… (choisir un modèle)"), "Ctrl+Alt+N")
         menu.addSeparator()
-        self._add(menu, "pdf", self.tr("Générer la fiche &PDF"), "Ctrl+P")
+        self._add(menu, "pdf", self.tr("&Générer la fiche PDF"), "Ctrl+P")
         self._add(menu, "pdf_options", self.tr("Fiche PDF (&options)…"), "Ctrl+Shift+P")
         menu.addSeparator()
         self._add(menu, "export", self.tr("&Exporter…"), "Ctrl+E")
