@@ -1430,22 +1430,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="306"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="312"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="306"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="312"/>
         <source>visite du</source>
         <translation>visit of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="310"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="316"/>
         <source>↺ Reporté de la %1 — à vérifier</source>
         <translation>↺ Carried over from the %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="321"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="327"/>
         <source>%n champ(s) repris de la %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the %1: check it with the venue.</numerusform>
@@ -2983,32 +2983,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="111"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="63"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="114"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="66"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="117"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="69"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="120"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="72"/>
         <source>Rétablir la ligne</source>
         <translation>Restore the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="121"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="73"/>
         <source>Remettre la ligne supprimée à sa place (Ctrl+Z)</source>
         <translation>Put the deleted row back in its place (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="160"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="135"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
@@ -3089,37 +3089,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="324"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="325"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="327"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="328"/>
         <source>Historique des fiches</source>
         <translation>History of the records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="328"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="329"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="331"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="332"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="333"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="334"/>
         <source>Une fiche d&apos;un autre modèle : compte rendu d&apos;instance… (Ctrl+Alt+N)</source>
         <translation>A record of another template: governance meeting minutes… (Ctrl+Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="365"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="366"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="366"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="367"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -3190,48 +3190,48 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="172"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="173"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="163"/>
-        <location filename="../../desktop/ui/views/document_editor.py" line="193"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="164"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="194"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="164"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="165"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="193"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="194"/>
         <source>Supprimer la fiche</source>
         <translation>Delete the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="242"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="243"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="251"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="252"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="301"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="302"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="305"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="306"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="307"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="308"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

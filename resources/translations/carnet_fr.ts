@@ -229,7 +229,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="321"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="327"/>
         <source>%n champ(s) repris de la %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la %1 : vérifiez-le avec le lieu.</numerusform>
