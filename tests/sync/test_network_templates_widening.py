@@ -5,10 +5,15 @@ names of the people met never reach the share, the shared sheets or a colleague.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 
 from pypdf import PdfReader
 
+from desktop.core.forms.templates import SCHEMAS_DIR
+from desktop.core.storage.workspace import open_workspace
+from desktop.core.sync.engine import SHARED_FOLDER, SyncEngine
+from desktop.core.sync.template_inbox import ACCEPTED, STATE_KEY
 from tests.sync.network_template_files import carnet_visit_sheet, drop
 
 SECRET = "Jeanne Secret"
@@ -102,3 +107,43 @@ def test_narrowing_through_the_share_is_accepted(laptops, share):
     report = alice.sync()
     assert report.templates.refused == []
     assert alice.workspace.templates.visit.version == 2
+
+
+def test_a_widening_template_already_in_the_data_folder_is_left_out(tmp_path):
+    """One put into the data folder's modeles/ by hand, or accepted before Carnet checked
+    audiences: the laptop runs on the version before it; a sound one beside it is used."""
+    received = tmp_path / "data" / "modeles"
+    received.mkdir(parents=True)
+    (received / "visit-sheet.schema.json").write_text(json.dumps(names_made_public()), "utf-8")
+    meeting = json.loads((SCHEMAS_DIR / "governance-meeting.schema.json").read_text("utf-8"))
+    meeting["x-template-version"] = 2
+    (received / "governance-meeting.schema.json").write_text(json.dumps(meeting), "utf-8")
+    workspace = open_workspace(tmp_path / "data")
+    try:
+        assert workspace.templates.visit.version == 1
+        assert workspace.templates.template("governance-meeting").version == 2
+    finally:
+        workspace.close()
+
+
+def test_a_widening_template_accepted_before_is_judged_again_and_refused(tmp_path, share):
+    """A laptop that accepted it before Carnet checked audiences: its copy is left out when
+    loaded, and the same file, still in the share, is now told refused with its reason."""
+    data = drop(share, "visit-sheet.schema.json", names_made_public()).read_bytes()
+    received = tmp_path / "data" / "modeles"
+    received.mkdir(parents=True)
+    (received / "visit-sheet.schema.json").write_bytes(data)
+    workspace = open_workspace(tmp_path / "data")
+    try:
+        accepted = {"sha256": hashlib.sha256(data + b"\0").hexdigest(), "status": ACCEPTED}
+        accepted |= {"id": "visit-sheet", "version": 2}
+        workspace.set_setting(STATE_KEY, json.dumps({"visit-sheet.schema.json": accepted}))
+        workspace.set_setting(SHARED_FOLDER, str(share))
+        report = SyncEngine(workspace, share).run_pass(sheets=False)
+        [(_, why)] = report.templates.refused
+        assert "people_met › name" in why
+        assert workspace.templates.visit.version == 1
+        again = SyncEngine(workspace, share).run_pass(sheets=False).templates
+        assert again.refused == [] and len(again.still_refused) == 1
+    finally:
+        workspace.close()

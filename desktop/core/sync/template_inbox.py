@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.forms import strict_json
-from desktop.core.forms.earlier_fields import VERSIONS_DIR
 from desktop.core.forms.template_check import (
     TemplateIncomplete,
     check_network_template,
@@ -32,6 +31,7 @@ from desktop.core.forms.template_check import (
 )
 from desktop.core.forms.templates import (
     TEMPLATE_SUFFIX,
+    VERSIONS_DIR,
     TemplateError,
     TemplateSet,
     template_files,
@@ -115,7 +115,7 @@ def _receive_one(workspace: Workspace, path: Path, state: dict, report: Template
         return
     digest = hashlib.sha256(data + b"\0" + (catalogue or b"")).hexdigest()
     known = state.get(path.name)
-    if known and known.get("sha256") == digest and known.get("status") != ARRIVING:
+    if known and known.get("sha256") == digest and _settled(workspace, known):
         if known["status"] == REFUSED:
             report.still_refused.append((path.name, known["reason"]))
         return
@@ -144,6 +144,17 @@ def _receive_one(workspace: Workspace, path: Path, state: dict, report: Template
     if _install(workspace, template.id, template.version, data, catalogue, previous):
         report.arrived.append((template.id, template.version, template.title))
         workspace.reload_templates()  # the next file of the pass is judged against it
+
+
+def _settled(workspace: Workspace, known: dict) -> bool:
+    """Whether an unchanged file's verdict stands: not one still arriving, nor one accepted
+    whose version is not in use (left out when loaded: it widens who sees a field)."""
+    if known.get("status") == ARRIVING:
+        return False
+    if known.get("status") != ACCEPTED:
+        return True
+    held = _held(workspace.templates, known.get("id"))
+    return held is not None and held.version >= known.get("version", 0)
 
 
 def _stale(path: Path) -> bool:
