@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.forms.template_check import RESERVED_IDS, replaces_of
-from desktop.core.forms.templates import Template
+from desktop.core.forms.templates import VERSIONS_DIR, Template
 
-VERSIONS_DIR = "versions"  # beside the network's templates: every version received
 _VERSION_FILE = re.compile(r"^(?P<id>.+)\.v(?P<version>\d+)\.schema\.json$")
 
 

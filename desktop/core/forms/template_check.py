@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.core.forms import strict_json
 from desktop.core.forms.templates import Template, TemplateError, template_from_schema
 from desktop.core.privacy.audiences import AUDIENCES, field_audience, reaches
+from desktop.core.privacy.template_reach import widened_paths, widening_reason
 
 TEMPLATE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 FIELD_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
@@ -55,11 +57,18 @@ def parse_template_file(data: bytes) -> Any:
     return document
 
 
-def check_network_template(name: str, schema: Any, held: Template | None) -> Template:
+def check_network_template(
+    name: str,
+    schema: Any,
+    held: Template | None,
+    earlier: Iterable[Mapping[str, Any]] = (),
+) -> Template:
     """The template of a shipped file, or TemplateError with the reason in French.
 
     held: the version of the same id this laptop uses now (Carnet's or the network's),
     against which the version number, the types and the x-replaces hints are checked.
+    earlier: the schemas of the other versions of that id this laptop knows (Carnet's
+    own, those received): no field may be seen wider than in any of them, nor than in held.
     """
     if name in RESERVED_FILES:
         raise TemplateError(
@@ -73,7 +82,14 @@ def check_network_template(name: str, schema: Any, held: Template | None) -> Tem
     if held is not None:
         _check_version(template, held)
     _check_replaces(template, held)
+    _check_not_widened(template, [held.schema] if held is not None else [], earlier)
     return template
+
+
+def _check_not_widened(template: Template, held: list, earlier: Iterable) -> None:
+    widened = widened_paths(template.schema, [*held, *earlier])
+    if widened:
+        raise TemplateError(widening_reason(*widened[0]))
 
 
 def _check_identity(schema: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.forms import strict_json
+from desktop.core.privacy.template_reach import kept_versions, widened_paths
 from desktop.paths import SCHEMAS
 
 SCHEMAS_DIR = SCHEMAS
@@ -20,6 +21,7 @@ VISIT_TEMPLATE_FILE = "visit-sheet.schema.json"
 VENUE_TEMPLATE_FILE = "venue.schema.json"
 TEMPLATE_SUFFIX = ".schema.json"
 NETWORK_TEMPLATES_DIR = "modeles"  # in the data folder: the templates the network shipped
+VERSIONS_DIR = "versions"  # beside the network's templates: every version received
 ORIGIN_CARNET, ORIGIN_NETWORK = "carnet", "reseau"
 OTHER_SECTION_ID = "autres"
 # The fields a record's date, kind and author come from when its template names none
@@ -295,6 +297,15 @@ def newest_of_each(templates: list[Template]) -> list[Template]:
     return list(best.values())
 
 
+def _never_wider(received: Template, carnet: list[Template], network_dir: Path) -> bool:
+    """Whether a network's template in the data folder lets no field be seen wider than
+    Carnet's own version or any version kept: one put there by hand, or accepted before
+    Carnet checked audiences, is left out (the version before it stays in use)."""
+    earlier = [t.schema for t in carnet if t.id == received.id]
+    earlier += kept_versions(Path(network_dir) / VERSIONS_DIR, received.id)
+    return not widened_paths(received.schema, earlier)
+
+
 @dataclass(frozen=True)
 class TemplateSet:
     """The templates the app runs with: the venue identity card, the visit sheet and the
@@ -321,6 +332,7 @@ class TemplateSet:
         visit = load_template(schemas_dir / VISIT_TEMPLATE_FILE, check)
         shipped = record_templates(schemas_dir, check, ORIGIN_CARNET, SHIPPED_APART)
         received = record_templates(network_dir, check, ORIGIN_NETWORK) if network_dir else []
+        received = [t for t in received if _never_wider(t, [visit, *shipped], network_dir)]
         newest = newest_of_each([visit, *shipped, *received])
         return cls(
             visit=next(t for t in newest if t.id == visit.id),

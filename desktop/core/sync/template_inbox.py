@@ -24,13 +24,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.forms import strict_json
-from desktop.core.forms.earlier_fields import VERSIONS_DIR
 from desktop.core.forms.template_check import (
     TemplateIncomplete,
     check_network_template,
     parse_template_file,
 )
-from desktop.core.forms.templates import TEMPLATE_SUFFIX, TemplateError, TemplateSet
+from desktop.core.forms.templates import (
+    TEMPLATE_SUFFIX,
+    VERSIONS_DIR,
+    TemplateError,
+    TemplateSet,
+    template_files,
+)
+from desktop.core.privacy.template_reach import kept_versions
 from desktop.core.storage.files import write_atomic
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import NOT_UTF8_NAME, is_utf8_name, shown_name, temporary_reason
@@ -109,12 +115,12 @@ def _receive_one(workspace: Workspace, path: Path, state: dict, report: Template
         return
     digest = hashlib.sha256(data + b"\0" + (catalogue or b"")).hexdigest()
     known = state.get(path.name)
-    if known and known.get("sha256") == digest and known.get("status") != ARRIVING:
+    if known and known.get("sha256") == digest and _settled(workspace, known):
         if known["status"] == REFUSED:
             report.still_refused.append((path.name, known["reason"]))
         return
     try:
-        template, held = _judge(workspace.templates, path.name, data, catalogue)
+        template, held = _judge(workspace, path.name, data, catalogue)
     except TemplateIncomplete as error:
         if not _stale(path):
             report.arriving.append(path.name)
@@ -140,6 +146,17 @@ def _receive_one(workspace: Workspace, path: Path, state: dict, report: Template
         workspace.reload_templates()  # the next file of the pass is judged against it
 
 
+def _settled(workspace: Workspace, known: dict) -> bool:
+    """Whether an unchanged file's verdict stands: not one still arriving, nor one accepted
+    whose version is not in use (left out when loaded: it widens who sees a field)."""
+    if known.get("status") == ARRIVING:
+        return False
+    if known.get("status") != ACCEPTED:
+        return True
+    held = _held(workspace.templates, known.get("id"))
+    return held is not None and held.version >= known.get("version", 0)
+
+
 def _stale(path: Path) -> bool:
     """Incomplete for too long to be still arriving: a file damaged where it was written."""
     try:
@@ -153,11 +170,12 @@ def _catalogue_bytes(path: Path) -> bytes | None:
     return catalogue.read_bytes() if catalogue.is_file() else None
 
 
-def _judge(templates: TemplateSet, name: str, data: bytes, catalogue: bytes | None):
+def _judge(workspace: Workspace, name: str, data: bytes, catalogue: bytes | None):
     schema = parse_template_file(data)
     template_id = schema.get("x-template-id") if isinstance(schema, dict) else None
-    held = _held(templates, template_id)
-    template = check_network_template(name, schema, held)
+    held = _held(workspace.templates, template_id)
+    earlier = _earlier_versions(workspace, template_id)
+    template = check_network_template(name, schema, held, earlier)
     if catalogue is not None:
         try:
             texts = parse_template_file(catalogue)
@@ -166,6 +184,23 @@ def _judge(templates: TemplateSet, name: str, data: bytes, catalogue: bytes | No
         if not isinstance(texts, dict):
             raise TemplateError(f"son catalogue anglais {CATALOGUE_SUFFIX} n'est pas un objet")
     return template, held
+
+
+def _earlier_versions(workspace: Workspace, template_id) -> list[dict]:
+    """Every version of that id this laptop knows besides the one in use: Carnet's own
+    (in schemas/) and each one received (modeles/versions/)."""
+    if not isinstance(template_id, str):
+        return []
+    found = []
+    for path in template_files(workspace.templates.schemas_dir):
+        try:
+            schema = strict_json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(schema, dict) and schema.get("x-template-id") == template_id:
+            found.append(schema)
+    versions = workspace.network_templates_dir / VERSIONS_DIR
+    return found + kept_versions(versions, template_id)
 
 
 def _held(templates: TemplateSet, template_id):
