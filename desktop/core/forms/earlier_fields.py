@@ -13,16 +13,12 @@ A newer template version opens an older document without dropping anything:
 from __future__ import annotations
 
 import functools
-import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.core.forms.template_check import RESERVED_IDS, replaces_of
-from desktop.core.forms.templates import VERSIONS_DIR, Template
-
-_VERSION_FILE = re.compile(r"^(?P<id>.+)\.v(?P<version>\d+)\.schema\.json$")
+from desktop.core.forms.templates import VERSIONS_DIR, Template, received_versions
 
 
 def is_empty(value: Any) -> bool:
@@ -114,20 +110,12 @@ def _stamp(folder: Path) -> float:
 
 @functools.lru_cache(maxsize=32)
 def _titles_in(folder: str, template_id: str, _changed: float) -> tuple[tuple[str, str], ...]:
-    versions = []
-    for path in Path(folder).glob(f"{template_id}.v*.schema.json"):
-        match = _VERSION_FILE.match(path.name)
-        if match and match.group("id") == template_id:
-            versions.append((int(match.group("version")), path))
     titles: dict[str, str] = {}
-    for _version, path in sorted(versions):  # newer versions' titles last: they win
-        try:
-            properties = json.loads(path.read_text("utf-8")).get("properties", {})
-        except (OSError, ValueError, AttributeError):
-            continue
-        for key, schema in properties.items():
-            if isinstance(schema, dict) and isinstance(schema.get("title"), str):
-                titles[key] = schema["title"]
+    for schema in received_versions(Path(folder), template_id):  # newer titles last: they win
+        properties = schema.get("properties")
+        for key, field_schema in (properties if isinstance(properties, dict) else {}).items():
+            if isinstance(field_schema, dict) and isinstance(field_schema.get("title"), str):
+                titles[key] = field_schema["title"]
     return tuple(titles.items())
 
 

@@ -7,13 +7,14 @@ these specs, so adding a field to a template is an edit to a JSON file only.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from desktop.core.forms import strict_json
-from desktop.core.privacy.template_reach import kept_versions, widened_paths
+from desktop.core.privacy.template_reach import widened_paths
 from desktop.paths import SCHEMAS
 
 SCHEMAS_DIR = SCHEMAS
@@ -22,6 +23,7 @@ VENUE_TEMPLATE_FILE = "venue.schema.json"
 TEMPLATE_SUFFIX = ".schema.json"
 NETWORK_TEMPLATES_DIR = "modeles"  # in the data folder: the templates the network shipped
 VERSIONS_DIR = "versions"  # beside the network's templates: every version received
+_VERSION_FILE = re.compile(r"^(?P<id>.+)\.v(?P<version>\d+)\.schema\.json$")
 ORIGIN_CARNET, ORIGIN_NETWORK = "carnet", "reseau"
 OTHER_SECTION_ID = "autres"
 # The fields a record's date, kind and author come from when its template names none
@@ -297,12 +299,31 @@ def newest_of_each(templates: list[Template]) -> list[Template]:
     return list(best.values())
 
 
+def received_versions(versions_dir: Path, template_id: str) -> list[dict[str, Any]]:
+    """The schemas of the versions of a template kept in a data folder's
+    `modeles/versions/`, oldest first (unreadable ones are skipped)."""
+    found = []
+    for path in Path(versions_dir).glob(f"{template_id}.v*.schema.json"):
+        match = _VERSION_FILE.match(path.name)
+        if match and match.group("id") == template_id:
+            found.append((int(match.group("version")), path))
+    schemas = []
+    for _version, path in sorted(found):
+        try:
+            schema = strict_json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(schema, dict):
+            schemas.append(schema)
+    return schemas
+
+
 def _never_wider(received: Template, carnet: list[Template], network_dir: Path) -> bool:
     """Whether a network's template in the data folder lets no field be seen wider than
     Carnet's own version or any version kept: one put there by hand, or accepted before
     Carnet checked audiences, is left out (the version before it stays in use)."""
     earlier = [t.schema for t in carnet if t.id == received.id]
-    earlier += kept_versions(Path(network_dir) / VERSIONS_DIR, received.id)
+    earlier += received_versions(Path(network_dir) / VERSIONS_DIR, received.id)
     return not widened_paths(received.schema, earlier)
 
 

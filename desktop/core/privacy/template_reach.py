@@ -12,16 +12,12 @@ Narrowing is always allowed.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from desktop.core.privacy.audiences import AUDIENCE_TITLES, PUBLIC, field_audience, reaches
 
 KeyPath = tuple[str, ...]  # a top-level key, then a column or nested key at each level
-_VERSION_FILE = re.compile(r"^(?P<id>.+)\.v(?P<version>\d+)\.schema\.json$")
 
 
 def reach_by_path(schema: Mapping[str, Any]) -> dict[KeyPath, str]:
@@ -71,24 +67,6 @@ def widening_reason(path: KeyPath, now: str, before: str) -> str:
         "pour cette diffusion ; gardez « x-personal » ou l'« x-audience » d'avant, ou "
         "donnez au champ une nouvelle clé"
     )
-
-
-def kept_versions(versions_dir: Path, template_id: str) -> list[dict[str, Any]]:
-    """The schemas of the versions of a template kept in a data folder's
-    `modeles/versions/` (unreadable ones are skipped: what the share sends is judged
-    against what can be read)."""
-    found = []
-    for path in sorted(Path(versions_dir).glob(f"{template_id}.v*.schema.json")):
-        match = _VERSION_FILE.match(path.name)
-        if not match or match.group("id") != template_id:
-            continue
-        try:
-            schema = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(schema, dict):
-            found.append(schema)
-    return found
 
 
 def _properties(schema: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:

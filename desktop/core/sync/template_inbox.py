@@ -34,9 +34,9 @@ from desktop.core.forms.templates import (
     VERSIONS_DIR,
     TemplateError,
     TemplateSet,
+    received_versions,
     template_files,
 )
-from desktop.core.privacy.template_reach import kept_versions
 from desktop.core.storage.files import write_atomic
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.names import NOT_UTF8_NAME, is_utf8_name, shown_name, temporary_reason
@@ -200,7 +200,7 @@ def _earlier_versions(workspace: Workspace, template_id) -> list[dict]:
         if isinstance(schema, dict) and schema.get("x-template-id") == template_id:
             found.append(schema)
     versions = workspace.network_templates_dir / VERSIONS_DIR
-    return found + kept_versions(versions, template_id)
+    return found + received_versions(versions, template_id)
 
 
 def _held(templates: TemplateSet, template_id):
