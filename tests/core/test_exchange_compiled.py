@@ -102,3 +102,39 @@ def test_every_refusal_is_worded_in_french(workspace, tmp_path, change, reason):
         validate_exchange(document)
     assert reason in str(refused.value)
     assert "property" not in str(refused.value) and "is not" not in str(refused.value)
+
+
+def test_inlining_keeps_what_each_reference_means():
+    from desktop.core.merge.compiled_schema import inlined
+
+    schema = {
+        "$defs": {
+            "name": {"type": "string", "minLength": 1},
+            "tree": {
+                "type": "object",
+                "properties": {"children": {"items": {"$ref": "#/$defs/tree"}}},
+            },
+        },
+        "properties": {
+            "a": {"$ref": "#/$defs/name"},
+            "b": {"$ref": "#/$defs/name", "maxLength": 3},
+            "t": {"$ref": "#/$defs/tree"},
+            "c": {"const": {"$ref": "#/$defs/name"}},
+        },
+    }
+    flat = inlined(schema)["properties"]
+    assert flat["a"] == {"type": "string", "minLength": 1}
+    assert flat["b"] == {"allOf": [{"type": "string", "minLength": 1}, {"maxLength": 3}]}
+    assert flat["t"]["properties"]["children"]["items"] == {"$ref": "#/$defs/tree"}  # itself
+    assert flat["c"] == {"const": {"$ref": "#/$defs/name"}}  # a value, not a schema
+    reference = Draft202012Validator(schema)
+    import fastjsonschema
+
+    compiled = fastjsonschema.compile(inlined(schema))
+    for value in ({"a": ""}, {"b": "abcd"}, {"b": "ab"}, {"t": {"children": [{"children": 1}]}}):
+        try:
+            compiled(value)
+            passed = True
+        except fastjsonschema.JsonSchemaException:
+            passed = False
+        assert passed == reference.is_valid(value), value
