@@ -156,8 +156,11 @@ class VisitRecords:
         """
         headers = self._venue_headers({visit[0] for visit in visits})
         worked_out = worked_out or [None] * len(visits)
+        now = now_iso()  # once: the clock read per record was felt in a first import
         return [
-            self._derived_visit_columns(headers.get(venue_id, ""), data, author, template, known)
+            self._derived_visit_columns(
+                headers.get(venue_id, ""), data, author, template, known, now
+            )
             for (venue_id, data, author, template), known in zip(visits, worked_out, strict=True)
         ]
 
@@ -168,9 +171,10 @@ class VisitRecords:
         author: str,
         template: Template,
         known: dict | None = None,
+        now: str = "",
     ) -> dict[str, Any]:
         """The one derivation of a record row's columns (every path that writes one comes
-        here)."""
+        here); now: the time of the change."""
         own = known or visit_data_columns(template, data)
         return {
             "data": own["data"],
@@ -180,7 +184,7 @@ class VisitRecords:
             "error_count": own["error_count"],
             "completeness": own["completeness"],
             "search_text": header + "\n" + own["text"],
-            "updated_at": now_iso(),
+            "updated_at": now or now_iso(),
         }
 
     def _venue_headers(self, venue_ids: Iterable[str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ the share is only forgotten by the index.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -161,11 +162,11 @@ def _to_read(size: int, mtime_ns: int, known) -> bool:
 
 def _outcomes(workspace: Workspace, chunk, reads: list[FileRead], report: ImportReport):
     """The chunk's files to merge; the index rows of the others are written at once."""
-    pending, updates = [], []
+    pending, updates, seen_at = [], [], now_iso()
     for (entry, _known), read in zip(chunk, reads, strict=True):
         report.files_read += read.counted
         if read.status != PENDING:
-            updates.append(_row(entry, read.digest, read.status, read.reason))
+            updates.append(_row(entry, read.digest, read.status, read.reason, seen_at))
             continue
         if read.conflict_why:
             report.conflict_copies.append((entry.relative, read.conflict_why))
@@ -175,11 +176,17 @@ def _outcomes(workspace: Workspace, chunk, reads: list[FileRead], report: Import
     return pending
 
 
-def _merged_row(item: Pending, status: str = OK, reason: str = "") -> dict[str, Any]:
-    return _row(item.entry, item.sha256, status, reason)
+def _merged_row(
+    item: Pending, status: str = OK, reason: str = "", seen_at: str | None = None
+) -> dict[str, Any]:
+    return _row(item.entry, item.sha256, status, reason, seen_at)
 
 
-def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
+def _row(
+    entry: Entry, digest: str, status: str, reason: str, seen_at: str | None = None
+) -> dict[str, Any]:
+    """The file's index row; seen_at: the time of its batch (taken once for all its rows:
+    the clock read per row was 3 % of the writer's time in a first import)."""
     return {
         "path": entry.relative,
         "size": entry.size,
@@ -188,7 +195,7 @@ def _row(entry: Entry, digest: str, status: str, reason: str) -> dict[str, Any]:
         "status": status,
         "reason": reason,
         "device_id": entry.device_id,
-        "seen_at": now_iso(),
+        "seen_at": seen_at or now_iso(),
     }
 
 
@@ -256,7 +263,8 @@ class Merging:
         self.batches = [f for f in self.batches if not f.done()]
 
     def _merge_new(self, writer, pending: list[Pending]) -> list[Pending]:
-        rows, rest = merge_new_files(writer.store, pending, self.report, _merged_row)
+        index_row = functools.partial(_merged_row, seen_at=now_iso())
+        rows, rest = merge_new_files(writer.store, pending, self.report, index_row)
         _upsert_index(writer, rows)
         return rest
 
