@@ -49,7 +49,7 @@ def test_an_unknown_region_is_refused_with_close_names(carnet, tmp_path):
     out = tmp_path / "bilan.pdf"
     error = refused(carnet("report", "--year", "2025", "--region", "Bourgogne", "-o", str(out)))
     assert "--region « Bourgogne » : aucun lieu ni la liste nationale" in error
-    assert "Vouliez-vous dire : « Bourgogne et Franche-Comté »" in error
+    assert "Vouliez-vous dire : « Bourgogne-Franche-Comté »" in error
     typo = refused(carnet("report", "--year", "2025", "--region", "Bretagen", "-o", str(out)))
     assert "« Bretagne »" in typo
     assert not out.exists()

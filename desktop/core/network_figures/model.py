@@ -13,13 +13,15 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from desktop.core.network_figures.region_names import region_key
+
 BARS, STACKED, TIMELINE = "bars", "stacked", "timeline"
 NOT_GIVEN = "Non renseigné"
 
 
 @dataclass(frozen=True)
 class Territory:
-    """A région (its name, as the national list spells it) or a département (its code)."""
+    """A région (any spelling: see region_names) or a département (its code)."""
 
     region: str = ""
     department: str = ""
@@ -34,7 +36,7 @@ class Territory:
         if self.department:
             return department == self.department
         if self.region:
-            return region.casefold() == self.region.casefold()
+            return region_key(region) == region_key(self.region)
         return True
 
 

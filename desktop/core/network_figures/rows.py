@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from desktop.core.network_figures.model import Period
+from desktop.core.network_figures.region_names import distinct_regions
 from desktop.core.storage.figure_rows import NO_TEMPLATE
 
 VENUES = (
@@ -156,6 +157,6 @@ def territories(conn) -> tuple[list[str], list[str]]:
 
 
 def territories_of(venues: list[VenueRow]) -> tuple[list[str], list[str]]:
-    regions = sorted({v.region for v in venues if v.region}, key=str.casefold)
+    regions = distinct_regions([v.region for v in venues])
     departments = sorted({v.department for v in venues if v.department})
     return regions, departments

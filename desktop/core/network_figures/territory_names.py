@@ -1,6 +1,6 @@
 """Which régions and départements a report may be asked for: those the venues' own
 « Région » and postcode say (the dashboard's filter, `rows.territories`), those of the
-national list, and the real département codes. A name outside them (a typo, a former
+national list, the official régions, and the real département codes. A name outside them (a typo, a former
 région such as « Bourgogne ») would give an empty report titled with it: it is refused,
 with the close names to choose from."""
 
@@ -11,6 +11,11 @@ import difflib
 import functools
 
 from desktop.core.forms.venue_directory import bundled_directory_path
+from desktop.core.network_figures.region_names import (
+    OFFICIAL_REGIONS,
+    distinct_regions,
+    region_key,
+)
 from desktop.core.network_figures.rows import territories
 
 OVERSEAS = ("971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988")
@@ -24,17 +29,18 @@ def known_territories(conn) -> tuple[list[str], list[str]]:
     """(régions, départements): the venues' own, then the national list's."""
     regions, departments = territories(conn)
     national_regions, national_departments = _national()
-    regions += [name for name in national_regions if name.casefold() not in _folded(regions)]
+    regions = distinct_regions([*regions, *national_regions, *OFFICIAL_REGIONS])
     departments = sorted({*departments, *national_departments})
     return regions, departments
 
 
 def checked_region(conn, name: str) -> str:
-    """The région as the venues or the national list spell it (any case)."""
+    """The région as the venues, the national list or its official name spell it (case,
+    accents, hyphens and « et » aside): its official name when it is one."""
     regions, _ = known_territories(conn)
-    spelled = {region.casefold(): region for region in regions}
-    if name.casefold() in spelled:
-        return spelled[name.casefold()]
+    spelled = {region_key(region): region for region in regions}
+    if region_key(name) in spelled:
+        return spelled[region_key(name)]
     close = _close(name, regions)
     raise UnknownTerritory(f"--region « {name} » : aucun lieu ni la liste nationale ne "
                            f"connaissent cette région.{close}")  # fmt: skip
@@ -59,10 +65,6 @@ def _close(name: str, known: list[str]) -> str:
     if not matches:
         return ""
     return " Vouliez-vous dire : " + ", ".join(f"« {by_fold[m]} »" for m in matches) + " ?"
-
-
-def _folded(names: list[str]) -> set[str]:
-    return {name.casefold() for name in names}
 
 
 @functools.cache
