@@ -121,7 +121,10 @@ def test_a_widening_template_already_in_the_data_folder_is_left_out(tmp_path):
     workspace = open_workspace(tmp_path / "data")
     try:
         assert workspace.templates.visit.version == 1
-        assert workspace.templates.template("governance-meeting").version == meeting["x-template-version"]
+        assert (
+            workspace.templates.template("governance-meeting").version
+            == meeting["x-template-version"]
+        )
     finally:
         workspace.close()
 
