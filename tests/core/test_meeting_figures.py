@@ -4,6 +4,13 @@ worded in French on its field, counted in the record's errors, and saved as type
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from desktop.core.forms.figure_checks import hint_problem
+from desktop.core.forms.template_check import check_network_template
+from desktop.core.forms.templates import TemplateError
 from desktop.core.forms.validation import validate_document
 from tests.core.governance_sample import GOVERNANCE, MEETING
 
@@ -76,3 +83,20 @@ def test_headless_set_keeps_contradicting_figures_and_tells_them(carnet):
     assert f"À vérifier : members_present : {OVER_VOTING}" in done.stderr
     refused = carnet("set", record, "members_present=beaucoup")
     assert refused.returncode == 2  # a value wrong alone is still refused
+
+
+def test_carnets_meeting_hints_are_sound_and_a_networks_misspelt_one_is_refused(
+    shipped_templates,
+):
+    meeting = shipped_templates.template(GOVERNANCE)
+    assert hint_problem(meeting) == ""
+    schema = json.loads(meeting.source.read_text("utf-8"))
+    schema["x-template-version"] += 1
+    assert check_network_template("m.schema.json", schema, meeting).version == 3
+    schema["properties"]["members_present"]["x-at-most"] = "membres_votants"  # misspelt
+    with pytest.raises(TemplateError, match="« x-at-most » du champ « members_present »"):
+        check_network_template("m.schema.json", schema, meeting)
+    schema["properties"]["members_present"]["x-at-most"] = "voting_members"
+    schema["properties"]["decisions"]["x-rows-at-most"]["sum"] = ["wording"]  # a text column
+    with pytest.raises(TemplateError, match="« x-rows-at-most » du champ « decisions »"):
+        check_network_template("m.schema.json", schema, meeting)

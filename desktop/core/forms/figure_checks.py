@@ -91,3 +91,30 @@ def _title(template: Template, key: str) -> str:
 def _column_title(spec: FieldSpec, key: str) -> str:
     column = next((c for c in spec.columns if c.key == key), None)
     return column.title if column else key
+
+
+def hint_problem(template: Template) -> str:
+    """Why the template's figure hints cannot be used (French), or "" (a network's
+    template is refused for it: a misspelt key would silently check nothing)."""
+    numbers = {f.key for f in template.fields if f.widget in {"integer", "number"}}
+    for spec in _limited_fields(template):
+        hint, rows_hint = spec.schema.get(AT_MOST), spec.schema.get(ROWS_AT_MOST)
+        if AT_MOST in spec.schema and (spec.key not in numbers or hint not in numbers):
+            return (
+                f"« {AT_MOST} » du champ « {spec.key} » : ce champ et « {hint} » doivent être "
+                "des nombres du modèle"
+            )
+        if ROWS_AT_MOST in spec.schema and not _rows_hint_ok(spec, rows_hint, numbers):
+            return (
+                f"« {ROWS_AT_MOST} » du champ « {spec.key} » : attendu "
+                '{"sum": [colonnes nombres du tableau], "field": un nombre du modèle}'
+            )
+    return ""
+
+
+def _rows_hint_ok(spec: FieldSpec, hint: Any, numbers: set[str]) -> bool:
+    if spec.widget != "table" or not isinstance(hint, dict) or hint.get("field") not in numbers:
+        return False
+    columns = {c.key for c in spec.columns if c.widget in {"integer", "number"}}
+    summed = hint.get("sum")
+    return isinstance(summed, list) and bool(summed) and all(c in columns for c in summed)
