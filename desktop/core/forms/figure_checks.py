@@ -22,6 +22,9 @@ from typing import Any
 from desktop.core.forms.templates import FieldSpec, Template
 
 AT_MOST, ROWS_AT_MOST = "x-at-most", "x-rows-at-most"
+# id(schema) -> (schema, its fields with a hint): found once per template, not per record
+# (a share's import validates thousands, most of templates that declare none).
+_limited: dict[int, tuple[dict, tuple[FieldSpec, ...]]] = {}
 
 
 def contradictions(template: Template, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -38,7 +41,11 @@ def contradictions(template: Template, data: dict[str, Any]) -> Iterator[tuple[s
 
 
 def _limited_fields(template: Template) -> tuple[FieldSpec, ...]:
-    return tuple(f for f in template.fields if AT_MOST in f.schema or ROWS_AT_MOST in f.schema)
+    held = _limited.get(id(template.schema))
+    if held is None or held[0] is not template.schema:
+        found = tuple(f for f in template.fields if AT_MOST in f.schema or ROWS_AT_MOST in f.schema)
+        held = _limited[id(template.schema)] = (template.schema, found)
+    return held[1]
 
 
 def _over_field(
@@ -60,11 +67,11 @@ def _over_in_rows(
     limit, columns = data.get(limit_key), [c for c in hint.get("sum", []) if isinstance(c, str)]
     if not isinstance(rows, list) or not _is_number(limit) or not columns:
         return
-    titles = ", ".join(_column_title(spec, c) for c in columns)
     for index, row in enumerate(rows, start=1):
         figures = [row.get(c) for c in columns] if isinstance(row, dict) else []
         total = sum(f for f in figures if _is_number(f))
         if total > limit:
+            titles = ", ".join(_column_title(spec, c) for c in columns)
             yield (
                 f"Ligne {index} : {_number(total)} ({titles}), c'est plus que "
                 f"« {_title(template, limit_key)} » ({_number(limit)}) : un chiffre est à "
