@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from desktop.cli.common import EXIT_OK, CommandError, Commands, date_option
@@ -64,7 +65,9 @@ def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
     # Validate the would-be document first: an invalid value changes nothing.
     candidate = {k: v for k, v in before.data.items() if k not in changes}
     candidate |= {k: v for k, v in changes.items() if not is_empty(v)}  # empty clears
-    errors = validate_document(template, candidate)
+    # A value alone is judged: figures that contradict each other (12 present for 5
+    # voting members) are saved, and told below, as the form keeps and shows them.
+    errors = validate_document(template, candidate, figures=False)
     bad = {k: m for k, m in errors.items() if k in changes}
     if bad:
         lines = [f"  {k} : {as_typed_in_the_form(' '.join(m))}" for k, m in bad.items()]
@@ -75,7 +78,16 @@ def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"{key} : {_show(old)} → {_show(new)}")
     if not result.changed:
         print("Aucun changement.")
+    _tell_contradictions(result.errors, errors)
     return EXIT_OK
+
+
+def _tell_contradictions(errors: dict[str, list[str]], alone: dict[str, list[str]]) -> None:
+    """On stderr, the messages that only figures read together give (stdout unchanged)."""
+    for key, messages in errors.items():
+        for message in messages:
+            if message not in alone.get(key, []):
+                print(f"À vérifier : {key} : {message}", file=sys.stderr)
 
 
 def _show(value: Any) -> str:

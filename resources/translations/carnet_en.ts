@@ -710,25 +710,68 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>EarlierActionsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="60"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="63"/>
         <source>Actions ouvertes des visites précédentes</source>
         <translation>Open actions of earlier visits</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="65"/>
+        <source>Actions ouvertes des fiches précédentes</source>
+        <translation>Open actions of earlier records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="67"/>
+        <source>Visite du</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="67"/>
+        <source>Fiche du</source>
+        <translation>Record date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="68"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="68"/>
+        <source>Responsable</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="68"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="68"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="95"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="102"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action still open from earlier visits</numerusform>
             <numerusform>%n actions still open from earlier visits</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="104"/>
+        <source>%n action(s) encore ouverte(s) des fiches précédentes</source>
+        <translation>
+            <numerusform>%n action still open from earlier records</numerusform>
+            <numerusform>%n actions still open from earlier records</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="103"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="112"/>
         <source>Statut de « %1 »</source>
         <translation>Status of “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="119"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="128"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1557,6 +1600,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_menus.py" line="86"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="96"/>
         <source>Supprimer la &amp;visite</source>
         <translation>Delete v&amp;isit</translation>
     </message>
@@ -1576,37 +1620,48 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="93"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="98"/>
+        <source>Supprimer la &amp;fiche</source>
+        <translation>Delete &amp;record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="98"/>
+        <source>Fermer la fic&amp;he</source>
+        <translation>&amp;Close record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_menus.py" line="103"/>
         <source>&amp;Rechercher dans les fiches…</source>
         <translation>&amp;Search records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="94"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="104"/>
         <source>&amp;Filtrer les lieux</source>
         <translation>&amp;Filter venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="95"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="105"/>
         <source>Fiche du &amp;lieu</source>
         <translation>&amp;Venue details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="96"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="106"/>
         <source>&amp;Suivi (actions, conventions, visites)</source>
         <translation>F&amp;ollow-up (actions, agreements, visits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="97"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="107"/>
         <source>&amp;Tableau de bord</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="98"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="108"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_menus.py" line="99"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="96"/>
+        <location filename="../../desktop/ui/views/main_menus.py" line="109"/>
         <source>Fermer la &amp;visite</source>
         <translation>&amp;Close visit</translation>
     </message>
@@ -1629,7 +1684,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="364"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1637,7 +1692,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="393"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1792,8 +1847,8 @@ A coordinator drops them into the “Carnet/modeles” folder of the shared fold
     <name>PdfDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="12"/>
-        <source>Fiche de visite PDF</source>
-        <translation>PDF visit sheet</translation>
+        <source>Fiche PDF</source>
+        <translation>PDF sheet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/pdf_dialog.py" line="14"/>
@@ -2017,8 +2072,8 @@ This cannot be undone and will reach colleagues.</translation>
     <name>PhotoGrid</name>
     <message>
         <location filename="../../desktop/ui/views/photo_grid.py" line="71"/>
-        <source>Photos de la visite</source>
-        <translation>The visit&apos;s photos</translation>
+        <source>Photos de la fiche</source>
+        <translation>The record&apos;s photos</translation>
     </message>
 </context>
 <context>
@@ -2050,8 +2105,8 @@ This cannot be undone and will reach colleagues.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
-        <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
-        <translation>or drag and drop photos or a folder onto the visit</translation>
+        <source>ou glissez-déposez des photos ou un dossier sur la fiche</source>
+        <translation>or drag and drop photos or a folder onto the record</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/photo_panel.py" line="144"/>
@@ -2311,22 +2366,27 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>Carried over from the visit of %1: %2. Check them with the venue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="129"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="131"/>
         <source>Visite mise à la corbeille.</source>
         <translation>Visit moved to the bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="145"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="133"/>
+        <source>Fiche mise à la corbeille.</source>
+        <translation>Record moved to the bin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="150"/>
         <source>Lieu mis à la corbeille, avec ses visites.</source>
         <translation>Venue moved to the bin, with its visits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="149"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="154"/>
         <source>Ctrl+Z pour annuler, ou Édition › Corbeille.</source>
         <translation>Ctrl+Z to undo, or Edit › Bin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/record_actions.py" line="179"/>
+        <location filename="../../desktop/ui/controllers/record_actions.py" line="184"/>
         <source>Restauré.</source>
         <translation>Restored.</translation>
     </message>
@@ -2537,8 +2597,8 @@ The current state will be backed up first (“before restore”).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/controllers/sheet_actions.py" line="35"/>
-        <source>Ouvrez d&apos;abord une visite.</source>
-        <translation>Open a visit first.</translation>
+        <source>Ouvrez d&apos;abord une fiche.</source>
+        <translation>Open a record first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/controllers/sheet_actions.py" line="49"/>
@@ -3089,37 +3149,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="325"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="332"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="328"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="335"/>
         <source>Historique des fiches</source>
         <translation>History of the records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="329"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="336"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="332"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="339"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="334"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="341"/>
         <source>Une fiche d&apos;un autre modèle : compte rendu d&apos;instance… (Ctrl+Alt+N)</source>
         <translation>A record of another template: governance meeting minutes… (Ctrl+Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="366"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="373"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="367"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="374"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -3190,48 +3250,54 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="173"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="174"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="164"/>
-        <location filename="../../desktop/ui/views/document_editor.py" line="194"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="165"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="195"/>
         <source>Supprimer la visite</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="165"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="166"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="198"/>
         <source>Mettre la visite à la corbeille (Suppr)</source>
         <translation>Move the visit to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="194"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="195"/>
         <source>Supprimer la fiche</source>
         <translation>Delete the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="243"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="200"/>
+        <source>Mettre la fiche à la corbeille (Suppr)</source>
+        <translation>Move the record to the bin (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/document_editor.py" line="250"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="252"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="259"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="302"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="309"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="306"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="313"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="308"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="315"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>
@@ -3265,8 +3331,8 @@ If this folder should already hold the « Carnet » folder (a network drive or a
     </message>
     <message>
         <location filename="../../desktop/ui/models/visit_table_model.py" line="67"/>
-        <source>Des champs sont à corriger : ouvrez la visite pour les voir.</source>
-        <translation>Some fields need fixing: open the visit to see them.</translation>
+        <source>Des champs sont à corriger : ouvrez la fiche pour les voir.</source>
+        <translation>Some fields need fixing: open the record to see them.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/models/visit_table_model.py" line="82"/>

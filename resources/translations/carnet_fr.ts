@@ -107,11 +107,19 @@
 <context>
     <name>EarlierActionsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="95"/>
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="102"/>
         <source>%n action(s) encore ouverte(s) des visites précédentes</source>
         <translation>
             <numerusform>%n action encore ouverte des visites précédentes</numerusform>
             <numerusform>%n actions encore ouvertes des visites précédentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/earlier_actions_panel.py" line="104"/>
+        <source>%n action(s) encore ouverte(s) des fiches précédentes</source>
+        <translation>
+            <numerusform>%n action encore ouverte des fiches précédentes</numerusform>
+            <numerusform>%n actions encore ouvertes des fiches précédentes</numerusform>
         </translation>
     </message>
 </context>
@@ -240,7 +248,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="364"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

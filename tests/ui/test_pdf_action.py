@@ -46,7 +46,7 @@ def test_ctrl_p_without_an_open_visit_says_what_to_do(window, monkeypatch):
     said = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
     window.generate_pdf()
-    assert said == ["Ouvrez d'abord une visite."]
+    assert said == ["Ouvrez d'abord une fiche."]
 
 
 def _sheet_of_a_visit(window, qtbot):

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.core.forms import strict_json
+from desktop.core.forms.figure_checks import hint_problem
 from desktop.core.forms.templates import Template, TemplateError, template_from_schema
 from desktop.core.privacy.audiences import AUDIENCES, field_audience, reaches
 from desktop.core.privacy.template_reach import widened_paths, widening_reason
@@ -82,6 +83,8 @@ def check_network_template(
     if held is not None:
         _check_version(template, held)
     _check_replaces(template, held)
+    if problem := hint_problem(template):  # x-at-most, x-rows-at-most
+        raise TemplateError(problem)
     _check_not_widened(template, [held.schema] if held is not None else [], earlier)
     return template
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.forms.compiled_check import passes_compiled
 from desktop.core.forms.earlier_fields import read_through, without_earlier
+from desktop.core.forms.figure_checks import contradictions
 from desktop.core.forms.templates import FieldSpec, Template
 
 if TYPE_CHECKING:
@@ -106,18 +107,23 @@ def _missing_column_title(spec: FieldSpec, error: ValidationError) -> str:
     return ""
 
 
-def validate_document(template: Template, data: dict[str, Any]) -> dict[str, list[str]]:
+def validate_document(
+    template: Template, data: dict[str, Any], figures: bool = True
+) -> dict[str, list[str]]:
     """Field key -> French messages; an empty dict means the document is valid.
 
     Judged as the template reads it: fields of a previous version are no error (even
-    under `additionalProperties: false`), a renamed field reads its old key's value."""
+    under `additionalProperties: false`), a renamed field reads its old key's value.
+    figures=False leaves out the figures that contradict each other (figure_checks.py),
+    which no single value is wrong for: a value alone is judged."""
     data = without_earlier(template, read_through(template, data))
-    if passes_compiled(template.schema, data):  # the common case, without jsonschema
-        return {}
     errors: dict[str, list[str]] = {}
-    for error in template.validator.iter_errors(data):
-        located = _located(error, template)
-        errors.setdefault(located.key, []).append(located.message)
+    if not passes_compiled(template.schema, data):  # the common case skips jsonschema
+        for error in template.validator.iter_errors(data):
+            located = _located(error, template)
+            errors.setdefault(located.key, []).append(located.message)
+    for key, message in contradictions(template, data) if figures else ():
+        errors.setdefault(key, []).append(message)
     return errors
 
 

@@ -38,24 +38,37 @@ class Trash:
         ).fetchone()
         return row[0] or ""
 
+    def _dated_as(self, template_id: str | None) -> str:
+        """« Visite du », a meeting's « Réunion du » (its x-record-heading), « Fiche du »."""
+        template = self.templates.template_or_visit(template_id)
+        if template.id == self.templates.visit.id:
+            return "Visite du"
+        return template.heading or "Fiche du"
+
     def list_trash(self) -> list[TrashItem]:
         venues = self.db.conn.execute(
             "SELECT id, name, commune, deleted_at FROM venues WHERE deleted_at IS NOT NULL"
         ).fetchall()
         visits = self.db.conn.execute(
-            "SELECT v.id, ve.name, v.visit_date, v.deleted_at FROM visits v "
+            "SELECT v.id, ve.name, v.visit_date, v.deleted_at, v.template_id FROM visits v "
             "JOIN venues ve ON ve.id = v.venue_id "
             "WHERE v.deleted_at IS NOT NULL AND ve.deleted_at IS NULL"
         ).fetchall()
         items = [TrashItem("venue", r[0], f"Lieu « {r[1]} » ({r[2] or '—'})", r[3]) for r in venues]
-        items += [TrashItem("visit", r[0], f"Visite du {r[2]} — {r[1]}", r[3]) for r in visits]
+        items += [
+            TrashItem("visit", r[0], f"{self._dated_as(r[4])} {r[2]} — {r[1]}", r[3])
+            for r in visits
+        ]
         photos = self.db.conn.execute(
-            "SELECT p.id, p.original_name, v.visit_date, ve.name, p.deleted_at FROM photos p "
+            "SELECT p.id, p.original_name, v.visit_date, ve.name, p.deleted_at, v.template_id "
+            "FROM photos p "
             "JOIN visits v ON v.id = p.visit_id JOIN venues ve ON ve.id = v.venue_id "
             "WHERE p.deleted_at IS NOT NULL AND v.deleted_at IS NULL AND ve.deleted_at IS NULL"
         ).fetchall()
         items += [
-            TrashItem("photo", r[0], f"Photo {r[1]} — visite du {r[2]}, {r[3]}", r[4])
+            TrashItem(
+                "photo", r[0], f"Photo {r[1]} — {self._dated_as(r[5]).lower()} {r[2]}, {r[3]}", r[4]
+            )
             for r in photos
         ]
         documents = self.db.conn.execute(

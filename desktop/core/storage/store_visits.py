@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from desktop.core.forms import text
+from desktop.core.forms.carry_over import carried_values
 from desktop.core.forms.earlier_fields import read_through
 from desktop.core.forms.templates import Template
 from desktop.core.forms.validation import is_empty, validate_document
@@ -81,10 +82,9 @@ class VisitRecords:
         previous = self._last_record_data(venue_id, template.id) if carry_over else None
         if previous:  # an older version's record: a renamed field carries its old key's value
             carried_from, previous_data = previous[0], read_through(template, previous[1])
-            for key in template.carry_over_keys():
-                if not is_empty(previous_data.get(key)):
-                    data[key] = previous_data[key]
-                    carried.append(key)
+            taken = carried_values(template, previous_data)  # without left-out columns
+            data.update(taken)
+            carried.extend(taken)
         visit_id, now = new_id(), now_iso()
         self.db["visits"].insert(
             {

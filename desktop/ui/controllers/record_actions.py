@@ -117,6 +117,7 @@ class RecordActions(QObject):
         if not visit_id:
             return
         self.context.flush_edits()
+        is_visit = self.store.template_of(visit_id).id == self.store.templates.visit.id
         self.store.delete_visit(visit_id)
         self.deleted.append(TrashItem("visit", visit_id, "", ""))
         self.editors.forget_visit()
@@ -126,7 +127,11 @@ class RecordActions(QObject):
         # The list, not the venue's first field: Ctrl+Z must reach « Annuler la
         # suppression », not a line edit's own undo.
         self.browser.visit_view.setFocus()
-        self._deleted_message(self.tr("Visite mise à la corbeille."))
+        self._deleted_message(
+            self.tr("Visite mise à la corbeille.")
+            if is_visit
+            else self.tr("Fiche mise à la corbeille.")  # a meeting's minutes: no visit
+        )
 
     def delete_venue(self) -> None:
         venue_id = self.browser.venue_id

@@ -32,7 +32,7 @@ class SheetActions(QObject):
         visit_id = self._visit_id()
         if not visit_id:
             QMessageBox.information(
-                self.context.parent, self.tr("Fiche PDF"), self.tr("Ouvrez d'abord une visite.")
+                self.context.parent, self.tr("Fiche PDF"), self.tr("Ouvrez d'abord une fiche.")
             )
             return
         self.context.flush_edits()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 class PdfDialog(QDialog):
     def __init__(self, parent=None, language: str = "fr") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Fiche de visite PDF"))
+        self.setWindowTitle(self.tr("Fiche PDF"))  # a visit's, a meeting's…
         self.audience = QComboBox()
         self.audience.addItem(self.tr("Réseau (collègues, dossier partagé)"), "reseau")
         self.audience.addItem(self.tr("Public (le lieu, les partenaires)"), "public")

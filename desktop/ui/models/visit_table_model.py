@@ -64,7 +64,7 @@ class VisitTableModel(QAbstractTableModel):
         if role == TOOLTIP_ROLE and column in (1, 2):
             return self._text(visit, column)  # whole, when the column elides it
         if role == TOOLTIP_ROLE and column == 4 and visit.error_count:
-            return self.tr("Des champs sont à corriger : ouvrez la visite pour les voir.")
+            return self.tr("Des champs sont à corriger : ouvrez la fiche pour les voir.")
         return None
 
     def _text(self, visit: VisitSummary, column: int) -> str:

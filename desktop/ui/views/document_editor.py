@@ -147,6 +147,7 @@ class VisitEditor(DocumentEditor):
 
     TABLE = "visits"
     delete_requested = Signal(str)
+    kind_shown = Signal(bool)  # whether the record now shown is a visit (else « fiche »)
 
     def __init__(
         self, store: CarnetStore, media: MediaStore, parent: QWidget | None = None
@@ -193,6 +194,12 @@ class VisitEditor(DocumentEditor):
             self.delete.setText(
                 self.tr("Supprimer la visite") if is_visit else self.tr("Supprimer la fiche")
             )
+            self.delete.setToolTip(
+                self.tr("Mettre la visite à la corbeille (Suppr)")
+                if is_visit
+                else self.tr("Mettre la fiche à la corbeille (Suppr)")
+            )
+            self.kind_shown.emit(is_visit)
 
     def open(self, visit: Visit, venue_name: str) -> None:
         self.photos.flush()

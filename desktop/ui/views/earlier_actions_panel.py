@@ -39,6 +39,8 @@ class EarlierActionsPanel(QWidget):
         """template: the records' template (the visit sheet unless told)."""
         super().__init__(parent)
         template = template or store.templates.visit
+        # A meeting's minutes list the earlier meetings' actions: no « visite » there.
+        self.of_visits = template.id == store.templates.visit.id
         self.setObjectName("earlier_actions")
         self.store = store
         self.visit_id: str | None = None
@@ -57,9 +59,14 @@ class EarlierActionsPanel(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, 5)
-        self.table.setAccessibleName(self.tr("Actions ouvertes des visites précédentes"))
-        headers = ("Visite du", "Action", "Responsable", "Échéance", "Statut")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        self.table.setAccessibleName(
+            self.tr("Actions ouvertes des visites précédentes")
+            if self.of_visits
+            else self.tr("Actions ouvertes des fiches précédentes")
+        )
+        dated = self.tr("Visite du") if self.of_visits else template.heading or self.tr("Fiche du")
+        others = (self.tr("Action"), self.tr("Responsable"), self.tr("Échéance"), self.tr("Statut"))
+        self.table.setHorizontalHeaderLabels([dated, *others])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -93,6 +100,8 @@ class EarlierActionsPanel(QWidget):
         count = len(self.actions)
         self.title.setText(
             self.tr("%n action(s) encore ouverte(s) des visites précédentes", "", count)
+            if self.of_visits
+            else self.tr("%n action(s) encore ouverte(s) des fiches précédentes", "", count)
         )
         rows = sum(self.table.rowHeight(r) for r in range(count))
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + 4)

@@ -89,6 +89,16 @@ class MainMenus(QObject):
         menu.addSeparator()
         self._add(menu, "persons", self.tr("&Personnes…"))
 
+    def name_record(self, is_visit: bool) -> None:
+        """The record's word in the menus: « visite » for a visit, « fiche » for the
+        minutes of a meeting or any other template's record."""
+        if is_visit:
+            delete, close = self.tr("Supprimer la &visite"), self.tr("Fermer la &visite")
+        else:
+            delete, close = self.tr("Supprimer la &fiche"), self.tr("Fermer la fic&he")
+        self["delete_visit"].setText(delete)
+        self["close_visit"].setText(close)
+
     def _go(self, menu: QMenu) -> None:
         self._add(menu, "search", self.tr("&Rechercher dans les fiches…"), "Ctrl+F")
         self._add(menu, "filter_venues", self.tr("&Filtrer les lieux"), "Ctrl+L")

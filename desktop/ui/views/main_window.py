@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
             editor.visit_requested.connect(self.open_visit)
         else:
             editor.delete_requested.connect(self.delete_visit)
+            editor.kind_shown.connect(self.menus.name_record)  # « Supprimer la fiche »…
 
     @property
     def venue_editor(self):

@@ -68,7 +68,7 @@ class PhotoGrid(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(self.tr("Photos de la visite"))
+        self.setAccessibleName(self.tr("Photos de la fiche"))
         self.fit_height()
 
     def fit_height(self) -> None:

@@ -84,7 +84,7 @@ class PhotoPanel(QWidget):
             self.tr("Régler d'un coup le droit à l'image des photos sélectionnées")
         )
         self.rights.clicked.connect(self.set_rights_of_selection)
-        hint = QLabel(self.tr("ou glissez-déposez des photos ou un dossier sur la visite"))
+        hint = QLabel(self.tr("ou glissez-déposez des photos ou un dossier sur la fiche"))
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)  # never widens the form past the window
         buttons = QHBoxLayout()
