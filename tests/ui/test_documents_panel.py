@@ -306,6 +306,17 @@ def test_agreement_end_date_fills_the_latest_visit_when_the_user_agrees(agreemen
     assert asked == ["30/06/2027"]
 
 
+def test_agreement_end_date_goes_to_the_latest_visit_not_a_later_meeting(agreement, qtbot):
+    """A meeting's minutes have no « Lieu et occupation »: the latest visit gets the date."""
+    ws, panel, _older_id, latest_id = agreement
+    meeting = ws.store.create_record(panel.venue_id, "governance-meeting", "2026-01-20")
+    panel._confirm_fill_occupation = lambda date_text: True
+    set_date(qtbot, panel.end_date, "2027-06-30")
+    assert ws.store.get_visit(latest_id).data.get("end_date") == "2027-06-30"
+    assert "end_date" not in ws.store.get_visit(meeting.id).data
+    assert "14/03/2025" in panel.status.text()
+
+
 def test_agreement_end_date_leaves_the_visit_alone_when_the_user_refuses(agreement, qtbot):
     ws, panel, _older_id, latest_id = agreement
     ws.store.update_visit(latest_id, {"end_date": "2026-12-31"})

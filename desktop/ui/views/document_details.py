@@ -117,7 +117,8 @@ class DocumentDetails:
     # ------------------------------------------------------------------ occupation
     def _offer_occupation_end(self, iso: str) -> None:
         """An agreement's end date is also the venue's occupation end: offer to copy it."""
-        visits = self.store.list_visits(self.venue_id)
+        # The visit sheet's section, never a meeting's record (which has no such field).
+        visits = self.store.list_visits(self.venue_id, self.store.templates.visit.id)
         if not visits:
             self._say(
                 self.tr(
