@@ -148,6 +148,8 @@ def test_the_export_has_a_sheet_of_meetings_with_the_templates_columns(store, ve
     assert row[4] == meeting.id and row[2] == date(2026, 3, 12)
     decisions = row[headers.index("Décisions")]
     assert decisions.startswith("Adoption du budget 2026 — Vote — 9 — 1 — 2 — Adoptée")
+    actions = row[headers.index("Actions à mener")]  # a date in a table's text: French
+    assert "Envoyer la demande de convention à la mairie — Marie Durand — 01/04/2026" in actions
     assert [r[3] for r in tables.visits.rows] != [meeting.id]  # not among the visits
     assert len(tables.visits.rows) == 1
 

@@ -109,7 +109,9 @@ def _table_row_text(spec: FieldSpec, row: Any, say: Callable[[str], str]) -> str
     for column in spec.columns:
         value = cell(column, row.get(column.key), say)
         if value is not None:
-            parts.append(value.isoformat() if isinstance(value, date) else str(value))
+            # A date inside a table's text reads as the French write it (its own column
+            # would be a spreadsheet date; here it is text among text).
+            parts.append(value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value))
     return SUBVALUE_SEPARATOR.join(parts)
 
 
