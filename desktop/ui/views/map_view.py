@@ -144,7 +144,9 @@ class MapCanvas(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#dde9f0"))
+        # Outside France, neither sea nor land: the map has no neighbours' outlines, and a
+        # sea blue painted Switzerland and Italy as water (white, as the report's map).
+        painter.fillRect(self.rect(), QColor("white"))
         transform = self.transform()
         painter.save()
         painter.setTransform(transform)
