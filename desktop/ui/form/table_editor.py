@@ -144,6 +144,11 @@ class TableEditor(FieldEditor):
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(header + max(rows, 30) + 4)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit()  # wrapped cells take more lines when narrower: no row cut
+
     def add_row(self) -> None:
         self._append({})
         self._fit()
