@@ -136,7 +136,7 @@ class FormView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
-        self.narrow_rows = NarrowRows(self.scroll.viewport())
+        self.narrow_rows = NarrowRows(self.scroll)
         page = QWidget()
         self.page_layout = QVBoxLayout(page)
         for section in template.sections:

@@ -11,7 +11,7 @@ it, the rows are as before. The switch happens only when the width crosses the l
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea
 
 NARROW_BELOW = 480  # the viewport's width under which labels go above their fields
 COLUMN_WIDTH = "column_width"  # a label's property: its width beside its field
@@ -26,12 +26,12 @@ def in_label_column(label: QLabel, width: int) -> QLabel:
 
 
 class NarrowRows(QObject):
-    def __init__(self, viewport: QWidget) -> None:
-        super().__init__(viewport)
-        self.viewport = viewport
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self.scroll, self.viewport = scroll, scroll.viewport()
         self.layouts: list[QFormLayout] = []
         self.narrow = False
-        viewport.installEventFilter(self)
+        self.viewport.installEventFilter(self)
 
     def add(self, layout: QFormLayout) -> None:
         self.layouts.append(layout)
@@ -39,12 +39,23 @@ class NarrowRows(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport and event.type() == QEvent.Type.Resize:
+            self._hold_width()
             narrow = event.size().width() < NARROW_BELOW
             if narrow != self.narrow:
                 self.narrow = narrow
                 for layout in self.layouts:
                     self.refresh(layout)
         return False
+
+    def _hold_width(self) -> None:
+        """The scroll area no narrower than its page (once its sections are all in, at
+        its first showing): the splitter then stops the lists short of the width where
+        the form would scroll sideways."""
+        if self.scroll.minimumWidth() or self.scroll.widget() is None:
+            return
+        page = self.scroll.widget().minimumSizeHint().width()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(page + bar + 2 * self.scroll.frameWidth())
 
     def refresh(self, layout: QFormLayout) -> None:
         """Its rows as the width wants them (again, after rows were added)."""
