@@ -36,12 +36,12 @@ if TYPE_CHECKING:
 
 def create_window(workspace: Workspace, reopen_later: bool = False) -> MainWindow:
     """reopen_later: the last visit comes back after the first frame (first_frame_work)."""
-    return placed(MainWindow(workspace), reopen_later)
+    return placed(MainWindow(workspace), reopen_later, on_screen=False)
 
 
-def placed(window: MainWindow, reopen_later: bool = True, on_screen: bool = False) -> MainWindow:
-    """on_screen: the first size fits the screen (the app's start; tests keep 1280×720 on
-    the offscreen platform's 800×800 screen)."""
+def placed(window: MainWindow, reopen_later: bool = True, on_screen: bool = True) -> MainWindow:
+    """on_screen: the first size fits the screen (the app's start); create_window's, for
+    the tests, stays 1280×720 on the offscreen platform's 800×800 screen."""
     from desktop.ui.screen_fit import first_size
 
     first_size(window) if on_screen else window.resize(1280, 720)
@@ -222,7 +222,7 @@ def run_app(
     app.translators = install_translators(app, chosen)
     if workspace is not None:
         workspace.use_language(chosen)  # the templates' texts: form, lists, Suivi, exports
-    window = placed(MainWindow(workspace, first_screen=screen), on_screen=True)
+    window = placed(MainWindow(workspace, first_screen=screen))
     instance.on_activate = partial(bring_to_front, window)
     start = StartAfterFrame(window, workspace, instance.folder, language, check)
     window.menus.ready = start.finish  # a menu shortcut before the rest is built
