@@ -63,6 +63,8 @@ def test_the_visit_form_needs_no_horizontal_scrollbar_at_1024_by_600(visit_windo
     assert form.scroll.widget().width() <= viewport.width()
     for row in form.rows.values():  # every field, tables and check lists included
         assert inside(row, viewport).right() < viewport.width(), row.editor.spec.key
+    for key in ("people_met", "actions"):  # as tall as their wrapped texts from the start
+        assert_rows_whole(form.editor(key).table)
 
 
 def test_the_photo_section_lies_inside_the_form_at_1024_by_600(visit_window):
@@ -120,9 +122,13 @@ def test_table_rows_grow_when_the_form_narrows_so_no_text_is_cut(visit_window):
     at_size(visit_window, SMALL)
     drag_lists_to(visit_window, 650)
     assert table.rowHeight(0) > wide  # the long texts wrap onto more lines
+    assert_rows_whole(table)
+
+
+def assert_rows_whole(table) -> None:
+    """Every row as tall as its wrapped text, the table as tall as its rows."""
     for row in range(table.rowCount()):
-        needed = table.sizeHintForRow(row)
-        assert table.rowHeight(row) >= needed, row
+        assert table.rowHeight(row) >= table.sizeHintForRow(row), row
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     assert table.height() >= table.horizontalHeader().height() + rows
 
@@ -168,3 +174,25 @@ def test_the_main_window_fits_a_small_screen_at_its_first_start(open_window):
     assert window.width() <= area.width() and window.height() <= area.height()
     assert window.minimumSizeHint().width() <= SMALL[0]
     assert window.minimumSizeHint().height() <= SMALL[1]
+
+
+def test_a_governance_meeting_record_fits_1024_by_600_with_its_tables_whole(window):
+    """Another template's form (five tables of up to seven columns), opened at 1024×600."""
+    from tests.core.test_pdf_sheet import sample_value
+
+    store = window.store
+    venue = store.create_venue({"name": "Le Moulin Fabrique", "commune": "Felletin"})
+    template = store.templates.template_or_visit("governance-meeting")
+    record = store.create_record(venue.id, template.id, "2025-02-11", True)
+    filled = {spec.key: sample_value(spec, n) for n, spec in enumerate(template.fields, 1)}
+    store.update_visit(record.id, filled)
+    window.resize(*SMALL)
+    window.open_visit(record.id, venue.id)
+    settle()
+    form = window.visit_editor.form
+    assert form.template.id == "governance-meeting"
+    assert form.scroll.horizontalScrollBar().maximum() == 0
+    tables = [row.editor for row in form.rows.values() if row.editor.spec.widget == "table"]
+    assert len(tables) >= 4
+    for editor in tables:
+        assert_rows_whole(editor.table)
