@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from desktop.core.storage.workspace import Workspace
 from desktop.ui.form.narrow_rows import NARROW_BELOW
-from desktop.ui.views.roomy_split import LISTS_MIN
+from desktop.ui.views.roomy_split import LISTS_MIN, RoomySplitter
 from tests.core.test_pdf_sheet import attach_photos, fill_every_field, jpeg
 
 SMALL, USUAL = (1024, 600), (1366, 768)
@@ -93,6 +93,27 @@ def test_the_lists_give_the_form_room_and_take_it_back(visit_window):
     assert split.sizes()[0] == usual  # the width they had, not the narrow one
 
 
+def test_the_width_kept_for_the_next_start_is_the_chosen_one(visit_window, qtbot):
+    """A window narrowed for a moment, then closed: the lists come back as wide as chosen."""
+    split = visit_window.split
+    at_size(visit_window, USUAL)
+    chosen = split.sizes()[0]
+    at_size(visit_window, SMALL)
+    fitted = split.sizes()[0]
+    state = split.saveState()  # what window.ini keeps at closing
+    assert split.sizes()[0] == fitted  # still fitted on screen
+    later = RoomySplitter()
+    qtbot.addWidget(later)
+    for _ in range(2):
+        later.addWidget(QWidget())
+    later.setStretchFactor(1, 1)  # as the window's: the pages take what the window gains
+    later.restoreState(state)
+    later.resize(USUAL[0], 700)
+    later.show()
+    settle()
+    assert later.sizes()[0] == chosen
+
+
 def test_labels_stay_beside_their_fields_at_1366_and_go_above_when_narrow(visit_window):
     form = at_size(visit_window, USUAL)
     label = form.rows["visit_date"].parentWidget().layout().labelForField(form.rows["visit_date"])
@@ -164,14 +185,14 @@ def test_the_other_pages_fit_1024_by_600(visit_window):
     assert window.split.sizes()[0] >= LISTS_MIN  # the Suivi did not squeeze the lists
 
 
-def test_the_main_window_fits_a_small_screen_at_its_first_start(open_window):
-    from desktop.ui.screen_fit import first_size, free_area
+def test_the_main_window_is_kept_on_a_small_screen_at_its_first_start(open_window):
+    from desktop.ui.screen_fit import free_area, keep_on_screen
 
-    window = open_window()
-    first_size(window)  # the offscreen screen: 800×800, smaller than 1280×720
-    area = free_area(window)
-    assert window.isMaximized()
+    window = open_window()  # placed at 1280×720, as at a first start (no window.ini)
+    area = free_area(window)  # the offscreen screen: 800×800, narrower than 1280
+    assert keep_on_screen(window) is True  # to be shown maximised
     assert window.width() <= area.width() and window.height() <= area.height()
+    assert keep_on_screen(window) is False  # it fits now: shown as it is
     assert window.minimumSizeHint().width() <= SMALL[0]
     assert window.minimumSizeHint().height() <= SMALL[1]
 

@@ -10,15 +10,15 @@ more. Dragging the handle is a choice; a width set here is not.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter
 
 LISTS_MIN = 280  # the venues' names and the visits' dates stay readable
 PAGES_ROOM = 720  # the visit form: its section list (170) and fields beside their labels
 
 
 class RoomySplitter(QSplitter):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()  # QSplitter(None) would build Qt's namespace (Qt.Orientation)
         self.chosen: int | None = None  # the lists' width the user chose (None: as shown)
         self.splitterMoved.connect(self._moved)
 
@@ -29,6 +29,17 @@ class RoomySplitter(QSplitter):
         restored = super().restoreState(state)
         self.chosen = None  # as saved: taken as chosen at the next fit
         return restored
+
+    def saveState(self) -> QByteArray:
+        """The lists at the width chosen, not the width they gave up (a window narrowed
+        for a moment would otherwise keep them narrow at every next start)."""
+        fitted = self.sizes()
+        if self.chosen is None or self.count() != 2 or fitted[0] >= self.chosen:
+            return super().saveState()
+        self.setSizes([self.chosen, max(0, sum(fitted) - self.chosen)])
+        state = super().saveState()
+        self.setSizes(fitted)
+        return state
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
