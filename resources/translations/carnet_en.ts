@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="60"/>
+        <location filename="../../desktop/app.py" line="57"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -2983,32 +2983,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="63"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="68"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="66"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="71"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="69"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="74"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="72"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="77"/>
         <source>Rétablir la ligne</source>
         <translation>Restore the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="73"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="78"/>
         <source>Remettre la ligne supprimée à sa place (Ctrl+Z)</source>
         <translation>Put the deleted row back in its place (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="135"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="140"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>
