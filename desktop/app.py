@@ -26,6 +26,7 @@ from desktop.ui.controllers.single_instance import SingleInstance, bring_to_fron
 from desktop.ui.error_hooks import install_error_hooks
 from desktop.ui.first_frame import after_first_frame
 from desktop.ui.i18n import choose_language, install_translators
+from desktop.ui.screen_fit import keep_on_screen
 from desktop.ui.texts import fill
 from desktop.ui.views.main_window import MainWindow
 
@@ -219,11 +220,14 @@ def run_app(
     if workspace is not None:
         workspace.use_language(chosen)  # the templates' texts: form, lists, Suivi, exports
     window = placed(MainWindow(workspace, first_screen=screen))
+    maximised = keep_on_screen(window)  # a screen smaller than the window (1024×600)
     instance.on_activate = partial(bring_to_front, window)
     start = StartAfterFrame(window, workspace, instance.folder, language, check)
     window.menus.ready = start.finish  # a menu shortcut before the rest is built
     window.show()
     work = [gc.enable, lambda: start.after_frame(instance)]  # gc: paused by entry.py
+    if maximised:  # after the first frame, which it already fits
+        work.insert(0, window.showMaximized)
     after_first_frame(window, *work, before_input=start.finish)
     code = app.exec()
     if start.workspace is not None:

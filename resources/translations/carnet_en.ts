@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="56"/>
+        <location filename="../../desktop/app.py" line="57"/>
         <source>Un modèle de fiche est invalide, Carnet ne peut pas continuer : %1</source>
         <translation>A sheet template is invalid, Carnet cannot go on: %1</translation>
     </message>
@@ -136,12 +136,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_charts.py" line="35"/>
+        <location filename="../../desktop/ui/views/dashboard_charts.py" line="37"/>
         <source>Graphique</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_charts.py" line="87"/>
+        <location filename="../../desktop/ui/views/dashboard_charts.py" line="89"/>
         <source>Aucune donnée</source>
         <translation>No data</translation>
     </message>
@@ -289,13 +289,13 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
     <message>
         <location filename="../../desktop/ui/views/dashboard_view.py" line="74"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="212"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="217"/>
         <source>Tout le réseau</source>
         <translation>Whole network</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/dashboard_view.py" line="77"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="156"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="159"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
@@ -305,53 +305,53 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="81"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="84"/>
         <source>Copier les chiffres</source>
         <translation>Copy the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="83"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="86"/>
         <source>Lieux de la barre choisie</source>
         <translation>Venues of the chosen bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="84"/>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="228"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="87"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="233"/>
         <source>Cliquez sur une barre pour voir ses lieux.</source>
         <translation>Click a bar to see its venues.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="102"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="105"/>
         <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="105"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="108"/>
         <source>A&amp;nnée :</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="106"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="109"/>
         <source>&amp;Territoire :</source>
         <translation>&amp;Territory:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="140"/>
         <source>&amp;Graphiques</source>
         <translation>&amp;Charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="141"/>
         <source>&amp;Carte des lieux</source>
         <translation>Venue &amp;map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="181"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="184"/>
         <source>%1 : %2, %3 en %4, %5.</source>
         <translation>%1: %2, %3 in %4, %5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -359,7 +359,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="184"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="187"/>
         <source>%n visité(s)</source>
         <translation>
             <numerusform>%n visited</numerusform>
@@ -367,7 +367,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="189"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -375,32 +375,32 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="201"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="206"/>
         <source>Visites par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="202"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="207"/>
         <source>Conventions qui prennent fin</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="203"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="208"/>
         <source>Actions en retard par responsable</source>
         <translation>Overdue actions by owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="204"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="209"/>
         <source>Lieux sans visite depuis 12 mois</source>
         <translation>Venues not visited for 12 months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="216"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="221"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="241"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="246"/>
         <source>« %1 » : %2 lieu(x)</source>
         <translation>“%1”: %2 venue(s)</translation>
     </message>
@@ -779,17 +779,17 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>EarlierFieldsBox</name>
     <message>
-        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="37"/>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="38"/>
         <source>Champs d&apos;une version précédente</source>
         <translation>Fields of a previous version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="53"/>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="54"/>
         <source>Ces champs ne sont plus dans le modèle « %1 » (version %2). Leurs valeurs sont gardées telles quelles, en lecture seule ; elles restent sur cet ordinateur et ne vont plus au dossier partagé.</source>
         <translation>These fields are no longer in the template “%1” (version %2). Their values are kept as they are, read-only; they stay on this computer and no longer go to the shared folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="70"/>
+        <location filename="../../desktop/ui/form/earlier_fields_box.py" line="71"/>
         <source>(repris dans « %1 »)</source>
         <translation>(now in “%1”)</translation>
     </message>
@@ -1168,169 +1168,169 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupTabs</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="75"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="88"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="77"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="90"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="80"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="93"/>
         <source>Ouvertes (pas encore faites)</source>
         <translation>Open (not done yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="84"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="97"/>
         <source>Sans statut</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="87"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="100"/>
         <source>Marquer comme fait</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="88"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="101"/>
         <source>L&apos;action choisie passe au statut « Fait » (Ctrl+D)</source>
         <translation>Sets the selected action’s status to “Done” (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="93"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="106"/>
         <source>Responsable :</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="94"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="107"/>
         <source>Lieu :</source>
         <translation>Venue:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="95"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="108"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="104"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="106"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="117"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="110"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="121"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="111"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="122"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="123"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="171"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="194"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="124"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="161"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="182"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="205"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="125"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="122"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="133"/>
         <source>Actions à mener</source>
         <translation>Actions to take</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="138"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="145"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="156"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="160"/>
         <source>Reste</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="151"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="172"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="195"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="162"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="206"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="152"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="173"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="196"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="163"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="207"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="168"/>
         <source>Conventions qui finissent</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="163"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="174"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="167"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="178"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="178"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
         <source>Prochaines visites</source>
         <translation>Next visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="200"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="197"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="213"/>
         <source>Lieux non visités</source>
         <translation>Venues not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="221"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="232"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="228"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="239"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
@@ -1338,7 +1338,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FollowupTexts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="44"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="57"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1346,7 +1346,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="47"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="60"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -1458,37 +1458,37 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="127"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="128"/>
         <source>Sections de la fiche</source>
         <translation>Sections of the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="216"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="220"/>
         <source>Tout est à jour</source>
         <translation>All up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="217"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="221"/>
         <source>Retirer la mention « reporté » des champs de cette section</source>
         <translation>Remove the “carried over” mark from the fields of this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="312"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="317"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="312"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="317"/>
         <source>visite du</source>
         <translation>visit of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/form_view.py" line="316"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="321"/>
         <source>↺ Reporté de la %1 — à vérifier</source>
         <translation>↺ Carried over from the %1 — to check</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="327"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="332"/>
         <source>%n champ(s) repris de la %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n field carried over from the %1: check it with the venue.</numerusform>
@@ -1669,7 +1669,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="51"/>
         <source>Carnet — visites de tiers-lieux</source>
         <translation>Carnet — third-place visits</translation>
     </message>
@@ -1679,7 +1679,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;Choose a venue on the left, or create one with &lt;b&gt;File › New venue&lt;/b&gt; (Ctrl+Shift+N).&lt;/p&gt;&lt;p&gt;Everything you enter is saved automatically, without any network.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="116"/>
         <source>Prêt — données locales : %1</source>
         <translation>Ready — local data: %1</translation>
     </message>
@@ -2220,22 +2220,22 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="16"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="17"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="26"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="27"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="35"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="36"/>
         <source>◀ Précédente</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="37"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="38"/>
         <source>Suivante ▶</source>
         <translation>Next ▶</translation>
     </message>
@@ -3043,32 +3043,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="63"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="68"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="66"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="71"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="69"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="74"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="72"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="77"/>
         <source>Rétablir la ligne</source>
         <translation>Restore the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="73"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="78"/>
         <source>Remettre la ligne supprimée à sa place (Ctrl+Z)</source>
         <translation>Put the deleted row back in its place (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="135"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="140"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>

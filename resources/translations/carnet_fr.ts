@@ -80,7 +80,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="184"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="187"/>
         <source>%n visité(s)</source>
         <translation>
             <numerusform>%n visité</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/dashboard_view.py" line="186"/>
+        <location filename="../../desktop/ui/views/dashboard_view.py" line="189"/>
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>
@@ -207,7 +207,7 @@
 <context>
     <name>FollowupTexts</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="44"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="57"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="47"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="60"/>
         <source>%n mois</source>
         <translation>
             <numerusform>%n mois</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>FormView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/form/form_view.py" line="327"/>
+        <location filename="../../desktop/ui/form/form_view.py" line="332"/>
         <source>%n champ(s) repris de la %1 : vérifiez-les avec le lieu.</source>
         <translation>
             <numerusform>%n champ repris de la %1 : vérifiez-le avec le lieu.</numerusform>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.forms.earlier_fields import EarlierField, earlier_fields, plain_text
 from desktop.core.forms.templates import Template
+from desktop.ui.form.narrow_rows import in_label_column
 from desktop.ui.texts import fill
 
 EARLIER_STYLE = (
@@ -70,8 +71,7 @@ class EarlierFieldsBox(QGroupBox):
             text += "\n" + fill(self.tr("(repris dans « %1 »)"), earlier.replaced_by)
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setFixedWidth(190)
-        return label
+        return in_label_column(label, 190)
 
     def _value_row(self, earlier: EarlierField) -> QWidget:
         row = QWidget()

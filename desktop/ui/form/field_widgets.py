@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from desktop.core.forms.templates import FieldSpec
 from desktop.core.forms.typed_dates import is_unreadable
 from desktop.core.forms.typed_numbers import parse_number
 from desktop.ui.form.date_field import DateField
+from desktop.ui.form.reflow_layout import ReflowLayout
 from desktop.ui.form.wheel_guard import guard_wheel
 
 
@@ -187,18 +187,16 @@ class YesNoEditor(SelectEditor):
 
 
 class MultiSelectEditor(FieldEditor):
-    COLUMNS = 2
+    COLUMNS = 2  # at most: one when the form is narrow (reflow_layout.py)
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(2)
+        grid = ReflowLayout(self, columns=self.COLUMNS, spacing=(6, 2))
         self.boxes: dict[Any, QCheckBox] = {}
-        for index, (value, label) in enumerate(spec.choices):
+        for value, label in spec.choices:
             box = QCheckBox(label)
             box.clicked.connect(self.edited)
-            grid.addWidget(box, index // self.COLUMNS, index % self.COLUMNS)
+            grid.addWidget(box)
             self.boxes[value] = box
         self._unknown: list[Any] = []
 

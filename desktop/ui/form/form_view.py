@@ -35,6 +35,7 @@ from desktop.ui.form.earlier_fields_box import EarlierFieldsBox
 from desktop.ui.form.editor_registry import make_editor
 from desktop.ui.form.enter_key import moved_to_next_field
 from desktop.ui.form.field_widgets import DateEditor, FieldEditor
+from desktop.ui.form.narrow_rows import NarrowRows, in_label_column
 from desktop.ui.form.table_editor import TableEditor
 from desktop.ui.texts import fill
 
@@ -135,11 +136,13 @@ class FormView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.narrow_rows = NarrowRows(self.scroll)
         page = QWidget()
         self.page_layout = QVBoxLayout(page)
         for section in template.sections:
             self._add_section(section)
         self.earlier = EarlierFieldsBox(template)  # fields the template no longer has
+        self.narrow_rows.add(self.earlier.form)
         self.page_layout.addWidget(self.earlier)
         self.extra_boxes: list[QGroupBox] = []
         self.page_layout.addStretch(1)
@@ -172,6 +175,7 @@ class FormView(QWidget):
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.narrow_rows.add(form)  # labels above their fields when the form is narrow
         if section.carry_over:
             form.addRow(self._carry_note(section))
         for spec in section.fields:
@@ -186,7 +190,7 @@ class FormView(QWidget):
             label = QLabel(spec.title + (" *" if spec.required else ""))
             label.setWordWrap(True)
             if spec.widget not in {"table", "multiselect"}:
-                label.setFixedWidth(LABEL_WIDTH)  # same label column in every section
+                in_label_column(label, LABEL_WIDTH)  # same label column in every section
             label.setBuddy(editor)
             if spec.description:
                 label.setToolTip(spec.description)
@@ -270,6 +274,7 @@ class FormView(QWidget):
         (after the template's sections) while it has some."""
         listed = bool(self.earlier.fields)
         self.earlier.show_data(data)
+        self.narrow_rows.refresh(self.earlier.form)
         row = len(self.template.sections)
         if listed and not self.earlier.fields:
             self.navigation.takeItem(row)

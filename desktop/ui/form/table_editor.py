@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,11 @@ class TableEditor(FieldEditor):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
+        # Columns narrowed (a small screen, the form shown at another width): wrapped cells
+        # take more lines, so the rows are measured again, once the columns have settled.
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._refit.start())
         self.table.setAccessibleName(spec.title)
         self.open_cell = OpenCell(self.columns, self)  # saved while it is typed in
         self.open_cell.typed.connect(self._cell_typed)

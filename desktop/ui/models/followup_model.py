@@ -98,8 +98,8 @@ class ItemTableModel(QAbstractTableModel):
                 return GROUP_BACKGROUND
             return None
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.text(row)  # the tooltip: whole, where the column shortens it
         if role == ITEM_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and column.late and column.late(row):

@@ -8,6 +8,8 @@ Figure data.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -133,6 +135,8 @@ class BarChart(QWidget):
         top = legend + metrics.height() * 1.3
         step = (self.width() - 2 * MARGIN) / len(figure.bars)
         biggest = max(1, max(b.total for b in figure.bars))
+        widest = max(metrics.horizontalAdvance(b.label) for b in figure.bars) + 4
+        every = max(1, math.ceil(widest / step))  # a narrow chart: one label in two (or three)
         rects = []
         for index, bar in enumerate(figure.bars):
             x = MARGIN + index * step
@@ -142,11 +146,12 @@ class BarChart(QWidget):
                 painter, full, bar.values, horizontal=False, selected=index == self.selected
             )
             painter.setPen(self.palette().text().color())
-            painter.drawText(
-                QRectF(x, bottom + 2, step, metrics.height() * 1.3),
-                Qt.AlignmentFlag.AlignHCenter,
-                bar.label,
-            )
+            if index % every == 0:  # labels never run into each other
+                painter.drawText(
+                    QRectF(x - step, bottom + 2, 3 * step, metrics.height() * 1.3),
+                    Qt.AlignmentFlag.AlignHCenter,
+                    bar.label,
+                )
             if bar.total:
                 painter.drawText(
                     QRectF(x, full.top() - metrics.height() - 2, step, metrics.height()),

@@ -77,6 +77,9 @@ class DashboardView(QWidget):
         self.loading = QLabel(self.tr("Calcul en cours…"))
         self.figures = QListWidget()
         self.figures.setAccessibleName(self.tr("Chiffres"))
+        # A narrow window (1024 px) shortens the long titles « … » (whole in their
+        # tooltip) rather than scroll the list sideways.
+        self.figures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = BarChart()
         self.copy_button = QPushButton(self.tr("Copier les chiffres"))
         self.venues = QListWidget()
@@ -189,7 +192,9 @@ class DashboardView(QWidget):
         self.figures.blockSignals(True)
         self.figures.clear()
         for figure in data.figures:
-            self.figures.addItem(self.figure_title(figure.key, figure.title))
+            title = self.figure_title(figure.key, figure.title)
+            self.figures.addItem(title)
+            self.figures.item(self.figures.count() - 1).setToolTip(title)
         self.figures.blockSignals(False)
         self.figures.setCurrentRow(max(0, min(shown, len(data.figures) - 1)))
         self._show_figure(self.figures.currentRow())

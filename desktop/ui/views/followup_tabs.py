@@ -23,9 +23,22 @@ from desktop.core.followup.model import (
     NO_STATUS,
     OVERDUE,
 )
+from desktop.ui.form.reflow_layout import ReflowLayout
 from desktop.ui.formatting import local_date
 from desktop.ui.models.followup_model import Column, ItemTableModel
 from desktop.ui.views.followup_view_parts import OPEN_ONLY, LazyCombo, _table
+
+
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A label and its field, kept together on one line."""
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(field)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    return pair
 
 
 def status_column(template):
@@ -88,15 +101,13 @@ class FollowupTabs:
         self.done_button.setToolTip(self.tr("L'action choisie passe au statut « Fait » (Ctrl+D)"))
         self.done_button.setShortcut("Ctrl+D")
         self.done_button.clicked.connect(self.mark_current_done)
-        filters = QHBoxLayout()
+        filters = ReflowLayout()  # on two lines in a narrow window (a 1024-px screen)
         for label, combo in (
             (self.tr("Responsable :"), self.responsible),
             (self.tr("Lieu :"), self.venue),
             (self.tr("Statut :"), self.status),
         ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-        filters.addStretch(1)
+            filters.addWidget(_labelled(label, combo))
         filters.addWidget(self.done_button)
         status_label = statuses.get
         self.actions_model = ItemTableModel(

@@ -150,10 +150,19 @@ def _table(model: ItemTableModel) -> QTableView:
     return view
 
 
+FITTED_MIN, FITTED_SHARE = 160, 0.4  # a fitted column's width, at most: the share of the view
+
+
 def _fit_columns(view: QTableView) -> None:
     """Columns as wide as their titles and contents (no « n de l'occupatio »), the last
     one taking what is left."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     view.resizeColumnsToContents()
+    # A long text (an action's wording) is shortened « … » (whole in its tooltip) rather
+    # than push the other columns out of a narrow window (1024 px).
+    widest = max(FITTED_MIN, int(view.viewport().width() * FITTED_SHARE))
+    for column in range(header.count()):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
     header.setStretchLastSection(True)

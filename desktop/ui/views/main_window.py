@@ -19,13 +19,14 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolButton, QWidget
 
 from desktop.core.storage.first_screen import FirstScreen
 from desktop.ui.controllers.window_state import WindowState
 from desktop.ui.views.browser_panel import BrowserPanel
 from desktop.ui.views.main_menus import MainMenus
 from desktop.ui.views.message_bar import MessageBar
+from desktop.ui.views.roomy_split import RoomySplitter
 from desktop.ui.views.welcome_page import welcome_label
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         self.welcome = welcome_label()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
-        self.split = QSplitter()
+        self.split = RoomySplitter()  # the lists narrow on a small screen (roomy_split.py)
         self.split.addWidget(self.browser)
         self.split.addWidget(self.pages)
         self.split.setStretchFactor(1, 1)

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QProgressBar,
@@ -32,6 +31,7 @@ from desktop.ui.dialogs.photo_rights_dialog import (
     IDENTIFIABLE_VALUES,
     PhotoRightsDialog,
 )
+from desktop.ui.form.reflow_layout import ReflowLayout
 from desktop.ui.texts import fill
 from desktop.ui.views.photo_details import PhotoDetails
 from desktop.ui.views.photo_grid import PHOTO_ROLE, PhotoGrid, badge_icon, rights_state
@@ -87,13 +87,13 @@ class PhotoPanel(QWidget):
         hint = QLabel(self.tr("ou glissez-déposez des photos ou un dossier sur la fiche"))
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)  # never widens the form past the window
-        buttons = QHBoxLayout()
+        buttons = ReflowLayout()  # on two lines when the form is narrow (a 1024-px screen)
         for widget in (add, paste, self.remove, self.rights):
             buttons.addWidget(widget)
-        buttons.addWidget(hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
+        layout.addWidget(hint)
         layout.addWidget(self.progress)
         layout.addWidget(self.report)
         layout.addWidget(self.grid)

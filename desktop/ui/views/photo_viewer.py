@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 
 from desktop.core.media.photos import PhotoLibrary
 from desktop.ui.controllers.autosave import Autosaver
+from desktop.ui.screen_fit import bounded_resize
 
 
 class PhotoViewer(QDialog):
     def __init__(self, library: PhotoLibrary, photo_ids: list[str], current_id: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Photo"))
-        self.resize(1000, 720)
+        bounded_resize(self, 1000, 720)  # a 1024×600 screen: smaller
         self.library, self.photo_ids = library, photo_ids
         self.index = photo_ids.index(current_id) if current_id in photo_ids else 0
         self.image = QLabel()
