@@ -529,22 +529,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="124"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="125"/>
         <source>Date enregistrée. Ce lieu n&apos;a pas encore de visite : aucune section « Lieu et occupation » à mettre à jour.</source>
         <translation>Date saved. This venue has no visit yet: there is no “Premises and occupation” section to update.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="139"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="140"/>
         <source>Date de fin reportée dans la section « Lieu et occupation » de la visite du %1.</source>
         <translation>End date copied into the “Premises and occupation” section of the visit of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="149"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="150"/>
         <source>Date de fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_details.py" line="152"/>
+        <location filename="../../desktop/ui/views/document_details.py" line="153"/>
         <source>Reporter cette date de fin (%1) dans la section « Lieu et occupation » de la dernière visite de ce lieu ?</source>
         <translation>Copy this end date (%1) into the “Premises and occupation” section of this venue’s latest visit?</translation>
     </message>
@@ -1684,7 +1684,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1692,7 +1692,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="394"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1708,22 +1708,22 @@ No backup was found. Carnet can start with an empty database: the damaged file w
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="202"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="204"/>
         <source>Lieux hors de la carte</source>
         <translation>Venues off the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="207"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="209"/>
         <source> — taille : nombre de visites dans l&apos;année. Molette : zoom ; glisser : déplacer.</source>
         <translation> — size: number of visits in the year. Wheel: zoom; drag: move.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="221"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="223"/>
         <source>Contours : IGN – Admin Express COG 2018, Licence Ouverte.</source>
         <translation>Boundaries: IGN – Admin Express COG 2018, Licence Ouverte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/map_view.py" line="240"/>
+        <location filename="../../desktop/ui/views/map_view.py" line="242"/>
         <source>%1 lieu(x) sur la carte ; sans coordonnées ou hors métropole : %2</source>
         <translation>%1 venue(s) on the map; without coordinates or overseas: %2</translation>
     </message>
