@@ -1115,14 +1115,6 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
-    <name>FollowupPage</name>
-    <message>
-        <location filename="../../desktop/ui/controllers/followup_page.py" line="67"/>
-        <source>Statut de l&apos;action enregistré.</source>
-        <translation>Action status saved.</translation>
-    </message>
-</context>
-<context>
     <name>FollowupTabs</name>
     <message>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="75"/>
@@ -1170,124 +1162,124 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="104"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="105"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="106"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="107"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="110"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="111"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="111"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="113"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="171"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="194"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="151"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="172"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="195"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="122"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="123"/>
         <source>Actions à mener</source>
         <translation>Actions to take</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="135"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="136"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="138"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="139"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="145"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
         <source>Reste</source>
         <translation>Time left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="151"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="172"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="195"/>
-        <source>Commune</source>
-        <translation>Town</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="152"/>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="173"/>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="196"/>
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="153"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="174"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="197"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="158"/>
         <source>Conventions qui finissent</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="163"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="164"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="167"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="168"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="178"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="179"/>
         <source>Prochaines visites</source>
         <translation>Next visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="190"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="197"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="198"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="202"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="203"/>
         <source>Lieux non visités</source>
         <translation>Venues not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="221"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="222"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="228"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="229"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
@@ -1312,89 +1304,127 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>FollowupUndo</name>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="27"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="28"/>
+        <source>Remettre le statut d&apos;avant (Ctrl+Z)</source>
+        <translation>Put the previous status back (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="38"/>
+        <source>Action marquée faite — Ctrl+Z pour annuler.</source>
+        <translation>Action marked done — Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="40"/>
+        <source>Action rouverte — Ctrl+Z pour annuler.</source>
+        <translation>Action reopened — Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="56"/>
+        <source>Suivi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="61"/>
+        <source>Statut de l&apos;action rétabli : %1.</source>
+        <translation>Action status restored: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="63"/>
+        <source>Statut de l&apos;action rétabli (sans statut).</source>
+        <translation>Action status restored (no status).</translation>
+    </message>
+</context>
+<context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="79"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="82"/>
         <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="80"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="83"/>
         <source>Calcul en cours…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="100"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="98"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="101"/>
         <source>Relire toutes les visites (F5)</source>
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="115"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="113"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="116"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="117"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="118"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="116"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="119"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="126"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="129"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="127"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="130"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="131"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="129"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="132"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="214"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="217"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="214"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="217"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="223"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="226"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="239"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="242"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo to review (image rights)</numerusform>
@@ -1402,12 +1432,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="243"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="246"/>
         <source>Tant que personne n&apos;a dit si des personnes sont reconnaissables, ces photos restent sur cet ordinateur, hors des fiches réseau et public.</source>
         <translation>Until someone says whether people can be recognised, these photos stay on this computer, out of network and public sheets.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="320"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="323"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -1629,7 +1659,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="364"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1637,7 +1667,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="393"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>

@@ -218,7 +218,7 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="239"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="242"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo à vérifier (droit à l&apos;image)</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="364"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

@@ -98,6 +98,7 @@ class FollowupTabs:
             filters.addWidget(combo)
         filters.addStretch(1)
         filters.addWidget(self.done_button)
+        filters.addWidget(self._undo_button())  # FollowupUndo's
         status_label = statuses.get
         self.actions_model = ItemTableModel(
             [
