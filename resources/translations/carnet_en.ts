@@ -2054,77 +2054,102 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="76"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="82"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="78"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="84"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="80"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="86"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="82"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
+        <source>Mettre la photo à la corbeille (Ctrl+Z la remet)</source>
+        <translation>Move the photo to the trash (Ctrl+Z brings it back)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="89"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="90"/>
+        <source>Remettre la photo retirée (Ctrl+Z)</source>
+        <translation>Bring the removed photo back (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="93"/>
         <source>Droits de la sélection…</source>
         <translation>Rights of the selection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="84"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="95"/>
         <source>Régler d&apos;un coup le droit à l&apos;image des photos sélectionnées</source>
         <translation>Set the image rights of the selected photos at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="98"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="144"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="159"/>
         <source>À vérifier : personnes reconnaissables ?</source>
         <translation>To review: can people be recognised?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="146"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="161"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="193"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="208"/>
         <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
         <translation>Date taken not saved: it is not a date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="221"/>
-        <source>Photo retirée (elle reste dans la corbeille).</source>
-        <translation>Photo removed (it stays in the bin).</translation>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="239"/>
+        <source>Photo « %1 » retirée (dans la corbeille) — Ctrl+Z pour annuler.</source>
+        <translation>Photo “%1” removed (in the trash) — Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="239"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="252"/>
+        <source>Cette photo n&apos;est plus dans la corbeille.</source>
+        <translation>This photo is no longer in the trash.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="256"/>
+        <source>Photo remise à sa place.</source>
+        <translation>Photo put back in its place.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="291"/>
         <source>Droits enregistrés pour %1 photo(s).</source>
         <translation>Rights saved for %1 photo(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="254"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="306"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="284"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="336"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="300"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="352"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="312"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="364"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -2132,7 +2157,7 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="319"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="371"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>

@@ -312,6 +312,10 @@ class PhotoLibrary:
     def delete_photo(self, photo_id: str) -> ChangeResult:
         return self.store.set_deleted("photos", photo_id, now_iso())
 
+    def restore_photo(self, photo_id: str) -> ChangeResult:
+        """Out of the trash, at its former place among its visit's photos."""
+        return self.store.set_deleted("photos", photo_id, None)
+
 
 _COLUMNS = (
     "id, visit_id, sha256, original_name, caption, taken_on, position, "
