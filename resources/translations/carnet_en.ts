@@ -1973,72 +1973,97 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoDetails</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="25"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="33"/>
         <source>Légende de la photo</source>
         <translation>Photo caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="26"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="34"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="28"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="36"/>
         <source>Prise le</source>
         <translation>Taken on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="33"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="41"/>
         <source>Référence ou texte de l&apos;autorisation</source>
         <translation>Reference or text of the consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="39"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="47"/>
         <source>Personnes reconnaissables</source>
         <translation>Identifiable people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="40"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="48"/>
         <source>Usage autorisé</source>
         <translation>Allowed use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="43"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="51"/>
         <source>Autorisation obtenue</source>
         <translation>Consent obtained</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="48"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="56"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="49"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="57"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="50"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="58"/>
+        <source>Orientation :</source>
+        <translation>Orientation:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="59"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="51"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="60"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="52"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="61"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="73"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="66"/>
+        <source>↺ Tourner à gauche</source>
+        <translation>↺ Rotate left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="67"/>
+        <source>Tourner d&apos;un quart de tour à gauche (Ctrl+Maj+R)</source>
+        <translation>Rotate a quarter turn to the left (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="68"/>
+        <source>↻ Tourner à droite</source>
+        <translation>↻ Rotate right</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="69"/>
+        <source>Tourner d&apos;un quart de tour à droite (Ctrl+R)</source>
+        <translation>Rotate a quarter turn to the right (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="94"/>
         <source>À vérifier : dites si des personnes sont reconnaissables. D&apos;ici là, cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>To review: say whether people can be recognised. Until then, this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="78"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="99"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
@@ -2046,7 +2071,7 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_grid.py" line="71"/>
+        <location filename="../../desktop/ui/views/photo_grid.py" line="80"/>
         <source>Photos de la visite</source>
         <translation>The visit&apos;s photos</translation>
     </message>
@@ -2054,102 +2079,102 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="82"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="86"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="84"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="88"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="86"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="90"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="91"/>
         <source>Mettre la photo à la corbeille (Ctrl+Z la remet)</source>
         <translation>Move the photo to the trash (Ctrl+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="89"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="93"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="90"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="94"/>
         <source>Remettre la photo retirée (Ctrl+Z)</source>
         <translation>Bring the removed photo back (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="93"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="97"/>
         <source>Droits de la sélection…</source>
         <translation>Rights of the selection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="95"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="99"/>
         <source>Régler d&apos;un coup le droit à l&apos;image des photos sélectionnées</source>
         <translation>Set the image rights of the selected photos at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="98"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="102"/>
         <source>ou glissez-déposez des photos ou un dossier sur la visite</source>
         <translation>or drag and drop photos or a folder onto the visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="159"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="165"/>
         <source>À vérifier : personnes reconnaissables ?</source>
         <translation>To review: can people be recognised?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="161"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="167"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="208"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="214"/>
         <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
         <translation>Date taken not saved: it is not a date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="239"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="245"/>
         <source>Photo « %1 » retirée (dans la corbeille) — Ctrl+Z pour annuler.</source>
         <translation>Photo “%1” removed (in the trash) — Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="252"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="258"/>
         <source>Cette photo n&apos;est plus dans la corbeille.</source>
         <translation>This photo is no longer in the trash.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="256"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="262"/>
         <source>Photo remise à sa place.</source>
         <translation>Photo put back in its place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="291"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="314"/>
         <source>Droits enregistrés pour %1 photo(s).</source>
         <translation>Rights saved for %1 photo(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="306"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="329"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="336"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="359"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="352"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="375"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="364"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="387"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -2157,7 +2182,7 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="371"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="394"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -2220,24 +2245,44 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="16"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="18"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="26"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="28"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="35"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="37"/>
         <source>◀ Précédente</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="37"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="39"/>
         <source>Suivante ▶</source>
         <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="54"/>
+        <source>↺</source>
+        <translation>↺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="54"/>
+        <source>Tourner à gauche (Ctrl+Maj+R)</source>
+        <translation>Rotate left (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="55"/>
+        <source>↻</source>
+        <translation>↻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="55"/>
+        <source>Tourner à droite (Ctrl+R)</source>
+        <translation>Rotate right (Ctrl+R)</translation>
     </message>
 </context>
 <context>

@@ -251,7 +251,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="364"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="387"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>
