@@ -293,7 +293,8 @@ class PhotoPanel(QWidget):
             item = self.grid.item(row)
             if item.data(PHOTO_ROLE) in ids:
                 item.setIcon(self._icon(self.library.get_photo(item.data(PHOTO_ROLE))))
-        self.photos_changed.emit()
+        self.grid.doItemsLayout()  # a turned thumbnail changes its shape: lay out again
+        self.grid.viewport().update()
 
     def selected_ids(self) -> list[str]:
         return [item.data(PHOTO_ROLE) for item in self.grid.selectedItems()]
