@@ -85,6 +85,7 @@ def photo_json(photo: Photo) -> dict:
         "identifiable_people": photo.identifiable_people,
         "consent": photo.consent,
         "allowed_use": photo.allowed_use,
+        "rotation": photo.rotation,  # degrees clockwise, as shown and printed
         "reaches": photo_audience(photo),  # the widest audience its sheets may show it to
     }
 

@@ -1158,14 +1158,6 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
-    <name>FollowupPage</name>
-    <message>
-        <location filename="../../desktop/ui/controllers/followup_page.py" line="67"/>
-        <source>Statut de l&apos;action enregistré.</source>
-        <translation>Action status saved.</translation>
-    </message>
-</context>
-<context>
     <name>FollowupTabs</name>
     <message>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="88"/>
@@ -1213,124 +1205,124 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="115"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="116"/>
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="117"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="118"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="121"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="122"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="122"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="123"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="123"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="124"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="124"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="161"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="182"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="205"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="125"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="162"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="206"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="125"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="126"/>
         <source>Visite du</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="133"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="134"/>
         <source>Actions à mener</source>
         <translation>Actions to take</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="146"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="147"/>
         <source>Conventions déjà échues aussi</source>
         <translation>Include expired agreements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="149"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="150"/>
         <source>Fin de l&apos;occupation dans les :</source>
         <translation>Occupation ending within:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="156"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="157"/>
         <source>Fin de l&apos;occupation</source>
         <translation>End of occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="160"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="161"/>
         <source>Reste</source>
         <translation>Time left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="162"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="183"/>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="206"/>
-        <source>Commune</source>
-        <translation>Town</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="163"/>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="184"/>
         <location filename="../../desktop/ui/views/followup_tabs.py" line="207"/>
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="164"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="185"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
         <source>Dernière visite</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="168"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="169"/>
         <source>Conventions qui finissent</source>
         <translation>Agreements ending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="174"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="175"/>
         <source>Date prévue lors de la dernière visite de chaque lieu.</source>
         <translation>Date planned at each venue’s last visit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="178"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="179"/>
         <source>Date prévue</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="189"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="190"/>
         <source>Prochaines visites</source>
         <translation>Next visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="200"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="201"/>
         <source>Pas de visite depuis plus de :</source>
         <translation>No visit for more than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="208"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="209"/>
         <source>Depuis</source>
         <translation>Since last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="213"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="214"/>
         <source>Lieux non visités</source>
         <translation>Venues not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="232"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="233"/>
         <source>échue</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_tabs.py" line="239"/>
+        <location filename="../../desktop/ui/views/followup_tabs.py" line="240"/>
         <source>jamais visité</source>
         <translation>never visited</translation>
     </message>
@@ -1355,89 +1347,127 @@ No backup was found. Carnet can start with an empty database: the damaged file w
     </message>
 </context>
 <context>
+    <name>FollowupUndo</name>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="27"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="28"/>
+        <source>Remettre le statut d&apos;avant (Ctrl+Z)</source>
+        <translation>Put the previous status back (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="38"/>
+        <source>Action marquée faite — Ctrl+Z pour annuler.</source>
+        <translation>Action marked done — Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="40"/>
+        <source>Action rouverte — Ctrl+Z pour annuler.</source>
+        <translation>Action reopened — Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="56"/>
+        <source>Suivi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="61"/>
+        <source>Statut de l&apos;action rétabli : %1.</source>
+        <translation>Action status restored: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/followup_undo.py" line="63"/>
+        <source>Statut de l&apos;action rétabli (sans statut).</source>
+        <translation>Action status restored (no status).</translation>
+    </message>
+</context>
+<context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="79"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="82"/>
         <source>&lt;h2&gt;Suivi&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Follow-up&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="80"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="83"/>
         <source>Calcul en cours…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="97"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="100"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="98"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="101"/>
         <source>Relire toutes les visites (F5)</source>
         <translation>Reload all visits (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="115"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="113"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="116"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="114"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="117"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="118"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="116"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="119"/>
         <source>Sans échéance</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="126"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="129"/>
         <source>&amp;Actions (%1)</source>
         <translation>&amp;Actions (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="127"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="130"/>
         <source>&amp;Conventions (%1)</source>
         <translation>Ag&amp;reements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="131"/>
         <source>&amp;Prochaines visites (%1)</source>
         <translation>&amp;Upcoming visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="129"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="132"/>
         <source>&amp;Lieux non visités (%1)</source>
         <translation>Unvisited &amp;venues (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="214"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="217"/>
         <source>Tout le monde</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="214"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="217"/>
         <source>Sans responsable</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="223"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="226"/>
         <source>Tous les lieux</source>
         <translation>All venues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="239"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="242"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo to review (image rights)</numerusform>
@@ -1445,12 +1475,12 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="243"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="246"/>
         <source>Tant que personne n&apos;a dit si des personnes sont reconnaissables, ces photos restent sur cet ordinateur, hors des fiches réseau et public.</source>
         <translation>Until someone says whether people can be recognised, these photos stay on this computer, out of network and public sheets.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/followup_view.py" line="320"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="323"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
@@ -1684,7 +1714,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="366"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1692,7 +1722,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="395"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -1998,72 +2028,97 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoDetails</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="25"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="33"/>
         <source>Légende de la photo</source>
         <translation>Photo caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="26"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="34"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="28"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="36"/>
         <source>Prise le</source>
         <translation>Taken on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="33"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="41"/>
         <source>Référence ou texte de l&apos;autorisation</source>
         <translation>Reference or text of the consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="39"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="47"/>
         <source>Personnes reconnaissables</source>
         <translation>Identifiable people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="40"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="48"/>
         <source>Usage autorisé</source>
         <translation>Allowed use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="43"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="51"/>
         <source>Autorisation obtenue</source>
         <translation>Consent obtained</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="48"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="56"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="49"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="57"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="50"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="58"/>
+        <source>Orientation :</source>
+        <translation>Orientation:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="59"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="51"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="60"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="52"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="61"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="73"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="66"/>
+        <source>↺ Tourner à gauche</source>
+        <translation>↺ Rotate left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="67"/>
+        <source>Tourner d&apos;un quart de tour à gauche (Ctrl+Maj+R)</source>
+        <translation>Rotate a quarter turn to the left (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="68"/>
+        <source>↻ Tourner à droite</source>
+        <translation>↻ Rotate right</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="69"/>
+        <source>Tourner d&apos;un quart de tour à droite (Ctrl+R)</source>
+        <translation>Rotate a quarter turn to the right (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_details.py" line="94"/>
         <source>À vérifier : dites si des personnes sont reconnaissables. D&apos;ici là, cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>To review: say whether people can be recognised. Until then, this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="78"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="99"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
@@ -2071,7 +2126,7 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_grid.py" line="71"/>
+        <location filename="../../desktop/ui/views/photo_grid.py" line="80"/>
         <source>Photos de la fiche</source>
         <translation>The record&apos;s photos</translation>
     </message>
@@ -2079,77 +2134,102 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="76"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="86"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="78"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="88"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="80"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="90"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="82"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="91"/>
+        <source>Mettre la photo à la corbeille (Ctrl+Z la remet)</source>
+        <translation>Move the photo to the trash (Ctrl+Z brings it back)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="93"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="94"/>
+        <source>Remettre la photo retirée (Ctrl+Z)</source>
+        <translation>Bring the removed photo back (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="97"/>
         <source>Droits de la sélection…</source>
         <translation>Rights of the selection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="84"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="99"/>
         <source>Régler d&apos;un coup le droit à l&apos;image des photos sélectionnées</source>
         <translation>Set the image rights of the selected photos at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="102"/>
         <source>ou glissez-déposez des photos ou un dossier sur la fiche</source>
         <translation>or drag and drop photos or a folder onto the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="144"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="165"/>
         <source>À vérifier : personnes reconnaissables ?</source>
         <translation>To review: can people be recognised?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="146"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="167"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="193"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="214"/>
         <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
         <translation>Date taken not saved: it is not a date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="221"/>
-        <source>Photo retirée (elle reste dans la corbeille).</source>
-        <translation>Photo removed (it stays in the bin).</translation>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="245"/>
+        <source>Photo « %1 » retirée (dans la corbeille) — Ctrl+Z pour annuler.</source>
+        <translation>Photo “%1” removed (in the trash) — Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="239"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="258"/>
+        <source>Cette photo n&apos;est plus dans la corbeille.</source>
+        <translation>This photo is no longer in the trash.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="262"/>
+        <source>Photo remise à sa place.</source>
+        <translation>Photo put back in its place.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="315"/>
         <source>Droits enregistrés pour %1 photo(s).</source>
         <translation>Rights saved for %1 photo(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="254"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="330"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="284"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="360"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="300"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="376"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="312"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="388"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -2157,7 +2237,7 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="319"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="395"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -2220,24 +2300,44 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="17"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="19"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="27"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="29"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="36"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="38"/>
         <source>◀ Précédente</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_viewer.py" line="38"/>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="40"/>
         <source>Suivante ▶</source>
         <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="55"/>
+        <source>↺</source>
+        <translation>↺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="55"/>
+        <source>Tourner à gauche (Ctrl+Maj+R)</source>
+        <translation>Rotate left (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="56"/>
+        <source>↻</source>
+        <translation>↻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_viewer.py" line="56"/>
+        <source>Tourner à droite (Ctrl+R)</source>
+        <translation>Rotate right (Ctrl+R)</translation>
     </message>
 </context>
 <context>

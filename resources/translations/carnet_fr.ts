@@ -226,7 +226,7 @@
 <context>
     <name>FollowupView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/followup_view.py" line="239"/>
+        <location filename="../../desktop/ui/views/followup_view.py" line="242"/>
         <source>%n photo(s) à vérifier (droit à l&apos;image)</source>
         <translation>
             <numerusform>%n photo à vérifier (droit à l&apos;image)</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="366"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -259,7 +259,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="312"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="388"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>

@@ -54,3 +54,16 @@ def test_a_refused_value_changes_nothing(carnet, visit_id, tmp_path):
 def test_unknown_ids_are_said_so(carnet, visit_id):
     assert "introuvable" in refused(carnet("photos", "0" * 32))
     assert "introuvable" in refused(carnet("set-photo", "0" * 32, "caption=x"))
+
+
+def test_set_photo_turns_a_photo_and_refuses_what_is_no_quarter_turn(carnet, visit_id, tmp_path):
+    photo_id = attach_one(carnet, visit_id, tmp_path)
+    [photo] = json.loads(carnet("photos", visit_id).stdout)
+    assert photo["rotation"] == 0
+    shown = json.loads(carnet("set-photo", photo_id, "rotation=-90").stdout)
+    assert shown["rotation"] == 270  # a quarter turn to the left
+    message = refused(carnet("set-photo", photo_id, "rotation=45"))
+    assert "0, 90, 180 ou 270" in message and "Rien n'a été modifié" in message
+    refused(carnet("set-photo", photo_id, "rotation=droite"))
+    [photo] = json.loads(carnet("photos", visit_id).stdout)
+    assert photo["rotation"] == 270

@@ -53,7 +53,7 @@ def test_every_stamp_row_and_value_is_kept(tmp_path):
     db = _stamps_at_14(tmp_path / "carnet.sqlite")
     before = db.conn.execute(EVERY_STAMP).fetchall()
     assert _indexes(db.conn) == {"field_stamps_by_device": ["device_id", "record_id"]}
-    assert migrate(db) == 15
+    assert migrate(db, 15) == 15  # this migration alone (later ones add their own)
     assert db.conn.execute(EVERY_STAMP).fetchall() == before
     assert _indexes(db.conn) == {"field_stamps_of_device": ["device_id"]}
     assert integrity_problems(db) == []

@@ -1,6 +1,9 @@
-"""Changing an action's status from the « Suivi »: a stamped edit of its visit."""
+"""Changing an action's status from the « Suivi »: a stamped edit of its visit, and
+taking that change back (Ctrl+Z), the same kind of edit."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.followup.model import ActionItem, cell_text
@@ -33,6 +36,37 @@ def set_action_status(
     else:
         rows[index].pop(fields.status, None)
     return store.update_visit(visit_id, {fields.actions: rows})
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """An action's status as the Suivi changed it: enough to put the former one back."""
+
+    action: ActionItem  # as shown before the change (its status: the former one)
+    status: str | None  # the status set
+
+    @property
+    def before(self) -> str | None:
+        return self.action.status or None
+
+
+def change_action_status(store, action: ActionItem, status: str | None) -> StatusChange:
+    set_action_status(store, action.visit_id, action.row, status, action)
+    return StatusChange(action, status)
+
+
+def undo_status_change(store, change: StatusChange) -> ChangeResult:
+    """The former status again, unless the action changed since (in its visit's form, or
+    a colleague's edit synced): then nothing is overwritten and FollowupError says so."""
+    action = change.action
+    fields = FollowupFields.of(store.template_of(action.visit_id))
+    rows = store.get_visit(action.visit_id).data.get(fields.actions)
+    rows = rows if isinstance(rows, list) else []
+    index = _find_row(rows, action.row, fields, action) if fields.status else None
+    current = rows[index].get(fields.status) if index is not None else None
+    if index is None or (current or None) != change.status:
+        raise FollowupError("Cette action a changé depuis : son statut n'a pas été rétabli.")
+    return set_action_status(store, action.visit_id, index, change.before, action)
 
 
 def _find_row(

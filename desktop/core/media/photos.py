@@ -17,6 +17,7 @@ from typing import Any
 from desktop.core.forms.typed_dates import UNREADABLE_MESSAGE, read_typed_date
 from desktop.core.media.media_store import MediaStore, content_hash
 from desktop.core.media.photo_processing import SUPPORTED_EXTENSIONS, PhotoRejected, Renditions
+from desktop.core.media.rotation import clean_rotation
 from desktop.core.privacy.audiences import AUDIENCES, photo_reaches
 from desktop.core.storage.data_service import Writer, writes
 from desktop.core.storage.files import french_reason
@@ -25,7 +26,14 @@ from desktop.core.storage.records import AttachOutcome, ChangeResult, Photo
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_stamps import keep_replaced_columns
 
-EDITABLE_FIELDS = ("caption", "taken_on", "identifiable_people", "consent", "allowed_use")
+EDITABLE_FIELDS = (
+    "caption",
+    "taken_on",
+    "identifiable_people",
+    "consent",
+    "allowed_use",
+    "rotation",
+)
 ATTACHED, DUPLICATE, REFUSED = "attached", "duplicate", "refused"
 
 Progress = Callable[[int, int, AttachOutcome], None]
@@ -258,6 +266,7 @@ class PhotoLibrary:
             allowed_use=row[9],
             thumbnail=str(self.media.path("thumbnails", digest)),
             print_rendition=str(self.media.path("print", digest)),
+            rotation=row[10] or 0,
         )
 
     def original_path(self, photo: Photo) -> Path:
@@ -312,10 +321,21 @@ class PhotoLibrary:
     def delete_photo(self, photo_id: str) -> ChangeResult:
         return self.store.set_deleted("photos", photo_id, now_iso())
 
+    @writes
+    def rotate_photo(self, photo_id: str, quarter_turns: int) -> ChangeResult:
+        """Turn a photo by quarter turns (1: to the right, -1: to the left): a stamped
+        field of its record, its files untouched."""
+        rotation = (self.get_photo(photo_id).rotation + 90 * quarter_turns) % 360
+        return self.update_photo(photo_id, {"rotation": rotation})
+
+    def restore_photo(self, photo_id: str) -> ChangeResult:
+        """Out of the trash, at its former place among its visit's photos."""
+        return self.store.set_deleted("photos", photo_id, None)
+
 
 _COLUMNS = (
     "id, visit_id, sha256, original_name, caption, taken_on, position, "
-    "identifiable_people, consent, allowed_use"
+    "identifiable_people, consent, allowed_use, rotation"
 )
 
 
@@ -364,4 +384,6 @@ def _clean_value(key: str, value: Any) -> Any:
         if day is None:
             raise ValueError(f"Date de prise de vue : {UNREADABLE_MESSAGE}")
         return day.isoformat()
+    if key == "rotation":
+        return clean_rotation(value)
     return "" if value is None else str(value)

@@ -234,6 +234,7 @@ _ATTACHMENT_TITLES = {
     "consent": "Autorisation",
     "identifiable_people": "Personnes reconnaissables",
     "allowed_use": "Usage autorisé",
+    "rotation": "Orientation",
     "doc_type": "Type de document",
     "doc_date": "Date du document",
     "end_date": "Échéance",

@@ -5,6 +5,8 @@ Uses the builder's content, options and styles.
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Image,
@@ -16,6 +18,7 @@ from reportlab.platypus import (
 )
 
 from desktop.core.media.documents import type_title
+from desktop.core.media.rotation import rotated_jpeg
 from desktop.core.pdf.sheet_model import AUDIENCE_TITLES, FRAME_WIDTH, PHOTO_BOX, split_in_row, text
 from desktop.core.pdf.styles import ACCENT_LIGHT, RULE
 from desktop.core.storage.records import Photo
@@ -58,9 +61,13 @@ class AttachmentBlocks:
         return self.say.photos_left_out(count, audience)
 
     def _photo_cell(self, photo: Photo) -> list:
-        width, height = ImageReader(photo.print_rendition).getSize()
+        turned = rotated_jpeg(photo.print_rendition, photo.rotation)  # as the user turned it
+        source = io.BytesIO(turned) if turned else photo.print_rendition
+        width, height = ImageReader(source).getSize()
         scale = min(PHOTO_BOX[0] / width, PHOTO_BOX[1] / height)
-        image = Image(photo.print_rendition, width * scale, height * scale)
+        if turned:
+            source.seek(0)
+        image = Image(source, width * scale, height * scale)
         caption = photo.caption or ""
         if photo.taken_on:
             caption = (

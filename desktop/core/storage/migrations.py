@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from desktop.core.storage.migration_figures import m012_figure_visits
 from desktop.core.storage.migration_followup_bulk import m013_followup_rows_filled_in_bulk
 from desktop.core.storage.migration_followup_summary import m014_followup_summary
+from desktop.core.storage.migration_photo_rotation import m016_photo_rotation
 from desktop.core.storage.migration_stamps_by_device import m015_stamps_indexed_by_device_alone
 
 if TYPE_CHECKING:
@@ -390,4 +391,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m013_followup_rows_filled_in_bulk,
     m014_followup_summary,
     m015_stamps_indexed_by_device_alone,
+    m016_photo_rotation,
 ]

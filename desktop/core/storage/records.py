@@ -107,6 +107,7 @@ class Photo:
     allowed_use: str | None  # interne / reseau / public
     thumbnail: str  # file paths, as text
     print_rendition: str
+    rotation: int = 0  # degrees clockwise, applied wherever it is shown (media/rotation.py)
 
     @property
     def lacks_consent(self) -> bool:

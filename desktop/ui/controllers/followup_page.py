@@ -39,6 +39,7 @@ class FollowupPage(QObject):
             view.visit_requested.connect(self._open_visit_at)
             view.venue_requested.connect(self.shown.open_venue)
             view.action_changed.connect(self._action_marked)
+            view.said.connect(self.context.say)
             view.counts_changed.connect(self.notice.set_counts)
         return self._view
 
@@ -53,6 +54,11 @@ class FollowupPage(QObject):
         if shown and any(changes.touches(t) for t in ("visits", "venues", "photos")):
             self._view.reload()
 
+    def forget_changes(self) -> None:
+        """The database was replaced: the Suivi's Ctrl+Z no longer applies."""
+        if self._view is not None:
+            self._view.forget_changes()
+
     def stop(self) -> None:
         self.timer.stop()
 
@@ -64,4 +70,3 @@ class FollowupPage(QObject):
         if self.editors.open_visit_id() == visit_id:  # keep the editor's copy in step
             editor = self.editors.visit
             editor.open(self.store.get_visit(visit_id), editor.venue_name)
-        self.context.say(self.tr("Statut de l'action enregistré."), 4000)

@@ -109,6 +109,7 @@ class FollowupTabs:
         ):
             filters.addWidget(_labelled(label, combo))
         filters.addWidget(self.done_button)
+        filters.addWidget(self._undo_button())  # FollowupUndo's
         status_label = statuses.get
         self.actions_model = ItemTableModel(
             [

@@ -4,7 +4,8 @@ Computed on a worker connection in the background: the actions are read a page a
 time (core/followup/action_rows.py: counts per due date, then the rows on screen), their
 filters are SQL; the agreements, next visits and venues are counted in SQL, each list
 read when its tab is shown (followup_lists.py). Activating a row (double-click, Entrée) asks to open the visit at the
-right field; ticking « Fait » marks the action done through the store, like any edit.
+right field; ticking « Fait » marks the action done through the store, like any edit,
+and Ctrl+Z (or « Annuler ») takes it back (followup_undo.py).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from desktop.core.followup.action_rows import (
     overdue_count,
     responsible_values,
 )
-from desktop.core.followup.actions import FollowupError, set_action_status
+from desktop.core.followup.actions import FollowupError, change_action_status
 from desktop.core.followup.fields import FollowupFields
 from desktop.core.followup.load import load_followup
 from desktop.core.followup.model import (
@@ -52,13 +53,15 @@ from desktop.ui.models.followup_model import GroupRow
 from desktop.ui.texts import fill
 from desktop.ui.views.followup_lists import FollowupLists
 from desktop.ui.views.followup_tabs import FollowupTabs
+from desktop.ui.views.followup_undo import FollowupUndo
 from desktop.ui.views.followup_view_parts import ANY, OPEN_ONLY
 
 
-class FollowupView(FollowupTabs, FollowupLists, QWidget):
+class FollowupView(FollowupUndo, FollowupTabs, FollowupLists, QWidget):
     visit_requested = Signal(str, str, str, int)  # visit id, venue id, field key, row (-1)
     venue_requested = Signal(str)  # a venue never visited
-    action_changed = Signal(str)  # visit id, after an action was marked done
+    action_changed = Signal(str)  # visit id, after an action's status changed here
+    said = Signal(str)  # what the status bar says of it
     counts_changed = Signal(int, int)  # overdue actions, agreements ending within 3 months
 
     def __init__(
@@ -315,13 +318,14 @@ class FollowupView(FollowupTabs, FollowupLists, QWidget):
         done = self.data.done_of(action)  # the action's own template says which status
         status = done if checked else (self._previous_status(action) or None)
         try:
-            set_action_status(self.store, action.visit_id, action.row, status, action)
+            change = change_action_status(self.store, action, status)
         except (FollowupError, LookupError) as error:
             QMessageBox.warning(self, self.tr("Suivi"), str(error))
             self.reload()
             return
         # Only the actions changed: read their counts and the rows in view again (the
         # next action takes the place of the one marked).
+        self.remember(change)
         self._emit_counts(self._show_actions())
         self.action_changed.emit(action.visit_id)
 

@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         self.editors.forget_visit()
         self.editors.forget_venue()
         self.records.forget_deletions()
+        self.followup_page.forget_changes()
         self.browser.venue_id = None
         self.show_welcome()
 

@@ -3,7 +3,15 @@ selected photo (the panel saves each change as it is made)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.core.privacy.audiences import AUDIENCES
 from desktop.core.storage.records import Photo
@@ -47,10 +55,23 @@ class PhotoDetails(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Légende :"), self.caption)
         form.addRow(self.tr("Prise le :"), self.taken_on)
+        form.addRow(self.tr("Orientation :"), self._turn_buttons())
         form.addRow(self.tr("Personnes reconnaissables :"), self.identifiable)
         form.addRow(self.tr("Autorisation obtenue :"), self.consent)
         form.addRow(self.tr("Usage autorisé :"), self.allowed_use)
         form.addRow(self.warning)
+
+    def _turn_buttons(self) -> QHBoxLayout:
+        """« Tourner à gauche / à droite »: the panel turns the selected photos."""
+        self.turn_left = QPushButton(self.tr("↺ Tourner à gauche"))
+        self.turn_left.setToolTip(self.tr("Tourner d'un quart de tour à gauche (Ctrl+Maj+R)"))
+        self.turn_right = QPushButton(self.tr("↻ Tourner à droite"))
+        self.turn_right.setToolTip(self.tr("Tourner d'un quart de tour à droite (Ctrl+R)"))
+        row = QHBoxLayout()
+        row.addWidget(self.turn_left)
+        row.addWidget(self.turn_right)
+        row.addStretch(1)
+        return row
 
     def show_photo(self, photo: Photo | None) -> None:
         self.setEnabled(photo is not None)

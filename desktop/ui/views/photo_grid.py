@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
 from desktop.core.storage.records import Photo
@@ -26,10 +26,19 @@ BANDS = {
 }
 
 
+def turned(pixmap: QPixmap, rotation: int) -> QPixmap:
+    """A photo's pixmap turned as the user turned it (degrees clockwise); its files
+    stay as stored (core/media/rotation.py)."""
+    if not rotation % 360 or pixmap.isNull():
+        return pixmap
+    return pixmap.transformed(QTransform().rotate(rotation))
+
+
 def badge_icon(photo: Photo) -> QIcon:
-    """The thumbnail, with a band when its rights keep it home: « à vérifier » (orange,
-    nobody said whether people can be recognised) or « autorisation ? » (red)."""
-    pixmap = QPixmap(photo.thumbnail)
+    """The thumbnail, turned as the user turned it, with a band when its rights keep it
+    home: « à vérifier » (orange, nobody said whether people can be recognised) or
+    « autorisation ? » (red)."""
+    pixmap = turned(QPixmap(photo.thumbnail), photo.rotation)
     if pixmap.isNull():
         pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
         pixmap.fill(QColor("#ddd"))

@@ -1,5 +1,9 @@
 """The photos of the open visit: attach (dialog, drop, paste), reorder, caption, rights.
 
+« Retirer la photo » asks nothing: the photo goes to the trash, and « Annuler » (or
+Ctrl+Z in the photos) puts it back at its place, so nothing is lost and no dialog is in
+the way of the common case.
+
 Attaching runs in the background on its own database connection; each photo shows
 up as soon as it is stored, with a progress bar; the form stays usable meanwhile.
 """
@@ -9,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QEvent, QIODevice, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QProgressBar,
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.media.media_store import MediaStore
 from desktop.core.media.photos import PhotoLibrary, check_value
+from desktop.core.storage.record_basics import RecordNotFound
 from desktop.core.storage.records import AttachOutcome, Photo
 from desktop.core.storage.store import CarnetStore
 from desktop.ui import file_dialogs
@@ -51,6 +57,7 @@ class PhotoPanel(QWidget):
         self._icons: dict[tuple[str, str], QIcon] = {}
         self.running = 0
         self.last_outcomes: list[AttachOutcome] = []
+        self.removed: list[str] = []  # photos of this visit put in the trash here, latest last
         self.grid = PhotoGrid()
         self.grid.files_dropped.connect(self.attach_paths)
         self.grid.moved.connect(self._moved)
@@ -71,6 +78,10 @@ class PhotoPanel(QWidget):
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.grid)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         paste.activated.connect(self.paste)
+        for keys, quarter_turns in (("Ctrl+R", 1), ("Ctrl+Shift+R", -1)):
+            turn = QShortcut(QKeySequence(keys), self.grid)
+            turn.setContext(Qt.ShortcutContext.WidgetShortcut)
+            turn.activated.connect(lambda q=quarter_turns: self.turn_selection(q))
 
     def _build_layout(self) -> None:
         add = QPushButton(self.tr("Ajouter des photos…"))
@@ -78,7 +89,12 @@ class PhotoPanel(QWidget):
         paste = QPushButton(self.tr("Coller une image"))
         paste.clicked.connect(self.paste)
         self.remove = QPushButton(self.tr("Retirer la photo"))
+        self.remove.setToolTip(self.tr("Mettre la photo à la corbeille (Ctrl+Z la remet)"))
         self.remove.clicked.connect(self.delete_current)
+        self.undo_remove = QPushButton(self.tr("Annuler"))
+        self.undo_remove.setToolTip(self.tr("Remettre la photo retirée (Ctrl+Z)"))
+        self.undo_remove.clicked.connect(self.restore_removed)
+        self.undo_remove.hide()
         self.rights = QPushButton(self.tr("Droits de la sélection…"))
         self.rights.setToolTip(
             self.tr("Régler d'un coup le droit à l'image des photos sélectionnées")
@@ -95,13 +111,18 @@ class PhotoPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(hint)
         layout.addWidget(self.progress)
-        layout.addWidget(self.report)
+        report_line = QHBoxLayout()
+        report_line.addWidget(self.report, 1)
+        report_line.addWidget(self.undo_remove)
+        layout.addLayout(report_line)
         layout.addWidget(self.grid)
         layout.addWidget(self.details)
 
     def _connect_details(self) -> None:
         d = self.details
         d.caption.textEdited.connect(lambda text: self._queue("caption", text))
+        d.turn_left.clicked.connect(lambda: self.turn_selection(-1))
+        d.turn_right.clicked.connect(lambda: self.turn_selection(1))
         d.taken_on.committed.connect(self._date_taken_edited)
         d.consent.textEdited.connect(lambda text: self._queue("consent", text))
         d.identifiable.activated.connect(
@@ -118,6 +139,7 @@ class PhotoPanel(QWidget):
         self.flush()
         if visit_id != self.visit_id:
             self._icons.clear()
+            self._forget_removed()
         self.visit_id = visit_id
         self.report.clear()
         self.reload()
@@ -132,7 +154,7 @@ class PhotoPanel(QWidget):
 
     def _icon(self, photo: Photo) -> QIcon:
         """Thumbnails decoded once: a reload after a batch of 100 photos stays instant."""
-        key = (photo.sha256, rights_state(photo))
+        key = (photo.sha256, rights_state(photo), photo.rotation)
         if key not in self._icons:
             self._icons[key] = badge_icon(photo)
         return self._icons[key]
@@ -216,9 +238,64 @@ class PhotoPanel(QWidget):
     def delete_current(self) -> None:
         photo = self.current_photo()
         if photo:
+            self.flush()
             self.library.delete_photo(photo.id)
+            self.removed.append(photo.id)
             self.reload()
-            self.report.setText(self.tr("Photo retirée (elle reste dans la corbeille)."))
+            name = photo.caption or photo.original_name
+            text = self.tr("Photo « %1 » retirée (dans la corbeille) — Ctrl+Z pour annuler.")
+            self.report.setText(fill(text, name))
+            self.undo_remove.show()
+
+    def restore_removed(self) -> None:
+        """The photo removed last, back at its place and selected."""
+        if not self.removed:
+            return
+        photo_id = self.removed.pop()
+        self.undo_remove.setVisible(bool(self.removed))
+        try:
+            self.library.restore_photo(photo_id)
+        except RecordNotFound:  # deleted for good from the trash meanwhile
+            self.report.setText(self.tr("Cette photo n'est plus dans la corbeille."))
+            return
+        self.reload(photo_id)
+        self.grid.setFocus()  # a second Ctrl+Z brings back the one removed before
+        self.report.setText(self.tr("Photo remise à sa place."))
+
+    def _forget_removed(self) -> None:
+        self.removed = []
+        self.undo_remove.hide()
+
+    def event(self, event) -> bool:
+        """Ctrl+Z in the photos (the grid, the buttons) brings the removed photo back:
+        claimed before the window's « Annuler la suppression »; in the caption, Ctrl+Z
+        stays the text's own undo."""
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        undo = QKeySequence.StandardKey.Undo
+        if getattr(self, "removed", None) and event.type() in kinds and event.matches(undo):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.restore_removed()
+            return True
+        return super().event(event)
+
+    def turn_selection(self, quarter_turns: int) -> None:
+        """The selected photos (else the current one) a quarter turn to the right (1) or
+        the left (-1): a stamped field of each, shown, printed and synced."""
+        ids = self.selected_ids() or (
+            [self.grid.currentItem().data(PHOTO_ROLE)] if self.grid.currentItem() else []
+        )
+        if not ids:
+            return
+        self.flush()
+        for photo_id in ids:
+            self.library.rotate_photo(photo_id, quarter_turns)
+        for row in range(self.grid.count()):
+            item = self.grid.item(row)
+            if item.data(PHOTO_ROLE) in ids:
+                item.setIcon(self._icon(self.library.get_photo(item.data(PHOTO_ROLE))))
+        self.grid.doItemsLayout()  # a turned thumbnail changes its shape: lay out again
+        self.grid.viewport().update()
 
     def selected_ids(self) -> list[str]:
         return [item.data(PHOTO_ROLE) for item in self.grid.selectedItems()]

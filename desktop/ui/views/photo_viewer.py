@@ -1,4 +1,5 @@
-"""A photo shown large, arrows to move through the visit's photos, caption editable."""
+"""A photo shown large, arrows to move through the visit's photos, caption editable,
+the photo turned a quarter at a time (Ctrl+R, Ctrl+Maj+R)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 from desktop.core.media.photos import PhotoLibrary
 from desktop.ui.controllers.autosave import Autosaver
 from desktop.ui.screen_fit import bounded_resize
+from desktop.ui.views.photo_grid import turned
 
 
 class PhotoViewer(QDialog):
@@ -49,6 +51,17 @@ class PhotoViewer(QDialog):
             shortcut.activated.connect(lambda step=step: self.go(step))
         bar = QHBoxLayout()
         bar.addWidget(previous)
+        for label, tip, keys, quarter_turns in (
+            (self.tr("↺"), self.tr("Tourner à gauche (Ctrl+Maj+R)"), "Ctrl+Shift+R", -1),
+            (self.tr("↻"), self.tr("Tourner à droite (Ctrl+R)"), "Ctrl+R", 1),
+        ):
+            button = QPushButton(label)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(lambda _=False, q=quarter_turns: self.turn(q))
+            shortcut = QShortcut(QKeySequence(keys), self)  # as the arrows: the dialog's
+            shortcut.activated.connect(lambda q=quarter_turns: self.turn(q))
+            bar.addWidget(button)
         bar.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
         bar.addWidget(following)
         layout = QVBoxLayout(self)
@@ -70,9 +83,14 @@ class PhotoViewer(QDialog):
         self.index = (self.index + step) % len(self.photo_ids)
         self.show_current()
 
+    def turn(self, quarter_turns: int) -> None:
+        self.autosaver.flush()  # the caption typed is saved, then shown again
+        self.library.rotate_photo(self.current_id, quarter_turns)
+        self.show_current()
+
     def show_current(self) -> None:
         photo = self.library.get_photo(self.current_id)
-        self._pixmap = QPixmap(photo.print_rendition)
+        self._pixmap = turned(QPixmap(photo.print_rendition), photo.rotation)
         self._fit()
         self.caption.setText(photo.caption)
         self.position.setText(f"{self.index + 1} / {len(self.photo_ids)} — {photo.original_name}")
