@@ -229,6 +229,7 @@ LIVE_VENUES = {
     13: ["Écluse", "La Grange à Bob", MOULIN],
     14: ["Écluse", "La Grange à Bob", MOULIN],
     15: ["Écluse", "La Grange à Bob", MOULIN],
+    16: ["Écluse", "La Grange à Bob", MOULIN],
 }
 CAFE, ECLUSE_VISIT = "Lieu « Café Ô Champ » (Aubusson)", "Visite du 2025-01-05 — Écluse"
 PHOTO = "Photo atelier vélo.jpg — visite du 2024-10-03, Le Moulin Fabrique"
@@ -248,6 +249,7 @@ TRASH = {
     13: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     14: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
     15: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
+    16: {CAFE, ECLUSE_VISIT, PHOTO, "Lieu « Œuvre commune » (Aubusson)"},
 }
 CAMILLE_NOTES = "Version de Camille : budget à l'équilibre."
 BOB_NOTES = "Version de Bob : déficit de 3 000 €."
