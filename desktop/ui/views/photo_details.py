@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,6 +20,7 @@ from desktop.ui.dialogs.photo_rights_dialog import (
     identifiable_key,
 )
 from desktop.ui.form.date_field import DateField
+from desktop.ui.form.reflow_layout import ReflowLayout
 from desktop.ui.form.wheel_guard import guard_wheel
 
 
@@ -53,6 +53,8 @@ class PhotoDetails(QWidget):
         self.warning.setStyleSheet("color: #b00020;")
         self.warning.setWordWrap(True)
         form = QFormLayout(self)
+        # Narrow (a 1024-px screen), a field goes under its label rather than widen the form.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Légende :"), self.caption)
         form.addRow(self.tr("Prise le :"), self.taken_on)
         form.addRow(self.tr("Orientation :"), self._turn_buttons())
@@ -61,16 +63,16 @@ class PhotoDetails(QWidget):
         form.addRow(self.tr("Usage autorisé :"), self.allowed_use)
         form.addRow(self.warning)
 
-    def _turn_buttons(self) -> QHBoxLayout:
-        """« Tourner à gauche / à droite »: the panel turns the selected photos."""
+    def _turn_buttons(self) -> ReflowLayout:
+        """« Tourner à gauche / à droite »: the panel turns the selected photos. One
+        under the other when the form is narrow (a 1024-px screen)."""
         self.turn_left = QPushButton(self.tr("↺ Tourner à gauche"))
         self.turn_left.setToolTip(self.tr("Tourner d'un quart de tour à gauche (Ctrl+Maj+R)"))
         self.turn_right = QPushButton(self.tr("↻ Tourner à droite"))
         self.turn_right.setToolTip(self.tr("Tourner d'un quart de tour à droite (Ctrl+R)"))
-        row = QHBoxLayout()
+        row = ReflowLayout()
         row.addWidget(self.turn_left)
         row.addWidget(self.turn_right)
-        row.addStretch(1)
         return row
 
     def show_photo(self, photo: Photo | None) -> None:
