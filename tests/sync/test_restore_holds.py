@@ -1,0 +1,172 @@
+"""QA finding (s8): « Restaurer une sauvegarde » on a laptop that syncs was silently undone by
+the next sync.
+
+The share holds the laptop's own files written after the backup (later stamps): the next
+pass imported them as newer and put the values back, and colleagues, who had those values
+already, never went back. Now the restore takes the laptop's later work back as a new edit
+of its own (core/backups/restore_sync.py): the laptop keeps the restored values after its
+sync, colleagues converge to them, a record created after the backup is in every laptop's
+trash, and colleagues' work is neither undone nor lost.
+"""
+
+from __future__ import annotations
+
+from desktop.core.backups.making import make_backup
+from desktop.core.backups.restore import restore
+from desktop.core.merge.conflicts import count_conflicts, list_conflicts
+from desktop.core.storage.data_dir import DATABASE_NAME
+
+
+def restore_live(laptop, backup):
+    """« Fichier › Restaurer une sauvegarde » on the running app: through its data service."""
+    workspace = laptop.workspace
+    return restore(
+        backup.path,
+        workspace.data_dir / DATABASE_NAME,
+        workspace.data_dir / "backups",
+        service=workspace.service,
+    )
+
+
+def backed_up(laptop):
+    return make_backup(
+        laptop.workspace.data_dir / DATABASE_NAME, laptop.workspace.data_dir / "backups"
+    )
+
+
+def trashed(laptop, record_id: str) -> bool:
+    return any(item.id == record_id for item in laptop.store.list_trash())
+
+
+def venue_state(laptop, venue_id: str) -> tuple:
+    venue = laptop.store.get_venue(venue_id)
+    return venue.data, venue.deleted_at is not None
+
+
+def test_a_restore_holds_after_the_sync_and_colleagues_follow_it(laptops):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ferme de Chassagne", "commune": "Chassagne"})
+    visit = alice.store.create_visit(venue.id, "2026-10-13")
+    alice.store.update_visit(visit.id, {"obstacles": "Bail précaire"})
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+
+    alice.store.update_visit(visit.id, {"obstacles": "Texte effacé par erreur"})
+    alice.store.update_venue(venue.id, {"commune": "Ailleurs"})
+    later = alice.store.create_venue({"name": "Lieu saisi après la sauvegarde"})
+    later_visit = alice.store.create_visit(venue.id, "2026-11-02")
+    assert alice.sync().ok and bob.sync().ok
+    assert bob.visit_data(visit.id)["obstacles"] == "Texte effacé par erreur"
+
+    report = restore_live(alice, backup)
+    assert alice.visit_data(visit.id)["obstacles"] == "Bail précaire"
+
+    assert alice.sync().ok
+    # Not undone by the laptop's own later files in the share.
+    assert alice.visit_data(visit.id)["obstacles"] == "Bail précaire"
+    assert report.taken_back.fields == 2 and report.taken_back.trashed == 2
+    assert alice.store.get_venue(venue.id).data["commune"] == "Chassagne"
+    assert trashed(alice, later.id) and trashed(alice, later_visit.id)
+    assert bob.sync().ok
+    assert bob.visit_data(visit.id)["obstacles"] == "Bail précaire"
+    assert bob.store.get_venue(venue.id).data["commune"] == "Chassagne"
+    # Nothing lost: what was created after the backup is in both trashes, whole.
+    assert trashed(bob, later.id) and trashed(bob, later_visit.id)
+    assert bob.store.get_venue(later.id).name == "Lieu saisi après la sauvegarde"
+    # And it stays so: further passes change nothing, nobody sees a conflict.
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    assert alice.state() == bob.state()
+    assert alice.visit_data(visit.id)["obstacles"] == "Bail précaire"
+    assert count_conflicts(alice.store) == count_conflicts(bob.store) == 0
+    assert alice.sync().published.records == 0
+
+
+def test_a_restore_cleared_field_and_a_restored_deletion_travel_too(laptops):
+    """A field first filled after the backup goes back to empty; a venue deleted after
+    the backup comes back out of the trash, on both laptops."""
+    alice, bob = laptops("alice"), laptops("bob")
+    kept = alice.store.create_venue({"name": "La Casemate"})
+    gone = alice.store.create_venue({"name": "Le Tiers-Lieu du Port"})
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    alice.store.update_venue(kept.id, {"commune": "Grenoble"})
+    alice.store.delete_venue(gone.id)
+    assert alice.sync().ok and bob.sync().ok
+    assert trashed(bob, gone.id)
+
+    restore_live(alice, backup)
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    for laptop in (alice, bob):
+        assert "commune" not in laptop.store.get_venue(kept.id).data
+        assert not trashed(laptop, gone.id)
+    assert alice.state() == bob.state()
+
+
+def test_colleagues_work_since_the_backup_is_kept(laptops):
+    """The restore takes back this laptop's own work only: a colleague's edit and a
+    colleague's new venue, received before the restore, stay (on both laptops)."""
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ferme de Chassagne"})
+    visit = alice.store.create_visit(venue.id, "2026-10-13")
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    bob.store.update_visit(visit.id, {"referrals": "France Active (Bob)"})
+    theirs = bob.store.create_venue({"name": "Le Fablab de Bob"})
+    alice.store.update_visit(visit.id, {"obstacles": "Erreur d'Alice"})
+    assert bob.sync().ok and alice.sync().ok and bob.sync().ok
+
+    report = restore_live(alice, backup)
+    assert report.taken_back.fields == 1 and report.taken_back.trashed == 0
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    for laptop in (alice, bob):
+        data = laptop.visit_data(visit.id)
+        assert data.get("referrals") == "France Active (Bob)"
+        assert "obstacles" not in data
+        assert laptop.store.get_venue(theirs.id).deleted_at is None
+    assert alice.state() == bob.state()
+    assert count_conflicts(alice.store) == count_conflicts(bob.store) == 0
+
+
+def test_a_colleagues_edit_not_yet_received_is_kept_as_a_conflict(laptops):
+    """Bob edits the field Alice goes back on, after her later edit and before her
+    restore, and she has not received it: the restore's later stamp wins, and Bob's
+    version is listed as a conflict on both laptops (the restore never saw it)."""
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ferme de Chassagne"})
+    visit = alice.store.create_visit(venue.id, "2026-10-13")
+    alice.store.update_visit(visit.id, {"obstacles": "Bail précaire"})
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    alice.store.update_visit(visit.id, {"obstacles": "Erreur d'Alice"})
+    assert alice.sync().ok and bob.sync().ok
+    bob.store.update_visit(visit.id, {"obstacles": "Convention signée (Bob)"})
+    assert bob.sync().ok  # published; Alice has not read it
+
+    restore_live(alice, backup)
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    for laptop in (alice, bob):
+        assert laptop.visit_data(visit.id)["obstacles"] == "Bail précaire"
+        conflicts = list_conflicts(laptop.store)
+        assert [(c.field, c.current.value, c.other.value) for c in conflicts] == [
+            ("obstacles", "Bail précaire", "Convention signée (Bob)")
+        ]
+
+
+def test_a_colleagues_edit_after_the_restore_wins_as_usual(laptops):
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ferme de Chassagne", "commune": "Chassagne"})
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    alice.store.update_venue(venue.id, {"commune": "Ailleurs"})
+    assert alice.sync().ok and bob.sync().ok
+    restore_live(alice, backup)
+    assert alice.sync().ok and bob.sync().ok
+    assert bob.store.get_venue(venue.id).data["commune"] == "Chassagne"
+    bob.store.update_venue(venue.id, {"commune": "Chassagne-Montrachet"})
+    assert bob.sync().ok and alice.sync().ok
+    assert alice.store.get_venue(venue.id).data["commune"] == "Chassagne-Montrachet"
+    assert count_conflicts(alice.store) == count_conflicts(bob.store) == 0
