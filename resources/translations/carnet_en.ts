@@ -38,54 +38,54 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="160"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="161"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="151"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="152"/>
         <source>Sauvegarde automatique faite (%1).</source>
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="176"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="177"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="189"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="193"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="209"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="190"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="194"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="210"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="185"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="186"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="141"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="142"/>
         <source>Copie avec les photos et documents dans « %1 ».</source>
         <translation>Copy with the photos and documents in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="229"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="231"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="253"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="255"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="259"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="261"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="264"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="267"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -93,9 +93,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="274"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="277"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="285"/>
+        <source>%n champ(s) modifié(s) sur ce poste depuis la sauvegarde reprennent leur valeur de la sauvegarde.</source>
+        <translation>
+            <numerusform>%n field changed on this computer since the backup is back to its value in the backup.</numerusform>
+            <numerusform>%n fields changed on this computer since the backup are back to their value in the backup.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="292"/>
+        <source>%n élément(s) créé(s) sur ce poste depuis la sauvegarde sont dans la corbeille.</source>
+        <translation>
+            <numerusform>%n item created on this computer since the backup is in the trash.</numerusform>
+            <numerusform>%n items created on this computer since the backup are in the trash.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="298"/>
+        <source>Vos collègues verront aussi ces changements à la prochaine synchronisation.</source>
+        <translation>Your colleagues will see these changes too at the next sync.</translation>
     </message>
 </context>
 <context>
@@ -2409,73 +2430,78 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>not included (data folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="92"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="99"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="108"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="109"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="110"/>
         <source>Photos et documents</source>
         <translation>Photos and documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="111"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="112"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="117"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="119"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="130"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos et documents ne sont inclus que dans les sauvegardes de la seconde copie (clé USB, disque externe, voir les Préférences) ; les autres les laissent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the backup&apos;s. The current state is backed up first (“before restore”), so you can go back. Photos and documents are included only in the backups of the second copy (USB key, external disk, see the Preferences); the others leave them in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="143"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="155"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="173"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
         <translation>Replace all current data with the backup of %1 (%2)?
 
 The current state will be backed up first (“before restore”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="179"/>
+        <source>Ce poste est synchronisé : à la prochaine synchronisation, vos collègues verront aussi les fiches revenir à l&apos;état de la sauvegarde, et ce que vous avez créé depuis ira dans la corbeille (rien n&apos;est effacé). Les modifications faites depuis par vos collègues sont gardées.</source>
+        <translation>This computer is synced: at the next sync, your colleagues will also see the sheets go back to the state of the backup, and what you created since will go to the trash (nothing is erased). The changes your colleagues made since are kept.</translation>
     </message>
 </context>
 <context>

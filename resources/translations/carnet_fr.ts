@@ -4,11 +4,27 @@
 <context>
     <name>BackupController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="264"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="267"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
             <numerusform>%n fichiers de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="285"/>
+        <source>%n champ(s) modifié(s) sur ce poste depuis la sauvegarde reprennent leur valeur de la sauvegarde.</source>
+        <translation>
+            <numerusform>%n champ modifié sur ce poste depuis la sauvegarde reprend sa valeur de la sauvegarde.</numerusform>
+            <numerusform>%n champs modifiés sur ce poste depuis la sauvegarde reprennent leur valeur de la sauvegarde.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="292"/>
+        <source>%n élément(s) créé(s) sur ce poste depuis la sauvegarde sont dans la corbeille.</source>
+        <translation>
+            <numerusform>%n élément créé sur ce poste depuis la sauvegarde est dans la corbeille.</numerusform>
+            <numerusform>%n éléments créés sur ce poste depuis la sauvegarde sont dans la corbeille.</numerusform>
         </translation>
     </message>
 </context>

@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.backups.info import (
     MANIFEST_TABLES,
@@ -27,11 +28,13 @@ from desktop.core.backups.info import (
     read_backup_info,
 )
 from desktop.core.backups.making import make_backup
-from desktop.core.backups.restore_sync import TakenBack, take_back_later_work
 from desktop.core.privacy import withdrawn_watch
 from desktop.core.storage.data_service import migrate, open_database
 from desktop.core.storage.files import atomic_target, french_reason
 from desktop.core.storage.migrations import MIGRATIONS
+
+if TYPE_CHECKING:  # the merge below is loaded when a restore runs, not at start
+    from desktop.core.backups.restore_sync import TakenBack
 
 
 @dataclass
@@ -129,6 +132,8 @@ def _restore_into(
             for table in MANIFEST_TABLES:
                 staging.execute(f"DROP TABLE IF EXISTS {table}")
             if before is not None:
+                from desktop.core.backups.restore_sync import take_back_later_work
+
                 pre_path, templates = before
                 media_root = Path(db_path).parent / MEDIA_FOLDER
                 taken_back = take_back_later_work(Path(temporary), pre_path, templates, media_root)
