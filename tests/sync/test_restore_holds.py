@@ -170,3 +170,90 @@ def test_a_colleagues_edit_after_the_restore_wins_as_usual(laptops):
     assert bob.sync().ok and alice.sync().ok
     assert alice.store.get_venue(venue.id).data["commune"] == "Chassagne-Montrachet"
     assert count_conflicts(alice.store) == count_conflicts(bob.store) == 0
+
+
+def test_a_photo_and_a_sheet_made_after_the_backup_leave_the_share(laptops, tmp_path):
+    """A shared photo added after the backup is in Alice's trash and leaves Bob's visit; the
+    sheet of a visit created after the backup leaves Fiches/ (Alice's sheets index is the
+    one of just before the restore, so she knows she wrote it)."""
+    from tests.sync.test_media_and_sheets import _photos, jpeg
+
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "L'Atelier partagé"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    assert alice.sync(sheets=True).ok and bob.sync().ok
+    backup = backed_up(alice)
+    [added] = _photos(alice).attach_files(visit.id, [jpeg(tmp_path / "facade.jpg")])
+    _photos(alice).update_photo(
+        added.record_id, {"caption": "La façade", "identifiable_people": False}
+    )
+    later_visit = alice.store.create_visit(venue.id, "2026-11-27")
+    assert alice.sync(sheets=True).ok and bob.sync().ok
+    assert [p.caption for p in _photos(bob).list_photos(visit.id)] == ["La façade"]
+    sheets = alice.share_folder / "Carnet" / "Fiches"
+    assert len(list(sheets.rglob("*.pdf"))) == 2
+
+    restore_live(alice, backup)
+    for _ in range(2):
+        assert alice.sync(sheets=True).ok and bob.sync().ok
+    assert _photos(alice).list_photos(visit.id) == [] == _photos(bob).list_photos(visit.id)
+    assert trashed(alice, added.record_id)  # whole, with its caption, in Alice's trash
+    caption = "SELECT caption FROM photos WHERE id = ?"
+    assert alice.workspace.db.conn.execute(caption, (added.record_id,)).fetchone()[0] == (
+        "La façade"
+    )
+    [left] = sheets.rglob("*.pdf")  # the later visit's sheet is gone
+    assert left.name.startswith("2026-11-20")
+    assert trashed(bob, later_visit.id)
+
+
+def test_restoring_the_state_before_the_restore_brings_everything_back(laptops):
+    """« Undo » a restore: the « avant restauration » backup restored, on both laptops."""
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ferme de Chassagne", "commune": "Chassagne"})
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    alice.store.update_venue(venue.id, {"commune": "Ailleurs"})
+    later = alice.store.create_venue({"name": "Lieu saisi après la sauvegarde"})
+    assert alice.sync().ok and bob.sync().ok
+    report = restore_live(alice, backup)
+    assert alice.sync().ok and bob.sync().ok
+    assert trashed(bob, later.id)
+
+    again = restore_live(alice, report.pre_restore)
+    assert again.taken_back.fields == 2  # the commune, and the later venue out of the trash
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    for laptop in (alice, bob):
+        assert laptop.store.get_venue(venue.id).data["commune"] == "Ailleurs"
+        assert not trashed(laptop, later.id)
+    assert alice.state() == bob.state()
+
+
+def test_a_backup_from_another_computer_restored_over_its_own_data(laptops, tmp_path, monkeypatch):
+    """The office computer, already syncing, restores Alice's backup (new device id, the
+    backup's): what the office had made itself since goes to the trash under its new id,
+    what Alice and Bob made stays, and every laptop agrees."""
+    from desktop.core.storage.device_binding import MACHINE_DIR_ENV
+
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ferme de Chassagne", "commune": "Chassagne"})
+    assert alice.sync().ok
+    backup = backed_up(alice)
+    monkeypatch.setenv(MACHINE_DIR_ENV, str(tmp_path / "poste-bureau"))
+    office = laptops("bureau")
+    assert office.sync().ok and bob.sync().ok
+    own = office.store.create_venue({"name": "Essai au bureau"})
+    office.store.update_venue(venue.id, {"commune": "Saisi au bureau"})
+    assert office.sync().ok and bob.sync().ok
+
+    before = office.store.author.device_id
+    report = restore_live(office, backup)
+    assert office.store.author.device_id not in (before, alice.store.author.device_id)
+    assert report.taken_back.fields == 1 and report.taken_back.trashed == 1
+    for _ in range(2):
+        assert office.sync().ok and bob.sync().ok and alice.sync().ok
+    for laptop in (office, bob, alice):
+        assert laptop.store.get_venue(venue.id).data["commune"] == "Chassagne"
+        assert trashed(laptop, own.id)
+    assert office.state() == bob.state() == alice.state()
