@@ -56,6 +56,7 @@ COLUMN_FIELDS = {
 # What the share holds and what this laptop wrote there: the pre-restore state's.
 SHARE_INDEX = ("sync_index",)
 OWN_WRITES = ("sync_published", "sync_sheets", "sync_prints")
+CHUNK = 500  # ids per query (SQLite's limit on parameters is far above)
 
 
 @dataclass
@@ -89,17 +90,21 @@ def _records_changed_since(before: Path, staging: Path) -> dict[str, list[str]]:
     try:
         uri = f"file:{quote(str(Path(staging).resolve()))}?mode=ro"
         conn.execute("ATTACH DATABASE ? AS restored", (uri,))
-        changed = {}
-        for table in TABLES:
-            changed[table] = [
-                row[0]
-                for row in conn.execute(
-                    f"SELECT DISTINCT b.record_id FROM field_stamps b JOIN {table} t "
-                    "ON t.id = b.record_id LEFT JOIN restored.field_stamps r "
-                    "ON r.record_id = b.record_id AND r.field = b.field "
-                    "WHERE b.stamp <> '' AND r.stamp IS NOT b.stamp ORDER BY b.record_id"
-                )
-            ]
+        ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT b.record_id FROM field_stamps b "
+                "LEFT JOIN restored.field_stamps r ON r.record_id = b.record_id "
+                "AND r.field = b.field WHERE b.stamp <> '' AND r.stamp IS NOT b.stamp"
+            )
+        ]
+        changed: dict[str, list[str]] = {table: [] for table in TABLES}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            for table in TABLES:
+                sql = f"SELECT id FROM {table} WHERE id IN ({marks}) ORDER BY id"
+                changed[table] += [row[0] for row in conn.execute(sql, chunk)]
         return changed
     finally:
         conn.close()
