@@ -123,6 +123,8 @@ def test_on_a_synced_laptop_the_restore_says_that_colleagues_follow(window, qtbo
     assert "Vos collègues verront aussi ces changements" in shown[0]
     assert window.store.get_venue(kept.id).data["commune"] == "Felletin"
     assert window.store.get_venue(later.id).deleted_at is not None  # kept, in the trash
+    # Published like any edit, a few seconds later (not at the next minute's pass).
+    assert window.sync.controller.publish_timer.isActive()
 
 
 def test_without_a_shared_folder_the_confirmation_says_nothing_of_colleagues(window, tmp_path):
