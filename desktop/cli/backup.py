@@ -119,6 +119,11 @@ def _say_taken_back(taken, synced: bool) -> None:
             f"Mis à la corbeille : {taken.trashed} élément(s) créé(s) sur ce poste depuis la "
             "sauvegarde (rien n'est effacé)."
         )
+    if taken is not None and taken.answered:
+        print(
+            f"Conflits en attente tranchés par la restauration : {taken.answered} (la version "
+            "des collègues reste dans la sauvegarde « avant restauration »)."
+        )
     if synced:
         print(SYNCED_RESTORE)
 

@@ -113,8 +113,16 @@
             <numerusform>%n items created on this computer since the backup are in the trash.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/controllers/backup_controller.py" line="298"/>
+        <source>%n conflit(s) en attente sur ces champs sont tranchés par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</source>
+        <translation>
+            <numerusform>%n open conflict on these fields is settled by the restore: your colleagues’ version stays in the “before restore” backup.</numerusform>
+            <numerusform>%n open conflicts on these fields are settled by the restore: your colleagues’ versions stay in the “before restore” backup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="305"/>
         <source>Vos collègues verront aussi ces changements à la prochaine synchronisation.</source>
         <translation>Your colleagues will see these changes too at the next sync.</translation>
     </message>
@@ -1650,7 +1658,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1658,7 +1666,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="394"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>

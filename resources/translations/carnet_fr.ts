@@ -27,6 +27,14 @@
             <numerusform>%n éléments créés sur ce poste depuis la sauvegarde sont dans la corbeille.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="298"/>
+        <source>%n conflit(s) en attente sur ces champs sont tranchés par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</source>
+        <translation>
+            <numerusform>%n conflit en attente sur ces champs est tranché par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</numerusform>
+            <numerusform>%n conflits en attente sur ces champs sont tranchés par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BackupCounts</name>
@@ -256,7 +264,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="365"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>

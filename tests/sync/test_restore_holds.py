@@ -156,6 +156,30 @@ def test_a_colleagues_edit_not_yet_received_is_kept_as_a_conflict(laptops):
         ]
 
 
+def test_a_conflict_open_before_the_restore_on_a_field_it_sets_back_is_counted(laptops):
+    """Bob's edit lost to Alice's later one and is an open conflict; Alice restores the
+    backup: the restore's edit answers it (it has seen Alice's later version, so every
+    earlier one), and says so (the restore's message counts it)."""
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Ferme de Chassagne"})
+    visit = alice.store.create_visit(venue.id, "2026-10-13")
+    alice.store.update_visit(visit.id, {"obstacles": "Bail précaire"})
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    bob.store.update_visit(visit.id, {"obstacles": "Convention signée (Bob)"})
+    alice.store.update_visit(visit.id, {"obstacles": "Erreur d'Alice"})
+    assert bob.sync().ok and alice.sync().ok and bob.sync().ok
+    assert count_conflicts(alice.store) == count_conflicts(bob.store) == 1
+
+    report = restore_live(alice, backup)
+    assert (report.taken_back.fields, report.taken_back.answered) == (1, 1)
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    for laptop in (alice, bob):
+        assert laptop.visit_data(visit.id)["obstacles"] == "Bail précaire"
+    assert count_conflicts(alice.store) == count_conflicts(bob.store) == 0
+
+
 def test_a_colleagues_edit_after_the_restore_wins_as_usual(laptops):
     alice, bob = laptops("alice"), laptops("bob")
     venue = alice.store.create_venue({"name": "La Ferme de Chassagne", "commune": "Chassagne"})

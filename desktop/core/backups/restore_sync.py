@@ -24,6 +24,12 @@ field the restore took back, it loses to the restore's later stamp and stays lis
 a conflict when the restore's edit never saw it (its stamp is later than the version
 the restore replaced), with both values; elsewhere it wins as usual. An edit made after
 the restore wins by the ordinary rule.
+
+One thing a stamp and its base cannot say: a conflict still open before the restore, on
+a field the restore sets back, is answered by it. The colleague's version lost to this
+laptop's later one; the restore's edit has seen that later one, so it has seen every
+version before it. The restore counts those (TakenBack.answered) so the user is told;
+the colleague's version stays in the « avant restauration » backup and kept aside.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.core.media.media_store import MediaStore
+from desktop.core.merge.conflicts import open_rows
 from desktop.core.merge.exchange import merge_document, record_document
 from desktop.core.merge.field_merge import MISSING
 from desktop.core.merge.hlc import Stamp
@@ -66,6 +73,9 @@ class TakenBack:
     fields: int = 0  # fields set back to the backup's value, as an edit of this device
     trashed: int = 0  # records created here after the backup, now in the trash
     kept: int = 0  # records colleagues changed or created since the backup, kept
+    # Conflicts open before the restore on a field it set back: answered by it (its edit
+    # has seen the version it replaces, later than the colleague's that lost to it).
+    answered: int = 0
 
 
 def take_back_later_work(staging: Path, before: Path, templates, media_root: Path) -> TakenBack:
@@ -116,13 +126,16 @@ def _merge_before(writer: Writer, old: CarnetStore, changed: dict[str, list[str]
     if clock:  # the restore's edits come after every stamp known before it
         writer.clock.observe(Stamp.decode(clock))
     taken = TakenBack()
+    open_conflicts = {(row.record_id, row.field) for row in open_rows(old)}
     document: dict[str, Any] = {table: [] for table in TABLES}
     for table in TABLES:
         for record_id in changed[table]:
             record = record_document(old, table, record_id)[table][0]
             restored = record_document(writer.store, table, record_id)[table]
             if restored:
-                taken.fields += _set_back(writer, record, restored[0], ours)
+                keys = _set_back(writer, record, restored[0], ours)
+                taken.fields += len(keys)
+                taken.answered += sum((record_id, key) in open_conflicts for key in keys)
             elif record.get("created_device") in ours:
                 taken.trashed += _to_trash(writer, record)
             else:
@@ -140,9 +153,9 @@ def _own_devices(db: Database) -> set[str]:
     return own - {""}
 
 
-def _set_back(writer: Writer, record: dict, restored: dict, ours: set[str]) -> int:
-    """Give each of our later fields the backup's value, stamped now; returns how many."""
-    count = 0
+def _set_back(writer: Writer, record: dict, restored: dict, ours: set[str]) -> list[str]:
+    """Give each of our later fields the backup's value, stamped now; returns their keys."""
+    keys = []
     for key, stamp in list(record["stamps"].items()):
         if stamp["device_id"] not in ours:
             continue  # a colleague's version: theirs to take back, not ours
@@ -154,8 +167,8 @@ def _set_back(writer: Writer, record: dict, restored: dict, ours: set[str]) -> i
             continue  # the same value: its later stamp is merged as it is
         _put_value(record, key, value)
         record["stamps"][key] = _new_stamp(writer, base=stamp["stamp"])
-        count += 1
-    return count
+        keys.append(key)
+    return keys
 
 
 def _to_trash(writer: Writer, record: dict) -> int:

@@ -293,6 +293,13 @@ class BackupController(QObject):
                 "",
                 taken.trashed,
             )
+        if taken is not None and taken.answered:
+            text += "\n\n" + self.tr(
+                "%n conflit(s) en attente sur ces champs sont tranchés par la restauration : "
+                "la version de vos collègues reste dans la sauvegarde « avant restauration ».",
+                "",
+                taken.answered,
+            )
         if text and self.context.workspace.setting(SHARED_FOLDER):
             text += " " + self.tr(
                 "Vos collègues verront aussi ces changements à la prochaine synchronisation."
