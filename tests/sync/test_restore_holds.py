@@ -281,3 +281,31 @@ def test_a_backup_from_another_computer_restored_over_its_own_data(laptops, tmp_
         assert laptop.store.get_venue(venue.id).data["commune"] == "Chassagne"
         assert trashed(laptop, own.id)
     assert office.state() == bob.state() == alice.state()
+
+
+def test_a_purge_made_after_the_backup_keeps_its_tombstone_in_the_share(laptops):
+    """Restoring a backup from before an emptied trash brings the records back on this
+    laptop (as before this change: colleagues keep them purged, a purge is final), and
+    never writes them over the tombstone that tells the network they were purged."""
+    from desktop.core.storage.purge import empty_trash
+    from desktop.core.sync.share import Share
+
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "Lieu effacé pour de bon"})
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    alice.store.delete_venue(venue.id)
+    empty_trash(alice.store, alice.workspace.media, [venue.id])
+    assert alice.sync().ok and bob.sync().ok
+    path = Share(alice.share_folder, alice.store.author.device_id).record_path("venues", venue.id)
+    tombstone = path.read_bytes()
+    assert b'"purged"' in tombstone
+
+    restore_live(alice, backup)
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    assert alice.store.get_venue(venue.id).deleted_at is None  # back here
+    assert path.read_bytes() == tombstone
+    assert bob.workspace.db.conn.execute(
+        "SELECT count(*) FROM venues WHERE id = ?", (venue.id,)
+    ).fetchone() == (0,)

@@ -211,9 +211,32 @@ def _carry_bookkeeping(writer: Writer, old: Database, same_device: bool) -> None
     """The share's index (and what this laptop wrote, under the same id) as it was just
     before the restore: the merged state is that one plus the restore's edits. A moved
     database (a new id) starts its own writes afresh (device_binding)."""
+    kept = _published_since_purged(writer.db.conn, old.conn) if same_device else []
     for table in SHARE_INDEX + (OWN_WRITES if same_device else ()):
         _copy_table(writer.db.conn, old.conn, table)
+    if kept:
+        marks = ", ".join("?" for _ in kept[0])
+        writer.db.conn.executemany(f"INSERT OR REPLACE INTO sync_published VALUES ({marks})", kept)
     _copy_kept_versions(writer.db.conn, old.conn)
+
+
+def _published_since_purged(target: sqlite3.Connection, source: sqlite3.Connection) -> list:
+    """The backup's publish records of the records purged (trash emptied) after it.
+
+    The restore brings them back on this laptop, as it always did; colleagues keep them
+    purged (a purge is final). Their file in the share is now the tombstone that says
+    so: with the backup's record of what was written, they are not written over it."""
+    ids = [row[0] for row in source.execute("SELECT id FROM purged")]
+    rows = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows += target.execute(
+            f"SELECT * FROM sync_published WHERE record_id IN ({marks}) "
+            "AND record_id NOT IN (SELECT id FROM purged)",
+            chunk,
+        ).fetchall()
+    return rows
 
 
 def _copy_table(target: sqlite3.Connection, source: sqlite3.Connection, table: str) -> None:
