@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from desktop.core.backups.info import BackupError
 from desktop.core.media.media_store import MediaStore
 from desktop.core.merge.conflicts import open_rows
 from desktop.core.merge.exchange import merge_document, record_document
@@ -87,6 +88,11 @@ def take_back_later_work(staging: Path, before: Path, templates, media_root: Pat
         old = CarnetStore(connect_read_only(before), templates, service)  # the file untouched
         try:
             return service.call(lambda writer: _merge_before(writer, old, changed))
+        except (ValueError, KeyError, TypeError) as error:  # rolled back: nothing changed
+            raise BackupError(
+                "La restauration a échoué : l'état actuel n'a pas pu être repris dans la "
+                f"sauvegarde ({error}). Rien n'a été changé."
+            ) from error
         finally:
             old.close()
     finally:
