@@ -70,6 +70,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise BackupError(f"« {args.file} » n'existe pas ou n'est pas un fichier.")
     problem = damage_problem(db_path)
+    synced = False
     if problem:
         report = recover(db_path, args.file)
         print(f"La base actuelle était endommagée ({problem}) ; mise de côté, jamais effacée :")
@@ -79,11 +80,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
         workspace = open_workspace(data_dir)
         try:
             folder = backup.backup_folder(workspace.setting, workspace.data_dir)
+            synced = bool(workspace.setting("shared_folder"))
+            templates = workspace.service.templates  # the writer's, as the merge needs
         finally:
             workspace.close()
-        report = restore(args.file, db_path, folder)
+        report = restore(args.file, db_path, folder, templates=templates)
         print(f"État précédent sauvegardé : {report.pre_restore.path}")
     print(f"Restauré : {args.file} ({describe(report.restored)})")
+    _say_taken_back(report.taken_back, synced)
     _say_new_device(data_dir)
     if report.missing_media:
         print(
@@ -93,6 +97,35 @@ def cmd_restore(args: argparse.Namespace) -> int:
         for path in report.missing_media[:20]:
             print(f"  {path}")
     return EXIT_OK
+
+
+SYNCED_RESTORE = (
+    "Ce poste est synchronisé : à la prochaine synchronisation, vos collègues verront aussi "
+    "les fiches revenir à l'état de la sauvegarde, et ce qui a été créé depuis sur ce poste "
+    "ira dans leur corbeille (rien n'est effacé). Les modifications faites depuis par vos "
+    "collègues sont gardées."
+)
+
+
+def _say_taken_back(taken, synced: bool) -> None:
+    """What the restore took back of this laptop's later work (core/backups/restore_sync)."""
+    if taken is not None and taken.fields:
+        print(
+            f"Remis à l'état de la sauvegarde : {taken.fields} champ(s) modifié(s) sur ce "
+            "poste depuis."
+        )
+    if taken is not None and taken.trashed:
+        print(
+            f"Mis à la corbeille : {taken.trashed} élément(s) créé(s) sur ce poste depuis la "
+            "sauvegarde (rien n'est effacé)."
+        )
+    if taken is not None and taken.answered:
+        print(
+            f"Conflits en attente tranchés par la restauration : {taken.answered} (la version "
+            "des collègues reste dans la sauvegarde « avant restauration »)."
+        )
+    if synced:
+        print(SYNCED_RESTORE)
 
 
 def _say_new_device(data_dir: Path) -> None:

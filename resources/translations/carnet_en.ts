@@ -38,54 +38,54 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="160"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="161"/>
         <source>Sauvegarde automatique impossible : %1</source>
         <translation>Automatic backup not possible: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="151"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="152"/>
         <source>Sauvegarde automatique faite (%1).</source>
         <translation>Automatic backup done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="176"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="177"/>
         <source>La sauvegarde automatique a échoué : %1</source>
         <translation>The automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="189"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="193"/>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="209"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="190"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="194"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="210"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="185"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="186"/>
         <source>Sauvegarde enregistrée : %1 (%2).</source>
         <translation>Backup saved: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="141"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="142"/>
         <source>Copie avec les photos et documents dans « %1 ».</source>
         <translation>Copy with the photos and documents in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="229"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="231"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="253"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="255"/>
         <source>Sauvegarde du %1 restaurée (%2).</source>
         <translation>Backup of %1 restored (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="259"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="261"/>
         <source>L&apos;état d&apos;avant la restauration est gardé dans la sauvegarde « %1 ».</source>
         <translation>The state from before the restore is kept in the backup “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="264"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="267"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n photo or document file is missing from the data folder (the sheets concerned will be shown without it).</numerusform>
@@ -93,9 +93,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="274"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="277"/>
         <source>Restauration terminée</source>
         <translation>Restore complete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="285"/>
+        <source>%n champ(s) modifié(s) sur ce poste depuis la sauvegarde reprennent leur valeur de la sauvegarde.</source>
+        <translation>
+            <numerusform>%n field changed on this computer since the backup is back to its value in the backup.</numerusform>
+            <numerusform>%n fields changed on this computer since the backup are back to their value in the backup.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="292"/>
+        <source>%n élément(s) créé(s) sur ce poste depuis la sauvegarde sont dans la corbeille.</source>
+        <translation>
+            <numerusform>%n item created on this computer since the backup is in the trash.</numerusform>
+            <numerusform>%n items created on this computer since the backup are in the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="298"/>
+        <source>%n conflit(s) en attente sur ces champs sont tranchés par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</source>
+        <translation>
+            <numerusform>%n open conflict on these fields is settled by the restore: your colleagues’ version stays in the “before restore” backup.</numerusform>
+            <numerusform>%n open conflicts on these fields are settled by the restore: your colleagues’ versions stay in the “before restore” backup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="305"/>
+        <source>Vos collègues verront aussi ces changements à la prochaine synchronisation.</source>
+        <translation>Your colleagues will see these changes too at the next sync.</translation>
     </message>
 </context>
 <context>
@@ -1714,7 +1743,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="368"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1722,7 +1751,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="397"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -2063,62 +2092,62 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>Consent obtained</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="56"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="58"/>
         <source>Légende :</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="57"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="59"/>
         <source>Prise le :</source>
         <translation>Taken on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="58"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="60"/>
         <source>Orientation :</source>
         <translation>Orientation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="59"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="61"/>
         <source>Personnes reconnaissables :</source>
         <translation>Identifiable people:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="60"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="62"/>
         <source>Autorisation obtenue :</source>
         <translation>Consent obtained:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="61"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="63"/>
         <source>Usage autorisé :</source>
         <translation>Allowed use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="66"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="69"/>
         <source>↺ Tourner à gauche</source>
         <translation>↺ Rotate left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="67"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="70"/>
         <source>Tourner d&apos;un quart de tour à gauche (Ctrl+Maj+R)</source>
         <translation>Rotate a quarter turn to the left (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="68"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="71"/>
         <source>↻ Tourner à droite</source>
         <translation>↻ Rotate right</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="69"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="72"/>
         <source>Tourner d&apos;un quart de tour à droite (Ctrl+R)</source>
         <translation>Rotate a quarter turn to the right (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="94"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="96"/>
         <source>À vérifier : dites si des personnes sont reconnaissables. D&apos;ici là, cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>To review: say whether people can be recognised. Until then, this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_details.py" line="99"/>
+        <location filename="../../desktop/ui/views/photo_details.py" line="101"/>
         <source>Personnes reconnaissables sans autorisation : cette photo reste sur cet ordinateur, hors des fiches et exports partagés.</source>
         <translation>Identifiable people without consent: this photo stays on this computer, out of shared sheets and exports.</translation>
     </message>
@@ -2134,102 +2163,102 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="86"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="88"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="89"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="90"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="91"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="91"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="92"/>
         <source>Mettre la photo à la corbeille (Ctrl+Z la remet)</source>
         <translation>Move the photo to the trash (Ctrl+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="93"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="94"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="94"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="95"/>
         <source>Remettre la photo retirée (Ctrl+Z)</source>
         <translation>Bring the removed photo back (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="97"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="98"/>
         <source>Droits de la sélection…</source>
         <translation>Rights of the selection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="99"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="100"/>
         <source>Régler d&apos;un coup le droit à l&apos;image des photos sélectionnées</source>
         <translation>Set the image rights of the selected photos at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="102"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="103"/>
         <source>ou glissez-déposez des photos ou un dossier sur la fiche</source>
         <translation>or drag and drop photos or a folder onto the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="165"/>
-        <source>À vérifier : personnes reconnaissables ?</source>
-        <translation>To review: can people be recognised?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="167"/>
-        <source>Personnes reconnaissables sans autorisation</source>
-        <translation>Identifiable people without consent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="214"/>
-        <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
-        <translation>Date taken not saved: it is not a date.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="245"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="246"/>
         <source>Photo « %1 » retirée (dans la corbeille) — Ctrl+Z pour annuler.</source>
         <translation>Photo “%1” removed (in the trash) — Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="258"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="259"/>
         <source>Cette photo n&apos;est plus dans la corbeille.</source>
         <translation>This photo is no longer in the trash.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="262"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="263"/>
         <source>Photo remise à sa place.</source>
         <translation>Photo put back in its place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="315"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="166"/>
+        <source>À vérifier : personnes reconnaissables ?</source>
+        <translation>To review: can people be recognised?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="168"/>
+        <source>Personnes reconnaissables sans autorisation</source>
+        <translation>Identifiable people without consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="215"/>
+        <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
+        <translation>Date taken not saved: it is not a date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="316"/>
         <source>Droits enregistrés pour %1 photo(s).</source>
         <translation>Rights saved for %1 photo(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="330"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="331"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="360"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="361"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="376"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="377"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="388"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="389"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -2237,7 +2266,7 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="395"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="396"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -2569,73 +2598,78 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>not included (data folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="92"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="99"/>
         <source>Dossier des sauvegardes</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="108"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="109"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="110"/>
         <source>Photos et documents</source>
         <translation>Photos and documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="111"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="112"/>
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="117"/>
         <source>&amp;Restaurer…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="119"/>
         <source>Changer de &amp;dossier…</source>
         <translation>Change &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="130"/>
         <source>Restaurer remplace toutes les données actuelles par celles de la sauvegarde. L&apos;état actuel est d&apos;abord sauvegardé (« avant restauration »), vous pourrez donc revenir en arrière. Les photos et documents ne sont inclus que dans les sauvegardes de la seconde copie (clé USB, disque externe, voir les Préférences) ; les autres les laissent dans le dossier des données.</source>
         <translation>Restoring replaces all current data with the backup&apos;s. The current state is backed up first (“before restore”), so you can go back. Photos and documents are included only in the backups of the second copy (USB key, external disk, see the Preferences); the others leave them in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="143"/>
         <source>Sauvegardes dans « %1 »</source>
         <translation>Backups in “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="155"/>
         <source>Aucune sauvegarde dans ce dossier.</source>
         <translation>No backups in this folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="173"/>
         <source>Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?
 
 L&apos;état actuel sera d&apos;abord sauvegardé (« avant restauration »).</source>
         <translation>Replace all current data with the backup of %1 (%2)?
 
 The current state will be backed up first (“before restore”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/restore_dialog.py" line="179"/>
+        <source>Ce poste est synchronisé : à la prochaine synchronisation, vos collègues verront aussi les fiches revenir à l&apos;état de la sauvegarde, et ce que vous avez créé depuis ira dans la corbeille (rien n&apos;est effacé). Les modifications faites depuis par vos collègues sont gardées.</source>
+        <translation>This computer is synced: at the next sync, your colleagues will also see the sheets go back to the state of the backup, and what you created since will go to the trash (nothing is erased). The changes your colleagues made since are kept.</translation>
     </message>
 </context>
 <context>

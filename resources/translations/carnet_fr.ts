@@ -4,11 +4,35 @@
 <context>
     <name>BackupController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controllers/backup_controller.py" line="264"/>
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="267"/>
         <source>%n fichier(s) de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</source>
         <translation>
             <numerusform>%n fichier de photos ou de documents manque dans le dossier des données (les fiches concernées s&apos;afficheront sans lui).</numerusform>
             <numerusform>%n fichiers de photos ou de documents manquent dans le dossier des données (les fiches concernées s&apos;afficheront sans eux).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="285"/>
+        <source>%n champ(s) modifié(s) sur ce poste depuis la sauvegarde reprennent leur valeur de la sauvegarde.</source>
+        <translation>
+            <numerusform>%n champ modifié sur ce poste depuis la sauvegarde reprend sa valeur de la sauvegarde.</numerusform>
+            <numerusform>%n champs modifiés sur ce poste depuis la sauvegarde reprennent leur valeur de la sauvegarde.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="292"/>
+        <source>%n élément(s) créé(s) sur ce poste depuis la sauvegarde sont dans la corbeille.</source>
+        <translation>
+            <numerusform>%n élément créé sur ce poste depuis la sauvegarde est dans la corbeille.</numerusform>
+            <numerusform>%n éléments créés sur ce poste depuis la sauvegarde sont dans la corbeille.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/controllers/backup_controller.py" line="298"/>
+        <source>%n conflit(s) en attente sur ces champs sont tranchés par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</source>
+        <translation>
+            <numerusform>%n conflit en attente sur ces champs est tranché par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</numerusform>
+            <numerusform>%n conflits en attente sur ces champs sont tranchés par la restauration : la version de vos collègues reste dans la sauvegarde « avant restauration ».</numerusform>
         </translation>
     </message>
 </context>
@@ -248,7 +272,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="368"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -259,7 +283,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="388"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="389"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>

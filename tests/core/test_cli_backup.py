@@ -39,12 +39,41 @@ def test_backup_then_restore_round_trip(carnet, tmp_path):
     assert restored.returncode == 0, restored.stderr
     assert "État précédent sauvegardé : " in restored.stdout
     assert "identifiant d'appareil" not in restored.stdout  # its own backup: same id
+    # What was created after the backup is in the trash (core/backups/restore_sync.py).
+    assert "Mis à la corbeille : 2 élément(s) créé(s) sur ce poste" in restored.stdout
+    assert "synchronisé" not in restored.stdout  # no shared folder: nothing travels
     assert venue_names(carnet) == {"Le Moulin Fabrique"}
     pre = list((tmp_path / "data" / "backups").glob("carnet-*-avant-restauration.sqlite"))
     assert len(pre) == 1
     assert carnet("restore", str(pre[0])).returncode == 0  # and back
     assert venue_names(carnet) == {"Le Moulin Fabrique", "Après la sauvegarde"}
     assert carnet("check").returncode == 0
+
+
+def test_restore_on_a_synced_laptop_says_that_colleagues_follow(carnet, tmp_path):
+    """A laptop with a shared folder: the command says what the next sync does, and what
+    it put back and in the trash."""
+    share = tmp_path / "partage"
+    share.mkdir()
+    new_venue_with_visit(carnet, "Le Moulin Fabrique")
+    assert carnet("sync", "--shared", str(share)).returncode == 0
+    backup_file = tmp_path / "avant.sqlite"
+    assert carnet("backup", "-o", str(backup_file)).returncode == 0
+    visit_id = carnet("list").stdout.split("\t")[0]
+    assert carnet("set", visit_id, "obstacles=Bail résilié").returncode == 0
+    assert carnet("sync").returncode == 0
+    assert "Bail résilié" in carnet("show", visit_id).stdout
+    restored = carnet("restore", str(backup_file))
+    assert restored.returncode == 0, restored.stderr
+    assert "Remis à l'état de la sauvegarde : 1 champ(s) modifié(s) sur ce poste" in (
+        restored.stdout
+    )
+    assert "vos collègues verront aussi les fiches revenir à l'état de la sauvegarde" in (
+        restored.stdout
+    )
+    assert carnet("sync").returncode == 0
+    # Not undone by the sync (its own later file in the share has the edit).
+    assert "Bail résilié" not in carnet("show", visit_id).stdout
 
 
 def test_backup_to_a_chosen_file(carnet, tmp_path):

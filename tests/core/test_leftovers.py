@@ -39,6 +39,8 @@ def test_the_next_start_removes_old_leftovers_and_keeps_the_rest(tmp_path):
         leftover(data / "media" / "print" / "ab", ".abcdef.jpg."),  # an interrupted attach
         leftover(data / "backups", ".carnet-2026-11-30T101010.sqlite."),  # a backup
         leftover(data, ".carnet-restauration-", ".sqlite"),  # a restore
+        leftover(data, ".carnet-restauration-", ".sqlite-wal"),  # its copy, being merged
+        leftover(data, ".carnet-restauration-", ".sqlite-shm"),
     ]
     young = leftover(data / "media" / "print" / "ab", ".fedcba.jpg.", age_s=5)  # in progress
     someone_elses = data / "media" / "notes.tmp"

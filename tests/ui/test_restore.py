@@ -95,6 +95,45 @@ def test_restore_after_confirmation_keeps_the_current_state_and_reloads_the_wind
     assert len(venue_names(window)) == 2
 
 
+def test_on_a_synced_laptop_the_restore_says_that_colleagues_follow(window, qtbot, tmp_path):
+    """The confirmation says what the next sync does; the message, what was put back and
+    what went to the trash (core/backups/restore_sync.py)."""
+    share = tmp_path / "partage"
+    share.mkdir()
+    window.workspace.set_setting("shared_folder", str(share))
+    kept = add_venue(window, "Le Moulin Fabrique")
+    window.backups.backup_now()
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    window.store.update_venue(kept.id, {"commune": "Aubusson"})
+    later = add_venue(window, "Après la sauvegarde")
+    shown, asked = [], []
+    window.backups.message_box = lambda title, text: shown.append(text)
+
+    def confirm(dialog):
+        dialog.select(0)
+        dialog.confirm = lambda info: asked.append(dialog.confirmation_text(info)) or True
+        dialog.restore_button.click()
+
+    accept_next_dialog(qtbot, confirm)
+    window.backups.choose_and_restore()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "vos collègues verront aussi les fiches revenir à l'état de la sauvegarde" in asked[0]
+    assert re.search(r"1 champs?(\(s\))? modifiés?(\(s\))? sur ce poste", shown[0])
+    assert re.search(r"1 éléments?(\(s\))? créés?(\(s\))? .* dans la corbeille", shown[0])
+    assert "Vos collègues verront aussi ces changements" in shown[0]
+    assert window.store.get_venue(kept.id).data["commune"] == "Felletin"
+    assert window.store.get_venue(later.id).deleted_at is not None  # kept, in the trash
+    # Published like any edit, a few seconds later (not at the next minute's pass).
+    assert window.sync.controller.publish_timer.isActive()
+
+
+def test_without_a_shared_folder_the_confirmation_says_nothing_of_colleagues(window, tmp_path):
+    dialog = RestoreDialog(tmp_path, lambda folder: folder, window)
+    made = backup.make_backup(window.workspace.data_dir / DATABASE_NAME, tmp_path)
+    assert "collègues" not in dialog.confirmation_text(made)
+    assert "avant restauration" in dialog.confirmation_text(made)
+
+
 def test_automatic_backup_after_start_once_a_day(window, qtbot):
     add_venue(window, "Le Moulin Fabrique")
     window.backups.start()

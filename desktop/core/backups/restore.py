@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.backups.info import (
     MANIFEST_TABLES,
@@ -32,6 +33,9 @@ from desktop.core.storage.data_service import migrate, open_database
 from desktop.core.storage.files import atomic_target, french_reason
 from desktop.core.storage.migrations import MIGRATIONS
 
+if TYPE_CHECKING:  # the merge below is loaded when a restore runs, not at start
+    from desktop.core.backups.restore_sync import TakenBack
+
 
 @dataclass
 class RestoreReport:
@@ -39,6 +43,7 @@ class RestoreReport:
     pre_restore: BackupInfo | None  # the state just before, itself a backup
     missing_media: list[str] = field(default_factory=list)  # paths under media/
     set_aside: list[Path] = field(default_factory=list)  # a damaged database, kept
+    taken_back: TakenBack | None = None  # this laptop's later work taken back (restore_sync)
 
 
 def restore(
@@ -47,6 +52,7 @@ def restore(
     folder: Path,
     now: datetime | None = None,
     service=None,
+    templates=None,
 ) -> RestoreReport:
     """Replace the live database with a backup, after backing up the current state.
 
@@ -56,13 +62,27 @@ def restore(
     unreadable, damaged or from a newer Carnet, or if the current state cannot be saved.
     With the app's data service, the copy is one of its jobs (the one writer); without
     one (repairing a damaged folder, nothing else open), on a connection of its own.
+
+    The state just before is merged into the copy before it goes live, this laptop's own
+    later work taken back as a new edit (restore_sync): so the next sync does not undo
+    the restore, and colleagues follow it. templates: the writer's (loaded if not given).
     """
     info = check_restorable(backup_path)
     pre = make_backup(db_path, folder, now, label=PRE_RESTORE) if Path(db_path).exists() else None
-    _restore_into(backup_path, Path(db_path), service)
+    if pre is not None and templates is None:
+        templates = service.templates if service is not None else _templates(Path(db_path))
+    before = (pre.path, templates) if pre is not None else None
+    taken_back = _restore_into(backup_path, Path(db_path), service, before)
     # No rotation here: it could remove the very backup just restored (an older one of a
     # day that has a newer); the next backup rotates.
-    return RestoreReport(info, pre, bring_back_media(backup_path, Path(db_path).parent / "media"))
+    media = bring_back_media(backup_path, Path(db_path).parent / "media")
+    return RestoreReport(info, pre, media, taken_back=taken_back)
+
+
+def _templates(db_path: Path):
+    from desktop.core.forms.templates import NETWORK_TEMPLATES_DIR, TemplateSet
+
+    return TemplateSet.load(network_dir=db_path.parent / NETWORK_TEMPLATES_DIR)
 
 
 def check_restorable(backup_path: Path) -> BackupInfo:
@@ -91,13 +111,19 @@ def check_restorable(backup_path: Path) -> BackupInfo:
     return info
 
 
-def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
-    """Backup file -> cleaned temporary copy -> live file, each step by the backup API."""
+def _restore_into(
+    backup_path: Path, db_path: Path, service=None, before: tuple | None = None
+) -> TakenBack | None:
+    """Backup file -> cleaned temporary copy -> live file, each step by the backup API.
+
+    before: (the « avant restauration » backup, the templates): merged into the copy,
+    this laptop's later work taken back, before the copy goes live."""
 
     handle, temporary = tempfile.mkstemp(
         prefix=".carnet-restauration-", suffix=".sqlite", dir=db_path.parent
     )
     os.close(handle)
+    taken_back = None
     try:
         source = _read_only(backup_path)
         staging = sqlite3.connect(temporary, isolation_level=None, check_same_thread=False)
@@ -105,6 +131,12 @@ def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
             source.backup(staging, pages=-1)
             for table in MANIFEST_TABLES:
                 staging.execute(f"DROP TABLE IF EXISTS {table}")
+            if before is not None:
+                from desktop.core.backups.restore_sync import take_back_later_work
+
+                pre_path, templates = before
+                media_root = Path(db_path).parent / MEDIA_FOLDER
+                taken_back = take_back_later_work(Path(temporary), pre_path, templates, media_root)
             if service is not None:
                 service.call_outside_transaction(
                     lambda live: (staging.backup(live.conn, pages=-1), migrate(live))
@@ -129,7 +161,9 @@ def _restore_into(backup_path: Path, db_path: Path, service=None) -> None:
     except OSError as error:
         raise BackupError(f"La restauration a échoué : {french_reason(error)}.") from None
     finally:
-        _remove(Path(temporary))
+        for suffix in ("", "-wal", "-shm"):
+            _remove(Path(temporary + suffix))
+    return taken_back
 
 
 def referred_media(backup_path: Path) -> list[str]:

@@ -1,11 +1,11 @@
 """Carnet's own temp files left by an interrupted write (kill, power cut), removed later.
 
 Every write goes through a temp file beside its target (files.atomic_target:
-« .NAME.XXXXXXXX.tmp »; a restore stages « .carnet-restauration-XXXXXXXX.sqlite »). A
-crash leaves it there, never under the real name. They are removed at the next start
-(data folder, media, backups), sync pass (our folders in the share) or `pdf --all` (its
-folder), once old enough that no write still in progress (another window, a colleague
-writing into Fiches/) can own them.
+« .NAME.XXXXXXXX.tmp »; a restore stages « .carnet-restauration-XXXXXXXX.sqlite », with
+its -wal and -shm). A crash leaves it there, never under the real name. They are removed
+at the next start (data folder, media, backups), sync pass (our folders in the share)
+or `pdf --all` (its folder), once old enough that no write still in progress (another
+window, a colleague writing into Fiches/) can own them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,11 @@ import re
 import time
 from pathlib import Path
 
-OURS = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$|^\.carnet-restauration-[a-z0-9_]{8}\.sqlite$")
+# A restore's staged copy is opened by a data service (core/backups/restore_sync.py): its
+# -wal and -shm files too.
+OURS = re.compile(
+    r"^\..+\.[a-z0-9_]{8}\.tmp$|^\.carnet-restauration-[a-z0-9_]{8}\.sqlite(-wal|-shm)?$"
+)
 MIN_AGE_S = 15 * 60
 
 

@@ -21,6 +21,7 @@ from desktop.core.backups.restore import RestoreReport
 from desktop.core.storage.data_dir import DATABASE_NAME
 from desktop.core.storage.device_binding import mark_told, moved_notice
 from desktop.ui.controllers.device_notice import device_moved_text
+from desktop.ui.controllers.sync_controller import SHARED_FOLDER
 from desktop.ui.controllers.ui_context import UiContext
 from desktop.ui.dialogs.restore_dialog import RestoreDialog, content_text, when_text
 from desktop.ui.texts import fill
@@ -208,7 +209,8 @@ class BackupController(QObject):
         except BackupError as error:
             QMessageBox.warning(self.context.parent, self.tr("Sauvegarde"), str(error))
             return None
-        dialog = RestoreDialog(folder, self.change_folder, self.context.parent)
+        synced = bool(self.context.workspace.setting(SHARED_FOLDER))
+        dialog = RestoreDialog(folder, self.change_folder, self.context.parent, synced=synced)
         dialog.restore_requested.connect(self.restore)
         dialog.exec()
         return dialog
@@ -259,6 +261,7 @@ class BackupController(QObject):
                 self.tr("L'état d'avant la restauration est gardé dans la sauvegarde « %1 »."),
                 report.pre_restore.path.name,
             )
+        text += self._taken_back_text(report)
         if report.missing_media:
             text += "\n\n" + self.tr(
                 "%n fichier(s) de photos ou de documents manquent dans le dossier des données "
@@ -272,6 +275,36 @@ class BackupController(QObject):
             self.context.workspace.service.call(mark_told)
         self.last_report = report
         self.message_box(self.tr("Restauration terminée"), text)
+
+    def _taken_back_text(self, report: RestoreReport) -> str:
+        """What the restore took back of this laptop's later work (restore_sync)."""
+        taken = report.taken_back
+        text = ""
+        if taken is not None and taken.fields:
+            text += "\n\n" + self.tr(
+                "%n champ(s) modifié(s) sur ce poste depuis la sauvegarde reprennent leur "
+                "valeur de la sauvegarde.",
+                "",
+                taken.fields,
+            )
+        if taken is not None and taken.trashed:
+            text += "\n\n" + self.tr(
+                "%n élément(s) créé(s) sur ce poste depuis la sauvegarde sont dans la corbeille.",
+                "",
+                taken.trashed,
+            )
+        if taken is not None and taken.answered:
+            text += "\n\n" + self.tr(
+                "%n conflit(s) en attente sur ces champs sont tranchés par la restauration : "
+                "la version de vos collègues reste dans la sauvegarde « avant restauration ».",
+                "",
+                taken.answered,
+            )
+        if text and self.context.workspace.setting(SHARED_FOLDER):
+            text += " " + self.tr(
+                "Vos collègues verront aussi ces changements à la prochaine synchronisation."
+            )
+        return text
 
     def message_box(self, title: str, text: str) -> None:
         """Replaceable in tests."""

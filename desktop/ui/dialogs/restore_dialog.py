@@ -85,11 +85,14 @@ class RestoreDialog(QDialog):
         folder: Path,
         change_folder: Callable[[Path], Path],
         parent: QWidget | None = None,
+        synced: bool = False,
     ) -> None:
+        """synced: this laptop uses a shared folder (the confirmation says what follows)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restaurer une sauvegarde"))
         self.resize(640, 420)
         self.folder, self._change_folder = folder, change_folder
+        self.synced = synced
         # Replaceable in tests: the confirmation and the folder picker.
         self.confirm: Callable[[BackupInfo], bool] = self._confirm
         self.pick_folder: Callable[[], str] = lambda: file_dialogs.existing_folder(
@@ -165,16 +168,26 @@ class RestoreDialog(QDialog):
         info = self.selected()
         self.restore_button.setEnabled(info is not None and info.restorable)
 
-    def _confirm(self, info: BackupInfo) -> bool:
+    def confirmation_text(self, info: BackupInfo) -> str:
         text = self.tr(
             "Remplacer toutes les données actuelles par la sauvegarde du %1 (%2) ?\n\n"
             "L'état actuel sera d'abord sauvegardé (« avant restauration »)."
         )
         text = fill(text, when_text(info.created), content_text(info))
+        if self.synced:  # the restore travels (core/backups/restore_sync.py)
+            text += "\n\n" + self.tr(
+                "Ce poste est synchronisé : à la prochaine synchronisation, vos collègues "
+                "verront aussi les fiches revenir à l'état de la sauvegarde, et ce que vous "
+                "avez créé depuis ira dans la corbeille (rien n'est effacé). Les "
+                "modifications faites depuis par vos collègues sont gardées."
+            )
+        return text
+
+    def _confirm(self, info: BackupInfo) -> bool:
         answer = QMessageBox.question(
             self,
             self.windowTitle(),
-            text,
+            self.confirmation_text(info),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -344,13 +344,15 @@ class MainWindow(QMainWindow):
 
     def forget_after_restore(self) -> None:
         """The database was replaced underneath: open records and undo no longer apply
-        (the lists follow the data service's broadcast)."""
+        (the lists follow the data service's broadcast); what it took back is published."""
         self.editors.forget_visit()
         self.editors.forget_venue()
         self.records.forget_deletions()
         self.followup_page.forget_changes()
         self.browser.venue_id = None
         self.show_welcome()
+        # What the restore put back is an edit of this laptop: published like one, soon.
+        self.sync.controller.local_change()
 
     def about(self) -> None:
         from desktop.ui.dialogs.about_dialog import show_about
