@@ -309,3 +309,29 @@ def test_a_purge_made_after_the_backup_keeps_its_tombstone_in_the_share(laptops)
     assert bob.workspace.db.conn.execute(
         "SELECT count(*) FROM venues WHERE id = ?", (venue.id,)
     ).fetchone() == (0,)
+
+
+def test_a_photo_turned_after_the_backup_is_turned_back_everywhere(laptops, tmp_path):
+    """The rotation (migration 16) is a stamped field of the photo like its caption: a
+    restore sets it back to the backup's, and the colleague follows."""
+    from tests.sync.test_media_and_sheets import _photos, jpeg
+
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Cour commune"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    [photo] = _photos(alice).attach_files(visit.id, [jpeg(tmp_path / "cour.jpg")])
+    _photos(alice).update_photo(
+        photo.record_id, {"caption": "La cour", "identifiable_people": False}
+    )
+    _photos(alice).rotate_photo(photo.record_id, 1)
+    assert alice.sync().ok and bob.sync().ok
+    backup = backed_up(alice)
+    _photos(alice).rotate_photo(photo.record_id, 1)  # 180° now
+    assert alice.sync().ok and bob.sync().ok
+    assert _photos(bob).get_photo(photo.record_id).rotation == 180
+
+    restore_live(alice, backup)
+    for _ in range(2):
+        assert alice.sync().ok and bob.sync().ok
+    assert _photos(alice).get_photo(photo.record_id).rotation == 90
+    assert _photos(bob).get_photo(photo.record_id).rotation == 90
