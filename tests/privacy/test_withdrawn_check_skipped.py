@@ -189,6 +189,21 @@ def test_another_device_id_or_schema_is_checked_again(settled):
     assert withdrawn_watch.checked(db, bob.store.author.device_id)
 
 
+def test_a_restore_that_sets_a_photo_back_brings_the_check_back(settled, tmp_path):
+    """A restore merges the state before it into the backup (backups/restore_sync.py): a
+    photo's detail it sets back is a watched write, so the backup's mark goes."""
+    alice, _bob, kept, _gone = settled
+    database = alice.workspace.data_dir / DATABASE_NAME
+    made = make_backup(database, tmp_path / "sauvegardes")
+    photos(alice).update_photo(kept, {"caption": "Légende changée après la sauvegarde"})
+    assert alice.sync().ok and alice.sync().ok
+    assert _is_checked(alice)
+    restore(made.path, database, tmp_path / "sauvegardes", service=alice.workspace.service)
+    assert photos(alice).get_photo(kept).caption == CAPTION
+    assert not _is_checked(alice)
+    assert alice.sync().ok and _is_checked(alice)
+
+
 def test_the_watch_holds_after_a_backup_is_restored(settled, tmp_path):
     """The restore replaces the database under the writer's connection (and may migrate
     it): its triggers still take the restored database's mark away."""

@@ -127,6 +127,9 @@ def _records_changed_since(before: Path, staging: Path) -> dict[str, list[str]]:
 
 
 def _merge_before(writer: Writer, old: CarnetStore, changed: dict[str, list[str]]) -> TakenBack:
+    # The withdrawn-photo check's watch, as on every writer: a merge that writes what the
+    # check reads takes the backup's mark away; one that writes nothing of it keeps it.
+    withdrawn_watch.install(writer)
     ours = _own_devices(old.db)
     clock = get_meta(old.db, "clock")
     if clock:  # the restore's edits come after every stamp known before it
@@ -149,7 +152,6 @@ def _merge_before(writer: Writer, old: CarnetStore, changed: dict[str, list[str]
             document[table].append(record)
     merge_document(writer.store, document)
     _carry_bookkeeping(writer, old.db, same_device=writer.store.author.device_id in ours)
-    writer.db.conn.execute("DELETE FROM meta WHERE key = ?", (withdrawn_watch.KEY,))
     return taken
 
 
