@@ -82,6 +82,14 @@ def test_a_first_visit_has_no_earlier_actions(window):
     assert window.visit_editor.earlier.isHidden()
 
 
+def delivered(hub, qtbot) -> None:
+    """Every change the writer announced so far has reached the window: its relay (queued
+    to this thread) handled and the hub's coalescing wait over. A fixed wait was too short
+    under load, and the new visit's own late broadcast rebuilt the list mid-test."""
+    qtbot.wait(20)  # the relays queued before now are handled first
+    qtbot.waitUntil(lambda: hub._waiting is None and not hub._coalesce.isActive())
+
+
 def test_the_earlier_actions_are_listed_again_only_when_an_earlier_visits_actions_move(
     window, qtbot
 ):
@@ -92,10 +100,10 @@ def test_the_earlier_actions_are_listed_again_only_when_an_earlier_visits_action
     # Only this test's changes: the new visit's own broadcasts delivered, and not the
     # one-second check for other programs' writes (« anything may have changed »).
     window.hub.timer.stop()
-    qtbot.wait(200)
+    delivered(window.hub, qtbot)
     shown = editor.earlier.table.cellWidget(0, 4)
     store.update_visit(first.id, {"facilitator": "Camille Martin"})
-    qtbot.wait(200)  # the change hub delivers within 50 ms
+    delivered(window.hub, qtbot)  # however late a loaded machine delivers it
     assert editor.earlier.table.cellWidget(0, 4) is shown  # not rebuilt
     moved = [dict(ACTIONS[0], status="fait"), *ACTIONS[1:]]
     store.update_visit(first.id, {"actions": moved})
