@@ -3177,32 +3177,32 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="68"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="69"/>
         <source>Date JJ/MM/AAAA (Alt+Bas : calendrier)</source>
         <translation>Date DD/MM/YYYY (Alt+Down: calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="71"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="73"/>
         <source>Ajouter une ligne</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="74"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="76"/>
         <source>Supprimer la ligne</source>
         <translation>Delete the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="77"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="79"/>
         <source>Rétablir la ligne</source>
         <translation>Restore the row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="78"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="80"/>
         <source>Remettre la ligne supprimée à sa place (Ctrl+Z)</source>
         <translation>Put the deleted row back in its place (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/table_editor.py" line="140"/>
+        <location filename="../../desktop/ui/form/table_editor.py" line="142"/>
         <source>Date illisible, gardée telle quelle : écrivez JJ/MM/AAAA.</source>
         <translation>Unreadable date, kept as typed: write DD/MM/YYYY.</translation>
     </message>

@@ -41,7 +41,7 @@ class TableEditor(FieldEditor):
         self.columns = spec.columns
         self.table = QTableWidget(0, len(self.columns))
         self.table.setHorizontalHeaderLabels([c.title for c in self.columns])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -65,7 +65,9 @@ class TableEditor(FieldEditor):
             if column.widget == "date":
                 self._delegate(index, self.dates)
                 header = self.table.horizontalHeaderItem(index)
-                header.setToolTip(self.tr("Date JJ/MM/AAAA (Alt+Bas : calendrier)"))
+                header.setToolTip(
+                    f"{column.title} — " + self.tr("Date JJ/MM/AAAA (Alt+Bas : calendrier)")
+                )
         self._loading = False
         self.table.itemChanged.connect(self._on_item_changed)
         add = QPushButton(self.tr("Ajouter une ligne"))
@@ -148,6 +150,21 @@ class TableEditor(FieldEditor):
         header = self.table.horizontalHeader().height()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(header + max(rows, 30) + 4)
+
+    def _size_columns(self) -> None:
+        """Figures as wide as their title (« Abstentions »), the text columns sharing the
+        rest: seven equal columns cut « Décision / résolution » to « cision / résoluti ».
+        Every title is whole in its tooltip, should a narrow form still cut it."""
+        header = self.table.horizontalHeader()
+        for index, column in enumerate(self.columns):
+            figure = column.widget in ("number", "integer")
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if figure
+                else QHeaderView.ResizeMode.Stretch
+            )
+            header.setSectionResizeMode(index, mode)
+            self.table.horizontalHeaderItem(index).setToolTip(column.title)
 
     def add_row(self) -> None:
         self._append({})
