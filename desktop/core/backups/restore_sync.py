@@ -64,6 +64,14 @@ COLUMN_FIELDS = {
 # What the share holds and what this laptop wrote there: the pre-restore state's.
 SHARE_INDEX = ("sync_index",)
 OWN_WRITES = ("sync_published", "sync_sheets", "sync_prints")
+# This laptop's settings (meta keys), not data a backup brings back: where it syncs and
+# backs up, who uses it, in what words. A restore brought back the backup's shared
+# folder, and the restore and the work after it went to the folder the network had left.
+LAPTOP_SETTINGS = ("shared_folder", "backup_dir", "backup_second_dir", "user_name",
+                   "identity_confirmed", "network_name", "network_logo", "language")  # fmt: skip
+# What it knows of that folder, with the index above (under the same device id).
+SHARE_MEMORY = ("sync_share_known", "sync_device_json", "sync_last_success", "sync_last_pass",
+                "sync_devices")  # fmt: skip
 CHUNK = 500  # ids per query (SQLite's limit on parameters is far above)
 
 
@@ -136,6 +144,7 @@ def _merge_before(writer: Writer, old: CarnetStore, changed: dict[str, list[str]
         writer.clock.observe(Stamp.decode(clock))
     taken = TakenBack()
     open_conflicts = {(row.record_id, row.field) for row in open_rows(old)}
+    leaned_on = _leaned_on(old.db.conn, ours)
     document: dict[str, Any] = {table: [] for table in TABLES}
     for table in TABLES:
         for record_id in changed[table]:
@@ -145,7 +154,7 @@ def _merge_before(writer: Writer, old: CarnetStore, changed: dict[str, list[str]
                 keys = _set_back(writer, record, restored[0], ours)
                 taken.fields += len(keys)
                 taken.answered += sum((record_id, key) in open_conflicts for key in keys)
-            elif record.get("created_device") in ours:
+            elif record.get("created_device") in ours and record_id not in leaned_on:
                 taken.trashed += _to_trash(writer, record)
             else:
                 taken.kept += 1
@@ -153,6 +162,30 @@ def _merge_before(writer: Writer, old: CarnetStore, changed: dict[str, list[str]
     merge_document(writer.store, document)
     _carry_bookkeeping(writer, old.db, same_device=writer.store.author.device_id in ours)
     return taken
+
+
+def _leaned_on(conn: sqlite3.Connection, ours: set[str]) -> set[str]:
+    """The records colleagues' live work hangs on: the venue of a colleague's visit or
+    document, the visit of a colleague's photo (and that visit's venue). Made here after
+    the backup, they stay: in the trash, they took the colleague's visit out of every list
+    and its sheet out of the share, untold."""
+    marks = ", ".join("?" for _ in ours) or "NULL"
+    theirs = f"deleted_at IS NULL AND coalesce(created_device, '') NOT IN ({marks})"
+    mine = list(ours)
+    visits = {r[0] for r in conn.execute(f"SELECT visit_id FROM photos WHERE {theirs}", mine)}
+    venues = {
+        r[0]
+        for table in ("visits", "documents")
+        for r in conn.execute(f"SELECT venue_id FROM {table} WHERE {theirs}", mine)
+    }
+    ids = sorted(visits)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        rows = conn.execute(
+            f"SELECT venue_id FROM visits WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
+        )
+        venues |= {r[0] for r in rows}
+    return visits | venues
 
 
 def _own_devices(db: Database) -> set[str]:
@@ -222,6 +255,9 @@ def _carry_bookkeeping(writer: Writer, old: Database, same_device: bool) -> None
     kept = _published_since_purged(writer.db.conn, old.conn) if same_device else []
     for table in SHARE_INDEX + (OWN_WRITES if same_device else ()):
         _copy_table(writer.db.conn, old.conn, table)
+    _copy_settings(
+        writer.db.conn, old.conn, LAPTOP_SETTINGS + (SHARE_MEMORY if same_device else ())
+    )
     if kept:
         marks = ", ".join("?" for _ in kept[0])
         writer.db.conn.executemany(f"INSERT OR REPLACE INTO sync_published VALUES ({marks})", kept)
@@ -245,6 +281,15 @@ def _published_since_purged(target: sqlite3.Connection, source: sqlite3.Connecti
             chunk,
         ).fetchall()
     return rows
+
+
+def _copy_settings(target: sqlite3.Connection, source: sqlite3.Connection, keys) -> None:
+    """Each key as it was before the restore: its value, or none (sync turned off since
+    the backup stays off)."""
+    marks = ", ".join("?" for _ in keys)
+    target.execute(f"DELETE FROM meta WHERE key IN ({marks})", keys)
+    rows = source.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", keys)
+    target.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", rows.fetchall())
 
 
 def _copy_table(target: sqlite3.Connection, source: sqlite3.Connection, table: str) -> None:
