@@ -200,6 +200,15 @@ class MultiSelectEditor(FieldEditor):
             self.boxes[value] = box
         self._unknown: list[Any] = []
 
+    def resizeEvent(self, event) -> None:
+        """The form gives a row its hinted height (two columns); narrowed to one column,
+        the list asks for the height of all its lines, or its last choices were drawn
+        outside it (unseen, yet reachable with Tab and ticked with Espace)."""
+        super().resizeEvent(event)
+        needed = self.layout().heightForWidth(event.size().width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
     def value(self) -> Any:
         chosen = [v for v, box in self.boxes.items() if box.isChecked()]
         return (chosen + self._unknown) or None
