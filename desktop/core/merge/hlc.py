@@ -47,6 +47,7 @@ class HybridClock:
         self._now_ms = now_ms
         self._wall, self._counter = 0, 0
         self._last: Stamp | None = None
+        self.ticks = 0  # stamps made for local changes (observing a colleague's makes none)
         if last:
             self.observe(last)
 
@@ -68,6 +69,7 @@ class HybridClock:
         else:
             self._counter += 1
         self._last = Stamp(self._wall, self._counter, self.device_id)
+        self.ticks += 1
         return self._last
 
     def observe(self, remote: Stamp) -> None:

@@ -30,12 +30,14 @@ class ChangeSet:
     def __bool__(self) -> bool:
         return bool(self.records or self.settings or self.conflicts or self.everything)
 
-    def frozen(self, origin: object = None) -> Changes:
+    def frozen(self, origin: object = None, local: bool = False) -> Changes:
         records = {
             table: {rid: frozenset(keys) for rid, keys in ids.items()}
             for table, ids in self.records.items()
         }
-        return Changes(records, frozenset(self.settings), self.conflicts, self.everything, origin)
+        return Changes(
+            records, frozenset(self.settings), self.conflicts, self.everything, origin, local
+        )
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,12 @@ class Changes:
     conflicts: bool = False
     everything: bool = False  # a restore, or another program wrote: assume anything changed
     origin: object = None
+    local: bool = False  # this laptop stamped something (an edit), not only took a colleague's
+
+    @property
+    def to_publish(self) -> bool:
+        """A record changed here: colleagues should have it soon (the sync publishes it)."""
+        return self.local and any(self.records.get(table) for table in RECORD_TABLES)
 
     def touches(self, table: str) -> bool:
         return self.everything or bool(self.records.get(table))
@@ -78,4 +86,5 @@ def combined(first: Changes, second: Changes) -> Changes:
         first.conflicts or second.conflicts,
         first.everything or second.everything,
         origin,
+        first.local or second.local,
     )

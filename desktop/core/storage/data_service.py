@@ -268,7 +268,8 @@ class DataService:
             finally:
                 self._current = None
                 self.store.end()
-        return result, writer.changes.frozen(origin) if writer.changes else None
+        local = clock.ticks > 0  # a stamp of this device: an edit made here
+        return result, writer.changes.frozen(origin, local) if writer.changes else None
 
     def _note_outside_writes(self) -> int:
         """Count a commit of another connection since the last look (on the writer's thread)."""

@@ -70,6 +70,8 @@ class SyncUi(QObject):
             self._say(fill(self.tr("Synchro : publication (%1/%2)…"), done, total), "")
 
     def on_changes(self, changes) -> None:
+        if changes.to_publish:  # any edit made here (a photo's caption, rotation, removal,
+            self.controller.local_change()  # a Suivi action…), not only the forms': soon
         if changes.conflicts or changes.everything:
             self.refresh_indicator()
 
