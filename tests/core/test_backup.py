@@ -374,3 +374,21 @@ def test_a_sound_or_newer_database_is_not_damaged(workspace, tmp_path):
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     conn.close()
     assert backup_recovery.damage_problem(newer) is None
+
+
+def test_restores_keep_the_three_latest_before_restore_backups_and_the_one_restored(
+    workspace, store, venue, tmp_path
+):
+    """Each restore makes an « avant restauration » backup: five restores in a day kept
+    five until the next day's backup (QA, session 8). The restored one is never pruned."""
+    folder = tmp_path / "sauvegardes"
+    base = backup.make_backup(db_path(workspace), folder, at("2025-03-14 08:00"))
+    for hour in range(9, 14):
+        backup_restore.restore(base.path, db_path(workspace), folder, at(f"2025-03-14 {hour}:00"))
+    pre = [p.name for p, _w, label in backup_info.backup_files(folder) if label]
+    assert pre == [f"carnet-2025-03-14T{h}0000-avant-restauration.sqlite" for h in (13, 12, 11)]
+    oldest_pre = folder / "carnet-2025-03-14T110000-avant-restauration.sqlite"
+    for hour in (14, 15, 16):  # restoring the oldest kept one spares it
+        backup_restore.restore(oldest_pre, db_path(workspace), folder, at(f"2025-03-14 {hour}:00"))
+    assert oldest_pre.exists() and base.path.exists()
+    assert len([1 for _p, _w, label in backup_info.backup_files(folder) if label]) == 4

@@ -200,6 +200,18 @@ def kept_by_rotation(backups: Iterable[tuple[Path, datetime, str]]) -> set[Path]
     return kept
 
 
+def prune_pre_restore(folder: Path, spared: Path) -> list[Path]:
+    """After a restore: the « avant restauration » backups past the KEEP_PRE_RESTORE most
+    recent removed (each restore makes one; nine restores in a day kept nine until the
+    next day's backup), never `spared` (the backup just restored, whatever its kind)."""
+    found = [(p, w) for p, w, label in backup_files(folder) if label == PRE_RESTORE]
+    found.sort(key=lambda item: (item[1], _number(item[0].name)), reverse=True)
+    removed = [p for p, _w in found[KEEP_PRE_RESTORE:] if p.resolve() != Path(spared).resolve()]
+    for path in removed:
+        _remove(path)
+    return removed
+
+
 def rotate(folder: Path) -> list[Path]:
     """Delete the backups the rotation does not keep; returns them. Also removes the
     temporary files of backups that were interrupted (a crash, a full disk)."""

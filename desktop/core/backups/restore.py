@@ -27,7 +27,7 @@ from desktop.core.backups.info import (
     _remove,
     read_backup_info,
 )
-from desktop.core.backups.making import make_backup
+from desktop.core.backups.making import make_backup, prune_pre_restore
 from desktop.core.privacy import withdrawn_watch
 from desktop.core.storage.data_service import migrate, open_database
 from desktop.core.storage.files import atomic_target, french_reason
@@ -73,8 +73,10 @@ def restore(
         templates = service.templates if service is not None else _templates(Path(db_path))
     before = (pre.path, templates) if pre is not None else None
     taken_back = _restore_into(backup_path, Path(db_path), service, before)
-    # No rotation here: it could remove the very backup just restored (an older one of a
-    # day that has a newer); the next backup rotates.
+    # No full rotation here: it could remove the very backup just restored (an older one
+    # of a day that has a newer); the next backup rotates. The « avant restauration »
+    # ones, one per restore, are pruned now, the restored file spared.
+    prune_pre_restore(folder, spared=backup_path)
     media = bring_back_media(backup_path, Path(db_path).parent / "media")
     return RestoreReport(info, pre, media, taken_back=taken_back)
 
