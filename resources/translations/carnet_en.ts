@@ -3124,52 +3124,52 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Sync: publishing (%1/%2)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="88"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="90"/>
         <source>Synchro : dossier partagé à préparer</source>
         <translation>Sync: shared folder to prepare</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="94"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="96"/>
         <source>Synchro : partage indisponible — %1 en attente</source>
         <translation>Sync: shared folder unavailable — %1 pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="99"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="101"/>
         <source>Synchro : %1 conflit(s) à résoudre</source>
         <translation>Sync: %1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="103"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="105"/>
         <source>Synchro : à jour (%1)</source>
         <translation>Sync: up to date (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="112"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="114"/>
         <source>Synchro : importé, publication impossible — %1 en attente</source>
         <translation>Sync: imported, could not publish — %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="117"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="119"/>
         <source>Publication impossible (%1) : le travail des collègues est importé, le vôtre attend sur ce poste.</source>
         <translation>Could not publish (%1): your colleagues&apos; work was imported, yours is waiting on this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="139"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="141"/>
         <source>« %1 » (version %2)</source>
         <translation>“%1” (version %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="141"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="143"/>
         <source>Modèle reçu du réseau : %1</source>
         <translation>Template received from the network: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="144"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="146"/>
         <source>Modèle du réseau refusé : %1 — voir le panneau Synchronisation</source>
         <translation>Network template refused: %1 — see the Synchronisation panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/sync_ui.py" line="151"/>
+        <location filename="../../desktop/ui/controllers/sync_ui.py" line="153"/>
         <source>Synchro : erreur</source>
         <translation>Sync: error</translation>
     </message>
@@ -3283,37 +3283,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="332"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="344"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="335"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="347"/>
         <source>Historique des fiches</source>
         <translation>History of the records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="336"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="348"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="339"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="351"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="341"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="353"/>
         <source>Une fiche d&apos;un autre modèle : compte rendu d&apos;instance… (Ctrl+Alt+N)</source>
         <translation>A record of another template: governance meeting minutes… (Ctrl+Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="373"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="385"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="374"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="386"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -3411,27 +3411,27 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Move the record to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="250"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="262"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="259"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="271"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="309"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="321"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="313"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="325"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="315"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="327"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>
