@@ -284,12 +284,12 @@ def _published_since_purged(target: sqlite3.Connection, source: sqlite3.Connecti
 
 
 def _copy_settings(target: sqlite3.Connection, source: sqlite3.Connection, keys) -> None:
-    """Each key as it was before the restore: its value, or none (sync turned off since
-    the backup stays off)."""
+    """Each key this laptop had set before the restore, as it was (sync turned off since
+    the backup stays off: an empty folder). One it never set (a fresh computer taking a
+    lost laptop's backup) keeps the backup's: its name, its shared folder."""
     marks = ", ".join("?" for _ in keys)
-    target.execute(f"DELETE FROM meta WHERE key IN ({marks})", keys)
     rows = source.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", keys)
-    target.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", rows.fetchall())
+    target.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", rows.fetchall())
 
 
 def _copy_table(target: sqlite3.Connection, source: sqlite3.Connection, table: str) -> None:
