@@ -62,3 +62,18 @@ def test_a_pass_that_publishes_asks_for_no_other(window, qtbot, tmp_path):
         assert report.ok
         qtbot.wait(300)
         assert not window.sync.controller.publish_timer.isActive()
+
+
+def test_a_field_typed_in_the_form_is_published_soon(window, qtbot, tmp_path):
+    """The form's saves reach the sync by the same broadcast as every other edit."""
+    share = tmp_path / "partage"
+    share.mkdir()
+    venue = window.store.create_venue({"name": "Le Moulin", "commune": "Felletin"})
+    visit = window.store.create_visit(venue.id, "2025-02-11")
+    window.open_visit(visit.id, venue.id)
+    quiet(window, qtbot, share)
+    editor = window.visit_editor
+    editor.form.editor("governance_notes").set_value("Collège solidaire")
+    editor.form.editor("governance_notes").edited.emit()
+    assert editor.flush()
+    qtbot.waitUntil(window.sync.controller.publish_timer.isActive, timeout=3000)

@@ -3,8 +3,6 @@ the venue list when a name moved, « Enregistré à … »; and the sync told of
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, QTime
 
 from desktop.core.storage.records import ChangeResult
@@ -20,12 +18,10 @@ class SaveFeedback(QObject):
         context: UiContext,
         browser: BrowserPanel,
         editors: LazyEditors,
-        local_change: Callable[[], None],
     ) -> None:
-        """local_change: tells the sync that this laptop has something new to publish."""
+        """The sync learns of each save from the data service's broadcast (SyncUi)."""
         super().__init__(context.parent)
         self.context, self.browser, self.editors = context, browser, editors
-        self._local_change = local_change
 
     def watch(self, editor, is_visit: bool) -> None:
         editor.save_failed.connect(self.context.status.showMessage)  # until the next message
@@ -49,6 +45,5 @@ class SaveFeedback(QObject):
         self._saved()
 
     def _saved(self) -> None:
-        self._local_change()
         now = QTime.currentTime().toString("HH:mm:ss")
         self.context.say(fill(self.tr("Enregistré à %1"), now), 4000)

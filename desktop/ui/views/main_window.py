@@ -133,9 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.exchange = ExchangeActions(self.context, lambda: self.browser.venue_id)
         self.sync = SyncUi(self.context, self.sync_indicator)
-        self.saves = SaveFeedback(
-            self.context, self.browser, self.editors, self.sync.controller.local_change
-        )
+        self.saves = SaveFeedback(self.context, self.browser, self.editors)
         self.followup_page = FollowupPage(self.context, self.pages, self.editors, shown)
         self.followup_notice = self.followup_page.notice
         self.dashboard = DashboardPage(self.context, self.pages, shown)
