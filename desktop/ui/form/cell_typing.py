@@ -43,6 +43,11 @@ class OpenCell(QObject):
         delegate.opened.connect(self._opened)
         delegate.closeEditor.connect(self._closed)
 
+    @property
+    def editor(self) -> QWidget | None:
+        """The editor of the cell open for typing, if one is."""
+        return self._editor
+
     def typed_in(self, row: int) -> tuple[str, Any] | None:
         """(column key, value typed) when row's open cell was typed in."""
         if self._value is _NOTHING or not self._index.isValid() or self._index.row() != row:

@@ -237,7 +237,10 @@ class TableEditor(FieldEditor):
         if not event.text().strip() or event.modifiers() & chord:
             return False
         self.add_row()  # its first cell opened for typing
-        editor = QApplication.focusWidget()
+        # The cell's own editor, not the focus widget: on a real display the focus moves
+        # to it a moment later, and the first letter went to the table (« Camille » was
+        # saved « amille »).
+        editor = self.open_cell.editor or QApplication.focusWidget()
         if editor is not None and editor is not self.table:
             typed = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
             QApplication.sendEvent(editor, typed)
