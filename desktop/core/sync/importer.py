@@ -103,7 +103,9 @@ def import_changes(
     with wide_index_merges(workspace.service, large), fewer_collections(large):
         try:
             for chunk, reads in read_in_order(share, _chunks(records), total, template=template):
-                merging.start(_outcomes(workspace, chunk, reads, report))
+                pending = _outcomes(workspace, chunk, reads, report)
+                del chunk, reads  # the files' bytes, parsed now: not held while the writer works
+                merging.start(pending)
         finally:
             merging.finish()  # a failure of the writer is raised here, after the last wait
 
