@@ -17,9 +17,9 @@ AGENDA = [
     {"topic": "Budget 2026 et tarifs du coworking", "presenter": "Paul Girard",
      "summary": "Débat sur les tarifs solidaires"},
     {"topic": "Convention avec la commune", "presenter": "Sonia Lefèvre"},
-    {"topic": "Fête de l'été", "presenter": "Hélène Roy", "summary": "Date à fixer"},
+    {"topic": "Fête de l'été", "presenter": "Lucie Martel", "summary": "Date à fixer"},
 ]  # fmt: skip
-NAMES = ("Paul Girard", "Sonia Lefèvre", "Marie Durand, présidente", "Hélène Roy", "Karim Benali")
+NAMES = ("Paul Girard", "Sonia Lefèvre", "Marie Durand, présidente", "Lucie Martel", "Karim Benali")
 
 
 def meeting_shared(alice, bob):
@@ -76,7 +76,7 @@ def test_tables_travel_without_names_and_come_back_with_them(laptops, share):
     assert data["decisions"] == MEETING["decisions"] and data["chair"] == MEETING["chair"]
     assert data["participants"] == MEETING["participants"]
     # The removed point might have been rewritten into the new one: the table as it was,
-    # with Hélène Roy's name, is kept for Alice to review (never dropped silently).
+    # with Lucie Martel's name, is kept for Alice to review (never dropped silently).
     (conflict,) = list_conflicts(alice.store)
     assert (conflict.field, conflict.title) == ("agenda", "Ordre du jour")
     assert (
@@ -121,7 +121,7 @@ def test_a_name_typed_while_a_colleague_edits_the_table_is_kept(laptops, share):
     alice, bob = laptops("alice"), laptops("bob")
     meeting_id = meeting_shared(alice, bob)
     agenda = alice.visit_data(meeting_id)["agenda"]
-    agenda[2]["presenter"] = "Hélène Roy et Karim Benali"
+    agenda[2]["presenter"] = "Lucie Martel et Karim Benali"
     alice.store.update_visit(meeting_id, {"agenda": agenda})
     bob_agenda = bob.visit_data(meeting_id)["agenda"]
     bob_agenda[1]["summary"] = "Rendez-vous pris avec le maire"
@@ -129,7 +129,7 @@ def test_a_name_typed_while_a_colleague_edits_the_table_is_kept(laptops, share):
     assert bob.sync().ok and alice.sync().ok
     agenda = alice.visit_data(meeting_id)["agenda"]
     assert [r["presenter"] for r in agenda] == [
-        "Paul Girard", "Sonia Lefèvre", "Hélène Roy et Karim Benali",
+        "Paul Girard", "Sonia Lefèvre", "Lucie Martel et Karim Benali",
     ]  # fmt: skip
     assert agenda[1]["summary"] == "Rendez-vous pris avec le maire"
     assert alice.sync().ok and bob.sync().ok
@@ -147,3 +147,67 @@ def test_the_network_export_imported_back_keeps_the_names(laptops, share, tmp_pa
     agenda = alice.visit_data(meeting_id)["agenda"]
     assert [r.get("presenter") for r in agenda] == ["Paul Girard", "Sonia Lefèvre", None]
     assert alice.visit_data(meeting_id)["decisions"] == MEETING["decisions"]
+
+
+def test_records_published_under_the_old_rule_go_again_once_with_their_tables(laptops, share):
+    """A database from before this rule (its mark absent) held such tables back whole:
+    its first pass writes again the records that hold one, and only those, once."""
+    from desktop.core.sync.republish import TABLES_RULE_KEY
+
+    alice = laptops("alice")
+    venue = alice.store.create_venue({"name": "La Fabrique du Val"})
+    meeting = alice.store.create_record(venue.id, GOVERNANCE, "2026-03-12")
+    alice.store.update_visit(meeting.id, {"agenda": AGENDA})
+    visit = alice.store.create_visit(venue.id, "2026-03-01")
+    alice.store.update_visit(visit.id, {"strengths": "Un collectif soudé"})
+    named = alice.store.create_visit(venue.id, "2026-03-02")
+    alice.store.update_visit(named.id, {"people_met": [{"role": "Présidente", "name": "Zoé"}]})
+    assert alice.sync().ok
+    alice.workspace.service.call(
+        lambda writer: writer.db.conn.execute("DELETE FROM meta WHERE key = ?", (TABLES_RULE_KEY,))
+    )
+    report = alice.sync()
+    assert report.ok and report.published.records == 2  # the meeting and the people met
+    report = alice.sync()
+    assert report.ok and report.published.records == 0
+
+
+def test_the_names_kept_aside_are_answered_like_any_conflict(laptops, share):
+    from desktop.core.merge.conflicts import resolve_conflict
+
+    alice, bob = laptops("alice"), laptops("bob")
+    meeting_id = meeting_shared(alice, bob)
+    bob_edits(bob, meeting_id)
+    assert bob.sync().ok and alice.sync().ok
+    (conflict,) = list_conflicts(alice.store)
+    alice.store.update_visit(meeting_id, {"next_meeting_notes": "À confirmer"})  # elsewhere
+    assert [c.key for c in list_conflicts(alice.store)] == [conflict.key]  # still there
+    resolve_conflict(alice.store, conflict, conflict.other.value)  # her table as it was
+    assert list_conflicts(alice.store) == []
+    assert alice.visit_data(meeting_id)["agenda"] == AGENDA
+    assert alice.sync().ok and bob.sync().ok
+    assert bob.visit_data(meeting_id)["agenda"] == [
+        {k: v for k, v in r.items() if k != "presenter"} for r in AGENDA
+    ]
+    assert list_conflicts(bob.store) == [] and list_conflicts(alice.store) == []
+    assert not [name for name in NAMES if name in share_text(share)]
+
+
+def test_names_kept_aside_are_found_and_erased_here_and_stay_here(laptops, share):
+    from desktop.core.privacy.erasure import erase_person
+    from desktop.core.privacy.persons import find_person
+
+    alice, bob = laptops("alice"), laptops("bob")
+    meeting_id = meeting_shared(alice, bob)
+    bob_edits(bob, meeting_id)
+    assert bob.sync().ok and alice.sync().ok
+    # Only in versions kept aside: the conflict, and her earlier table that lost.
+    found = find_person(alice.store, "Lucie Martel")
+    assert {(m.table, m.field) for m in found} == {("visits", "agenda")}
+    erase_person(alice.store, "Lucie Martel")
+    assert find_person(alice.store, "Lucie Martel") == []
+    (conflict,) = list_conflicts(alice.store)
+    assert conflict.other.value[2]["presenter"] == "[effacé]"
+    assert alice.sync().ok and bob.sync().ok
+    assert list_conflicts(bob.store) == []  # the rewritten version stays here too
+    assert "[effacé]" not in share_text(share)
