@@ -70,6 +70,15 @@ def test_rows_with_the_same_cells_pair_in_their_order(agenda):
     assert placed.unplaced == []
 
 
+def test_one_of_two_rows_with_the_same_cells_removed_is_a_question(agenda):
+    """Which « Divers » went, Anne's or Bruno's? The first keeps its name by the order
+    rule, and the other name is said placed nowhere (kept as a conflict by the merge)."""
+    local = [row("Divers", "Anne"), row("Divers", "Bruno"), row("Budget", "Chloé")]
+    placed = place_cells(agenda, local, [row("Divers"), row("Budget")])
+    assert [r.get("presenter") for r in placed.rows] == ["Anne", "Chloé"]
+    assert placed.unplaced == [{"presenter": "Bruno"}]
+
+
 def test_a_version_that_carries_names_itself_is_taken_as_it_is(agenda):
     incoming = [row("Budget 2026", "Zoé Autre"), row("Nouveau point")]
     placed = place_cells(agenda, LOCAL, incoming)

@@ -17,9 +17,10 @@ row takes the hidden cells of the local row it corresponds to, before the field 
    removed: its personal cells go with it, as any merged deletion (the table before the
    edit is kept aside like any version a merge replaces);
 5. a local row with personal cells left over while incoming rows are left over too
-   cannot be told from a row rewritten beyond recognition: its cells are placed nowhere
-   and the table as it was here is kept as a conflict (conflict_rows.
-   keep_personal_version), listed until the user answers it.
+   cannot be told from a row rewritten beyond recognition, nor a removed row from its
+   twin that stayed (the same visible cells, other personal ones): its cells are placed
+   nowhere and the table as it was here is kept as a conflict (conflict_rows.
+   keep_personal_version), listed like any conflict.
 
 A version that carries personal cells itself (a whole copy: a private export) is taken
 as it is. What the network sees is never changed by the placing, so every laptop still
@@ -73,11 +74,17 @@ def place_cells(
         hidden = {k: v for k, v in mine[my_index][1].items() if k not in row}
         if hidden:
             rows[their_index] = {**row, **hidden}
-    placed = set(pairs.values())
-    left = [i for i, (_, hidden) in enumerate(mine) if hidden and i not in placed]
+    placed = [mine[i] for i in set(pairs.values())]
+    left = [m for i, m in enumerate(mine) if m[1] and i not in pairs.values()]
     added = len(pairs) < sum(1 for visible, _ in theirs if visible is not None)
-    unplaced = [mine[i][1] for i in left] if added else []
-    return Placement(rows, unplaced)
+    return Placement(rows, [m[1] for m in left if added or _has_twin(m, placed)])
+
+
+def _has_twin(row: tuple, placed: list[tuple]) -> bool:
+    """A row gone while a row with the same visible cells but other hidden ones stayed:
+    which of the two the colleague removed cannot be told."""
+    visible, hidden = row
+    return any(v == visible and h != hidden for v, h in placed)
 
 
 def _split(columns, row: Any, audience: str) -> tuple[dict | None, dict | None]:
