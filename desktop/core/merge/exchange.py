@@ -245,8 +245,9 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
         OWNER_FIELD: record.get("owner_device"),
     }
     # This laptop's personal table cells go back on the colleague's rows (personal_cells).
-    unplaced = personal_cells.place_in_record(store, table, record["id"], data, theirs)
-    taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
+    stamps = (store.field_stamps(record["id"]), record["stamps"])  # ours, theirs: read once
+    unplaced = personal_cells.place_in_record(store, table, record["id"], data, theirs, stamps)
+    taken = merge_fields(store, table, record["id"], ours, theirs, stamps[1], stamps[0])
     personal_cells.keep_unplaced(store, table, record["id"], unplaced, taken)
     if kept_versions.apply_from_record(store.db, table, record):
         store.changes.conflicts = True

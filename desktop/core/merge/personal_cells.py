@@ -151,22 +151,38 @@ def _likeness(first: Any, second: Any) -> float:
 
 # ------------------------------------------------------------------ in a merge
 def place_in_record(
-    store: CarnetStore, table: str, record_id: str, ours: dict, theirs: dict
+    store: CarnetStore,
+    table: str,
+    record_id: str,
+    ours: dict,
+    theirs: dict,
+    stamps: tuple[dict, dict],
 ) -> dict[str, list]:
     """Place this laptop's hidden cells on the incoming tables of one record (`theirs` is
-    changed in place); returns {field: the local table} for the tables with cells placed
-    nowhere (keep_unplaced keeps them if the incoming version wins)."""
+    changed in place; `stamps`: ours and the incoming ones); returns {field: the local
+    table} for the tables with cells placed nowhere (keep_unplaced keeps them if the
+    incoming version wins). A table whose stamp we hold already is not merged: left alone."""
+    mine, incoming = stamps
+    keys = [
+        k
+        for k, v in theirs.items()
+        if isinstance(v, list)
+        and isinstance(ours.get(k), list)
+        and k in incoming
+        and mine.get(k, {}).get("stamp") != incoming[k]["stamp"]
+    ]
+    if not keys:
+        return {}  # most files: nothing to place, no template looked up
     properties = _properties(store, table, record_id)
     unplaced: dict[str, list] = {}
-    for key, schema in properties.items():
-        columns = row_columns(schema)
-        local, incoming = ours.get(key), theirs.get(key)
-        if not columns or not isinstance(local, list) or not isinstance(incoming, list):
+    for key in keys:
+        columns = row_columns(properties.get(key) or {})
+        if not columns:
             continue
-        placement = place_cells(columns, local, incoming)
+        placement = place_cells(columns, ours[key], theirs[key])
         theirs[key] = placement.rows
         if placement.unplaced:
-            unplaced[key] = local
+            unplaced[key] = ours[key]
     return unplaced
 
 
