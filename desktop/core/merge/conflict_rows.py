@@ -14,8 +14,8 @@ on every laptop once every file has arrived, whatever the order.
 
 A version kept for its personal cells (keep_personal_version: a colleague's edit of a
 table left some of them nowhere to go) is this laptop's alone: it has a stamp of its own,
-later than the winner's base, so it is listed until the user answers it (or edits the
-table once it was shown), never travels, and is never forgotten as « seen ».
+later than the winner's base, so it is listed like any conflict until the user answers
+it or edits the table again; it never travels, and no edit deletes it as « seen ».
 
 The value column holds {"v": value} (no "v": the field was cleared) and the version's
 base under "base", so that no schema change was needed for it.
