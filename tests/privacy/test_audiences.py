@@ -16,6 +16,7 @@ from desktop.core.pdf.service import InternalSheetRefused, make_all, make_sheet,
 from desktop.core.privacy.audiences import (
     AUDIENCES,
     field_audience,
+    hidden_cells,
     hidden_keys,
     reaches,
     rights_audience,
@@ -61,9 +62,16 @@ def test_the_visit_template_keeps_notes_in_the_network_and_names_at_home():
     for key in ("governance_notes", "obstacles", "financial_status", "support_needs"):
         assert field_audience(properties[key]) == "reseau", key
     assert field_audience(properties["strengths"]) == "public"
-    name = properties["people_met"]["items"]["properties"]["name"]
+    people = properties["people_met"]["items"]["properties"]
+    name = people["name"]
     assert field_audience(name) == "interne"
-    assert "people_met" in hidden_keys(properties, "reseau")  # never half a table
+    # A table goes with its rows, each without its hidden columns: never held back whole.
+    assert "people_met" not in hidden_keys(properties, "reseau")
+    assert "people_met" in hidden_keys(properties, "public")  # the field itself is réseau
+    assert hidden_cells(people, {"role": "Présidente", "name": "Jeanne", "vieux": 1}, "reseau") == {
+        "name": "Jeanne",
+        "vieux": 1,
+    }  # a column the template does not know: interne
     data = {"people_met": [{"role": "Présidente", "name": "Jeanne"}], "obstacles": "Loyer"}
     assert visible_data(properties, data, "reseau") == {"people_met": [{"role": "Présidente"}],
                                                         "obstacles": "Loyer"}  # fmt: skip

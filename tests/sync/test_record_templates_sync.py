@@ -1,6 +1,7 @@
 """Records of other templates through the share: a governance meeting travels whole (the
-network's part of it: names stay home) with its template id and version, its sheet is
-published under its kind, and the colleague's Suivi gathers its actions."""
+network's part of it: names stay home, its tables go without their columns of names) with
+its template id and version, its sheet is published under its kind, and the colleague's
+Suivi gathers its actions."""
 
 from __future__ import annotations
 
@@ -33,12 +34,19 @@ def test_a_governance_meeting_arrives_whole_on_a_second_laptop(laptops, share):
     received = bob.store.get_visit(meeting.id)
     assert (received.template_id, received.template_version) == (GOVERNANCE, 2)
     assert received.errors == {}
-    # Names, and the tables with a column of names (participants, agenda's presenter,
-    # decisions' owner): a table with a personal column stays on the laptop as a whole.
-    hidden = {"chair", "secretary", "participants", "agenda", "decisions"}
+    # Names stay home: the chair, the secretary, and the columns of names of the tables
+    # (participants' name, agenda's presenter, decisions' owner); the tables go without them.
+    hidden = {"chair", "secretary"}
     expected = {k: v for k, v in MEETING.items() if k not in hidden}
     expected |= {"meeting_date": "2026-03-12", "recorded_by": "Alice"}
+    for table, column in (
+        ("participants", "name"),
+        ("agenda", "presenter"),
+        ("decisions", "owner"),
+    ):
+        expected[table] = [{k: v for k, v in row.items() if k != column} for row in MEETING[table]]
     assert received.data == expected
+    assert expected["decisions"][0]["wording"] == "Adoption du budget 2026"
     (listed,) = bob.store.list_visits(venue.id)
     assert (listed.kind, listed.visit_type, listed.author) == (
         "Instances de gouvernance", "Conseil d’administration / collégiale", "Alice",

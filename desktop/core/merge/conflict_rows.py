@@ -12,6 +12,11 @@ seen (that device's author replaced it knowingly; every laptop forgets it too on
 later version arrives, as winner or as a row of its own). What is kept is then the same
 on every laptop once every file has arrived, whatever the order.
 
+A version kept for its personal cells (keep_personal_version: a colleague's edit of a
+table left some of them nowhere to go) is this laptop's alone: it has a stamp of its own,
+later than the winner's base, so it is listed like any conflict until the user answers
+it or edits the table again; it never travels, and no edit deletes it as « seen ».
+
 The value column holds {"v": value} (no "v": the field was cleared) and the version's
 base under "base", so that no schema change was needed for it.
 """
@@ -24,6 +29,9 @@ from typing import Any
 
 from desktop.core.merge.field_merge import MISSING, FieldVersion
 from desktop.core.storage.db import Database
+
+PERSONAL_MARK = "personal"  # in the value's JSON: a version kept for its personal cells
+NOT_PERSONAL = f"json_extract(value, '$.{PERSONAL_MARK}') IS NULL"
 
 
 def encode_value(value: Any, base: str = "") -> str:
@@ -102,7 +110,31 @@ def drop_seen(db: Database, record_id: str, key: str, device: str, base: str) ->
         return False
     cursor = db.conn.execute(
         "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND device_id = ? "
-        "AND stamp <= ?",
+        f"AND stamp <= ? AND {NOT_PERSONAL}",
         (record_id, key, device, base),
     )
     return cursor.rowcount > 0
+
+
+def keep_personal_version(
+    db: Database, table: str, record_id: str, key: str, value: Any, stamp: str, author
+) -> None:
+    """Keep `value` (this laptop's table before a colleague's edit) as a version of its
+    own, for the personal cells that edit left nowhere to go: `stamp` is a new local stamp
+    (later than everything seen), `author` this laptop's (device_id, user_name)."""
+    holder = json.loads(encode_value(value))
+    holder[PERSONAL_MARK] = True
+    db.conn.execute(
+        "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
+        "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            record_id,
+            table,
+            key,
+            json.dumps(holder, ensure_ascii=False),
+            stamp,
+            author.device_id,
+            author.user_name,
+            datetime.now(UTC).isoformat(timespec="milliseconds"),
+        ),
+    )

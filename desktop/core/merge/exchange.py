@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.forms import strict_json
-from desktop.core.merge import kept_versions
+from desktop.core.merge import kept_versions, personal_cells
 from desktop.core.merge.compiled_schema import passes_exchange_schema
 from desktop.core.merge.exchange_attachments import (
     attachment_records,
@@ -244,14 +244,18 @@ def _merge(store: CarnetStore, table: str, columns: tuple[str, ...], record: dic
         DELETED_FIELD: record.get("deleted_at"),
         OWNER_FIELD: record.get("owner_device"),
     }
-    taken = merge_fields(store, table, record["id"], ours, theirs, record["stamps"])
+    # This laptop's personal table cells go back on the colleague's rows (personal_cells).
+    stamps = (store.field_stamps(record["id"]), record["stamps"])  # ours, theirs: read once
+    unplaced = personal_cells.place_in_record(store, table, record["id"], data, theirs, stamps)
+    taken = merge_fields(store, table, record["id"], ours, theirs, stamps[1], stamps[0])
+    personal_cells.keep_unplaced(store, table, record["id"], unplaced, taken)
     if kept_versions.apply_from_record(store.db, table, record):
         store.changes.conflicts = True
     if not taken:
         return "unchanged"
     for key in taken.keys() - {DELETED_FIELD, OWNER_FIELD}:
         if key in record["data"]:
-            data[key] = record["data"][key]
+            data[key] = theirs[key]
         else:
             data.pop(key, None)
     if DELETED_FIELD in taken:

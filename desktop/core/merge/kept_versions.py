@@ -11,6 +11,10 @@ Two kinds go, for the fields the network may see (the record's shared stamps say
   or keeps the rewritten version if it had none, so that a late copy of the original
   (same stamp) is never kept again.
 
+Never a version kept for its personal cells (conflict_rows.keep_personal_version): it
+holds what only this laptop may hold. The table cells of the others that the network may
+not see are left out by the publisher (privacy.shared_records.drop_hidden_kept_cells).
+
 A laptop reading a file keeps each listed version by the same rule as a version that
 loses a merge (conflict_rows.keep_version), so every laptop ends with the same ones.
 """
@@ -20,7 +24,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.core.merge.conflict_rows import decode_value, encode_value, keep_version
+from desktop.core.merge.conflict_rows import (
+    PERSONAL_MARK,
+    decode_value,
+    encode_value,
+    keep_version,
+)
 from desktop.core.merge.field_merge import MISSING, FieldVersion
 from desktop.core.storage.db import Database
 
@@ -29,8 +38,11 @@ KEPT_KEY = "kept_versions"
 
 def mark_erased(text: str, value: Any) -> str:
     """A row's value text holding `value`, its base kept, marked as rewritten."""
-    holder = json.loads(encode_value(value, json.loads(text).get("base", "")))
+    before = json.loads(text)
+    holder = json.loads(encode_value(value, before.get("base", "")))
     holder["erased"] = True
+    if before.get(PERSONAL_MARK):
+        holder[PERSONAL_MARK] = True  # rewritten, still this laptop's alone
     return json.dumps(holder, ensure_ascii=False)
 
 
@@ -53,6 +65,8 @@ def _travelling(db: Database, device_id: str, record_id: str) -> list[dict[str, 
     versions = []
     for key, text, stamp, device, user_name in rows:
         holder = json.loads(text)
+        if holder.get(PERSONAL_MARK):
+            continue
         if device != device_id and not holder.get("erased"):
             continue
         version = {"field": key, "stamp": stamp, "device_id": device, "user_name": user_name}

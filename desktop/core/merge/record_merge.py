@@ -21,13 +21,16 @@ def merge_fields(
     ours: dict[str, Any],
     theirs: dict[str, Any],
     their_stamps: dict[str, dict],
+    our_stamps: dict[str, dict] | None = None,
 ) -> dict[str, dict]:
     """Decide each incoming field against ours; returns {key: stamp} of the fields taken.
 
     The stamps of the fields taken are stored; the caller writes their values. Runs
-    on the data service's writer, inside its transaction.
+    on the data service's writer, inside its transaction. `our_stamps`: the record's
+    stamps here, if the caller has read them already.
     """
-    our_stamps = store.field_stamps(record_id)
+    if our_stamps is None:
+        our_stamps = store.field_stamps(record_id)
     taken: dict[str, dict] = {}
     for key, stamp in their_stamps.items():
         store.observe(stamp)

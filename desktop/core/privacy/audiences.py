@@ -5,7 +5,8 @@ audience it may reach; an output made for an audience shows only what reaches it
 
 - A template field reaches `x-audience` (public by default); `x-personal` means interne,
   and so does any field a network marks so in its template. Table columns follow the
-  same hints inside their rows.
+  same hints inside their rows: a table reaches an audience with its rows, each row
+  without the columns that do not (never the whole table held back for one column).
 - A photo reaches: nobody identifiable → its allowed use (public if none chosen);
   identifiable with a consent reference → its allowed use (interne if none chosen);
   identifiable without consent, or not reviewed yet (« à vérifier ») → interne.
@@ -111,25 +112,38 @@ def visible_data(
 
 
 def hidden_keys(properties: Mapping[str, Mapping[str, Any]], audience: str) -> set[str]:
-    """Template keys whose values may not go whole to `audience`.
+    """Template keys whose values may not go to `audience` at all.
 
-    A table with a hidden column counts as hidden: a copy without that column, edited
-    by a colleague and merged back, would erase the column where it was written.
+    A table whose own field reaches it goes with its rows, each row without the columns
+    that do not (visible_rows): the reader's copy of those cells is placed back on its
+    rows when the table comes back edited (merge/personal_cells.py).
     """
-    return {k for k, s in properties.items() if not _reaches_whole(s, audience)}
+    return {k for k, s in properties.items() if not reaches(field_audience(s), audience)}
 
 
-def _reaches_whole(schema: Mapping[str, Any], audience: str) -> bool:
-    if not reaches(field_audience(schema), audience):
-        return False
-    items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
-    columns = items.get("properties") or {}
-    return all(_reaches_whole(column, audience) for column in columns.values())
+def visible_rows(schema: Mapping[str, Any], value: Any, audience: str) -> Any:
+    """A field's value as `audience` may see it: a table's rows without their hidden
+    columns (and without the columns the template does not know); any other value whole."""
+    return _visible_rows(schema, value, audience)
+
+
+def hidden_cells(
+    columns: Mapping[str, Mapping[str, Any]], row: Mapping[str, Any], audience: str
+) -> dict[str, Any]:
+    """The cells of one table row that `audience` may not see (what visible_rows leaves out)."""
+    shown = visible_data(columns, row, audience)
+    return {key: value for key, value in row.items() if key not in shown}
+
+
+def row_columns(schema: Mapping[str, Any]) -> Mapping[str, Mapping[str, Any]] | None:
+    """The columns of a table field (its rows' properties), None for any other field."""
+    items = schema.get("items") if isinstance(schema.get("items"), dict) else None
+    columns = (items or {}).get("properties")
+    return columns if isinstance(columns, dict) and columns else None
 
 
 def _visible_rows(schema: Mapping[str, Any], value: Any, audience: str) -> Any:
-    items = schema.get("items") if isinstance(schema.get("items"), dict) else None
-    columns = (items or {}).get("properties")
+    columns = row_columns(schema)
     if not columns or not isinstance(value, list):
         return value
     return [visible_data(columns, row, audience) if isinstance(row, dict) else row for row in value]

@@ -2,7 +2,11 @@
 
 A venue or a visit goes without the fields that do not reach the network (and without
 their stamps, so a colleague's copy of such a field is left alone, never erased). A
-photo whose rights no longer reach the network goes as its rights alone: colleagues
+table whose field reaches the network goes with its stamp and its rows, each row without
+the columns that do not (« Présenté par », « Porteur·se »): the laptop that holds those
+cells puts them back on the rows of a colleague's edited version (merge/personal_cells).
+The versions kept aside that travel with a record (kept_versions) are reduced the same
+way. A photo whose rights no longer reach the network goes as its rights alone: colleagues
 learn that they may no longer show it, and nothing else about it (no caption, no name,
 no consent reference, no picture).
 """
@@ -11,7 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.privacy.audiences import SHARE_AUDIENCE, hidden_keys, reaches, rights_audience
+from desktop.core.merge.kept_versions import KEPT_KEY
+from desktop.core.privacy.audiences import (
+    SHARE_AUDIENCE,
+    hidden_keys,
+    reaches,
+    rights_audience,
+    row_columns,
+    visible_rows,
+)
 from desktop.core.storage.store import CarnetStore
 from desktop.core.storage.store_stamps import DELETED_FIELD
 
@@ -38,12 +50,40 @@ def drop_hidden_fields(store: CarnetStore, document: dict[str, Any]) -> None:
     does not have (a field of a previous version, or a record of a template this laptop
     has not received) has no audience any more: it is treated as interne, so it is never
     shared wider than before (colleagues keep the copies they already had)."""
-    venue = store.templates.venue
-    venue_hidden = hidden_keys(venue.schema.get("properties", {}), SHARE_AUDIENCE)
+    venue_properties = store.templates.venue.schema.get("properties", {})
+    venue_hidden = hidden_keys(venue_properties, SHARE_AUDIENCE)
     for record in document.get("venues", []):
         _drop(record, venue_hidden)
+        _reduce_tables(record["data"], venue_properties)
     for record in document.get("visits", []):
         _drop(record, _visit_hidden(store, record))
+        _reduce_tables(record["data"], _visit_properties(store, record))
+
+
+def drop_hidden_kept_cells(store: CarnetStore, document: dict[str, Any]) -> None:
+    """The versions kept aside listed in the records of a file (kept_versions, only for
+    fields that travel) lose the table cells the network may not see, as the fields do."""
+    venue_properties = store.templates.venue.schema.get("properties", {})
+    for name in ("venues", "visits"):
+        for record in document.get(name, []):
+            properties = venue_properties if name == "venues" else _visit_properties(store, record)
+            for version in record.get(KEPT_KEY) or []:
+                schema = properties.get(version["field"])
+                if schema is not None and "value" in version:
+                    version["value"] = visible_rows(schema, version["value"], SHARE_AUDIENCE)
+
+
+def _reduce_tables(data: dict[str, Any], properties: dict[str, Any]) -> None:
+    """Each table's rows without the cells the network may not see."""
+    for key, value in data.items():
+        schema = properties.get(key)
+        if schema is not None and row_columns(schema):
+            data[key] = visible_rows(schema, value, SHARE_AUDIENCE)
+
+
+def _visit_properties(store: CarnetStore, record: dict[str, Any]) -> dict[str, Any]:
+    template = _record_template(store, record.get("template_id"))
+    return template.schema.get("properties", {}) if template is not None else {}
 
 
 def _visit_hidden(store: CarnetStore, record: dict[str, Any]) -> set[str]:

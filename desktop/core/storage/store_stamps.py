@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop.core.forms.validation import is_empty
-from desktop.core.merge.conflict_rows import keep_version
+from desktop.core.merge.conflict_rows import NOT_PERSONAL, keep_version
 from desktop.core.merge.field_merge import MISSING, FieldVersion
 from desktop.core.merge.hlc import Stamp
 
@@ -53,10 +53,12 @@ class FieldStamps:
             ],
         )
         # This laptop's own earlier versions that the edit had seen are forgotten, as a
-        # merge does; the others stay kept, judged against the winner when listed.
+        # merge does; the others stay kept, judged against the winner when listed (and
+        # so do personal cells kept aside: the only copy of what this laptop typed).
         self.db.conn.executemany(
             "DELETE FROM sync_conflicts WHERE record_id = ? AND field = ? AND device_id = ? "
-            "AND stamp <= (SELECT base FROM field_stamps WHERE record_id = ? AND field = ?)",
+            "AND stamp <= (SELECT base FROM field_stamps WHERE record_id = ? AND field = ?) "
+            f"AND {NOT_PERSONAL}",
             [(record_id, key, author.device_id, record_id, key) for key in keys],
         )
         self.changes.note(table, record_id, keys)

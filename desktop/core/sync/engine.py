@@ -175,6 +175,7 @@ class SyncEngine:
             remove_leftovers(self.share.sheets, recursive=True)
         report.republished = republish.follow_share(self.workspace, self.share)
         report.republished += republish.forget_missing(self.workspace, self.share)
+        report.republished += republish.forget_held_back_tables(self.workspace)
 
     def _writing(self, report: PassReport, write: Callable[[], None]) -> None:
         """Run this laptop's writes to the share; a refusal (read-only, full, no right)

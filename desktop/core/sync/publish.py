@@ -17,7 +17,11 @@ from pathlib import Path
 from desktop.core.merge import kept_versions
 from desktop.core.merge.exchange import record_document
 from desktop.core.privacy.audiences import SHARE_AUDIENCE, sql_rights_reach
-from desktop.core.privacy.shared_records import is_withdrawn, network_document
+from desktop.core.privacy.shared_records import (
+    drop_hidden_kept_cells,
+    is_withdrawn,
+    network_document,
+)
 from desktop.core.storage.device_binding import carried_stamps_sql
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.share import TABLES, Share
@@ -126,6 +130,7 @@ def _publish_record(
     document = network_document(workspace.store, document, shareable)
     device = workspace.store.author.device_id  # after network_document: shared fields only
     kept_versions.add_to_document(workspace.db, device, document)
+    drop_hidden_kept_cells(workspace.store, document)  # our own earlier tables had names
     media = 0
     if table in ("photos", "documents") and _carries_media(workspace, table, document):
         media = _publish_media(workspace, share, table, document)

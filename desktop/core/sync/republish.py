@@ -6,6 +6,9 @@ are forgotten whole. On the same share, a file may still be gone (a colleague de
 device folder, a sync client lost part of it): each pass lists our own folders (names
 only, no content read) and forgets the entries whose file is missing, so the same pass
 publishes them again, with their media and sheets.
+
+Once per database, the records written while a table with a personal column was held
+back whole are forgotten too (forget_held_back_tables): they go again with that table.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.core.privacy.audiences import SHARE_AUDIENCE, hidden_keys, row_columns
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.publish import LIVE_DOCUMENT, SHAREABLE_PHOTO
 from desktop.core.sync.share import TABLES, Share
@@ -99,3 +103,68 @@ def _forget(writer, records: set[str], sheets: list[str]) -> None:
     run("DELETE FROM sync_sheets WHERE visit_id = ?", [(v,) for v in sheets])
     if records:
         writer.set_setting(DEVICE_JSON, "")  # device.json is written again with them
+
+
+# ------------------------------------------------------------------ tables of names
+TABLES_RULE_KEY = "shared_tables_rule"
+TABLES_RULE = "1"  # tables with a personal column go with their rows (until then: held back)
+
+
+def forget_held_back_tables(workspace: Workspace) -> int:
+    """Once per database: forget the published records holding a table with a personal
+    column, written while such a table was held back whole, so that this pass writes
+    them again with its rows (without those cells). Returns how many."""
+    if workspace.setting(TABLES_RULE_KEY) == TABLES_RULE:
+        return 0
+
+    def forget(writer) -> int:
+        ids = _holding_tables_of_names(writer.store)
+        writer.db.conn.executemany(
+            "DELETE FROM sync_published WHERE record_id = ?", [(i,) for i in ids]
+        )
+        writer.db.conn.execute(  # not a setting the views follow: no broadcast
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (TABLES_RULE_KEY, TABLES_RULE),
+        )
+        return len(ids)
+
+    return workspace.service.call(forget)
+
+
+def _holding_tables_of_names(store) -> list[str]:
+    """Published venues and visits whose data holds a table that reaches the network
+    with a column that does not."""
+    found = []
+    venue_keys = _tables_of_names(store.templates.venue)
+    found += _published_with(store, "venues", venue_keys, "1", ())
+    visit_id = store.templates.visit.id
+    for template in store.templates.records:
+        keys = _tables_of_names(template)
+        where = "coalesce(t.template_id, ?) = ?"
+        found += _published_with(store, "visits", keys, where, (visit_id, template.id))
+    return found
+
+
+def _tables_of_names(template) -> list[str]:
+    properties = template.schema.get("properties", {})
+    hidden = hidden_keys(properties, SHARE_AUDIENCE)
+    return [
+        key
+        for key, schema in properties.items()
+        if key not in hidden
+        and (columns := row_columns(schema))
+        and hidden_keys(columns, SHARE_AUDIENCE)
+    ]
+
+
+def _published_with(store, table: str, keys: list[str], where: str, args: tuple) -> list[str]:
+    if not keys:
+        return []
+    holds = " OR ".join("json_type(t.data, ?) = 'array'" for _ in keys)
+    rows = store.db.conn.execute(
+        f"SELECT t.id FROM {table} t JOIN sync_published sp ON sp.record_id = t.id "
+        f"WHERE {where} AND ({holds})",
+        (*args, *(f'$."{key}"' for key in keys)),
+    )
+    return [record_id for (record_id,) in rows]
