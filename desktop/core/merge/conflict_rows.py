@@ -81,21 +81,18 @@ def keep_version(
     if any(stamp == version.stamp or version.stamp <= decode_base(text) for stamp, text in rows):
         return False
     drop_seen(db, record_id, key, device, version.base)
+    encoded = encode_value(version.value, version.base)
+    _insert(db, (record_id, table, key, encoded, version.stamp, device, version.user_name))
+    return True
+
+
+def _insert(db: Database, row: tuple) -> None:
+    """One kept version: (record_id, tbl, field, value, stamp, device_id, user_name)."""
     db.conn.execute(
         "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
         "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            record_id,
-            table,
-            key,
-            encode_value(version.value, version.base),
-            version.stamp,
-            device,
-            version.user_name,
-            datetime.now(UTC).isoformat(timespec="milliseconds"),
-        ),
+        (*row, datetime.now(UTC).isoformat(timespec="milliseconds")),
     )
-    return True
 
 
 def device_of(stamp: str) -> str:
@@ -124,17 +121,5 @@ def keep_personal_version(
     (later than everything seen), `author` this laptop's (device_id, user_name)."""
     holder = json.loads(encode_value(value))
     holder[PERSONAL_MARK] = True
-    db.conn.execute(
-        "INSERT OR IGNORE INTO sync_conflicts(record_id, tbl, field, value, stamp, device_id, "
-        "user_name, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            record_id,
-            table,
-            key,
-            json.dumps(holder, ensure_ascii=False),
-            stamp,
-            author.device_id,
-            author.user_name,
-            datetime.now(UTC).isoformat(timespec="milliseconds"),
-        ),
-    )
+    encoded = json.dumps(holder, ensure_ascii=False)
+    _insert(db, (record_id, table, key, encoded, stamp, author.device_id, author.user_name))
