@@ -39,11 +39,11 @@ def elided(metrics: QFontMetrics, text: str, width: int) -> str:
     fits, cut = 0, len(text)  # text[:fits] + « … » fits; text[:cut] + « … » does not
     while cut - fits > 1:
         middle = (fits + cut) // 2
-        if metrics.horizontalAdvance(text[:middle].rstrip() + ELLIPSIS) <= width:
+        if metrics.horizontalAdvance(text[:middle] + ELLIPSIS) <= width:
             fits = middle
         else:
             cut = middle
-    return text[:fits].rstrip() + ELLIPSIS if fits else ELLIPSIS
+    return text[:fits] + ELLIPSIS if fits else ELLIPSIS
 
 
 def pen_opacity(pen: QColor, wanted: QColor) -> float | None:
