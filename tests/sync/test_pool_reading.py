@@ -4,7 +4,6 @@ the serial reading gives, down to the French reason of every file it skips."""
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
@@ -113,12 +112,3 @@ def test_a_file_or_folder_turned_into_a_link_after_the_listing_is_not_followed(o
     folder.symlink_to(outside, target_is_directory=True)  # the whole folder, elsewhere
     [read] = read_record_files(share, [(visits[0], None)])
     assert read.reason == "illisible (chemin hors du dossier partagé : non suivi)"
-
-
-@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities (Windows)")
-def test_the_reading_workers_run_behind_the_app():
-    """The writer and the window keep the cores: the workers are started less favoured."""
-    ours = os.nice(0)
-    with record_pool.reading_pool() as pool:
-        theirs = {pool.submit(os.nice, 0).result() for _ in range(4)}
-    assert theirs == {min(19, ours + record_pool.WORKER_NICENESS)}

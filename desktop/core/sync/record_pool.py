@@ -36,7 +36,6 @@ POOL_THRESHOLD = 2000  # files to read before a pass starts worker processes
 # higher and varied more with the share's size (94 MB at 114,280 files, against 98).
 LOOKAHEAD = 1
 PIECES = 4  # a chunk is cut in this many tasks, so both workers stay busy
-WORKER_NICENESS = 10  # the workers' priority below the app's (Unix nice, 0 to 19)
 
 Todo = list[tuple[Entry, Any]]
 Reader = Callable[[Share, Todo], list[FileRead]]  # read_record_files with its template
@@ -65,22 +64,9 @@ def read_in_order(
         for todo in chunks:
             yield todo, read(share, todo)
         return
-    with reading_pool() as pool:
-        yield from _pipelined(share, chunks, pool.submit, read)
-
-
-def reading_pool() -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers(), mp_context=context, initializer=_behind_the_writer)
-
-
-def _behind_the_writer() -> None:
-    """Workers yield the cores to the app's own threads: the single writer is the pass's
-    critical path (the workers only need to stay a chunk ahead of it), and the window
-    must stay responsive while a share is read. Where os.nice is missing (Windows) the
-    workers run at the usual priority."""
-    if hasattr(os, "nice"):
-        os.nice(WORKER_NICENESS)
+    with ProcessPoolExecutor(workers(), mp_context=context) as pool:
+        yield from _pipelined(share, chunks, pool.submit, read)
 
 
 def _pipelined(
