@@ -55,6 +55,14 @@ def test_the_report_holds_the_dashboards_figures(workspace, network):
     assert reader.metadata.title == "Bilan annuel 2025 — Tout le réseau"
 
 
+def test_one_venue_on_the_map_is_said_in_the_singular(workspace):
+    venue = workspace.store.create_venue({"name": "La Quincaillerie", "commune": "Guéret",
+                                          "lat": 46.17, "lon": 1.87})  # fmt: skip
+    workspace.store.create_visit(venue.id, "2025-03-12")
+    text = text_of(make_report(workspace, 2025, Territory(), TODAY))
+    assert "1 lieu sur la carte" in text and "lieux sur la carte" not in text
+
+
 def test_same_data_and_date_same_bytes(workspace, network):
     first = make_report(workspace, 2025, Territory(region="Bretagne"), TODAY)
     assert make_report(workspace, 2025, Territory(region="Bretagne"), TODAY) == first

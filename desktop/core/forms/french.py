@@ -66,6 +66,11 @@ def number_as_typed(value: float | int) -> str:
     return f"{sign}{whole},{decimals}" if decimals else f"{sign}{whole}"
 
 
+def count_of(count: int, singular: str, plural: str) -> str:
+    """« 0 lieu », « 1 lieu », « 2 lieux »: in French, 0 and 1 take the singular."""
+    return f"{count} {singular if abs(count) < 2 else plural}"
+
+
 def size_text(size: int) -> str:
     """A file size in French: « 0,5 Mo », « 12 ko », « 1,2 Go » (decimal units)."""
     # From half a unit up (« 0,5 Mo » rather than « 500 ko »), except for kilo-octets.

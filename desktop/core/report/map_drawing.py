@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, Polygon, Rect, String
 from reportlab.lib import colors
 
+from desktop.core.forms.french import count_of
 from desktop.core.map.points import FRESHNESS, areas_shown, frame_of, map_points
 from desktop.core.network_figures.model import NetworkFigures
 from desktop.core.pdf.styles import FAMILY, MUTED
@@ -41,7 +42,7 @@ def map_drawing(figures: NetworkFigures, width: float = 340, height: float = 330
         drawing.add(Circle(x, y, point.radius * 0.8, fillColor=colors.HexColor(point.colour),
                            strokeColor=colors.white, strokeWidth=0.4))  # fmt: skip
     _legend(drawing)
-    note = f"{len(found.points)} lieux sur la carte"
+    note = f"{count_of(len(found.points), 'lieu', 'lieux')} sur la carte"
     if found.off_map:
         note += f", {len(found.off_map)} sans coordonnées ou hors métropole"
     drawing.add(String(0, 2, note + " · Contours : IGN – Admin Express COG 2018, Licence Ouverte",
