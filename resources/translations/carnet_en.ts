@@ -1743,7 +1743,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         <translation>Ready — local data: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="366"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n venue</numerusform>
@@ -1751,7 +1751,7 @@ No backup was found. Carnet can start with an empty database: the damaged file w
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="395"/>
         <source>Les dernières modifications n&apos;ont pas pu être enregistrées (disque plein ou inaccessible ?). Quitter quand même et les perdre ?</source>
         <translation>Your latest changes could not be saved (disk full or unavailable?). Quit anyway and lose them?</translation>
     </message>
@@ -2163,102 +2163,102 @@ This cannot be undone and will reach colleagues.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="87"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="88"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="89"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="90"/>
         <source>Coller une image</source>
         <translation>Paste an image</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="91"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="92"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="92"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="93"/>
         <source>Mettre la photo à la corbeille (Ctrl+Z la remet)</source>
         <translation>Move the photo to the trash (Ctrl+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="94"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="95"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="95"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="96"/>
         <source>Remettre la photo retirée (Ctrl+Z)</source>
         <translation>Bring the removed photo back (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="98"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="99"/>
         <source>Droits de la sélection…</source>
         <translation>Rights of the selection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="100"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="101"/>
         <source>Régler d&apos;un coup le droit à l&apos;image des photos sélectionnées</source>
         <translation>Set the image rights of the selected photos at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="103"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="104"/>
         <source>ou glissez-déposez des photos ou un dossier sur la fiche</source>
         <translation>or drag and drop photos or a folder onto the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="246"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="277"/>
         <source>Photo « %1 » retirée (dans la corbeille) — Ctrl+Z pour annuler.</source>
         <translation>Photo “%1” removed (in the trash) — Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="259"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="290"/>
         <source>Cette photo n&apos;est plus dans la corbeille.</source>
         <translation>This photo is no longer in the trash.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="263"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="294"/>
         <source>Photo remise à sa place.</source>
         <translation>Photo put back in its place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="166"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="199"/>
         <source>À vérifier : personnes reconnaissables ?</source>
         <translation>To review: can people be recognised?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="168"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="201"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="215"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="246"/>
         <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
         <translation>Date taken not saved: it is not a date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="316"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="347"/>
         <source>Droits enregistrés pour %1 photo(s).</source>
         <translation>Rights saved for %1 photo(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="331"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="362"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="361"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="392"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="377"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="408"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="389"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="420"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -2266,7 +2266,7 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="396"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="427"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>
@@ -2675,7 +2675,7 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SaveFeedback</name>
     <message>
-        <location filename="../../desktop/ui/controllers/save_feedback.py" line="54"/>
+        <location filename="../../desktop/ui/controllers/save_feedback.py" line="49"/>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
     </message>
@@ -3283,37 +3283,37 @@ If this folder should already hold the « Carnet » folder (a network drive or a
 <context>
     <name>VenueEditor</name>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="344"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="341"/>
         <source>Documents de gouvernance</source>
         <translation>Governance documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="347"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="344"/>
         <source>Historique des fiches</source>
         <translation>History of the records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="348"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="345"/>
         <source>Nouvelle visite</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="351"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="348"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="353"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="350"/>
         <source>Une fiche d&apos;un autre modèle : compte rendu d&apos;instance… (Ctrl+Alt+N)</source>
         <translation>A record of another template: governance meeting minutes… (Ctrl+Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="385"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="382"/>
         <source>Lieu sans nom</source>
         <translation>Unnamed venue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="386"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="383"/>
         <source>Fiche d&apos;identité du lieu, commune à toutes ses visites</source>
         <translation>Venue details, shared by all its visits</translation>
     </message>
@@ -3411,27 +3411,27 @@ If this folder should already hold the « Carnet » folder (a network drive or a
         <translation>Move the record to the bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="262"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="259"/>
         <source>%1 (%2) : « %3 »</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="271"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="268"/>
         <source>⚠ Modifié en même temps par %1 — à trancher dans Fichier › Synchronisation (Ctrl+Maj+Y)</source>
         <translation>⚠ Changed at the same time by %1 — decide in File › Sync panel (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="321"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="318"/>
         <source>date à préciser</source>
         <translation>date to be confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="325"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="322"/>
         <source>Visite du %1 — %2</source>
         <translation>Visit of %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/document_editor.py" line="327"/>
+        <location filename="../../desktop/ui/views/document_editor.py" line="324"/>
         <source>Complétude : %1 · enregistrement automatique</source>
         <translation>Completeness: %1 · saved automatically</translation>
     </message>

@@ -272,7 +272,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/views/main_window.py" line="366"/>
         <source>%n lieu(x)</source>
         <translation>
             <numerusform>%n lieu</numerusform>
@@ -283,7 +283,7 @@
 <context>
     <name>PhotoPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="389"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="420"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo ajoutée.</numerusform>

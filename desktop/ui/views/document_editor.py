@@ -223,15 +223,12 @@ class VisitEditor(DocumentEditor):
         self._photos_from_elsewhere(changes)
 
     def _photos_from_elsewhere(self, changes: Changes) -> None:
-        """Photos added or taken away elsewhere (a colleague's, `attach` beside the window):
-        the grid shows them. Its own attaching shows each photo as it is stored, and
-        reloads once at the end."""
+        """Photos changed elsewhere (a colleague's, `attach` beside the window): the grid
+        and the open card show them (PhotoPanel.follow_elsewhere). Its own attaching shows
+        each photo as it is stored, and reloads once at the end."""
         if not self.record_id or self.photos.running or not changes.touches("photos"):
             return
-        listed = [photo.id for photo in self.photos.library.list_photos(self.record_id)]
-        shown, row = self.photos.photo_ids(), self.photos.grid.currentRow()
-        if listed != shown:
-            self.photos.reload(shown[row] if 0 <= row < len(shown) else None)
+        self.photos.follow_elsewhere()
 
     def _read(self) -> Visit | None:
         try:

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QEvent, QIODevice, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -152,6 +153,29 @@ class PhotoPanel(QWidget):
         self.grid.fit_height()
         self.photos_changed.emit()
 
+    def follow_elsewhere(self) -> None:
+        """Photos changed elsewhere (a colleague's, synced in; the `attach` command beside
+        the window): added or taken away, the grid is read again, the chosen photo kept;
+        turned, captioned or their rights changed, each thumbnail follows, and so does the
+        open card, unless it is being edited (what is typed there is not overwritten)."""
+        listed = self.library.list_photos(self.visit_id) if self.visit_id else []
+        shown, row = self.photo_ids(), self.grid.currentRow()
+        if [photo.id for photo in listed] != shown:
+            self.reload(shown[row] if 0 <= row < len(shown) else None)
+            return
+        for index, photo in enumerate(listed):
+            self._show_on(self.grid.item(index), photo)
+        current = listed[row] if 0 <= row < len(listed) else None
+        if current is None:
+            return
+        editing = self.autosaver.has_pending or self.details.isAncestorOf(
+            QApplication.focusWidget()
+        )
+        if editing:
+            self.details.show_warning(current)
+        else:
+            self.details.show_photo(current)
+
     def _icon(self, photo: Photo) -> QIcon:
         """Thumbnails decoded once: a reload after a batch of 100 photos stays instant."""
         key = (photo.sha256, rights_state(photo), photo.rotation)
@@ -160,15 +184,23 @@ class PhotoPanel(QWidget):
         return self._icons[key]
 
     def _add_item(self, photo: Photo) -> QListWidgetItem:
-        item = QListWidgetItem(self._icon(photo), photo.caption or photo.original_name)
+        item = QListWidgetItem()
         item.setData(PHOTO_ROLE, photo.id)
+        self._show_on(item, photo)
+        self.grid.addItem(item)
+        self.grid.fit_height()
+        return item
+
+    def _show_on(self, item: QListWidgetItem, photo: Photo) -> None:
+        """The photo's thumbnail (turned, its rights' badge), its title and its warning."""
+        item.setIcon(self._icon(photo))
+        item.setText(photo.caption or photo.original_name)
         if photo.needs_review:
             item.setToolTip(self.tr("À vérifier : personnes reconnaissables ?"))
         elif photo.lacks_consent:
             item.setToolTip(self.tr("Personnes reconnaissables sans autorisation"))
-        self.grid.addItem(item)
-        self.grid.fit_height()
-        return item
+        else:
+            item.setToolTip("")
 
     def _select(self, photo_id: str | None) -> None:
         rows = [
@@ -197,8 +229,7 @@ class PhotoPanel(QWidget):
         if item is None:
             return
         photo = self.library.get_photo(item.data(PHOTO_ROLE))
-        item.setText(photo.caption or photo.original_name)
-        item.setIcon(self._icon(photo))
+        self._show_on(item, photo)
         self.details.show_warning(photo)
 
     # ----------------------------------------------------------------- editing
