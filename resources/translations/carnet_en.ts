@@ -2834,149 +2834,149 @@ The current state will be backed up first (“before restore”).</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="77"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="82"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
         <source>&amp;Préparer ce dossier…</source>
         <translation>&amp;Prepare this folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="94"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="94"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="94"/>
         <source>Valeur en place</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="94"/>
         <source>Autre valeur</source>
         <translation>Other value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="97"/>
         <source>Collègue</source>
         <translation>Colleague</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="97"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="97"/>
         <source>Dernière activité</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="89"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="102"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="89"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="102"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="100"/>
         <source>Fichier attendu</source>
         <translation>Expected file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="102"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="105"/>
         <source>Collègues</source>
         <translation>Colleagues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="106"/>
         <source>Fichiers ignorés</source>
         <translation>Ignored files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="107"/>
         <source>Médias en attente</source>
         <translation>Pending media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="129"/>
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="130"/>
         <source>Prendre la &amp;leur</source>
         <translation>&amp;Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="132"/>
         <source>&amp;Restaurer</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="327"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="339"/>
         <source>La&amp;isser supprimée</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="134"/>
         <source>&amp;Ouvrir la fiche</source>
         <translation>&amp;Open the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="131"/>
         <source>Mo&amp;difier…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="149"/>
         <source>Deux personnes ont modifié le même champ en même temps, ou l&apos;une a supprimé une fiche pendant que l&apos;autre la modifiait. Rien n&apos;a été perdu : choisissez la valeur à garder, champ par champ, ou s&apos;il faut restaurer la fiche.</source>
         <translation>Two people changed the same field at the same time, or one deleted a record while the other was editing it. Nothing was lost: choose the value to keep, field by field, or whether to restore the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="163"/>
         <source>Reprendre ses fiches (ordinateur retiré)…</source>
         <translation>Take over their sheets (computer retired)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="179"/>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="191"/>
         <source>Modèles du réseau</source>
         <translation>Network templates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="194"/>
         <source>%1 (%2 refusé(s))</source>
         <translation>%1 (%2 refused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="202"/>
         <source>Le dossier « %1 » n&apos;a jamais servi de dossier partagé à Carnet : le préparer et y publier vos lieux, visites, photos et fiches ?
 
 Si ce dossier devrait déjà contenir le dossier « Carnet » (disque réseau ou clé non branché), répondez Non et rebranchez-le.</source>
@@ -2985,108 +2985,108 @@ Si ce dossier devrait déjà contenir le dossier « Carnet » (disque réseau ou
 If this folder should already hold the « Carnet » folder (a network drive or a key not plugged in), answer No and plug it in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="209"/>
         <source>Préparer le dossier partagé</source>
         <translation>Prepare the shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="219"/>
         <source>Aucun dossier partagé : choisissez-le dans Fichier › Préférences.</source>
         <translation>No shared folder: choose one in File › Preferences.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="222"/>
         <source>&lt;b&gt;Publication impossible&lt;/b&gt; : %1&lt;br&gt;Le travail des collègues est importé (%2 nouveau(x), %3 mis à jour) ; %4 élément(s) de ce poste en attente de publication, publiés dès que le dossier partagé acceptera l&apos;écriture.</source>
         <translation>&lt;b&gt;Could not publish&lt;/b&gt;: %1&lt;br&gt;Your colleagues&apos; work was imported (%2 new, %3 updated); %4 item(s) from this computer are waiting to be published, and will be as soon as the shared folder accepts writing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="231"/>
         <source>&lt;b&gt;Dernière tentative échouée&lt;/b&gt; : %1&lt;br&gt;%2 élément(s) en attente de publication.</source>
         <translation>&lt;b&gt;Last attempt failed&lt;/b&gt;: %1&lt;br&gt;%2 item(s) waiting to be published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="229"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="239"/>
         <source>Dossier partagé : %1&lt;br&gt;Dernière synchronisation réussie : %2</source>
         <translation>Shared folder: %1&lt;br&gt;Last successful sync: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="240"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="233"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="243"/>
         <source>&lt;br&gt;Publié : %1, importé : %2 nouveau(x), %3 mis à jour.</source>
         <translation>&lt;br&gt;Published: %1, imported: %2 new, %3 updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="260"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="272"/>
         <source> (vous)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="282"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="277"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="289"/>
         <source>Supprimé par %1 le %2, pendant que vous le modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="278"/>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="282"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="294"/>
         <source>Vos modifications du %2</source>
         <translation>Your edits of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="281"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="293"/>
         <source>Supprimée par %1 le %2, pendant que vous la modifiiez</source>
         <translation>Deleted by %1 on %2, while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="286"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="298"/>
         <source>Supprimé par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="287"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="299"/>
         <source>Modifié par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="302"/>
         <source>Supprimée par %1 le %2</source>
         <translation>Deleted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="291"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="303"/>
         <source>Modifiée par %1 le %2, pendant ce temps</source>
         <translation>Edited by %1 on %2, meanwhile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="327"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="339"/>
         <source>La&amp;isser supprimé</source>
         <translation>Leave &amp;it deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="364"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="376"/>
         <source>Valeur à garder :</source>
         <translation>Value to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="378"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="390"/>
         <source>Choisissez d&apos;abord un collègue dans la liste.</source>
         <translation>First choose a colleague from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="383"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="395"/>
         <source>Cet ordinateur publiera désormais les fiches PDF des visites de l&apos;appareil %1 (%2). À faire seulement si cet ordinateur-là n&apos;est plus utilisé. Continuer ?</source>
         <translation>From now on, this computer will publish the PDF sheets of the visits from device %1 (%2). Only do this if that computer is no longer in use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="392"/>
+        <location filename="../../desktop/ui/dialogs/sync_panel.py" line="404"/>
         <source>%1 fiche(s) reprise(s).</source>
         <translation>%1 record(s) taken over.</translation>
     </message>

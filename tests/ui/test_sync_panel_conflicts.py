@@ -157,3 +157,34 @@ def test_a_late_clocks_edit_is_listed_answered_and_stays_answered(qtbot, laptop)
     again = SyncPanel(alice)
     qtbot.addWidget(again)
     assert again.tabs.tabText(0) == "Conflits (0)"
+
+
+def test_a_photos_conflict_reads_in_words_not_stored_values(qtbot, laptop, tmp_path):
+    """Photos have no template: their choices were listed as stored (« 90 », « reseau »)."""
+    from PIL import Image
+
+    from desktop.core.media.photos import PhotoLibrary
+
+    alice, bob = laptop("Alice"), laptop("Bob")
+    venue = alice.store.create_venue({"name": "La Grange"})
+    visit = alice.store.create_visit(venue.id, "2026-11-20")
+    Image.new("RGB", (120, 80), (90, 120, 60)).save(tmp_path / "grange.jpg", "JPEG")
+    alices = PhotoLibrary(alice.store, alice.media)
+    [attached] = alices.attach_files(visit.id, [tmp_path / "grange.jpg"])
+    alices.update_photo(attached.record_id, {"identifiable_people": False})
+    sync(alice, bob)
+    bobs = PhotoLibrary(bob.store, bob.media)
+    alices.update_photo(attached.record_id, {"allowed_use": "reseau", "rotation": 90})
+    bobs.update_photo(attached.record_id, {"allowed_use": "public", "rotation": 270})
+    sync(alice, bob, alice)
+
+    panel = SyncPanel(alice)
+    qtbot.addWidget(panel)
+    rows = {r[1]: r for r in (row(panel, i) for i in range(panel.conflicts.rowCount()))}
+    assert {"Usage autorisé", "Orientation"} <= rows.keys()
+    for title, words in (("Usage autorisé", {"Réseau", "Public"}),
+                         ("Orientation", {"Tournée d'un quart de tour à droite",
+                                          "Tournée d'un quart de tour à gauche"})):  # fmt: skip
+        where, _title, mine, theirs = rows[title]
+        assert where == "Photo"
+        assert {mine.split("\n")[0], theirs.split("\n")[0]} == words

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.merge.conflicts import Conflict, list_conflicts, resolve_conflict
+from desktop.core.merge.conflicts import (
+    ATTACHMENT_TABLES,
+    Conflict,
+    list_conflicts,
+    resolve_conflict,
+)
 from desktop.core.merge.field_merge import MISSING, FieldVersion
 from desktop.core.storage.workspace import Workspace
 from desktop.core.sync.engine import colleagues
@@ -35,11 +40,16 @@ from desktop.ui.texts import fill
 from desktop.ui.views.clock_notice import ClockNotice
 
 
-def display_value(value: Any, spec=None, whole: bool = True) -> str:
+def display_value(value: Any, spec=None, whole: bool = True, attachment_field: str = "") -> str:
     """A value in conflict as the user reads it: long texts whole (or shortened), the rest
-    as the venue history shows it (enum labels, French numbers, table rows)."""
+    as the venue history shows it (enum labels, French numbers, table rows); a photo's or
+    a document's field (attachment_field: they have no template) in words too."""
     from desktop.core.forms.visit_diff import display
+    from desktop.core.merge.attachment_values import attachment_value
 
+    words = attachment_value(attachment_field, value) if value is not MISSING else None
+    if words is not None:
+        return words
     if value is MISSING or value is None or value == "" or value == []:
         return "(vide)"
     if spec is None or (spec.is_text and whole):
@@ -245,9 +255,11 @@ class SyncPanel(QDialog):
         if conflict.table == "visits":  # the record's own template: a meeting's field too
             template = store.template_of(conflict.record_id)
         spec = template.field(conflict.field) if template is not None else None
+        attachment = conflict.field if conflict.table in ATTACHMENT_TABLES else ""
 
         def version(v: FieldVersion) -> str:
-            return f"{display_value(v.value, spec)}\n— {self._who(v)}, {stamp_time(v)}"
+            shown = display_value(v.value, spec, attachment_field=attachment)
+            return f"{shown}\n— {self._who(v)}, {stamp_time(v)}"
 
         return [
             conflict.context,
