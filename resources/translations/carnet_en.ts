@@ -2208,57 +2208,57 @@ This cannot be undone and will reach colleagues.</translation>
         <translation>or drag and drop photos or a folder onto the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="277"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="286"/>
         <source>Photo « %1 » retirée (dans la corbeille) — Ctrl+Z pour annuler.</source>
         <translation>Photo “%1” removed (in the trash) — Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="290"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="299"/>
         <source>Cette photo n&apos;est plus dans la corbeille.</source>
         <translation>This photo is no longer in the trash.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="294"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="303"/>
         <source>Photo remise à sa place.</source>
         <translation>Photo put back in its place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="199"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="208"/>
         <source>À vérifier : personnes reconnaissables ?</source>
         <translation>To review: can people be recognised?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="201"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="210"/>
         <source>Personnes reconnaissables sans autorisation</source>
         <translation>Identifiable people without consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="246"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="255"/>
         <source>Date de prise de vue non enregistrée : ce n&apos;est pas une date.</source>
         <translation>Date taken not saved: it is not a date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="347"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="351"/>
         <source>Droits enregistrés pour %1 photo(s).</source>
         <translation>Rights saved for %1 photo(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="362"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="366"/>
         <source>Ajouter des photos</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="392"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="396"/>
         <source>Préparation des photos…</source>
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="408"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="412"/>
         <source>%v / %m photos</source>
         <translation>%v / %m photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/photo_panel.py" line="420"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="424"/>
         <source>%n photo(s) ajoutée(s).</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -2266,7 +2266,7 @@ This cannot be undone and will reach colleagues.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/photo_panel.py" line="427"/>
+        <location filename="../../desktop/ui/views/photo_panel.py" line="431"/>
         <source>L&apos;ajout des photos a échoué : %1</source>
         <translation>Adding the photos failed: %1</translation>
     </message>

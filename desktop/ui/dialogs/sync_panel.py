@@ -47,7 +47,7 @@ def display_value(value: Any, spec=None, whole: bool = True, attachment_field: s
     from desktop.core.forms.visit_diff import display
     from desktop.core.merge.attachment_values import attachment_value
 
-    words = attachment_value(attachment_field, value) if value is not MISSING else None
+    words = attachment_value(attachment_field, value)  # None for MISSING, and the rest
     if words is not None:
         return words
     if value is MISSING or value is None or value == "" or value == []:

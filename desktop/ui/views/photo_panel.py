@@ -163,8 +163,7 @@ class PhotoPanel(QWidget):
         if [photo.id for photo in listed] != shown:
             self.reload(shown[row] if 0 <= row < len(shown) else None)
             return
-        for index, photo in enumerate(listed):
-            self._show_on(self.grid.item(index), photo)
+        self._show_items({photo.id: photo for photo in listed})
         current = listed[row] if 0 <= row < len(listed) else None
         if current is None:
             return
@@ -190,6 +189,16 @@ class PhotoPanel(QWidget):
         self.grid.addItem(item)
         self.grid.fit_height()
         return item
+
+    def _show_items(self, photos: dict[str, Photo]) -> None:
+        """Those photos' items as stored (by id); the others as they are."""
+        for row in range(self.grid.count()):
+            item = self.grid.item(row)
+            photo = photos.get(item.data(PHOTO_ROLE))
+            if photo is not None:
+                self._show_on(item, photo)
+        self.grid.doItemsLayout()  # a turned thumbnail changes its shape: lay out again
+        self.grid.viewport().update()
 
     def _show_on(self, item: QListWidgetItem, photo: Photo) -> None:
         """The photo's thumbnail (turned, its rights' badge), its title and its warning."""
@@ -321,12 +330,7 @@ class PhotoPanel(QWidget):
         self.flush()
         for photo_id in ids:
             self.library.rotate_photo(photo_id, quarter_turns)
-        for row in range(self.grid.count()):
-            item = self.grid.item(row)
-            if item.data(PHOTO_ROLE) in ids:
-                item.setIcon(self._icon(self.library.get_photo(item.data(PHOTO_ROLE))))
-        self.grid.doItemsLayout()  # a turned thumbnail changes its shape: lay out again
-        self.grid.viewport().update()
+        self._show_items({photo_id: self.library.get_photo(photo_id) for photo_id in ids})
 
     def selected_ids(self) -> list[str]:
         return [item.data(PHOTO_ROLE) for item in self.grid.selectedItems()]
