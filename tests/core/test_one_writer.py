@@ -210,3 +210,24 @@ def test_each_mutation_is_broadcast_once_with_what_it_changed(workspace, venue):
     workspace.store.update_visit(visit.id, {"strengths": "Accueil"})
     assert [c.ids("visits") for c in seen] == [{visit.id}, {visit.id}]
     assert seen[1].fields_of("visits", visit.id) == {"strengths"}
+
+
+def _sync_level(writer) -> int:
+    return writer.db.conn.execute("PRAGMA synchronous").fetchone()[0]
+
+
+def test_a_redoable_write_commits_without_waiting_and_every_other_write_waits(workspace):
+    """A share's files merged may commit unsynced (the next pass reads them again); what
+    comes after, a user's edit above all, commits waiting for the disk, failure or not."""
+    normal, full = 1, 2
+    service = workspace.service
+    assert service.submit(_sync_level, redoable=True).result() == normal
+    assert service.call(_sync_level) == full
+
+    def refused(writer):
+        raise ValueError("refusée")
+
+    with pytest.raises(ValueError):
+        service.submit(refused, redoable=True).result()
+    assert service.call(_sync_level) == full
+    assert service.submit(_sync_level).result() == full

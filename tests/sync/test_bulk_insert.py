@@ -361,3 +361,24 @@ def test_far_ahead_stamps_are_named_as_the_one_by_one_merge_names_them(laptops):
         ("far1", "Zoé B."), ("far2", "Yann")
     ]  # fmt: skip
     assert snapshot(bulk)["clock"] == snapshot(single)["clock"] != []
+
+
+def test_a_pass_merges_redoably_and_leaves_every_other_write_durable(laptops, monkeypatch):
+    """The merges of a pass (files and their index rows, read again if a power cut loses
+    them) commit without waiting for the disk; the writer is durable again after."""
+    share_owner = colleagues_share(laptops)
+    carol = laptops("carol", share_owner.share_folder)
+    service = carol.workspace.service
+    kinds, submit = [], service.submit
+
+    def noting(mutation, origin=None, redoable=False):
+        kinds.append(redoable)
+        return submit(mutation, origin, redoable)
+
+    monkeypatch.setattr(service, "submit", noting)
+    assert carol.sync().ok
+    assert carol.store.search_visits("grange")
+    assert kinds.count(True) >= 1  # the merges
+    assert (
+        service.call(lambda writer: writer.db.conn.execute("PRAGMA synchronous").fetchone()[0]) == 2
+    )

@@ -33,6 +33,8 @@ from desktop.core.followup.derived import followup_templates, register_templates
 from desktop.core.merge.hlc import HybridClock, Stamp, wall_clock_ms
 from desktop.core.storage.changes import Changes, ChangeSet
 from desktop.core.storage.db import (
+    DURABLE_COMMIT,
+    UNSYNCED_COMMIT,
     Database,
     DatabaseError,
     connect,
@@ -46,7 +48,7 @@ from desktop.core.storage.records import Author
 T = TypeVar("T")
 Mutation = Callable[["Writer"], T]
 Subscriber = Callable[[Changes], None]
-MUTATION, BARE, LOOK = "mutation", "bare", "look"  # what the writer's queue holds
+MUTATION, REDOABLE, BARE, LOOK = "mutation", "redoable", "bare", "look"  # the queue's kinds
 log = logging.getLogger(__name__)
 
 
@@ -191,9 +193,15 @@ class DataService:
         register_figure_keys(writer.db.conn, records, self.templates.visit)
 
     # -------------------------------------------------------------- running
-    def submit(self, mutation: Mutation, origin: object = None) -> Future:
-        """Queue a mutation; the future holds its result (or its error) once committed."""
-        return self._enqueue(mutation, origin, MUTATION)
+    def submit(self, mutation: Mutation, origin: object = None, redoable: bool = False) -> Future:
+        """Queue a mutation; the future holds its result (or its error) once committed.
+
+        redoable: what it writes can be written again from elsewhere if a power cut loses
+        it (a share's files merged, with their index rows in the same transaction: the
+        next pass reads them again). Its commit does not wait for the disk (WAL with
+        synchronous = NORMAL); the next plain mutation's commit syncs the log, and with
+        it every redoable commit before it. What the user typed is never redoable."""
+        return self._enqueue(mutation, origin, REDOABLE if redoable else MUTATION)
 
     def call(self, mutation: Mutation[T], origin: object = None) -> T:
         """Run a mutation and wait for it. Inside a mutation, runs in the same transaction."""
@@ -241,6 +249,8 @@ class DataService:
             try:
                 if kind == MUTATION:
                     result, changes = self._run(job, origin)
+                elif kind == REDOABLE:
+                    result, changes = self._run_redoable(job, origin)
                 elif kind == BARE:
                     result, changes = job(self.db), Changes(everything=True, conflicts=True)
                 else:
@@ -251,6 +261,17 @@ class DataService:
             if changes is not None:
                 self._broadcast(changes)
             future.set_result(result)
+
+    def _run_redoable(self, mutation: Mutation, origin: object) -> tuple[Any, Changes | None]:
+        """A first import of 114,280 files (the WAL copied on its own thread), interleaved
+        with every commit waiting for the disk: 25.8, 24.5, 20.3 s against 27.6, 24.4,
+        23.4 s; the writer waited 5,700–6,500 times against 8,100–10,100 (each sync of
+        a chunk's 14 MB of log: 3–9 ms on these machines)."""
+        self.db.conn.execute(f"PRAGMA synchronous = {UNSYNCED_COMMIT}")
+        try:
+            return self._run(mutation, origin)
+        finally:
+            self.db.conn.execute(f"PRAGMA synchronous = {DURABLE_COMMIT}")
 
     def _run(self, mutation: Mutation, origin: object) -> tuple[Any, Changes | None]:
         with transaction(self.db):

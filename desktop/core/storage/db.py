@@ -49,6 +49,10 @@ class Database:
         return getattr(self.utils, name)
 
 
+DURABLE_COMMIT = "FULL"  # every commit waits until the log is on the disk
+UNSYNCED_COMMIT = "NORMAL"  # WAL: the log is synced at the next durable commit or checkpoint
+
+
 def connect(path: Path) -> Database:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
@@ -57,7 +61,7 @@ def connect(path: Path) -> Database:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise DatabaseError(f"Le journal WAL n'a pas pu être activé (mode : {mode}).")
-        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA synchronous = {DURABLE_COMMIT}")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         conn.close()  # a refused file must not stay open (and locked, on Windows)

@@ -238,7 +238,7 @@ class Merging:
         if not pending:
             return
         pending.sort(key=lambda p: TABLES.index(p.table))
-        self.new = self.workspace.service.submit(lambda writer: self._merge_new(writer, pending))
+        self.new = self._submit(lambda writer: self._merge_new(writer, pending))
 
     def finish(self) -> None:
         self._settle()
@@ -257,12 +257,14 @@ class Merging:
             rest = refused.files
         for start in range(0, len(rest), BATCH):
             batch = rest[start : start + BATCH]
-            self.batches.append(
-                self.workspace.service.submit(lambda writer, b=batch: self._merge_batch(writer, b))
-            )
+            self.batches.append(self._submit(lambda writer, b=batch: self._merge_batch(writer, b)))
         for future in [f for f in self.batches if f.done()]:
             future.result()  # an error is raised as soon as it is seen
         self.batches = [f for f in self.batches if not f.done()]
+
+    def _submit(self, mutation) -> Future:
+        """Files and their index rows together: lost to a power cut, read again next pass."""
+        return self.workspace.service.submit(mutation, redoable=True)
 
     def _merge_new(self, writer, pending: list[Pending]) -> list[Pending]:
         index_row = functools.partial(_merged_row, seen_at=now_iso())
