@@ -112,3 +112,10 @@ def test_a_file_or_folder_turned_into_a_link_after_the_listing_is_not_followed(o
     folder.symlink_to(outside, target_is_directory=True)  # the whole folder, elsewhere
     [read] = read_record_files(share, [(visits[0], None)])
     assert read.reason == "illisible (chemin hors du dossier partagé : non suivi)"
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(1, 1), (2, 1), (3, 2), (4, 3), (16, 4)])
+def test_the_readers_leave_a_core_to_the_writer(cores, expected):
+    """The writer is a large pass's critical path: on two cores, a second reader kept it
+    waiting for a core (README, « Performance »)."""
+    assert record_pool.workers(cores) == expected
