@@ -45,6 +45,8 @@ PLAIN = {  # values the Python side writes itself
     "actions not a list": {"actions": {"0": ACTION}, "end_date": ""},
     "no data of note": {},
     "a date with its time": {"visit_date": "2026-03-04 à 10 h", "legal_form": "scop"},
+    # stored as text by the column (TEXT affinity): read back, not taken from the row
+    "a date as a number": {"visit_date": 20260304, "legal_form": "scop"},
     "two actions alike": {"actions": [ACTION, ACTION]},  # counted on the first half's
 }
 UNSURE = {  # values the views write in a way the Python side leaves to them
@@ -152,6 +154,7 @@ def test_derived_rows_of_a_bulk_insert_are_the_views_rows(laptops, monkeypatch, 
     assert meeting == ([0, 1, 1, 1] if keys == "done as a number" else [0, 0, 0, 0])
     days = {row[3]: row[1] for row in held["figure_visits"]}
     assert days[ids["a date with its time"]] == "2026-03-04"
+    assert days[ids["a date as a number"]] == "20260304"
 
 
 def test_edits_deletions_restores_and_purges_keep_them_as_the_views_fill_them(laptops):

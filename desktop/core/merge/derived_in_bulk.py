@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from desktop.core.followup.derived import KEY_COLUMNS
@@ -39,7 +40,10 @@ class Unsure(Exception):
     """A value the views would store in a way not reproduced here."""
 
 
-BASICS = "id, template_id, venue_id, visit_date, created_at, visit_type, author"
+BASIC_COLUMNS = ("id", "template_id", "venue_id", "visit_date", "created_at", "visit_type",
+                 "author")  # fmt: skip
+BASICS = ", ".join(BASIC_COLUMNS)
+TEXT_OR_NULL = (str, type(None))
 ACTION_COLUMNS = ("record_id", "template_id", "venue_id", "visit_date", "row_index", "action",
                   "responsible", "due", "status", "done")  # fmt: skip
 RECORD_COLUMNS = ("record_id", "template_id", "venue_id", "visit_date", "created_at",
@@ -50,12 +54,14 @@ PLAIN_PATH = re.compile(r'\$\."([^"\\\x00-\x1f]*)"')  # json_path(key) of a plai
 SMALLEST, LARGEST = -(2**63), 2**63 - 1
 
 
-def fill_parsed(conn: sqlite3.Connection, datas: dict[str, Any]) -> None:
-    """The derived rows of the live visits just inserted, datas: id -> parsed data."""
+def fill_parsed(
+    conn: sqlite3.Connection, datas: dict[str, Any], rows: list[dict[str, Any]] = ()
+) -> None:
+    """The derived rows of the live visits just inserted, datas: id -> parsed data; rows:
+    those visits' rows as inserted, if at hand (their basics are then not read back)."""
     followup_keys, figure_kinds = _followup_keys(conn), _figure_kinds(conn)
     actions, records, figures, unsure = [], [], [], []
-    sql = f"SELECT {BASICS} FROM visits WHERE deleted_at IS NULL AND id IN ({{marks}})"
-    for basics in rows_for_ids(conn, sql, list(datas)):
+    for basics in _basics(conn, datas, rows):
         try:
             data = datas[basics[0]]
             if type(data) is not dict:
@@ -73,6 +79,20 @@ def fill_parsed(conn: sqlite3.Connection, datas: dict[str, Any]) -> None:
     if unsure:
         fill_figures_by_views(conn, unsure)
         fill_followup_by_views(conn, unsure)
+
+
+def _basics(conn, datas: dict[str, Any], rows: list[dict[str, Any]]) -> Iterator[tuple]:
+    """The BASICS of the live visits among datas: from their rows as inserted where every
+    such value is text or NULL (the columns' TEXT affinity leaves those as they are, so
+    reading them back gives the same); the others read back from the table."""
+    given = {}
+    for row in rows:
+        basics = tuple(row.get(column) for column in BASIC_COLUMNS)
+        if row.get("deleted_at") is None and all(type(v) in TEXT_OR_NULL for v in basics):
+            given[row["id"]] = basics
+    yield from (given[i] for i in datas if i in given)
+    sql = f"SELECT {BASICS} FROM visits WHERE deleted_at IS NULL AND id IN ({{marks}})"
+    yield from rows_for_ids(conn, sql, [i for i in datas if i not in given])
 
 
 def _clear(conn, ids: list[str]) -> None:

@@ -77,8 +77,8 @@ def insert_new_records(
         record_row(table, columns, r, r.get("deleted_at"), d)
         for r, d in zip(records, derived, strict=True)
     ]
-    stamps, odd = _stamp_values(records)
-    decoded = _decoded(records)  # a malformed stamp refuses the records here, unwritten
+    stamps, odd, texts = _stamp_values(records)
+    decoded = _decoded(texts)  # a malformed stamp refuses the records here, unwritten
     _insert_indexed(store.db.conn, table, rows, datas, savepoint)
     upsert_values(store.db.conn, "field_stamps", STAMP_COLUMNS, stamps, STAMP_KEY)
     upsert_rows(store.db.conn, "field_stamps", odd, STAMP_KEY)
@@ -128,7 +128,8 @@ def _insert_and_index(
         )
         if table == "visits":  # the dashboard's and follow-up's rows stand aside too
             # (migrations 12 and 13): filled from the data parsed already
-            fill_parsed(conn, dict(zip(chunk, datas[start : start + 500], strict=True)))
+            datas_of_chunk = dict(zip(chunk, datas[start : start + 500], strict=True))
+            fill_parsed(conn, datas_of_chunk, rows[start : start + 500])
     conn.execute("DELETE FROM fts_paused WHERE tbl = ?", (table,))
 
 
@@ -137,24 +138,26 @@ STAMP_KEY = ("record_id", "field")
 STAMP_PARTS = frozenset(STAMP_COLUMNS[2:])
 
 
-def _stamp_values(records: list[dict[str, Any]]) -> tuple[list[tuple], list[dict[str, Any]]]:
+def _stamp_values(records: list[dict[str, Any]]) -> tuple[list[tuple], list[dict], set[str]]:
     """The field_stamps rows, as values; a stamp with other keys as a row of its own (the
-    upsert then refuses it, as the one-by-one merge does: no such column)."""
-    values, odd = [], []
+    upsert then refuses it, as the one-by-one merge does: no such column); the distinct
+    stamps (a record's fields often share one)."""
+    values, odd, texts = [], [], set()
     for record in records:
+        record_id = record["id"]
         for key, s in record["stamps"].items():
+            text = s["stamp"]
+            texts.add(text)
             if s.keys() <= STAMP_PARTS:
-                values.append(
-                    (record["id"], key, s["stamp"], s["device_id"], s["user_name"], s.get("base"))
-                )
+                values.append((record_id, key, text, s["device_id"], s["user_name"], s.get("base")))
             else:
-                odd.append({"record_id": record["id"], "field": key, "base": s.get("base"), **s})
-    return values, odd
+                odd.append({"record_id": record_id, "field": key, "base": s.get("base"), **s})
+    return values, odd, texts
 
 
-def _decoded(records: list[dict[str, Any]]) -> dict[str, Stamp]:
-    """Each distinct stamp of the records, decoded (a record's fields often share one)."""
-    return {t: Stamp.decode(t) for t in {s["stamp"] for r in records for s in r["stamps"].values()}}
+def _decoded(texts: set[str]) -> dict[str, Stamp]:
+    """Each distinct stamp, decoded."""
+    return {text: Stamp.decode(text) for text in texts}
 
 
 def _observe(writer, decoded: dict[str, Stamp], records: list[dict[str, Any]]) -> None:
