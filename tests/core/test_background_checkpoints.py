@@ -8,6 +8,7 @@ import sqlite3
 import time
 
 from desktop.core.storage.background_checkpoints import checkpoints_aside
+from desktop.core.storage.db import WAL_SIZE_LIMIT, connect
 
 
 def writer_without_checkpoints(path) -> sqlite3.Connection:
@@ -62,3 +63,22 @@ def test_a_helper_that_cannot_open_the_file_stops_alone(tmp_path):
         with checkpoints_aside(missing, every_s=0.01):
             time.sleep(0.05)  # the thread failed to open: the work inside goes on
         assert not missing.exists()  # nothing was made in its place
+
+
+def test_a_log_grown_large_is_cut_back_when_it_starts_over(tmp_path):
+    """A first import lets the WAL grow past 100 MB; once copied, the next write starts the
+    log over and cuts the file back (db.WAL_SIZE_LIMIT), rather than keeping it whole."""
+    path = tmp_path / "carnet.sqlite"
+    db = connect(path)
+    conn = db.conn
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    for _ in range(8):  # some 45 MB of log
+        write_pages(conn, rows=12_000)
+    wal = tmp_path / "carnet.sqlite-wal"
+    assert wal.stat().st_size > 2 * WAL_SIZE_LIMIT
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    write_pages(conn, rows=10)  # starts the log over
+    assert wal.stat().st_size <= WAL_SIZE_LIMIT
+    assert conn.execute("SELECT count(*) FROM notes").fetchone() == (96_010,)
+    conn.close()

@@ -49,6 +49,7 @@ class Database:
         return getattr(self.utils, name)
 
 
+WAL_SIZE_LIMIT = 16 * 2**20  # bytes; the WAL of everyday writes stays under 5 MB
 DURABLE_COMMIT = "FULL"  # every commit waits until the log is on the disk
 UNSYNCED_COMMIT = "NORMAL"  # WAL: the log is synced at the next durable commit or checkpoint
 
@@ -62,6 +63,9 @@ def connect(path: Path) -> Database:
         if mode.lower() != "wal":
             raise DatabaseError(f"Le journal WAL n'a pas pu être activé (mode : {mode}).")
         conn.execute(f"PRAGMA synchronous = {DURABLE_COMMIT}")
+        # The log file keeps the size it once reached: a share's first import lets it grow
+        # to some 160 MB (new_files.LARGE_PASS). Cut back to this when it next starts over.
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         conn.close()  # a refused file must not stay open (and locked, on Windows)
