@@ -227,3 +227,24 @@ def test_a_full_disk_stops_the_publishing_with_a_french_reason(laptops, monkeypa
     assert "disque plein" in report.publish_error
     monkeypatch.undo()
     assert alice.sync().published.records == 1
+
+
+def test_a_documents_conflict_names_the_document_and_its_venue(laptops, tmp_path):
+    from desktop.core.merge.conflicts import conflicts_as_json
+
+    alice, bob = laptops("alice"), laptops("bob")
+    venue = alice.store.create_venue({"name": "La Grange", "commune": "Felletin"})
+    statuts = tmp_path / "statuts-2024.pdf"
+    statuts.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    outcome = DocumentLibrary(alice.store, alice.workspace.media).attach(venue.id, statuts)
+    assert alice.sync().ok and bob.sync().ok
+    DocumentLibrary(alice.store, alice.workspace.media).update(
+        outcome.record_id, {"doc_type": "reglement_interieur"}
+    )
+    DocumentLibrary(bob.store, bob.workspace.media).update(
+        outcome.record_id, {"doc_type": "charte"}
+    )
+    assert alice.sync().ok and bob.sync().ok and alice.sync().ok
+    [conflict] = [c for c in conflicts_as_json(alice.store) if c["table"] == "documents"]
+    assert conflict["context"] == "Document « statuts-2024.pdf » — La Grange"
+    assert (conflict["venue_id"], conflict["visit_id"]) == (venue.id, None)

@@ -186,5 +186,8 @@ def test_a_photos_conflict_reads_in_words_not_stored_values(qtbot, laptop, tmp_p
                          ("Orientation", {"Tournée d'un quart de tour à droite",
                                           "Tournée d'un quart de tour à gauche"})):  # fmt: skip
         where, _title, mine, theirs = rows[title]
-        assert where == "Photo"
+        assert where == "Photo « grange.jpg » — La Grange — visite du 20 novembre 2026"
         assert {mine.split("\n")[0], theirs.split("\n")[0]} == words
+    # « Ouvrir la fiche » opens the visit that holds the photo
+    places = {(c.visit_id, c.venue_id) for c in list_conflicts(alice.store) if c.table == "photos"}
+    assert places == {(visit.id, venue.id)}

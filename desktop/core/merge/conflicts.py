@@ -214,14 +214,14 @@ def _describe(store, table, record_id, key, current, other) -> Conflict:
         ).fetchone()
         template = store.template_of(record_id)
         spec = template.field(key)
-        what = "visite" if template.id == store.templates.visit.id else template.title
+        what = _record_kind(store, template.id)
         context = f"{_venue_name(store, venue_id)} — {what} du {long_date(when) or when}"
     elif table == "venues":
         venue_id, spec = record_id, store.templates.venue.field(key)
         context = _venue_name(store, venue_id)
     else:
         spec = None
-        context = {"photos": "Photo", "documents": "Document"}[table]
+        context, visit_id, venue_id = _attachment_context(store, table, record_id)
     title = spec.title if spec is not None else _ATTACHMENT_TITLES.get(key, key)
     if key == DELETED_FIELD:
         title = "Suppression"
@@ -240,6 +240,38 @@ _ATTACHMENT_TITLES = {
     "end_date": "Échéance",
     "position": "Ordre",
 }
+
+
+ATTACHMENT_PLACES = {  # where a photo or a document is: its name, visit, venue, date
+    "photos": "SELECT a.original_name, a.visit_id, v.venue_id, v.visit_date, v.template_id "
+    "FROM photos a LEFT JOIN visits v ON v.id = a.visit_id WHERE a.id = ?",
+    "documents": "SELECT a.original_name, NULL, a.venue_id, NULL, NULL "
+    "FROM documents a WHERE a.id = ?",
+}
+
+
+def _attachment_context(store: CarnetStore, table: str, record_id: str) -> tuple:
+    """(« Photo « grange.jpg » — La Grange — visite du 20 novembre 2026 », visit id, venue
+    id): the conflict names the photo and where it is, and opens its visit. A document:
+    its name and its venue."""
+    kind = {"photos": "Photo", "documents": "Document"}[table]
+    row = store.db.conn.execute(ATTACHMENT_PLACES[table], (record_id,)).fetchone()
+    if row is None:
+        return kind, None, None
+    name, visit_id, venue_id, when, template_id = row
+    parts = [f"{kind} « {name} »" if name else kind]
+    if venue_id:
+        parts.append(_venue_name(store, venue_id))
+    if visit_id and when is not None:
+        what = _record_kind(store, template_id)
+        parts.append(f"{what} du {long_date(when) or when}")
+    return " — ".join(parts), visit_id, venue_id
+
+
+def _record_kind(store: CarnetStore, template_id: str | None) -> str:
+    """« visite », or the title of the record's other template (« Compte rendu… »)."""
+    template = store.templates.template_or_visit(template_id)
+    return "visite" if template.id == store.templates.visit.id else template.title
 
 
 def _venue_name(store: CarnetStore, venue_id: str) -> str:
